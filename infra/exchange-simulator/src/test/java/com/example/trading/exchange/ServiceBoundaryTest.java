@@ -1,0 +1,16 @@
+package com.example.trading.exchange;
+
+import static com.example.trading.teststack.ServiceBoundaries.dependsOnlyOnItselfSchemasAndPlatform;
+import static com.example.trading.teststack.ServiceBoundaries.productionClassesOf;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceBoundaryTest {
+
+  private static final String SERVICE = "com.example.trading.exchange";
+
+  @Test
+  void dependsOnNoOtherService() {
+    dependsOnlyOnItselfSchemasAndPlatform(SERVICE).check(productionClassesOf(SERVICE));
+  }
+}

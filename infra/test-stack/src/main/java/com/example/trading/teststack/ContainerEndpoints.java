@@ -1,0 +1,63 @@
+package com.example.trading.teststack;
+
+import org.testcontainers.elasticsearch.ElasticsearchContainer;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The same three servers as Testcontainers containers, for machines with a Docker daemon
+ * ({@code -Dinfra=containers}). Started once per JVM, in parallel, and left to Testcontainers'
+ * reaper to remove. Images match the versions of the local stack.
+ */
+record ContainerEndpoints(PostgreSQLContainer postgres, KafkaContainer kafka,
+    ElasticsearchContainer elasticsearch) implements TestStack.Endpoints {
+
+  static ContainerEndpoints start() {
+    PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17-alpine")
+        .withUsername("trading")
+        .withPassword("trading")
+        .withDatabaseName("postgres");
+    KafkaContainer kafka = new KafkaContainer("apache/kafka:4.2.1");
+    ElasticsearchContainer elasticsearch =
+        new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:8.19.21")
+            .withEnv("xpack.security.enabled", "false")
+            .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+    java.util.stream.Stream.of(postgres, kafka, elasticsearch).parallel().forEach(c -> c.start());
+    return new ContainerEndpoints(postgres, kafka, elasticsearch);
+  }
+
+  @Override
+  public String postgresHost() {
+    return postgres.getHost();
+  }
+
+  @Override
+  public int postgresPort() {
+    return postgres.getMappedPort(5432);
+  }
+
+  @Override
+  public String postgresUser() {
+    return postgres.getUsername();
+  }
+
+  @Override
+  public String postgresPassword() {
+    return postgres.getPassword();
+  }
+
+  @Override
+  public String maintenanceDatabase() {
+    return "postgres";
+  }
+
+  @Override
+  public String kafkaBootstrapServers() {
+    return kafka.getBootstrapServers();
+  }
+
+  @Override
+  public String elasticsearchUrl() {
+    return "http://" + elasticsearch.getHttpHostAddress();
+  }
+}

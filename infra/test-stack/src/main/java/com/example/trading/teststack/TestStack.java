@@ -1,0 +1,206 @@
+package com.example.trading.teststack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The one place integration tests get their PostgreSQL, Kafka and Elasticsearch from.
+ *
+ * <p>By default ({@code -Dinfra=local}, or no setting) it is the local stack that
+ * {@code infra/local/stack up} starts (and {@code make test} starts for you), found through the
+ * same environment variables the services read ({@code POSTGRES_HOST}, {@code POSTGRES_PORT},
+ * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code ELASTICSEARCH_URL}, ...). With {@code -Dinfra=containers}
+ * (or {@code TEST_INFRA=containers}) and a Docker daemon, it starts Testcontainers instead, once per
+ * JVM. Tests never share state by accident: each asks for a fresh database, and names its topics
+ * and indices uniquely ({@link #uniqueName}).
+ *
+ * <p>Thread-safe; the servers are started (containers) or checked (local) on first use.
+ */
+public final class TestStack {
+
+  private static volatile TestStack instance;
+
+  private final Endpoints endpoints;
+  private final List<String> createdDatabases = new CopyOnWriteArrayList<>();
+
+  private TestStack(Endpoints endpoints) {
+    this.endpoints = endpoints;
+    Runtime.getRuntime().addShutdownHook(new Thread(this::dropCreatedDatabases, "test-stack-cleanup"));
+  }
+
+  /** The stack for this JVM, chosen by {@code -Dinfra} / {@code TEST_INFRA}. */
+  public static TestStack get() {
+    TestStack local = instance;
+    if (local == null) {
+      synchronized (TestStack.class) {
+        local = instance;
+        if (local == null) {
+          instance = local = new TestStack(mode().equals("containers")
+              ? ContainerEndpoints.start()
+              : LocalStackEndpoints.fromEnvironment());
+        }
+      }
+    }
+    return local;
+  }
+
+  static String mode() {
+    String mode = System.getProperty("infra");
+    if (mode == null || mode.isBlank()) {
+      mode = System.getenv().getOrDefault("TEST_INFRA", "local");
+    }
+    mode = mode.trim().toLowerCase(Locale.ROOT);
+    if (!mode.equals("local") && !mode.equals("containers")) {
+      throw new IllegalStateException("infra must be 'local' or 'containers', not '" + mode + "'");
+    }
+    return mode;
+  }
+
+  /** A name no other test run uses: {@code prefix-<8 hex>}, lower case. */
+  public static String uniqueName(String prefix) {
+    return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+  }
+
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + endpoints.postgresHost() + ":" + endpoints.postgresPort() + "/" + database;
+  }
+
+  public String postgresUser() {
+    return endpoints.postgresUser();
+  }
+
+  public String postgresPassword() {
+    return endpoints.postgresPassword();
+  }
+
+  public String kafkaBootstrapServers() {
+    return endpoints.kafkaBootstrapServers();
+  }
+
+  public String elasticsearchUrl() {
+    return endpoints.elasticsearchUrl();
+  }
+
+  /**
+   * Creates an empty database for one test context and returns its name; it is dropped when the
+   * JVM exits. {@code purpose} becomes part of the name, e.g. {@code command_it_1a2b3c4d}.
+   */
+  public String createDatabase(String purpose) {
+    String name = (purpose + "_it_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    try (Connection connection = DriverManager.getConnection(jdbcUrl(endpoints.maintenanceDatabase()),
+        postgresUser(), postgresPassword());
+        Statement statement = connection.createStatement()) {
+      statement.execute("create database " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not create test database " + name + " on "
+          + jdbcUrl(endpoints.maintenanceDatabase()) + ": " + e.getMessage(), e);
+    }
+    createdDatabases.add(name);
+    return name;
+  }
+
+  /** Points {@code spring.datasource.*} at a fresh database made for this test context. */
+  public void registerPostgres(DynamicPropertyRegistry registry, String purpose) {
+    String database = createDatabase(purpose);
+    registry.add("spring.datasource.url", () -> jdbcUrl(database));
+    registry.add("spring.datasource.username", this::postgresUser);
+    registry.add("spring.datasource.password", this::postgresPassword);
+  }
+
+  public void registerKafka(DynamicPropertyRegistry registry) {
+    registry.add("trading.kafka.bootstrap-servers", this::kafkaBootstrapServers);
+  }
+
+  public void registerElasticsearch(DynamicPropertyRegistry registry) {
+    registry.add("trading.elasticsearch.url", this::elasticsearchUrl);
+  }
+
+  private void dropCreatedDatabases() {
+    for (String name : createdDatabases) {
+      try (Connection connection = DriverManager.getConnection(jdbcUrl(endpoints.maintenanceDatabase()),
+          postgresUser(), postgresPassword());
+          Statement statement = connection.createStatement()) {
+        statement.execute("drop database if exists " + name + " with (force)");
+      } catch (SQLException e) {
+        System.err.println("test-stack: could not drop test database " + name + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** Connection settings of the three servers. */
+  interface Endpoints {
+    String postgresHost();
+
+    int postgresPort();
+
+    String postgresUser();
+
+    String postgresPassword();
+
+    /** A database that always exists and that the test user may connect to. */
+    String maintenanceDatabase();
+
+    String kafkaBootstrapServers();
+
+    String elasticsearchUrl();
+  }
+
+  /** The servers of {@code infra/local/stack}, checked to answer before the first test uses them. */
+  record LocalStackEndpoints(String postgresHost, int postgresPort, String postgresUser,
+      String postgresPassword, String kafkaBootstrapServers, String elasticsearchUrl)
+      implements Endpoints {
+
+    static LocalStackEndpoints fromEnvironment() {
+      LocalStackEndpoints endpoints = new LocalStackEndpoints(
+          setting("POSTGRES_HOST", "127.0.0.1"),
+          Integer.parseInt(setting("POSTGRES_PORT", "15432")),
+          setting("POSTGRES_USER", "trading"),
+          setting("POSTGRES_PASSWORD", "trading"),
+          setting("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
+          setting("ELASTICSEARCH_URL", "http://127.0.0.1:19200"));
+      endpoints.requireReachable();
+      return endpoints;
+    }
+
+    @Override
+    public String maintenanceDatabase() {
+      return "postgres";
+    }
+
+    private void requireReachable() {
+      String firstBroker = kafkaBootstrapServers.split(",")[0].trim();
+      URI elasticsearch = URI.create(elasticsearchUrl);
+      requireListening("PostgreSQL", postgresHost, postgresPort);
+      requireListening("Kafka", firstBroker.substring(0, firstBroker.lastIndexOf(':')),
+          Integer.parseInt(firstBroker.substring(firstBroker.lastIndexOf(':') + 1)));
+      requireListening("Elasticsearch", elasticsearch.getHost(), elasticsearch.getPort());
+    }
+
+    private static void requireListening(String server, String host, int port) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(host, port), 2_000);
+      } catch (IOException e) {
+        throw new IllegalStateException(server + " does not answer on " + host + ":" + port
+            + ". Start the local stack with 'infra/local/stack up' ('make test' does it), point the"
+            + " tests elsewhere with POSTGRES_HOST/POSTGRES_PORT, KAFKA_BOOTSTRAP_SERVERS and"
+            + " ELASTICSEARCH_URL, or run with -Dinfra=containers where Docker runs.", e);
+      }
+    }
+
+    private static String setting(String name, String fallback) {
+      String value = System.getenv(name);
+      return value == null || value.isBlank() ? fallback : value;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+package com.example.trading.projections;
+
+import static com.example.trading.teststack.ServiceBoundaries.dependsOnlyOnItselfSchemasAndPlatform;
+import static com.example.trading.teststack.ServiceBoundaries.productionClassesOf;
+
+import org.junit.jupiter.api.Test;
+
+class ServiceBoundaryTest {
+
+  private static final String SERVICE = "com.example.trading.projections";
+
+  @Test
+  void dependsOnNoOtherService() {
+    dependsOnlyOnItselfSchemasAndPlatform(SERVICE).check(productionClassesOf(SERVICE));
+  }
+}

@@ -1,0 +1,30 @@
+package com.example.trading.query;
+
+import com.example.trading.teststack.OperationalEndpointsContract;
+import com.example.trading.teststack.TestStack;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QuerySideApplicationIT implements OperationalEndpointsContract {
+
+  @LocalServerPort
+  int port;
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    TestStack.get().registerElasticsearch(registry);
+  }
+
+  @Override
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public String[] readinessDependencies() {
+    return new String[] {"elasticsearch"};
+  }
+}
