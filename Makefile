@@ -1,0 +1,37 @@
+# The two commands a newcomer needs are `make run` and `make test`; the rest are conveniences.
+# Every target picks a JDK >= 21 itself and talks to the local stack of infra/local.
+
+STACK    := infra/local/stack
+SERVICES := infra/local/services
+MAVEN    := infra/local/maven
+
+.DEFAULT_GOAL := help
+.PHONY: help build run up down status logs test
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+build: ## Compile and package every module (no tests)
+	$(MAVEN) -q -DskipTests install
+
+run: build ## Build, start the stack, the four services and the exchange simulator; Ctrl-C stops it all
+	@infra/local/run
+
+up: build ## The same as run, in the background
+	$(STACK) up
+	$(SERVICES) up
+
+down: ## Stop every service and the stack (data is kept under .local/)
+	$(SERVICES) down
+	$(STACK) down
+
+status: ## What runs where: port, health and resident memory of every process
+	@$(STACK) status
+	@echo
+	@$(SERVICES) status
+
+logs: ## Follow the services' logs
+	$(SERVICES) logs
+
+test: ## Start the stack if needed and run every test (unit and integration)
+	@infra/local/test

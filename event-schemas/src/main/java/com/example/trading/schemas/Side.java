@@ -1,0 +1,7 @@
+package com.example.trading.schemas;
+
+/** Whether the customer sells or buys the instrument. */
+public enum Side {
+  BUY,
+  SELL
+}

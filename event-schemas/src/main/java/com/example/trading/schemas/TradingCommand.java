@@ -1,0 +1,10 @@
+package com.example.trading.schemas;
+
+/**
+ * A command one service asks of another (the saga of the command-side). Carries the id of the
+ * aggregate it targets, which is also its Kafka key, so commands for one aggregate stay in order.
+ */
+public interface TradingCommand {
+
+  String targetAggregateId();
+}

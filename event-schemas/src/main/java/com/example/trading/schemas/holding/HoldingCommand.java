@@ -1,0 +1,44 @@
+package com.example.trading.schemas.holding;
+
+import com.example.trading.schemas.MessageType;
+import com.example.trading.schemas.TradingCommand;
+import java.math.BigDecimal;
+
+/** What may be asked of a holding (aggregate id {@code accountId/asset}). */
+public sealed interface HoldingCommand extends TradingCommand {
+
+  String holdingId();
+
+  @Override
+  default String targetAggregateId() {
+    return holdingId();
+  }
+
+  @MessageType(name = "DepositHolding")
+  record DepositHolding(String holdingId, String accountId, String asset, BigDecimal quantity)
+      implements HoldingCommand {
+  }
+
+  /** Reserve {@code quantity} for {@code orderId}; at most one reservation per order. */
+  @MessageType(name = "ReserveHolding")
+  record ReserveHolding(String holdingId, String accountId, String asset, String orderId,
+      BigDecimal quantity) implements HoldingCommand {
+  }
+
+  /** Release whatever is still reserved for {@code orderId}; a no-op when nothing is. */
+  @MessageType(name = "ReleaseReservation")
+  record ReleaseReservation(String holdingId, String orderId) implements HoldingCommand {
+  }
+
+  /** Take {@code quantity} of {@code orderId}'s reservation for fill {@code fillId}; once per fill. */
+  @MessageType(name = "SettleReservation")
+  record SettleReservation(String holdingId, String orderId, String fillId, BigDecimal quantity)
+      implements HoldingCommand {
+  }
+
+  /** Add the proceeds of fill {@code fillId} of {@code orderId}; once per fill. */
+  @MessageType(name = "CreditHolding")
+  record CreditHolding(String holdingId, String accountId, String asset, String orderId,
+      String fillId, BigDecimal quantity) implements HoldingCommand {
+  }
+}

@@ -1,0 +1,59 @@
+package com.example.trading.schemas.holding;
+
+import com.example.trading.schemas.MessageType;
+import com.example.trading.schemas.TradingEvent;
+import java.math.BigDecimal;
+
+/**
+ * What happened to one account's holding of one asset (aggregate id {@code accountId/asset}).
+ * Quantities are decimals: whole numbers for shares, cents for cash.
+ */
+public sealed interface HoldingEvent extends TradingEvent {
+
+  String holdingId();
+
+  String accountId();
+
+  String asset();
+
+  @Override
+  default String aggregateId() {
+    return holdingId();
+  }
+
+  /** Funding or a transfer-in: the only way assets enter an account from outside. */
+  @MessageType(name = "HoldingDeposited")
+  record HoldingDeposited(String holdingId, String accountId, String asset, BigDecimal quantity)
+      implements HoldingEvent {
+  }
+
+  /** {@code quantity} of the holding is now reserved for {@code orderId}. */
+  @MessageType(name = "HoldingReserved")
+  record HoldingReserved(String holdingId, String accountId, String asset, String orderId,
+      BigDecimal quantity) implements HoldingEvent {
+  }
+
+  /** The reservation for {@code orderId} was refused; {@code available} is what there was. */
+  @MessageType(name = "HoldingReservationRejected")
+  record HoldingReservationRejected(String holdingId, String accountId, String asset, String orderId,
+      BigDecimal requested, BigDecimal available, HoldingRejectionReason reason) implements HoldingEvent {
+  }
+
+  /** What was still reserved for {@code orderId} is available again. */
+  @MessageType(name = "HoldingReservationReleased")
+  record HoldingReservationReleased(String holdingId, String accountId, String asset, String orderId,
+      BigDecimal quantity) implements HoldingEvent {
+  }
+
+  /** A fill of {@code orderId} took {@code quantity} out of its reservation (and the holding). */
+  @MessageType(name = "HoldingDebited")
+  record HoldingDebited(String holdingId, String accountId, String asset, String orderId,
+      String fillId, BigDecimal quantity) implements HoldingEvent {
+  }
+
+  /** The proceeds of one fill of {@code orderId} were added to the holding. */
+  @MessageType(name = "HoldingCredited")
+  record HoldingCredited(String holdingId, String accountId, String asset, String orderId,
+      String fillId, BigDecimal quantity) implements HoldingEvent {
+  }
+}

@@ -1,0 +1,7 @@
+package com.example.trading.schemas.holding;
+
+/** Why a reservation was refused. */
+public enum HoldingRejectionReason {
+  /** Less is available than the order needs. */
+  INSUFFICIENT_HOLDING
+}
