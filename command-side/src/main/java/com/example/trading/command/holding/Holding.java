@@ -1,0 +1,170 @@
+package com.example.trading.command.holding;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.example.trading.schemas.holding.HoldingCommand.CreditHolding;
+import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
+import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
+import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
+import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
+import com.example.trading.schemas.holding.HoldingRejectionReason;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One account's holding of one asset ({@code accountId/asset}): its quantity and the reservations
+ * open orders hold on it. Keeps {@code 0 ≤ Σ reserved ≤ quantity} at every step; every operation
+ * tied to an order or a fill happens at most once, so a redelivered command changes nothing.
+ * A reservation that does not fit is refused with an event, never an exception.
+ */
+@Aggregate(snapshotTriggerDefinition = "holdingSnapshotTrigger", cache = "aggregateCache",
+    commandTargetResolver = "tradingCommandTargetResolver")
+public class Holding {
+
+  @AggregateIdentifier
+  private String holdingId;
+  private String accountId;
+  private String asset;
+  private BigDecimal quantity = BigDecimal.ZERO;
+  /** Open reservations: what is still reserved, by order id. */
+  private final Map<String, BigDecimal> reservations = new HashMap<>();
+  /** Orders that got a reservation decision (reserved or refused): one decision per order. */
+  private final Set<String> decidedOrders = new HashSet<>();
+  /** Fill ids already settled from a reservation, and already credited. */
+  private final Set<String> settledFills = new HashSet<>();
+  private final Set<String> creditedFills = new HashSet<>();
+
+  protected Holding() {
+    // for Axon
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  void handle(DepositHolding command) {
+    HoldingQuantities.requirePositive(command.asset(), command.quantity());
+    apply(new HoldingDeposited(command.holdingId(), command.accountId(), command.asset(), command.quantity()));
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  void handle(ReserveHolding command) {
+    HoldingQuantities.requirePositive(command.asset(), command.quantity());
+    if (decidedOrders.contains(command.orderId())) {
+      return;
+    }
+    BigDecimal available = available();
+    if (available.compareTo(command.quantity()) < 0) {
+      apply(new HoldingReservationRejected(command.holdingId(), command.accountId(), command.asset(),
+          command.orderId(), command.quantity(), available, HoldingRejectionReason.INSUFFICIENT_HOLDING));
+    } else {
+      apply(new HoldingReserved(command.holdingId(), command.accountId(), command.asset(),
+          command.orderId(), command.quantity()));
+    }
+  }
+
+  @CommandHandler
+  void handle(ReleaseReservation command) {
+    BigDecimal reserved = reservations.get(command.orderId());
+    if (reserved == null) {
+      return;
+    }
+    apply(new HoldingReservationReleased(holdingId, accountId, asset, command.orderId(), reserved));
+  }
+
+  @CommandHandler
+  void handle(SettleReservation command) {
+    HoldingQuantities.requirePositive(asset, command.quantity());
+    if (settledFills.contains(command.fillId())) {
+      return;
+    }
+    BigDecimal reserved = reservations.get(command.orderId());
+    if (reserved == null || reserved.compareTo(command.quantity()) < 0) {
+      throw new HoldingRuleViolation("cannot settle " + command.quantity() + " " + asset + " for order "
+          + command.orderId() + ": only " + (reserved == null ? BigDecimal.ZERO : reserved) + " is reserved");
+    }
+    apply(new HoldingDebited(holdingId, accountId, asset, command.orderId(), command.fillId(), command.quantity()));
+  }
+
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  void handle(CreditHolding command) {
+    HoldingQuantities.requirePositive(command.asset(), command.quantity());
+    if (creditedFills.contains(command.fillId())) {
+      return;
+    }
+    apply(new HoldingCredited(command.holdingId(), command.accountId(), command.asset(), command.orderId(),
+        command.fillId(), command.quantity()));
+  }
+
+  private BigDecimal available() {
+    return quantity.subtract(reservations.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+
+  @EventSourcingHandler
+  void on(HoldingDeposited event) {
+    identify(event.holdingId(), event.accountId(), event.asset());
+    quantity = quantity.add(event.quantity());
+  }
+
+  @EventSourcingHandler
+  void on(HoldingReserved event) {
+    identify(event.holdingId(), event.accountId(), event.asset());
+    decidedOrders.add(event.orderId());
+    reservations.put(event.orderId(), event.quantity());
+  }
+
+  @EventSourcingHandler
+  void on(HoldingReservationRejected event) {
+    identify(event.holdingId(), event.accountId(), event.asset());
+    decidedOrders.add(event.orderId());
+  }
+
+  @EventSourcingHandler
+  void on(HoldingReservationReleased event) {
+    reservations.remove(event.orderId());
+  }
+
+  @EventSourcingHandler
+  void on(HoldingDebited event) {
+    settledFills.add(event.fillId());
+    reservations.computeIfPresent(event.orderId(), (order, reserved) -> reserved.subtract(event.quantity()));
+    quantity = quantity.subtract(event.quantity());
+  }
+
+  @EventSourcingHandler
+  void on(HoldingCredited event) {
+    identify(event.holdingId(), event.accountId(), event.asset());
+    creditedFills.add(event.fillId());
+    quantity = quantity.add(event.quantity());
+  }
+
+  private void identify(String holdingId, String accountId, String asset) {
+    this.holdingId = holdingId;
+    this.accountId = accountId;
+    this.asset = asset;
+  }
+
+  /** Package-private views of the state, for tests that check invariants after many commands. */
+  BigDecimal quantity() {
+    return quantity;
+  }
+
+  BigDecimal reserved() {
+    return quantity.subtract(available());
+  }
+}

@@ -1,0 +1,220 @@
+package com.example.trading.command.order;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
+import com.example.trading.schemas.order.OrderCommand.CancelOrder;
+import com.example.trading.schemas.order.OrderCommand.CompleteOrder;
+import com.example.trading.schemas.order.OrderCommand.ConfirmCancellation;
+import com.example.trading.schemas.order.OrderCommand.ExpireOrder;
+import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
+import com.example.trading.schemas.order.OrderCommand.RecordFill;
+import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
+import com.example.trading.schemas.order.OrderCommand.RejectOrder;
+import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
+import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.order.OrderEvent.OrderExpired;
+import com.example.trading.schemas.order.OrderEvent.OrderFilled;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.schemas.order.OrderStatus;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One customer order and its status. Placed once per {@code (accountId, clientOrderId)} (the id
+ * is derived from them, so a retried placement lands here and changes nothing); advanced by the
+ * saga; cancelled by the customer while live. Keeps {@code filledQuantity ≤ quantity} and
+ * {@code FILLED ⇔ filledQuantity == quantity}. Saga commands are idempotent: one already applied,
+ * or a fill id already recorded, changes nothing.
+ */
+@Aggregate(cache = "aggregateCache", commandTargetResolver = "tradingCommandTargetResolver")
+public class Order {
+
+  @AggregateIdentifier
+  private String orderId;
+  private PlaceOrder placement;
+  private OrderStatus status;
+  private long filledQuantity;
+  private final Set<String> fillIds = new HashSet<>();
+
+  protected Order() {
+    // for Axon
+  }
+
+  /** Places the order, or recognises a repeat of the same placement. */
+  @CommandHandler
+  @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+  PlacementOutcome handle(PlaceOrder command) {
+    if (placement != null) {
+      if (!placement.equals(command)) {
+        throw new OrderRuleViolation.ClientOrderIdReused(command.clientOrderId(), orderId);
+      }
+      return PlacementOutcome.ALREADY_PLACED;
+    }
+    requireValid(command);
+    apply(new OrderPlaced(command.orderId(), command.accountId(), command.clientOrderId(), command.side(),
+        command.instrument(), command.quantity(), command.type(), command.limitPrice(), command.maxFee()));
+    return PlacementOutcome.PLACED;
+  }
+
+  private static void requireValid(PlaceOrder command) {
+    if (command.quantity() <= 0) {
+      throw new OrderRuleViolation("quantity must be positive");
+    }
+    if (command.type() == OrderType.LIMIT
+        && (command.limitPrice() == null || command.limitPrice().signum() <= 0)) {
+      throw new OrderRuleViolation("a LIMIT order needs a positive limitPrice");
+    }
+    if (command.type() == OrderType.MARKET && command.limitPrice() != null) {
+      throw new OrderRuleViolation("a MARKET order has no limitPrice");
+    }
+    if (command.maxFee() != null && command.maxFee().signum() < 0) {
+      throw new OrderRuleViolation("maxFee must not be negative");
+    }
+    Objects.requireNonNull(command.side(), "side");
+  }
+
+  @CommandHandler
+  void handle(AcceptOrder command) {
+    if (status == OrderStatus.PENDING) {
+      apply(new OrderAccepted(orderId, command.reservedAsset(), command.reservedQuantity(), command.fee()));
+    }
+  }
+
+  @CommandHandler
+  void handle(RecordOrderSubmission command) {
+    if (status == OrderStatus.ACCEPTED) {
+      apply(new OrderSubmitted(orderId, command.venueOrderId()));
+    }
+  }
+
+  @CommandHandler
+  void handle(RecordFill command) {
+    if (fillIds.contains(command.fillId())) {
+      return;
+    }
+    if (status.isTerminal() || status == OrderStatus.PENDING) {
+      throw new OrderRuleViolation("order " + orderId + " is " + status + " and takes no fills");
+    }
+    if (command.quantity() <= 0 || filledQuantity + command.quantity() > placement.quantity()) {
+      throw new OrderRuleViolation("fill of " + command.quantity() + " would take order " + orderId
+          + " past its quantity " + placement.quantity() + " (filled " + filledQuantity + ")");
+    }
+    apply(new OrderFilled(orderId, command.fillId(), command.quantity(), command.price(),
+        filledQuantity + command.quantity()));
+  }
+
+  @CommandHandler
+  void handle(CompleteOrder command) {
+    if (status == OrderStatus.FILLED) {
+      return;
+    }
+    if (filledQuantity != placement.quantity()) {
+      throw new OrderRuleViolation("order " + orderId + " is filled " + filledQuantity + " of "
+          + placement.quantity() + " and cannot complete");
+    }
+    apply(new OrderCompleted(orderId, filledQuantity));
+  }
+
+  @CommandHandler
+  void handle(RejectOrder command) {
+    if (!status.isTerminal()) {
+      apply(new OrderRejected(orderId, command.reason(), command.detail()));
+    }
+  }
+
+  /** The customer's cancel: recorded while the order is live, refused once it is finished. */
+  @CommandHandler
+  OrderStatus handle(CancelOrder command) {
+    if (status.isTerminal()) {
+      throw new OrderRuleViolation.OrderAlreadyFinished(orderId, status);
+    }
+    if (status != OrderStatus.CANCEL_REQUESTED) {
+      apply(new OrderCancellationRequested(orderId));
+    }
+    return OrderStatus.CANCEL_REQUESTED;
+  }
+
+  @CommandHandler
+  void handle(ConfirmCancellation command) {
+    if (!status.isTerminal()) {
+      apply(new OrderCancelled(orderId, filledQuantity));
+    }
+  }
+
+  @CommandHandler
+  void handle(ExpireOrder command) {
+    if (!status.isTerminal()) {
+      apply(new OrderExpired(orderId, filledQuantity));
+    }
+  }
+
+  @EventSourcingHandler
+  void on(OrderPlaced event) {
+    orderId = event.orderId();
+    placement = new PlaceOrder(event.orderId(), event.accountId(), event.clientOrderId(), event.side(),
+        event.instrument(), event.quantity(), event.type(), event.limitPrice(), event.maxFee());
+    status = OrderStatus.PENDING;
+  }
+
+  @EventSourcingHandler
+  void on(OrderAccepted event) {
+    status = OrderStatus.ACCEPTED;
+  }
+
+  @EventSourcingHandler
+  void on(OrderSubmitted event) {
+    if (status != OrderStatus.CANCEL_REQUESTED) {
+      status = OrderStatus.SUBMITTED;
+    }
+  }
+
+  @EventSourcingHandler
+  void on(OrderFilled event) {
+    fillIds.add(event.fillId());
+    filledQuantity = event.filledQuantity();
+    if (status != OrderStatus.CANCEL_REQUESTED) {
+      status = OrderStatus.PARTIALLY_FILLED;
+    }
+  }
+
+  @EventSourcingHandler
+  void on(OrderCompleted event) {
+    status = OrderStatus.FILLED;
+  }
+
+  @EventSourcingHandler
+  void on(OrderRejected event) {
+    status = OrderStatus.REJECTED;
+  }
+
+  @EventSourcingHandler
+  void on(OrderCancellationRequested event) {
+    status = OrderStatus.CANCEL_REQUESTED;
+  }
+
+  @EventSourcingHandler
+  void on(OrderCancelled event) {
+    status = OrderStatus.CANCELLED;
+  }
+
+  @EventSourcingHandler
+  void on(OrderExpired event) {
+    status = OrderStatus.EXPIRED;
+  }
+
+  /** Whether a placement created the order or found it already placed. */
+  public enum PlacementOutcome { PLACED, ALREADY_PLACED }
+}

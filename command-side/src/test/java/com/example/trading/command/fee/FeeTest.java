@@ -1,0 +1,126 @@
+package com.example.trading.command.fee;
+
+import com.example.trading.command.axon.TradingCommandTargetResolver;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
+import com.example.trading.schemas.fee.FeeCommand.RefundFee;
+import com.example.trading.schemas.fee.FeeCommand.SettleFee;
+import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
+import com.example.trading.schemas.fee.FeeRejectionReason;
+import com.example.trading.schemas.fee.FeeSchedule;
+import java.math.BigDecimal;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FeeTest {
+
+  private static final String ORDER = "o-1";
+
+  private AggregateTestFixture<Fee> fixture;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new AggregateTestFixture<>(Fee.class);
+    fixture.registerCommandTargetResolver(new TradingCommandTargetResolver());
+    fixture.registerInjectableResource(FeeSchedule.STANDARD_V1);
+  }
+
+  private static ChargeFee charge(long quantity, String price, String maxFee) {
+    return new ChargeFee(ORDER, "acc-1", Side.SELL, "AAPL", quantity, new BigDecimal(price),
+        maxFee == null ? null : new BigDecimal(maxFee));
+  }
+
+  private static FeeCharged charged(String amount) {
+    return new FeeCharged(ORDER, "acc-1", new BigDecimal(amount), "standard-v1");
+  }
+
+  @Test
+  void chargesTenBasisPointsOfTheNotional() {
+    // 100 × 190.25 = 19,025.00 → 10 bps = 19.025 → 19.02 (half-even)
+    fixture.givenNoPriorActivity().when(charge(100, "190.25", null)).expectEvents(charged("19.02"));
+  }
+
+  @Test
+  void chargesAtLeastTheMinimum() {
+    fixture.givenNoPriorActivity().when(charge(1, "190.25", null)).expectEvents(charged("1.00"));
+  }
+
+  @Test
+  void chargesAtMostTheMaximum() {
+    fixture.givenNoPriorActivity().when(charge(10_000, "190.25", null)).expectEvents(charged("50.00"));
+  }
+
+  @Test
+  void chargesWhenTheFeeEqualsMaxFee() {
+    fixture.givenNoPriorActivity().when(charge(100, "190.25", "19.02")).expectEvents(charged("19.02"));
+  }
+
+  @Test
+  void rejectsAFeeAboveTheOrdersMaxFee() {
+    fixture.givenNoPriorActivity()
+        .when(charge(100, "190.25", "10.00"))
+        .expectEvents(new FeeChargeRejected(ORDER, "acc-1", new BigDecimal("19.02"), new BigDecimal("10.00"),
+            FeeRejectionReason.FEE_LIMIT_EXCEEDED));
+  }
+
+  @Test
+  void aRepeatedChargeChangesNothing() {
+    fixture.given(charged("19.02")).when(charge(100, "190.25", null))
+        .expectSuccessfulHandlerExecution().expectNoEvents();
+  }
+
+  @Test
+  void aChargeRepeatedAfterARefusalChangesNothing() {
+    fixture.given(new FeeChargeRejected(ORDER, "acc-1", new BigDecimal("19.02"), new BigDecimal("10.00"),
+            FeeRejectionReason.FEE_LIMIT_EXCEEDED))
+        .when(charge(100, "190.25", "10.00"))
+        .expectSuccessfulHandlerExecution().expectNoEvents();
+  }
+
+  @Test
+  void refundsAChargedFee() {
+    fixture.given(charged("19.02")).when(new RefundFee(ORDER))
+        .expectEvents(new FeeRefunded(ORDER, "acc-1", new BigDecimal("19.02")));
+  }
+
+  @Test
+  void aSecondRefundChangesNothing() {
+    fixture.given(charged("19.02"), new FeeRefunded(ORDER, "acc-1", new BigDecimal("19.02")))
+        .when(new RefundFee(ORDER)).expectSuccessfulHandlerExecution().expectNoEvents();
+  }
+
+  @Test
+  void settlesAChargedFee() {
+    fixture.given(charged("19.02")).when(new SettleFee(ORDER))
+        .expectEvents(new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")));
+  }
+
+  @Test
+  void aSecondSettlementChangesNothing() {
+    fixture.given(charged("19.02"), new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")))
+        .when(new SettleFee(ORDER)).expectSuccessfulHandlerExecution().expectNoEvents();
+  }
+
+  @Test
+  void aSettledFeeIsNeverRefunded() {
+    fixture.given(charged("19.02"), new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")))
+        .when(new RefundFee(ORDER)).expectException(FeeRuleViolation.class).expectNoEvents();
+  }
+
+  @Test
+  void aRefundedFeeIsNeverSettled() {
+    fixture.given(charged("19.02"), new FeeRefunded(ORDER, "acc-1", new BigDecimal("19.02")))
+        .when(new SettleFee(ORDER)).expectException(FeeRuleViolation.class).expectNoEvents();
+  }
+
+  @Test
+  void refundingARejectedFeeChangesNothing() {
+    fixture.given(new FeeChargeRejected(ORDER, "acc-1", new BigDecimal("19.02"), new BigDecimal("10.00"),
+            FeeRejectionReason.FEE_LIMIT_EXCEEDED))
+        .when(new RefundFee(ORDER)).expectSuccessfulHandlerExecution().expectNoEvents();
+  }
+}
