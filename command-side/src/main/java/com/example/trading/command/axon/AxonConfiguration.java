@@ -1,10 +1,14 @@
 package com.example.trading.command.axon;
 
+import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.MessageType;
 import com.example.trading.schemas.TradingCommand;
 import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.schemas.fee.FeeSchedule;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
+import org.axonframework.common.AxonTransientException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
@@ -14,6 +18,7 @@ import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -22,6 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.dao.TransientDataAccessException;
 
 /**
  * How the aggregates are stored and reached: events serialized in the contract's JSON form with
@@ -32,6 +38,16 @@ import org.springframework.context.annotation.Primary;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+  static boolean isTransient(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof AxonTransientException || t instanceof TransientDataAccessException
+          || t instanceof java.sql.SQLTransientException) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   @Bean
   MessageCodec messageCodec() {
@@ -46,6 +62,27 @@ class AxonConfiguration {
         .revisionResolver(type -> type.isAnnotationPresent(MessageType.class)
             ? Integer.toString(codec.revision(type)) : null)
         .build();
+  }
+
+  /**
+   * Every event and command caused by a message carries the message's correlation id and trace
+   * context, and names the message as its cause.
+   */
+  @Bean
+  CorrelationDataProvider contractMetadataProvider() {
+    return message -> {
+      Map<String, Object> data = new HashMap<>();
+      data.put(MessageMetadata.CAUSATION_ID, message.getIdentifier());
+      Object correlationId = message.getMetaData().get(MessageMetadata.CORRELATION_ID);
+      if (correlationId != null) {
+        data.put(MessageMetadata.CORRELATION_ID, correlationId);
+      }
+      Object traceparent = message.getMetaData().get(MessageMetadata.TRACEPARENT);
+      if (traceparent != null) {
+        data.put(MessageMetadata.TRACEPARENT, traceparent);
+      }
+      return data;
+    };
   }
 
   @Bean
@@ -82,6 +119,9 @@ class AxonConfiguration {
             }))
             .backoffFactor(20)
             .maxRetryCount(5)
+            // Only a lost optimistic-concurrency race or a transient database failure is worth
+            // another try; a refused command is refused again.
+            .nonTransientFailurePredicate(failure -> !isTransient(failure))
             .build())
         .build();
   }

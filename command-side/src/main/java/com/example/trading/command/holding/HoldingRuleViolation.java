@@ -1,10 +1,12 @@
 package com.example.trading.command.holding;
 
+import com.example.trading.command.RuleViolation;
+
 /**
  * A command that would break a holding's invariants and is not a business outcome another process
  * reacts to (a malformed quantity, settling more than was reserved): refused, state unchanged.
  */
-public class HoldingRuleViolation extends IllegalArgumentException {
+public class HoldingRuleViolation extends IllegalArgumentException implements RuleViolation {
 
   public HoldingRuleViolation(String message) {
     super(message);

@@ -56,17 +56,17 @@ public class Order {
   /** Places the order, or recognises a repeat of the same placement. */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  PlacementOutcome handle(PlaceOrder command) {
+  Placement handle(PlaceOrder command) {
     if (placement != null) {
       if (!placement.equals(command)) {
         throw new OrderRuleViolation.ClientOrderIdReused(command.clientOrderId(), orderId);
       }
-      return PlacementOutcome.ALREADY_PLACED;
+      return new Placement(false, status);
     }
     requireValid(command);
     apply(new OrderPlaced(command.orderId(), command.accountId(), command.clientOrderId(), command.side(),
         command.instrument(), command.quantity(), command.type(), command.limitPrice(), command.maxFee()));
-    return PlacementOutcome.PLACED;
+    return new Placement(true, OrderStatus.PENDING);
   }
 
   private static void requireValid(PlaceOrder command) {
@@ -215,6 +215,7 @@ public class Order {
     status = OrderStatus.EXPIRED;
   }
 
-  /** Whether a placement created the order or found it already placed. */
-  public enum PlacementOutcome { PLACED, ALREADY_PLACED }
+  /** Whether a placement created the order or found it already placed, and its status now. */
+  public record Placement(boolean created, OrderStatus status) {
+  }
 }

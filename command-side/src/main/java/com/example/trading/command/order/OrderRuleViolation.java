@@ -1,9 +1,11 @@
 package com.example.trading.command.order;
 
+import com.example.trading.command.RuleViolation;
+
 import com.example.trading.schemas.order.OrderStatus;
 
 /** An order command that breaks the order's rules: refused, state unchanged. */
-public class OrderRuleViolation extends IllegalArgumentException {
+public class OrderRuleViolation extends IllegalArgumentException implements RuleViolation {
 
   public OrderRuleViolation(String message) {
     super(message);

@@ -1,7 +1,7 @@
 package com.example.trading.command.order;
 
 import com.example.trading.command.axon.TradingCommandTargetResolver;
-import com.example.trading.command.order.Order.PlacementOutcome;
+import com.example.trading.command.order.Order.Placement;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
@@ -62,15 +62,15 @@ class OrderTest {
   void placingCreatesAPendingOrder() {
     fixture.givenNoPriorActivity().when(placeSell(10))
         .expectEvents(placed(10))
-        .expectResultMessagePayload(PlacementOutcome.PLACED)
+        .expectResultMessagePayload(new Placement(true, OrderStatus.PENDING))
         .expectState(order -> org.assertj.core.api.Assertions.assertThat(order).extracting("status")
             .isEqualTo(OrderStatus.PENDING));
   }
 
   @Test
   void placingTheSameOrderAgainChangesNothing() {
-    fixture.given(placed(10)).when(placeSell(10))
-        .expectNoEvents().expectResultMessagePayload(PlacementOutcome.ALREADY_PLACED);
+    fixture.given(placed(10), ACCEPTED).when(placeSell(10))
+        .expectNoEvents().expectResultMessagePayload(new Placement(false, OrderStatus.ACCEPTED));
   }
 
   @Test

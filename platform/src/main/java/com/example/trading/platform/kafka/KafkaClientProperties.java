@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param bootstrapServers comma-separated host:port list
  * @param healthTimeout how long the readiness check waits for the cluster to answer
+ * @param partitions partitions of the topics this service creates
+ * @param replicationFactor replication of the topics this service creates (1 on one broker)
  */
 @ConfigurationProperties("trading.kafka")
-public record KafkaClientProperties(String bootstrapServers, Duration healthTimeout) {
+public record KafkaClientProperties(String bootstrapServers, Duration healthTimeout, Integer partitions,
+    Short replicationFactor) {
 
   public KafkaClientProperties {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -19,6 +22,12 @@ public record KafkaClientProperties(String bootstrapServers, Duration healthTime
     }
     if (healthTimeout == null) {
       healthTimeout = Duration.ofSeconds(3);
+    }
+    if (partitions == null) {
+      partitions = 3;
+    }
+    if (replicationFactor == null) {
+      replicationFactor = 1;
     }
   }
 }

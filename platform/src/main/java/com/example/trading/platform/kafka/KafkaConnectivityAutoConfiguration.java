@@ -29,6 +29,12 @@ public class KafkaConnectivityAutoConfiguration {
         AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
   }
 
+  @Bean
+  @ConditionalOnMissingBean
+  TopicProvisioner topicProvisioner(Admin kafkaAdmin, KafkaClientProperties properties) {
+    return new TopicProvisioner(kafkaAdmin, properties.partitions(), properties.replicationFactor());
+  }
+
   @Bean("kafkaHealthIndicator")
   @ConditionalOnMissingBean(name = "kafkaHealthIndicator")
   KafkaHealthIndicator kafkaHealthIndicator(Admin kafkaAdmin, KafkaClientProperties properties) {

@@ -1,0 +1,91 @@
+package com.example.trading.command.order;
+
+import static com.example.trading.command.web.Identifiers.ID_MESSAGE;
+import static com.example.trading.command.web.Identifiers.ID_PATTERN;
+import static com.example.trading.command.web.Identifiers.SYMBOL_MESSAGE;
+import static com.example.trading.command.web.Identifiers.SYMBOL_PATTERN;
+
+import com.example.trading.command.order.Order.Placement;
+import com.example.trading.command.web.EventStorePositions;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.order.OrderCommand.CancelOrder;
+import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
+import com.example.trading.schemas.order.OrderStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.math.BigDecimal;
+import java.net.URI;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Placing and cancelling orders. Placement is idempotent on {@code (accountId, clientOrderId)}:
+ * the first call answers 202, a repeat 200 with the same order id and no second order.
+ */
+@RestController
+class OrderController {
+
+  record PlaceOrderRequest(
+      @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String accountId,
+      @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String clientOrderId,
+      @NotNull Side side,
+      @NotBlank @Pattern(regexp = SYMBOL_PATTERN, message = SYMBOL_MESSAGE) String instrument,
+      @NotNull @Positive @Max(1_000_000_000L) Long quantity,
+      @NotNull OrderType type,
+      @Positive @Digits(integer = 12, fraction = 6) BigDecimal limitPrice,
+      @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal maxFee) {
+
+    @AssertTrue(message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
+    boolean isLimitPrice() {
+      return type == null || (type == OrderType.LIMIT) == (limitPrice != null);
+    }
+  }
+
+  record OrderAccepted(String orderId, OrderStatus status, String position) {
+  }
+
+  private final CommandGateway commands;
+  private final EventStorePositions positions;
+
+  OrderController(CommandGateway commands, EventStorePositions positions) {
+    this.commands = commands;
+    this.positions = positions;
+  }
+
+  @Operation(summary = "Place an order (idempotent on accountId + clientOrderId)")
+  @PostMapping("/api/orders")
+  ResponseEntity<OrderAccepted> place(@Valid @RequestBody PlaceOrderRequest request) {
+    String orderId = OrderIds.forClientOrder(request.accountId(), request.clientOrderId());
+    Placement placement = commands.sendAndWait(new PlaceOrder(orderId, request.accountId(),
+        request.clientOrderId(), request.side(), request.instrument(), request.quantity(), request.type(),
+        request.limitPrice(), request.maxFee()), MetaData.with("correlationId", orderId));
+    var body = new OrderAccepted(orderId, placement.status(), positions.afterCommandOn(orderId));
+    return ResponseEntity.status(placement.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+        .location(URI.create("/api/orders/" + orderId))
+        .body(body);
+  }
+
+  @Operation(summary = "Ask to cancel a live order")
+  @PostMapping("/api/orders/{orderId}/cancel")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  OrderAccepted cancel(@PathVariable String orderId) {
+    OrderStatus status = commands.sendAndWait(new CancelOrder(orderId), MetaData.with("correlationId", orderId));
+    return new OrderAccepted(orderId, status, positions.afterCommandOn(orderId));
+  }
+}

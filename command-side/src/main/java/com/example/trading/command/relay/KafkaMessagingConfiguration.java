@@ -1,0 +1,61 @@
+package com.example.trading.command.relay;
+
+import com.example.trading.platform.kafka.KafkaClientProperties;
+import com.example.trading.platform.kafka.TopicProvisioner;
+import com.example.trading.schemas.Topics;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The command side's Kafka: the topics it owns (event topics kept forever; the command topic and
+ * its dead-letter topic), one idempotent producer ({@code acks=all}) shared by the event relay
+ * and the dead-letter path, and the consumer of the saga's commands.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaMessagingConfiguration {
+
+  KafkaMessagingConfiguration(TopicProvisioner topics) {
+    topics.ensureRetainedForever(Topics.HOLDING_EVENTS, Topics.FEE_EVENTS, Topics.ORDER_EVENTS);
+    topics.ensure(Topics.COMMANDS, Topics.COMMANDS_DEAD_LETTER);
+  }
+
+  /** Closed by {@code SagaCommandConsumer}, whose thread alone uses it. */
+  @Bean(destroyMethod = "")
+  Consumer<String, byte[]> sagaCommandKafkaConsumer(KafkaClientProperties kafka) {
+    return new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, "command-side",
+        ConsumerConfig.CLIENT_ID_CONFIG, "command-side-saga-commands",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
+        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @Bean(destroyMethod = "close")
+  Producer<String, byte[]> eventProducer(KafkaClientProperties kafka) {
+    return new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ProducerConfig.CLIENT_ID_CONFIG, "command-side",
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+        ProducerConfig.LINGER_MS_CONFIG, 2,
+        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+        new StringSerializer(), new ByteArraySerializer());
+  }
+}

@@ -1,0 +1,240 @@
+package com.example.trading.command.sagacommands;
+
+import com.example.trading.command.RuleViolation;
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.TradingCommand;
+import com.example.trading.schemas.codec.MessageCodec;
+import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
+import com.example.trading.schemas.order.OrderCommand.CancelOrder;
+import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.AxonNonTransientException;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the saga's commands from the command topic to the local aggregates.
+ *
+ * <p>Each command is dispatched under its Kafka {@code messageId} and with its correlation
+ * metadata, so the events it causes name it as their cause. Offsets are committed only after every
+ * record of a poll was applied or dead-lettered, so a crash replays, never skips; the aggregates
+ * make a replayed command change nothing. A command that fails for a technical reason is retried
+ * with exponential back-off and jitter; one that an aggregate refuses by its rules, one that cannot
+ * be read, and one still failing after the last attempt go to the dead-letter topic with the
+ * reason in the {@value Topics#FAILURE_HEADER} header, and the consumer goes on. One thread.
+ */
+@Component
+class SagaCommandConsumer implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(SagaCommandConsumer.class);
+  /** Commands that only customers and operators give, through the HTTP API. */
+  private static final List<Class<?>> NOT_FROM_THE_SAGA = List.of(PlaceOrder.class, CancelOrder.class, DepositHolding.class);
+
+  private final Consumer<String, byte[]> consumer;
+  private final Producer<String, byte[]> producer;
+  private final CommandGateway commands;
+  private final MessageCodec codec;
+  private final Retry retry;
+  private final MeterRegistry meters;
+  private volatile Thread worker;
+  private volatile boolean running;
+
+  SagaCommandConsumer(Consumer<String, byte[]> sagaCommandKafkaConsumer, Producer<String, byte[]> eventProducer,
+      CommandGateway commands, MessageCodec codec, MeterRegistry meters,
+      @Value("${trading.saga-commands.max-attempts:5}") int maxAttempts,
+      @Value("${trading.saga-commands.initial-backoff:200ms}") Duration initialBackoff) {
+    this.consumer = sagaCommandKafkaConsumer;
+    this.producer = eventProducer;
+    this.commands = commands;
+    this.codec = codec;
+    this.meters = meters;
+    this.retry = Retry.of("saga-commands", RetryConfig.custom()
+        .maxAttempts(maxAttempts)
+        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5))
+        .retryOnException(failure -> !isRefusal(failure))
+        .build());
+  }
+
+  static boolean isRefusal(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof RuleViolation || t instanceof AxonNonTransientException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    worker = new Thread(this::run, "saga-command-consumer");
+    worker.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    consumer.wakeup();
+    try {
+      Thread current = worker;
+      if (current != null) {
+        current.join(Duration.ofSeconds(30));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(List.of(Topics.COMMANDS));
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+        try {
+          for (ConsumerRecord<String, byte[]> record : records) {
+            apply(record);
+          }
+          if (!records.isEmpty()) {
+            consumer.commitSync();
+          }
+        } catch (WakeupException e) {
+          throw e;
+        } catch (RuntimeException e) {
+          // Kafka itself failed (commit, dead-letter): go back to the last committed offsets and
+          // try again after a pause; re-applied commands change nothing.
+          log.error("saga command batch failed; rewinding to the committed offsets", e);
+          rewindToCommittedOffsets(records);
+          pause();
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+      running = false;
+    }
+  }
+
+  private void rewindToCommittedOffsets(ConsumerRecords<String, byte[]> records) {
+    try {
+      var committed = consumer.committed(records.partitions(), Duration.ofSeconds(10));
+      for (TopicPartition partition : records.partitions()) {
+        OffsetAndMetadata offset = committed.get(partition);
+        if (offset != null) {
+          consumer.seek(partition, offset);
+        } else {
+          consumer.seekToBeginning(List.of(partition));
+        }
+      }
+    } catch (RuntimeException e) {
+      log.error("could not rewind; the consumer restarts from the group's committed offsets", e);
+      consumer.unsubscribe();
+      consumer.subscribe(List.of(Topics.COMMANDS));
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record) {
+    MessageMetadata metadata;
+    Object payload;
+    try {
+      metadata = MessageMetadata.fromHeaders(name -> header(record, name));
+      payload = codec.deserialize(metadata.type(), metadata.revision(), record.value());
+    } catch (RuntimeException unreadable) {
+      deadLetter(record, "unreadable: " + unreadable.getMessage());
+      return;
+    }
+    if (!(payload instanceof TradingCommand) || NOT_FROM_THE_SAGA.contains(payload.getClass())) {
+      deadLetter(record, "not a saga command: " + metadata.type());
+      return;
+    }
+    Map<String, Object> commandMetadata = new HashMap<>();
+    commandMetadata.put(MessageMetadata.CAUSATION_ID, metadata.messageId());
+    if (metadata.correlationId() != null) {
+      commandMetadata.put(MessageMetadata.CORRELATION_ID, metadata.correlationId());
+    }
+    if (metadata.traceparent() != null) {
+      commandMetadata.put(MessageMetadata.TRACEPARENT, metadata.traceparent());
+    }
+    var command = new GenericCommandMessage<>(
+        new GenericMessage<>(metadata.messageId(), payload, MetaData.from(commandMetadata)),
+        payload.getClass().getName());
+    try {
+      Retry.decorateRunnable(retry, () -> commands.sendAndWait(command)).run();
+      meters.counter("trading.saga.commands.applied", "type", metadata.type()).increment();
+    } catch (RuntimeException failure) {
+      log.warn("saga command {} {} for {} failed: {}", metadata.type(), metadata.messageId(), record.key(),
+          failure.toString());
+      deadLetter(record, (isRefusal(failure) ? "refused: " : "failed after retries: ") + failure);
+    }
+  }
+
+  private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.COMMANDS_DEAD_LETTER, record.key(), record.value());
+    for (Header header : record.headers()) {
+      dead.headers().add(header);
+    }
+    dead.headers().add(Topics.FAILURE_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+    dead.headers().add("failedAt", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+    dead.headers().add("source", (record.topic() + "/" + record.partition() + "@" + record.offset())
+        .getBytes(StandardCharsets.UTF_8));
+    try {
+      producer.send(dead).get();
+    } catch (ExecutionException e) {
+      // Without the dead letter the command would be lost: stop here so the offset is not committed.
+      throw new IllegalStateException("could not dead-letter " + record.topic() + "@" + record.offset(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    meters.counter("trading.saga.commands.dead_lettered").increment();
+    log.warn("dead-lettered command {}@{} key {}: {}", record.topic(), record.offset(), record.key(), reason);
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,39 @@
+package com.example.trading.command.web;
+
+import com.example.trading.command.fee.FeeRuleViolation;
+import com.example.trading.command.holding.HoldingRuleViolation;
+import com.example.trading.command.order.OrderRuleViolation;
+import com.example.trading.platform.web.ApiExceptionHandler;
+import com.example.trading.platform.web.ApiProblems;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The command API's problem documents for the aggregates' refusals. */
+@RestControllerAdvice
+class CommandApiExceptionHandler extends ApiExceptionHandler {
+
+  @ExceptionHandler(OrderRuleViolation.OrderAlreadyFinished.class)
+  ProblemDetail orderFinished(OrderRuleViolation.OrderAlreadyFinished e) {
+    ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, "order-finished", "Order already finished", e.getMessage());
+    problem.setProperty("orderStatus", e.status().name());
+    return problem;
+  }
+
+  @ExceptionHandler(OrderRuleViolation.ClientOrderIdReused.class)
+  ProblemDetail clientOrderIdReused(OrderRuleViolation.ClientOrderIdReused e) {
+    return ApiProblems.of(HttpStatus.CONFLICT, "client-order-id-reused", "clientOrderId already used", e.getMessage());
+  }
+
+  @ExceptionHandler({OrderRuleViolation.class, HoldingRuleViolation.class, FeeRuleViolation.class})
+  ProblemDetail ruleViolation(RuntimeException e) {
+    return ApiProblems.of(HttpStatus.BAD_REQUEST, "rule-violation", "Request breaks a business rule", e.getMessage());
+  }
+
+  @ExceptionHandler(AggregateNotFoundException.class)
+  ProblemDetail notFound(AggregateNotFoundException e) {
+    return ApiProblems.notFound("No such order: " + e.getAggregateIdentifier());
+  }
+}
