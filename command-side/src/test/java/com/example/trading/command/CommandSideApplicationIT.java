@@ -2,23 +2,9 @@ package com.example.trading.command;
 
 import com.example.trading.teststack.AxonJdbcEventStoreContract;
 import com.example.trading.teststack.OperationalEndpointsContract;
-import com.example.trading.teststack.TestStack;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommandSideApplicationIT implements OperationalEndpointsContract, AxonJdbcEventStoreContract {
-
-  @LocalServerPort
-  int port;
-
-  @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
-    TestStack.get().registerPostgres(registry, "command");
-    TestStack.get().registerKafka(registry);
-  }
+class CommandSideApplicationIT extends CommandSideIntegrationTest
+    implements OperationalEndpointsContract, AxonJdbcEventStoreContract {
 
   @Override
   public int port() {

@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,13 +33,15 @@ class KafkaMessagingConfiguration {
 
   /** Closed by {@code SagaCommandConsumer}, whose thread alone uses it. */
   @Bean(destroyMethod = "")
-  Consumer<String, byte[]> sagaCommandKafkaConsumer(KafkaClientProperties kafka) {
+  Consumer<String, byte[]> sagaCommandKafkaConsumer(KafkaClientProperties kafka,
+      @Value("${trading.saga-commands.group-id:command-side}") String groupId,
+      @Value("${trading.saga-commands.auto-offset-reset:earliest}") String autoOffsetReset) {
     return new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, "command-side",
+        ConsumerConfig.GROUP_ID_CONFIG, groupId,
         ConsumerConfig.CLIENT_ID_CONFIG, "command-side-saga-commands",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset,
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100,
         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),

@@ -15,11 +15,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -65,6 +67,7 @@ class SagaCommandConsumer implements SmartLifecycle {
   private final MeterRegistry meters;
   private volatile Thread worker;
   private volatile boolean running;
+  private volatile boolean assigned;
 
   SagaCommandConsumer(Consumer<String, byte[]> sagaCommandKafkaConsumer, Producer<String, byte[]> eventProducer,
       CommandGateway commands, MessageCodec codec, MeterRegistry meters,
@@ -117,9 +120,24 @@ class SagaCommandConsumer implements SmartLifecycle {
     return running;
   }
 
+  /** Whether the consumer currently owns partitions of the command topic. */
+  boolean hasAssignment() {
+    return assigned;
+  }
+
   private void run() {
     try {
-      consumer.subscribe(List.of(Topics.COMMANDS));
+      consumer.subscribe(List.of(Topics.COMMANDS), new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+          assigned = false;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+          assigned = !partitions.isEmpty();
+        }
+      });
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         try {

@@ -74,9 +74,10 @@ public interface AxonJdbcEventStoreContract {
       @Autowired TransactionManager transactionManager, @Autowired EventStore eventStore) {
     String aggregateId = "probe-" + UUID.randomUUID();
     transactionManager.executeInTransaction(() -> eventStore.publish(
-        new GenericDomainEventMessage<>("Probe", aggregateId, 0, new StoreProbe("one", 1))));
+        new GenericDomainEventMessage<>("Probe", aggregateId, 0, new StoreProbe("one", 1)),
+        new GenericDomainEventMessage<>("Probe", aggregateId, 1, new StoreProbe("two", 2))));
     assertThatThrownBy(() -> transactionManager.executeInTransaction(() -> eventStore.publish(
-        new GenericDomainEventMessage<>("Probe", aggregateId, 0, new StoreProbe("same slot", 2)))))
+        new GenericDomainEventMessage<>("Probe", aggregateId, 1, new StoreProbe("same slot", 3)))))
         .isInstanceOf(org.axonframework.modelling.command.ConcurrencyException.class);
   }
 }

@@ -73,6 +73,7 @@ public final class TestStack {
   }
 
   public String jdbcUrl(String database) {
+    endpoints.requireReachable(Server.POSTGRESQL);
     return "jdbc:postgresql://" + endpoints.postgresHost() + ":" + endpoints.postgresPort() + "/" + database;
   }
 
@@ -85,10 +86,12 @@ public final class TestStack {
   }
 
   public String kafkaBootstrapServers() {
+    endpoints.requireReachable(Server.KAFKA);
     return endpoints.kafkaBootstrapServers();
   }
 
   public String elasticsearchUrl() {
+    endpoints.requireReachable(Server.ELASTICSEARCH);
     return endpoints.elasticsearchUrl();
   }
 
@@ -138,8 +141,15 @@ public final class TestStack {
     }
   }
 
+  /** The three servers of the stack. */
+  enum Server { POSTGRESQL, KAFKA, ELASTICSEARCH }
+
   /** Connection settings of the three servers. */
   interface Endpoints {
+    /** Fails with a clear message when the server does not answer; the default trusts it does. */
+    default void requireReachable(Server server) {
+    }
+
     String postgresHost();
 
     int postgresPort();
@@ -162,15 +172,13 @@ public final class TestStack {
       implements Endpoints {
 
     static LocalStackEndpoints fromEnvironment() {
-      LocalStackEndpoints endpoints = new LocalStackEndpoints(
+      return new LocalStackEndpoints(
           setting("POSTGRES_HOST", "127.0.0.1"),
           Integer.parseInt(setting("POSTGRES_PORT", "15432")),
           setting("POSTGRES_USER", "trading"),
           setting("POSTGRES_PASSWORD", "trading"),
           setting("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
           setting("ELASTICSEARCH_URL", "http://127.0.0.1:19200"));
-      endpoints.requireReachable();
-      return endpoints;
     }
 
     @Override
@@ -178,13 +186,20 @@ public final class TestStack {
       return "postgres";
     }
 
-    private void requireReachable() {
-      String firstBroker = kafkaBootstrapServers.split(",")[0].trim();
-      URI elasticsearch = URI.create(elasticsearchUrl);
-      requireListening("PostgreSQL", postgresHost, postgresPort);
-      requireListening("Kafka", firstBroker.substring(0, firstBroker.lastIndexOf(':')),
-          Integer.parseInt(firstBroker.substring(firstBroker.lastIndexOf(':') + 1)));
-      requireListening("Elasticsearch", elasticsearch.getHost(), elasticsearch.getPort());
+    @Override
+    public void requireReachable(Server server) {
+      switch (server) {
+        case POSTGRESQL -> requireListening("PostgreSQL", postgresHost, postgresPort);
+        case KAFKA -> {
+          String firstBroker = kafkaBootstrapServers.split(",")[0].trim();
+          requireListening("Kafka", firstBroker.substring(0, firstBroker.lastIndexOf(':')),
+              Integer.parseInt(firstBroker.substring(firstBroker.lastIndexOf(':') + 1)));
+        }
+        case ELASTICSEARCH -> {
+          URI elasticsearch = URI.create(elasticsearchUrl);
+          requireListening("Elasticsearch", elasticsearch.getHost(), elasticsearch.getPort());
+        }
+      }
     }
 
     private static void requireListening(String server, String host, int port) {

@@ -1,5 +1,6 @@
 package com.example.trading.platform.axon;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -7,9 +8,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Tells Axon's JDBC event store and token store the snake_case table and column names that the
- * Flyway migration {@code db/axon/V1__axon_event_store.sql} creates (Axon's defaults are
- * camelCase names that PostgreSQL would fold to lower case).
+ * Axon's JDBC stores on PostgreSQL: the snake_case table and column names that the Flyway
+ * migration {@code db/axon/V1__axon_event_store.sql} creates (Axon's defaults are camelCase names
+ * that PostgreSQL would fold to lower case), and duplicate-key detection by SQLSTATE so a lost
+ * optimistic-concurrency race is a {@code ConcurrencyException}.
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
 @ConditionalOnClass(EventSchema.class)
@@ -31,6 +33,11 @@ public class AxonJdbcSchemaAutoConfiguration {
         .payloadColumn("payload")
         .metaDataColumn("meta_data")
         .build();
+  }
+
+  @Bean
+  PersistenceExceptionResolver persistenceExceptionResolver() {
+    return new PostgresDuplicateKeyResolver();
   }
 
   @Bean

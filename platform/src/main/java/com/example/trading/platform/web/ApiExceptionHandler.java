@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.context.request.WebRequest;
@@ -42,9 +43,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     List<FieldError> errors = new ArrayList<>();
     for (ParameterValidationResult result : ex.getParameterValidationResults()) {
-      String name = result.getMethodParameter().getParameterName();
-      result.getResolvableErrors().forEach(e -> errors.add(new FieldError(name, e.getDefaultMessage())));
+      if (result instanceof ParameterErrors bodyErrors) {
+        bodyErrors.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+        bodyErrors.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+      } else {
+        String name = result.getMethodParameter().getParameterName();
+        result.getResolvableErrors().forEach(e -> errors.add(new FieldError(name, e.getDefaultMessage())));
+      }
     }
+    errors.sort(Comparator.comparing(FieldError::field));
     return problem(ApiProblems.validation("The request has invalid parameters.", errors));
   }
 
