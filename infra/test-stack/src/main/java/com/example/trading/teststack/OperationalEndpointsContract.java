@@ -53,6 +53,14 @@ public interface OperationalEndpointsContract {
     assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=");
   }
 
+  @Test
+  default void publishesItsOpenApiDocumentAndUi() {
+    HttpResponse<String> document = get("/v3/api-docs");
+    assertThat(document.statusCode()).as(document.body()).isEqualTo(200);
+    assertThat(json(document.body()).path("openapi").asText()).startsWith("3.");
+    assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+  }
+
   private static JsonNode json(String body) {
     try {
       return new ObjectMapper().readTree(body);
