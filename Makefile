@@ -6,7 +6,7 @@ SERVICES := infra/local/services
 MAVEN    := infra/local/maven
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test
+.PHONY: help build run up down status logs test bench-commands
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,3 +35,7 @@ logs: ## Follow the services' logs
 
 test: ## Start the stack if needed and run every test (unit and integration)
 	@infra/local/test
+
+bench-commands: ## Placements/s through the command API next to PostgreSQL's insert ceiling (needs make up)
+	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am
+	$(MAVEN) -q -pl infra/benchmarks exec:java -Dexec.mainClass=com.example.trading.benchmarks.CommandBenchmark
