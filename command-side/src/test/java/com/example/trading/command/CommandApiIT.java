@@ -3,6 +3,8 @@ package com.example.trading.command;
 import static com.example.trading.teststack.TestHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.trading.schemas.PositionToken;
+import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +44,7 @@ class CommandApiIT extends CommandSideIntegrationTest {
     JsonNode body = json(response);
     assertThat(body.get("accountId").asText()).isEqualTo(account);
     assertThat(body.get("asset").asText()).isEqualTo("USD");
-    assertThat(Long.parseLong(body.get("position").asText())).isPositive();
+    assertThat(PositionToken.parse(body.get("position").asText()).topic()).isEqualTo(Topics.HOLDING_EVENTS);
   }
 
   @Test
@@ -54,7 +56,10 @@ class CommandApiIT extends CommandSideIntegrationTest {
     String orderId = body.get("orderId").asText();
     assertThat(body.get("status").asText()).isEqualTo("PENDING");
     assertThat(response.headers().firstValue("Location")).hasValue("/api/orders/" + orderId);
-    assertThat(Long.parseLong(body.get("position").asText())).isPositive();
+    PositionToken token = PositionToken.parse(body.get("position").asText());
+    assertThat(token.topic()).isEqualTo(Topics.ORDER_EVENTS);
+    assertThat(token.position()).isEqualTo(jdbc.queryForObject(
+        "select global_index from domain_event_entry where aggregate_identifier = ?", Long.class, orderId));
   }
 
   @Test

@@ -5,6 +5,7 @@ import static com.example.trading.teststack.TestHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.command.CommandSideIntegrationTest;
+import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.Topics;
 import com.example.trading.teststack.KafkaTail;
 import java.time.Duration;
@@ -25,11 +26,13 @@ class EventRelayIT extends CommandSideIntegrationTest {
   @Autowired
   EventProcessingConfiguration processing;
 
+  private PositionToken lastToken;
+
   private String placeAndCancel(String account) {
     String orderId = json(postJson(port, "/api/orders", """
         {"accountId":"%s","clientOrderId":"c-1","side":"SELL","instrument":"AAPL","quantity":10,"type":"MARKET"}"""
         .formatted(account))).get("orderId").asText();
-    postJson(port, "/api/orders/" + orderId + "/cancel", "");
+    lastToken = PositionToken.parse(json(postJson(port, "/api/orders/" + orderId + "/cancel", "")).get("position").asText());
     return orderId;
   }
 
@@ -56,6 +59,8 @@ class EventRelayIT extends CommandSideIntegrationTest {
         assertThat(header(record, "revision")).isEqualTo("1");
         assertThat(header(record, "timestamp")).isNotBlank();
       }
+      assertThat(lastToken.partition()).isEqualTo(published.get(1).partition());
+      assertThat(lastToken.position()).isEqualTo(stored.get(1).get("global_index"));
       assertThat(new String(published.get(0).value())).contains("\"orderId\":\"" + orderId + "\"");
     }
   }
