@@ -1,23 +1,8 @@
 package com.example.trading.projections;
 
 import com.example.trading.teststack.OperationalEndpointsContract;
-import com.example.trading.teststack.TestStack;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProjectionsApplicationIT implements OperationalEndpointsContract {
-
-  @LocalServerPort
-  int port;
-
-  @DynamicPropertySource
-  static void servers(DynamicPropertyRegistry registry) {
-    TestStack.get().registerKafka(registry);
-    TestStack.get().registerElasticsearch(registry);
-  }
+class ProjectionsApplicationIT extends ProjectionsIntegrationTest implements OperationalEndpointsContract {
 
   @Override
   public int port() {
@@ -26,6 +11,6 @@ class ProjectionsApplicationIT implements OperationalEndpointsContract {
 
   @Override
   public String[] readinessDependencies() {
-    return new String[] {"kafka", "elasticsearch"};
+    return new String[] {"kafka", "elasticsearch", "projections"};
   }
 }

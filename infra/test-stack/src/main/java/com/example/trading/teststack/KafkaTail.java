@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -85,14 +86,15 @@ public final class KafkaTail implements AutoCloseable {
   }
 
   /** Writes one record with string headers and waits for the broker's acknowledgement. */
-  public static void send(String bootstrapServers, String topic, String key, byte[] value, Map<String, String> headers) {
+  public static RecordMetadata send(String bootstrapServers, String topic, String key, byte[] value,
+      Map<String, String> headers) {
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     try (var producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       var record = new ProducerRecord<>(topic, key, value);
       headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
-      producer.send(record).get();
+      return producer.send(record).get();
     } catch (Exception e) {
       throw new IllegalStateException("could not write to " + topic, e);
     }

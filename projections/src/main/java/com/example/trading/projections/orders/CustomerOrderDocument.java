@@ -1,0 +1,49 @@
+package com.example.trading.projections.orders;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One order as customers see it (index {@code customer-orders}). Decimals are strings; {@code
+ * feeCents} exists for aggregations. {@code orderSequence}/{@code feeSequence} are the newest
+ * sequences of the order's and the fee's event streams the document reflects, which makes every
+ * event apply at most once. Timestamps are the events' own, never the projection's clock.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CustomerOrderDocument {
+
+  /** One step of the order's history; {@code stream}/{@code sequence} order steps of equal time. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record TimelineEntry(String at, String event, String detail, String stream, long sequence) {
+  }
+
+  public String kind = "order";
+  public String orderId;
+  public String accountId;
+  public String clientOrderId;
+  public String side;
+  public String instrument;
+  public String type;
+  public Long quantity;
+  public long filledQuantity;
+  /** Σ fill quantity × price, for the average price. */
+  public String filledNotional;
+  public String averagePrice;
+  public String limitPrice;
+  public String maxFee;
+  public String status;
+  public String rejectReason;
+  public String rejectDetail;
+  public String fee;
+  public Long feeCents;
+  public String feeStatus;
+  public String feeSettledAt;
+  public String placedAt;
+  public String updatedAt;
+  /** The position token of the newest event applied. */
+  public String position;
+  public long orderSequence = -1;
+  public long feeSequence = -1;
+  public List<TimelineEntry> timeline = new ArrayList<>();
+}

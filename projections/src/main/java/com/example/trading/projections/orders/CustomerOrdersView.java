@@ -1,0 +1,249 @@
+package com.example.trading.projections.orders;
+
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import com.example.trading.projections.pipeline.ProjectedEvent;
+import com.example.trading.projections.pipeline.View;
+import com.example.trading.projections.pipeline.ViewMappings;
+import com.example.trading.projections.orders.CustomerOrderDocument.TimelineEntry;
+import com.example.trading.schemas.PositionToken;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.fee.FeeEvent;
+import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
+import com.example.trading.schemas.order.OrderEvent;
+import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
+import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.order.OrderEvent.OrderExpired;
+import com.example.trading.schemas.order.OrderEvent.OrderFilled;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.schemas.order.OrderStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * CustomerOrders: one document per order, from the order's and its fee's events. Also the data of
+ * the fee report (fees settled, by instrument, side and day).
+ */
+@Component
+public class CustomerOrdersView implements View<CustomerOrderDocument> {
+
+  public static final String NAME = "customer-orders";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> topics() {
+    return List.of(Topics.ORDER_EVENTS, Topics.FEE_EVENTS);
+  }
+
+  @Override
+  public Class<CustomerOrderDocument> documentType() {
+    return CustomerOrderDocument.class;
+  }
+
+  @Override
+  public TypeMapping mapping() {
+    Map<String, Property> properties = ViewMappings.withCheckpointFields(Map.ofEntries(
+        Map.entry("kind", ViewMappings.keyword()),
+        Map.entry("orderId", ViewMappings.keyword()),
+        Map.entry("accountId", ViewMappings.keyword()),
+        Map.entry("clientOrderId", ViewMappings.keyword()),
+        Map.entry("side", ViewMappings.keyword()),
+        Map.entry("instrument", ViewMappings.keyword()),
+        Map.entry("type", ViewMappings.keyword()),
+        Map.entry("quantity", ViewMappings.longNumber()),
+        Map.entry("filledQuantity", ViewMappings.longNumber()),
+        Map.entry("filledNotional", ViewMappings.storedOnly()),
+        Map.entry("averagePrice", ViewMappings.storedOnly()),
+        Map.entry("limitPrice", ViewMappings.storedOnly()),
+        Map.entry("maxFee", ViewMappings.storedOnly()),
+        Map.entry("status", ViewMappings.keyword()),
+        Map.entry("rejectReason", ViewMappings.keyword()),
+        Map.entry("rejectDetail", ViewMappings.storedOnly()),
+        Map.entry("fee", ViewMappings.storedOnly()),
+        Map.entry("feeCents", ViewMappings.longNumber()),
+        Map.entry("feeStatus", ViewMappings.keyword()),
+        Map.entry("feeSettledAt", ViewMappings.date()),
+        Map.entry("placedAt", ViewMappings.date()),
+        Map.entry("updatedAt", ViewMappings.date()),
+        Map.entry("position", ViewMappings.storedOnly()),
+        Map.entry("orderSequence", ViewMappings.longNumber()),
+        Map.entry("feeSequence", ViewMappings.longNumber()),
+        Map.entry("timeline", ViewMappings.opaqueObject())));
+    return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
+  }
+
+  @Override
+  public String documentId(TradingEvent event) {
+    return switch (event) {
+      case OrderEvent order -> order.orderId();
+      case FeeEvent fee -> fee.orderId();
+      default -> null;
+    };
+  }
+
+  @Override
+  public CustomerOrderDocument apply(CustomerOrderDocument current, ProjectedEvent projected) {
+    CustomerOrderDocument doc = current == null ? new CustomerOrderDocument() : current;
+    String at = projected.metadata().timestamp().toString();
+    switch (projected.event()) {
+      case OrderEvent order -> {
+        if (projected.sequence() <= doc.orderSequence) {
+          return null;
+        }
+        doc.orderSequence = projected.sequence();
+        doc.orderId = order.orderId();
+        applyOrder(doc, order, new Step(at, "order", projected.sequence()));
+      }
+      case FeeEvent fee -> {
+        if (projected.sequence() <= doc.feeSequence) {
+          return null;
+        }
+        doc.feeSequence = projected.sequence();
+        doc.orderId = fee.orderId();
+        doc.accountId = fee.accountId();
+        applyFee(doc, fee, new Step(at, "fee", projected.sequence()));
+      }
+      default -> {
+        return null;
+      }
+    }
+    if (doc.updatedAt == null || doc.updatedAt.compareTo(at) < 0) {
+      doc.updatedAt = at;
+    }
+    // The two streams may interleave differently live and in a replay: keep what does not depend
+    // on that order (the greatest position, the timeline sorted by time and stream position).
+    if (doc.position == null || PositionToken.parse(doc.position).position() < projected.position()) {
+      doc.position = projected.token().toString();
+    }
+    doc.timeline.sort(TIMELINE_ORDER);
+    return doc;
+  }
+
+  private static final Comparator<TimelineEntry> TIMELINE_ORDER = Comparator.comparing(TimelineEntry::at)
+      .thenComparing(TimelineEntry::stream).thenComparingLong(TimelineEntry::sequence);
+
+  /** Where an event stands in the order's history. */
+  private record Step(String at, String stream, long sequence) {
+  }
+
+  private static void applyOrder(CustomerOrderDocument doc, OrderEvent event, Step at) {
+    switch (event) {
+      case OrderPlaced e -> {
+        doc.accountId = e.accountId();
+        doc.clientOrderId = e.clientOrderId();
+        doc.side = e.side().name();
+        doc.instrument = e.instrument();
+        doc.type = e.type().name();
+        doc.quantity = e.quantity();
+        doc.limitPrice = plain(e.limitPrice());
+        doc.maxFee = plain(e.maxFee());
+        doc.placedAt = at.at();
+        if (doc.status == null) {
+          doc.status = OrderStatus.PENDING.name();
+        }
+        timeline(doc, at, "OrderPlaced", e.side() + " " + e.quantity() + " " + e.instrument() + " " + e.type()
+            + (e.limitPrice() == null ? "" : " @ " + plain(e.limitPrice())));
+      }
+      case OrderAccepted e -> {
+        doc.status = OrderStatus.ACCEPTED.name();
+        timeline(doc, at, "OrderAccepted", "reserved " + plain(e.reservedQuantity()) + " " + e.reservedAsset());
+      }
+      case OrderSubmitted e -> {
+        if (!OrderStatus.CANCEL_REQUESTED.name().equals(doc.status)) {
+          doc.status = OrderStatus.SUBMITTED.name();
+        }
+        timeline(doc, at, "OrderSubmitted", "venue order " + e.venueOrderId());
+      }
+      case OrderFilled e -> {
+        BigDecimal notional = (doc.filledNotional == null ? BigDecimal.ZERO : new BigDecimal(doc.filledNotional))
+            .add(e.price().multiply(BigDecimal.valueOf(e.quantity())));
+        doc.filledNotional = notional.toPlainString();
+        doc.filledQuantity = e.filledQuantity();
+        BigDecimal average = notional.divide(BigDecimal.valueOf(e.filledQuantity()), 4, RoundingMode.HALF_EVEN)
+            .stripTrailingZeros();
+        doc.averagePrice = (average.scale() < 2 ? average.setScale(2) : average).toPlainString();
+        if (!OrderStatus.CANCEL_REQUESTED.name().equals(doc.status)) {
+          doc.status = OrderStatus.PARTIALLY_FILLED.name();
+        }
+        timeline(doc, at, "OrderFilled", e.quantity() + " @ " + plain(e.price()) + " (fill " + e.fillId() + ")");
+      }
+      case OrderCompleted e -> {
+        doc.status = OrderStatus.FILLED.name();
+        timeline(doc, at, "OrderCompleted", null);
+      }
+      case OrderRejected e -> {
+        doc.status = OrderStatus.REJECTED.name();
+        doc.rejectReason = e.reason().name();
+        doc.rejectDetail = e.detail();
+        timeline(doc, at, "OrderRejected", e.reason() + (e.detail() == null ? "" : ": " + e.detail()));
+      }
+      case OrderCancellationRequested e -> {
+        doc.status = OrderStatus.CANCEL_REQUESTED.name();
+        timeline(doc, at, "OrderCancellationRequested", null);
+      }
+      case OrderCancelled e -> {
+        doc.status = OrderStatus.CANCELLED.name();
+        timeline(doc, at, "OrderCancelled", "filled " + e.filledQuantity());
+      }
+      case OrderExpired e -> {
+        doc.status = OrderStatus.EXPIRED.name();
+        timeline(doc, at, "OrderExpired", "filled " + e.filledQuantity());
+      }
+    }
+  }
+
+  private static void applyFee(CustomerOrderDocument doc, FeeEvent event, Step at) {
+    switch (event) {
+      case FeeCharged e -> {
+        doc.fee = plain(e.amount());
+        doc.feeCents = cents(e.amount());
+        doc.feeStatus = "CHARGED";
+        timeline(doc, at, "FeeCharged", plain(e.amount()) + " (" + e.schedule() + ")");
+      }
+      case FeeChargeRejected e -> {
+        doc.feeStatus = "REJECTED";
+        timeline(doc, at, "FeeChargeRejected", plain(e.fee()) + " above maxFee " + plain(e.maxFee()));
+      }
+      case FeeRefunded e -> {
+        doc.feeStatus = "REFUNDED";
+        timeline(doc, at, "FeeRefunded", plain(e.amount()));
+      }
+      case FeeSettled e -> {
+        doc.fee = plain(e.amount());
+        doc.feeCents = cents(e.amount());
+        doc.feeStatus = "SETTLED";
+        doc.feeSettledAt = at.at();
+        timeline(doc, at, "FeeSettled", plain(e.amount()));
+      }
+    }
+  }
+
+  private static void timeline(CustomerOrderDocument doc, Step step, String event, String detail) {
+    doc.timeline.add(new TimelineEntry(step.at(), event, detail, step.stream(), step.sequence()));
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? null : value.toPlainString();
+  }
+
+  private static long cents(BigDecimal amount) {
+    return amount.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+  }
+}

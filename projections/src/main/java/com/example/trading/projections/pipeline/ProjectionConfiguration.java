@@ -1,0 +1,80 @@
+package com.example.trading.projections.pipeline;
+
+import com.example.trading.platform.kafka.KafkaClientProperties;
+import com.example.trading.platform.kafka.TopicProvisioner;
+import com.example.trading.projections.orders.CustomerOrdersView;
+import com.example.trading.projections.portfolio.PortfoliosView;
+import com.example.trading.projections.store.ViewStore;
+import com.example.trading.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The live projections: one {@link ViewProjection} per view, each in its own consumer group
+ * ({@code <group-prefix>.<view>}), sharing a producer for their dead letters. Disabled with
+ * {@code trading.projections.live=false} (the replay CLI runs without them).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "trading.projections.live", havingValue = "true", matchIfMissing = true)
+class ProjectionConfiguration {
+
+  private final KafkaClientProperties kafka;
+  private final String groupPrefix;
+
+  ProjectionConfiguration(KafkaClientProperties kafka, TopicProvisioner topics,
+      @Value("${trading.projections.group-prefix:projection}") String groupPrefix) {
+    this.kafka = kafka;
+    this.groupPrefix = groupPrefix;
+    topics.ensureRetainedForever(Topics.HOLDING_EVENTS, Topics.FEE_EVENTS, Topics.ORDER_EVENTS);
+    topics.ensure(ViewProjection.deadLetterTopic(CustomerOrdersView.NAME),
+        ViewProjection.deadLetterTopic(PortfoliosView.NAME));
+  }
+
+  @Bean(destroyMethod = "close")
+  Producer<String, byte[]> deadLetterProducer() {
+    return new KafkaProducer<>(Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ProducerConfig.CLIENT_ID_CONFIG, "projections-dead-letters",
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        new StringSerializer(), new ByteArraySerializer());
+  }
+
+  @Bean
+  ViewProjection<?> customerOrdersProjection(CustomerOrdersView view, ViewStore store, EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters) {
+    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC());
+  }
+
+  @Bean
+  ViewProjection<?> portfoliosProjection(PortfoliosView view, ViewStore store, EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters) {
+    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC());
+  }
+
+  private KafkaConsumer<String, byte[]> consumer(View<?> view) {
+    return new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "." + view.name(),
+        ConsumerConfig.CLIENT_ID_CONFIG, "projection-" + view.name(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+        new StringDeserializer(), new ByteArrayDeserializer());
+  }
+}

@@ -1,0 +1,40 @@
+package com.example.trading.projections.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code projections} health component: DOWN when a view's projection stopped on an error;
+ * otherwise UP, with each view's lag in events and seconds.
+ */
+@Component
+class ProjectionsHealthIndicator extends AbstractHealthIndicator {
+
+  private final List<ViewProjection<?>> projections;
+
+  ProjectionsHealthIndicator(List<ViewProjection<?>> projections) {
+    this.projections = projections;
+  }
+
+  @Override
+  protected void doHealthCheck(Health.Builder builder) {
+    boolean healthy = true;
+    for (ViewProjection<?> projection : projections) {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("running", projection.isRunning());
+      details.put("lagEvents", projection.lagEvents());
+      details.put("lagSeconds", projection.lagSeconds());
+      builder.withDetail(projection.view().name(), details);
+      healthy &= !projection.hasFailed();
+    }
+    if (healthy) {
+      builder.up();
+    } else {
+      builder.down();
+    }
+  }
+}

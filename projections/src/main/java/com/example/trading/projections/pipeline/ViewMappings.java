@@ -1,0 +1,49 @@
+package com.example.trading.projections.pipeline;
+
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The field types the views' mappings are made of (no scripting, no scaled_float: see ARCHITECTURE.md). */
+public final class ViewMappings {
+
+  private ViewMappings() {
+  }
+
+  public static Property keyword() {
+    return Property.of(p -> p.keyword(k -> k));
+  }
+
+  public static Property longNumber() {
+    return Property.of(p -> p.long_(l -> l));
+  }
+
+  public static Property integerNumber() {
+    return Property.of(p -> p.integer(i -> i));
+  }
+
+  public static Property date() {
+    return Property.of(p -> p.date(d -> d));
+  }
+
+  /** Kept in the source, neither indexed nor aggregatable (decimal strings, details). */
+  public static Property storedOnly() {
+    return Property.of(p -> p.keyword(k -> k.index(false).docValues(false)));
+  }
+
+  /** An object kept in the source as it is, with no mapping of its own. */
+  public static Property opaqueObject() {
+    return Property.of(p -> p.object(o -> o.enabled(false)));
+  }
+
+  /** The view's own fields plus those of its {@link Checkpoint} documents. */
+  public static Map<String, Property> withCheckpointFields(Map<String, Property> fields) {
+    Map<String, Property> all = new HashMap<>(fields);
+    all.putIfAbsent("kind", keyword());
+    all.put("topic", keyword());
+    all.put("partition", integerNumber());
+    all.put("checkpointPosition", longNumber());
+    all.put("checkpointOffset", longNumber());
+    return all;
+  }
+}

@@ -1,0 +1,279 @@
+package com.example.trading.projections.store;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
+import com.example.trading.projections.pipeline.Checkpoint;
+import com.example.trading.projections.pipeline.ProjectedEvent;
+import com.example.trading.projections.pipeline.View;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The views' Elasticsearch side: indices behind aliases with the views' mappings, and batches of
+ * events applied idempotently.
+ *
+ * <p>A batch reads the documents it touches (realtime get), folds the events into them, and writes
+ * them back with optimistic concurrency ({@code if_seq_no}/{@code if_primary_term}, or
+ * {@code create} for new ones); a lost race re-reads and folds again, which changes nothing twice
+ * because each document records the aggregate sequences it reflects. Only after the documents are
+ * written (and, for live views, searchable) are the partitions' checkpoints written.
+ */
+@Component
+public class ViewStore {
+
+  private static final DateTimeFormatter INDEX_SUFFIX =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+  private static final int MAX_ATTEMPTS = 10;
+
+  private final ElasticsearchClient client;
+  private final Clock clock;
+  private final String indexPrefix;
+
+  @Autowired
+  public ViewStore(ElasticsearchClient client, @Value("${trading.views.index-prefix:}") String indexPrefix) {
+    this(client, Clock.systemUTC(), indexPrefix);
+  }
+
+  ViewStore(ElasticsearchClient client, Clock clock, String indexPrefix) {
+    this.client = client;
+    this.clock = clock;
+    this.indexPrefix = indexPrefix;
+  }
+
+  /** The alias a view is read and written through: its name, after the configured prefix. */
+  public String alias(View<?> view) {
+    return indexPrefix + view.name();
+  }
+
+  public ElasticsearchClient client() {
+    return client;
+  }
+
+  /** Makes sure the view's alias points at an index, creating the first one when none exists. */
+  public void ensureAlias(View<?> view) {
+    if (indexBehindAlias(alias(view)).isPresent()) {
+      return;
+    }
+    String index = createIndex(view, false);
+    try {
+      client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias(view)))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+      // Another instance created the alias first: use theirs.
+      deleteIndex(index);
+      if (indexBehindAlias(alias(view)).isEmpty()) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Creates a new, empty index for the view ({@code <view>-<timestamp>}); for a bulk load, without
+   * refreshes and replicas until {@link #finishBulkLoad}.
+   */
+  public String createIndex(View<?> view, boolean forBulkLoad) {
+    String index = alias(view) + "-" + INDEX_SUFFIX.format(clock.instant());
+    try {
+      client.indices().create(c -> c.index(index)
+          .mappings(view.mapping())
+          .settings(s -> s.numberOfShards("1").numberOfReplicas("0")
+              .refreshInterval(t -> t.time(forBulkLoad ? "-1" : "1s"))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return index;
+  }
+
+  public void finishBulkLoad(String index) {
+    try {
+      client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time("1s"))));
+      client.indices().refresh(r -> r.index(index));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Optional<String> indexBehindAlias(String alias) {
+    try {
+      if (!client.indices().existsAlias(e -> e.name(alias)).value()) {
+        return Optional.empty();
+      }
+      Map<String, IndexAliases> aliases = client.indices().getAlias(g -> g.name(alias)).result();
+      return aliases.keySet().stream().findFirst();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Points {@code alias} at {@code to} instead of {@code from} in one atomic step. */
+  public void swapAlias(String alias, String from, String to) {
+    try {
+      client.indices().updateAliases(u -> u
+          .actions(a -> a.remove(r -> r.index(from).alias(alias)))
+          .actions(a -> a.add(add -> add.index(to).alias(alias))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void deleteIndex(String index) {
+    try {
+      client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Applies a batch of events to the view's documents in {@code target} (an alias or an index) and
+   * then records the checkpoints of the batch's partitions.
+   *
+   * @param searchable whether to wait until the written documents are visible to searches (live
+   *     views, for read-your-writes) before writing the checkpoints
+   * @throws PoisonEventException when the view cannot apply one event; nothing of the batch's
+   *     checkpoints is written
+   */
+  public <D> int applyBatch(View<D> view, String target, List<ProjectedEvent> events, boolean searchable) {
+    Map<String, List<ProjectedEvent>> byDocument = new LinkedHashMap<>();
+    for (ProjectedEvent event : events) {
+      String id = view.documentId(event.event());
+      if (id != null) {
+        byDocument.computeIfAbsent(id, key -> new ArrayList<>()).add(event);
+      }
+    }
+    int written = 0;
+    for (int attempt = 1; !byDocument.isEmpty(); attempt++) {
+      List<String> conflicts = writeOnce(view, target, byDocument, searchable);
+      written = byDocument.size() - conflicts.size();
+      if (conflicts.isEmpty()) {
+        break;
+      }
+      if (attempt == MAX_ATTEMPTS) {
+        throw new IllegalStateException("documents kept changing under the projection: " + conflicts);
+      }
+      byDocument.keySet().retainAll(conflicts);
+    }
+    writeCheckpoints(target, events);
+    return written;
+  }
+
+  private <D> List<String> writeOnce(View<D> view, String target, Map<String, List<ProjectedEvent>> byDocument,
+      boolean searchable) {
+    Map<String, MultiGetResponseItem<D>> current = new HashMap<>();
+    try {
+      List<String> ids = new ArrayList<>(byDocument.keySet());
+      client.mget(m -> m.index(target).ids(ids), view.documentType()).docs()
+          .forEach(item -> current.put(item.result().id(), item));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    BulkRequest.Builder bulk = new BulkRequest.Builder();
+    boolean anything = false;
+    for (var entry : byDocument.entrySet()) {
+      var item = current.get(entry.getKey());
+      boolean exists = item != null && item.isResult() && item.result().found();
+      D document = exists ? item.result().source() : null;
+      boolean changed = false;
+      for (ProjectedEvent event : entry.getValue()) {
+        D next;
+        try {
+          next = view.apply(document, event);
+        } catch (RuntimeException e) {
+          throw new PoisonEventException(event, e);
+        }
+        if (next != null) {
+          document = next;
+          changed = true;
+        }
+      }
+      if (!changed) {
+        continue;
+      }
+      anything = true;
+      D finalDocument = document;
+      String id = entry.getKey();
+      if (exists) {
+        long seqNo = item.result().seqNo();
+        long primaryTerm = item.result().primaryTerm();
+        bulk.operations(op -> op.index(i -> i.index(target).id(id).document(finalDocument)
+            .ifSeqNo(seqNo).ifPrimaryTerm(primaryTerm)));
+      } else {
+        bulk.operations(op -> op.create(c -> c.index(target).id(id).document(finalDocument)));
+      }
+    }
+    if (!anything) {
+      return List.of();
+    }
+    if (searchable) {
+      bulk.refresh(Refresh.WaitFor);
+    }
+    BulkResponse response;
+    try {
+      response = client.bulk(bulk.build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> conflicts = new ArrayList<>();
+    for (BulkResponseItem item : response.items()) {
+      if (item.error() == null) {
+        continue;
+      }
+      if (item.status() == 409) {
+        conflicts.add(item.id());
+      } else {
+        throw new IllegalStateException("Elasticsearch refused " + item.id() + ": " + item.error().reason());
+      }
+    }
+    return conflicts;
+  }
+
+  private void writeCheckpoints(String target, List<ProjectedEvent> events) {
+    Map<String, Checkpoint> newest = new LinkedHashMap<>();
+    for (ProjectedEvent event : events) {
+      newest.merge(Checkpoint.documentId(event.topic(), event.partition()),
+          Checkpoint.of(event.topic(), event.partition(), event.position(), event.offset()),
+          (a, b) -> b.checkpointOffset() > a.checkpointOffset() ? b : a);
+    }
+    if (newest.isEmpty()) {
+      return;
+    }
+    BulkRequest.Builder bulk = new BulkRequest.Builder();
+    newest.forEach((id, checkpoint) -> bulk.operations(op -> op.index(i -> i.index(target).id(id).document(checkpoint))));
+    try {
+      BulkResponse response = client.bulk(bulk.build());
+      if (response.errors()) {
+        throw new IllegalStateException("could not write checkpoints to " + target);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The checkpoint of one partition in a view index or alias, if any. */
+  public Optional<Checkpoint> checkpoint(String target, String topic, int partition) {
+    try {
+      var response = client.get(g -> g.index(target).id(Checkpoint.documentId(topic, partition)), Checkpoint.class);
+      return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package com.example.trading.projections;
+
+import static com.example.trading.teststack.KafkaTail.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.example.trading.projections.orders.CustomerOrderDocument;
+import com.example.trading.projections.orders.CustomerOrdersView;
+import com.example.trading.projections.pipeline.Checkpoint;
+import com.example.trading.projections.pipeline.ViewProjection;
+import com.example.trading.projections.portfolio.HoldingDocument;
+import com.example.trading.projections.portfolio.PortfoliosView;
+import com.example.trading.projections.store.ViewStore;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
+import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.order.OrderEvent.OrderFilled;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.teststack.KafkaTail;
+import com.example.trading.teststack.TestStack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class ProjectionIT extends ProjectionsIntegrationTest {
+
+  @Autowired
+  ElasticsearchClient elasticsearch;
+  @Autowired
+  ViewStore store;
+  @Autowired
+  CustomerOrdersView orders;
+  @Autowired
+  PortfoliosView portfolios;
+
+  private final ObjectMapper json = new ObjectMapper();
+
+  private static BigDecimal d(String value) {
+    return new BigDecimal(value);
+  }
+
+  private void awaitApplied(String alias, RecordMetadata written) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> store.checkpoint(alias, written.topic(), written.partition())
+        .map(Checkpoint::checkpointOffset).orElse(-1L) >= written.offset());
+  }
+
+  private <D> D document(String alias, String id, Class<D> type) throws Exception {
+    return elasticsearch.get(g -> g.index(alias).id(id), type).source();
+  }
+
+  private record Published(TradingEvent event, long sequence, String messageId) {
+  }
+
+  private List<Published> aFilledSellWithItsFee(String orderId, String account) {
+    return List.of(
+        new Published(new OrderPlaced(orderId, account, "c-1", Side.SELL, "AAPL", 10, OrderType.LIMIT, d("190.00"), d("25.00")), 0, "m-" + UUID.randomUUID()),
+        new Published(new FeeCharged(orderId, account, d("1.90"), "standard-v1"), 0, "m-" + UUID.randomUUID()),
+        new Published(new OrderAccepted(orderId, "AAPL", d("10"), d("1.90")), 1, "m-" + UUID.randomUUID()),
+        new Published(new OrderSubmitted(orderId, orderId), 2, "m-" + UUID.randomUUID()),
+        new Published(new OrderFilled(orderId, "f-1", 4, d("190.10"), 4), 3, "m-" + UUID.randomUUID()),
+        new Published(new FeeSettled(orderId, account, d("1.90")), 1, "m-" + UUID.randomUUID()),
+        new Published(new OrderFilled(orderId, "f-2", 6, d("190.20"), 10), 4, "m-" + UUID.randomUUID()),
+        new Published(new OrderCompleted(orderId, 10), 5, "m-" + UUID.randomUUID()));
+  }
+
+  private RecordMetadata publishAll(List<Published> events) {
+    RecordMetadata last = null;
+    Instant at = Instant.parse("2026-11-22T10:00:00Z");
+    for (Published p : events) {
+      RecordMetadata written = publish(p.event(), p.sequence(), p.messageId(), at);
+      at = at.plusSeconds(1);
+      if (p.event() instanceof com.example.trading.schemas.order.OrderEvent) {
+        last = written;
+      }
+    }
+    return last;
+  }
+
+  @Test
+  void orderAndFeeEventsLandInTheCustomerOrderDocument() throws Exception {
+    String orderId = UUID.randomUUID().toString();
+    String account = "acc-" + UUID.randomUUID();
+    awaitApplied(store.alias(orders), publishAll(aFilledSellWithItsFee(orderId, account)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "SETTLED".equals(document(store.alias(orders), orderId,
+        CustomerOrderDocument.class).feeStatus));
+
+    CustomerOrderDocument doc = document(store.alias(orders), orderId, CustomerOrderDocument.class);
+    assertThat(doc.accountId).isEqualTo(account);
+    assertThat(doc.clientOrderId).isEqualTo("c-1");
+    assertThat(doc.side).isEqualTo("SELL");
+    assertThat(doc.instrument).isEqualTo("AAPL");
+    assertThat(doc.type).isEqualTo("LIMIT");
+    assertThat(doc.limitPrice).isEqualTo("190.00");
+    assertThat(doc.quantity).isEqualTo(10);
+    assertThat(doc.filledQuantity).isEqualTo(10);
+    assertThat(doc.averagePrice).isEqualTo("190.16");
+    assertThat(doc.status).isEqualTo("FILLED");
+    assertThat(doc.fee).isEqualTo("1.90");
+    assertThat(doc.feeCents).isEqualTo(190);
+    assertThat(doc.placedAt).isEqualTo("2026-11-22T10:00:00Z");
+    assertThat(doc.updatedAt).isEqualTo("2026-11-22T10:00:07Z");
+    assertThat(doc.timeline).extracting(CustomerOrderDocument.TimelineEntry::event).containsExactly(
+        "OrderPlaced", "FeeCharged", "OrderAccepted", "OrderSubmitted", "OrderFilled", "FeeSettled", "OrderFilled",
+        "OrderCompleted");
+  }
+
+  @Test
+  void holdingEventsLandInThePortfolio() throws Exception {
+    String account = "acc-" + UUID.randomUUID();
+    String shares = account + "/AAPL";
+    String cash = account + "/USD";
+    publish(new HoldingDeposited(shares, account, "AAPL", d("100")), 0, "m-" + UUID.randomUUID());
+    publish(new HoldingReserved(shares, account, "AAPL", "o-1", d("10")), 1, "m-" + UUID.randomUUID());
+    publish(new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")), 2, "m-" + UUID.randomUUID());
+    RecordMetadata lastShares = publish(new HoldingReserved(shares, account, "AAPL", "o-2", d("1")), 3, "m-" + UUID.randomUUID());
+    publish(new HoldingCredited(cash, account, "USD", "o-1", "f-1", d("758.50")), 0, "m-" + UUID.randomUUID());
+    RecordMetadata lastCash = publish(new HoldingReservationReleased(cash, account, "USD", "o-9", d("0")), 1, "m-" + UUID.randomUUID());
+    awaitApplied(store.alias(portfolios), lastShares);
+    awaitApplied(store.alias(portfolios), lastCash);
+
+    HoldingDocument aapl = document(store.alias(portfolios), shares, HoldingDocument.class);
+    assertThat(aapl.quantity).isEqualTo("96");
+    assertThat(aapl.reserved).isEqualTo("7");
+    assertThat(aapl.available).isEqualTo("89");
+    assertThat(aapl.reservations).extracting(HoldingDocument.Reservation::orderId).containsExactly("o-1", "o-2");
+    HoldingDocument usd = document(store.alias(portfolios), cash, HoldingDocument.class);
+    assertThat(usd.quantity).isEqualTo("758.50");
+    assertThat(usd.reserved).isEqualTo("0.00");
+  }
+
+  @Test
+  void eventsDeliveredTwiceLeaveTheSameDocument() throws Exception {
+    String orderId = UUID.randomUUID().toString();
+    List<Published> events = aFilledSellWithItsFee(orderId, "acc-" + UUID.randomUUID());
+    awaitApplied(store.alias(orders), publishAll(events));
+    await().atMost(Duration.ofSeconds(30)).until(() -> "SETTLED".equals(document(store.alias(orders), orderId,
+        CustomerOrderDocument.class).feeStatus));
+    Map<?, ?> before = json.convertValue(document(store.alias(orders), orderId, Map.class), Map.class);
+
+    awaitApplied(store.alias(orders), publishAll(events));
+    RecordMetadata lastFee = publish(events.get(5).event(), events.get(5).sequence(), events.get(5).messageId(),
+        Instant.parse("2026-11-22T10:00:05Z"));
+    awaitApplied(store.alias(orders), lastFee);
+
+    assertThat(json.convertValue(document(store.alias(orders), orderId, Map.class), Map.class)).isEqualTo(before);
+  }
+
+  @Test
+  void aPoisonEventIsDeadLetteredAndLaterEventsStillProject() throws Exception {
+    String orderId = UUID.randomUUID().toString();
+    try (KafkaTail deadLetters = KafkaTail.open(TestStack.get().kafkaBootstrapServers(),
+        ViewProjection.deadLetterTopic(CustomerOrdersView.NAME))) {
+      KafkaTail.send(TestStack.get().kafkaBootstrapServers(), Topics.ORDER_EVENTS, orderId, "{not json".getBytes(),
+          Map.of("messageId", "poison-" + orderId, "type", "OrderPlaced", "revision", "1",
+              "timestamp", Instant.now().toString(), Topics.POSITION_HEADER, "1", Topics.SEQUENCE_HEADER, "0"));
+      RecordMetadata good = publish(new OrderPlaced(orderId, "acc-x", "c-1", Side.BUY, "MSFT", 1, OrderType.MARKET,
+          null, null), 0, "m-" + UUID.randomUUID());
+
+      var dead = deadLetters.await(r -> orderId.equals(r.key()), 1, Duration.ofSeconds(60));
+      assertThat(header(dead.getFirst(), "messageId")).isEqualTo("poison-" + orderId);
+      assertThat(header(dead.getFirst(), "failure")).startsWith("unreadable");
+      awaitApplied(store.alias(orders), good);
+      assertThat(document(store.alias(orders), orderId, CustomerOrderDocument.class).status).isEqualTo("PENDING");
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package com.example.trading.projections;
+
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.codec.MessageCodec;
+import com.example.trading.teststack.KafkaTail;
+import com.example.trading.teststack.TestStack;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The projections running for real against Kafka and Elasticsearch, in consumer groups and indices
+ * of their own (a unique prefix), fed by events the tests publish the way the command side's relay
+ * does. Every integration test class of the module extends it, so they share one context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ProjectionsIntegrationTest {
+
+  protected static final String PREFIX = TestStack.uniqueName("it") + "-";
+  protected static final MessageCodec CODEC = new MessageCodec();
+  private static final AtomicLong POSITIONS = new AtomicLong(System.currentTimeMillis() * 1000);
+
+  @LocalServerPort
+  protected int port;
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    TestStack.get().registerKafka(registry);
+    TestStack.get().registerElasticsearch(registry);
+    registry.add("trading.views.index-prefix", () -> PREFIX);
+    registry.add("trading.projections.group-prefix", () -> PREFIX + "projection");
+  }
+
+  /** Publishes an event as the relay would, and returns where it was written. */
+  protected static RecordMetadata publish(TradingEvent event, long sequence, String messageId) {
+    return publish(event, sequence, messageId, Instant.parse("2026-11-22T10:00:00Z").plusSeconds(sequence));
+  }
+
+  protected static RecordMetadata publish(TradingEvent event, long sequence, String messageId, Instant at) {
+    var metadata = new MessageMetadata(messageId, event.aggregateId(), null, at,
+        CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), null);
+    Map<String, String> headers = new HashMap<>(metadata.toHeaders());
+    headers.put(Topics.POSITION_HEADER, Long.toString(POSITIONS.incrementAndGet()));
+    headers.put(Topics.SEQUENCE_HEADER, Long.toString(sequence));
+    return KafkaTail.send(TestStack.get().kafkaBootstrapServers(), Topics.eventTopicOf(event.getClass()),
+        event.aggregateId(), CODEC.serialize(event), headers);
+  }
+}
