@@ -6,7 +6,7 @@ SERVICES := infra/local/services
 MAVEN    := infra/local/maven
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test bench-commands
+.PHONY: help build run up down status logs test bench-commands replay
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +35,10 @@ logs: ## Follow the services' logs
 
 test: ## Start the stack if needed and run every test (unit and integration)
 	@infra/local/test
+
+replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=customer-orders|portfolios|all [ARGS=--dry-run]
+	@test -n "$(VIEW)" || { echo "usage: make replay VIEW=customer-orders|portfolios|all [ARGS='--dry-run --delete-old']"; exit 2; }
+	@infra/local/replay --view "$(VIEW)" $(ARGS)
 
 bench-commands: ## Placements/s through the command API next to PostgreSQL's insert ceiling (needs make up)
 	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am

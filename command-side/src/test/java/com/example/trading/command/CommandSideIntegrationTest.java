@@ -10,8 +10,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The command side running for real on the test stack: its own fresh PostgreSQL database, the
- * shared Kafka, and a consumer group of its own that starts at the end of the command topic.
+ * The command side running for real on the test stack: its own fresh PostgreSQL database, its own
+ * Kafka topics (a unique prefix) and consumer group.
  * Every integration test class of the module extends it, so they share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class CommandSideIntegrationTest {
 
   protected static final ObjectMapper JSON = new ObjectMapper();
+  /** The Kafka topics of this test context are its own. */
+  protected static final String TOPIC_PREFIX = TestStack.uniqueName("it") + ".";
 
   @LocalServerPort
   protected int port;
@@ -29,6 +31,7 @@ public abstract class CommandSideIntegrationTest {
     stack.registerPostgres(registry, "command");
     stack.registerKafka(registry);
     registry.add("trading.saga-commands.group-id", () -> TestStack.uniqueName("command-side-it"));
+    registry.add("trading.kafka.topic-prefix", () -> TOPIC_PREFIX);
   }
 
   protected static JsonNode json(HttpResponse<String> response) {
@@ -37,6 +40,11 @@ public abstract class CommandSideIntegrationTest {
     } catch (Exception e) {
       throw new AssertionError("not JSON: " + response.body(), e);
     }
+  }
+
+  /** The actual name of a contract topic in this test context. */
+  protected static String topic(String contractTopic) {
+    return TOPIC_PREFIX + contractTopic;
   }
 
   protected static String kafka() {

@@ -59,7 +59,7 @@ class ProjectionIT extends ProjectionsIntegrationTest {
   }
 
   private void awaitApplied(String alias, RecordMetadata written) {
-    await().atMost(Duration.ofSeconds(60)).until(() -> store.checkpoint(alias, written.topic(), written.partition())
+    await().atMost(Duration.ofSeconds(60)).until(() -> store.checkpoint(alias, contractTopic(written), written.partition())
         .map(Checkpoint::checkpointOffset).orElse(-1L) >= written.offset());
   }
 
@@ -168,8 +168,8 @@ class ProjectionIT extends ProjectionsIntegrationTest {
   void aPoisonEventIsDeadLetteredAndLaterEventsStillProject() throws Exception {
     String orderId = UUID.randomUUID().toString();
     try (KafkaTail deadLetters = KafkaTail.open(TestStack.get().kafkaBootstrapServers(),
-        ViewProjection.deadLetterTopic(CustomerOrdersView.NAME))) {
-      KafkaTail.send(TestStack.get().kafkaBootstrapServers(), Topics.ORDER_EVENTS, orderId, "{not json".getBytes(),
+        PREFIX + ViewProjection.deadLetterTopic(CustomerOrdersView.NAME))) {
+      KafkaTail.send(TestStack.get().kafkaBootstrapServers(), PREFIX + Topics.ORDER_EVENTS, orderId, "{not json".getBytes(),
           Map.of("messageId", "poison-" + orderId, "type", "OrderPlaced", "revision", "1",
               "timestamp", Instant.now().toString(), Topics.POSITION_HEADER, "1", Topics.SEQUENCE_HEADER, "0"));
       RecordMetadata good = publish(new OrderPlaced(orderId, "acc-x", "c-1", Side.BUY, "MSFT", 1, OrderType.MARKET,

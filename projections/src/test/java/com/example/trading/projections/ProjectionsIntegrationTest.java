@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The projections running for real against Kafka and Elasticsearch, in consumer groups and indices
- * of their own (a unique prefix), fed by events the tests publish the way the command side's relay
+ * and topics of their own (a unique prefix), fed by events the tests publish the way the command side's relay
  * does. Every integration test class of the module extends it, so they share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -37,6 +37,12 @@ public abstract class ProjectionsIntegrationTest {
     TestStack.get().registerElasticsearch(registry);
     registry.add("trading.views.index-prefix", () -> PREFIX);
     registry.add("trading.projections.group-prefix", () -> PREFIX + "projection");
+    registry.add("trading.kafka.topic-prefix", () -> PREFIX);
+  }
+
+  /** The contract name of the topic a record was written to (what checkpoints name). */
+  protected static String contractTopic(RecordMetadata written) {
+    return written.topic().substring(PREFIX.length());
   }
 
   /** Publishes an event as the relay would, and returns where it was written. */
@@ -50,7 +56,7 @@ public abstract class ProjectionsIntegrationTest {
     Map<String, String> headers = new HashMap<>(metadata.toHeaders());
     headers.put(Topics.POSITION_HEADER, Long.toString(POSITIONS.incrementAndGet()));
     headers.put(Topics.SEQUENCE_HEADER, Long.toString(sequence));
-    return KafkaTail.send(TestStack.get().kafkaBootstrapServers(), Topics.eventTopicOf(event.getClass()),
+    return KafkaTail.send(TestStack.get().kafkaBootstrapServers(), PREFIX + Topics.eventTopicOf(event.getClass()),
         event.aggregateId(), CODEC.serialize(event), headers);
   }
 }

@@ -1,5 +1,6 @@
 package com.example.trading.command.relay;
 
+import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
@@ -40,16 +41,19 @@ class KafkaEventRelay {
 
   private final Producer<String, byte[]> producer;
   private final MessageCodec codec;
+  private final TopicNames topics;
 
-  KafkaEventRelay(Producer<String, byte[]> eventProducer, MessageCodec codec) {
+  KafkaEventRelay(Producer<String, byte[]> eventProducer, MessageCodec codec, TopicNames topics) {
     this.producer = eventProducer;
     this.codec = codec;
+    this.topics = topics;
   }
 
   @EventHandler
   void relay(TradingEvent event, DomainEventMessage<?> message, TrackingToken token) {
     ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(Topics.eventTopicOf(event.getClass()), event.aggregateId(), codec.serialize(event));
+        new ProducerRecord<>(topics.of(Topics.eventTopicOf(event.getClass())), event.aggregateId(),
+            codec.serialize(event));
     MessageMetadata metadata = new MessageMetadata(message.getIdentifier(),
         text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
         text(message.getMetaData().get(MessageMetadata.CAUSATION_ID)),

@@ -1,6 +1,7 @@
 package com.example.trading.command.relay;
 
 import com.example.trading.platform.kafka.KafkaClientProperties;
+import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.schemas.Topics;
 import java.util.Map;
@@ -26,9 +27,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class KafkaMessagingConfiguration {
 
-  KafkaMessagingConfiguration(TopicProvisioner topics) {
-    topics.ensureRetainedForever(Topics.HOLDING_EVENTS, Topics.FEE_EVENTS, Topics.ORDER_EVENTS);
-    topics.ensure(Topics.COMMANDS, Topics.COMMANDS_DEAD_LETTER);
+  KafkaMessagingConfiguration(TopicProvisioner topics, TopicNames names) {
+    topics.ensureRetainedForever(names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS),
+        names.of(Topics.ORDER_EVENTS));
+    topics.ensure(names.of(Topics.COMMANDS), names.of(Topics.COMMANDS_DEAD_LETTER));
   }
 
   /** Closed by {@code SagaCommandConsumer}, whose thread alone uses it. */

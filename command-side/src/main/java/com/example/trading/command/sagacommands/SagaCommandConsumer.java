@@ -1,6 +1,7 @@
 package com.example.trading.command.sagacommands;
 
 import com.example.trading.command.RuleViolation;
+import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingCommand;
@@ -65,12 +66,14 @@ class SagaCommandConsumer implements SmartLifecycle {
   private final MessageCodec codec;
   private final Retry retry;
   private final MeterRegistry meters;
+  private final String commandTopic;
+  private final String deadLetterTopic;
   private volatile Thread worker;
   private volatile boolean running;
   private volatile boolean assigned;
 
   SagaCommandConsumer(Consumer<String, byte[]> sagaCommandKafkaConsumer, Producer<String, byte[]> eventProducer,
-      CommandGateway commands, MessageCodec codec, MeterRegistry meters,
+      CommandGateway commands, MessageCodec codec, MeterRegistry meters, TopicNames topics,
       @Value("${trading.saga-commands.max-attempts:5}") int maxAttempts,
       @Value("${trading.saga-commands.initial-backoff:200ms}") Duration initialBackoff) {
     this.consumer = sagaCommandKafkaConsumer;
@@ -78,6 +81,8 @@ class SagaCommandConsumer implements SmartLifecycle {
     this.commands = commands;
     this.codec = codec;
     this.meters = meters;
+    this.commandTopic = topics.of(Topics.COMMANDS);
+    this.deadLetterTopic = topics.of(Topics.COMMANDS_DEAD_LETTER);
     this.retry = Retry.of("saga-commands", RetryConfig.custom()
         .maxAttempts(maxAttempts)
         .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5))
@@ -127,7 +132,7 @@ class SagaCommandConsumer implements SmartLifecycle {
 
   private void run() {
     try {
-      consumer.subscribe(List.of(Topics.COMMANDS), new ConsumerRebalanceListener() {
+      consumer.subscribe(List.of(commandTopic), new ConsumerRebalanceListener() {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
           assigned = false;
@@ -181,7 +186,7 @@ class SagaCommandConsumer implements SmartLifecycle {
     } catch (RuntimeException e) {
       log.error("could not rewind; the consumer restarts from the group's committed offsets", e);
       consumer.unsubscribe();
-      consumer.subscribe(List.of(Topics.COMMANDS));
+      consumer.subscribe(List.of(commandTopic));
     }
   }
 
@@ -230,7 +235,7 @@ class SagaCommandConsumer implements SmartLifecycle {
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(Topics.COMMANDS_DEAD_LETTER, record.key(), record.value());
+    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
     for (Header header : record.headers()) {
       dead.headers().add(header);
     }

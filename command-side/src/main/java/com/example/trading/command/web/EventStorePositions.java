@@ -1,5 +1,6 @@
 package com.example.trading.command.web;
 
+import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.Topics;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +24,13 @@ public class EventStorePositions {
 
   private final JdbcTemplate jdbc;
   private final Admin kafka;
+  private final TopicNames topics;
   private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
 
-  EventStorePositions(JdbcTemplate jdbc, Admin kafka) {
+  EventStorePositions(JdbcTemplate jdbc, Admin kafka, TopicNames topics) {
     this.jdbc = jdbc;
     this.kafka = kafka;
+    this.topics = topics;
   }
 
   /** The token after a command on {@code aggregateId}. */
@@ -43,7 +46,7 @@ public class EventStorePositions {
   }
 
   private int partitionOf(String topic, String key) {
-    int partitions = partitionCounts.computeIfAbsent(topic, this::describePartitions);
+    int partitions = partitionCounts.computeIfAbsent(topics.of(topic), this::describePartitions);
     return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 

@@ -38,7 +38,7 @@ class EventRelayIT extends CommandSideIntegrationTest {
 
   @Test
   void anOrdersEventsAreStoredAndPublishedInOrderWithTheirEnvelope() {
-    try (KafkaTail orders = KafkaTail.open(kafka(), Topics.ORDER_EVENTS)) {
+    try (KafkaTail orders = KafkaTail.open(kafka(), topic(Topics.ORDER_EVENTS))) {
       String orderId = placeAndCancel("acc-" + UUID.randomUUID());
 
       List<ConsumerRecord<String, byte[]>> published = orders.await(r -> orderId.equals(r.key()), 2, Duration.ofSeconds(30));
@@ -68,7 +68,7 @@ class EventRelayIT extends CommandSideIntegrationTest {
   @Test
   void eventsStoredWhileTheRelayIsDownArePublishedWhenItComesBack() {
     EventProcessor relay = processing.eventProcessor("kafka-relay").orElseThrow();
-    try (KafkaTail orders = KafkaTail.open(kafka(), Topics.ORDER_EVENTS)) {
+    try (KafkaTail orders = KafkaTail.open(kafka(), topic(Topics.ORDER_EVENTS))) {
       relay.shutDown();
       String orderId = placeAndCancel("acc-" + UUID.randomUUID());
       assertThat(orders.readFor(Duration.ofSeconds(2), r -> orderId.equals(r.key()))).isEmpty();

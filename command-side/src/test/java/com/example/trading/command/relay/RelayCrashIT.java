@@ -35,17 +35,19 @@ class RelayCrashIT {
   @Test
   void aKilledCommandSideLosesNoEventAndPublishesNoneOutOfOrder() throws Exception {
     String database = stack.createDatabase("command_crash");
+    String topicPrefix = TestStack.uniqueName("crash") + ".";
     Map<String, String> environment = Map.of(
         "SPRING_DATASOURCE_URL", stack.jdbcUrl(database),
         "SPRING_DATASOURCE_USERNAME", stack.postgresUser(),
         "SPRING_DATASOURCE_PASSWORD", stack.postgresPassword(),
         "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
         "TRADING_SAGA_COMMANDS_GROUP_ID", TestStack.uniqueName("crash-it"),
-        "TRADING_SAGA_COMMANDS_AUTO_OFFSET_RESET", "latest");
+        "TRADING_SAGA_COMMANDS_AUTO_OFFSET_RESET", "latest",
+        "KAFKA_TOPIC_PREFIX", topicPrefix);
     String account = "acc-crash-" + UUID.randomUUID().toString().substring(0, 8);
 
-    try (KafkaTail orders = KafkaTail.open(stack.kafkaBootstrapServers(), Topics.ORDER_EVENTS);
-        ServiceProcess service = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment).start()) {
+    try (ServiceProcess service = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment).start();
+        KafkaTail orders = KafkaTail.open(stack.kafkaBootstrapServers(), topicPrefix + Topics.ORDER_EVENTS)) {
       AtomicInteger placed = new AtomicInteger();
       Thread load = new Thread(() -> {
         for (int i = 0; i < 400; i++) {

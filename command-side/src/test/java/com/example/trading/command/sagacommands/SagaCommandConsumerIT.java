@@ -46,7 +46,7 @@ class SagaCommandConsumerIT extends CommandSideIntegrationTest {
   private void sendCommand(Object command, String messageId) {
     var metadata = new MessageMetadata(messageId, "corr-" + messageId, null, Instant.now(),
         codec.typeName(command.getClass()), codec.revision(command.getClass()), null);
-    KafkaTail.send(kafka(), Topics.COMMANDS, holding, codec.serialize(command), metadata.toHeaders());
+    KafkaTail.send(kafka(), topic(Topics.COMMANDS), holding, codec.serialize(command), metadata.toHeaders());
   }
 
   private int eventsOfType(String payloadTypeSuffix) {
@@ -75,12 +75,12 @@ class SagaCommandConsumerIT extends CommandSideIntegrationTest {
 
   @Test
   void poisonCommandsAreDeadLetteredAndTheConsumerGoesOn() {
-    try (KafkaTail deadLetters = KafkaTail.open(kafka(), Topics.COMMANDS_DEAD_LETTER)) {
+    try (KafkaTail deadLetters = KafkaTail.open(kafka(), topic(Topics.COMMANDS_DEAD_LETTER))) {
       String garbageId = "m-" + UUID.randomUUID();
-      KafkaTail.send(kafka(), Topics.COMMANDS, holding, "not json".getBytes(), Map.of(
+      KafkaTail.send(kafka(), topic(Topics.COMMANDS), holding, "not json".getBytes(), Map.of(
           "messageId", garbageId, "type", "ReserveHolding", "revision", "1", "timestamp", Instant.now().toString()));
       String unknownId = "m-" + UUID.randomUUID();
-      KafkaTail.send(kafka(), Topics.COMMANDS, holding, "{}".getBytes(), Map.of(
+      KafkaTail.send(kafka(), topic(Topics.COMMANDS), holding, "{}".getBytes(), Map.of(
           "messageId", unknownId, "type", "TeleportHolding", "revision", "1", "timestamp", Instant.now().toString()));
       String refusedId = "m-" + UUID.randomUUID();
       sendCommand(new SettleReservation(holding, "never-reserved", "f-1", new BigDecimal("5")), refusedId);

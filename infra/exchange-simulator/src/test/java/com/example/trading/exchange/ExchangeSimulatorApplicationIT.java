@@ -3,12 +3,19 @@ package com.example.trading.exchange;
 import com.example.trading.teststack.OperationalEndpointsContract;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ExchangeSimulatorApplicationIT implements OperationalEndpointsContract {
 
   @LocalServerPort
   int port;
+
+  @DynamicPropertySource
+  static void journal(DynamicPropertyRegistry registry) {
+    TemporaryJournal.register(registry);
+  }
 
   @Override
   public int port() {
@@ -17,6 +24,6 @@ class ExchangeSimulatorApplicationIT implements OperationalEndpointsContract {
 
   @Override
   public String[] readinessDependencies() {
-    return new String[] {};
+    return new String[] {"journal"};
   }
 }

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param healthTimeout how long the readiness check waits for the cluster to answer
  * @param partitions partitions of the topics this service creates
  * @param replicationFactor replication of the topics this service creates (1 on one broker)
+ * @param topicPrefix prepended to every contract topic name (see {@link TopicNames})
  */
 @ConfigurationProperties("trading.kafka")
 public record KafkaClientProperties(String bootstrapServers, Duration healthTimeout, Integer partitions,
-    Short replicationFactor) {
+    Short replicationFactor, String topicPrefix) {
 
   public KafkaClientProperties {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {

@@ -31,6 +31,12 @@ public class KafkaConnectivityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  TopicNames topicNames(KafkaClientProperties properties) {
+    return new TopicNames(properties.topicPrefix());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   TopicProvisioner topicProvisioner(Admin kafkaAdmin, KafkaClientProperties properties) {
     return new TopicProvisioner(kafkaAdmin, properties.partitions(), properties.replicationFactor());
   }

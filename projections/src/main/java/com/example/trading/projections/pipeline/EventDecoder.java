@@ -1,5 +1,6 @@
 package com.example.trading.projections.pipeline;
 
+import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
@@ -14,6 +15,11 @@ import org.springframework.stereotype.Component;
 public class EventDecoder {
 
   private final MessageCodec codec = new MessageCodec();
+  private final TopicNames topics;
+
+  public EventDecoder(TopicNames topics) {
+    this.topics = topics;
+  }
 
   /**
    * @throws IllegalArgumentException when the record is not a well-formed event of the contract
@@ -24,7 +30,7 @@ public class EventDecoder {
     if (!(payload instanceof TradingEvent event)) {
       throw new IllegalArgumentException(metadata.type() + " is not an event");
     }
-    return new ProjectedEvent(event, metadata, record.topic(), record.partition(), record.offset(),
+    return new ProjectedEvent(event, metadata, topics.contractNameOf(record.topic()), record.partition(), record.offset(),
         requiredLong(record, Topics.POSITION_HEADER), requiredLong(record, Topics.SEQUENCE_HEADER));
   }
 

@@ -1,6 +1,7 @@
 package com.example.trading.projections.pipeline;
 
 import com.example.trading.platform.kafka.KafkaClientProperties;
+import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.portfolio.PortfoliosView;
@@ -33,15 +34,18 @@ import org.springframework.context.annotation.Configuration;
 class ProjectionConfiguration {
 
   private final KafkaClientProperties kafka;
+  private final TopicNames names;
   private final String groupPrefix;
 
-  ProjectionConfiguration(KafkaClientProperties kafka, TopicProvisioner topics,
+  ProjectionConfiguration(KafkaClientProperties kafka, TopicProvisioner topics, TopicNames names,
       @Value("${trading.projections.group-prefix:projection}") String groupPrefix) {
     this.kafka = kafka;
+    this.names = names;
     this.groupPrefix = groupPrefix;
-    topics.ensureRetainedForever(Topics.HOLDING_EVENTS, Topics.FEE_EVENTS, Topics.ORDER_EVENTS);
-    topics.ensure(ViewProjection.deadLetterTopic(CustomerOrdersView.NAME),
-        ViewProjection.deadLetterTopic(PortfoliosView.NAME));
+    topics.ensureRetainedForever(names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS),
+        names.of(Topics.ORDER_EVENTS));
+    topics.ensure(names.of(ViewProjection.deadLetterTopic(CustomerOrdersView.NAME)),
+        names.of(ViewProjection.deadLetterTopic(PortfoliosView.NAME)));
   }
 
   @Bean(destroyMethod = "close")
@@ -57,13 +61,15 @@ class ProjectionConfiguration {
   @Bean
   ViewProjection<?> customerOrdersProjection(CustomerOrdersView view, ViewStore store, EventDecoder decoder,
       Producer<String, byte[]> deadLetterProducer, MeterRegistry meters) {
-    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC());
+    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
+        names);
   }
 
   @Bean
   ViewProjection<?> portfoliosProjection(PortfoliosView view, ViewStore store, EventDecoder decoder,
       Producer<String, byte[]> deadLetterProducer, MeterRegistry meters) {
-    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC());
+    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
+        names);
   }
 
   private KafkaConsumer<String, byte[]> consumer(View<?> view) {

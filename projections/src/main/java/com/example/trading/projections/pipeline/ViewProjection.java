@@ -1,5 +1,6 @@
 package com.example.trading.projections.pipeline;
 
+import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.projections.store.PoisonEventException;
 import com.example.trading.projections.store.ViewStore;
 import io.micrometer.core.instrument.Counter;
@@ -47,6 +48,7 @@ public class ViewProjection<D> implements SmartLifecycle {
   private final Consumer<String, byte[]> consumer;
   private final Producer<String, byte[]> deadLetters;
   private final Clock clock;
+  private final TopicNames topics;
   private final Counter applied;
   private final Counter deadLettered;
   private final AtomicLong lagEvents = new AtomicLong();
@@ -57,13 +59,14 @@ public class ViewProjection<D> implements SmartLifecycle {
   private volatile boolean failed;
 
   public ViewProjection(View<D> view, ViewStore store, EventDecoder decoder, Consumer<String, byte[]> consumer,
-      Producer<String, byte[]> deadLetters, MeterRegistry meters, Clock clock) {
+      Producer<String, byte[]> deadLetters, MeterRegistry meters, Clock clock, TopicNames topics) {
     this.view = view;
     this.store = store;
     this.decoder = decoder;
     this.consumer = consumer;
     this.deadLetters = deadLetters;
     this.clock = clock;
+    this.topics = topics;
     this.applied = meters.counter("trading.projection.events.applied", "view", view.name());
     this.deadLettered = meters.counter("trading.projection.events.dead_lettered", "view", view.name());
     Gauge.builder("trading.projection.lag.events", lagEvents, AtomicLong::get).tag("view", view.name())
@@ -123,7 +126,7 @@ public class ViewProjection<D> implements SmartLifecycle {
   private void run() {
     try {
       awaitElasticsearch();
-      consumer.subscribe(view.topics());
+      consumer.subscribe(view.topics().stream().map(topics::of).toList());
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (!records.isEmpty()) {
@@ -195,7 +198,7 @@ public class ViewProjection<D> implements SmartLifecycle {
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(deadLetterTopic(view.name()), record.key(), record.value());
+    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topics.of(deadLetterTopic(view.name())), record.key(), record.value());
     record.headers().forEach(dead.headers()::add);
     dead.headers().add("failure", reason.getBytes(StandardCharsets.UTF_8));
     dead.headers().add("source", (record.topic() + "/" + record.partition() + "@" + record.offset())

@@ -1,6 +1,7 @@
 package com.example.trading.projections.prices;
 
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.projections.pipeline.ViewMappings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,8 +80,11 @@ class PriceFeed {
                 "instrument", ViewMappings.keyword(),
                 "price", ViewMappings.storedOnly(),
                 "at", ViewMappings.date()))));
-      } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException alreadyCreated) {
-        // created concurrently
+      } catch (RuntimeException e) {
+        if (!ElasticsearchErrors.isStatus(e, 400)) {
+          throw e;
+        }
+        // created concurrently (resource_already_exists_exception)
       }
     }
     indexReady = true;

@@ -74,13 +74,11 @@ public class ViewStore {
     String index = createIndex(view, false);
     try {
       client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias(view)))));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
-      // Another instance created the alias first: use theirs.
+    } catch (IOException | RuntimeException e) {
+      // Another instance may have created the alias first: use theirs.
       deleteIndex(index);
       if (indexBehindAlias(alias(view)).isEmpty()) {
-        throw e;
+        throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
       }
     }
   }

@@ -1,0 +1,188 @@
+package com.example.trading.e2e;
+
+import static com.example.trading.teststack.TestHttp.get;
+import static com.example.trading.teststack.TestHttp.postJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The query half of API.md, fed by real commands through the command side, the relay and the projections. */
+class QueryApiE2EIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static RunningSystem system;
+
+  private final String account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void start() {
+    system = RunningSystem.get();
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+    }
+  }
+
+  private JsonNode place(String clientOrderId, String side, String instrument) {
+    var response = postJson(system.commandSide.port(), "/api/orders", """
+        {"accountId":"%s","clientOrderId":"%s","side":"%s","instrument":"%s","quantity":5,"type":"LIMIT",
+         "limitPrice":"100.00","maxFee":"5.00"}""".formatted(account, clientOrderId, side, instrument));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return json(response);
+  }
+
+  private int query() {
+    return system.querySide.port();
+  }
+
+  @Test
+  void aPlacedOrderCanBeReadRightAfterThePlacement() {
+    JsonNode placed = place("c-1", "BUY", "MSFT");
+
+    var response = get(query(), "/api/orders/" + placed.get("orderId").asText() + "?minPosition=" + placed.get("position").asText());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode order = json(response);
+    assertThat(order.get("accountId").asText()).isEqualTo(account);
+    assertThat(order.get("clientOrderId").asText()).isEqualTo("c-1");
+    assertThat(order.get("side").asText()).isEqualTo("BUY");
+    assertThat(order.get("instrument").asText()).isEqualTo("MSFT");
+    assertThat(order.get("type").asText()).isEqualTo("LIMIT");
+    assertThat(order.get("quantity").asLong()).isEqualTo(5);
+    assertThat(order.get("filledQuantity").asLong()).isZero();
+    assertThat(order.get("status").asText()).isEqualTo("PENDING");
+    assertThat(order.get("placedAt").asText()).isNotBlank();
+    assertThat(order.get("timeline").get(0).get("event").asText()).isEqualTo("OrderPlaced");
+  }
+
+  @Test
+  void theMinPositionHeaderWorksLikeTheParameterAndCancelIsVisible() {
+    JsonNode placed = place("c-2", "SELL", "AAPL");
+    String orderId = placed.get("orderId").asText();
+    JsonNode cancel = json(postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", ""));
+
+    var response = com.example.trading.teststack.TestHttp.get(query(), "/api/orders/" + orderId + "?minPosition="
+        + cancel.get("position").asText());
+
+    assertThat(json(response).get("status").asText()).isEqualTo("CANCEL_REQUESTED");
+  }
+
+  @Test
+  void aDepositShowsInThePortfolioRightAway() {
+    var deposit = json(postJson(system.commandSide.port(), "/api/accounts/" + account + "/deposits",
+        "{\"asset\":\"USD\",\"quantity\":\"2500.50\"}"));
+
+    var response = get(query(), "/api/accounts/" + account + "/portfolio?minPosition=" + deposit.get("position").asText());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode portfolio = json(response);
+    assertThat(portfolio.get("accountId").asText()).isEqualTo(account);
+    assertThat(portfolio.get("holdings")).singleElement().satisfies(h -> {
+      assertThat(h.get("asset").asText()).isEqualTo("USD");
+      assertThat(h.get("quantity").asText()).isEqualTo("2500.50");
+      assertThat(h.get("reserved").asText()).isEqualTo("0.00");
+      assertThat(h.get("available").asText()).isEqualTo("2500.50");
+      assertThat(h.has("marketValue")).isFalse();
+    });
+    assertThat(portfolio.get("feesPaid").asText()).isEqualTo("0.00");
+    assertThat(portfolio.get("position").asText()).isEqualTo(deposit.get("position").asText());
+  }
+
+  @Test
+  void paginationReturnsEveryOrderExactlyOnceWhileOrdersAreBeingPlaced() throws Exception {
+    List<String> placedIds = new ArrayList<>();
+    JsonNode last = null;
+    for (int i = 0; i < 12; i++) {
+      last = place("p-" + i, i % 2 == 0 ? "BUY" : "SELL", "GOOG");
+      placedIds.add(last.get("orderId").asText());
+    }
+    json(get(query(), "/api/accounts/" + account + "/orders?size=1&minPosition=" + last.get("position").asText()));
+
+    AtomicBoolean placing = new AtomicBoolean(true);
+    Thread writer = new Thread(() -> {
+      for (int i = 0; placing.get() && i < 50; i++) {
+        place("late-" + i, "BUY", "GOOG");
+      }
+    });
+    writer.start();
+    Set<String> seen = new HashSet<>();
+    List<String> order = new ArrayList<>();
+    String cursor = null;
+    do {
+      String path = "/api/accounts/" + account + "/orders?instrument=GOOG&size=5" + (cursor == null ? "" : "&cursor=" + cursor);
+      JsonNode page = json(get(query(), path));
+      for (JsonNode item : page.get("items")) {
+        assertThat(seen.add(item.get("orderId").asText())).as("returned once: " + item.get("orderId")).isTrue();
+        order.add(item.get("placedAt").asText());
+      }
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    placing.set(false);
+    writer.join();
+
+    assertThat(seen).containsAll(placedIds);
+    assertThat(order).isSortedAccordingTo((a, b) -> b.compareTo(a));
+  }
+
+  @Test
+  void filtersNarrowTheList() {
+    JsonNode sell = place("f-1", "SELL", "TSLA");
+    place("f-2", "BUY", "TSLA");
+    var response = get(query(), "/api/accounts/" + account + "/orders?side=SELL&status=PENDING&instrument=TSLA&minPosition="
+        + sell.get("position").asText());
+    JsonNode items = json(response).get("items");
+    assertThat(items).hasSize(1);
+    assertThat(items.get(0).get("clientOrderId").asText()).isEqualTo("f-1");
+  }
+
+  @Test
+  void unknownIdsAreNotFound() {
+    assertThat(get(query(), "/api/orders/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+    var account = get(query(), "/api/accounts/nobody-" + UUID.randomUUID() + "/portfolio");
+    assertThat(account.statusCode()).isEqualTo(404);
+    assertThat(account.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+  }
+
+  @Test
+  void badFiltersAreBadRequestsNamingTheParameter() {
+    for (String[] bad : new String[][] {{"status=SLEEPING", "status"}, {"side=UP", "side"}, {"size=0", "size"},
+        {"size=101", "size"}, {"from=yesterday", "from"}, {"cursor=%21%21", "cursor"}, {"minPosition=nope", "minPosition"},
+        {"from=2026-11-22T10:00:00Z&to=2026-11-21T10:00:00Z", "from"}}) {
+      var response = get(query(), "/api/accounts/" + account + "/orders?" + bad[0]);
+      assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
+      assertThat(json(response).get("errors").get(0).get("field").asText()).as(bad[0]).isEqualTo(bad[1]);
+    }
+    assertThat(get(query(), "/api/reports/fees?groupBy=planet").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void aPositionTheViewsCannotReachIsAServiceUnavailableWithRetryAfter() {
+    var response = get(query(), "/api/orders/" + UUID.randomUUID() + "?minPosition=order-0-999999999999");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+  }
+
+  @Test
+  void theFeeReportAnswersForEveryGrouping() {
+    for (String groupBy : new String[] {"instrument", "side", "day"}) {
+      var response = get(query(), "/api/reports/fees?groupBy=" + groupBy);
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(json(response).get("groupBy").asText()).isEqualTo(groupBy);
+    }
+  }
+}

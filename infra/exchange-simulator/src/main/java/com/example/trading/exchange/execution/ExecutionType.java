@@ -1,0 +1,13 @@
+package com.example.trading.exchange.execution;
+
+/** What an execution reports about its order. */
+public enum ExecutionType {
+  /** Some or all of the order traded at a price. */
+  FILL,
+  /** The order's unfilled remainder was cancelled at the client's request. */
+  CANCELLED,
+  /** The order's unfilled remainder expired. */
+  EXPIRED,
+  /** The venue refused the order; nothing of it traded. */
+  REJECTED
+}

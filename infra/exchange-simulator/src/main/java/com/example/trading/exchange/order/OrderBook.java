@@ -1,0 +1,380 @@
+package com.example.trading.exchange.order;
+
+import com.example.trading.exchange.execution.Execution;
+import com.example.trading.exchange.execution.ExecutionFeed;
+import com.example.trading.exchange.execution.ExecutionType;
+import com.example.trading.exchange.execution.RejectReason;
+import com.example.trading.exchange.journal.JsonLinesJournal;
+import com.example.trading.exchange.market.ReferencePrices;
+import com.example.trading.exchange.settings.VenueSettings;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The venue's order book and matching rules. Every order it receives is answered ACCEPTED or
+ * REJECTED; what then happens to it (fills, a cancel, an expiry, a rejection) is appended to the
+ * {@link ExecutionFeed}.
+ *
+ * <ul>
+ *   <li>Orders on a halted instrument are rejected ({@code INSTRUMENT_HALTED}), on an unlisted one
+ *       too ({@code UNKNOWN_INSTRUMENT}); at the reject rate, acceptable orders are rejected at
+ *       random ({@code RANDOM_REJECT}).
+ *   <li>A MARKET order fills at once, up to the configured slippage worse than the reference price,
+ *       never beyond its price protection: when the reference price already is, it is rejected
+ *       ({@code PRICE_PROTECTION}).
+ *   <li>A LIMIT order fills when the reference price reaches its limit (BUY: price ≤ limit, SELL:
+ *       price ≥ limit), at the reference price, which is the limit or better: at once if it already
+ *       has, otherwise at the first tick that does. It rests until then, until it is cancelled, or
+ *       until its expiry, when its remainder expires at the next tick.
+ *   <li>With partial fills on, an order fills in 2–3 parts (when it has more than one share): a
+ *       MARKET order all at once, a LIMIT order one part per crossing tick. Parts sum to the quantity.
+ *   <li>Placement is idempotent by client order id: the same terms again get the same answer and
+ *       change nothing; other terms under a known id are refused ({@link OrderRefusal.ClientOrderIdReused}).
+ *   <li>Cancel ends a live order's remainder; cancelling a cancelled order answers the same again.
+ * </ul>
+ *
+ * <p>Durability: every change is decided, written to the journal as one {@link BookEntry} and
+ * fsync'd, and only then applied in memory and published to the feed; an answer is given after
+ * that. So every answer and every execution a reader has seen survives a crash, with the same
+ * sequence and fill id, and opening the book replays the journal through the same code that
+ * applied it live.
+ *
+ * <p>Thread-safety: one lock around the whole book. Requests and the price tick are serialized,
+ * journal write included; the venue is a test stand-in, and correctness matters more to it than
+ * throughput. Deterministic for a given clock, random generator and sequence of calls.
+ */
+public final class OrderBook {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
+  private static final String JOURNAL_FILE = "order-book.jsonl";
+  /** Decimals are written as strings, so a replay reads back exactly the prices that were written. */
+  private static final JsonMapper JOURNAL_JSON = JsonMapper.builder()
+      .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+      .build();
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<String, VenueOrder> orders = new HashMap<>();
+  /** Live LIMIT orders, oldest first: a tick matches them in the order they arrived. */
+  private final Map<String, VenueOrder> resting = new LinkedHashMap<>();
+  private final ExecutionFeed feed;
+  private final ReferencePrices prices;
+  private final VenueRules rules;
+  private final Supplier<VenueSettings> settings;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final MeterRegistry meters;
+  private @Nullable JsonLinesJournal<BookEntry> journal;
+
+  private OrderBook(ExecutionFeed feed, ReferencePrices prices, VenueRules rules, Supplier<VenueSettings> settings,
+      Clock clock, RandomGenerator random, MeterRegistry meters) {
+    this.feed = feed;
+    this.prices = prices;
+    this.rules = rules;
+    this.settings = settings;
+    this.clock = clock;
+    this.random = random;
+    this.meters = meters;
+  }
+
+  /**
+   * Opens the book kept in {@code journalDirectory}: replays its journal into the book and into the
+   * (empty) feed, then records every further change there.
+   *
+   * @throws IllegalStateException when the journal is in use or does not describe a possible history
+   */
+  public static OrderBook open(Path journalDirectory, ExecutionFeed feed, ReferencePrices prices, VenueRules rules,
+      Supplier<VenueSettings> settings, Clock clock, RandomGenerator random, MeterRegistry meters) {
+    if (feed.lastSequence() != 0) {
+      throw new IllegalArgumentException("the feed must start empty: the journal fills it");
+    }
+    OrderBook book = new OrderBook(feed, prices, rules, settings, clock, random, meters);
+    book.journal = JsonLinesJournal.open(journalDirectory.resolve(JOURNAL_FILE), BookEntry.class, JOURNAL_JSON,
+        book::apply);
+    log.atInfo().addKeyValue("journal", book.journal.file()).addKeyValue("orders", book.orders.size())
+        .addKeyValue("lastSequence", feed.lastSequence()).log("order book replayed");
+    return book;
+  }
+
+  /** Places an order, or answers a repeated placement as the first time. */
+  public PlacementAnswer place(OrderTerms terms) {
+    lock.lock();
+    try {
+      VenueOrder known = orders.get(terms.clientOrderId());
+      if (known != null) {
+        if (!known.terms().sameAs(terms)) {
+          throw new OrderRefusal.ClientOrderIdReused(terms.clientOrderId());
+        }
+        return known.placementAnswer();
+      }
+      Instant now = clock.instant();
+      VenueSettings current = settings.get();
+      String id = terms.clientOrderId();
+      Instant expiresAt = terms.type() == OrderType.LIMIT
+          ? (terms.expiresAt() != null ? terms.expiresAt() : now.plus(rules.limitOrderTtl()))
+          : null;
+      Batch batch = new Batch(now);
+      Optional<RejectReason> refusal = screen(terms, now, current);
+      if (refusal.isPresent()) {
+        batch.add(ExecutionType.REJECTED, id, null, terms.quantity(), null, refusal.get());
+      } else {
+        BigDecimal reference = prices.price(terms.instrument()).orElseThrow();
+        if (terms.type() == OrderType.MARKET) {
+          long remaining = terms.quantity();
+          for (int fills = 0; remaining > 0; fills++) {
+            long part = nextFill(remaining, fills, current.partialFills());
+            batch.fill(id, fills + 1, part, marketFillPrice(terms, reference));
+            remaining -= part;
+          }
+        } else if (crosses(terms, reference)) {
+          batch.fill(id, 1, nextFill(terms.quantity(), 0, current.partialFills()), reference);
+        }
+      }
+      commit(new BookEntry(new PlacedOrder(terms, expiresAt, now), batch.executions));
+      PlacementAnswer answer = orders.get(id).placementAnswer();
+      Counter.builder("exchange.orders.received").description("Orders received, by the venue's answer")
+          .tag("outcome", answer.status().name())
+          .tag("reason", answer.reason() == null ? "none" : answer.reason().name())
+          .register(meters).increment();
+      log.atInfo().addKeyValue("venueOrderId", id).addKeyValue("instrument", terms.instrument())
+          .addKeyValue("side", terms.side()).addKeyValue("type", terms.type())
+          .addKeyValue("quantity", terms.quantity()).addKeyValue("status", answer.status())
+          .addKeyValue("reason", answer.reason()).log("order received");
+      return answer;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The order's current state, when the venue knows it. */
+  public Optional<OrderView> find(String venueOrderId) {
+    lock.lock();
+    try {
+      return Optional.ofNullable(orders.get(venueOrderId)).map(VenueOrder::view);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Cancels a live order's unfilled remainder; a cancelled order is answered the same again.
+   *
+   * @throws OrderRefusal.UnknownOrder when there is no such order
+   * @throws OrderRefusal.OrderAlreadyFinished when it is FILLED, EXPIRED or REJECTED
+   */
+  public CancelAnswer cancel(String venueOrderId) {
+    lock.lock();
+    try {
+      VenueOrder order = orders.get(venueOrderId);
+      if (order == null) {
+        throw new OrderRefusal.UnknownOrder(venueOrderId);
+      }
+      if (order.status() == OrderStatus.CANCELLED) {
+        return order.cancelAnswer();
+      }
+      if (!order.status().isLive()) {
+        throw new OrderRefusal.OrderAlreadyFinished(venueOrderId, order.status());
+      }
+      Batch batch = new Batch(clock.instant());
+      batch.add(ExecutionType.CANCELLED, venueOrderId, null, order.remaining(), null, null);
+      commit(new BookEntry(null, batch.executions));
+      return order.cancelAnswer();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Moves the market one tick: reference prices take one step, then each resting order, oldest
+   * first, expires when its expiry has come, or else fills when the new price reaches its limit.
+   */
+  public void tick() {
+    lock.lock();
+    try {
+      prices.step();
+      if (resting.isEmpty()) {
+        return;
+      }
+      Instant now = clock.instant();
+      boolean partialFills = settings.get().partialFills();
+      Batch batch = new Batch(now);
+      for (VenueOrder order : resting.values()) {
+        if (order.expiresAt() != null && !order.expiresAt().isAfter(now)) {
+          batch.add(ExecutionType.EXPIRED, order.id(), null, order.remaining(), null, null);
+          continue;
+        }
+        // An instrument delisted since the order arrived has no price: the order waits for expiry.
+        Optional<BigDecimal> price = prices.price(order.terms().instrument());
+        if (price.isPresent() && crosses(order.terms(), price.get())) {
+          batch.fill(order.id(), order.fills() + 1, nextFill(order.remaining(), order.fills(), partialFills),
+              price.get());
+        }
+      }
+      if (!batch.executions.isEmpty()) {
+        commit(new BookEntry(null, batch.executions));
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops recording changes; the book refuses changes afterwards. */
+  public void close() {
+    lock.lock();
+    try {
+      if (journal != null) {
+        journal.close();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the book can still record changes (its journal has not failed). */
+  public boolean healthy() {
+    JsonLinesJournal<BookEntry> current = journal;
+    return current != null && current.healthy();
+  }
+
+  private Optional<RejectReason> screen(OrderTerms terms, Instant now, VenueSettings current) {
+    if (rules.haltedInstruments().contains(terms.instrument())) {
+      return Optional.of(RejectReason.INSTRUMENT_HALTED);
+    }
+    if (!prices.lists(terms.instrument())) {
+      return Optional.of(RejectReason.UNKNOWN_INSTRUMENT);
+    }
+    if (terms.expiresAt() != null && !terms.expiresAt().isAfter(now)) {
+      return Optional.of(RejectReason.ALREADY_EXPIRED);
+    }
+    // Drawn only when the setting is on, so it does not disturb a seeded run that never uses it.
+    if (current.rejectRate() > 0 && random.nextDouble() < current.rejectRate()) {
+      return Optional.of(RejectReason.RANDOM_REJECT);
+    }
+    BigDecimal reference = prices.price(terms.instrument()).orElseThrow();
+    BigDecimal protection = terms.priceProtection();
+    if (protection != null && (terms.side() == Side.BUY
+        ? reference.compareTo(protection) > 0
+        : reference.compareTo(protection) < 0)) {
+      return Optional.of(RejectReason.PRICE_PROTECTION);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A price for one MARKET fill: up to the slippage worse than the reference, never beyond the
+   * protection (which {@link #screen} has checked the reference price is within).
+   */
+  private BigDecimal marketFillPrice(OrderTerms terms, BigDecimal reference) {
+    long slippageCents = rules.marketSlippage().setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    BigDecimal slippage = BigDecimal.valueOf(random.nextLong(slippageCents + 1), 2);
+    BigDecimal protection = terms.priceProtection();
+    if (terms.side() == Side.BUY) {
+      BigDecimal price = reference.add(slippage);
+      return protection == null ? price : price.min(protection.setScale(2, RoundingMode.FLOOR));
+    }
+    BigDecimal price = reference.subtract(slippage).max(new BigDecimal("0.01"));
+    return protection == null ? price : price.max(protection.setScale(2, RoundingMode.CEILING));
+  }
+
+  private static boolean crosses(OrderTerms limitOrder, BigDecimal price) {
+    int comparison = price.compareTo(limitOrder.limitPrice());
+    return limitOrder.side() == Side.BUY ? comparison <= 0 : comparison >= 0;
+  }
+
+  /**
+   * The size of an order's next fill. Without partial fills, all that remains. With them, the
+   * first two fills take a random part and leave at least one share, and a third takes the rest:
+   * an order of two shares or more fills in two or three parts.
+   */
+  private long nextFill(long remaining, int fillsSoFar, boolean partialFills) {
+    if (!partialFills || remaining == 1 || fillsSoFar >= 2) {
+      return remaining;
+    }
+    return 1 + random.nextLong(remaining - 1);
+  }
+
+  private void commit(BookEntry entry) {
+    if (journal == null) {
+      throw new IllegalStateException("the order book is not open");
+    }
+    journal.append(entry);
+    apply(entry);
+    for (Execution execution : entry.executions()) {
+      if (execution.type() == ExecutionType.FILL) {
+        Counter.builder("exchange.fills").description("Fills executed")
+            .tag("instrument", orders.get(execution.venueOrderId()).terms().instrument())
+            .register(meters).increment();
+      }
+      if (execution.type() != ExecutionType.REJECTED) {
+        log.atInfo().addKeyValue("venueOrderId", execution.venueOrderId())
+            .addKeyValue("sequence", execution.sequence()).addKeyValue("execution", execution.type())
+            .addKeyValue("fillId", execution.fillId()).addKeyValue("quantity", execution.quantity())
+            .addKeyValue("price", execution.price()).log("execution");
+      }
+    }
+  }
+
+  /** Applies one journal entry, live or replayed; the feed checks the sequences have no gap. */
+  private void apply(BookEntry entry) {
+    if (entry.placed() != null) {
+      VenueOrder order = new VenueOrder(entry.placed());
+      if (orders.putIfAbsent(order.id(), order) != null) {
+        throw new IllegalStateException("order " + order.id() + " placed twice in the journal");
+      }
+      if (order.terms().type() == OrderType.LIMIT) {
+        resting.put(order.id(), order);
+      }
+    }
+    for (Execution execution : entry.executions()) {
+      VenueOrder order = orders.get(execution.venueOrderId());
+      if (order == null) {
+        throw new IllegalStateException("execution " + execution.sequence() + " of unknown order "
+            + execution.venueOrderId());
+      }
+      order.apply(execution);
+      if (!order.status().isLive()) {
+        resting.remove(order.id());
+      }
+      feed.append(execution);
+    }
+  }
+
+  /** The executions of one change, numbered from the feed's next sequence. */
+  private final class Batch {
+
+    private final Instant at;
+    private final List<Execution> executions = new ArrayList<>();
+
+    Batch(Instant at) {
+      this.at = at;
+    }
+
+    void fill(String venueOrderId, int fillNumber, long quantity, BigDecimal price) {
+      add(ExecutionType.FILL, venueOrderId, venueOrderId + "-F" + fillNumber, quantity, price, null);
+    }
+
+    void add(ExecutionType type, String venueOrderId, @Nullable String fillId, long quantity,
+        @Nullable BigDecimal price, @Nullable RejectReason reason) {
+      long sequence = feed.lastSequence() + executions.size() + 1;
+      executions.add(new Execution(sequence, type, venueOrderId, fillId, quantity, price, reason, at));
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package com.example.trading.exchange.order;
+
+import com.example.trading.platform.web.ApiProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Placing, inspecting and cancelling orders at the venue. Placement answers 200 with ACCEPTED or
+ * REJECTED (a venue refusal is an answer, not an error) and is idempotent by client order id;
+ * cancel is idempotent too. Request errors are 400, unknown orders 404, conflicts 409.
+ */
+@Tag(name = "orders")
+@RestController
+class OrderController {
+
+  static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
+  static final String ID_MESSAGE = "must be 1-64 letters, digits, '.', '_', ':' or '-'";
+  static final String SYMBOL_PATTERN = "^[A-Z][A-Z0-9.]{0,15}$";
+  static final String SYMBOL_MESSAGE = "must be an upper-case symbol of 1-16 letters, digits or '.'";
+
+  @Schema(description = "An order for the venue; the client order id becomes the venue order id.")
+  record PlaceOrderRequest(
+      @Schema(example = "c-42") @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String clientOrderId,
+      @NotNull Side side,
+      @Schema(example = "AAPL") @NotBlank @Pattern(regexp = SYMBOL_PATTERN, message = SYMBOL_MESSAGE) String instrument,
+      @Schema(example = "10") @NotNull @Positive @Max(1_000_000_000L) Long quantity,
+      @NotNull OrderType type,
+      @Schema(description = "LIMIT only: the worst price to fill at")
+      @Positive @Digits(integer = 12, fraction = 6) BigDecimal limitPrice,
+      @Schema(description = "MARKET only, optional: a BUY never fills above it, a SELL never below it")
+      @Positive @Digits(integer = 12, fraction = 6) BigDecimal priceProtection,
+      @Schema(description = "LIMIT only, optional: when the order expires (default: the configured TTL)")
+      Instant expiresAt) {
+
+    @Schema(hidden = true)
+    @AssertTrue(message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
+    boolean isLimitPrice() {
+      return type == null || (type == OrderType.LIMIT) == (limitPrice != null);
+    }
+
+    @Schema(hidden = true)
+    @AssertTrue(message = "is allowed on a MARKET order only")
+    boolean isPriceProtection() {
+      return type == null || priceProtection == null || type == OrderType.MARKET;
+    }
+
+    @Schema(hidden = true)
+    @AssertTrue(message = "is allowed on a LIMIT order only")
+    boolean isExpiresAt() {
+      return type == null || expiresAt == null || type == OrderType.LIMIT;
+    }
+
+    OrderTerms terms() {
+      return new OrderTerms(clientOrderId, side, instrument, quantity, type, limitPrice, priceProtection, expiresAt);
+    }
+  }
+
+  private final OrderBook book;
+
+  OrderController(OrderBook book) {
+    this.book = book;
+  }
+
+  @Operation(summary = "Place an order (idempotent by clientOrderId)",
+      description = "200 with ACCEPTED or REJECTED (and a reason). The same request again gets the same answer; "
+          + "other terms under a known clientOrderId are a 409.")
+  @PostMapping("/venue/orders")
+  PlacementAnswer place(@Valid @RequestBody PlaceOrderRequest request) {
+    return book.place(request.terms());
+  }
+
+  @Operation(summary = "An order's status and filled quantity (404 when unknown)")
+  @GetMapping("/venue/orders/{clientOrderId}")
+  OrderView order(@PathVariable String clientOrderId) {
+    return book.find(clientOrderId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
+        ApiProblems.notFound("No order " + clientOrderId + " at this venue."), null));
+  }
+
+  @Operation(summary = "Cancel a live order's unfilled remainder (idempotent)",
+      description = "200 with CANCELLED and the filled quantity, also when it was already cancelled; "
+          + "409 when it is FILLED, EXPIRED or REJECTED; 404 when unknown.")
+  @PostMapping("/venue/orders/{clientOrderId}/cancel")
+  CancelAnswer cancel(@PathVariable String clientOrderId) {
+    return book.cancel(clientOrderId);
+  }
+}

@@ -1,0 +1,7 @@
+package com.example.trading.exchange.order;
+
+/** Whether an order buys or sells. */
+public enum Side {
+  BUY,
+  SELL
+}

@@ -1,0 +1,93 @@
+package com.example.trading.exchange.order;
+
+import com.example.trading.exchange.execution.Execution;
+import com.example.trading.exchange.execution.RejectReason;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One order's state in the book: its terms and what its executions did to it. Changes only
+ * through {@link #apply}; not thread-safe (the book's lock guards it).
+ */
+final class VenueOrder {
+
+  private final PlacedOrder placed;
+  private OrderStatus status = OrderStatus.ACCEPTED;
+  private long filledQuantity;
+  private int fills;
+  private @Nullable RejectReason reason;
+
+  VenueOrder(PlacedOrder placed) {
+    this.placed = placed;
+  }
+
+  /**
+   * Applies one of this order's executions.
+   *
+   * @throws IllegalStateException when the execution cannot happen to the order as it stands
+   *     (a journal that does not describe a possible history)
+   */
+  void apply(Execution execution) {
+    if (!status.isLive()) {
+      throw new IllegalStateException("order " + id() + " is " + status + ": cannot apply " + execution);
+    }
+    switch (execution.type()) {
+      case FILL -> {
+        if (execution.quantity() <= 0 || execution.quantity() > remaining()) {
+          throw new IllegalStateException("fill of " + execution.quantity() + " exceeds the " + remaining()
+              + " left of order " + id());
+        }
+        filledQuantity += execution.quantity();
+        fills++;
+        status = filledQuantity == terms().quantity() ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+      }
+      case CANCELLED -> status = OrderStatus.CANCELLED;
+      case EXPIRED -> status = OrderStatus.EXPIRED;
+      case REJECTED -> {
+        status = OrderStatus.REJECTED;
+        reason = execution.reason();
+      }
+    }
+  }
+
+  String id() {
+    return placed.terms().clientOrderId();
+  }
+
+  OrderTerms terms() {
+    return placed.terms();
+  }
+
+  @Nullable Instant expiresAt() {
+    return placed.expiresAt();
+  }
+
+  OrderStatus status() {
+    return status;
+  }
+
+  long remaining() {
+    return terms().quantity() - filledQuantity;
+  }
+
+  int fills() {
+    return fills;
+  }
+
+  PlacementAnswer placementAnswer() {
+    // Only a placement rejects an order, so REJECTED is always the placement's own answer.
+    return status == OrderStatus.REJECTED
+        ? new PlacementAnswer(id(), PlacementStatus.REJECTED, reason)
+        : new PlacementAnswer(id(), PlacementStatus.ACCEPTED, null);
+  }
+
+  CancelAnswer cancelAnswer() {
+    return new CancelAnswer(id(), status, filledQuantity);
+  }
+
+  OrderView view() {
+    OrderTerms terms = terms();
+    return new OrderView(id(), terms.instrument(), terms.side(), terms.type(), terms.quantity(), filledQuantity,
+        status, reason, terms.limitPrice(), terms.priceProtection(), placed.expiresAt());
+  }
+}

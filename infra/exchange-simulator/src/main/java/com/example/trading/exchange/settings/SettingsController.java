@@ -1,0 +1,34 @@
+package com.example.trading.exchange.settings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reading and replacing the resilience settings while the venue runs. */
+@Tag(name = "settings")
+@RestController
+class SettingsController {
+
+  private final CurrentSettings settings;
+
+  SettingsController(CurrentSettings settings) {
+    this.settings = settings;
+  }
+
+  @Operation(summary = "The resilience settings in force")
+  @GetMapping("/venue/settings")
+  VenueSettings settings() {
+    return settings.get();
+  }
+
+  @Operation(summary = "Replace the resilience settings (every field required)")
+  @PutMapping("/venue/settings")
+  VenueSettings replace(@Valid @RequestBody VenueSettings replacement) {
+    settings.replace(replacement);
+    return replacement;
+  }
+}

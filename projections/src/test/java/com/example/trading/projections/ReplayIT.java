@@ -1,0 +1,176 @@
+package com.example.trading.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.example.trading.projections.orders.CustomerOrdersView;
+import com.example.trading.projections.pipeline.Checkpoint;
+import com.example.trading.projections.portfolio.PortfoliosView;
+import com.example.trading.projections.replay.ReplayCommand;
+import com.example.trading.projections.store.ViewStore;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
+import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import picocli.CommandLine;
+
+class ReplayIT extends ProjectionsIntegrationTest {
+
+  @Autowired
+  ObjectProvider<ReplayCommand> replay;
+  @Autowired
+  ViewStore store;
+  @Autowired
+  ElasticsearchClient elasticsearch;
+  @Autowired
+  CustomerOrdersView orders;
+  @Autowired
+  PortfoliosView portfolios;
+
+  private final StringWriter output = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = new CommandLine(replay.getObject());
+    commandLine.setOut(new PrintWriter(output, true));
+    commandLine.setErr(new PrintWriter(output, true));
+    return commandLine.execute(args);
+  }
+
+  /** Publishes orders, fees and holdings; answers the last record written to each topic. */
+  private List<RecordMetadata> someHistory() {
+    Map<String, RecordMetadata> last = new HashMap<>();
+    for (int i = 0; i < 20; i++) {
+      String orderId = UUID.randomUUID().toString();
+      String account = "acc-replay-" + (i % 4);
+      List.of(
+          publish(new OrderPlaced(orderId, account, "c-" + i, Side.BUY, "AMZN", 1 + i, OrderType.MARKET, null, null), 0,
+              "m-" + UUID.randomUUID()),
+          publish(new FeeCharged(orderId, account, new BigDecimal("1.00"), "standard-v1"), 0, "m-" + UUID.randomUUID()),
+          publish(new OrderAccepted(orderId, "USD", new BigDecimal("100.00"), new BigDecimal("1.00")), 1,
+              "m-" + UUID.randomUUID()),
+          publish(new HoldingDeposited(account + "/USD", account, "USD", new BigDecimal("100.00")), 2L * i,
+              "m-" + UUID.randomUUID()),
+          publish(new HoldingReserved(account + "/USD", account, "USD", orderId, new BigDecimal("10.00")), 2L * i + 1,
+              "m-" + UUID.randomUUID()))
+          .forEach(written -> last.merge(written.topic() + "/" + written.partition(), written,
+              (a, b) -> b.offset() > a.offset() ? b : a));
+    }
+    return List.copyOf(last.values());
+  }
+
+  private void awaitLive(List<RecordMetadata> written) {
+    for (RecordMetadata record : written) {
+      String alias = contractTopic(record).equals(Topics.HOLDING_EVENTS) ? store.alias(portfolios) : store.alias(orders);
+      await().atMost(Duration.ofSeconds(60)).until(() -> store.checkpoint(alias, contractTopic(record),
+          record.partition()).map(Checkpoint::checkpointOffset).orElse(-1L) >= record.offset());
+    }
+  }
+
+  private Map<String, ObjectNode> documents(String indexOrAlias) throws Exception {
+    elasticsearch.indices().refresh(r -> r.index(indexOrAlias));
+    Map<String, ObjectNode> documents = new TreeMap<>();
+    for (Hit<ObjectNode> hit : elasticsearch.search(s -> s.index(indexOrAlias).size(10_000)
+        .query(q -> q.bool(b -> b.mustNot(n -> n.term(t -> t.field("kind").value(Checkpoint.KIND))))), ObjectNode.class)
+        .hits().hits()) {
+      documents.put(hit.id(), hit.source());
+    }
+    return documents;
+  }
+
+  private static void assertSameDocuments(Map<String, ObjectNode> rebuilt, Map<String, ObjectNode> live) {
+    assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
+    for (String id : live.keySet()) {
+      assertThat(rebuilt.get(id)).as(id).isEqualTo(live.get(id));
+    }
+  }
+
+
+  @Test
+  void aRebuiltViewEqualsTheLiveOneAndQueriesKeepAnsweringDuringTheRebuild() throws Exception {
+    awaitLive(someHistory());
+    String ordersBefore = store.indexBehindAlias(store.alias(orders)).orElseThrow();
+    Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
+    Map<String, ObjectNode> livePortfolios = documents(store.alias(portfolios));
+
+    AtomicBoolean rebuilding = new AtomicBoolean(true);
+    AtomicInteger answered = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    String someOrder = liveOrders.keySet().iterator().next();
+    Thread reader = new Thread(() -> {
+      while (rebuilding.get()) {
+        try {
+          if (elasticsearch.get(g -> g.index(store.alias(orders)).id(someOrder), ObjectNode.class).found()) {
+            answered.incrementAndGet();
+          } else {
+            failed.incrementAndGet();
+          }
+        } catch (Exception e) {
+          failed.incrementAndGet();
+        }
+      }
+    });
+    reader.start();
+    int exit = run("--view", "all", "--delete-old");
+    rebuilding.set(false);
+    reader.join();
+
+    assertThat(exit).as(output.toString()).isZero();
+    assertThat(output.toString()).contains("ev/s").contains("verify round");
+    assertThat(store.indexBehindAlias(store.alias(orders))).isPresent().get().isNotEqualTo(ordersBefore);
+    assertSameDocuments(documents(store.alias(orders)), liveOrders);
+    assertSameDocuments(documents(store.alias(portfolios)), livePortfolios);
+    assertThat(answered.get()).isPositive();
+    assertThat(failed.get()).isZero();
+  }
+
+  @Test
+  void aDryRunVerifiesWithoutSwapping() throws Exception {
+    awaitLive(someHistory());
+    String before = store.indexBehindAlias(store.alias(portfolios)).orElseThrow();
+
+    assertThat(run("--view", "portfolios", "--dry-run")).as(output.toString()).isZero();
+
+    assertThat(output.toString()).contains("dry run");
+    assertThat(store.indexBehindAlias(store.alias(portfolios))).hasValue(before);
+  }
+
+  @Test
+  void anUnknownViewIsRefused() {
+    assertThat(run("--view", "gossip")).isEqualTo(2);
+    assertThat(output.toString()).contains("unknown view 'gossip'");
+  }
+
+  @Test
+  void aSecondRebuildOfTheSameViewIsRefusedWhileOneRuns() throws Exception {
+    elasticsearch.index(i -> i.index("projection-rebuild-locks").id(store.alias(orders))
+        .document(Map.of("alias", store.alias(orders), "startedAt", "2026-11-22T10:00:00Z", "host", "other")));
+    try {
+      assertThat(run("--view", "customer-orders")).as(output.toString()).isEqualTo(4);
+      assertThat(output.toString()).contains("already running");
+    } finally {
+      elasticsearch.delete(d -> d.index("projection-rebuild-locks").id(store.alias(orders)));
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package com.example.trading.query.portfolio;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
+import com.example.trading.query.consistency.ReadYourWrites;
+import com.example.trading.query.consistency.ViewAliases;
+import com.example.trading.query.web.MinPosition;
+import com.example.trading.query.web.NotFoundException;
+import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.PositionToken;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An account's portfolio: its holdings (from the Portfolio view), valued at query time with the
+ * latest known prices (a holding without a price shows without valuation), the number of open
+ * orders and the fees paid (from the CustomerOrders view).
+ */
+@RestController
+class PortfolioController {
+
+  private static final List<String> OPEN_STATUSES =
+      List.of("PENDING", "ACCEPTED", "SUBMITTED", "PARTIALLY_FILLED", "CANCEL_REQUESTED");
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Holding(String asset, String quantity, String reserved, String available, String lastPrice,
+      String marketValue) {
+  }
+
+  record Portfolio(String accountId, String asOf, String position, List<Holding> holdings, long openOrders,
+      String feesPaid) {
+  }
+
+  private final ElasticsearchClient client;
+  private final ViewAliases aliases;
+  private final ReadYourWrites readYourWrites;
+  private final Clock clock;
+
+  PortfolioController(ElasticsearchClient client, ViewAliases aliases, ReadYourWrites readYourWrites) {
+    this.client = client;
+    this.aliases = aliases;
+    this.readYourWrites = readYourWrites;
+    this.clock = Clock.systemUTC();
+  }
+
+  @Operation(summary = "An account's holdings, valued at the latest prices, with open orders and fees paid")
+  @GetMapping("/api/accounts/{accountId}/portfolio")
+  Portfolio portfolio(@PathVariable String accountId, @RequestParam(required = false) String minPosition,
+      @RequestHeader(name = MinPosition.HEADER, required = false) String minPositionHeader) throws IOException {
+    readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.portfolios(), aliases.customerOrders());
+
+    var holdingHits = client.search(s -> s.index(aliases.portfolios()).size(1_000)
+        .query(q -> q.bool(b -> b.filter(term("kind", "holding"), term("accountId", accountId)))), ObjectNode.class)
+        .hits().hits();
+    var orders = client.search(s -> s.index(aliases.customerOrders()).size(0)
+        .query(q -> q.bool(b -> b.filter(term("kind", "order"), term("accountId", accountId))))
+        .aggregations("open", a -> a.filter(f -> f.terms(t -> t.field("status")
+            .terms(v -> v.value(OPEN_STATUSES.stream().map(FieldValue::of).toList())))))
+        .aggregations("settled", a -> a.filter(f -> f.term(t -> t.field("feeStatus").value("SETTLED")))
+            .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents")))), ObjectNode.class);
+    long orderCount = orders.hits().total() == null ? 0 : orders.hits().total().value();
+    if (holdingHits.isEmpty() && orderCount == 0) {
+      throw new NotFoundException("No such account: " + accountId);
+    }
+
+    Map<String, BigDecimal> prices = latestPrices(holdingHits);
+    List<Holding> holdings = new ArrayList<>();
+    PositionToken newest = null;
+    for (Hit<ObjectNode> hit : holdingHits) {
+      ObjectNode doc = hit.source();
+      String asset = doc.path("asset").asText();
+      BigDecimal price = Assets.isCash(asset) ? null : prices.get(asset);
+      BigDecimal quantity = new BigDecimal(doc.path("quantity").asText("0"));
+      holdings.add(new Holding(asset, doc.path("quantity").asText(), doc.path("reserved").asText(),
+          doc.path("available").asText(), price == null ? null : price.toPlainString(),
+          price == null ? null : Assets.cents(price.multiply(quantity)).toPlainString()));
+      if (doc.hasNonNull("position")) {
+        PositionToken token = PositionToken.parse(doc.get("position").asText());
+        if (newest == null || token.position() > newest.position()) {
+          newest = token;
+        }
+      }
+    }
+    holdings.sort(Comparator.comparing(Holding::asset));
+    long open = orders.aggregations().get("open").filter().docCount();
+    double feeCents = orders.aggregations().get("settled").filter().aggregations().get("fees").sum().value();
+    return new Portfolio(accountId, clock.instant().toString(), newest == null ? null : newest.toString(), holdings, open,
+        BigDecimal.valueOf(Math.round(feeCents), 2).toPlainString());
+  }
+
+  private Map<String, BigDecimal> latestPrices(List<Hit<ObjectNode>> holdings) throws IOException {
+    List<String> assets = holdings.stream().map(h -> h.source().path("asset").asText())
+        .filter(asset -> !Assets.isCash(asset)).toList();
+    Map<String, BigDecimal> prices = new HashMap<>();
+    if (assets.isEmpty()) {
+      return prices;
+    }
+    try {
+      client.mget(m -> m.index(aliases.prices()).ids(assets), ObjectNode.class).docs().forEach(item -> {
+        if (item.isResult() && item.result().found() && item.result().source() != null) {
+          prices.put(item.result().id(), new BigDecimal(item.result().source().path("price").asText()));
+        }
+      });
+    } catch (RuntimeException e) {
+      if (!ElasticsearchErrors.isStatus(e, 404)) {
+        throw e;
+      }
+      // No price index yet: holdings show without valuation.
+    }
+    return prices;
+  }
+
+  private static Query term(String field, String value) {
+    return Query.of(q -> q.term(t -> t.field(field).value(value)));
+  }
+}

@@ -1,0 +1,33 @@
+package com.example.trading.query.web;
+
+import com.example.trading.platform.web.ApiExceptionHandler;
+import com.example.trading.platform.web.ApiProblems;
+import com.example.trading.query.consistency.ReadYourWrites.ViewNotYetConsistentException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The query API's problem documents. */
+@RestControllerAdvice
+class QueryApiExceptionHandler extends ApiExceptionHandler {
+
+  @ExceptionHandler(InvalidQueryException.class)
+  ProblemDetail invalid(InvalidQueryException e) {
+    return ApiProblems.validation("The query has invalid parameters.",
+        List.of(new ApiProblems.FieldError(e.parameter(), e.getMessage())));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return ApiProblems.notFound(e.getMessage());
+  }
+
+  @ExceptionHandler(ViewNotYetConsistentException.class)
+  ResponseEntity<ProblemDetail> notYet(ViewNotYetConsistentException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+        .body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "View not yet up to date", e.getMessage()));
+  }
+}
