@@ -19,7 +19,7 @@ run: build ## Build, start the stack, the four services and the exchange simulat
 
 up: build ## The same as run, in the background
 	$(STACK) up
-	$(SERVICES) up
+	eval "$$($(STACK) env)" && $(SERVICES) up
 
 down: ## Stop every service and the stack (data is kept under .local/)
 	$(SERVICES) down
