@@ -1,6 +1,8 @@
 package com.example.trading.command.sagacommands;
 
 import com.example.trading.command.RuleViolation;
+import com.example.trading.platform.kafka.ConsumerLoop;
+import com.example.trading.platform.kafka.DeadLetterPublisher;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
@@ -14,22 +16,18 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -39,50 +37,44 @@ import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies the saga's commands from the command topic to the local aggregates.
  *
  * <p>Each command is dispatched under its Kafka {@code messageId} and with its correlation
- * metadata, so the events it causes name it as their cause. Offsets are committed only after every
- * record of a poll was applied or dead-lettered, so a crash replays, never skips; the aggregates
- * make a replayed command change nothing. A command that fails for a technical reason is retried
- * with exponential back-off and jitter; one that an aggregate refuses by its rules, one that cannot
- * be read, and one still failing after the last attempt go to the dead-letter topic with the
- * reason in the {@value Topics#FAILURE_HEADER} header, and the consumer goes on. One thread.
+ * metadata, so the events it causes name it as their cause. Offsets are committed after the whole
+ * poll was applied or dead-lettered ({@link ConsumerLoop}); the aggregates make a replayed command
+ * change nothing. A command that fails for a technical reason is retried with exponential back-off
+ * and jitter; one that an aggregate refuses by its rules, one that cannot be read, and one still
+ * failing after the last attempt go to the dead-letter topic with the reason in the
+ * {@value Topics#FAILURE_HEADER} header, and the consumer goes on. One thread.
  */
 @Component
-class SagaCommandConsumer implements SmartLifecycle {
+class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(SagaCommandConsumer.class);
   /** Commands that only customers and operators give, through the HTTP API. */
   private static final List<Class<?>> NOT_FROM_THE_SAGA = List.of(PlaceOrder.class, CancelOrder.class, DepositHolding.class);
 
-  private final Consumer<String, byte[]> consumer;
-  private final Producer<String, byte[]> producer;
   private final CommandGateway commands;
   private final MessageCodec codec;
   private final Retry retry;
   private final MeterRegistry meters;
   private final String commandTopic;
-  private final String deadLetterTopic;
-  private volatile Thread worker;
-  private volatile boolean running;
+  private final DeadLetterPublisher deadLetters;
   private volatile boolean assigned;
 
   SagaCommandConsumer(Consumer<String, byte[]> sagaCommandKafkaConsumer, Producer<String, byte[]> eventProducer,
       CommandGateway commands, MessageCodec codec, MeterRegistry meters, TopicNames topics,
       @Value("${trading.saga-commands.max-attempts:5}") int maxAttempts,
       @Value("${trading.saga-commands.initial-backoff:200ms}") Duration initialBackoff) {
-    this.consumer = sagaCommandKafkaConsumer;
-    this.producer = eventProducer;
+    super("saga-command-consumer", sagaCommandKafkaConsumer);
     this.commands = commands;
     this.codec = codec;
     this.meters = meters;
     this.commandTopic = topics.of(Topics.COMMANDS);
-    this.deadLetterTopic = topics.of(Topics.COMMANDS_DEAD_LETTER);
+    this.deadLetters = new DeadLetterPublisher(eventProducer, topics.of(Topics.COMMANDS_DEAD_LETTER), Clock.systemUTC());
     this.retry = Retry.of("saga-commands", RetryConfig.custom()
         .maxAttempts(maxAttempts)
         .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5))
@@ -99,103 +91,30 @@ class SagaCommandConsumer implements SmartLifecycle {
     return false;
   }
 
-  @Override
-  public void start() {
-    running = true;
-    worker = new Thread(this::run, "saga-command-consumer");
-    worker.start();
-  }
-
-  @Override
-  public void stop() {
-    running = false;
-    consumer.wakeup();
-    try {
-      Thread current = worker;
-      if (current != null) {
-        current.join(Duration.ofSeconds(30));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
   /** Whether the consumer currently owns partitions of the command topic. */
   boolean hasAssignment() {
     return assigned;
   }
 
-  private void run() {
-    try {
-      consumer.subscribe(List.of(commandTopic), new ConsumerRebalanceListener() {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-          assigned = false;
-        }
+  @Override
+  protected void subscribe() {
+    consumer.subscribe(List.of(commandTopic), new ConsumerRebalanceListener() {
+      @Override
+      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        assigned = false;
+      }
 
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-          assigned = !partitions.isEmpty();
-        }
-      });
-      while (running) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-        try {
-          for (ConsumerRecord<String, byte[]> record : records) {
-            apply(record);
-          }
-          if (!records.isEmpty()) {
-            consumer.commitSync();
-          }
-        } catch (WakeupException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          // Kafka itself failed (commit, dead-letter): go back to the last committed offsets and
-          // try again after a pause; re-applied commands change nothing.
-          log.error("saga command batch failed; rewinding to the committed offsets", e);
-          rewindToCommittedOffsets(records);
-          pause();
-        }
+      @Override
+      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        assigned = !partitions.isEmpty();
       }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
-      }
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-      running = false;
-    }
+    });
   }
 
-  private void rewindToCommittedOffsets(ConsumerRecords<String, byte[]> records) {
-    try {
-      var committed = consumer.committed(records.partitions(), Duration.ofSeconds(10));
-      for (TopicPartition partition : records.partitions()) {
-        OffsetAndMetadata offset = committed.get(partition);
-        if (offset != null) {
-          consumer.seek(partition, offset);
-        } else {
-          consumer.seekToBeginning(List.of(partition));
-        }
-      }
-    } catch (RuntimeException e) {
-      log.error("could not rewind; the consumer restarts from the group's committed offsets", e);
-      consumer.unsubscribe();
-      consumer.subscribe(List.of(commandTopic));
-    }
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(1_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
+  @Override
+  protected void handle(ConsumerRecords<String, byte[]> records) {
+    for (ConsumerRecord<String, byte[]> record : records) {
+      apply(record);
     }
   }
 
@@ -235,23 +154,7 @@ class SagaCommandConsumer implements SmartLifecycle {
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
-    for (Header header : record.headers()) {
-      dead.headers().add(header);
-    }
-    dead.headers().add(Topics.FAILURE_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-    dead.headers().add("failedAt", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-    dead.headers().add("source", (record.topic() + "/" + record.partition() + "@" + record.offset())
-        .getBytes(StandardCharsets.UTF_8));
-    try {
-      producer.send(dead).get();
-    } catch (ExecutionException e) {
-      // Without the dead letter the command would be lost: stop here so the offset is not committed.
-      throw new IllegalStateException("could not dead-letter " + record.topic() + "@" + record.offset(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    deadLetters.publish(record, reason);
     meters.counter("trading.saga.commands.dead_lettered").increment();
     log.warn("dead-lettered command {}@{} key {}: {}", record.topic(), record.offset(), record.key(), reason);
   }

@@ -1,0 +1,47 @@
+package com.example.trading.platform.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes a record that cannot be handled to a dead-letter topic: same key, value and headers, plus
+ * {@code failure} (why), {@code failedAt} and {@code source} (topic/partition@offset), so an
+ * operator can inspect it and re-drive it by copying it back. Returns only after the broker
+ * acknowledged; otherwise it throws, so the caller does not commit past a record that is nowhere.
+ */
+public final class DeadLetterPublisher {
+
+  public static final String FAILURE_HEADER = "failure";
+
+  private final Producer<String, byte[]> producer;
+  private final String topic;
+  private final Clock clock;
+
+  public DeadLetterPublisher(Producer<String, byte[]> producer, String topic, Clock clock) {
+    this.producer = producer;
+    this.topic = topic;
+    this.clock = clock;
+  }
+
+  public void publish(ConsumerRecord<String, byte[]> record, String reason) {
+    ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, record.key(), record.value());
+    record.headers().forEach(dead.headers()::add);
+    dead.headers().add(FAILURE_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+    dead.headers().add("failedAt", clock.instant().toString().getBytes(StandardCharsets.UTF_8));
+    dead.headers().add("source", (record.topic() + "/" + record.partition() + "@" + record.offset())
+        .getBytes(StandardCharsets.UTF_8));
+    try {
+      producer.send(dead).get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not dead-letter " + record.topic() + "@" + record.offset()
+          + " to " + topic, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while dead-lettering", e);
+    }
+  }
+}
