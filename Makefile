@@ -6,7 +6,7 @@ SERVICES := infra/local/services
 MAVEN    := infra/local/maven
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test bench-commands replay
+.PHONY: help build run up down status logs test bench-commands bench-replay replay
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -42,4 +42,8 @@ replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=custo
 
 bench-commands: ## Placements/s through the command API next to PostgreSQL's insert ceiling (needs make up)
 	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am
-	$(MAVEN) -q -pl infra/benchmarks exec:java -Dexec.mainClass=com.example.trading.benchmarks.CommandBenchmark
+	eval "$$($(STACK) env)" && $(MAVEN) -q -pl infra/benchmarks exec:java -Dexec.mainClass=com.example.trading.benchmarks.CommandBenchmark
+
+bench-replay: ## Replay events/s next to Elasticsearch's raw bulk rate, same run (needs the stack; make build first)
+	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am
+	eval "$$($(STACK) env)" && $(MAVEN) -q -pl infra/benchmarks exec:java -Dexec.mainClass=com.example.trading.benchmarks.ReplayBenchmark

@@ -25,11 +25,11 @@ public class ProjectionsApplication {
   }
 
   private static int replay(String[] args) {
+    // Command-line properties outrank application.yaml (default properties would not).
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ProjectionsApplication.class)
         .web(WebApplicationType.NONE)
-        .properties("trading.projections.live=false", "spring.main.banner-mode=off",
-            "logging.level.root=WARN", "logging.structured.format.console=")
-        .run()) {
+        .run("--trading.projections.live=false", "--spring.main.banner-mode=off",
+            "--logging.level.root=WARN", "--logging.structured.format.console=")) {
       return new CommandLine(context.getBean(ReplayCommand.class)).execute(args);
     }
   }

@@ -121,6 +121,9 @@ public class ReplayCommand implements Callable<Integer> {
         Progress progress = new Progress(out, rebuild.remaining(targets));
         rebuild.catchUp(targets, false, progress::update);
         progress.finish();
+        long built = rebuild.applied();
+        out.printf("%s: rebuilt from %,d events in %.1f s (%,.0f events/s)%n", view.name(), built, progress.seconds(),
+            built / Math.max(progress.seconds(), 1e-3));
         store.finishBulkLoad(index);
         rebuild.catchUp(rebuild.targets(), true, applied -> { });
         out.printf("%s: applied %,d events (%d unreadable or unappliable, skipped)%n", view.name(), rebuild.applied(),
@@ -307,14 +310,17 @@ public class ReplayCommand implements Callable<Integer> {
       out.flush();
     }
 
+    private double seconds;
+
     void finish() {
-      update(Long.MAX_VALUE / 2);
-      double seconds = (System.nanoTime() - started) / 1e9;
+      seconds = (System.nanoTime() - started) / 1e9;
       out.printf("%n");
       out.flush();
-      lastSeconds = seconds;
     }
 
-    double lastSeconds;
+    /** How long the build took, once finished. */
+    double seconds() {
+      return seconds;
+    }
   }
 }
