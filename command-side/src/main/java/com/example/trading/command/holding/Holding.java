@@ -14,6 +14,7 @@ import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReject
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.holding.HoldingRejectionReason;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -32,6 +33,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * tied to an order or a fill happens at most once, so a redelivered command changes nothing.
  * A reservation that does not fit is refused with an event, never an exception.
  */
+// Snapshots are this object serialized by Jackson: its state is in private fields, not getters.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+    isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(snapshotTriggerDefinition = "holdingSnapshotTrigger", cache = "aggregateCache",
     commandTargetResolver = "tradingCommandTargetResolver")
 public class Holding {
@@ -157,14 +161,5 @@ public class Holding {
     this.holdingId = holdingId;
     this.accountId = accountId;
     this.asset = asset;
-  }
-
-  /** Package-private views of the state, for tests that check invariants after many commands. */
-  BigDecimal quantity() {
-    return quantity;
-  }
-
-  BigDecimal reserved() {
-    return quantity.subtract(available());
   }
 }

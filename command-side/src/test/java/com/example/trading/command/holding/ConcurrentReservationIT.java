@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +28,8 @@ class ConcurrentReservationIT extends CommandSideIntegrationTest {
   CommandGateway commands;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  Cache aggregateCache;
 
   @Test
   void twentyConcurrentReservationsNeverReserveMoreThanIsAvailable() throws Exception {
@@ -59,14 +62,22 @@ class ConcurrentReservationIT extends CommandSideIntegrationTest {
   }
 
   @Test
-  void aHoldingWithALongHistoryIsSnapshotted() {
+  void aHoldingWithALongHistoryIsSnapshottedAndRestoredFromItsSnapshot() {
     String account = "acc-" + UUID.randomUUID();
     String holding = Assets.holdingId(account, "USD");
     for (int i = 0; i < 105; i++) {
       commands.sendAndWait(new DepositHolding(holding, account, "USD", new BigDecimal("1.00")));
     }
+    commands.sendAndWait(new ReserveHolding(holding, account, "USD", "o-before", new BigDecimal("5.00")));
     await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
         "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Integer.class, holding) > 0);
+
+    aggregateCache.removeAll();
+    commands.sendAndWait(new ReserveHolding(holding, account, "USD", "o-after", new BigDecimal("100.00")));
+    commands.sendAndWait(new ReserveHolding(holding, account, "USD", "o-too-much", new BigDecimal("0.01")));
+
+    assertThat(count(holding, "%$HoldingReserved")).isEqualTo(2);
+    assertThat(count(holding, "%$HoldingReservationRejected")).isEqualTo(1);
   }
 
   private int count(String holding, String payloadType) {
