@@ -1,0 +1,121 @@
+package com.example.trading.projections.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.trading.projections.pipeline.ProjectedEvent;
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.fee.FeeEvent;
+import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.fee.FeeRejectionReason;
+import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
+import com.example.trading.schemas.order.OrderEvent.OrderExpired;
+import com.example.trading.schemas.order.OrderEvent.OrderFilled;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.schemas.order.OrderRejectReason;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The CustomerOrders view as the pure function it is: events in, document out. */
+class CustomerOrdersViewTest {
+
+  private static final String ORDER = "o-1";
+  private final CustomerOrdersView view = new CustomerOrdersView();
+  private long position;
+
+  private ProjectedEvent event(TradingEvent event, long sequence) {
+    position++;
+    return new ProjectedEvent(event, new MessageMetadata("m-" + position, ORDER, null,
+        Instant.parse("2026-11-22T10:00:00Z").plusSeconds(position), "t", 1, null),
+        event instanceof FeeEvent ? Topics.FEE_EVENTS : Topics.ORDER_EVENTS, 0, position, position, sequence);
+  }
+
+  private CustomerOrderDocument fold(List<ProjectedEvent> events) {
+    CustomerOrderDocument doc = null;
+    for (ProjectedEvent event : events) {
+      CustomerOrderDocument next = view.apply(doc, event);
+      doc = next == null ? doc : next;
+    }
+    return doc;
+  }
+
+  private ProjectedEvent placed() {
+    return event(new OrderPlaced(ORDER, "acc-1", "c-1", Side.BUY, "MSFT", 10, OrderType.LIMIT,
+        new BigDecimal("420.00"), new BigDecimal("5.00")), 0);
+  }
+
+  @Test
+  void aRejectionRecordsItsReasonAndAFeeRejectionItsStatus() {
+    CustomerOrderDocument doc = fold(List.of(placed(),
+        event(new FeeChargeRejected(ORDER, "acc-1", new BigDecimal("4.20"), new BigDecimal("1.00"),
+            FeeRejectionReason.FEE_LIMIT_EXCEEDED), 0),
+        event(new OrderRejected(ORDER, OrderRejectReason.FEE_REJECTED, "fee 4.20 above maxFee 1.00"), 1)));
+
+    assertThat(doc.status).isEqualTo("REJECTED");
+    assertThat(doc.rejectReason).isEqualTo("FEE_REJECTED");
+    assertThat(doc.rejectDetail).isEqualTo("fee 4.20 above maxFee 1.00");
+    assertThat(doc.feeStatus).isEqualTo("REJECTED");
+    assertThat(doc.fee).isNull();
+  }
+
+  @Test
+  void aCancellationAfterAPartialFillKeepsTheFillAndRefundsNothing() {
+    CustomerOrderDocument doc = fold(List.of(placed(),
+        event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0),
+        event(new OrderAccepted(ORDER, "USD", new BigDecimal("4204.20"), new BigDecimal("4.20")), 1),
+        event(new OrderSubmitted(ORDER, ORDER), 2),
+        event(new OrderFilled(ORDER, "f-1", 4, new BigDecimal("419.50"), 4), 3),
+        event(new OrderCancellationRequested(ORDER), 4)));
+    assertThat(doc.status).isEqualTo("CANCEL_REQUESTED");
+
+    doc = view.apply(doc, event(new OrderCancelled(ORDER, 4), 5));
+
+    assertThat(doc.status).isEqualTo("CANCELLED");
+    assertThat(doc.filledQuantity).isEqualTo(4);
+    assertThat(doc.averagePrice).isEqualTo("419.50");
+    assertThat(doc.timeline).extracting(CustomerOrderDocument.TimelineEntry::event).endsWith("OrderCancelled");
+  }
+
+  @Test
+  void aRefundedFeeAndAnExpiryAreRecorded() {
+    CustomerOrderDocument doc = fold(List.of(placed(),
+        event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0),
+        event(new OrderAccepted(ORDER, "USD", new BigDecimal("4204.20"), new BigDecimal("4.20")), 1),
+        event(new OrderSubmitted(ORDER, ORDER), 2),
+        event(new OrderExpired(ORDER, 0), 3),
+        event(new FeeRefunded(ORDER, "acc-1", new BigDecimal("4.20")), 1)));
+
+    assertThat(doc.status).isEqualTo("EXPIRED");
+    assertThat(doc.feeStatus).isEqualTo("REFUNDED");
+  }
+
+  @Test
+  void anEventAlreadyReflectedChangesNothing() {
+    ProjectedEvent placed = placed();
+    CustomerOrderDocument doc = view.apply(null, placed);
+
+    assertThat(view.apply(doc, placed)).isNull();
+  }
+
+  @Test
+  void feeEventsBeforeThePlacementStillLeaveTheSameDocument() {
+    ProjectedEvent placed = placed();
+    ProjectedEvent charged = event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0);
+
+    CustomerOrderDocument placedFirst = fold(List.of(placed, charged));
+    CustomerOrderDocument chargedFirst = fold(List.of(charged, placed));
+
+    assertThat(chargedFirst).usingRecursiveComparison().isEqualTo(placedFirst);
+  }
+}
