@@ -25,6 +25,15 @@ class QueryApiExceptionHandler extends ApiExceptionHandler {
     return ApiProblems.notFound(e.getMessage());
   }
 
+  /** Elasticsearch does not answer: the views are unavailable, not the request wrong. */
+  @ExceptionHandler({java.io.IOException.class, java.io.UncheckedIOException.class,
+      co.elastic.clients.transport.TransportException.class})
+  ResponseEntity<ProblemDetail> viewsUnavailable(Exception e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+        .body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "views-unavailable", "Views unavailable",
+            "The views cannot be read right now; retry shortly."));
+  }
+
   @ExceptionHandler(ViewNotYetConsistentException.class)
   ResponseEntity<ProblemDetail> notYet(ViewNotYetConsistentException e) {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
