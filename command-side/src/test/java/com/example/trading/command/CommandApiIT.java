@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.Topics;
+import com.example.trading.command.fee.FeeIds;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
+import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -94,6 +98,21 @@ class CommandApiIT extends CommandSideIntegrationTest {
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(json(response).get("status").asText()).isEqualTo("CANCEL_REQUESTED");
     assertThat(postJson(port, "/api/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void anOrderAndItsFeeAreSeparateStreamsThatBothWork() {
+    String orderId = json(place(order("c-fee", "SELL", 10, "MARKET", null))).get("orderId").asText();
+
+    commands.sendAndWait(new ChargeFee(orderId, account, Side.SELL, "AAPL", 10, new java.math.BigDecimal("190.00"), null));
+    commands.sendAndWait(new SettleFee(orderId));
+    var cancel = postJson(port, "/api/orders/" + orderId + "/cancel", "");
+
+    assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+        Integer.class, FeeIds.of(orderId))).isEqualTo(2);
+    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+        Integer.class, orderId)).isEqualTo(2);
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The fee obligation of one order (id = order id). Charged once under the current schedule (or
+ * The fee obligation of one order (stored under {@link FeeIds#of the order's fee id}). Charged once under the current schedule (or
  * refused when above the order's {@code maxFee}), then either refunded (nothing filled) or settled
  * (something filled) — never both. Every command is idempotent.
  */
@@ -31,6 +31,7 @@ public class Fee {
   enum State { CHARGED, REJECTED, REFUNDED, SETTLED }
 
   @AggregateIdentifier
+  private String feeId;
   private String orderId;
   private String accountId;
   private BigDecimal amount;
@@ -79,6 +80,7 @@ public class Fee {
 
   @EventSourcingHandler
   void on(FeeCharged event) {
+    feeId = FeeIds.of(event.orderId());
     orderId = event.orderId();
     accountId = event.accountId();
     amount = event.amount();
@@ -87,6 +89,7 @@ public class Fee {
 
   @EventSourcingHandler
   void on(FeeChargeRejected event) {
+    feeId = FeeIds.of(event.orderId());
     orderId = event.orderId();
     accountId = event.accountId();
     state = State.REJECTED;

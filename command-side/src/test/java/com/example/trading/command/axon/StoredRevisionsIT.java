@@ -3,6 +3,7 @@ package com.example.trading.command.axon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.command.CommandSideIntegrationTest;
+import com.example.trading.command.fee.FeeIds;
 import com.example.trading.schemas.GoldenSamples;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
@@ -36,15 +37,15 @@ class StoredRevisionsIT extends CommandSideIntegrationTest {
         "3f1c2a9e-6d7b-3c1e-9a51-2b4d8e7f0c11", orderId);
     jdbc.update("insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
             + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, 0, 'Fee', ?, ?, '1', ?, ?)",
-        UUID.randomUUID().toString(), orderId, "2026-01-01T00:00:00Z", FeeCharged.class.getName(), json.getBytes(),
+        UUID.randomUUID().toString(), FeeIds.of(orderId), "2026-01-01T00:00:00Z", FeeCharged.class.getName(), json.getBytes(),
         "{}".getBytes());
 
-    var stored = eventStore.readEvents(orderId).asStream().toList();
+    var stored = eventStore.readEvents(FeeIds.of(orderId)).asStream().toList();
     assertThat(stored).singleElement().satisfies(event ->
         assertThat(event.getPayload()).isEqualTo(new FeeCharged(orderId, "acc-1", new BigDecimal("1.90"), "standard-v1")));
 
     commands.sendAndWait(new SettleFee(orderId));
-    assertThat(eventStore.readEvents(orderId).asStream().map(e -> e.getPayload()).toList())
+    assertThat(eventStore.readEvents(FeeIds.of(orderId)).asStream().map(e -> e.getPayload()).toList())
         .last().isEqualTo(new FeeSettled(orderId, "acc-1", new BigDecimal("1.90")));
   }
 
