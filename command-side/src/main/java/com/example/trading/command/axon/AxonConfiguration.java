@@ -1,28 +1,19 @@
 package com.example.trading.command.axon;
 
-import com.example.trading.schemas.MessageMetadata;
-import com.example.trading.schemas.MessageType;
 import com.example.trading.schemas.TradingCommand;
-import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.schemas.fee.FeeSchedule;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
-import org.axonframework.common.AxonTransientException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
+import org.axonframework.common.AxonTransientException;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +21,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * How the aggregates are stored and reached: events serialized in the contract's JSON form with
- * the contract's revisions (so stored events and Kafka messages agree), commands routed by
+ * How the aggregates are stored and reached (the contract's serializer and message envelope come
+ * from the platform's {@code AxonContractAutoConfiguration}): commands routed by
  * {@link TradingCommand#targetAggregateId()}, a snapshot of each Holding every N events, an
  * aggregate cache, and a command gateway that retries commands that lost an optimistic-concurrency
  * race with back-off.
@@ -47,42 +38,6 @@ class AxonConfiguration {
       }
     }
     return false;
-  }
-
-  @Bean
-  MessageCodec messageCodec() {
-    return new MessageCodec();
-  }
-
-  @Bean
-  @Qualifier("eventSerializer")
-  Serializer eventSerializer(MessageCodec codec) {
-    return JacksonSerializer.builder()
-        .objectMapper(MessageCodec.objectMapper())
-        .revisionResolver(type -> type.isAnnotationPresent(MessageType.class)
-            ? Integer.toString(codec.revision(type)) : null)
-        .build();
-  }
-
-  /**
-   * Every event and command caused by a message carries the message's correlation id and trace
-   * context, and names the message as its cause.
-   */
-  @Bean
-  CorrelationDataProvider contractMetadataProvider() {
-    return message -> {
-      Map<String, Object> data = new HashMap<>();
-      data.put(MessageMetadata.CAUSATION_ID, message.getIdentifier());
-      Object correlationId = message.getMetaData().get(MessageMetadata.CORRELATION_ID);
-      if (correlationId != null) {
-        data.put(MessageMetadata.CORRELATION_ID, correlationId);
-      }
-      Object traceparent = message.getMetaData().get(MessageMetadata.TRACEPARENT);
-      if (traceparent != null) {
-        data.put(MessageMetadata.TRACEPARENT, traceparent);
-      }
-      return data;
-    };
   }
 
   @Bean

@@ -1,0 +1,60 @@
+package com.example.trading.platform.axon;
+
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.MessageType;
+import com.example.trading.schemas.codec.MessageCodec;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * How every Axon service stores and relates the contract's messages: events in the contract's JSON
+ * form with the contract's revisions (so the bytes in an event store and on Kafka agree), and the
+ * message envelope carried from each message to everything it causes (correlation id, trace
+ * context, and the message as the cause).
+ */
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+@ConditionalOnClass({JacksonSerializer.class, MessageCodec.class})
+public class AxonContractAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  MessageCodec messageCodec() {
+    return new MessageCodec();
+  }
+
+  @Bean
+  @Qualifier("eventSerializer")
+  @ConditionalOnMissingBean(name = "eventSerializer")
+  Serializer eventSerializer(MessageCodec codec) {
+    return JacksonSerializer.builder()
+        .objectMapper(MessageCodec.objectMapper())
+        .revisionResolver(type -> type.isAnnotationPresent(MessageType.class)
+            ? Integer.toString(codec.revision(type)) : null)
+        .build();
+  }
+
+  @Bean
+  CorrelationDataProvider contractMetadataProvider() {
+    return message -> {
+      Map<String, Object> data = new HashMap<>();
+      data.put(MessageMetadata.CAUSATION_ID, message.getIdentifier());
+      Object correlationId = message.getMetaData().get(MessageMetadata.CORRELATION_ID);
+      if (correlationId != null) {
+        data.put(MessageMetadata.CORRELATION_ID, correlationId);
+      }
+      Object traceparent = message.getMetaData().get(MessageMetadata.TRACEPARENT);
+      if (traceparent != null) {
+        data.put(MessageMetadata.TRACEPARENT, traceparent);
+      }
+      return data;
+    };
+  }
+}

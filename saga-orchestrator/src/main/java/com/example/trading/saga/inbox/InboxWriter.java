@@ -1,0 +1,148 @@
+package com.example.trading.saga.inbox;
+
+import com.example.trading.platform.kafka.TopicNames;
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.codec.MessageCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import com.example.trading.saga.store.EventStoreTransactions;
+
+/**
+ * Appends events read from the command side's topics to the orchestrator's own Axon event store,
+ * where the saga processor reads them in store order.
+ *
+ * <p>Deduplicated by the envelope's {@code messageId}, which becomes the stored event identifier
+ * (unique in {@code domain_event_entry}): a redelivered record is recognised and skipped. Each
+ * event keeps its aggregate's sequence number from the command side under a per-type aggregate id
+ * ({@code order:}, {@code holding:}, {@code fee:} + id; an order and its fee share an id), so the
+ * stream of each aggregate is a faithful copy. A record that cannot be read is kept in
+ * {@code inbox_rejected} for an operator instead of stalling its partition. One batch, one
+ * transaction: all of it is stored, or none.
+ */
+@Component
+class InboxWriter {
+
+  private static final Map<String, String> AGGREGATE_TYPES = Map.of(
+      Topics.ORDER_EVENTS, "Order", Topics.HOLDING_EVENTS, "Holding", Topics.FEE_EVENTS, "Fee");
+
+  private final EventStore eventStore;
+  private final MessageCodec codec;
+  private final JdbcTemplate jdbc;
+  private final EventStoreTransactions transaction;
+  private final TopicNames topics;
+
+  InboxWriter(EventStore eventStore, MessageCodec codec, JdbcTemplate jdbc, EventStoreTransactions transaction,
+      TopicNames topics) {
+    this.topics = topics;
+    this.eventStore = eventStore;
+    this.codec = codec;
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+  }
+
+  /** The outcome of one batch. */
+  record Outcome(int stored, int duplicates, int rejected) {
+  }
+
+  /** Stores a batch of records in one transaction; returns only once it is committed. */
+  Outcome store(List<ConsumerRecord<String, byte[]>> records) {
+    return transaction.execute(() -> {
+      Map<String, EventMessage<?>> events = new LinkedHashMap<>();
+      int rejected = 0;
+      int duplicates = 0;
+      for (ConsumerRecord<String, byte[]> record : records) {
+        try {
+          EventMessage<?> event = toEvent(record);
+          if (events.putIfAbsent(event.getIdentifier(), event) != null) {
+            duplicates++;
+          }
+        } catch (RuntimeException unreadable) {
+          reject(record, unreadable);
+          rejected++;
+        }
+      }
+      Set<String> known = alreadyStored(events.keySet());
+      duplicates += known.size();
+      List<EventMessage<?>> fresh = new ArrayList<>();
+      events.forEach((id, event) -> {
+        if (!known.contains(id)) {
+          fresh.add(event);
+        }
+      });
+      if (!fresh.isEmpty()) {
+        eventStore.publish(fresh);
+      }
+      return new Outcome(fresh.size(), duplicates, rejected);
+    });
+  }
+
+  private EventMessage<?> toEvent(ConsumerRecord<String, byte[]> record) {
+    MessageMetadata envelope = MessageMetadata.fromHeaders(name -> header(record, name));
+    Object payload = codec.deserialize(envelope.type(), envelope.revision(), record.value());
+    Map<String, Object> metadata = new HashMap<>();
+    if (envelope.correlationId() != null) {
+      metadata.put(MessageMetadata.CORRELATION_ID, envelope.correlationId());
+    }
+    if (envelope.causationId() != null) {
+      metadata.put(MessageMetadata.CAUSATION_ID, envelope.causationId());
+    }
+    if (envelope.traceparent() != null) {
+      metadata.put(MessageMetadata.TRACEPARENT, envelope.traceparent());
+    }
+    String position = header(record, Topics.POSITION_HEADER);
+    if (position != null) {
+      metadata.put("sourcePosition", position);
+    }
+    String sequence = header(record, Topics.SEQUENCE_HEADER);
+    String aggregateType = AGGREGATE_TYPES.get(topics.contractNameOf(record.topic()));
+    if (sequence == null || aggregateType == null || record.key() == null) {
+      return new GenericEventMessage<>(new org.axonframework.messaging.GenericMessage<>(envelope.messageId(), payload,
+          MetaData.from(metadata)), envelope::timestamp);
+    }
+    return new GenericDomainEventMessage<>(aggregateType, aggregateType.toLowerCase() + ":" + record.key(),
+        Long.parseLong(sequence), payload, MetaData.from(metadata), envelope.messageId(), envelope.timestamp());
+  }
+
+  private Set<String> alreadyStored(Set<String> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(jdbc.queryForList(
+        "select event_identifier from domain_event_entry where event_identifier = any(?)", String.class,
+        (Object) ids.toArray(String[]::new)));
+  }
+
+  private void reject(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
+    StringBuilder headers = new StringBuilder();
+    for (Header header : record.headers()) {
+      headers.append(header.key()).append('=')
+          .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)).append('\n');
+    }
+    jdbc.update("""
+        insert into inbox_rejected (topic, partition, "offset", message_key, headers, payload, reason)
+        values (?, ?, ?, ?, ?, ?, ?) on conflict (topic, partition, "offset") do nothing""",
+        record.topic(), record.partition(), record.offset(), record.key(), headers.toString(), record.value(),
+        reason.toString());
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,156 @@
+package com.example.trading.saga.market;
+
+import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
+import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
+import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
+import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.VenueApi.Execution;
+import com.example.trading.saga.market.VenueApi.ExecutionPage;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import com.example.trading.saga.store.EventStoreTransactions;
+
+/**
+ * Reads the venue's executions feed after the cursor kept in {@code market_cursor} and records
+ * each execution as a {@link MarketEvent} in the saga's event store, in the same transaction that
+ * advances the cursor: no execution is lost while the gateway is down and none is recorded twice
+ * (the cursor row is locked while a page is recorded, and each event's identifier is derived from
+ * the execution's sequence). Executions of one order keep the venue's order. One thread.
+ */
+@Component
+class ExecutionFeed implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(ExecutionFeed.class);
+  static final String FEED = "executions";
+
+  private final JdbcTemplate jdbc;
+  private final EventStoreTransactions transaction;
+  private final VenueClient venue;
+  private final MarketEventLog events;
+  private final MarketProperties properties;
+  private final AtomicLong position = new AtomicLong();
+  private volatile boolean running;
+  private volatile Thread worker;
+  private final MeterRegistry meters;
+
+  ExecutionFeed(JdbcTemplate jdbc, EventStoreTransactions transaction, VenueClient venue, MarketEventLog events,
+      MarketProperties properties, MeterRegistry meters) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.venue = venue;
+    this.events = events;
+    this.properties = properties;
+    this.meters = meters;
+    io.micrometer.core.instrument.Gauge.builder("trading.saga.market.feed.position", position, AtomicLong::get)
+        .register(meters);
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    worker = new Thread(this::run, "execution-feed");
+    worker.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    Thread current = worker;
+    if (current != null) {
+      current.interrupt();
+      try {
+        current.join(Duration.ofSeconds(15));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    int failures = 0;
+    while (running) {
+      try {
+        int read = readOnePage();
+        failures = 0;
+        if (read < properties.feedPageSize()) {
+          Thread.sleep(properties.pollInterval().toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        failures++;
+        if (failures == 1 || failures % 50 == 0) {
+          log.warn("reading the venue's executions failed ({} in a row): {}", failures, e.toString());
+        }
+        sleepQuietly(Duration.ofMillis(Math.min(200L << Math.min(failures, 6), 10_000)));
+      }
+    }
+  }
+
+  /** Reads and records one page after the cursor; returns how many executions it recorded. */
+  int readOnePage() {
+    Long cursor = jdbc.queryForObject("select position from market_cursor where feed = ?", Long.class, FEED);
+    ExecutionPage page = venue.executions(cursor, properties.feedPageSize());
+    if (page.executions() == null || page.executions().isEmpty()) {
+      return 0;
+    }
+    Integer recorded = transaction.execute(() -> {
+      long locked = jdbc.queryForObject("select position from market_cursor where feed = ? for update", Long.class, FEED);
+      long last = locked;
+      int count = 0;
+      for (Execution execution : page.executions()) {
+        if (execution.sequence() <= last) {
+          continue;
+        }
+        MarketEvent event = toEvent(execution);
+        if (event != null) {
+          events.append("venue-execution-" + execution.sequence(), event, null, null);
+          count++;
+        }
+        last = execution.sequence();
+      }
+      jdbc.update("update market_cursor set position = ?, updated_at = now() where feed = ?", last, FEED);
+      position.set(last);
+      return count;
+    });
+    meters.counter("trading.saga.market.executions").increment(recorded);
+    return recorded;
+  }
+
+  static MarketEvent toEvent(Execution execution) {
+    String orderId = execution.venueOrderId();
+    return switch (execution.type()) {
+      case "FILL" -> new MarketOrderFilled(orderId,
+          execution.fillId() != null ? execution.fillId() : "fill-" + execution.sequence(),
+          execution.quantity(), execution.price(), execution.sequence());
+      case "CANCELLED" -> new MarketOrderCancelled(orderId, null);
+      case "EXPIRED" -> new MarketOrderExpired(orderId);
+      case "REJECTED" -> new MarketOrderRejected(orderId,
+          execution.reason() == null ? "rejected by the venue" : execution.reason());
+      default -> {
+        log.warn("execution {} of unknown type {} skipped", execution.sequence(), execution.type());
+        yield null;
+      }
+    };
+  }
+
+  private static void sleepQuietly(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

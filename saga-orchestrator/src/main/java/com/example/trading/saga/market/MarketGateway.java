@@ -1,0 +1,273 @@
+package com.example.trading.saga.market;
+
+import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
+import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
+import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
+import com.example.trading.saga.market.MarketEvent.MarketOrderAccepted;
+import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
+import com.example.trading.saga.market.MarketEvent.MarketOrderEnded;
+import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
+import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
+import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
+import com.example.trading.saga.market.MarketRequestQueue.Kind;
+import com.example.trading.saga.market.VenueApi.NewOrder;
+import com.example.trading.saga.market.VenueApi.OrderAnswer;
+import com.example.trading.saga.market.VenueClient.Cancellation;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.order.OrderEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import com.example.trading.saga.store.EventStoreTransactions;
+
+/**
+ * Works the {@code market_request} queue: claims the oldest due request (requests of one order one
+ * at a time, in order), calls the venue outside any transaction, then records the outcome as a
+ * {@link MarketEvent} in the saga's event store in the same transaction that marks the request
+ * done. A request whose venue call failed for a transient reason goes back on the queue with
+ * back-off and jitter; the saga's step deadline decides when to stop waiting.
+ *
+ * <p>Before it submits, the gateway re-checks that the order is still live. When the saga has
+ * since asked to cancel it, the submission is superseded: it is closed without a venue call and
+ * without an event, and the cancel that follows finds out what the venue has (404 when no attempt
+ * ever reached it, else the order's fill state), so an earlier attempt that reached the venue
+ * unanswered is never mistaken for none. When the inbox already holds the order's cancellation
+ * request (or end) but the saga has not acted on it yet, the submission waits for the saga's
+ * cancel instead of going out. Venue order id = client order id = order id, so a submission
+ * retried after a lost answer is the same venue order.
+ *
+ * <p>A claim is a lease: a worker that dies mid-call leaves the request to be claimed again when
+ * the lease runs out; the venue's idempotence makes the repeated call harmless and the request's
+ * single completion (and the event's derived identifier) records its outcome once. One thread.
+ */
+@Component
+class MarketGateway implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(MarketGateway.class);
+  /** Order events after which a submission must not go out; the cancellation request comes first. */
+  private static final List<String> ORDER_NO_LONGER_LIVE = List.of(
+      OrderEvent.OrderCancellationRequested.class.getName(), OrderEvent.OrderRejected.class.getName(),
+      OrderEvent.OrderCancelled.class.getName(), OrderEvent.OrderExpired.class.getName(),
+      OrderEvent.OrderCompleted.class.getName());
+
+  private final JdbcTemplate jdbc;
+  private final EventStoreTransactions transaction;
+  private final VenueClient venue;
+  private final MarketEventLog events;
+  private final MarketProperties properties;
+  private final MeterRegistry meters;
+  private volatile boolean running;
+  private volatile Thread worker;
+
+  MarketGateway(JdbcTemplate jdbc, EventStoreTransactions transaction, VenueClient venue, MarketEventLog events,
+      MarketProperties properties, MeterRegistry meters) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.venue = venue;
+    this.events = events;
+    this.properties = properties;
+    this.meters = meters;
+  }
+
+  record Request(long id, String orderId, Kind kind, byte[] payload, String causationId, String traceparent,
+      int attempts) {
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    worker = new Thread(this::run, "market-gateway");
+    worker.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    Thread current = worker;
+    if (current != null) {
+      current.interrupt();
+      try {
+        current.join(Duration.ofSeconds(15));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        Request request = claim();
+        if (request == null) {
+          Thread.sleep(properties.pollInterval().toMillis());
+        } else {
+          process(request);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("market gateway loop failed; going on", e);
+        sleepQuietly(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  /** Claims the oldest due request whose order has no earlier request still open. */
+  Request claim() {
+    return transaction.execute(() -> {
+      List<Request> due = jdbc.query("""
+          select r.id, r.order_id, r.kind, r.payload, r.causation_id, r.traceparent, r.attempts
+          from market_request r
+          where r.done_at is null and r.next_attempt_at <= now()
+            and not exists (select 1 from market_request e
+                            where e.order_id = r.order_id and e.id < r.id and e.done_at is null)
+          order by r.id limit 1 for update skip locked""",
+          (rs, n) -> new Request(rs.getLong("id"), rs.getString("order_id"), Kind.valueOf(rs.getString("kind")),
+              rs.getBytes("payload"), rs.getString("causation_id"), rs.getString("traceparent"),
+              rs.getInt("attempts") + 1));
+      if (due.isEmpty()) {
+        return null;
+      }
+      Request request = due.get(0);
+      jdbc.update("update market_request set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 millisecond' where id = ?",
+          properties.lease().toMillis(), request.id());
+      return request;
+    });
+  }
+
+  void process(Request request) {
+    try {
+      if (request.kind() == Kind.SUBMIT) {
+        String superseded = supersededBy(request);
+        if (superseded != null) {
+          close(request, "SUPERSEDED", superseded);
+          return;
+        }
+        String ended = endRecordedInInbox(request);
+        if (ended != null && ended.endsWith("OrderCancellationRequested")) {
+          postpone(request, ended + "; waiting for the saga's cancel");
+          return;
+        }
+        if (ended != null) {
+          close(request, "ORDER_ENDED", ended);
+          return;
+        }
+      }
+      MarketEvent outcome = switch (request.kind()) {
+        case QUOTE -> quote(MarketRequestQueue.fromJson(request.payload(), RequestReferencePrice.class));
+        case SUBMIT -> submit(request, MarketRequestQueue.fromJson(request.payload(), SubmitToMarket.class));
+        case CANCEL -> cancel(MarketRequestQueue.fromJson(request.payload(), CancelAtMarket.class));
+      };
+      complete(request, outcome);
+    } catch (RuntimeException failure) {
+      retryLater(request, failure);
+    }
+  }
+
+  private MarketEvent quote(RequestReferencePrice request) {
+    return venue.referencePrice(request.instrument())
+        .<MarketEvent>map(price -> new ReferencePriceQuoted(request.orderId(), request.instrument(), price))
+        .orElseGet(() -> new ReferencePriceUnavailable(request.orderId(), request.instrument(),
+            "the venue has no price for " + request.instrument()));
+  }
+
+  private MarketEvent submit(Request request, SubmitToMarket order) {
+    String expiresAt = order.type() == OrderType.LIMIT ? Instant.now().plus(properties.timeInForce()).toString() : null;
+    OrderAnswer answer = venue.submit(new NewOrder(order.orderId(), order.side().name(), order.instrument(),
+        order.quantity(), order.type().name(), order.limitPrice(), order.priceProtection(), expiresAt));
+    if ("REJECTED".equals(answer.status())) {
+      return new MarketOrderRejected(order.orderId(), answer.reason() == null ? "rejected by the venue" : answer.reason());
+    }
+    return new MarketOrderAccepted(order.orderId(), answer.venueOrderId() == null ? order.orderId() : answer.venueOrderId());
+  }
+
+  /** Why the submission must not go out because the saga asked to cancel after it, or null. */
+  private String supersededBy(Request request) {
+    Boolean cancelAsked = jdbc.queryForObject(
+        "select exists (select 1 from market_request where order_id = ? and kind = 'CANCEL' and id > ?)",
+        Boolean.class, request.orderId(), request.id());
+    return Boolean.TRUE.equals(cancelAsked) ? "a cancel was asked after the submission" : null;
+  }
+
+  /** What the inbox holds that ends the order's life (cancellation requested, or an end), or null. */
+  private String endRecordedInInbox(Request request) {
+    List<String> ended = jdbc.queryForList("""
+        select payload_type from domain_event_entry
+        where aggregate_identifier = ? and payload_type = any(?) order by sequence_number desc limit 1""",
+        String.class, "order:" + request.orderId(), ORDER_NO_LONGER_LIVE.toArray(String[]::new));
+    return ended.isEmpty() ? null : "the order recorded " + ended.get(0).substring(ended.get(0).lastIndexOf('$') + 1);
+  }
+
+  private MarketEvent cancel(CancelAtMarket request) {
+    Cancellation cancellation = venue.cancel(request.orderId());
+    return switch (cancellation) {
+      case Cancellation.Cancelled cancelled -> new MarketOrderCancelled(request.orderId(), cancelled.filledQuantity());
+      case Cancellation.Unknown unknown -> new MarketOrderUnknown(request.orderId());
+      case Cancellation.AlreadyEnded ended -> new MarketOrderEnded(request.orderId(), ended.state().status(),
+          ended.state().filledQuantity());
+    };
+  }
+
+  private void complete(Request request, MarketEvent outcome) {
+    transaction.execute(() -> {
+      int updated = jdbc.update(
+          "update market_request set done_at = now(), outcome = ?, last_error = null where id = ? and done_at is null",
+          outcome.getClass().getSimpleName(), request.id());
+      if (updated == 1) {
+        events.append("market-request-" + request.id(), outcome, request.causationId(), request.traceparent());
+      }
+    });
+    meters.counter("trading.saga.market.requests", "kind", request.kind().name(),
+        "outcome", outcome.getClass().getSimpleName()).increment();
+    log.atInfo().addKeyValue("orderId", request.orderId()).addKeyValue("correlationId", request.orderId())
+        .log("market {} answered: {}", request.kind(), outcome);
+  }
+
+  /** Closes a request without a venue call and without an event. */
+  private void close(Request request, String outcome, String why) {
+    jdbc.update("update market_request set done_at = now(), outcome = ?, last_error = null where id = ? and done_at is null",
+        outcome, request.id());
+    log.atInfo().addKeyValue("orderId", request.orderId()).addKeyValue("correlationId", request.orderId())
+        .log("market {} not sent: {}", request.kind(), why);
+  }
+
+  private void postpone(Request request, String why) {
+    jdbc.update("update market_request set next_attempt_at = now() + interval '500 milliseconds', last_error = ? where id = ?",
+        why, request.id());
+  }
+
+  private void retryLater(Request request, RuntimeException failure) {
+    long base = properties.requeueBackoff().toMillis();
+    long backoff = Math.min(base << Math.min(request.attempts() - 1, 10), base * 10);
+    long delay = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+    jdbc.update("""
+        update market_request set next_attempt_at = now() + ? * interval '1 millisecond', last_error = ?
+        where id = ? and done_at is null""", delay, failure.toString(), request.id());
+    meters.counter("trading.saga.market.requests", "kind", request.kind().name(), "outcome", "retry").increment();
+    log.atWarn().addKeyValue("orderId", request.orderId()).addKeyValue("correlationId", request.orderId())
+        .log("market {} failed (attempt {}), retrying in {} ms: {}", request.kind(), request.attempts(), delay,
+            failure.toString());
+  }
+
+  private static void sleepQuietly(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package com.example.trading.saga.operations;
+
+import com.example.trading.platform.web.ApiProblems;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What an operator asks of the orchestrator: which sagas have not finished within a threshold
+ * (with their current step, decided end, retries and what they wait for), and one order's saga.
+ */
+@RestController
+@RequestMapping("/ops/sagas")
+class SagaOperationsController {
+
+  private final SagaStatusQuery query;
+
+  SagaOperationsController(SagaStatusQuery query) {
+    this.query = query;
+  }
+
+  /** {@code GET /ops/sagas/stuck?olderThan=PT5M&limit=100}: unfinished sagas started before now − olderThan, oldest first. */
+  @GetMapping("/stuck")
+  ResponseEntity<?> stuck(@RequestParam(defaultValue = "PT5M") String olderThan,
+      @RequestParam(defaultValue = "100") int limit) {
+    Duration age;
+    try {
+      age = Duration.parse(olderThan);
+    } catch (DateTimeParseException e) {
+      return problem(ApiProblems.validation("olderThan must be an ISO-8601 duration such as PT5M.",
+          List.of(new ApiProblems.FieldError("olderThan", "is not an ISO-8601 duration"))));
+    }
+    if (age.isNegative() || limit < 1 || limit > 1000) {
+      return problem(ApiProblems.validation("olderThan must not be negative; limit is 1..1000.",
+          List.of(new ApiProblems.FieldError(age.isNegative() ? "olderThan" : "limit", "out of range"))));
+    }
+    return ResponseEntity.ok(query.unfinishedOlderThan(age, limit));
+  }
+
+  @GetMapping("/{orderId}")
+  ResponseEntity<?> one(@PathVariable String orderId) {
+    return query.of(orderId).<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> problem(ApiProblems.notFound("No saga for order " + orderId)));
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus() == 0 ? HttpStatus.BAD_REQUEST.value() : problem.getStatus())
+        .body(problem);
+  }
+}

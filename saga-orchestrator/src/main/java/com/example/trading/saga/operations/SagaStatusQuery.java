@@ -1,0 +1,56 @@
+package com.example.trading.saga.operations;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/** Reads {@code saga_status} for operators: unfinished sagas past a threshold, and counts by step. */
+@Component
+class SagaStatusQuery {
+
+  /** One saga as an operator sees it. */
+  record SagaStatus(String orderId, String correlationId, String step, String ending, int retries,
+      String waitingFor, Instant startedAt, Instant updatedAt, Instant finishedAt) {
+  }
+
+  /** Unfinished sagas of one step: how many, and how old the oldest is. */
+  record StepCount(String step, long count, double oldestAgeSeconds) {
+  }
+
+  private static final RowMapper<SagaStatus> ROW = (rs, n) -> new SagaStatus(rs.getString("order_id"),
+      rs.getString("correlation_id"), rs.getString("step"), rs.getString("ending"), rs.getInt("retries"),
+      rs.getString("waiting_for"), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("updated_at")),
+      instant(rs.getTimestamp("finished_at")));
+
+  private final JdbcTemplate jdbc;
+
+  SagaStatusQuery(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  List<SagaStatus> unfinishedOlderThan(Duration age, int limit) {
+    return jdbc.query("""
+        select * from saga_status where finished_at is null and started_at < now() - ? * interval '1 millisecond'
+        order by started_at limit ?""", ROW, age.toMillis(), limit);
+  }
+
+  Optional<SagaStatus> of(String orderId) {
+    return jdbc.query("select * from saga_status where order_id = ?", ROW, orderId).stream().findFirst();
+  }
+
+  List<StepCount> unfinishedByStep() {
+    return jdbc.query("""
+        select step, count(*) as n, extract(epoch from now() - min(started_at)) as oldest
+        from saga_status where finished_at is null group by step""",
+        (rs, n) -> new StepCount(rs.getString("step"), rs.getLong("n"), rs.getDouble("oldest")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

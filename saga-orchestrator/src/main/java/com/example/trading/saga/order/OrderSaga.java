@@ -1,0 +1,625 @@
+package com.example.trading.saga.order;
+
+import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
+import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
+import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
+import com.example.trading.saga.market.MarketEvent.MarketOrderAccepted;
+import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
+import com.example.trading.saga.market.MarketEvent.MarketOrderEnded;
+import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
+import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
+import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
+import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
+import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
+import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TradingCommand;
+import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
+import com.example.trading.schemas.fee.FeeCommand.RefundFee;
+import com.example.trading.schemas.fee.FeeCommand.SettleFee;
+import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
+import com.example.trading.schemas.fee.FeeSchedule;
+import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
+import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
+import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
+import com.example.trading.schemas.order.OrderCommand.RecordFill;
+import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
+import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
+import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.order.OrderEvent.OrderExpired;
+import com.example.trading.schemas.order.OrderEvent.OrderFilled;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderRejectReason;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.SagaLifecycle;
+import org.axonframework.modelling.saga.StartSaga;
+import org.axonframework.spring.stereotype.Saga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The saga of one order, from {@code OrderPlaced} until the order has recorded its end. It reacts
+ * to events only (the command side's, through the inbox, and the market gateway's) and decides
+ * commands: contract commands go out through the transactional outbox, market requests to the
+ * gateway's queue, both in the same transaction as this saga's state.
+ *
+ * <pre>
+ * step                  command (→ target)                   success event            failure event                 compensation
+ * PRICING (MARKET only) RequestReferencePrice (→ gateway)    ReferencePriceQuoted     ReferencePriceUnavailable,    — (nothing done yet)
+ *                                                                                     deadline → MARKET_TIMEOUT
+ * 1 RESERVING           ReserveHolding (→ Holding)           HoldingReserved          HoldingReservationRejected    — ; RejectOrder(INSUFFICIENT_HOLDING)
+ * 2 CHARGING_FEE        ChargeFee (→ Fee)                    FeeCharged               FeeChargeRejected             ReleaseReservation; RejectOrder(FEE_REJECTED)
+ * 3 SUBMITTING          AcceptOrder (→ Order),               MarketOrderAccepted      MarketOrderRejected           RefundFee, ReleaseReservation; RejectOrder(MARKET_REJECTED)
+ *                       SubmitToMarket (→ gateway)           (→ RecordOrderSubmission) deadline → CancelAtMarket    as above with MARKET_TIMEOUT
+ * 4 ON_MARKET           per fill: RecordFill, SettleReservation, CreditHolding, SettleFee at the first fill
+ *                                                            MarketOrderFilled        MarketOrderExpired,           settle what filled, release the rest,
+ *                                                            (OrderFilled, HoldingDebited, HoldingCredited, FeeSettled confirm)  refund the fee if nothing filled
+ *                                                                                     deadline (time in force) → CancelAtMarket; ExpireOrder
+ *   CANCELLING_AT_MARKET CancelAtMarket (→ gateway)          MarketOrderCancelled / Unknown / Ended, MarketOrderExpired
+ * 5 SETTLING            — (waits for every fill's confirmations)
+ *   RELEASING           ReleaseReservation, RefundFee if nothing filled → HoldingReservationReleased, FeeRefunded
+ *   FINISHING           CompleteOrder | RejectOrder(reason) | ConfirmCancellation | ExpireOrder → the order's terminal event; the saga ends
+ * </pre>
+ *
+ * <p>Cancellation interrupts: requested while a step's answer is pending, the end is decided at
+ * once and acted on when the answer comes (before submission: undo what was done; then
+ * {@code ConfirmCancellation}); once the order may be at the venue, the saga cancels it there,
+ * settles what filled, releases the rest, refunds the fee if nothing filled.
+ *
+ * <p>Every step has a deadline ({@link SagaTimeouts}); waiting steps re-send the commands whose
+ * effect has not been seen ({@link #awaiting}; every receiver is idempotent) with back-off until
+ * it is. Every event is checked against the step and the awaited confirmations, so a duplicate or
+ * late event changes nothing. No clock, randomness or I/O here: time comes from deadlines.
+ *
+ * <p>State is serialized by Jackson from the fields; the injected collaborators are transient.
+ */
+@Saga
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+public class OrderSaga {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderSaga.class);
+  private static final String ORDER_ID = "orderId";
+  private static final FeeSchedule FEE_SCHEDULE = FeeSchedule.STANDARD_V1;
+
+  @Autowired
+  private transient CommandGateway commandGateway;
+  @Autowired
+  private transient DeadlineManager deadlineManager;
+  @Autowired
+  private transient SagaJournal journal;
+  @Autowired
+  private transient SagaTimeouts timeouts;
+
+  private String orderId;
+  private String accountId;
+  private Side side;
+  private String instrument;
+  private long quantity;
+  private OrderType type;
+  private BigDecimal limitPrice;
+  private BigDecimal maxFee;
+
+  private SagaStep step;
+  /** The decided end, or null while the order may still run its course. */
+  private Ending ending;
+  private BigDecimal referencePrice;
+  private ReservationPlan plan;
+  /** What the reservation held when granted; null while none is held. */
+  private BigDecimal reserved;
+  /** How much of the reservation fills have settled. */
+  private BigDecimal settledFromReservation = BigDecimal.ZERO;
+  /** The fee charged; null until charged. */
+  private BigDecimal fee;
+  /** How much of the fee fills have collected (all of it at the first BUY fill). */
+  private BigDecimal feeCollected = BigDecimal.ZERO;
+  private String venueOrderId;
+  private long filledQuantity;
+  /** What the venue said was filled when it ended the order, while fills up to it are still due. */
+  private Long venueFilledQuantity;
+  private Set<String> fillIds = new LinkedHashSet<>();
+  /** Commands sent whose effect was not seen yet, by the confirmation that settles each. */
+  private Map<String, PendingCommand> awaiting = new LinkedHashMap<>();
+  private String deadlineId;
+  private int retry;
+
+  public OrderSaga() {
+    // for Axon
+  }
+
+  // ---- start ----------------------------------------------------------------------------------
+
+  @StartSaga
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderPlaced placed) {
+    orderId = placed.orderId();
+    accountId = placed.accountId();
+    side = placed.side();
+    instrument = placed.instrument();
+    quantity = placed.quantity();
+    type = placed.type();
+    limitPrice = placed.limitPrice();
+    maxFee = placed.maxFee();
+    if (type == OrderType.MARKET) {
+      ask(new RequestReferencePrice(orderId, instrument));
+      moveTo(SagaStep.PRICING, "placed; needs a reference price");
+    } else {
+      reserve();
+    }
+  }
+
+  // ---- PRICING (MARKET orders) ----------------------------------------------------------------
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(ReferencePriceQuoted quoted) {
+    if (step != SagaStep.PRICING) {
+      return;
+    }
+    referencePrice = quoted.price();
+    reserve();
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(ReferencePriceUnavailable unavailable) {
+    if (step != SagaStep.PRICING) {
+      return;
+    }
+    decide(Ending.rejected(OrderRejectReason.MARKET_REJECTED, "no reference price: " + unavailable.reason()));
+    beginEnding();
+  }
+
+  // ---- 1. RESERVING ---------------------------------------------------------------------------
+
+  private void reserve() {
+    plan = ReservationPlan.of(side, instrument, quantity, type, limitPrice, referencePrice, FEE_SCHEDULE);
+    send("reserve", new ReserveHolding(Assets.holdingId(accountId, plan.asset()), accountId, plan.asset(), orderId,
+        plan.quantity()));
+    moveTo(SagaStep.RESERVING, "reserving " + plan.quantity() + " " + plan.asset());
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(HoldingReserved reservation) {
+    if (step != SagaStep.RESERVING || !confirmed("reserve")) {
+      return;
+    }
+    reserved = reservation.quantity();
+    if (ending != null) {
+      beginEnding();
+      return;
+    }
+    send("charge-fee", new ChargeFee(orderId, accountId, side, instrument, quantity, plan.priceEstimate(), maxFee));
+    moveTo(SagaStep.CHARGING_FEE, "reserved " + reserved + " " + plan.asset());
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(HoldingReservationRejected rejection) {
+    if (step != SagaStep.RESERVING || !confirmed("reserve")) {
+      return;
+    }
+    decide(Ending.rejected(OrderRejectReason.INSUFFICIENT_HOLDING, "requested " + rejection.requested() + " "
+        + rejection.asset() + ", available " + rejection.available()));
+    beginEnding();
+  }
+
+  // ---- 2. CHARGING_FEE ------------------------------------------------------------------------
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(FeeCharged charged) {
+    if (step != SagaStep.CHARGING_FEE || !confirmed("charge-fee")) {
+      return;
+    }
+    fee = charged.amount();
+    if (ending != null) {
+      beginEnding();
+      return;
+    }
+    sendOnce(new AcceptOrder(orderId, plan.asset(), reserved, fee));
+    ask(new SubmitToMarket(orderId, side, instrument, quantity, type, limitPrice, plan.priceProtection()));
+    moveTo(SagaStep.SUBMITTING, "fee " + fee + " charged; submitting to the market");
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(FeeChargeRejected rejection) {
+    if (step != SagaStep.CHARGING_FEE || !confirmed("charge-fee")) {
+      return;
+    }
+    decide(Ending.rejected(OrderRejectReason.FEE_REJECTED, "fee " + rejection.fee() + " above maxFee "
+        + rejection.maxFee()));
+    beginEnding();
+  }
+
+  // ---- 3. SUBMITTING --------------------------------------------------------------------------
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderAccepted accepted) {
+    if (!isAtMarket() || venueOrderId != null) {
+      return;
+    }
+    recordSubmission(accepted.venueOrderId());
+    if (step == SagaStep.SUBMITTING) {
+      moveTo(SagaStep.ON_MARKET, "accepted by the venue as " + venueOrderId);
+    }
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderRejected rejection) {
+    if (!isAtMarket()) {
+      return;
+    }
+    decide(Ending.rejected(OrderRejectReason.MARKET_REJECTED, rejection.reason()));
+    marketPhaseOver(null);
+  }
+
+  // ---- 4. ON_MARKET: fills --------------------------------------------------------------------
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderFilled fill) {
+    if (fillIds.contains(fill.fillId())) {
+      return;
+    }
+    if ((!isAtMarket() && step != SagaStep.SETTLING) || reserved == null || fee == null) {
+      log.atError().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId)
+          .log("fill {} of {} at {} arrived after the order's end was settled (step {}); an operator must settle it",
+              fill.fillId(), fill.quantity(), fill.price(), step);
+      return;
+    }
+    if (venueOrderId == null) {
+      recordSubmission(orderId);
+    }
+    settle(fill);
+    if (step == SagaStep.SETTLING) {
+      ending = ending.given(filledQuantity, quantity);
+    } else if (filledQuantity == quantity) {
+      decide(Ending.completed());
+      beginEnding();
+    } else if (step == SagaStep.SUBMITTING) {
+      moveTo(SagaStep.ON_MARKET, "partially filled " + filledQuantity + " of " + quantity);
+    } else if (step == SagaStep.CANCELLING_AT_MARKET && venueFilledQuantity != null
+        && filledQuantity >= venueFilledQuantity) {
+      beginEnding();
+    }
+  }
+
+  private void settle(MarketOrderFilled fill) {
+    boolean first = filledQuantity == 0;
+    FillSettlement settlement = FillSettlement.of(side, accountId, instrument, orderId, fill.fillId(),
+        fill.quantity(), fill.price(), fee, feeCollected, reserved.subtract(settledFromReservation));
+    if (settlement.clamped()) {
+      log.atError().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId)
+          .log("fill {} needs more than is left reserved ({}); settling only that — the venue broke the price protection",
+              fill.fillId(), reserved.subtract(settledFromReservation));
+    }
+    fillIds.add(fill.fillId());
+    filledQuantity += fill.quantity();
+    settledFromReservation = settledFromReservation.add(settlement.settle().quantity());
+    feeCollected = feeCollected.add(settlement.feeCollected());
+    send("fill:" + fill.fillId(), new RecordFill(orderId, fill.fillId(), fill.quantity(), fill.price()));
+    send("debit:" + fill.fillId(), settlement.settle());
+    if (settlement.credit() != null) {
+      send("credit:" + fill.fillId(), settlement.credit());
+    }
+    if (first) {
+      send("settle-fee", new SettleFee(orderId));
+    }
+    log.atInfo().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId)
+        .log("fill {}: {} at {}; filled {} of {}", fill.fillId(), fill.quantity(), fill.price(), filledQuantity,
+            quantity);
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderFilled recorded) {
+    confirmedThenAdvance("fill:" + recorded.fillId());
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(HoldingDebited debit) {
+    confirmedThenAdvance("debit:" + debit.fillId());
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(HoldingCredited credit) {
+    confirmedThenAdvance("credit:" + credit.fillId());
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(FeeSettled settled) {
+    confirmedThenAdvance("settle-fee");
+  }
+
+  // ---- interruptions: cancellation, expiry, the venue's end of the order -----------------------
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderCancellationRequested request) {
+    switch (step) {
+      case PRICING -> {
+        decide(Ending.cancelled("cancelled before reservation"));
+        beginEnding();
+      }
+      // The pending answer decides what there is to undo; its handler sees the decided end.
+      case RESERVING, CHARGING_FEE -> decide(Ending.cancelled("cancelled before submission"));
+      case SUBMITTING, ON_MARKET -> {
+        decide(Ending.cancelled("cancelled by the customer"));
+        cancelAtMarket("customer asked to cancel");
+      }
+      case CANCELLING_AT_MARKET, SETTLING, RELEASING, FINISHING -> {
+        // already on its way to an end
+      }
+    }
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderExpired expiry) {
+    if (!isAtMarket()) {
+      return;
+    }
+    decide(Ending.expired("expired at the venue"));
+    marketPhaseOver(null);
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderCancelled cancellation) {
+    if (!isAtMarket()) {
+      return;
+    }
+    decide(Ending.cancelled("cancelled at the venue"));
+    marketPhaseOver(cancellation.venueFilledQuantity());
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderEnded ended) {
+    if (!isAtMarket()) {
+      return;
+    }
+    switch (ended.status()) {
+      case "FILLED" -> decide(Ending.completed());
+      case "EXPIRED" -> decide(Ending.expired("expired at the venue"));
+      default -> decide(Ending.rejected(OrderRejectReason.MARKET_REJECTED, "the venue ended it " + ended.status()));
+    }
+    marketPhaseOver(ended.venueFilledQuantity());
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderUnknown unknown) {
+    if (step != SagaStep.CANCELLING_AT_MARKET && step != SagaStep.SUBMITTING) {
+      return;
+    }
+    decide(Ending.rejected(OrderRejectReason.MARKET_REJECTED, "the venue does not know the order"));
+    marketPhaseOver(0L);
+  }
+
+  private void cancelAtMarket(String why) {
+    ask(new CancelAtMarket(orderId));
+    moveTo(SagaStep.CANCELLING_AT_MARKET, why);
+  }
+
+  /**
+   * The venue is done with the order. When it says more filled than the saga has seen, the rest of
+   * the fills are still in the feed: the last of them ends the market phase (see the fill handler).
+   */
+  private void marketPhaseOver(Long venueFilled) {
+    if (venueFilled != null && filledQuantity < venueFilled) {
+      venueFilledQuantity = venueFilled;
+      if (step != SagaStep.CANCELLING_AT_MARKET) {
+        moveTo(SagaStep.CANCELLING_AT_MARKET, "the venue ended it after " + venueFilled + " filled; fills are due");
+      }
+      return;
+    }
+    beginEnding();
+  }
+
+  // ---- 5. the end: settle, release, finish ----------------------------------------------------
+
+  private void beginEnding() {
+    ending = ending.given(filledQuantity, quantity);
+    if (side == Side.SELL && fee != null && filledQuantity > 0 && feeCollected.compareTo(fee) < 0) {
+      // A sale pays its fee out of its proceeds; fills too small to cover it leave the rest unpaid.
+      log.atWarn().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId)
+          .log("the fills' proceeds covered only {} of the fee {}", feeCollected, fee);
+    }
+    moveTo(SagaStep.SETTLING, "ending " + ending);
+    advance();
+  }
+
+  private void release() {
+    if (reserved != null) {
+      send("release", new ReleaseReservation(Assets.holdingId(accountId, plan.asset()), orderId));
+    }
+    if (fee != null && filledQuantity == 0) {
+      send("refund-fee", new RefundFee(orderId));
+    }
+    moveTo(SagaStep.RELEASING, reserved == null ? "nothing reserved" : "releasing what is left reserved");
+  }
+
+  private void finish() {
+    send("finish", ending.command(orderId));
+    moveTo(SagaStep.FINISHING, "sending " + ending);
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(HoldingReservationReleased released) {
+    confirmedThenAdvance("release");
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(FeeRefunded refunded) {
+    confirmedThenAdvance("refund-fee");
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderCompleted completed) {
+    ended();
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderRejected rejected) {
+    ended();
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderCancelled cancelled) {
+    ended();
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderExpired expired) {
+    ended();
+  }
+
+  private void ended() {
+    if (step != SagaStep.FINISHING || !confirmed("finish")) {
+      return;
+    }
+    cancelDeadline();
+    journal.finished(orderId, ending);
+    log.atInfo().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId).addKeyValue("step", step)
+        .log("order saga ended: {} after {} of {} filled", ending, filledQuantity, quantity);
+    SagaLifecycle.end();
+  }
+
+  /** Moves on from an ending step once nothing it waits for is outstanding. */
+  private void advance() {
+    if (!awaiting.isEmpty()) {
+      return;
+    }
+    switch (step) {
+      case SETTLING -> {
+        release();
+        advance();
+      }
+      case RELEASING -> finish();
+      default -> {
+      }
+    }
+  }
+
+  // ---- deadlines ------------------------------------------------------------------------------
+
+  @DeadlineHandler(deadlineName = StepDeadline.NAME)
+  void on(StepDeadline deadline) {
+    if (deadline.step() != step || deadline.retry() != retry) {
+      return;
+    }
+    deadlineId = null;
+    switch (step) {
+      case PRICING -> {
+        decide(Ending.rejected(OrderRejectReason.MARKET_TIMEOUT, "no reference price within " + timeouts.pricing()));
+        beginEnding();
+      }
+      case SUBMITTING -> {
+        decide(Ending.rejected(OrderRejectReason.MARKET_TIMEOUT, "no answer from the venue within "
+            + timeouts.submitting()));
+        cancelAtMarket("the venue did not answer in time");
+      }
+      case ON_MARKET -> {
+        decide(Ending.expired("time in force " + timeouts.onMarket() + " passed"));
+        cancelAtMarket("time in force passed");
+      }
+      case CANCELLING_AT_MARKET -> {
+        ask(new CancelAtMarket(orderId));
+        retryStep("the venue's cancel answer");
+      }
+      case RESERVING, CHARGING_FEE, SETTLING, RELEASING, FINISHING -> {
+        awaiting.values().forEach(pending -> commandGateway.sendAndWait(pending.command()));
+        retryStep(String.join(", ", awaiting.keySet()));
+      }
+    }
+  }
+
+  private void retryStep(String waitingFor) {
+    retry++;
+    journal.retrying(orderId, step, retry, waitingFor);
+    log.atWarn().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId).addKeyValue("step", step)
+        .log("step {} still waiting for {} (retry {}); asked again", step, waitingFor, retry);
+    schedule(timeouts.retryInterval(step, retry));
+  }
+
+  // ---- plumbing -------------------------------------------------------------------------------
+
+  private void moveTo(SagaStep next, String why) {
+    SagaStep previous = step;
+    step = next;
+    retry = 0;
+    cancelDeadline();
+    schedule(timeouts.of(next));
+    journal.moved(orderId, next, ending);
+    log.atInfo().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId).addKeyValue("step", next)
+        .log("order saga {} -> {}: {}", previous, next, why);
+  }
+
+  private void schedule(Duration after) {
+    deadlineId = deadlineManager.schedule(after, StepDeadline.NAME, new StepDeadline(step, retry));
+  }
+
+  private void cancelDeadline() {
+    if (deadlineId != null) {
+      deadlineManager.cancelSchedule(StepDeadline.NAME, deadlineId);
+      deadlineId = null;
+    }
+  }
+
+  /** Decides the end unless it is decided already: the first reason wins. */
+  private void decide(Ending decision) {
+    if (ending == null || decision.outcome() == Ending.Outcome.COMPLETED) {
+      ending = decision;
+    }
+  }
+
+  private boolean isAtMarket() {
+    return step == SagaStep.SUBMITTING || step == SagaStep.ON_MARKET || step == SagaStep.CANCELLING_AT_MARKET;
+  }
+
+  private void recordSubmission(String venueId) {
+    venueOrderId = venueId;
+    sendOnce(new RecordOrderSubmission(orderId, venueId));
+  }
+
+  /** Sends a command whose effect the saga waits for (and re-sends on the step's deadline). */
+  private void send(String confirmation, TradingCommand command) {
+    awaiting.put(confirmation, PendingCommand.of(command));
+    commandGateway.sendAndWait(command);
+  }
+
+  /** Sends a command the saga does not wait for: the order records progress it may no longer need. */
+  private void sendOnce(TradingCommand command) {
+    commandGateway.sendAndWait(command);
+  }
+
+  private void ask(Object marketCommand) {
+    commandGateway.sendAndWait(marketCommand);
+  }
+
+  /** Whether {@code confirmation} was awaited (and now is not): false for a duplicate or stray event. */
+  private boolean confirmed(String confirmation) {
+    return awaiting.remove(confirmation) != null;
+  }
+
+  private void confirmedThenAdvance(String confirmation) {
+    if (confirmed(confirmation)) {
+      advance();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package com.example.trading.saga.order;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The deadline of each saga step ({@code trading.saga.timeouts.*}). When a waiting step's deadline
+ * passes, the saga re-sends what it is waiting on (commands are idempotent) and re-arms the
+ * deadline with exponential back-off up to {@code maxRetryInterval}, for ever: a saga that cannot
+ * finish stays visible (metric, log, {@code /ops/sagas/stuck}) instead of giving up silently.
+ * {@code pricing} and {@code submitting} end the order instead (MARKET_TIMEOUT), and
+ * {@code onMarket} is the order's time in force: past it the saga cancels at the venue and the
+ * order expires.
+ */
+@ConfigurationProperties("trading.saga.timeouts")
+public record SagaTimeouts(Duration pricing, Duration confirmation, Duration submitting, Duration onMarket,
+    Duration cancellingAtMarket, Duration maxRetryInterval) {
+
+  public SagaTimeouts {
+    pricing = orDefault(pricing, Duration.ofSeconds(30));
+    confirmation = orDefault(confirmation, Duration.ofSeconds(30));
+    submitting = orDefault(submitting, Duration.ofSeconds(30));
+    onMarket = orDefault(onMarket, Duration.ofHours(1));
+    cancellingAtMarket = orDefault(cancellingAtMarket, Duration.ofSeconds(30));
+    maxRetryInterval = orDefault(maxRetryInterval, Duration.ofMinutes(5));
+  }
+
+  public static SagaTimeouts defaults() {
+    return new SagaTimeouts(null, null, null, null, null, null);
+  }
+
+  /** How long a step may wait before its deadline fires. */
+  public Duration of(SagaStep step) {
+    return switch (step) {
+      case PRICING -> pricing;
+      case SUBMITTING -> submitting;
+      case ON_MARKET -> onMarket;
+      case CANCELLING_AT_MARKET -> cancellingAtMarket;
+      case RESERVING, CHARGING_FEE, SETTLING, RELEASING, FINISHING -> confirmation;
+    };
+  }
+
+  /** The wait before retry {@code retry} (1, 2, ...) of a step: doubling, capped. */
+  public Duration retryInterval(SagaStep step, int retry) {
+    Duration interval = of(step);
+    for (int i = 1; i < retry && interval.compareTo(maxRetryInterval) < 0; i++) {
+      interval = interval.multipliedBy(2);
+    }
+    return interval.compareTo(maxRetryInterval) > 0 ? maxRetryInterval : interval;
+  }
+
+  private static Duration orDefault(Duration value, Duration fallback) {
+    return value == null ? fallback : value;
+  }
+}

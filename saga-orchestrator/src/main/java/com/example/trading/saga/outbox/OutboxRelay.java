@@ -1,0 +1,198 @@
+package com.example.trading.saga.outbox;
+
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes {@code command_outbox} to Kafka: key = the command's target aggregate id, value = the
+ * contract JSON, headers = the message envelope. A row is marked published only after the broker
+ * acknowledged it, in the transaction that read it, so a crash re-publishes (at least once; the
+ * command side's aggregates make a repeat change nothing) and never skips.
+ *
+ * <p>One relay at a time across instances (a PostgreSQL advisory lock per batch) and rows in id
+ * order through an idempotent producer, so commands for one aggregate reach Kafka in the order
+ * the sagas decided them. Published rows are deleted after {@code retention}. One thread.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  /** The advisory lock that makes one relay the publisher. */
+  private static final long RELAY_LOCK = 0x5A6A_0001L;
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate transaction;
+  private final Producer<String, byte[]> producer;
+  private final int batchSize;
+  private final Duration idlePause;
+  private final Duration retention;
+  private final Counter published;
+  private volatile boolean running;
+  private volatile Thread worker;
+  private Instant nextCleanUp = Instant.EPOCH;
+
+  OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Producer<String, byte[]> commandProducer,
+      MeterRegistry meters,
+      @Value("${trading.outbox.batch-size:200}") int batchSize,
+      @Value("${trading.outbox.idle-pause:100ms}") Duration idlePause,
+      @Value("${trading.outbox.retention:P7D}") Duration retention) {
+    this.jdbc = jdbc;
+    this.transaction = transaction;
+    this.producer = commandProducer;
+    this.batchSize = batchSize;
+    this.idlePause = idlePause;
+    this.retention = retention;
+    this.published = meters.counter("trading.saga.outbox.published");
+    Gauge.builder("trading.saga.outbox.pending", this::pending).register(meters);
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    worker = new Thread(this::run, "outbox-relay");
+    worker.start();
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    Thread current = worker;
+    if (current != null) {
+      current.interrupt();
+      try {
+        current.join(Duration.ofSeconds(15));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        int sent = relayOneBatch();
+        cleanUpNowAndThen();
+        if (sent < batchSize) {
+          Thread.sleep(idlePause.toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("outbox relay failed; the batch stays unpublished and is retried", e);
+        sleepQuietly(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  /** Publishes the oldest unpublished rows; returns how many. */
+  int relayOneBatch() {
+    Integer count = transaction.execute(status -> {
+      Boolean leader = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK);
+      if (!Boolean.TRUE.equals(leader)) {
+        return 0;
+      }
+      List<OutboxRow> rows = jdbc.query("""
+          select id, message_id, topic, message_key, message_type, revision, payload, correlation_id,
+                 causation_id, traceparent, created_at
+          from command_outbox where published_at is null order by id limit ?""",
+          (rs, n) -> new OutboxRow(rs.getLong("id"), rs.getString("message_id"), rs.getString("topic"),
+              rs.getString("message_key"), rs.getString("message_type"), rs.getInt("revision"),
+              rs.getBytes("payload"), rs.getString("correlation_id"), rs.getString("causation_id"),
+              rs.getString("traceparent"), rs.getTimestamp("created_at").toInstant()),
+          batchSize);
+      if (rows.isEmpty()) {
+        return 0;
+      }
+      List<Future<RecordMetadata>> sends = new ArrayList<>();
+      for (OutboxRow row : rows) {
+        sends.add(producer.send(row.toRecord()));
+      }
+      awaitAcknowledgements(sends);
+      jdbc.update("update command_outbox set published_at = now() where id = any(?)",
+          (Object) rows.stream().map(OutboxRow::id).toArray(Long[]::new));
+      return rows.size();
+    });
+    published.increment(count);
+    return count;
+  }
+
+  private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
+    producer.flush();
+    try {
+      for (Future<RecordMetadata> send : sends) {
+        send.get(30, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Kafka did not acknowledge a command; the batch stays unpublished", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Kafka", e);
+    }
+  }
+
+  private void cleanUpNowAndThen() {
+    if (Instant.now().isBefore(nextCleanUp)) {
+      return;
+    }
+    nextCleanUp = Instant.now().plus(Duration.ofMinutes(10));
+    int deleted = jdbc.update("delete from command_outbox where published_at < ?",
+        Timestamp.from(Instant.now().minus(retention)));
+    if (deleted > 0) {
+      log.info("deleted {} published outbox rows older than {}", deleted, retention);
+    }
+  }
+
+  private long pending() {
+    Long count = jdbc.queryForObject("select count(*) from command_outbox where published_at is null", Long.class);
+    return count == null ? 0 : count;
+  }
+
+  private static void sleepQuietly(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private record OutboxRow(long id, String messageId, String topic, String key, String type, int revision,
+      byte[] payload, String correlationId, String causationId, String traceparent, Instant createdAt) {
+
+    ProducerRecord<String, byte[]> toRecord() {
+      ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
+      new MessageMetadata(messageId, correlationId, causationId, createdAt, type, revision, traceparent)
+          .toHeaders()
+          .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+      return record;
+    }
+  }
+}

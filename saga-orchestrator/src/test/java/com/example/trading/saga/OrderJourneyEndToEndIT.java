@@ -1,0 +1,306 @@
+package com.example.trading.saga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.codec.MessageCodec;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
+import com.example.trading.schemas.fee.FeeSchedule;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
+import com.example.trading.schemas.order.OrderEvent;
+import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
+import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.order.OrderEvent.OrderFilled;
+import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderRejectReason;
+import com.example.trading.teststack.KafkaTail;
+import com.example.trading.teststack.ServiceProcess;
+import com.example.trading.teststack.TestHttp;
+import com.example.trading.teststack.TestStack;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole order journey across processes: the command side, this orchestrator and the exchange
+ * simulator, each started from its runnable jar on the test stack (own databases, own topics).
+ * An order placed through {@code POST /api/orders} is observed through the command side's events
+ * on Kafka until it is finished, and the holdings and fee are checked against the fills.
+ */
+class OrderJourneyEndToEndIT {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final MessageCodec CODEC = new MessageCodec();
+  static ServiceProcess exchange;
+  static ServiceProcess commandSide;
+  static ServiceProcess saga;
+  static String prefix;
+
+  @BeforeAll
+  static void startTheSystem() throws IOException {
+    TestStack stack = TestStack.get();
+    prefix = TestStack.uniqueName("e2e-saga") + ".";
+    Map<String, String> common = new HashMap<>();
+    common.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+    common.put("KAFKA_TOPIC_PREFIX", prefix);
+
+    exchange = ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../infra/exchange-simulator")),
+        Map.of("EXCHANGE_JOURNAL_DIR", Files.createTempDirectory("exchange-journal").toString()));
+
+    Map<String, String> command = new HashMap<>(common);
+    command.put("SPRING_DATASOURCE_URL", stack.jdbcUrl(stack.createDatabase("command_e2e")));
+    command.put("SPRING_DATASOURCE_USERNAME", stack.postgresUser());
+    command.put("SPRING_DATASOURCE_PASSWORD", stack.postgresPassword());
+    command.put("TRADING_SAGA_COMMANDS_GROUP_ID", prefix + "command-side");
+    command.put("TRADING_SAGA_COMMANDS_AUTO_OFFSET_RESET", "earliest");
+    // E2E_COMMAND_SIDE_JAR runs another build of the command side (e.g. one with a fix not merged yet).
+    String commandJar = System.getenv("E2E_COMMAND_SIDE_JAR");
+    commandSide = ServiceProcess.of(commandJar != null && !commandJar.isBlank() ? Path.of(commandJar)
+        : ServiceProcess.runnableJarIn(Path.of("../command-side")), command);
+
+    ServiceProcess.startAll(exchange, commandSide);
+
+    Map<String, String> orchestrator = new HashMap<>(common);
+    orchestrator.put("SPRING_DATASOURCE_URL", stack.jdbcUrl(stack.createDatabase("saga_e2e")));
+    orchestrator.put("SPRING_DATASOURCE_USERNAME", stack.postgresUser());
+    orchestrator.put("SPRING_DATASOURCE_PASSWORD", stack.postgresPassword());
+    orchestrator.put("SAGA_INBOX_GROUP_ID", prefix + "saga-orchestrator");
+    orchestrator.put("SAGA_INBOX_OFFSET_RESET", "earliest");
+    orchestrator.put("EXCHANGE_URL", "http://127.0.0.1:" + exchange.port());
+    // Short enough for the timeout journey; the venue normally answers in milliseconds.
+    orchestrator.put("EXCHANGE_REQUEST_TIMEOUT", "1s");
+    orchestrator.put("SAGA_SUBMITTING_TIMEOUT", "4s");
+    saga = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), orchestrator).start();
+  }
+
+  @AfterAll
+  static void stopTheSystem() {
+    for (ServiceProcess process : new ServiceProcess[] {saga, commandSide, exchange}) {
+      if (process != null) {
+        process.close();
+      }
+    }
+  }
+
+  /** Everything the command side recorded about one order, read from its three event topics. */
+  record Journey(String orderId, List<Object> orderEvents, List<Object> holdingEvents, List<Object> feeEvents) {
+
+    <T> List<T> of(Class<T> type) {
+      List<T> found = new ArrayList<>();
+      for (List<Object> events : List.of(orderEvents, holdingEvents, feeEvents)) {
+        events.stream().filter(type::isInstance).map(type::cast).forEach(found::add);
+      }
+      return found;
+    }
+
+    <T> T one(Class<T> type) {
+      List<T> found = of(type);
+      assertThat(found).as(type.getSimpleName()).hasSize(1);
+      return found.get(0);
+    }
+  }
+
+  /** Runs {@code action} (which returns the order id) and collects the order's events until {@code end}. */
+  Journey follow(Class<? extends OrderEvent> end, Supplier<String> action) {
+    String servers = TestStack.get().kafkaBootstrapServers();
+    try (KafkaTail orders = KafkaTail.open(servers, prefix + Topics.ORDER_EVENTS);
+        KafkaTail holdings = KafkaTail.open(servers, prefix + Topics.HOLDING_EVENTS);
+        KafkaTail fees = KafkaTail.open(servers, prefix + Topics.FEE_EVENTS)) {
+      String orderId = action.get();
+      String endType = CODEC.typeName(end);
+      orders.await(r -> orderId.equals(r.key()) && endType.equals(KafkaTail.header(r, MessageMetadata.TYPE)), 1,
+          Duration.ofSeconds(90));
+      Duration settle = Duration.ofSeconds(2);
+      return new Journey(orderId,
+          decode(orders.readFor(settle, r -> orderId.equals(r.key()))),
+          decode(holdings.readFor(settle, r -> true)).stream()
+              .filter(e -> orderId.equals(orderIdOfHoldingEvent(e))).toList(),
+          decode(fees.readFor(settle, r -> orderId.equals(r.key()))));
+    }
+  }
+
+  static List<Object> decode(List<ConsumerRecord<String, byte[]>> records) {
+    return records.stream().map(r -> CODEC.deserialize(KafkaTail.header(r, MessageMetadata.TYPE),
+        Integer.parseInt(KafkaTail.header(r, MessageMetadata.REVISION)), r.value())).toList();
+  }
+
+  static String orderIdOfHoldingEvent(Object event) {
+    return switch (event) {
+      case com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited deposited -> null;
+      case HoldingReserved e -> e.orderId();
+      case HoldingDebited e -> e.orderId();
+      case HoldingCredited e -> e.orderId();
+      case HoldingReservationReleased e -> e.orderId();
+      case com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected e -> e.orderId();
+      default -> null;
+    };
+  }
+
+  static void deposit(String accountId, String asset, String quantity) {
+    HttpResponse<String> response = TestHttp.postJson(commandSide.port(), "/api/accounts/" + accountId + "/deposits",
+        "{\"asset\":\"" + asset + "\",\"quantity\":\"" + quantity + "\"}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+  }
+
+  static String place(String accountId, String side, String type, long quantity, String limitPrice) {
+    String body = "{\"accountId\":\"" + accountId + "\",\"clientOrderId\":\"" + TestStack.uniqueName("c")
+        + "\",\"side\":\"" + side + "\",\"instrument\":\"AAPL\",\"quantity\":" + quantity + ",\"type\":\"" + type
+        + "\",\"limitPrice\":" + (limitPrice == null ? "null" : "\"" + limitPrice + "\"") + ",\"maxFee\":\"25.00\"}";
+    HttpResponse<String> response = TestHttp.postJson(commandSide.port(), "/api/orders", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    try {
+      return JSON.readTree(response.body()).path("orderId").asText();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static BigDecimal sum(List<BigDecimal> amounts) {
+    return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  @Test
+  void aMarketSellIsFilledAndTheProceedsLessTheFeeAreCredited() {
+    String account = TestStack.uniqueName("acc");
+    deposit(account, "AAPL", "100");
+
+    Journey sell = follow(OrderCompleted.class, () -> place(account, "SELL", "MARKET", 10, null));
+
+    List<OrderFilled> fills = sell.of(OrderFilled.class);
+    assertThat(fills.stream().mapToLong(OrderFilled::quantity).sum()).isEqualTo(10);
+    BigDecimal proceeds = sum(fills.stream().map(f -> f.price().multiply(BigDecimal.valueOf(f.quantity()))).toList());
+    BigDecimal fee = sell.one(FeeCharged.class).amount();
+    assertThat(sell.one(FeeSettled.class).amount()).isEqualByComparingTo(fee);
+    assertThat(sell.of(FeeRefunded.class)).isEmpty();
+    assertThat(sell.one(HoldingReserved.class).quantity()).isEqualByComparingTo("10");
+    assertThat(sum(sell.of(HoldingDebited.class).stream().map(HoldingDebited::quantity).toList()))
+        .isEqualByComparingTo("10");
+    assertThat(sum(sell.of(HoldingCredited.class).stream().map(HoldingCredited::quantity).toList()))
+        .isEqualByComparingTo(proceeds.subtract(fee));
+    assertThat(sell.one(HoldingReservationReleased.class).quantity()).isEqualByComparingTo("0");
+    assertThat(sell.one(OrderCompleted.class).filledQuantity()).isEqualTo(10);
+  }
+
+  @Test
+  void aMarketBuyIsFilledWithinItsReservationAndTheRestIsReleased() {
+    String account = TestStack.uniqueName("acc");
+    deposit(account, "USD", "10000.00");
+
+    Journey buy = follow(OrderCompleted.class, () -> place(account, "BUY", "MARKET", 5, null));
+
+    List<OrderFilled> fills = buy.of(OrderFilled.class);
+    assertThat(fills.stream().mapToLong(OrderFilled::quantity).sum()).isEqualTo(5);
+    BigDecimal cost = sum(fills.stream()
+        .map(f -> f.price().multiply(BigDecimal.valueOf(f.quantity())).setScale(2, java.math.RoundingMode.HALF_EVEN))
+        .toList());
+    BigDecimal fee = buy.one(FeeCharged.class).amount();
+    BigDecimal reserved = buy.one(HoldingReserved.class).quantity();
+    BigDecimal debited = sum(buy.of(HoldingDebited.class).stream().map(HoldingDebited::quantity).toList());
+    assertThat(debited).isEqualByComparingTo(cost.add(fee));
+    assertThat(buy.one(HoldingReservationReleased.class).quantity()).isEqualByComparingTo(reserved.subtract(debited));
+    assertThat(sum(buy.of(HoldingCredited.class).stream().map(HoldingCredited::quantity).toList()))
+        .isEqualByComparingTo("5");
+    // The cash was reserved at 5% above the reference price, with the fee that notional costs.
+    BigDecimal reservePrice = reserved.subtract(fee).divide(BigDecimal.valueOf(5));
+    assertThat(fee).isEqualByComparingTo(FeeSchedule.STANDARD_V1.feeFor(reservePrice.multiply(BigDecimal.valueOf(5))));
+    assertThat(fills).allSatisfy(f -> assertThat(f.price()).isLessThanOrEqualTo(reservePrice));
+    assertThat(buy.one(FeeSettled.class).amount()).isEqualByComparingTo(fee);
+  }
+
+  @Test
+  void aRestingLimitOrderCancelledByTheCustomerGivesEverythingBack() {
+    String account = TestStack.uniqueName("acc");
+    deposit(account, "USD", "1000.00");
+
+    Journey cancelled = follow(OrderCancelled.class, () -> {
+      String orderId = place(account, "BUY", "LIMIT", 3, "1.00");
+      waitForStep(orderId, "ON_MARKET");
+      HttpResponse<String> response = TestHttp.postJson(commandSide.port(), "/api/orders/" + orderId + "/cancel", "");
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+      return orderId;
+    });
+
+    BigDecimal reserved = cancelled.one(HoldingReserved.class).quantity();
+    assertThat(reserved).isEqualByComparingTo("4.00"); // 3 × 1.00 + the minimum fee 1.00
+    assertThat(cancelled.one(HoldingReservationReleased.class).quantity()).isEqualByComparingTo(reserved);
+    assertThat(cancelled.one(FeeRefunded.class).amount()).isEqualByComparingTo("1.00");
+    assertThat(cancelled.of(FeeSettled.class)).isEmpty();
+    assertThat(cancelled.one(OrderCancelled.class).filledQuantity()).isZero();
+  }
+
+  @Test
+  void anOrderTheVenueDoesNotAnswerInTimeIsCancelledThereAndRejectedAsATimeout() {
+    String account = TestStack.uniqueName("acc");
+    deposit(account, "USD", "1000.00");
+    venueLatency(3_000);
+    try {
+      Journey timedOut = follow(OrderRejected.class, () -> {
+        String orderId = place(account, "BUY", "LIMIT", 2, "1.00");
+        waitForStep(orderId, "CANCELLING_AT_MARKET");
+        venueLatency(0);
+        return orderId;
+      });
+
+      assertThat(timedOut.one(OrderRejected.class).reason()).isEqualTo(OrderRejectReason.MARKET_TIMEOUT);
+      BigDecimal reserved = timedOut.one(HoldingReserved.class).quantity();
+      assertThat(timedOut.one(HoldingReservationReleased.class).quantity()).isEqualByComparingTo(reserved);
+      assertThat(timedOut.one(FeeRefunded.class).amount()).isEqualByComparingTo("1.00");
+      assertThat(timedOut.of(OrderFilled.class)).isEmpty();
+    } finally {
+      venueLatency(0);
+    }
+  }
+
+  static void venueLatency(int millis) {
+    try {
+      HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + exchange.port() + "/venue/settings"))
+              .header("Content-Type", "application/json")
+              .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"latencyMs\":" + millis
+                  + ",\"rejectRate\":0.0,\"errorRate\":0.0,\"partialFills\":false}"))
+              .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static void waitForStep(String orderId, String step) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = TestHttp.get(saga.port(), "/ops/sagas/" + orderId);
+      if (response.statusCode() == 200 && response.body().contains("\"step\":\"" + step + "\"")) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError("saga of " + orderId + " never reached " + step);
+  }
+}

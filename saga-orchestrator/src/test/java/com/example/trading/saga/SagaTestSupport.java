@@ -1,0 +1,65 @@
+package com.example.trading.saga;
+
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.codec.MessageCodec;
+import com.example.trading.teststack.KafkaTail;
+import com.example.trading.teststack.TestStack;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * What the orchestrator's integration tests share: a fresh database, topics of their own (a unique
+ * topic prefix, so tests never see each other's records), and a way to publish contract events as
+ * the command side's relay does.
+ */
+public final class SagaTestSupport {
+
+  private static final MessageCodec CODEC = new MessageCodec();
+
+  private SagaTestSupport() {
+  }
+
+  /** Registers the servers and isolation settings; returns the topic prefix. */
+  public static String register(DynamicPropertyRegistry registry, String venueUrl) {
+    String prefix = TestStack.uniqueName("saga") + ".";
+    TestStack.get().registerPostgres(registry, "saga");
+    TestStack.get().registerKafka(registry);
+    registry.add("trading.kafka.topic-prefix", () -> prefix);
+    registry.add("trading.inbox.group-id", () -> TestStack.uniqueName("saga-inbox"));
+    registry.add("trading.inbox.auto-offset-reset", () -> "earliest");
+    registry.add("trading.market.venue-url", () -> venueUrl);
+    return prefix;
+  }
+
+  /** Publishes an event as the command side's relay does; returns its messageId. */
+  public static String publish(String prefix, TradingEvent event, long aggregateSequence) {
+    String messageId = UUID.randomUUID().toString();
+    publish(prefix, event, aggregateSequence, messageId);
+    return messageId;
+  }
+
+  public static void publish(String prefix, TradingEvent event, long aggregateSequence, String messageId) {
+    Map<String, String> headers = new LinkedHashMap<>(new MessageMetadata(messageId, correlationOf(event), null,
+        Instant.now(), CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), null).toHeaders());
+    headers.put(Topics.SEQUENCE_HEADER, Long.toString(aggregateSequence));
+    KafkaTail.send(TestStack.get().kafkaBootstrapServers(), prefix + Topics.eventTopicOf(event.getClass()),
+        event.aggregateId(), CODEC.serialize(event), headers);
+  }
+
+  private static String correlationOf(TradingEvent event) {
+    return switch (event) {
+      case com.example.trading.schemas.order.OrderEvent order -> order.orderId();
+      case com.example.trading.schemas.fee.FeeEvent fee -> fee.orderId();
+      default -> null;
+    };
+  }
+
+  public static MessageCodec codec() {
+    return CODEC;
+  }
+}

@@ -1,0 +1,691 @@
+package com.example.trading.saga.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
+import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
+import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
+import com.example.trading.saga.market.MarketEvent.MarketOrderAccepted;
+import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
+import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
+import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
+import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
+import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
+import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
+import com.example.trading.schemas.fee.FeeCommand.RefundFee;
+import com.example.trading.schemas.fee.FeeCommand.SettleFee;
+import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
+import com.example.trading.schemas.fee.FeeRejectionReason;
+import com.example.trading.schemas.holding.HoldingCommand.CreditHolding;
+import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
+import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
+import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
+import com.example.trading.schemas.holding.HoldingRejectionReason;
+import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
+import com.example.trading.schemas.order.OrderCommand.CompleteOrder;
+import com.example.trading.schemas.order.OrderCommand.ConfirmCancellation;
+import com.example.trading.schemas.order.OrderCommand.ExpireOrder;
+import com.example.trading.schemas.order.OrderCommand.RecordFill;
+import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
+import com.example.trading.schemas.order.OrderCommand.RejectOrder;
+import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
+import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.order.OrderEvent.OrderExpired;
+import com.example.trading.schemas.order.OrderEvent.OrderFilled;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderRejectReason;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.test.saga.SagaTestFixture;
+import org.axonframework.test.saga.WhenState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every path of the order saga, in the fixture's words: given what already happened, when one
+ * more event (or a deadline) arrives, then exactly these commands go out.
+ */
+class OrderSagaTest {
+
+  static final String ORDER = "o-1";
+  static final String ACCOUNT = "acc-1";
+  static final String AAPL_HOLDING = "acc-1/AAPL";
+  static final String CASH_HOLDING = "acc-1/USD";
+  static final SagaTimeouts TIMEOUTS = SagaTimeouts.defaults();
+
+  SagaTestFixture<OrderSaga> fixture;
+  RecordingJournal journal;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new SagaTestFixture<>(OrderSaga.class);
+    journal = new RecordingJournal();
+    fixture.registerResource(journal);
+    fixture.registerResource(TIMEOUTS);
+  }
+
+  WhenState given(List<Object> history) {
+    if (history.isEmpty()) {
+      return fixture.givenNoPriorActivity();
+    }
+    var state = fixture.givenAPublished(history.get(0));
+    for (Object event : history.subList(1, history.size())) {
+      state = state.andThenAPublished(event);
+    }
+    return state;
+  }
+
+  static List<Object> then(List<Object> history, Object... more) {
+    List<Object> all = new ArrayList<>(history);
+    all.addAll(List.of(more));
+    return all;
+  }
+
+  static BigDecimal $(String amount) {
+    return new BigDecimal(amount);
+  }
+
+  // ---- the events of the command side and the gateway, in the order's words ----
+
+  static OrderPlaced placed(Side side, OrderType type, String limitPrice) {
+    return new OrderPlaced(ORDER, ACCOUNT, "c-1", side, "AAPL", 10, type, limitPrice == null ? null : $(limitPrice),
+        $("25.00"));
+  }
+
+  static HoldingReserved reservedShares(long quantity) {
+    return new HoldingReserved(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(quantity));
+  }
+
+  static HoldingReserved reservedCash(String amount) {
+    return new HoldingReserved(CASH_HOLDING, ACCOUNT, "USD", ORDER, $(amount));
+  }
+
+  static FeeCharged feeCharged(String amount) {
+    return new FeeCharged(ORDER, ACCOUNT, $(amount), "standard-v1");
+  }
+
+  static MarketOrderFilled filled(String fillId, long quantity, String price, long sequence) {
+    return new MarketOrderFilled(ORDER, fillId, quantity, $(price), sequence);
+  }
+
+  // A MARKET SELL of 10 AAPL quoted at 190.00: fee 1.90.
+  static final List<Object> SELL_ON_MARKET = List.of(
+      placed(Side.SELL, OrderType.MARKET, null),
+      new ReferencePriceQuoted(ORDER, "AAPL", $("190.00")),
+      reservedShares(10),
+      feeCharged("1.90"),
+      new MarketOrderAccepted(ORDER, ORDER));
+
+  // A MARKET BUY of 10 AAPL quoted at 100.00: reserved at 105.00 → 1050.00 + fee 1.05.
+  static final List<Object> BUY_ON_MARKET = List.of(
+      placed(Side.BUY, OrderType.MARKET, null),
+      new ReferencePriceQuoted(ORDER, "AAPL", $("100.00")),
+      reservedCash("1051.05"),
+      feeCharged("1.05"),
+      new MarketOrderAccepted(ORDER, ORDER));
+
+  // A LIMIT BUY of 10 AAPL at 150.00 resting on the venue: 1500.00 + fee 1.50.
+  static final List<Object> LIMIT_BUY_ON_MARKET = List.of(
+      placed(Side.BUY, OrderType.LIMIT, "150.00"),
+      reservedCash("1501.50"),
+      feeCharged("1.50"),
+      new MarketOrderAccepted(ORDER, ORDER));
+
+  @Nested
+  class SellFill {
+
+    @Test
+    void placingAMarketOrderAsksTheVenueForTheReferencePrice() {
+      given(List.of())
+          .whenPublishingA(placed(Side.SELL, OrderType.MARKET, null))
+          .expectActiveSagas(1)
+          .expectDispatchedCommands(new RequestReferencePrice(ORDER, "AAPL"))
+          .expectScheduledDeadline(TIMEOUTS.pricing(), new StepDeadline(SagaStep.PRICING, 0));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.PRICING);
+    }
+
+    @Test
+    void aQuotedSellReservesTheShares() {
+      given(List.of(placed(Side.SELL, OrderType.MARKET, null)))
+          .whenPublishingA(new ReferencePriceQuoted(ORDER, "AAPL", $("190.00")))
+          .expectDispatchedCommands(new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)));
+    }
+
+    @Test
+    void aGrantedReservationChargesTheFeeAtTheReferencePrice() {
+      given(SELL_ON_MARKET.subList(0, 2))
+          .whenPublishingA(reservedShares(10))
+          .expectDispatchedCommands(new ChargeFee(ORDER, ACCOUNT, Side.SELL, "AAPL", 10, $("190.00"), $("25.00")));
+    }
+
+    @Test
+    void aChargedFeeAcceptsTheOrderAndSubmitsItWithoutPriceProtection() {
+      given(SELL_ON_MARKET.subList(0, 3))
+          .whenPublishingA(feeCharged("1.90"))
+          .expectDispatchedCommands(
+              new AcceptOrder(ORDER, "AAPL", BigDecimal.valueOf(10), $("1.90")),
+              new SubmitToMarket(ORDER, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null))
+          .expectScheduledDeadline(TIMEOUTS.submitting(), new StepDeadline(SagaStep.SUBMITTING, 0));
+    }
+
+    @Test
+    void theVenuesAcceptanceIsRecordedAsTheSubmission() {
+      given(SELL_ON_MARKET.subList(0, 4))
+          .whenPublishingA(new MarketOrderAccepted(ORDER, ORDER))
+          .expectDispatchedCommands(new RecordOrderSubmission(ORDER, ORDER));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.ON_MARKET);
+    }
+
+    @Test
+    void aFullFillSettlesTheSharesAndCreditsTheProceedsLessTheFee() {
+      given(SELL_ON_MARKET)
+          .whenPublishingA(filled("f-1", 10, "190.10", 1))
+          .expectDispatchedCommands(
+              new RecordFill(ORDER, "f-1", 10, $("190.10")),
+              new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(10)),
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10")),
+              new SettleFee(ORDER));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
+    }
+
+    @Test
+    void theLastConfirmationOfTheFillReleasesWhatIsLeftReserved() {
+      given(then(SELL_ON_MARKET, filled("f-1", 10, "190.10", 1),
+          new OrderFilled(ORDER, "f-1", 10, $("190.10"), 10),
+          new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
+          new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10"))))
+          .whenPublishingA(new FeeSettled(ORDER, ACCOUNT, $("1.90")))
+          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER));
+    }
+
+    @Test
+    void theReleaseCompletesTheOrderAndItsCompletionEndsTheSaga() {
+      List<Object> settled = then(SELL_ON_MARKET, filled("f-1", 10, "190.10", 1),
+          new OrderFilled(ORDER, "f-1", 10, $("190.10"), 10),
+          new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
+          new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10")),
+          new FeeSettled(ORDER, ACCOUNT, $("1.90")));
+      given(settled)
+          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO))
+          .expectDispatchedCommands(new CompleteOrder(ORDER));
+
+      fixture = new SagaTestFixture<>(OrderSaga.class);
+      fixture.registerResource(journal);
+      fixture.registerResource(TIMEOUTS);
+      given(then(settled, new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO)))
+          .whenPublishingA(new OrderCompleted(ORDER, 10))
+          .expectActiveSagas(0)
+          .expectNoDispatchedCommands()
+          .expectNoScheduledDeadlines();
+      assertThat(journal.finished).containsExactly(Ending.completed());
+    }
+  }
+
+  @Nested
+  class BuyFill {
+
+    @Test
+    void aQuotedBuyReservesCashAtFivePercentAboveTheQuotePlusTheLargestFee() {
+      given(List.of(placed(Side.BUY, OrderType.MARKET, null)))
+          .whenPublishingA(new ReferencePriceQuoted(ORDER, "AAPL", $("100.00")))
+          .expectDispatchedCommands(new ReserveHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1051.05")));
+    }
+
+    @Test
+    void aLimitBuyReservesCashAtItsLimitWithoutAskingForAPrice() {
+      given(List.of())
+          .whenPublishingA(placed(Side.BUY, OrderType.LIMIT, "150.00"))
+          .expectDispatchedCommands(new ReserveHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50")));
+    }
+
+    @Test
+    void theFeeIsChargedAtTheReservedPriceSoItIsTheFeeReserved() {
+      given(BUY_ON_MARKET.subList(0, 2))
+          .whenPublishingA(reservedCash("1051.05"))
+          .expectDispatchedCommands(new ChargeFee(ORDER, ACCOUNT, Side.BUY, "AAPL", 10, $("105.00"), $("25.00")));
+    }
+
+    @Test
+    void aMarketBuyCarriesThePriceItsCashWasReservedAtAsProtection() {
+      given(BUY_ON_MARKET.subList(0, 3))
+          .whenPublishingA(feeCharged("1.05"))
+          .expectDispatchedCommands(
+              new AcceptOrder(ORDER, "USD", $("1051.05"), $("1.05")),
+              new SubmitToMarket(ORDER, Side.BUY, "AAPL", 10, OrderType.MARKET, null, $("105.00")));
+    }
+
+    @Test
+    void aFullFillSettlesTheCostPlusTheFeeAndCreditsTheShares() {
+      given(BUY_ON_MARKET)
+          .whenPublishingA(filled("f-1", 10, "100.20", 1))
+          .expectDispatchedCommands(
+              new RecordFill(ORDER, "f-1", 10, $("100.20")),
+              new SettleReservation(CASH_HOLDING, ORDER, "f-1", $("1003.05")),
+              new CreditHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
+              new SettleFee(ORDER));
+    }
+
+    @Test
+    void afterTheFillIsConfirmedTheUnusedCashIsReleasedAndTheOrderCompleted() {
+      List<Object> confirmed = then(BUY_ON_MARKET, filled("f-1", 10, "100.20", 1),
+          new OrderFilled(ORDER, "f-1", 10, $("100.20"), 10),
+          new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1003.05")),
+          new HoldingCredited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)));
+      given(confirmed)
+          .whenPublishingA(new FeeSettled(ORDER, ACCOUNT, $("1.05")))
+          .expectDispatchedCommands(new ReleaseReservation(CASH_HOLDING, ORDER));
+    }
+  }
+
+  @Nested
+  class PartialFills {
+
+    @Test
+    void aSaleTakesTheFeeFromTheFirstFillOnly() {
+      given(then(SELL_ON_MARKET, filled("f-1", 4, "190.00", 1)))
+          .whenPublishingA(filled("f-2", 6, "190.00", 2))
+          .expectDispatchedCommands(
+              new RecordFill(ORDER, "f-2", 6, $("190.00")),
+              new SettleReservation(AAPL_HOLDING, ORDER, "f-2", BigDecimal.valueOf(6)),
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("1140.00")));
+    }
+
+    @Test
+    void aSaleWhoseFirstFillDoesNotCoverTheFeeTakesTheRestFromTheNext() {
+      // A tiny first fill: 1 share at 1.00 covers 1.00 of the 1.90 fee; nothing is credited.
+      given(then(SELL_ON_MARKET, filled("f-1", 1, "1.00", 1)))
+          .whenPublishingA(filled("f-2", 9, "190.00", 2))
+          .expectDispatchedCommands(
+              new RecordFill(ORDER, "f-2", 9, $("190.00")),
+              new SettleReservation(AAPL_HOLDING, ORDER, "f-2", BigDecimal.valueOf(9)),
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("1709.10")));
+    }
+
+    @Test
+    void aPartialBuyFillPaysTheFeeWithTheFirstFillAndStaysOnTheMarket() {
+      given(BUY_ON_MARKET)
+          .whenPublishingA(filled("f-1", 4, "100.00", 1))
+          .expectDispatchedCommands(
+              new RecordFill(ORDER, "f-1", 4, $("100.00")),
+              new SettleReservation(CASH_HOLDING, ORDER, "f-1", $("401.05")),
+              new CreditHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
+              new SettleFee(ORDER));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.ON_MARKET);
+    }
+
+    @Test
+    void theFillThatCompletesTheQuantityEndsTheMarketPhase() {
+      given(then(BUY_ON_MARKET, filled("f-1", 4, "100.00", 1)))
+          .whenPublishingA(filled("f-2", 6, "101.00", 2))
+          .expectDispatchedCommands(
+              new RecordFill(ORDER, "f-2", 6, $("101.00")),
+              new SettleReservation(CASH_HOLDING, ORDER, "f-2", $("606.00")),
+              new CreditHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
+    }
+
+    @Test
+    void theOrderCompletesOnlyAfterEveryFillIsConfirmed() {
+      List<Object> history = then(BUY_ON_MARKET, filled("f-1", 4, "100.00", 1), filled("f-2", 6, "101.00", 2),
+          new OrderFilled(ORDER, "f-1", 4, $("100.00"), 4),
+          new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("401.05")),
+          new HoldingCredited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
+          new FeeSettled(ORDER, ACCOUNT, $("1.05")),
+          new OrderFilled(ORDER, "f-2", 6, $("101.00"), 10),
+          new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("606.00")));
+      given(history)
+          .whenPublishingA(new HoldingCredited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)))
+          .expectDispatchedCommands(new ReleaseReservation(CASH_HOLDING, ORDER));
+    }
+  }
+
+  @Nested
+  class Rejections {
+
+    @Test
+    void anInsufficientHoldingRejectsTheOrderWithNothingToUndo() {
+      given(SELL_ON_MARKET.subList(0, 2))
+          .whenPublishingA(new HoldingReservationRejected(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER,
+              BigDecimal.valueOf(10), BigDecimal.valueOf(3), HoldingRejectionReason.INSUFFICIENT_HOLDING))
+          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.INSUFFICIENT_HOLDING,
+              "requested 10 AAPL, available 3"));
+    }
+
+    @Test
+    void aRejectedOrderEndsTheSagaWhenTheOrderRecordsIt() {
+      given(then(SELL_ON_MARKET.subList(0, 2), new HoldingReservationRejected(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER,
+          BigDecimal.valueOf(10), BigDecimal.valueOf(3), HoldingRejectionReason.INSUFFICIENT_HOLDING)))
+          .whenPublishingA(new OrderRejected(ORDER, OrderRejectReason.INSUFFICIENT_HOLDING, "x"))
+          .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRejectedFeeReleasesTheReservationBeforeRejecting() {
+      given(SELL_ON_MARKET.subList(0, 3))
+          .whenPublishingA(new FeeChargeRejected(ORDER, ACCOUNT, $("30.00"), $("25.00"),
+              FeeRejectionReason.FEE_LIMIT_EXCEEDED))
+          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER));
+    }
+
+    @Test
+    void theReleaseAfterARejectedFeeRejectsTheOrder() {
+      given(then(SELL_ON_MARKET.subList(0, 3), new FeeChargeRejected(ORDER, ACCOUNT, $("30.00"), $("25.00"),
+          FeeRejectionReason.FEE_LIMIT_EXCEEDED)))
+          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.FEE_REJECTED,
+              "fee 30.00 above maxFee 25.00"));
+    }
+
+    @Test
+    void aMarketRejectionReleasesTheReservationAndRefundsTheFee() {
+      given(SELL_ON_MARKET.subList(0, 4))
+          .whenPublishingA(new MarketOrderRejected(ORDER, "instrument halted"))
+          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
+    }
+
+    @Test
+    void theMarketRejectionIsRecordedOnceBothCompensationsAreConfirmed() {
+      List<Object> history = then(SELL_ON_MARKET.subList(0, 4), new MarketOrderRejected(ORDER, "instrument halted"),
+          new FeeRefunded(ORDER, ACCOUNT, $("1.90")));
+      given(history)
+          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.MARKET_REJECTED, "instrument halted"));
+    }
+
+    @Test
+    void aUnknownInstrumentHasNoReferencePriceAndIsRejectedBeforeAnythingIsReserved() {
+      given(List.of(placed(Side.BUY, OrderType.MARKET, null)))
+          .whenPublishingA(new ReferencePriceUnavailable(ORDER, "AAPL", "unknown instrument"))
+          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.MARKET_REJECTED,
+              "no reference price: unknown instrument"));
+    }
+  }
+
+  @Nested
+  class TimeoutAtTheVenue {
+
+    @Test
+    void noAnswerFromTheVenueBeforeTheDeadlineCancelsTheOrderThere() {
+      given(SELL_ON_MARKET.subList(0, 4))
+          .whenTimeElapses(TIMEOUTS.submitting().plusSeconds(1))
+          .expectDispatchedCommands(new CancelAtMarket(ORDER));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.CANCELLING_AT_MARKET);
+    }
+
+    @Test
+    void aVenueThatNeverSawTheOrderLeadsToTheCompensationsOfAReject() throws Exception {
+      fixture.givenAPublished(SELL_ON_MARKET.get(0))
+          .andThenAPublished(SELL_ON_MARKET.get(1))
+          .andThenAPublished(SELL_ON_MARKET.get(2))
+          .andThenAPublished(SELL_ON_MARKET.get(3))
+          .andThenTimeElapses(TIMEOUTS.submitting().plusSeconds(1))
+          .whenPublishingA(new MarketOrderUnknown(ORDER))
+          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
+    }
+
+    @Test
+    void theTimeoutIsRecordedAsTheRejectReason() throws Exception {
+      fixture.givenAPublished(SELL_ON_MARKET.get(0))
+          .andThenAPublished(SELL_ON_MARKET.get(1))
+          .andThenAPublished(SELL_ON_MARKET.get(2))
+          .andThenAPublished(SELL_ON_MARKET.get(3))
+          .andThenTimeElapses(TIMEOUTS.submitting().plusSeconds(1))
+          .andThenAPublished(new MarketOrderCancelled(ORDER, 0L))
+          .andThenAPublished(new FeeRefunded(ORDER, ACCOUNT, $("1.90")))
+          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.MARKET_TIMEOUT,
+              "no answer from the venue within PT30S"));
+    }
+
+    @Test
+    void aTimedOutOrderThatFilledAtTheVenueIsSettledAndCompleted() throws Exception {
+      fixture.givenAPublished(SELL_ON_MARKET.get(0))
+          .andThenAPublished(SELL_ON_MARKET.get(1))
+          .andThenAPublished(SELL_ON_MARKET.get(2))
+          .andThenAPublished(SELL_ON_MARKET.get(3))
+          .andThenTimeElapses(TIMEOUTS.submitting().plusSeconds(1))
+          .whenPublishingA(filled("f-1", 10, "190.00", 7))
+          .expectDispatchedCommands(
+              new RecordOrderSubmission(ORDER, ORDER),
+              new RecordFill(ORDER, "f-1", 10, $("190.00")),
+              new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(10)),
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1898.10")),
+              new SettleFee(ORDER));
+    }
+  }
+
+  @Nested
+  class CancelBeforeSubmission {
+
+    @Test
+    void whileWaitingForAPriceThereIsNothingToUndo() {
+      given(List.of(placed(Side.SELL, OrderType.MARKET, null)))
+          .whenPublishingA(new OrderCancellationRequested(ORDER))
+          .expectDispatchedCommands(new ConfirmCancellation(ORDER));
+    }
+
+    @Test
+    void whileTheFeeIsBeingChargedTheSagaWaitsForItsAnswer() {
+      given(SELL_ON_MARKET.subList(0, 3))
+          .whenPublishingA(new OrderCancellationRequested(ORDER))
+          .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void theChargedFeeIsThenRefundedAndTheReservationReleased() {
+      given(then(SELL_ON_MARKET.subList(0, 3), new OrderCancellationRequested(ORDER)))
+          .whenPublishingA(feeCharged("1.90"))
+          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
+    }
+
+    @Test
+    void theCancellationIsConfirmedOnceEverythingIsUndone() {
+      given(then(SELL_ON_MARKET.subList(0, 3), new OrderCancellationRequested(ORDER), feeCharged("1.90"),
+          new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10))))
+          .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.90")))
+          .expectDispatchedCommands(new ConfirmCancellation(ORDER));
+    }
+
+    @Test
+    void aCancellationWhileReservingThatIsRefusedAnywayIsConfirmedAsCancelled() {
+      given(then(SELL_ON_MARKET.subList(0, 2), new OrderCancellationRequested(ORDER)))
+          .whenPublishingA(new HoldingReservationRejected(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER,
+              BigDecimal.valueOf(10), BigDecimal.ZERO, HoldingRejectionReason.INSUFFICIENT_HOLDING))
+          .expectDispatchedCommands(new ConfirmCancellation(ORDER));
+    }
+  }
+
+  @Nested
+  class CancelAfterAPartialFill {
+
+    List<Object> partiallyFilled() {
+      return then(SELL_ON_MARKET, filled("f-1", 4, "190.00", 1),
+          new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4),
+          new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
+          new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("758.10")),
+          new FeeSettled(ORDER, ACCOUNT, $("1.90")));
+    }
+
+    @Test
+    void theCustomersCancelIsSentToTheVenue() {
+      given(partiallyFilled())
+          .whenPublishingA(new OrderCancellationRequested(ORDER))
+          .expectDispatchedCommands(new CancelAtMarket(ORDER));
+    }
+
+    @Test
+    void theVenuesCancelReleasesTheRestWithoutRefundingTheFee() {
+      given(then(partiallyFilled(), new OrderCancellationRequested(ORDER)))
+          .whenPublishingA(new MarketOrderCancelled(ORDER, 4L))
+          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER));
+    }
+
+    @Test
+    void theCancellationIsConfirmedAfterTheRelease() {
+      given(then(partiallyFilled(), new OrderCancellationRequested(ORDER), new MarketOrderCancelled(ORDER, 4L)))
+          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6)))
+          .expectDispatchedCommands(new ConfirmCancellation(ORDER));
+    }
+
+    @Test
+    void aCancelAnsweredBeforeTheFeedDeliveredTheFillsWaitsForThem() {
+      given(then(SELL_ON_MARKET, new OrderCancellationRequested(ORDER)))
+          .whenPublishingA(new MarketOrderCancelled(ORDER, 4L))
+          .expectNoDispatchedCommands();
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.CANCELLING_AT_MARKET);
+    }
+
+    @Test
+    void theAwaitedFillEndsTheMarketPhase() {
+      given(then(SELL_ON_MARKET, new OrderCancellationRequested(ORDER), new MarketOrderCancelled(ORDER, 4L)))
+          .whenPublishingA(filled("f-1", 4, "190.00", 1))
+          .expectDispatchedCommands(
+              new RecordFill(ORDER, "f-1", 4, $("190.00")),
+              new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(4)),
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("758.10")),
+              new SettleFee(ORDER));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
+    }
+
+    @Test
+    void theCancelledOrderEndsTheSaga() {
+      given(then(partiallyFilled(), new OrderCancellationRequested(ORDER), new MarketOrderCancelled(ORDER, 4L),
+          new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6))))
+          .whenPublishingA(new OrderCancelled(ORDER, 4))
+          .expectActiveSagas(0);
+    }
+  }
+
+  @Nested
+  class Expiry {
+
+    @Test
+    void anOrderThatExpiresUnfilledReleasesTheCashAndRefundsTheFee() {
+      given(LIMIT_BUY_ON_MARKET)
+          .whenPublishingA(new MarketOrderExpired(ORDER))
+          .expectDispatchedCommands(new ReleaseReservation(CASH_HOLDING, ORDER), new RefundFee(ORDER));
+    }
+
+    @Test
+    void theExpiryIsRecordedOnceUndone() {
+      given(then(LIMIT_BUY_ON_MARKET, new MarketOrderExpired(ORDER),
+          new HoldingReservationReleased(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50"))))
+          .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.50")))
+          .expectDispatchedCommands(new ExpireOrder(ORDER));
+    }
+
+    @Test
+    void theExpiredOrderEndsTheSaga() {
+      given(then(LIMIT_BUY_ON_MARKET, new MarketOrderExpired(ORDER),
+          new HoldingReservationReleased(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50")),
+          new FeeRefunded(ORDER, ACCOUNT, $("1.50"))))
+          .whenPublishingA(new OrderExpired(ORDER, 0))
+          .expectActiveSagas(0);
+      assertThat(journal.finished).containsExactly(Ending.expired("expired at the venue"));
+    }
+
+    @Test
+    void pastTheTimeInForceTheSagaCancelsAtTheVenueAndTheOrderWillExpire() {
+      given(LIMIT_BUY_ON_MARKET)
+          .whenTimeElapses(TIMEOUTS.onMarket().plusSeconds(1))
+          .expectDispatchedCommands(new CancelAtMarket(ORDER));
+    }
+  }
+
+  @Nested
+  class DuplicatesAndRetries {
+
+    @Test
+    void aDuplicateReservationChangesNothing() {
+      given(SELL_ON_MARKET.subList(0, 3))
+          .whenPublishingA(reservedShares(10))
+          .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aDuplicateFillChangesNothing() {
+      given(then(SELL_ON_MARKET, filled("f-1", 4, "190.00", 1)))
+          .whenPublishingA(filled("f-1", 4, "190.00", 1))
+          .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aDuplicateConfirmationChangesNothing() {
+      given(then(SELL_ON_MARKET, filled("f-1", 4, "190.00", 1), new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4)))
+          .whenPublishingA(new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4))
+          .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void anUnansweredCommandIsSentAgainWhenItsDeadlinePasses() {
+      given(SELL_ON_MARKET.subList(0, 2))
+          .whenTimeElapses(TIMEOUTS.confirmation())
+          .expectDispatchedCommands(new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .expectScheduledDeadline(TIMEOUTS.retryInterval(SagaStep.RESERVING, 1), new StepDeadline(SagaStep.RESERVING, 1));
+      assertThat(journal.retries).containsExactly("RESERVING#1");
+    }
+
+    @Test
+    void aFillBeforeTheVenuesAcceptanceRecordsTheSubmissionFirst() {
+      given(SELL_ON_MARKET.subList(0, 4))
+          .whenPublishingA(filled("f-1", 10, "190.00", 1))
+          .expectDispatchedCommands(
+              new RecordOrderSubmission(ORDER, ORDER),
+              new RecordFill(ORDER, "f-1", 10, $("190.00")),
+              new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(10)),
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1898.10")),
+              new SettleFee(ORDER));
+    }
+
+    @Test
+    void aPricingThatNeverAnswersRejectsTheOrderAsAMarketTimeout() {
+      given(List.of(placed(Side.SELL, OrderType.MARKET, null)))
+          .whenTimeElapses(TIMEOUTS.pricing().plusSeconds(1))
+          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.MARKET_TIMEOUT,
+              "no reference price within PT30S"));
+    }
+  }
+
+  /** Records what the saga reports to operators. */
+  static final class RecordingJournal implements SagaJournal {
+    final List<SagaStep> steps = new ArrayList<>();
+    final List<String> retries = new ArrayList<>();
+    final List<Ending> finished = new ArrayList<>();
+
+    @Override
+    public void moved(String orderId, SagaStep step, Ending ending) {
+      steps.add(step);
+    }
+
+    @Override
+    public void retrying(String orderId, SagaStep step, int retry, String waitingFor) {
+      retries.add(step + "#" + retry);
+    }
+
+    @Override
+    public void finished(String orderId, Ending ending) {
+      finished.add(ending);
+    }
+
+    SagaStep lastStep() {
+      return steps.get(steps.size() - 1);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package com.example.trading.saga.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.example.trading.saga.SagaOrchestratorApplication;
+import com.example.trading.saga.SagaTestSupport;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.teststack.TestStack;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A saga's deadline outlives the process: scheduled in the saga's transaction into db-scheduler's
+ * table, it fires in the next process on the same database. Here a MARKET order waits for a price
+ * from a venue that does not answer; the orchestrator stops before the pricing deadline and a new
+ * one rejects the order (MARKET_TIMEOUT) when it passes.
+ */
+class PersistentDeadlineIT {
+
+  @Test
+  void aDeadlineScheduledBeforeARestartFiresAfterIt() {
+    TestStack stack = TestStack.get();
+    String prefix = TestStack.uniqueName("saga") + ".";
+    String database = stack.createDatabase("saga");
+    Map<String, Object> properties = new HashMap<>();
+    properties.put("spring.datasource.url", stack.jdbcUrl(database));
+    properties.put("spring.datasource.username", stack.postgresUser());
+    properties.put("spring.datasource.password", stack.postgresPassword());
+    properties.put("trading.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+    properties.put("trading.kafka.topic-prefix", prefix);
+    properties.put("trading.inbox.group-id", TestStack.uniqueName("saga-inbox"));
+    properties.put("trading.market.venue-url", "http://127.0.0.1:9");
+    properties.put("trading.saga.timeouts.pricing", "6s");
+    properties.put("trading.saga.deadlines.polling-interval", "200ms");
+    properties.put("server.port", "0");
+    String orderId = UUID.randomUUID().toString();
+
+    try (ConfigurableApplicationContext first = start(properties)) {
+      JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+      SagaTestSupport.publish(prefix, new OrderPlaced(orderId, "acc-1", "c-1", Side.SELL, "AAPL", 5, OrderType.MARKET,
+          null, new BigDecimal("25.00")), 0);
+      await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+          "select count(*) from saga_status where order_id = ? and step = 'PRICING'", Integer.class, orderId) == 1);
+      assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'",
+          Integer.class)).isOne();
+    }
+
+    try (ConfigurableApplicationContext second = start(properties)) {
+      JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+      await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+          "select count(*) from command_outbox where correlation_id = ? and message_type = 'RejectOrder'",
+          Integer.class, orderId) == 1);
+      byte[] payload = jdbc.queryForObject(
+          "select payload from command_outbox where correlation_id = ? and message_type = 'RejectOrder'",
+          byte[].class, orderId);
+      assertThat(new String(payload, StandardCharsets.UTF_8)).contains("MARKET_TIMEOUT");
+      assertThat(jdbc.queryForObject("select step from saga_status where order_id = ?", String.class, orderId))
+          .isEqualTo("FINISHING");
+    }
+  }
+
+  private static ConfigurableApplicationContext start(Map<String, Object> properties) {
+    // As command-line arguments: they win over application.yaml's environment-variable defaults.
+    return new SpringApplicationBuilder(SagaOrchestratorApplication.class)
+        .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+  }
+}
