@@ -270,6 +270,68 @@ class OrderJourneyEndToEndIT {
     }
   }
 
+  @Test
+  void killingTheOrchestratorMidRunLosesNoOrderAndAppliesNothingTwice() throws Exception {
+    String account = TestStack.uniqueName("acc");
+    deposit(account, "USD", "100000.00");
+    deposit(account, "AAPL", "1000");
+    String servers = TestStack.get().kafkaBootstrapServers();
+    List<String> terminal = List.of("OrderCompleted", "OrderRejected", "OrderCancelled", "OrderExpired");
+    try (KafkaTail orders = KafkaTail.open(servers, prefix + Topics.ORDER_EVENTS);
+        KafkaTail holdings = KafkaTail.open(servers, prefix + Topics.HOLDING_EVENTS);
+        KafkaTail fees = KafkaTail.open(servers, prefix + Topics.FEE_EVENTS)) {
+      List<String> orderIds = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        orderIds.add(place(account, i % 2 == 0 ? "BUY" : "SELL", "MARKET", 1 + i % 3, null));
+        if (i == 9) {
+          saga.kill();
+        }
+      }
+      saga.start();
+
+      orders.await(r -> orderIds.contains(r.key()) && terminal.contains(KafkaTail.header(r, MessageMetadata.TYPE)),
+          orderIds.size(), Duration.ofSeconds(120));
+      Duration settle = Duration.ofSeconds(3);
+      Map<String, Object> orderEvents = byMessageId(orders.readFor(settle, r -> orderIds.contains(r.key())));
+      Map<String, Object> holdingEvents = byMessageId(holdings.readFor(settle, r -> true));
+      Map<String, Object> feeEvents = byMessageId(fees.readFor(settle, r -> orderIds.contains(r.key())));
+
+      for (String orderId : orderIds) {
+        assertThat(orderEvents.values().stream().filter(e -> e instanceof OrderEvent o && o.orderId().equals(orderId)
+            && terminal.contains(CODEC.typeName(e.getClass())))).as("one end for " + orderId).hasSize(1);
+        assertThat(feeEvents.values().stream().filter(e -> e instanceof FeeSettled f && f.orderId().equals(orderId)))
+            .as("fee of " + orderId + " settled at most once").hasSizeLessThanOrEqualTo(1);
+        long charged = feeEvents.values().stream().filter(e -> e instanceof FeeCharged c && c.orderId().equals(orderId))
+            .count();
+        // An order rejected before its fee step has no fee; a charged fee ends settled xor refunded.
+        assertThat(feeEvents.values().stream().filter(e -> (e instanceof FeeSettled f && f.orderId().equals(orderId))
+            || (e instanceof FeeRefunded r && r.orderId().equals(orderId)))).as("settled xor refunded: " + orderId)
+            .hasSize((int) charged);
+      }
+      Map<String, Long> debitsPerFill = new HashMap<>();
+      Map<String, Long> creditsPerFill = new HashMap<>();
+      holdingEvents.values().forEach(e -> {
+        if (e instanceof HoldingDebited d && orderIds.contains(d.orderId())) {
+          debitsPerFill.merge(d.fillId(), 1L, Long::sum);
+        }
+        if (e instanceof HoldingCredited c && orderIds.contains(c.orderId())) {
+          creditsPerFill.merge(c.fillId(), 1L, Long::sum);
+        }
+      });
+      assertThat(debitsPerFill.values()).as("each fill settled once").allMatch(n -> n == 1);
+      assertThat(creditsPerFill.values()).as("each fill credited once").allMatch(n -> n == 1);
+    }
+  }
+
+  /** The decoded events, once per messageId (Kafka may carry a message twice; the stores did not apply it twice). */
+  static Map<String, Object> byMessageId(List<ConsumerRecord<String, byte[]>> records) {
+    Map<String, Object> events = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      events.putIfAbsent(KafkaTail.header(record, MessageMetadata.MESSAGE_ID), decode(List.of(record)).get(0));
+    }
+    return events;
+  }
+
   static void venueLatency(int millis) {
     try {
       HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(

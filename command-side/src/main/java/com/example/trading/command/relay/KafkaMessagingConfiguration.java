@@ -1,6 +1,7 @@
 package com.example.trading.command.relay;
 
 import com.example.trading.platform.kafka.KafkaClientProperties;
+import com.example.trading.platform.kafka.ReliableProducer;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.schemas.Topics;
@@ -8,13 +9,9 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,15 +49,6 @@ class KafkaMessagingConfiguration {
 
   @Bean(destroyMethod = "close")
   Producer<String, byte[]> eventProducer(KafkaClientProperties kafka) {
-    return new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.CLIENT_ID_CONFIG, "command-side",
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-        ProducerConfig.LINGER_MS_CONFIG, 2,
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-        new StringSerializer(), new ByteArraySerializer());
+    return ReliableProducer.create(kafka, "command-side");
   }
 }
