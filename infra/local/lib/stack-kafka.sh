@@ -69,12 +69,13 @@ kafka_java() { # java with the fetched classpath, as the service user
 kafka_format() {
   [ -f "$KAFKA_DATA/meta.properties" ] && return 0
   if [ ! -s "$KAFKA_CONF/cluster.id" ]; then
-    # a Kafka Uuid: 16 random bytes, base64url without padding
-    head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c1-22 >"$KAFKA_CONF/cluster.id"
+    # A Kafka cluster id is 16 random bytes in URL-safe base64. One that starts with '-' would be
+    # read as an option by the storage tool, so the first character is kept alphanumeric.
+    { printf 'k'; head -c 16 /dev/urandom | base64 | tr '+/' '-_' | cut -c2-22; } >"$KAFKA_CONF/cluster.id"
     own_for_service "$KAFKA_CONF/cluster.id"
   fi
   info "kafka: formatting $KAFKA_DATA (cluster id $(cat "$KAFKA_CONF/cluster.id"))"
-  kafka_java kafka.tools.StorageTool format -t "$(cat "$KAFKA_CONF/cluster.id")" \
+  kafka_java kafka.tools.StorageTool format --cluster-id="$(cat "$KAFKA_CONF/cluster.id")" \
     -c "$KAFKA_CONF/server.properties" >>"$KAFKA_OUT" 2>&1 \
     || { show_logs "$KAFKA_OUT"; die "kafka: storage format failed"; }
 }
