@@ -1,5 +1,6 @@
 package com.example.trading.saga.market;
 
+import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
 import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import com.example.trading.saga.store.EventStoreTransactions;
@@ -24,7 +24,7 @@ import com.example.trading.saga.store.EventStoreTransactions;
  * the execution's sequence). Executions of one order keep the venue's order. One thread.
  */
 @Component
-class ExecutionFeed implements SmartLifecycle {
+class ExecutionFeed extends PollingWorker {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutionFeed.class);
   static final String FEED = "executions";
@@ -35,12 +35,11 @@ class ExecutionFeed implements SmartLifecycle {
   private final MarketEventLog events;
   private final MarketProperties properties;
   private final AtomicLong position = new AtomicLong();
-  private volatile boolean running;
-  private volatile Thread worker;
   private final MeterRegistry meters;
 
   ExecutionFeed(JdbcTemplate jdbc, EventStoreTransactions transaction, VenueClient venue, MarketEventLog events,
       MarketProperties properties, MeterRegistry meters) {
+    super("execution-feed");
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.venue = venue;
@@ -51,52 +50,15 @@ class ExecutionFeed implements SmartLifecycle {
         .register(meters);
   }
 
+
   @Override
-  public void start() {
-    running = true;
-    worker = new Thread(this::run, "execution-feed");
-    worker.start();
+  protected boolean workOnce() {
+    return readOnePage() >= properties.feedPageSize();
   }
 
   @Override
-  public void stop() {
-    running = false;
-    Thread current = worker;
-    if (current != null) {
-      current.interrupt();
-      try {
-        current.join(Duration.ofSeconds(15));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  private void run() {
-    int failures = 0;
-    while (running) {
-      try {
-        int read = readOnePage();
-        failures = 0;
-        if (read < properties.feedPageSize()) {
-          Thread.sleep(properties.pollInterval().toMillis());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        failures++;
-        if (failures == 1 || failures % 50 == 0) {
-          log.warn("reading the venue's executions failed ({} in a row): {}", failures, e.toString());
-        }
-        sleepQuietly(Duration.ofMillis(Math.min(200L << Math.min(failures, 6), 10_000)));
-      }
-    }
+  protected Duration idlePause() {
+    return properties.pollInterval();
   }
 
   /** Reads and records one page after the cursor; returns how many executions it recorded. */
@@ -144,13 +106,5 @@ class ExecutionFeed implements SmartLifecycle {
         yield null;
       }
     };
-  }
-
-  private static void sleepQuietly(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package com.example.trading.saga.market;
 
+import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
 import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
 import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import com.example.trading.saga.store.EventStoreTransactions;
@@ -49,7 +49,7 @@ import com.example.trading.saga.store.EventStoreTransactions;
  * single completion (and the event's derived identifier) records its outcome once. One thread.
  */
 @Component
-class MarketGateway implements SmartLifecycle {
+class MarketGateway extends PollingWorker {
 
   private static final Logger log = LoggerFactory.getLogger(MarketGateway.class);
   /** Order events after which a submission must not go out; the cancellation request comes first. */
@@ -64,11 +64,10 @@ class MarketGateway implements SmartLifecycle {
   private final MarketEventLog events;
   private final MarketProperties properties;
   private final MeterRegistry meters;
-  private volatile boolean running;
-  private volatile Thread worker;
 
   MarketGateway(JdbcTemplate jdbc, EventStoreTransactions transaction, VenueClient venue, MarketEventLog events,
       MarketProperties properties, MeterRegistry meters) {
+    super("market-gateway");
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.venue = venue;
@@ -81,49 +80,20 @@ class MarketGateway implements SmartLifecycle {
       int attempts) {
   }
 
-  @Override
-  public void start() {
-    running = true;
-    worker = new Thread(this::run, "market-gateway");
-    worker.start();
-  }
 
   @Override
-  public void stop() {
-    running = false;
-    Thread current = worker;
-    if (current != null) {
-      current.interrupt();
-      try {
-        current.join(Duration.ofSeconds(15));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+  protected boolean workOnce() {
+    Request request = claim();
+    if (request == null) {
+      return false;
     }
+    process(request);
+    return true;
   }
 
   @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  private void run() {
-    while (running) {
-      try {
-        Request request = claim();
-        if (request == null) {
-          Thread.sleep(properties.pollInterval().toMillis());
-        } else {
-          process(request);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        log.error("market gateway loop failed; going on", e);
-        sleepQuietly(Duration.ofSeconds(1));
-      }
-    }
+  protected Duration idlePause() {
+    return properties.pollInterval();
   }
 
   /** Claims the oldest due request whose order has no earlier request still open. */
@@ -261,13 +231,5 @@ class MarketGateway implements SmartLifecycle {
     log.atWarn().addKeyValue("orderId", request.orderId()).addKeyValue("correlationId", request.orderId())
         .log("market {} failed (attempt {}), retrying in {} ms: {}", request.kind(), request.attempts(), delay,
             failure.toString());
-  }
-
-  private static void sleepQuietly(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package com.example.trading.saga.outbox;
 
+import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -21,7 +22,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the sagas decided them. Published rows are deleted after {@code retention}. One thread.
  */
 @Component
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay extends PollingWorker {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   /** The advisory lock that makes one relay the publisher. */
@@ -50,8 +50,6 @@ class OutboxRelay implements SmartLifecycle {
   private final Duration idlePause;
   private final Duration retention;
   private final Counter published;
-  private volatile boolean running;
-  private volatile Thread worker;
   private Instant nextCleanUp = Instant.EPOCH;
 
   OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Producer<String, byte[]> commandProducer,
@@ -59,6 +57,7 @@ class OutboxRelay implements SmartLifecycle {
       @Value("${trading.outbox.batch-size:200}") int batchSize,
       @Value("${trading.outbox.idle-pause:100ms}") Duration idlePause,
       @Value("${trading.outbox.retention:P7D}") Duration retention) {
+    super("outbox-relay");
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.producer = commandProducer;
@@ -69,48 +68,17 @@ class OutboxRelay implements SmartLifecycle {
     Gauge.builder("trading.saga.outbox.pending", this::pending).register(meters);
   }
 
+
   @Override
-  public void start() {
-    running = true;
-    worker = new Thread(this::run, "outbox-relay");
-    worker.start();
+  protected boolean workOnce() {
+    int sent = relayOneBatch();
+    cleanUpNowAndThen();
+    return sent >= batchSize;
   }
 
   @Override
-  public void stop() {
-    running = false;
-    Thread current = worker;
-    if (current != null) {
-      current.interrupt();
-      try {
-        current.join(Duration.ofSeconds(15));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
-  }
-
-  private void run() {
-    while (running) {
-      try {
-        int sent = relayOneBatch();
-        cleanUpNowAndThen();
-        if (sent < batchSize) {
-          Thread.sleep(idlePause.toMillis());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        log.error("outbox relay failed; the batch stays unpublished and is retried", e);
-        sleepQuietly(Duration.ofSeconds(1));
-      }
-    }
+  protected Duration idlePause() {
+    return idlePause;
   }
 
   /** Publishes the oldest unpublished rows; returns how many. */
@@ -176,13 +144,6 @@ class OutboxRelay implements SmartLifecycle {
     return count == null ? 0 : count;
   }
 
-  private static void sleepQuietly(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 
   private record OutboxRow(long id, String messageId, String topic, String key, String type, int revision,
       byte[] payload, String correlationId, String causationId, String traceparent, Instant createdAt) {
