@@ -1,6 +1,7 @@
 package com.example.trading.projections.pipeline;
 
 import com.example.trading.platform.kafka.KafkaClientProperties;
+import com.example.trading.platform.kafka.ManualCommitConsumer;
 import com.example.trading.platform.kafka.ReliableProducer;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
@@ -10,12 +11,8 @@ import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -64,15 +61,8 @@ class ProjectionConfiguration {
         names);
   }
 
-  private KafkaConsumer<String, byte[]> consumer(View<?> view) {
-    return new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "." + view.name(),
-        ConsumerConfig.CLIENT_ID_CONFIG, "projection-" + view.name(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new StringDeserializer(), new ByteArrayDeserializer());
+  private Consumer<String, byte[]> consumer(View<?> view) {
+    return ManualCommitConsumer.create(kafka, groupPrefix + "." + view.name(), "projection-" + view.name(), "earliest",
+        2_000);
   }
 }
