@@ -6,7 +6,7 @@ SERVICES := infra/local/services
 MAVEN    := infra/local/maven
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test bench-commands bench-replay replay
+.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay replay
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -39,6 +39,14 @@ test: ## Start the stack if needed and run every test (unit and integration)
 replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=customer-orders|portfolios|all [ARGS=--dry-run]
 	@test -n "$(VIEW)" || { echo "usage: make replay VIEW=customer-orders|portfolios|all [ARGS='--dry-run --delete-old']"; exit 2; }
 	@infra/local/replay --view "$(VIEW)" $(ARGS)
+
+audit: ## Check every invariant of DOMAIN.md against the event store (needs the stack; ARGS=--allow-live on a busy system)
+	$(MAVEN) -q -DskipTests install -pl infra/audit -am
+	eval "$$($(STACK) env)" && $(MAVEN) -q -pl infra/audit exec:java -Dexec.mainClass=com.example.trading.audit.EventStoreAudit -Dexec.args="$(ARGS)"
+
+bench-orders: ## 1,000 orders over 50 accounts end to end, then the audit; orders/s and placement-to-end p50/p99 (needs make up)
+	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am
+	eval "$$($(STACK) env)" && $(MAVEN) -q -pl infra/benchmarks exec:java -Dexec.mainClass=com.example.trading.benchmarks.orders.OrderRunBenchmark
 
 bench-commands: ## Placements/s through the command API next to PostgreSQL's insert ceiling (needs make up)
 	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am

@@ -20,6 +20,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.example.trading.teststack.KafkaTail;
+import com.example.trading.teststack.ServiceEnvironment;
 import com.example.trading.teststack.ServiceProcess;
 import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
@@ -31,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * The whole order journey across processes: the command side, this orchestrator and the exchange
  * simulator, each started from its runnable jar on the test stack (own databases, own topics).
  * An order placed through {@code POST /api/orders} is observed through the command side's events
- * on Kafka until it is finished, and the holdings and fee are checked against the fills.
+ * on Kafka until it is finished, and the holdings and fee are checked against the fills to the cent.
+ * (The whole system under load and with processes killed is {@code infra/e2e}'s OrderLifecycleE2EIT.)
  */
 class OrderJourneyEndToEndIT {
 
@@ -59,37 +60,19 @@ class OrderJourneyEndToEndIT {
   static void startTheSystem() throws IOException {
     TestStack stack = TestStack.get();
     prefix = TestStack.uniqueName("e2e-saga") + ".";
-    Map<String, String> common = new HashMap<>();
-    common.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-    common.put("KAFKA_TOPIC_PREFIX", prefix);
-
     exchange = ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../infra/exchange-simulator")),
         Map.of("EXCHANGE_JOURNAL_DIR", Files.createTempDirectory("exchange-journal").toString()));
-
-    Map<String, String> command = new HashMap<>(common);
-    command.put("SPRING_DATASOURCE_URL", stack.jdbcUrl(stack.createDatabase("command_e2e")));
-    command.put("SPRING_DATASOURCE_USERNAME", stack.postgresUser());
-    command.put("SPRING_DATASOURCE_PASSWORD", stack.postgresPassword());
-    command.put("TRADING_SAGA_COMMANDS_GROUP_ID", prefix + "command-side");
-    command.put("TRADING_SAGA_COMMANDS_AUTO_OFFSET_RESET", "earliest");
     // E2E_COMMAND_SIDE_JAR runs another build of the command side (e.g. one with a fix not merged yet).
     String commandJar = System.getenv("E2E_COMMAND_SIDE_JAR");
     commandSide = ServiceProcess.of(commandJar != null && !commandJar.isBlank() ? Path.of(commandJar)
-        : ServiceProcess.runnableJarIn(Path.of("../command-side")), command);
-
+        : ServiceProcess.runnableJarIn(Path.of("../command-side")), ServiceEnvironment.commandSide(stack, prefix).asMap());
     ServiceProcess.startAll(exchange, commandSide);
 
-    Map<String, String> orchestrator = new HashMap<>(common);
-    orchestrator.put("SPRING_DATASOURCE_URL", stack.jdbcUrl(stack.createDatabase("saga_e2e")));
-    orchestrator.put("SPRING_DATASOURCE_USERNAME", stack.postgresUser());
-    orchestrator.put("SPRING_DATASOURCE_PASSWORD", stack.postgresPassword());
-    orchestrator.put("SAGA_INBOX_GROUP_ID", prefix + "saga-orchestrator");
-    orchestrator.put("SAGA_INBOX_OFFSET_RESET", "earliest");
-    orchestrator.put("EXCHANGE_URL", "http://127.0.0.1:" + exchange.port());
-    // Short enough for the timeout journey; the venue normally answers in milliseconds.
-    orchestrator.put("EXCHANGE_REQUEST_TIMEOUT", "1s");
-    orchestrator.put("SAGA_SUBMITTING_TIMEOUT", "4s");
-    saga = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), orchestrator).start();
+    saga = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(),
+        ServiceEnvironment.sagaOrchestrator(stack, prefix, exchange.port())
+            // Short enough for the timeout journey; the venue normally answers in milliseconds.
+            .with("EXCHANGE_REQUEST_TIMEOUT", "1s")
+            .with("SAGA_SUBMITTING_TIMEOUT", "4s").asMap()).start();
   }
 
   @AfterAll
@@ -268,68 +251,6 @@ class OrderJourneyEndToEndIT {
     } finally {
       venueLatency(0);
     }
-  }
-
-  @Test
-  void killingTheOrchestratorMidRunLosesNoOrderAndAppliesNothingTwice() throws Exception {
-    String account = TestStack.uniqueName("acc");
-    deposit(account, "USD", "100000.00");
-    deposit(account, "AAPL", "1000");
-    String servers = TestStack.get().kafkaBootstrapServers();
-    List<String> terminal = List.of("OrderCompleted", "OrderRejected", "OrderCancelled", "OrderExpired");
-    try (KafkaTail orders = KafkaTail.open(servers, prefix + Topics.ORDER_EVENTS);
-        KafkaTail holdings = KafkaTail.open(servers, prefix + Topics.HOLDING_EVENTS);
-        KafkaTail fees = KafkaTail.open(servers, prefix + Topics.FEE_EVENTS)) {
-      List<String> orderIds = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        orderIds.add(place(account, i % 2 == 0 ? "BUY" : "SELL", "MARKET", 1 + i % 3, null));
-        if (i == 9) {
-          saga.kill();
-        }
-      }
-      saga.start();
-
-      orders.await(r -> orderIds.contains(r.key()) && terminal.contains(KafkaTail.header(r, MessageMetadata.TYPE)),
-          orderIds.size(), Duration.ofSeconds(120));
-      Duration settle = Duration.ofSeconds(3);
-      Map<String, Object> orderEvents = byMessageId(orders.readFor(settle, r -> orderIds.contains(r.key())));
-      Map<String, Object> holdingEvents = byMessageId(holdings.readFor(settle, r -> true));
-      Map<String, Object> feeEvents = byMessageId(fees.readFor(settle, r -> orderIds.contains(r.key())));
-
-      for (String orderId : orderIds) {
-        assertThat(orderEvents.values().stream().filter(e -> e instanceof OrderEvent o && o.orderId().equals(orderId)
-            && terminal.contains(CODEC.typeName(e.getClass())))).as("one end for " + orderId).hasSize(1);
-        assertThat(feeEvents.values().stream().filter(e -> e instanceof FeeSettled f && f.orderId().equals(orderId)))
-            .as("fee of " + orderId + " settled at most once").hasSizeLessThanOrEqualTo(1);
-        long charged = feeEvents.values().stream().filter(e -> e instanceof FeeCharged c && c.orderId().equals(orderId))
-            .count();
-        // An order rejected before its fee step has no fee; a charged fee ends settled xor refunded.
-        assertThat(feeEvents.values().stream().filter(e -> (e instanceof FeeSettled f && f.orderId().equals(orderId))
-            || (e instanceof FeeRefunded r && r.orderId().equals(orderId)))).as("settled xor refunded: " + orderId)
-            .hasSize((int) charged);
-      }
-      Map<String, Long> debitsPerFill = new HashMap<>();
-      Map<String, Long> creditsPerFill = new HashMap<>();
-      holdingEvents.values().forEach(e -> {
-        if (e instanceof HoldingDebited d && orderIds.contains(d.orderId())) {
-          debitsPerFill.merge(d.fillId(), 1L, Long::sum);
-        }
-        if (e instanceof HoldingCredited c && orderIds.contains(c.orderId())) {
-          creditsPerFill.merge(c.fillId(), 1L, Long::sum);
-        }
-      });
-      assertThat(debitsPerFill.values()).as("each fill settled once").allMatch(n -> n == 1);
-      assertThat(creditsPerFill.values()).as("each fill credited once").allMatch(n -> n == 1);
-    }
-  }
-
-  /** The decoded events, once per messageId (Kafka may carry a message twice; the stores did not apply it twice). */
-  static Map<String, Object> byMessageId(List<ConsumerRecord<String, byte[]>> records) {
-    Map<String, Object> events = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> record : records) {
-      events.putIfAbsent(KafkaTail.header(record, MessageMetadata.MESSAGE_ID), decode(List.of(record)).get(0));
-    }
-    return events;
   }
 
   static void venueLatency(int millis) {

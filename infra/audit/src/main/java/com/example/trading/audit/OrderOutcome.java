@@ -1,0 +1,40 @@
+package com.example.trading.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * How one order ended, as the event store tells it.
+ *
+ * @param end the terminal event's type ({@code OrderCompleted}, {@code OrderRejected}, …), null while live
+ * @param reason the rejection reason, when rejected
+ * @param placedAt when {@code OrderPlaced} was stored
+ * @param finishedAt when the terminal event was stored, null while live
+ * @param fills how many fills (parts) it had
+ */
+public record OrderOutcome(String orderId, String accountId, String clientOrderId, String end, String reason,
+    long quantity, long filledQuantity, Instant placedAt, Instant finishedAt, int fills) {
+
+  public boolean finished() {
+    return end != null;
+  }
+
+  /** Placement to end, both as stored; null while live. */
+  public Duration storedDuration() {
+    return finished() ? Duration.between(placedAt, finishedAt) : null;
+  }
+
+  /** The end as the API shows it: FILLED, REJECTED(reason), CANCELLED, EXPIRED, or LIVE. */
+  public String endLabel() {
+    if (end == null) {
+      return "LIVE";
+    }
+    return switch (end) {
+      case "OrderCompleted" -> "FILLED";
+      case "OrderRejected" -> "REJECTED " + reason;
+      case "OrderCancelled" -> "CANCELLED";
+      case "OrderExpired" -> "EXPIRED";
+      default -> end;
+    };
+  }
+}

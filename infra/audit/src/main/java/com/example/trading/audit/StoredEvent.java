@@ -1,0 +1,15 @@
+package com.example.trading.audit;
+
+import java.time.Instant;
+
+/**
+ * One row of the event store, decoded into its contract type (upcast to the current revision).
+ *
+ * @param globalIndex the store's global position
+ * @param aggregateId the aggregate's identifier
+ * @param sequence the event's sequence number within its aggregate
+ * @param storedAt when the command side stored it
+ * @param payload the event record ({@code HoldingEvent}, {@code FeeEvent} or {@code OrderEvent})
+ */
+public record StoredEvent(long globalIndex, String aggregateId, long sequence, Instant storedAt, Object payload) {
+}

@@ -1,0 +1,368 @@
+package com.example.trading.benchmarks.orders;
+
+import com.example.trading.audit.AuditReport;
+import com.example.trading.audit.EventStoreAudit;
+import com.example.trading.audit.OrderOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A run of orders through the whole system, as customers would send them: deposits into fresh
+ * accounts, then a seeded mix of {@link OrderKind}s placed by concurrent clients through
+ * {@code POST /api/orders} (with customer cancels where the kind says so), until every order has
+ * ended; then the {@link EventStoreAudit} of those accounts, and throughput and latency from the
+ * client's send time to the end event's time in the event store (one machine, one clock).
+ *
+ * <p>Used by the end-to-end test of the 1,000-order run and by {@code make bench-orders}.
+ */
+public final class OrderRun {
+
+  /** The instruments orders are spread over, and the halted one. */
+  static final List<String> INSTRUMENTS = List.of("AAPL", "MSFT", "GOOG", "AMZN", "TSLA");
+  static final String HALTED = "HALTED";
+  static final String CASH_PER_ACCOUNT = "500000.00";
+  static final String SHARES_PER_ACCOUNT = "500";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> ENDS = List.of(
+      "com.example.trading.schemas.order.OrderEvent$OrderCompleted",
+      "com.example.trading.schemas.order.OrderEvent$OrderRejected",
+      "com.example.trading.schemas.order.OrderEvent$OrderCancelled",
+      "com.example.trading.schemas.order.OrderEvent$OrderExpired");
+
+  /**
+   * What to run.
+   *
+   * @param orders how many orders
+   * @param accounts over how many fresh accounts
+   * @param clients concurrent customers placing orders
+   * @param seed the mix and every choice in it
+   * @param withExpiry include {@link OrderKind#LIMIT_RESTING_UNTIL_EXPIRY} (only when the orchestrator's
+   *     time in force is short: {@code EXCHANGE_TIME_IN_FORCE})
+   * @param partialFills ask the venue to fill in parts during the run
+   * @param finishWithin how long every order gets to end
+   * @param ratePerSecond placements per second, paced (open loop: latency counts from each order's
+   *     scheduled time, so a slow system cannot hide its queue); 0 sends as fast as the clients can
+   */
+  public record Settings(int orders, int accounts, int clients, long seed, boolean withExpiry, boolean partialFills,
+      Duration finishWithin, double ratePerSecond) {
+  }
+
+  /** One order as planned and sent. */
+  public record PlannedOrder(int index, OrderKind kind, String accountId, String clientOrderId, String side,
+      String instrument, long quantity, String type, String limitPrice, String maxFee) {
+
+    String body() {
+      return "{\"accountId\":\"%s\",\"clientOrderId\":\"%s\",\"side\":\"%s\",\"instrument\":\"%s\",\"quantity\":%d,"
+          .formatted(accountId, clientOrderId, side, instrument, quantity)
+          + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s}".formatted(type,
+              limitPrice == null ? "null" : "\"" + limitPrice + "\"", maxFee == null ? "null" : "\"" + maxFee + "\"");
+    }
+  }
+
+  /** How long a customer keeps retrying a placement or cancel the command API did not answer. */
+  private static final Duration RETRY_FOR = Duration.ofSeconds(120);
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
+  private final URI commandApi;
+  private final URI venue;
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+
+  /**
+   * @param commandApi the command side, e.g. {@code http://127.0.0.1:8081}
+   * @param venue the exchange, e.g. {@code http://127.0.0.1:8090}
+   * @param jdbcUrl the command side's event store
+   */
+  public OrderRun(URI commandApi, URI venue, String jdbcUrl, String user, String password) {
+    this.commandApi = commandApi;
+    this.venue = venue;
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+  }
+
+  /** Runs the orders and audits the result; throws only when the system cannot be reached at all. */
+  public OrderRunResult run(Settings settings) throws Exception {
+    String runId = UUID.randomUUID().toString().substring(0, 8);
+    List<String> accounts = new ArrayList<>();
+    for (int i = 0; i < settings.accounts(); i++) {
+      accounts.add("run-" + runId + "-" + i);
+    }
+    String previousVenueSettings = send("GET", venue.resolve("/venue/settings"), null).body();
+    send("PUT", venue.resolve("/venue/settings"), "{\"latencyMs\":0,\"rejectRate\":0.0,\"errorRate\":0.0,"
+        + "\"partialFills\":" + settings.partialFills() + "}");
+    try {
+      Map<String, BigDecimal> prices = prices();
+      List<PlannedOrder> plan = plan(settings, runId, accounts, prices);
+      List<String> failures = new CopyOnWriteArrayList<>();
+      ExecutorService customers = Executors.newFixedThreadPool(settings.clients());
+      ScheduledExecutorService cancels = Executors.newScheduledThreadPool(2);
+      try {
+        deposit(customers, accounts, failures);
+        Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+        Map<Integer, String> orderIds = new ConcurrentHashMap<>();
+        Random cancelDelays = new Random(settings.seed() + 1);
+        List<Future<?>> placements = new ArrayList<>();
+        Instant start = Instant.now();
+        for (PlannedOrder order : plan) {
+          long cancelAfterMillis = 500 + cancelDelays.nextInt(2_500);
+          Instant scheduled = settings.ratePerSecond() > 0
+              ? start.plusNanos((long) (order.index() * 1e9 / settings.ratePerSecond())) : null;
+          placements.add(customers.submit(() -> {
+            Instant sent = scheduled == null ? Instant.now() : sleepUntil(scheduled);
+            HttpResponse<String> response = sendIdempotent("POST", commandApi.resolve("/api/orders"), order.body());
+            if (response.statusCode() != 202 && response.statusCode() != 200) {
+              failures.add("placing #" + order.index() + " (" + order.kind() + "): " + response.statusCode() + " "
+                  + response.body());
+              return null;
+            }
+            String orderId = JSON.readTree(response.body()).path("orderId").asText();
+            sentAt.put(orderId, sent);
+            orderIds.put(order.index(), orderId);
+            placed.incrementAndGet();
+            switch (order.kind()) {
+              case MARKET_CANCELLED_AT_ONCE -> cancel(orderId, failures);
+              case LIMIT_RESTING_THEN_CANCELLED -> cancels.schedule(() -> cancel(orderId, failures), cancelAfterMillis,
+                  TimeUnit.MILLISECONDS);
+              default -> {
+              }
+            }
+            return null;
+          }));
+        }
+        for (Future<?> placement : placements) {
+          placement.get();
+        }
+        Instant placedAll = Instant.now();
+        awaitEnds(sentAt.keySet(), settings.finishWithin());
+        cancels.shutdown();
+        cancels.awaitTermination(10, TimeUnit.SECONDS);
+        AuditReport audit;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
+          audit = EventStoreAudit.of(connection, new LinkedHashSet<>(accounts));
+        }
+        return new OrderRunResult(settings, plan, Collections.unmodifiableMap(new HashMap<>(orderIds)),
+            Map.copyOf(sentAt), start, placedAll, audit, List.copyOf(failures));
+      } finally {
+        customers.shutdownNow();
+        cancels.shutdownNow();
+      }
+    } finally {
+      send("PUT", venue.resolve("/venue/settings"), previousVenueSettings);
+    }
+  }
+
+  private void deposit(ExecutorService customers, List<String> accounts, List<String> failures) throws Exception {
+    List<Future<?>> deposits = new ArrayList<>();
+    for (String account : accounts) {
+      List<String[]> assets = new ArrayList<>();
+      assets.add(new String[] {"USD", CASH_PER_ACCOUNT});
+      INSTRUMENTS.forEach(instrument -> assets.add(new String[] {instrument, SHARES_PER_ACCOUNT}));
+      for (String[] asset : assets) {
+        deposits.add(customers.submit(() -> {
+          HttpResponse<String> response = send("POST", commandApi.resolve("/api/accounts/" + account + "/deposits"),
+              "{\"asset\":\"" + asset[0] + "\",\"quantity\":\"" + asset[1] + "\"}");
+          if (response.statusCode() != 202) {
+            failures.add("deposit " + asset[0] + " into " + account + ": " + response.statusCode() + " " + response.body());
+          }
+          return null;
+        }));
+      }
+    }
+    for (Future<?> deposit : deposits) {
+      deposit.get();
+    }
+  }
+
+  private void cancel(String orderId, List<String> failures) {
+    try {
+      HttpResponse<String> response = sendIdempotent("POST", commandApi.resolve("/api/orders/" + orderId + "/cancel"), "");
+      // 409: the order ended first (filled or rejected) — a customer's cancel can lose that race.
+      if (response.statusCode() != 202 && response.statusCode() != 409) {
+        failures.add("cancelling " + orderId + ": " + response.statusCode() + " " + response.body());
+      }
+    } catch (Exception e) {
+      failures.add("cancelling " + orderId + ": " + e);
+    }
+  }
+
+  /** The seeded mix: each kind's share of the orders, shuffled, over random accounts and instruments. */
+  static List<PlannedOrder> plan(Settings settings, String runId, List<String> accounts, Map<String, BigDecimal> prices) {
+    Random random = new Random(settings.seed());
+    List<OrderKind> kinds = new ArrayList<>();
+    int total = 0;
+    for (OrderKind kind : OrderKind.values()) {
+      if (kind != OrderKind.LIMIT_RESTING_UNTIL_EXPIRY || settings.withExpiry()) {
+        total += kind.share();
+      }
+    }
+    for (OrderKind kind : OrderKind.values()) {
+      if (kind != OrderKind.LIMIT_RESTING_UNTIL_EXPIRY || settings.withExpiry()) {
+        for (int i = 0; i < Math.round((double) settings.orders() * kind.share() / total); i++) {
+          kinds.add(kind);
+        }
+      }
+    }
+    while (kinds.size() < settings.orders()) {
+      kinds.add(OrderKind.MARKET_BUY);
+    }
+    kinds = new ArrayList<>(kinds.subList(0, settings.orders()));
+    Collections.shuffle(kinds, random);
+    List<PlannedOrder> plan = new ArrayList<>();
+    for (int i = 0; i < kinds.size(); i++) {
+      OrderKind kind = kinds.get(i);
+      String account = accounts.get(random.nextInt(accounts.size()));
+      String instrument = INSTRUMENTS.get(random.nextInt(INSTRUMENTS.size()));
+      BigDecimal price = prices.get(instrument);
+      long quantity = 1 + random.nextInt(10);
+      boolean buy = random.nextBoolean();
+      String clientOrderId = "run-" + runId + "-" + i;
+      plan.add(switch (kind) {
+        case MARKET_BUY -> new PlannedOrder(i, kind, account, clientOrderId, "BUY", instrument, quantity, "MARKET", null, "50.00");
+        case MARKET_SELL -> new PlannedOrder(i, kind, account, clientOrderId, "SELL", instrument, quantity, "MARKET", null, null);
+        case LIMIT_BUY_CROSSING -> new PlannedOrder(i, kind, account, clientOrderId, "BUY", instrument, quantity, "LIMIT",
+            times(price, "1.03"), null);
+        case LIMIT_SELL_CROSSING -> new PlannedOrder(i, kind, account, clientOrderId, "SELL", instrument, quantity, "LIMIT",
+            times(price, "0.97"), null);
+        case LIMIT_RESTING_THEN_CANCELLED, LIMIT_RESTING_UNTIL_EXPIRY -> new PlannedOrder(i, kind, account, clientOrderId,
+            buy ? "BUY" : "SELL", instrument, quantity, "LIMIT", times(price, buy ? "0.80" : "1.20"), null);
+        case MARKET_CANCELLED_AT_ONCE -> new PlannedOrder(i, kind, account, clientOrderId, buy ? "BUY" : "SELL", instrument,
+            quantity, "MARKET", null, null);
+        case HALTED -> new PlannedOrder(i, kind, account, clientOrderId, "BUY", HALTED, quantity, "LIMIT", "10.00", null);
+        case MORE_THAN_HELD -> new PlannedOrder(i, kind, account, clientOrderId, "SELL", instrument, 1_000_000, "MARKET",
+            null, null);
+        case FEE_ABOVE_MAX -> new PlannedOrder(i, kind, account, clientOrderId, "BUY", instrument, quantity, "MARKET", null,
+            "0.50");
+      });
+    }
+    return plan;
+  }
+
+  private static Instant sleepUntil(Instant scheduled) throws InterruptedException {
+    long wait = Duration.between(Instant.now(), scheduled).toMillis();
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+    return scheduled;
+  }
+
+  private static String times(BigDecimal price, String factor) {
+    return price.multiply(new BigDecimal(factor)).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  private Map<String, BigDecimal> prices() throws IOException, InterruptedException {
+    Map<String, BigDecimal> prices = new HashMap<>();
+    for (JsonNode quote : JSON.readTree(send("GET", venue.resolve("/venue/prices"), null).body())) {
+      prices.put(quote.path("instrument").asText(), new BigDecimal(quote.path("price").asText()));
+    }
+    if (!prices.keySet().containsAll(INSTRUMENTS)) {
+      throw new IllegalStateException("the venue quotes " + prices.keySet() + ", not all of " + INSTRUMENTS);
+    }
+    return prices;
+  }
+
+  /** Waits until every order has an end event in the event store. */
+  private void awaitEnds(Set<String> orderIds, Duration within) throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        PreparedStatement count = connection.prepareStatement("select count(distinct aggregate_identifier) "
+            + "from domain_event_entry where aggregate_identifier = any(?) and payload_type = any(?)")) {
+      count.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
+      count.setArray(2, connection.createArrayOf("varchar", ENDS.toArray()));
+      while (System.nanoTime() < deadline) {
+        try (ResultSet result = count.executeQuery()) {
+          result.next();
+          if (result.getLong(1) >= orderIds.size()) {
+            return;
+          }
+        }
+        Thread.sleep(500);
+      }
+    }
+    // Not an exception: the audit reports which orders are still live.
+  }
+
+  /** Orders the command API has accepted so far in the current run (for a test that acts mid-run). */
+  public int placedSoFar() {
+    return placed.get();
+  }
+
+  /**
+   * Sends a request that is safe to repeat — a placement (the order id is derived from the client
+   * order id: a repeat is answered 200 with the same order) or a cancel — and repeats it, as a
+   * careful customer would, while the command API is unreachable or unavailable (a restart).
+   * A re-sent placement that the first attempt already stored answers 200 instead of 202.
+   */
+  private HttpResponse<String> sendIdempotent(String method, URI uri, String body) throws IOException,
+      InterruptedException {
+    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    long backoff = 100;
+    while (true) {
+      try {
+        HttpResponse<String> response = send(method, uri, body);
+        if ((response.statusCode() != 503 && response.statusCode() != 502) || System.nanoTime() > deadline) {
+          return response;
+        }
+      } catch (IOException unreachable) {
+        if (System.nanoTime() > deadline) {
+          throw unreachable;
+        }
+      }
+      Thread.sleep(backoff);
+      backoff = Math.min(2_000, backoff * 2);
+    }
+  }
+
+  private HttpResponse<String> send(String method, URI uri, String body) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json");
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Outcomes of the run's orders by kind, from the audit. */
+  static Map<OrderKind, List<OrderOutcome>> byKind(OrderRunResult result) {
+    Map<OrderKind, List<OrderOutcome>> byKind = new java.util.EnumMap<>(OrderKind.class);
+    for (PlannedOrder order : result.plan()) {
+      String orderId = result.orderIds().get(order.index());
+      OrderOutcome outcome = orderId == null ? null : result.audit().orders().get(orderId);
+      if (outcome != null) {
+        byKind.computeIfAbsent(order.kind(), k -> new ArrayList<>()).add(outcome);
+      }
+    }
+    return byKind;
+  }
+}

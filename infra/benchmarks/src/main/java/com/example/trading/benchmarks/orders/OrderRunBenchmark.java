@@ -1,0 +1,43 @@
+package com.example.trading.benchmarks.orders;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * {@code make bench-orders}: a run of orders through the running system ({@code make up}), then
+ * the event-store audit of the run's accounts; prints orders/s end to end and placement-to-end
+ * latency, and exits 1 when an invariant is violated or an order ended unexpectedly.
+ *
+ * <p>Settings by environment: {@code RUN_ORDERS} (1000), {@code RUN_ACCOUNTS} (50),
+ * {@code RUN_CLIENTS} (8), {@code RUN_SEED} (42), {@code RUN_PARTIAL_FILLS} (true),
+ * {@code RUN_WITH_EXPIRY} (false: needs the orchestrator started with a short
+ * {@code EXCHANGE_TIME_IN_FORCE}), {@code RUN_FINISH_WITHIN_SECONDS} (300),
+ * {@code RUN_RATE} (0 = as fast as the clients can; otherwise placements per second, paced), {@code COMMAND_URL},
+ * {@code EXCHANGE_URL}, {@code POSTGRES_HOST}/{@code POSTGRES_PORT}/{@code POSTGRES_USER}/{@code POSTGRES_PASSWORD}.
+ */
+public final class OrderRunBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    OrderRun.Settings settings = new OrderRun.Settings(
+        Integer.parseInt(env("RUN_ORDERS", "1000")), Integer.parseInt(env("RUN_ACCOUNTS", "50")),
+        Integer.parseInt(env("RUN_CLIENTS", "8")), Long.parseLong(env("RUN_SEED", "42")),
+        Boolean.parseBoolean(env("RUN_WITH_EXPIRY", "false")), Boolean.parseBoolean(env("RUN_PARTIAL_FILLS", "true")),
+        Duration.ofSeconds(Long.parseLong(env("RUN_FINISH_WITHIN_SECONDS", "300"))),
+        Double.parseDouble(env("RUN_RATE", "0")));
+    String jdbc = "jdbc:postgresql://" + env("POSTGRES_HOST", "127.0.0.1") + ":" + env("POSTGRES_PORT", "15432")
+        + "/" + env("POSTGRES_COMMAND_DB", "command");
+    OrderRun run = new OrderRun(URI.create(env("COMMAND_URL", "http://127.0.0.1:8081")),
+        URI.create(env("EXCHANGE_URL", "http://127.0.0.1:8090")), jdbc, env("POSTGRES_USER", "trading"),
+        env("POSTGRES_PASSWORD", "trading"));
+    System.out.printf("cores %d%n", Runtime.getRuntime().availableProcessors());
+    OrderRunResult result = run.run(settings);
+    System.out.print(result.summary());
+    System.out.println(result.passed() ? "RUN PASSED" : "RUN FAILED");
+    System.exit(result.passed() ? 0 : 1);
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

@@ -1,0 +1,422 @@
+package com.example.trading.e2e;
+
+import static com.example.trading.teststack.TestHttp.get;
+import static com.example.trading.teststack.TestHttp.postJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.trading.audit.AuditReport;
+import com.example.trading.audit.EventStoreAudit;
+import com.example.trading.audit.HoldingBalance;
+import com.example.trading.audit.OrderOutcome;
+import com.example.trading.benchmarks.orders.OrderRun;
+import com.example.trading.benchmarks.orders.OrderRunResult;
+import com.example.trading.schemas.Topics;
+import com.example.trading.teststack.KafkaTail;
+import com.example.trading.teststack.TestStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whole order lifecycles through the HTTP APIs of the running system (all five processes), with
+ * faults: every outcome is read back through the query API and the event store is audited
+ * ({@link EventStoreAudit}: every invariant of DOMAIN.md) at the end of each.
+ */
+class OrderLifecycleE2EIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> ENDS = Set.of("FILLED", "REJECTED", "CANCELLED", "EXPIRED");
+  private static RunningSystem system;
+
+  private final String account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void start() {
+    system = RunningSystem.get();
+  }
+
+  @AfterEach
+  void venueBackToNormal() {
+    venueSettings(0.0, false);
+  }
+
+  // ------------------------------------------------------------------ the 1,000-order run
+
+  @Test
+  void aThousandOrdersOverFiftyAccountsKeepEveryInvariantAndTheViewsShowWhatTheEventStoreSays() throws Exception {
+    OrderRunResult result = orderRun().run(new OrderRun.Settings(1_000, 50, 8, 20261122L, true, true,
+        Duration.ofMinutes(4), 0));
+    System.out.println(result.summary());
+
+    assertThat(result.passed()).as(result.summary()).isTrue();
+    assertThat(result.endsByKind()).as("every kind of order ran").hasSize(10);
+    assertThat(result.audit().orders().values()).as("some orders filled in parts")
+        .anyMatch(o -> o.fills() > 1);
+    theViewsShow(result.audit());
+  }
+
+  /** Invariant 6: once quiet, every order and every holding in the views equals the event store's. */
+  private void theViewsShow(AuditReport audit) {
+    for (OrderOutcome order : audit.orders().values()) {
+      Eventually.within(Duration.ofSeconds(60), () -> {
+        JsonNode view = json(get(query(), "/api/orders/" + order.orderId()));
+        String status = order.endLabel().split(" ")[0];
+        boolean same = status.equals(view.path("status").asText())
+            && order.filledQuantity() == view.path("filledQuantity").asLong()
+            && (order.reason() == null || order.reason().equals(view.path("rejectReason").asText()));
+        return same ? view : null;
+      });
+    }
+    Map<String, List<HoldingBalance>> byAccount = new HashMap<>();
+    audit.holdings().values().forEach(h -> byAccount.computeIfAbsent(h.accountId(), a -> new ArrayList<>()).add(h));
+    byAccount.forEach((accountId, holdings) -> Eventually.within(Duration.ofSeconds(60), () -> {
+      JsonNode portfolio = json(get(query(), "/api/accounts/" + accountId + "/portfolio"));
+      for (HoldingBalance holding : holdings) {
+        JsonNode shown = null;
+        for (JsonNode candidate : portfolio.path("holdings")) {
+          if (candidate.path("asset").asText().equals(holding.asset())) {
+            shown = candidate;
+          }
+        }
+        if (shown == null || new BigDecimal(shown.path("quantity").asText()).compareTo(holding.quantity()) != 0
+            || new BigDecimal(shown.path("reserved").asText()).compareTo(holding.reserved()) != 0) {
+          return null;
+        }
+      }
+      return portfolio;
+    }));
+  }
+
+  // ------------------------------------------------------------------ faults
+
+  @Test
+  void killingTheCommandSideMidRunLosesNoOrderAndAppliesNothingTwice() throws Exception {
+    OrderRunResult result = runWhileKilling(system.commandSide, 7L);
+
+    assertThat(result.passed()).as(result.summary()).isTrue();
+  }
+
+  @Test
+  void killingTheOrchestratorMidRunLosesNoOrderAndAppliesNothingTwice() throws Exception {
+    OrderRunResult result = runWhileKilling(system.saga, 8L);
+
+    assertThat(result.passed()).as(result.summary()).isTrue();
+  }
+
+  /**
+   * Runs 100 orders over 10 accounts (paced at 20/s, customers retrying what the command API does
+   * not answer) and, once 30 are placed, kills {@code victim} with {@code kill -9} and starts it again.
+   */
+  private OrderRunResult runWhileKilling(com.example.trading.teststack.ServiceProcess victim, long seed)
+      throws Exception {
+    OrderRun run = orderRun();
+    AtomicReference<Throwable> killer = new AtomicReference<>();
+    Thread kill = new Thread(() -> {
+      try {
+        Eventually.within(Duration.ofSeconds(120), () -> run.placedSoFar() >= 30 ? true : null);
+        victim.kill();
+        victim.start();
+      } catch (Throwable e) {
+        killer.set(e);
+      }
+    });
+    kill.start();
+    OrderRunResult result = run.run(new OrderRun.Settings(100, 10, 4, seed, false, false, Duration.ofMinutes(3), 20));
+    kill.join();
+    System.out.println(result.summary());
+    assertThat(killer.get()).as("the kill and restart").isNull();
+    return result;
+  }
+
+  @Test
+  void aVenueOutageOpensTheCircuitBreakerAndTheOrdersFinishOnceTheVenueRecovers() throws Exception {
+    deposit("USD", "100000.00");
+    deposit("AAPL", "100");
+    venueSettings(1.0, false);
+    List<String> orderIds = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      orderIds.add(place(i % 2 == 0 ? "BUY" : "SELL", "AAPL", 2, "MARKET", null, null).path("orderId").asText());
+    }
+
+    Eventually.within(Duration.ofSeconds(60), () -> get(system.saga.port(), "/actuator/prometheus").body().lines()
+        .filter(l -> l.startsWith("resilience4j_circuitbreaker_state{") && l.contains("name=\"venue-orders\"")
+            && l.contains("state=\"open\"")).anyMatch(l -> l.endsWith(" 1.0")) ? true : null);
+    assertThat(orderIds).allSatisfy(id -> assertThat(json(get(query(), "/api/orders/" + id)).path("status").asText())
+        .isNotIn("FILLED", "REJECTED"));
+    venueSettings(0.0, false);
+
+    for (String orderId : orderIds) {
+      JsonNode order = awaitEnd(orderId, Duration.ofSeconds(120));
+      assertThat(order.path("status").asText()).as(order.toString()).isEqualTo("FILLED");
+    }
+    assertAuditHolds();
+  }
+
+  @Test
+  void aMessageDeliveredTwiceChangesNothing() throws Exception {
+    deposit("AAPL", "50");
+    String servers = TestStack.get().kafkaBootstrapServers();
+    List<ConsumerRecord<String, byte[]>> delivered = new ArrayList<>();
+    String orderId;
+    try (KafkaTail orders = KafkaTail.open(servers, system.prefix + Topics.ORDER_EVENTS);
+        KafkaTail holdings = KafkaTail.open(servers, system.prefix + Topics.HOLDING_EVENTS);
+        KafkaTail fees = KafkaTail.open(servers, system.prefix + Topics.FEE_EVENTS);
+        KafkaTail commands = KafkaTail.open(servers, system.prefix + Topics.COMMANDS)) {
+      orderId = place("SELL", "AAPL", 5, "MARKET", null, null).path("orderId").asText();
+      awaitEnd(orderId, Duration.ofSeconds(60));
+      Duration settle = Duration.ofSeconds(2);
+      delivered.addAll(orders.readFor(settle, r -> orderId.equals(r.key())));
+      delivered.addAll(fees.readFor(settle, r -> r.key() != null && r.key().contains(orderId)));
+      delivered.addAll(holdings.readFor(settle, r -> new String(r.value()).contains(orderId)));
+      delivered.addAll(commands.readFor(settle, r -> new String(r.value()).contains(orderId)));
+    }
+    assertThat(delivered).hasSizeGreaterThan(10);
+    AuditReport before = audit();
+    String viewBefore = withoutVolatile(json(get(query(), "/api/orders/" + orderId)));
+    // The views settle after the order's end: wait until the sale is fully shown (shares out, cash in).
+    String portfolioBefore = withoutVolatile(Eventually.within(Duration.ofSeconds(30), () -> {
+      JsonNode portfolio = json(get(query(), "/api/accounts/" + account + "/portfolio"));
+      return portfolio.path("holdings").size() == 2
+          && portfolio.path("holdings").findValuesAsText("reserved").stream().allMatch(r -> new BigDecimal(r).signum() == 0)
+          && portfolio.path("holdings").findValuesAsText("quantity").contains("45") ? portfolio : null;
+    }));
+
+    long eventRecords = delivered.stream().filter(r -> !r.topic().endsWith(Topics.COMMANDS)).count();
+    double duplicatesBefore = metric(system.saga.port(), "trading_saga_inbox_duplicates_total");
+    for (ConsumerRecord<String, byte[]> record : delivered) {
+      Map<String, String> headers = new HashMap<>();
+      for (Header header : record.headers()) {
+        headers.put(header.key(), new String(header.value()));
+      }
+      KafkaTail.send(servers, record.topic(), record.key(), record.value(), headers);
+    }
+    // The orchestrator's inbox counts what it recognised as already stored: all of them, once consumed.
+    Eventually.within(Duration.ofSeconds(60), () ->
+        metric(system.saga.port(), "trading_saga_inbox_duplicates_total") >= duplicatesBefore + eventRecords ? true : null);
+    Thread.sleep(3_000); // the command side's and the projections' consumers read the same records alongside
+
+    AuditReport after = audit();
+    assertThat(after.holds()).as(after.toString()).isTrue();
+    assertThat(after.eventsInScope()).as("nothing was stored again").isEqualTo(before.eventsInScope());
+    assertThat(withoutVolatile(json(get(query(), "/api/orders/" + orderId)))).isEqualTo(viewBefore);
+    assertThat(withoutVolatile(json(get(query(), "/api/accounts/" + account + "/portfolio")))).isEqualTo(portfolioBefore);
+  }
+
+  /** The sum of a Prometheus metric's samples on a service. */
+  private static double metric(int port, String name) {
+    return get(port, "/actuator/prometheus").body().lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+  }
+
+  // ------------------------------------------------------------------ paths seen through the query API
+
+  @Test
+  void aPartiallyFilledOrderCancelledByTheCustomerKeepsItsFillsAndGetsTheRestBack() throws Exception {
+    deposit("USD", "100000.00");
+    venueSettings(0.0, true);
+    BigDecimal price = price("MSFT");
+    String limit = price.multiply(new BigDecimal("1.10")).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    // A crossing limit order fills its first part on arrival and the next at the venue's next tick
+    // (every 2 s): the cancel usually lands in between; when it loses that race, try again.
+    JsonNode cancelledPartway = null;
+    for (int attempt = 0; attempt < 10 && cancelledPartway == null; attempt++) {
+      String orderId = place("BUY", "MSFT", 9, "LIMIT", limit, null).path("orderId").asText();
+      Eventually.within(Duration.ofSeconds(30), () -> json(get(query(), "/api/orders/" + orderId))
+          .path("filledQuantity").asLong() > 0 ? true : null);
+      postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "");
+      JsonNode end = awaitEnd(orderId, Duration.ofSeconds(60));
+      if (end.path("status").asText().equals("CANCELLED")) {
+        cancelledPartway = end;
+      } else {
+        assertThat(end.path("status").asText()).isEqualTo("FILLED");
+      }
+    }
+
+    assertThat(cancelledPartway).as("a cancel landed between two parts in 10 attempts").isNotNull();
+    assertThat(cancelledPartway.path("filledQuantity").asLong()).isBetween(1L, 8L);
+    assertThat(cancelledPartway.path("feeStatus").asText()).isEqualTo("SETTLED");
+    awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0);
+    assertAuditHolds();
+  }
+
+  @Test
+  void aCancelBeforeTheVenueHasTheOrderGivesEverythingBackAndNothingIsSent() throws Exception {
+    deposit("USD", "5000.00");
+    venueSettings(1.0, false);
+    String orderId = place("BUY", "GOOG", 3, "MARKET", null, null).path("orderId").asText();
+    Eventually.within(Duration.ofSeconds(30), () -> get(system.saga.port(), "/ops/sagas/" + orderId).body()
+        .contains("\"step\":\"SUBMITTING\"") ? true : null);
+
+    assertThat(postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(202);
+    // The submission may have reached the venue for all the orchestrator knows (a timeout is
+    // ambiguous), so it cancels there, and cannot end the order before the venue answers.
+    Eventually.within(Duration.ofSeconds(30), () -> get(system.saga.port(), "/ops/sagas/" + orderId).body()
+        .contains("\"step\":\"CANCELLING_AT_MARKET\"") ? true : null);
+    venueSettings(0.0, false);
+    JsonNode end = awaitEnd(orderId, Duration.ofSeconds(60));
+
+    assertThat(end.path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(end.path("filledQuantity").asLong()).isZero();
+    assertThat(end.path("feeStatus").asText()).isEqualTo("REFUNDED");
+    Thread.sleep(2_000);
+    assertThat(send("GET", system.venue().resolve("/venue/orders/" + orderId), null).statusCode())
+        .as("the venue never received the order").isEqualTo(404);
+    awaitPortfolio(holding -> holding.path("asset").asText().equals("USD")
+        && holding.path("quantity").asText().equals("5000.00") && holding.path("reserved").asText().equals("0.00"));
+    assertAuditHolds();
+  }
+
+  @Test
+  void rejectionsAndExpiryEndAsDomainSaysAndGiveEverythingBack() throws Exception {
+    deposit("USD", "5000.00");
+    deposit("TSLA", "10");
+    String halted = place("BUY", "HALTED", 1, "LIMIT", "10.00", null).path("orderId").asText();
+    String tooMany = place("SELL", "TSLA", 11, "MARKET", null, null).path("orderId").asText();
+    String feeTooHigh = place("BUY", "TSLA", 2, "MARKET", null, "0.50").path("orderId").asText();
+    String resting = place("SELL", "TSLA", 4, "LIMIT", "9999.00", null).path("orderId").asText();
+
+    JsonNode haltedEnd = awaitEnd(halted, Duration.ofSeconds(60));
+    assertThat(haltedEnd.path("status").asText()).isEqualTo("REJECTED");
+    assertThat(haltedEnd.path("rejectReason").asText()).isEqualTo("MARKET_REJECTED");
+    assertThat(haltedEnd.path("feeStatus").asText()).isEqualTo("REFUNDED");
+    assertThat(awaitEnd(tooMany, Duration.ofSeconds(60)).path("rejectReason").asText()).isEqualTo("INSUFFICIENT_HOLDING");
+    assertThat(awaitEnd(feeTooHigh, Duration.ofSeconds(60)).path("rejectReason").asText()).isEqualTo("FEE_REJECTED");
+    // The orchestrator gives limit orders 20 s on the venue here.
+    JsonNode expired = awaitEnd(resting, Duration.ofSeconds(90));
+    assertThat(expired.path("status").asText()).isEqualTo("EXPIRED");
+    assertThat(expired.path("feeStatus").asText()).isEqualTo("REFUNDED");
+    JsonNode portfolio = awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0
+        && new BigDecimal(holding.path("quantity").asText()).compareTo(
+            new BigDecimal(holding.path("asset").asText().equals("USD") ? "5000.00" : "10")) == 0);
+    assertThat(portfolio.path("feesPaid").asText()).isEqualTo("0.00");
+    assertAuditHolds();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private OrderRun orderRun() {
+    TestStack stack = TestStack.get();
+    return new OrderRun(system.commandApi(), system.venue(), system.commandJdbcUrl, stack.postgresUser(),
+        stack.postgresPassword());
+  }
+
+  private AuditReport audit() throws Exception {
+    TestStack stack = TestStack.get();
+    try (Connection connection = DriverManager.getConnection(system.commandJdbcUrl, stack.postgresUser(),
+        stack.postgresPassword())) {
+      return EventStoreAudit.of(connection, Set.of(account));
+    }
+  }
+
+  private void assertAuditHolds() throws Exception {
+    AuditReport report = audit();
+    assertThat(report.holds()).as(report.toString()).isTrue();
+  }
+
+  private static int query() {
+    return system.querySide.port();
+  }
+
+  private JsonNode deposit(String asset, String quantity) {
+    var response = postJson(system.commandSide.port(), "/api/accounts/" + account + "/deposits",
+        "{\"asset\":\"" + asset + "\",\"quantity\":\"" + quantity + "\"}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return json(response);
+  }
+
+  private JsonNode place(String side, String instrument, long quantity, String type, String limitPrice, String maxFee) {
+    String body = "{\"accountId\":\"%s\",\"clientOrderId\":\"%s\",\"side\":\"%s\",\"instrument\":\"%s\",\"quantity\":%d,"
+        .formatted(account, UUID.randomUUID(), side, instrument, quantity)
+        + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s}".formatted(type,
+            limitPrice == null ? "null" : "\"" + limitPrice + "\"", maxFee == null ? "null" : "\"" + maxFee + "\"");
+    var response = postJson(system.commandSide.port(), "/api/orders", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    return json(response);
+  }
+
+  /**
+   * Polls the account's portfolio until every holding satisfies {@code expected}: the portfolios
+   * view follows the holding events, which may arrive after the order's own end is shown.
+   */
+  private JsonNode awaitPortfolio(java.util.function.Predicate<JsonNode> expected) {
+    return Eventually.within(Duration.ofSeconds(30), () -> {
+      JsonNode portfolio = json(get(query(), "/api/accounts/" + account + "/portfolio"));
+      for (JsonNode holding : portfolio.path("holdings")) {
+        if (!expected.test(holding)) {
+          return null;
+        }
+      }
+      return portfolio;
+    });
+  }
+
+  /** Polls the query API until the order has ended, and returns its document. */
+  private static JsonNode awaitEnd(String orderId, Duration within) {
+    return Eventually.within(within, () -> {
+      JsonNode order = json(get(query(), "/api/orders/" + orderId));
+      return ENDS.contains(order.path("status").asText()) && !order.path("feeStatus").asText().equals("CHARGED")
+          ? order : null;
+    });
+  }
+
+  private static BigDecimal price(String instrument) throws Exception {
+    return new BigDecimal(JSON.readTree(send("GET", system.venue().resolve("/venue/prices/" + instrument), null).body())
+        .path("price").asText());
+  }
+
+  private static void venueSettings(double errorRate, boolean partialFills) {
+    try {
+      var response = send("PUT", system.venue().resolve("/venue/settings"), "{\"latencyMs\":0,\"rejectRate\":0.0,"
+          + "\"errorRate\":" + errorRate + ",\"partialFills\":" + partialFills + "}");
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The document without what changes on every read (valuation time, prices, positions). */
+  private static String withoutVolatile(JsonNode document) {
+    var copy = document.deepCopy();
+    if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+      object.remove(List.of("asOf", "position", "updatedAt"));
+      for (JsonNode holding : object.path("holdings")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode) holding).remove(List.of("lastPrice", "marketValue"));
+      }
+    }
+    return copy.toString();
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+    }
+  }
+}
