@@ -2,6 +2,8 @@ package com.example.trading.saga;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.trading.audit.AuditReport;
+import com.example.trading.audit.EventStoreAudit;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.codec.MessageCodec;
@@ -32,11 +34,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +61,10 @@ class OrderJourneyEndToEndIT {
   static ServiceProcess commandSide;
   static ServiceProcess saga;
   static String prefix;
+  static String commandJdbcUrl;
+
+  /** Each test's own account; its event store is audited after the test. */
+  final String account = TestStack.uniqueName("acc");
 
   @BeforeAll
   static void startTheSystem() throws IOException {
@@ -64,8 +74,10 @@ class OrderJourneyEndToEndIT {
         Map.of("EXCHANGE_JOURNAL_DIR", Files.createTempDirectory("exchange-journal").toString()));
     // E2E_COMMAND_SIDE_JAR runs another build of the command side (e.g. one with a fix not merged yet).
     String commandJar = System.getenv("E2E_COMMAND_SIDE_JAR");
+    ServiceEnvironment command = ServiceEnvironment.commandSide(stack, prefix);
+    commandJdbcUrl = command.jdbcUrl();
     commandSide = ServiceProcess.of(commandJar != null && !commandJar.isBlank() ? Path.of(commandJar)
-        : ServiceProcess.runnableJarIn(Path.of("../command-side")), ServiceEnvironment.commandSide(stack, prefix).asMap());
+        : ServiceProcess.runnableJarIn(Path.of("../command-side")), command.asMap());
     ServiceProcess.startAll(exchange, commandSide);
 
     saga = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(),
@@ -73,6 +85,17 @@ class OrderJourneyEndToEndIT {
             // Short enough for the timeout journey; the venue normally answers in milliseconds.
             .with("EXCHANGE_REQUEST_TIMEOUT", "1s")
             .with("SAGA_SUBMITTING_TIMEOUT", "4s").asMap()).start();
+  }
+
+  /** Every invariant of DOMAIN.md holds on the command side's event store for the test's account. */
+  @AfterEach
+  void theEventStoreKeepsEveryInvariant() throws Exception {
+    TestStack stack = TestStack.get();
+    try (Connection connection = DriverManager.getConnection(commandJdbcUrl, stack.postgresUser(),
+        stack.postgresPassword())) {
+      AuditReport report = EventStoreAudit.of(connection, Set.of(account));
+      assertThat(report.holds()).as(report.toString()).isTrue();
+    }
   }
 
   @AfterAll
@@ -163,7 +186,6 @@ class OrderJourneyEndToEndIT {
 
   @Test
   void aMarketSellIsFilledAndTheProceedsLessTheFeeAreCredited() {
-    String account = TestStack.uniqueName("acc");
     deposit(account, "AAPL", "100");
 
     Journey sell = follow(OrderCompleted.class, () -> place(account, "SELL", "MARKET", 10, null));
@@ -185,7 +207,6 @@ class OrderJourneyEndToEndIT {
 
   @Test
   void aMarketBuyIsFilledWithinItsReservationAndTheRestIsReleased() {
-    String account = TestStack.uniqueName("acc");
     deposit(account, "USD", "10000.00");
 
     Journey buy = follow(OrderCompleted.class, () -> place(account, "BUY", "MARKET", 5, null));
@@ -211,7 +232,6 @@ class OrderJourneyEndToEndIT {
 
   @Test
   void aRestingLimitOrderCancelledByTheCustomerGivesEverythingBack() {
-    String account = TestStack.uniqueName("acc");
     deposit(account, "USD", "1000.00");
 
     Journey cancelled = follow(OrderCancelled.class, () -> {
@@ -232,7 +252,6 @@ class OrderJourneyEndToEndIT {
 
   @Test
   void anOrderTheVenueDoesNotAnswerInTimeIsCancelledThereAndRejectedAsATimeout() {
-    String account = TestStack.uniqueName("acc");
     deposit(account, "USD", "1000.00");
     venueLatency(3_000);
     try {
