@@ -9,7 +9,7 @@ MAVEN    := infra/local/maven
 .PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay replay
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 build: ## Compile and package every module (no tests)
 	$(MAVEN) -q -DskipTests install
