@@ -221,10 +221,11 @@ class OrderLifecycleE2EIT {
     assertThat(withoutVolatile(json(get(query(), "/api/accounts/" + account + "/portfolio")))).isEqualTo(portfolioBefore);
   }
 
-  /** The sum of a Prometheus metric's samples on a service. */
-  private static double metric(int port, String name) {
+  /** The sum of a Prometheus metric's samples on a service, of the series carrying every one of {@code labels}. */
+  private static double metric(int port, String name, String... labels) {
     return get(port, "/actuator/prometheus").body().lines()
         .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
@@ -263,15 +264,22 @@ class OrderLifecycleE2EIT {
   void aCancelBeforeTheVenueHasTheOrderGivesEverythingBackAndNothingIsSent() throws Exception {
     deposit("USD", "5000.00");
     venueSettings(1.0, false);
+    String[] superseded = {"trading_saga_market_requests_total", "kind=\"SUBMIT\"", "outcome=\"SUPERSEDED\""};
+    double supersededBefore = metric(system.saga.port(), superseded[0], superseded[1], superseded[2]);
     String orderId = place("BUY", "GOOG", 3, "MARKET", null, null).path("orderId").asText();
     Eventually.within(Duration.ofSeconds(30), () -> get(system.saga.port(), "/ops/sagas/" + orderId).body()
         .contains("\"step\":\"SUBMITTING\"") ? true : null);
 
     assertThat(postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(202);
     // The submission may have reached the venue for all the orchestrator knows (a timeout is
-    // ambiguous), so it cancels there, and cannot end the order before the venue answers.
+    // ambiguous), so it cancels there, and cannot end the order before the venue answers. The
+    // venue comes back only once the gateway has dropped the pending submission for the cancel:
+    // an attempt already under way when the cancel came could still land, like a fill racing a
+    // cancel on a real venue (the order would then fill, correctly, but this test is about the cancel).
     Eventually.within(Duration.ofSeconds(30), () -> get(system.saga.port(), "/ops/sagas/" + orderId).body()
         .contains("\"step\":\"CANCELLING_AT_MARKET\"") ? true : null);
+    Eventually.within(Duration.ofSeconds(60), () ->
+        metric(system.saga.port(), superseded[0], superseded[1], superseded[2]) > supersededBefore ? true : null);
     venueSettings(0.0, false);
     JsonNode end = awaitEnd(orderId, Duration.ofSeconds(60));
 

@@ -211,6 +211,7 @@ class MarketGateway extends PollingWorker {
   private void close(Request request, String outcome, String why) {
     jdbc.update("update market_request set done_at = now(), outcome = ?, last_error = null where id = ? and done_at is null",
         outcome, request.id());
+    meters.counter("trading.saga.market.requests", "kind", request.kind().name(), "outcome", outcome).increment();
     log.atInfo().addKeyValue("orderId", request.orderId()).addKeyValue("correlationId", request.orderId())
         .log("market {} not sent: {}", request.kind(), why);
   }
