@@ -119,7 +119,11 @@ class OrderLifecycleE2EIT {
   void killingTheOrchestratorMidRunLosesNoOrderAndAppliesNothingTwice() throws Exception {
     OrderRunResult result = runWhileKilling(system.saga, 8L);
 
-    assertThat(result.passed()).as(result.summary()).isTrue();
+    // A step deadline (pricing, submitting: 30 s) can pass while the orchestrator is down; the
+    // order then ends MARKET_TIMEOUT with everything given back, rather than trading late.
+    assertThat(result.passed(Set.of("REJECTED MARKET_TIMEOUT"))).as(result.summary()).isTrue();
+    assertThat(result.audit().endings().getOrDefault("REJECTED MARKET_TIMEOUT", 0L)).as(result.summary())
+        .isLessThanOrEqualTo(10);
   }
 
   /**

@@ -26,12 +26,17 @@ public record OrderRunResult(OrderRun.Settings settings, List<PlannedOrder> plan
 
   /** Orders that ended in a way their kind does not allow (or did not end), one line each. */
   public List<String> unexpectedEnds() {
+    return unexpectedEnds(java.util.Set.of());
+  }
+
+  /** The same, also allowing {@code alsoAllowed} for every kind (e.g. timeouts during an outage). */
+  public List<String> unexpectedEnds(java.util.Set<String> alsoAllowed) {
     List<String> unexpected = new ArrayList<>();
     for (PlannedOrder order : plan) {
       String orderId = orderIds.get(order.index());
       OrderOutcome outcome = orderId == null ? null : audit.orders().get(orderId);
       String end = outcome == null ? "NOT PLACED" : outcome.endLabel();
-      if (!order.kind().expectedEnds().contains(end)) {
+      if (!order.kind().expectedEnds().contains(end) && !alsoAllowed.contains(end)) {
         unexpected.add("#%d %s %s %s: %s (expected %s)".formatted(order.index(), order.kind(), orderId,
             order.body(), end, order.kind().expectedEnds()));
       }
@@ -112,6 +117,11 @@ public record OrderRunResult(OrderRun.Settings settings, List<PlannedOrder> plan
 
   /** True when every invariant holds, every order ended as its kind allows, and no request failed. */
   public boolean passed() {
-    return audit.holds() && unexpectedEnds().isEmpty() && failures.isEmpty();
+    return passed(java.util.Set.of());
+  }
+
+  /** The same, also allowing {@code alsoAllowed} as any order's end. */
+  public boolean passed(java.util.Set<String> alsoAllowed) {
+    return audit.holds() && unexpectedEnds(alsoAllowed).isEmpty() && failures.isEmpty();
   }
 }
