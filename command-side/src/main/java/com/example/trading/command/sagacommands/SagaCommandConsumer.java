@@ -23,11 +23,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -63,7 +61,6 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   private final MeterRegistry meters;
   private final String commandTopic;
   private final DeadLetterPublisher deadLetters;
-  private volatile boolean assigned;
 
   SagaCommandConsumer(Consumer<String, byte[]> sagaCommandKafkaConsumer, Producer<String, byte[]> eventProducer,
       CommandGateway commands, MessageCodec codec, MeterRegistry meters, TopicNames topics,
@@ -92,23 +89,10 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   }
 
   /** Whether the consumer currently owns partitions of the command topic. */
-  boolean hasAssignment() {
-    return assigned;
-  }
 
   @Override
-  protected void subscribe() {
-    consumer.subscribe(List.of(commandTopic), new ConsumerRebalanceListener() {
-      @Override
-      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        assigned = false;
-      }
-
-      @Override
-      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        assigned = !partitions.isEmpty();
-      }
-    });
+  protected Collection<String> topics() {
+    return List.of(commandTopic);
   }
 
   @Override

@@ -1,9 +1,11 @@
 package com.example.trading.platform.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -32,14 +34,34 @@ public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
   private volatile Thread worker;
   private volatile boolean running;
   private volatile boolean failed;
+  private volatile boolean assigned;
 
   protected ConsumerLoop(String name, Consumer<K, V> consumer) {
     this.name = name;
     this.consumer = consumer;
   }
 
-  /** Subscribes the consumer to its topics. */
-  protected abstract void subscribe();
+  /** The topics the consumer reads (their deployed names). */
+  protected abstract Collection<String> topics();
+
+  /** Whether the group has given this consumer a partition (a test waits for it before producing). */
+  public boolean hasAssignment() {
+    return assigned;
+  }
+
+  private void subscribe() {
+    consumer.subscribe(topics(), new ConsumerRebalanceListener() {
+      @Override
+      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        assigned = false;
+      }
+
+      @Override
+      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        assigned = !partitions.isEmpty();
+      }
+    });
+  }
 
   /** Handles one poll; throwing makes the loop rewind and retry the batch. */
   protected abstract void handle(ConsumerRecords<K, V> records);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,8 +100,8 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
   }
 
   @Override
-  protected void subscribe() {
-    consumer.subscribe(view.topics().stream().map(topics::of).toList());
+  protected Collection<String> topics() {
+    return view.topics().stream().map(topics::of).toList();
   }
 
   @Override

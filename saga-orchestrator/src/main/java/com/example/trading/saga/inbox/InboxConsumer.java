@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,7 +28,6 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
   private final InboxWriter writer;
   private final MeterRegistry meters;
   private final List<String> topics;
-  private volatile boolean assigned;
 
   InboxConsumer(Consumer<String, byte[]> inboxKafkaConsumer, InboxWriter writer, MeterRegistry meters,
       TopicNames names) {
@@ -47,23 +44,10 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
   }
 
   /** Whether the consumer owns partitions of the event topics. */
-  public boolean hasAssignment() {
-    return assigned;
-  }
 
   @Override
-  protected void subscribe() {
-    consumer.subscribe(topics, new ConsumerRebalanceListener() {
-      @Override
-      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        assigned = false;
-      }
-
-      @Override
-      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        assigned = !partitions.isEmpty();
-      }
-    });
+  protected Collection<String> topics() {
+    return topics;
   }
 
   @Override
