@@ -273,20 +273,9 @@ class OrderJourneyEndToEndIT {
   }
 
   static void venueLatency(int millis) {
-    try {
-      HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + exchange.port() + "/venue/settings"))
-              .header("Content-Type", "application/json")
-              .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"latencyMs\":" + millis
-                  + ",\"rejectRate\":0.0,\"errorRate\":0.0,\"partialFills\":false}"))
-              .build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> response = TestHttp.putJson(exchange.port(), "/venue/settings",
+        "{\"latencyMs\":" + millis + ",\"rejectRate\":0.0,\"errorRate\":0.0,\"partialFills\":false}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   static void waitForStep(String orderId, String step) {

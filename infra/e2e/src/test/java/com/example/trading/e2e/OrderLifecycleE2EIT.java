@@ -397,13 +397,9 @@ class OrderLifecycleE2EIT {
   }
 
   private static void venueSettings(double errorRate, boolean partialFills) {
-    try {
-      var response = send("PUT", system.venue().resolve("/venue/settings"), "{\"latencyMs\":0,\"rejectRate\":0.0,"
-          + "\"errorRate\":" + errorRate + ",\"partialFills\":" + partialFills + "}");
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
+    var response = com.example.trading.teststack.TestHttp.putJson(system.exchange.port(), "/venue/settings",
+        "{\"latencyMs\":0,\"rejectRate\":0.0,\"errorRate\":" + errorRate + ",\"partialFills\":" + partialFills + "}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {

@@ -25,6 +25,12 @@ public final class TestHttp {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public static HttpResponse<String> putJson(int port, String path, String json) {
+    return send(HttpRequest.newBuilder(uri(port, path))
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private static URI uri(int port, String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }

@@ -10,15 +10,13 @@ import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.teststack.ServiceProcess;
+import com.example.trading.teststack.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -201,19 +199,9 @@ class MarketGatewayIT {
   }
 
   static void settings(int latencyMs, double rejectRate, double errorRate, boolean partialFills) {
-    try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://127.0.0.1:" + venue.port() + "/venue/settings"))
-          .header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("latencyMs", latencyMs,
-              "rejectRate", rejectRate, "errorRate", errorRate, "partialFills", partialFills))))
-          .build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    HttpResponse<String> response = TestHttp.putJson(venue.port(), "/venue/settings", "{\"latencyMs\":" + latencyMs
+        + ",\"rejectRate\":" + rejectRate + ",\"errorRate\":" + errorRate + ",\"partialFills\":" + partialFills + "}");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
+
 }
