@@ -21,6 +21,11 @@ public abstract class CommandSideIntegrationTest {
   protected static final ObjectMapper JSON = new ObjectMapper();
   /** The Kafka topics of this test context are its own. */
   protected static final String TOPIC_PREFIX = TestStack.uniqueName("it") + ".";
+  /**
+   * The consumer group whose lag admission control watches; nothing consumes as it, so it has no
+   * backlog unless a test commits offsets for it (and deletes them again).
+   */
+  protected static final String WATCHED_SAGA_GROUP = TestStack.uniqueName("saga-inbox-it");
 
   @LocalServerPort
   protected int port;
@@ -32,6 +37,10 @@ public abstract class CommandSideIntegrationTest {
     stack.registerKafka(registry);
     registry.add("trading.saga-commands.group-id", () -> TestStack.uniqueName("command-side-it"));
     registry.add("trading.kafka.topic-prefix", () -> TOPIC_PREFIX);
+    registry.add("trading.admission.saga-inbox-group", () -> WATCHED_SAGA_GROUP);
+    registry.add("trading.admission.min-backlog-events", () -> "2");
+    registry.add("trading.admission.max-backlog", () -> "1s");
+    registry.add("trading.admission.refresh-interval", () -> "100ms");
   }
 
   protected static JsonNode json(HttpResponse<String> response) {

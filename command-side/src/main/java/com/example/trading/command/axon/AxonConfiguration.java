@@ -8,8 +8,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.common.AxonTransientException;
+import com.example.trading.platform.axon.BoundedCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -23,7 +23,7 @@ import org.springframework.dao.TransientDataAccessException;
 /**
  * How the aggregates are stored and reached (the contract's serializer and message envelope come
  * from the platform's {@code AxonContractAutoConfiguration}): commands routed by
- * {@link TradingCommand#targetAggregateId()}, a snapshot of each Holding every N events, an
+ * {@link TradingCommand#targetAggregateId()}, a snapshot of each Holding every N events, a bounded
  * aggregate cache, and a command gateway that retries commands that lost an optimistic-concurrency
  * race with back-off.
  */
@@ -51,9 +51,16 @@ class AxonConfiguration {
     return new EventCountSnapshotTriggerDefinition(snapshotter, eventsBetweenSnapshots);
   }
 
+  /**
+   * Safe when another instance has changed an aggregate since it was cached (a Kafka partition moved
+   * away and back): a command decided on the stale copy appends at a sequence number that is
+   * already taken, the store refuses it (unique aggregate id and sequence), Axon's repository
+   * evicts the copy on the rollback, and the command is retried on the stored state (the gateway
+   * retries a lost concurrency race). It is never applied to stale state and never dropped.
+   */
   @Bean
-  Cache aggregateCache() {
-    return new WeakReferenceCache();
+  Cache aggregateCache(@Value("${trading.aggregate-cache.maximum-size:100000}") long maximumSize) {
+    return new BoundedCache(maximumSize);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import static com.example.trading.command.web.Identifiers.ID_PATTERN;
 import static com.example.trading.command.web.Identifiers.SYMBOL_MESSAGE;
 import static com.example.trading.command.web.Identifiers.SYMBOL_PATTERN;
 
+import com.example.trading.command.admission.Admission;
 import com.example.trading.command.order.Order.Placement;
 import com.example.trading.command.web.EventStorePositions;
 import com.example.trading.schemas.OrderType;
@@ -36,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Placing and cancelling orders. Placement is idempotent on {@code (accountId, clientOrderId)}:
- * the first call answers 202, a repeat 200 with the same order id and no second order.
+ * the first call answers 202, a repeat 200 with the same order id and no second order. New orders
+ * pass {@link Admission} first.
  */
 @RestController
 class OrderController {
@@ -62,15 +64,20 @@ class OrderController {
 
   private final CommandGateway commands;
   private final EventStorePositions positions;
+  private final Admission admission;
 
-  OrderController(CommandGateway commands, EventStorePositions positions) {
+  OrderController(CommandGateway commands, EventStorePositions positions, Admission admission) {
     this.commands = commands;
     this.positions = positions;
+    this.admission = admission;
   }
 
-  @Operation(summary = "Place an order (idempotent on accountId + clientOrderId)")
+  @Operation(summary = "Place an order (idempotent on accountId + clientOrderId)",
+      description = "503 with Retry-After while more work waits for the order saga than the system serves in "
+          + "trading.admission.max-backlog; nothing is stored then, and the same placement may be sent again.")
   @PostMapping("/api/orders")
   ResponseEntity<OrderAccepted> place(@Valid @RequestBody PlaceOrderRequest request) {
+    admission.admitOrder();
     String orderId = OrderIds.forClientOrder(request.accountId(), request.clientOrderId());
     Placement placement = commands.sendAndWait(new PlaceOrder(orderId, request.accountId(),
         request.clientOrderId(), request.side(), request.instrument(), request.quantity(), request.type(),

@@ -18,10 +18,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -46,7 +53,13 @@ import org.springframework.stereotype.Component;
  * change nothing. A command that fails for a technical reason is retried with exponential back-off
  * and jitter; one that an aggregate refuses by its rules, one that cannot be read, and one still
  * failing after the last attempt go to the dead-letter topic with the reason in the
- * {@value Topics#FAILURE_HEADER} header, and the consumer goes on. One thread.
+ * {@value Topics#FAILURE_HEADER} header, and the consumer goes on.
+ *
+ * <p>A poll's commands are applied {@code trading.saga-commands.parallelism} at a time, grouped by
+ * their key (the target aggregate): one aggregate's commands one after another in topic order, other
+ * aggregates' at the same time. Each command is its own transaction, waiting mostly on the
+ * database's commit, so a burst is not serialised behind one connection. The offsets are committed
+ * once every group is done; a group that fails makes the whole poll replay (idempotent).
  */
 @Component
 class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
@@ -61,12 +74,20 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   private final MeterRegistry meters;
   private final String commandTopic;
   private final DeadLetterPublisher deadLetters;
+  private final ExecutorService appliers;
 
   SagaCommandConsumer(Consumer<String, byte[]> sagaCommandKafkaConsumer, Producer<String, byte[]> eventProducer,
       CommandGateway commands, MessageCodec codec, MeterRegistry meters, TopicNames topics,
       @Value("${trading.saga-commands.max-attempts:5}") int maxAttempts,
-      @Value("${trading.saga-commands.initial-backoff:200ms}") Duration initialBackoff) {
+      @Value("${trading.saga-commands.initial-backoff:200ms}") Duration initialBackoff,
+      @Value("${trading.saga-commands.parallelism:4}") int parallelism) {
     super("saga-command-consumer", sagaCommandKafkaConsumer);
+    AtomicInteger threads = new AtomicInteger();
+    this.appliers = Executors.newFixedThreadPool(parallelism, runnable -> {
+      Thread thread = new Thread(runnable, "saga-command-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
     this.commands = commands;
     this.codec = codec;
     this.meters = meters;
@@ -97,9 +118,42 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
 
   @Override
   protected void handle(ConsumerRecords<String, byte[]> records) {
+    Map<String, List<ConsumerRecord<String, byte[]>>> byAggregate = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
-      apply(record);
+      byAggregate.computeIfAbsent(String.valueOf(record.key()), key -> new ArrayList<>()).add(record);
     }
+    if (byAggregate.size() == 1) {
+      byAggregate.values().forEach(group -> group.forEach(this::apply));
+      return;
+    }
+    List<Future<?>> groups = new ArrayList<>(byAggregate.size());
+    byAggregate.values().forEach(group -> groups.add(appliers.submit(() -> group.forEach(this::apply))));
+    awaitAll(groups);
+  }
+
+  private static void awaitAll(List<Future<?>> groups) {
+    RuntimeException failure = null;
+    for (Future<?> group : groups) {
+      try {
+        group.get();
+      } catch (ExecutionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while applying saga commands; the poll replays", e);
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  @Override
+  public void stop() {
+    super.stop();
+    appliers.shutdownNow();
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {

@@ -1,13 +1,17 @@
 package com.example.trading.command.web;
 
+import com.example.trading.command.admission.Admission;
 import com.example.trading.command.fee.FeeRuleViolation;
 import com.example.trading.command.holding.HoldingRuleViolation;
 import com.example.trading.command.order.OrderRuleViolation;
 import com.example.trading.platform.web.ApiExceptionHandler;
 import com.example.trading.platform.web.ApiProblems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -30,6 +34,17 @@ class CommandApiExceptionHandler extends ApiExceptionHandler {
   @ExceptionHandler({OrderRuleViolation.class, HoldingRuleViolation.class, FeeRuleViolation.class})
   ProblemDetail ruleViolation(RuntimeException e) {
     return ApiProblems.of(HttpStatus.BAD_REQUEST, "rule-violation", "Request breaks a business rule", e.getMessage());
+  }
+
+  @ExceptionHandler(Admission.BacklogTooLong.class)
+  ResponseEntity<ProblemDetail> backlogTooLong(Admission.BacklogTooLong e) {
+    ProblemDetail problem = ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "backlog", "Too much work queued",
+        e.getMessage());
+    problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   @ExceptionHandler(AggregateNotFoundException.class)

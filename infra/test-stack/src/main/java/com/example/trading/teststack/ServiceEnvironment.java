@@ -34,6 +34,7 @@ public final class ServiceEnvironment {
   public static ServiceEnvironment commandSide(TestStack stack, String prefix) {
     return of(stack, prefix).database("command_e2e")
         .with("TRADING_SAGA_COMMANDS_GROUP_ID", prefix + "command-side")
+        .with("SAGA_INBOX_GROUP_ID", prefix + "saga-orchestrator")
         .with("TRADING_SAGA_COMMANDS_AUTO_OFFSET_RESET", "earliest");
   }
 

@@ -1,15 +1,21 @@
 package com.example.trading.platform.worker;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A background job on its own thread that does one round of work at a time ({@link #workOnce}),
- * pauses when there was nothing more to do, and on a failure logs it (the first time and then
- * every 50th in a row) and backs off exponentially up to ten seconds before the next round.
- * Started and stopped with the application context; stopping interrupts a pause.
+ * A background job on one or more threads of its own, each doing one round of work at a time
+ * ({@link #workOnce}), pausing when there was nothing more to do, and on a failure logging it (the
+ * first time and then every 50th in a row) and backing off exponentially up to ten seconds before
+ * its next round. {@link #wakeUp()} ends every idle pause at once, so work handed over in-process
+ * (after the commit that made it visible) does not wait for the next poll; the pause remains the
+ * bound for work that arrives any other way. Started and stopped with the application context;
+ * stopping interrupts a pause. With several threads, {@link #workOnce} must be safe to run
+ * concurrently (each round claims its own work).
  */
 public abstract class PollingWorker implements SmartLifecycle {
 
@@ -17,43 +23,67 @@ public abstract class PollingWorker implements SmartLifecycle {
   private static final long MAX_BACKOFF_MS = 10_000;
 
   private final String name;
+  private final int threads;
+  private final Object idle = new Object();
+  /** Incremented by every wake-up, so a wake-up between a round and its pause is not lost. */
+  private long wakeUps;
   private volatile boolean running;
-  private volatile Thread worker;
+  private final List<Thread> workers = new ArrayList<>();
 
   protected PollingWorker(String name) {
+    this(name, 1);
+  }
+
+  protected PollingWorker(String name, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException(name + ": needs at least one thread, got " + threads);
+    }
     this.name = name;
+    this.threads = threads;
   }
 
   /**
    * Does one round of work.
    *
    * @return true when more work is waiting (the next round starts at once), false to pause for
-   *     {@link #idlePause()} first
+   *     {@link #idlePause()} first (or until {@link #wakeUp()})
    */
   protected abstract boolean workOnce() throws InterruptedException;
 
   /** How long to wait when a round found nothing more to do. */
   protected abstract Duration idlePause();
 
-  @Override
-  public void start() {
-    running = true;
-    worker = new Thread(this::run, name);
-    worker.start();
+  /** Ends the idle pause of every thread: new work is there. Cheap; safe from any thread. */
+  public void wakeUp() {
+    synchronized (idle) {
+      wakeUps++;
+      idle.notifyAll();
+    }
   }
 
   @Override
-  public void stop() {
+  public synchronized void start() {
+    running = true;
+    for (int i = 0; i < threads; i++) {
+      Thread worker = new Thread(this::run, threads == 1 ? name : name + "-" + i);
+      workers.add(worker);
+      worker.start();
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
     running = false;
-    Thread current = worker;
-    if (current != null) {
-      current.interrupt();
+    workers.forEach(Thread::interrupt);
+    for (Thread worker : workers) {
       try {
-        current.join(Duration.ofSeconds(15));
+        worker.join(Duration.ofSeconds(15));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        break;
       }
     }
+    workers.clear();
   }
 
   @Override
@@ -65,10 +95,11 @@ public abstract class PollingWorker implements SmartLifecycle {
     int failures = 0;
     while (running) {
       try {
+        long seen = wakeUpsSoFar();
         boolean more = workOnce();
         failures = 0;
         if (!more) {
-          Thread.sleep(idlePause().toMillis());
+          pause(seen, idlePause().toMillis());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -84,6 +115,26 @@ public abstract class PollingWorker implements SmartLifecycle {
           Thread.currentThread().interrupt();
           return;
         }
+      }
+    }
+  }
+
+  private long wakeUpsSoFar() {
+    synchronized (idle) {
+      return wakeUps;
+    }
+  }
+
+  /** Waits up to {@code millis}, or less when woken up since {@code seen}. */
+  private void pause(long seen, long millis) throws InterruptedException {
+    long until = System.nanoTime() + millis * 1_000_000;
+    synchronized (idle) {
+      while (wakeUps == seen && running) {
+        long left = (until - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          return;
+        }
+        idle.wait(left);
       }
     }
   }

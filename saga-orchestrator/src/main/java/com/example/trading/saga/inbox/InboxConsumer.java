@@ -2,6 +2,7 @@ package com.example.trading.saga.inbox;
 
 import com.example.trading.platform.kafka.ConsumerLoop;
 import com.example.trading.platform.kafka.TopicNames;
+import com.example.trading.saga.store.SagaProcessorProgress;
 import com.example.trading.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -12,28 +13,43 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The inbox: reads the command side's three event topics and hands each poll to
  * {@link InboxWriter}. Offsets are committed only after the batch is committed in the saga
  * database ({@link ConsumerLoop}), so a crash re-reads, never skips; the writer's deduplication by
- * messageId makes a re-read change nothing. One thread.
+ * messageId makes a re-read change nothing.
+ *
+ * <p>Flow control: while more than {@code trading.inbox.max-saga-backlog} stored events wait for
+ * the saga processor, the consumer pauses its partitions (and resumes below half of that), so the
+ * work queued in front of the orchestrator stays in Kafka as this group's lag, where the command
+ * side sees it and pushes back on new orders, instead of piling up unseen in the saga's store.
+ * One thread.
  */
 @Component
 class InboxConsumer extends ConsumerLoop<String, byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(InboxConsumer.class);
+  private static final long BACKLOG_CHECK_NANOS = 200_000_000L;
 
   private final InboxWriter writer;
   private final MeterRegistry meters;
   private final List<String> topics;
+  private final SagaProcessorProgress progress;
+  private final long maxSagaBacklog;
+  private boolean paused;
+  private long nextBacklogCheck;
 
   InboxConsumer(Consumer<String, byte[]> inboxKafkaConsumer, InboxWriter writer, MeterRegistry meters,
-      TopicNames names) {
+      TopicNames names, SagaProcessorProgress progress,
+      @Value("${trading.inbox.max-saga-backlog:2000}") long maxSagaBacklog) {
     super("inbox-consumer", inboxKafkaConsumer);
     this.writer = writer;
     this.meters = meters;
+    this.progress = progress;
+    this.maxSagaBacklog = maxSagaBacklog;
     this.topics = List.of(names.of(Topics.ORDER_EVENTS), names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS));
   }
 
@@ -48,6 +64,28 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
   @Override
   protected Collection<String> topics() {
     return topics;
+  }
+
+  @Override
+  protected void afterPoll() {
+    long now = System.nanoTime();
+    if (now < nextBacklogCheck) {
+      return;
+    }
+    nextBacklogCheck = now + BACKLOG_CHECK_NANOS;
+    long backlog = progress.backlog(progress.head());
+    if (!paused && backlog > maxSagaBacklog) {
+      consumer.pause(consumer.assignment());
+      paused = true;
+      log.info("inbox paused: {} events wait for the saga processor (more than {})", backlog, maxSagaBacklog);
+    } else if (paused && backlog <= maxSagaBacklog / 2) {
+      consumer.resume(consumer.paused());
+      paused = false;
+      log.info("inbox resumed: {} events wait for the saga processor", backlog);
+    } else if (paused) {
+      // partitions assigned since the pause are not paused yet
+      consumer.pause(consumer.assignment());
+    }
   }
 
   @Override

@@ -58,7 +58,7 @@ class ExecutionFeed extends PollingWorker {
 
   @Override
   protected Duration idlePause() {
-    return properties.pollInterval();
+    return properties.feedPollInterval();
   }
 
   /** Reads and records one page after the cursor; returns how many executions it recorded. */

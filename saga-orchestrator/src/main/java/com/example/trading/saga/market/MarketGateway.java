@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,7 +47,15 @@ import com.example.trading.saga.store.EventStoreTransactions;
  *
  * <p>A claim is a lease: a worker that dies mid-call leaves the request to be claimed again when
  * the lease runs out; the venue's idempotence makes the repeated call harmless and the request's
- * single completion (and the event's derived identifier) records its outcome once. One thread.
+ * single completion (and the event's derived identifier) records its outcome once.
+ *
+ * <p>{@code trading.market.workers} threads (and any number of instances) work the queue at once:
+ * each claims with {@code for update skip locked}, and a request is claimable only when its order
+ * has no earlier request open, so one order's requests still run one at a time, in order, while a
+ * burst of orders is not serialised behind one venue call. The saga's queue wakes the workers after
+ * its commit; the poll interval bounds the rest (retries, other instances). Every venue answer
+ * wakes the executions feed, whose fills follow an accepted order. Finished requests are deleted
+ * after {@code trading.market.retention}.
  */
 @Component
 class MarketGateway extends PollingWorker {
@@ -64,16 +73,19 @@ class MarketGateway extends PollingWorker {
   private final MarketEventLog events;
   private final MarketProperties properties;
   private final MeterRegistry meters;
+  private final ExecutionFeed executionFeed;
+  private final AtomicReference<Instant> nextCleanUp = new AtomicReference<>(Instant.EPOCH);
 
   MarketGateway(JdbcTemplate jdbc, EventStoreTransactions transaction, VenueClient venue, MarketEventLog events,
-      MarketProperties properties, MeterRegistry meters) {
-    super("market-gateway");
+      MarketProperties properties, MeterRegistry meters, ExecutionFeed executionFeed) {
+    super("market-gateway", properties.workers());
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.venue = venue;
     this.events = events;
     this.properties = properties;
     this.meters = meters;
+    this.executionFeed = executionFeed;
   }
 
   record Request(long id, String orderId, Kind kind, byte[] payload, String causationId, String traceparent,
@@ -85,10 +97,25 @@ class MarketGateway extends PollingWorker {
   protected boolean workOnce() {
     Request request = claim();
     if (request == null) {
+      cleanUpNowAndThen();
       return false;
     }
     process(request);
     return true;
+  }
+
+  /** Deletes finished requests past their retention, at most every ten minutes, on one worker. */
+  private void cleanUpNowAndThen() {
+    Instant due = nextCleanUp.get();
+    Instant now = Instant.now();
+    if (now.isBefore(due) || !nextCleanUp.compareAndSet(due, now.plus(Duration.ofMinutes(10)))) {
+      return;
+    }
+    int deleted = jdbc.update("delete from market_request where done_at < ?",
+        java.sql.Timestamp.from(now.minus(properties.retention())));
+    if (deleted > 0) {
+      log.info("deleted {} finished market requests older than {}", deleted, properties.retention());
+    }
   }
 
   @Override
@@ -201,6 +228,7 @@ class MarketGateway extends PollingWorker {
         events.append("market-request-" + request.id(), outcome, request.causationId(), request.traceparent());
       }
     });
+    executionFeed.wakeUp();
     meters.counter("trading.saga.market.requests", "kind", request.kind().name(),
         "outcome", outcome.getClass().getSimpleName()).increment();
     log.atInfo().addKeyValue("orderId", request.orderId()).addKeyValue("correlationId", request.orderId())

@@ -18,11 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval how often the idle request queue and the executions feed are polled
  * @param feedPageSize executions read per call
  * @param lease how long a claimed request is invisible to other workers while its call runs
+ * @param workers how many venue requests the gateway works on at once (requests of one order stay one at a time)
+ * @param retention how long finished requests are kept for operators before they are deleted
+ * @param feedPollInterval how often the idle executions feed is polled (it is also woken after each venue answer)
  */
 @ConfigurationProperties("trading.market")
 public record MarketProperties(URI venueUrl, Duration connectTimeout, Duration requestTimeout, Integer attempts,
     Duration initialBackoff, Duration requeueBackoff, Duration timeInForce, Duration pollInterval,
-    Integer feedPageSize, Duration lease) {
+    Integer feedPageSize, Duration lease, Integer workers, Duration retention, Duration feedPollInterval) {
 
   public MarketProperties {
     venueUrl = venueUrl == null ? URI.create("http://127.0.0.1:8090") : venueUrl;
@@ -35,5 +38,8 @@ public record MarketProperties(URI venueUrl, Duration connectTimeout, Duration r
     pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
     feedPageSize = feedPageSize == null ? 200 : feedPageSize;
     lease = lease == null ? Duration.ofSeconds(60) : lease;
+    workers = workers == null ? 8 : workers;
+    retention = retention == null ? Duration.ofDays(7) : retention;
+    feedPollInterval = feedPollInterval == null ? pollInterval : feedPollInterval;
   }
 }

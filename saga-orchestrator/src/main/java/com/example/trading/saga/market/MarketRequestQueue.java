@@ -7,6 +7,7 @@ import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.codec.MessageCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.trading.saga.store.AfterCommit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Takes the saga's requests to the market gateway and queues each as a {@code market_request} row
  * in the saga's transaction: the HTTP call never runs inside a saga handler. {@link MarketGateway}
- * works the queue.
+ * works the queue and is woken once the saga's transaction has committed.
  */
 @Component
 class MarketRequestQueue {
@@ -27,9 +28,11 @@ class MarketRequestQueue {
   private static final ObjectMapper JSON = MessageCodec.objectMapper();
 
   private final JdbcTemplate jdbc;
+  private final MarketGateway gateway;
 
-  MarketRequestQueue(JdbcTemplate jdbc) {
+  MarketRequestQueue(JdbcTemplate jdbc, MarketGateway gateway) {
     this.jdbc = jdbc;
+    this.gateway = gateway;
   }
 
   @CommandHandler
@@ -56,6 +59,7 @@ class MarketRequestQueue {
         values (?, ?, ?, ?, ?, ?)""",
         command.orderId(), kind.name(), toJson(command), command.orderId(),
         text(metadata.get(MessageMetadata.CAUSATION_ID)), text(metadata.get(MessageMetadata.TRACEPARENT)));
+    AfterCommit.run(gateway::wakeUp);
   }
 
   static byte[] toJson(MarketCommand command) {

@@ -43,7 +43,6 @@ import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -577,27 +576,11 @@ public class OrderSaga {
 
   private void cancelDeadline() {
     if (deadlineId != null) {
-      try {
-        deadlineManager.cancelSchedule(StepDeadline.NAME, deadlineId);
-      } catch (RuntimeException firing) {
-        if (!isAlreadyFiring(firing)) {
-          throw firing;
-        }
-        // The deadline is being delivered right now; it will arrive for a step this saga has
-        // left (or a retry it has passed) and be ignored as stale. Failing here would stall the
-        // saga processor (and with it every saga) until the delivery ended.
-      }
+      // A deadline being delivered right now cannot be cancelled; it arrives for a step this saga
+      // has left (or a retry it has passed) and is ignored as stale.
+      deadlineManager.cancelSchedule(StepDeadline.NAME, deadlineId);
       deadlineId = null;
     }
-  }
-
-  private static boolean isAlreadyFiring(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof TaskInstanceCurrentlyExecutingException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Decides the end unless it is decided already: the first reason wins. */

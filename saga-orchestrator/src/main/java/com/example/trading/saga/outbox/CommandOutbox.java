@@ -8,6 +8,7 @@ import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.schemas.fee.FeeCommand;
 import com.example.trading.schemas.holding.HoldingCommand;
 import com.example.trading.schemas.order.OrderCommand;
+import com.example.trading.saga.store.AfterCommit;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -21,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The only handler of the contract's commands in this service: it writes each command the sagas
  * dispatch on the local command bus into {@code command_outbox}, in the transaction that stores
  * the saga's new state, so a command exists exactly when the decision that caused it does.
- * {@link OutboxRelay} publishes the rows to {@value Topics#COMMANDS}.
+ * {@link OutboxRelay} publishes the rows to {@value Topics#COMMANDS}, woken after the commit.
  *
  * <p>The row carries the message envelope: a new messageId, correlationId = the order id,
  * causationId = the message being handled when the command was dispatched (the event or deadline
@@ -34,8 +35,10 @@ class CommandOutbox implements SmartInitializingSingleton {
   private final MessageCodec codec;
   private final JdbcTemplate jdbc;
   private final String commandTopic;
+  private final OutboxRelay relay;
 
-  CommandOutbox(CommandBus commandBus, MessageCodec codec, JdbcTemplate jdbc, TopicNames topics) {
+  CommandOutbox(CommandBus commandBus, MessageCodec codec, JdbcTemplate jdbc, TopicNames topics, OutboxRelay relay) {
+    this.relay = relay;
     this.commandBus = commandBus;
     this.codec = codec;
     this.jdbc = jdbc;
@@ -63,6 +66,7 @@ class CommandOutbox implements SmartInitializingSingleton {
         codec.typeName(command.getClass()), codec.revision(command.getClass()), codec.serialize(command),
         correlationIdOf(command, metadata), text(metadata.get(MessageMetadata.CAUSATION_ID)),
         text(metadata.get(MessageMetadata.TRACEPARENT)));
+    AfterCommit.run(relay::wakeUp);
     return null;
   }
 

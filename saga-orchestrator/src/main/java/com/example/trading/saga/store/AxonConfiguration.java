@@ -1,9 +1,11 @@
 package com.example.trading.saga.store;
 
 import com.example.trading.saga.order.SagaTimeouts;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,16 +13,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * How the orchestrator's Axon runs: one tracking processor feeding the sagas from the
+ * How the orchestrator's Axon runs: one pooled streaming processor feeding the sagas from the
  * orchestrator's own event store (the contract's serializer and the message envelope carried from
  * each event to the commands it causes come from the platform's
  * {@code AxonContractAutoConfiguration}).
  *
  * <p>The saga processor starts at the tail of the store (a new processor's default for sagas is
- * the head, which would skip what the inbox stored before it first ran), processes in one
- * segment, and propagates a handler failure: the batch's transaction (saga state, outbox rows,
- * deadlines, token) rolls back and the processor retries it with back-off, so no event is ever
- * skipped silently; a poison event shows as a processor in error (log and metrics).
+ * the head, which would skip what the inbox stored before it first ran) and propagates a handler
+ * failure: the batch's transaction (saga state, outbox rows, deadlines, token) rolls back and the
+ * processor retries it with back-off, so no event is ever skipped silently; a poison event shows as
+ * a processor in error (log and metrics).
+ *
+ * <p>Sagas are spread over {@code trading.saga.processor.segments} segments: a saga belongs to the
+ * segment of its order id (Axon starts it in the segment matching its association value and gives
+ * it an identifier of that segment), so one order's events are handled in store order by one
+ * segment, while other orders go on in the others. One coordinator reads the store once for all
+ * segments; each segment's batch is one transaction. Segments are claimed through
+ * {@code token_entry}, so instances of the orchestrator share them. The count applies when the
+ * processor's tokens are first created; an existing store keeps its split (Axon's split/merge
+ * changes it).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SagaTimeouts.class)
@@ -30,12 +41,21 @@ class AxonConfiguration {
   static final String SAGA_PROCESSOR = "OrderSagaProcessor";
 
   @Bean
-  ConfigurerModule sagaProcessorModule(@Value("${trading.saga.processor.batch-size:20}") int batchSize) {
+  ConfigurerModule sagaProcessorModule(@Value("${trading.saga.processor.batch-size:20}") int batchSize,
+      @Value("${trading.saga.processor.segments:4}") int segments) {
     return configurer -> configurer.eventProcessing(processing -> processing
-        .registerTrackingEventProcessor(SAGA_PROCESSOR, c -> c.eventStore(),
-            c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                .andBatchSize(batchSize)
-                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+        .registerPooledStreamingEventProcessor(SAGA_PROCESSOR, c -> c.eventStore(),
+            (c, builder) -> builder
+                .batchSize(batchSize)
+                .initialSegmentCount(segments)
+                .maxClaimedSegments(segments)
+                .workerExecutor(name -> {
+                  ScheduledExecutorService workers = Executors.newScheduledThreadPool(segments,
+                      new AxonThreadFactory("WorkPackage[" + name + "]"));
+                  c.onShutdown(workers::shutdown);
+                  return workers;
+                })
+                .initialToken(StreamableMessageSource::createTailToken))
         .registerListenerInvocationErrorHandler(SAGA_PROCESSOR, c -> PropagatingErrorHandler.instance()));
   }
 }

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
@@ -26,15 +27,21 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  * deadline the saga schedules or cancels is written in the saga's own transaction (Axon does it
  * at prepare-commit): saga state and its deadline commit or roll back together. A deadline fires
  * at least once (db-scheduler re-runs an execution whose node died); the saga recognises a stale
- * or repeated one by its payload. The scheduler starts after everything else and stops first.
+ * or repeated one by its payload. A deadline is delivered only after the saga processor has handled
+ * what was stored when it came due ({@link CaughtUpDeadlineTask}), so it measures the other
+ * party's silence, not our own queue; cancelling one that is being delivered is not an error
+ * ({@link StaleTolerantDeadlineManager}). The scheduler starts after everything else and stops first.
  * Axon's own db-scheduler auto-configuration is excluded so this is the one wiring.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineConfiguration {
 
   @Bean
-  Task<DbSchedulerBinaryDeadlineDetails> axonDeadlineTask(ObjectProvider<DbSchedulerDeadlineManager> deadlineManager) {
-    return DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject);
+  Task<DbSchedulerBinaryDeadlineDetails> axonDeadlineTask(ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
+      SagaProcessorProgress progress,
+      @Value("${trading.saga.deadlines.max-catch-up-wait:2m}") Duration maxCatchUpWait) {
+    return new CaughtUpDeadlineTask<>(DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject), progress,
+        maxCatchUpWait);
   }
 
   @Bean
@@ -63,6 +70,12 @@ class DeadlineConfiguration {
         .startScheduler(false)
         .stopScheduler(false)
         .build();
+  }
+
+  @Bean
+  @Primary
+  DeadlineManager sagaDeadlineManager(DbSchedulerDeadlineManager deadlineManager, Scheduler deadlineScheduler) {
+    return new StaleTolerantDeadlineManager(deadlineManager, deadlineScheduler);
   }
 
   @Bean

@@ -1,14 +1,22 @@
 package com.example.trading.saga.store;
 
+import com.example.trading.platform.axon.BoundedCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Makes Axon keep sagas in the snake_case tables of {@code V2__axon_saga_store.sql}, through the
- * PostgreSQL dialect (bytea payloads).
+ * PostgreSQL dialect (bytea payloads), behind a bounded cache of sagas and of their associations
+ * ({@link RollbackSafeSagaCache}): without it every event cost an association query per segment,
+ * a saga query, an association query and a deserialisation before the handler ran.
  */
 @Configuration(proxyBeanMethods = false)
 class SagaStoreConfiguration {
@@ -25,5 +33,16 @@ class SagaStoreConfiguration {
         .associationKeyColumn("association_key")
         .associationValueColumn("association_value")
         .build());
+  }
+
+  @Bean
+  SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer, SagaSqlSchema schema,
+      @Value("${trading.saga.cache.maximum-size:50000}") long maximumSize) {
+    JdbcSagaStore store = JdbcSagaStore.builder()
+        .connectionProvider(connectionProvider)
+        .sqlSchema(schema)
+        .serializer(serializer)
+        .build();
+    return new RollbackSafeSagaCache(store, new BoundedCache(maximumSize), new BoundedCache(maximumSize));
   }
 }

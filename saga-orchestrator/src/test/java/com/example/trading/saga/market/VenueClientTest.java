@@ -38,7 +38,7 @@ class VenueClientTest {
     });
     server.start();
     MarketProperties properties = new MarketProperties(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-        Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(1), null, null, null, null, null);
+        Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(1), null, null, null, null, null, null, null, null);
     MarketConfiguration configuration = new MarketConfiguration();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     var breakers = configuration.venueCircuitBreakers(meters, Duration.ofMinutes(1));

@@ -95,6 +95,8 @@ public final class OrderRun {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
+  /** Answers that pushed back with Retry-After (admission control), across the run. */
+  private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
   private final URI commandApi;
   private final URI venue;
   private final String jdbcUrl;
@@ -175,7 +177,7 @@ public final class OrderRun {
           audit = EventStoreAudit.of(connection, new LinkedHashSet<>(accounts));
         }
         return new OrderRunResult(settings, plan, Collections.unmodifiableMap(new HashMap<>(orderIds)),
-            Map.copyOf(sentAt), start, placedAll, audit, List.copyOf(failures));
+            Map.copyOf(sentAt), start, placedAll, audit, List.copyOf(failures), refused.getAndSet(0));
       } finally {
         customers.shutdownNow();
         cancels.shutdownNow();
@@ -323,7 +325,8 @@ public final class OrderRun {
   /**
    * Sends a request that is safe to repeat — a placement (the order id is derived from the client
    * order id: a repeat is answered 200 with the same order) or a cancel — and repeats it, as a
-   * careful customer would, while the command API is unreachable or unavailable (a restart).
+   * careful customer would, while the command API is unreachable or unavailable (a restart), or
+ * pushes back ({@code 503} with {@code Retry-After}: too much work queued), after the pause it asks.
    * A re-sent placement that the first attempt already stored answers 200 instead of 202.
    */
   private HttpResponse<String> sendIdempotent(String method, URI uri, String body) throws IOException,
@@ -335,6 +338,13 @@ public final class OrderRun {
         HttpResponse<String> response = send(method, uri, body);
         if ((response.statusCode() != 503 && response.statusCode() != 502) || System.nanoTime() > deadline) {
           return response;
+        }
+        // Pushed back (too much work queued, or a restart): wait as long as the answer asks.
+        long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(0);
+        if (retryAfter > 0) {
+          refused.incrementAndGet();
+          Thread.sleep(retryAfter * 1000);
+          continue;
         }
       } catch (IOException unreachable) {
         if (System.nanoTime() > deadline) {

@@ -20,9 +20,11 @@ import org.HdrHistogram.Histogram;
  * @param sentAt when the client sent each placement, by order id
  * @param started when the first placement was sent
  * @param placedAll when the last placement was answered
+ * @param pushedBack answers that asked the client to come back later (503 with Retry-After)
  */
 public record OrderRunResult(OrderRun.Settings settings, List<PlannedOrder> plan, Map<Integer, String> orderIds,
-    Map<String, Instant> sentAt, Instant started, Instant placedAll, AuditReport audit, List<String> failures) {
+    Map<String, Instant> sentAt, Instant started, Instant placedAll, AuditReport audit, List<String> failures,
+    int pushedBack) {
 
   /** Orders that ended in a way their kind does not allow (or did not end), one line each. */
   public List<String> unexpectedEnds() {
@@ -93,6 +95,9 @@ public record OrderRunResult(OrderRun.Settings settings, List<PlannedOrder> plan
         settings.withExpiry()));
     out.append("placements answered: %.1f/s; end to end: %.1f orders/s (%.1f s from the first placement to the last end)%n"
         .formatted(placementsPerSecond(), ordersPerSecond(), elapsed().toMillis() / 1000.0));
+    if (pushedBack > 0) {
+      out.append("placements pushed back (503, Retry-After) and sent again: %d%n".formatted(pushedBack));
+    }
     out.append(line("placement -> end, all orders", all));
     out.append(line("placement -> end, not resting by design", direct));
     endsByKind().forEach((kind, ends) -> out.append("  %-30s %s%n".formatted(kind, ends)));
