@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admission control of new orders: an order is refused before anything is stored while the work
- * queued in front of the saga orchestrator exceeds {@code trading.admission.max-backlog} (in
- * seconds of its recent rate) and {@code trading.admission.min-backlog-events}, so the system
- * pushes back at the edge instead of accepting orders it would serve late. Cancels and deposits are
+ * queued in front of the saga orchestrator exceeds {@code trading.admission.max-backlog} (how long
+ * an event now waits before the sagas see it, at the orchestrator's recent rate) and
+ * {@code trading.admission.min-backlog-events}, so the system pushes back at the edge instead of
+ * accepting orders it would serve late. An order's journey passes that queue once per saga step. Cancels and deposits are
  * always admitted (a cancel reduces the work). Refusals are counted in
  * {@code trading.admission.refused}.
  */
@@ -23,8 +24,8 @@ public class Admission {
   private final Counter refused;
 
   Admission(SagaBacklog backlog, MeterRegistry meters,
-      @Value("${trading.admission.max-backlog:10s}") Duration maxBacklog,
-      @Value("${trading.admission.min-backlog-events:2000}") long minBacklogEvents) {
+      @Value("${trading.admission.max-backlog:2s}") Duration maxBacklog,
+      @Value("${trading.admission.min-backlog-events:500}") long minBacklogEvents) {
     this.backlog = backlog;
     this.maxBacklog = maxBacklog;
     this.minBacklogEvents = minBacklogEvents;
@@ -68,7 +69,8 @@ public class Admission {
     private static String describe(BacklogEstimate estimate, double boundSeconds, long retryAfterSeconds) {
       String work = Double.isInfinite(estimate.seconds())
           ? estimate.events() + " events wait and the order saga is not reading them"
-          : "%d events, about %.1f s of work, wait for the order saga".formatted(estimate.events(), estimate.seconds());
+          : "%d events wait for the order saga, about %.1f s of work at its recent rate"
+              .formatted(estimate.events(), estimate.seconds());
       return "%s (the bound is %.0f s); nothing was stored: place the order again in %d s"
           .formatted(work, boundSeconds, retryAfterSeconds);
     }

@@ -11,9 +11,10 @@ import org.springframework.context.SmartLifecycle;
  * A background job on one or more threads of its own, each doing one round of work at a time
  * ({@link #workOnce}), pausing when there was nothing more to do, and on a failure logging it (the
  * first time and then every 50th in a row) and backing off exponentially up to ten seconds before
- * its next round. {@link #wakeUp()} ends every idle pause at once, so work handed over in-process
- * (after the commit that made it visible) does not wait for the next poll; the pause remains the
- * bound for work that arrives any other way. Started and stopped with the application context;
+ * its next round. {@link #wakeUp()} ends one thread's idle pause at once (or, when none is pausing,
+ * the next pause before it begins), so work handed over in-process (after the commit that made it
+ * visible) does not wait for the next poll; the pause remains the bound for work that arrives any
+ * other way. Started and stopped with the application context;
  * stopping interrupts a pause. With several threads, {@link #workOnce} must be safe to run
  * concurrently (each round claims its own work).
  */
@@ -53,11 +54,11 @@ public abstract class PollingWorker implements SmartLifecycle {
   /** How long to wait when a round found nothing more to do. */
   protected abstract Duration idlePause();
 
-  /** Ends the idle pause of every thread: new work is there. Cheap; safe from any thread. */
+  /** Ends the idle pause of one thread: new work is there. Cheap; safe from any thread. */
   public void wakeUp() {
     synchronized (idle) {
       wakeUps++;
-      idle.notifyAll();
+      idle.notify();
     }
   }
 

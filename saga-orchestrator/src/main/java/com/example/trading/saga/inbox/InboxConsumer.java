@@ -44,7 +44,7 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
 
   InboxConsumer(Consumer<String, byte[]> inboxKafkaConsumer, InboxWriter writer, MeterRegistry meters,
       TopicNames names, SagaProcessorProgress progress,
-      @Value("${trading.inbox.max-saga-backlog:2000}") long maxSagaBacklog) {
+      @Value("${trading.inbox.max-saga-backlog:500}") long maxSagaBacklog) {
     super("inbox-consumer", inboxKafkaConsumer);
     this.writer = writer;
     this.meters = meters;

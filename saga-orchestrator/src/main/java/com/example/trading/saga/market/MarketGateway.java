@@ -52,8 +52,10 @@ import com.example.trading.saga.store.EventStoreTransactions;
  * <p>{@code trading.market.workers} threads (and any number of instances) work the queue at once:
  * each claims with {@code for update skip locked}, and a request is claimable only when its order
  * has no earlier request open, so one order's requests still run one at a time, in order, while a
- * burst of orders is not serialised behind one venue call. The saga's queue wakes the workers after
- * its commit; the poll interval bounds the rest (retries, other instances). Every venue answer
+ * burst of orders is not serialised behind one venue call. The saga's queue wakes a worker after
+ * its commit, and a worker that claimed a request wakes the next, so as many work as there are
+ * requests (up to the count) without every commit waking them all; the poll interval bounds the
+ * rest (retries, other instances). Every venue answer
  * wakes the executions feed, whose fills follow an accepted order. Finished requests are deleted
  * after {@code trading.market.retention}.
  */
@@ -100,6 +102,8 @@ class MarketGateway extends PollingWorker {
       cleanUpNowAndThen();
       return false;
     }
+    // More may be waiting: recruit another worker while this one is at the venue.
+    wakeUp();
     process(request);
     return true;
   }
@@ -130,8 +134,7 @@ class MarketGateway extends PollingWorker {
           select r.id, r.order_id, r.kind, r.payload, r.causation_id, r.traceparent, r.attempts
           from market_request r
           where r.done_at is null and r.next_attempt_at <= now()
-            and not exists (select 1 from market_request e
-                            where e.order_id = r.order_id and e.id < r.id and e.done_at is null)
+            and r.id = (select min(e.id) from market_request e where e.order_id = r.order_id and e.done_at is null)
           order by r.id limit 1 for update skip locked""",
           (rs, n) -> new Request(rs.getLong("id"), rs.getString("order_id"), Kind.valueOf(rs.getString("kind")),
               rs.getBytes("payload"), rs.getString("causation_id"), rs.getString("traceparent"),
