@@ -46,6 +46,9 @@ public final class CommandBenchmark {
           HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/orders"))
               .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
               HttpResponse.BodyHandlers.discarding());
+          if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+            throw new Load.Refused("pushed back by admission control");
+          }
           if (response.statusCode() != 202) {
             throw new IllegalStateException("HTTP " + response.statusCode());
           }

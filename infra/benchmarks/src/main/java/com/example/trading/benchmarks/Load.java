@@ -19,16 +19,23 @@ final class Load {
     void run(int client, long sequence) throws Exception;
   }
 
-  record Result(String name, int clients, long operations, long failures, double seconds, double p50Millis,
-      double p99Millis) {
+  /** The server answered on purpose that it will not do the operation now (e.g. 503 with Retry-After). */
+  static final class Refused extends Exception {
+    Refused(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  record Result(String name, int clients, long operations, long refusals, long failures, double seconds,
+      double p50Millis, double p99Millis) {
     double perSecond() {
       return operations / seconds;
     }
 
     @Override
     public String toString() {
-      return "%-44s %6d clients %10.0f ops/s   p50 %7.2f ms   p99 %7.2f ms   (%d ops, %d failed, %.1f s)"
-          .formatted(name, clients, perSecond(), p50Millis, p99Millis, operations, failures, seconds);
+      return "%-44s %6d clients %10.0f ops/s   p50 %7.2f ms   p99 %7.2f ms   (%d ops, %d refused, %d failed, %.1f s)"
+          .formatted(name, clients, perSecond(), p50Millis, p99Millis, operations, refusals, failures, seconds);
     }
   }
 
@@ -40,6 +47,7 @@ final class Load {
     Recorder latencies = new Recorder(3);
     AtomicLong operations = new AtomicLong();
     AtomicLong failures = new AtomicLong();
+    AtomicLong refusals = new AtomicLong();
     long start = System.nanoTime();
     long measureFrom = start + warmUp.toNanos();
     long end = measureFrom + measured.toNanos();
@@ -53,19 +61,19 @@ final class Load {
           if (before >= end) {
             return;
           }
-          boolean ok = true;
+          AtomicLong outcome = operations;
           try {
             operation.run(client, sequence++);
+          } catch (Refused e) {
+            outcome = refusals;
           } catch (Exception e) {
-            ok = false;
+            outcome = failures;
           }
           long after = System.nanoTime();
           if (before >= measureFrom && after <= end) {
-            if (ok) {
-              operations.incrementAndGet();
+            outcome.incrementAndGet();
+            if (outcome == operations) {
               latencies.recordValue(after - before);
-            } else {
-              failures.incrementAndGet();
             }
           }
         }
@@ -77,7 +85,7 @@ final class Load {
       thread.join();
     }
     var histogram = latencies.getIntervalHistogram();
-    return new Result(name, clients, operations.get(), failures.get(), measured.toNanos() / 1e9,
+    return new Result(name, clients, operations.get(), refusals.get(), failures.get(), measured.toNanos() / 1e9,
         histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6);
   }
 }
