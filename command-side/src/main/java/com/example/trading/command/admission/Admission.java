@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Admission control of new orders: an order is refused before anything is stored while the work
- * queued in front of the saga orchestrator exceeds {@code trading.admission.max-backlog} (how long
- * an event now waits before the sagas see it, at the orchestrator's recent rate) and
+ * queued in the saga's loop ({@link SagaBacklog}) exceeds {@code trading.admission.max-backlog} (how
+ * long a message now waits there, at its consumers' recent rates) and
  * {@code trading.admission.min-backlog-events}, so the system pushes back at the edge instead of
  * accepting orders it would serve late. An order's journey passes that queue once per saga step. Cancels and deposits are
  * always admitted (a cancel reduces the work). Refusals are counted in
@@ -68,8 +68,8 @@ public class Admission {
 
     private static String describe(BacklogEstimate estimate, double boundSeconds, long retryAfterSeconds) {
       String work = Double.isInfinite(estimate.seconds())
-          ? estimate.events() + " events wait and the order saga is not reading them"
-          : "%d events wait for the order saga, about %.1f s of work at its recent rate"
+          ? estimate.events() + " events and commands wait in the order saga's loop and nothing is reading them"
+          : "%d events and commands wait in the order saga's loop, about %.1f s of work at the recent rates"
               .formatted(estimate.events(), estimate.seconds());
       return "%s (the bound is %.0f s); nothing was stored: place the order again in %d s"
           .formatted(work, boundSeconds, retryAfterSeconds);

@@ -1,20 +1,26 @@
 package com.example.trading.command.admission;
 
 /**
- * The work queued in front of the saga orchestrator.
+ * Work queued in front of the order saga's steps.
  *
- * @param events events it has not read yet
- * @param eventsPerSecond how fast it has been reading them lately (0 when unknown or stalled)
+ * @param events messages waiting
+ * @param seconds how long they take at the recent rate of their consumers; infinite when messages
+ *     wait and nothing consumes them
  */
-record BacklogEstimate(long events, double eventsPerSecond) {
+record BacklogEstimate(long events, double seconds) {
 
   static final BacklogEstimate NONE = new BacklogEstimate(0, 0);
 
-  /** The backlog in seconds of work at the recent rate; infinite when events wait and nothing is read. */
-  double seconds() {
+  /** {@code events} waiting for a consumer that lately read {@code eventsPerSecond}. */
+  static BacklogEstimate of(long events, double eventsPerSecond) {
     if (events == 0) {
-      return 0;
+      return NONE;
     }
-    return eventsPerSecond <= 0 ? Double.POSITIVE_INFINITY : events / eventsPerSecond;
+    return new BacklogEstimate(events, eventsPerSecond <= 0 ? Double.POSITIVE_INFINITY : events / eventsPerSecond);
+  }
+
+  /** Both queues, passed one after the other. */
+  BacklogEstimate plus(BacklogEstimate other) {
+    return new BacklogEstimate(events + other.events, seconds + other.seconds);
   }
 }

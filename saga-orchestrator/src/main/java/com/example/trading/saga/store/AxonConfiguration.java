@@ -42,7 +42,7 @@ class AxonConfiguration {
   static final String SAGA_PROCESSOR = "OrderSagaProcessor";
 
   @Bean
-  ConfigurerModule sagaProcessorModule(@Value("${trading.saga.processor.batch-size:20}") int batchSize,
+  ConfigurerModule sagaProcessorModule(@Value("${trading.saga.processor.batch-size:100}") int batchSize,
       @Value("${trading.saga.processor.segments:4}") int segments) {
     return configurer -> configurer.eventProcessing(processing -> processing
         .registerTrackingEventProcessor(SAGA_PROCESSOR, c -> c.eventStore(),
