@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
  * queued in the saga's loop ({@link SagaBacklog}) exceeds {@code trading.admission.max-backlog} (how
  * long a message now waits there, at its consumers' recent rates) and
  * {@code trading.admission.min-backlog-events}, so the system pushes back at the edge instead of
- * accepting orders it would serve late. An order's journey passes that queue once per saga step. Cancels and deposits are
- * always admitted (a cancel reduces the work). Refusals are counted in
+ * accepting orders it would serve late. An order's journey passes that queue once per saga step.
+ * Cancels and deposits are always admitted (a cancel reduces the work). Refusals are counted in
  * {@code trading.admission.refused}.
  */
 @Component

@@ -14,9 +14,9 @@ import org.springframework.context.SmartLifecycle;
  * its next round. {@link #wakeUp()} ends one thread's idle pause at once (or, when none is pausing,
  * the next pause before it begins), so work handed over in-process (after the commit that made it
  * visible) does not wait for the next poll; the pause remains the bound for work that arrives any
- * other way. Started and stopped with the application context;
- * stopping interrupts a pause. With several threads, {@link #workOnce} must be safe to run
- * concurrently (each round claims its own work).
+ * other way. Started and stopped with the application context; stopping interrupts a pause. With
+ * several threads, {@link #workOnce} must be safe to run concurrently (each round claims its own
+ * work).
  */
 public abstract class PollingWorker implements SmartLifecycle {
 

@@ -73,7 +73,7 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
       return;
     }
     nextBacklogCheck = now + BACKLOG_CHECK_NANOS;
-    long backlog = progress.backlog(progress.head());
+    long backlog = progress.backlog();
     if (!paused && backlog > maxSagaBacklog) {
       consumer.pause(consumer.assignment());
       paused = true;

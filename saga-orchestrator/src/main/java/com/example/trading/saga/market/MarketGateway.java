@@ -18,6 +18,7 @@ import com.example.trading.saga.market.VenueClient.Cancellation;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.order.OrderEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,9 +56,8 @@ import com.example.trading.saga.store.EventStoreTransactions;
  * burst of orders is not serialised behind one venue call. The saga's queue wakes a worker after
  * its commit, and a worker that claimed a request wakes the next, so as many work as there are
  * requests (up to the count) without every commit waking them all; the poll interval bounds the
- * rest (retries, other instances). Every venue answer
- * wakes the executions feed, whose fills follow an accepted order. Finished requests are deleted
- * after {@code trading.market.retention}.
+ * rest (retries, other instances). Every venue answer wakes the executions feed, whose fills
+ * follow an accepted order. Finished requests are deleted after {@code trading.market.retention}.
  */
 @Component
 class MarketGateway extends PollingWorker {
@@ -116,7 +116,7 @@ class MarketGateway extends PollingWorker {
       return;
     }
     int deleted = jdbc.update("delete from market_request where done_at < ?",
-        java.sql.Timestamp.from(now.minus(properties.retention())));
+        Timestamp.from(now.minus(properties.retention())));
     if (deleted > 0) {
       log.info("deleted {} finished market requests older than {}", deleted, properties.retention());
     }

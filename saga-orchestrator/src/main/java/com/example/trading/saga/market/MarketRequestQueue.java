@@ -59,7 +59,7 @@ class MarketRequestQueue {
         values (?, ?, ?, ?, ?, ?)""",
         command.orderId(), kind.name(), toJson(command), command.orderId(),
         text(metadata.get(MessageMetadata.CAUSATION_ID)), text(metadata.get(MessageMetadata.TRACEPARENT)));
-    AfterCommit.run(gateway::wakeUp);
+    AfterCommit.wakeUp(gateway);
   }
 
   static byte[] toJson(MarketCommand command) {

@@ -66,7 +66,7 @@ class CommandOutbox implements SmartInitializingSingleton {
         codec.typeName(command.getClass()), codec.revision(command.getClass()), codec.serialize(command),
         correlationIdOf(command, metadata), text(metadata.get(MessageMetadata.CAUSATION_ID)),
         text(metadata.get(MessageMetadata.TRACEPARENT)));
-    AfterCommit.run(relay::wakeUp);
+    AfterCommit.wakeUp(relay);
     return null;
   }
 

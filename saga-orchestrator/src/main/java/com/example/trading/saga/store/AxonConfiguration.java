@@ -29,10 +29,9 @@ import org.springframework.context.annotation.Configuration;
  * transaction. (Axon's pooled streaming processor was measured too: it polls the JDBC store every
  * 500 ms when idle, because the store's stream offers no availability callback, which added half a
  * second to every step of an order; the tracking processor is woken by the store's commits.)
- * Segments are claimed through
- * {@code token_entry}, so instances of the orchestrator share them. The count applies when the
- * processor's tokens are first created; an existing store keeps its split (Axon's split/merge
- * changes it).
+ * Segments are claimed through {@code token_entry}, so instances of the orchestrator share them.
+ * The count applies when the processor's tokens are first created; an existing store keeps its
+ * split (Axon's split/merge changes it).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SagaTimeouts.class)

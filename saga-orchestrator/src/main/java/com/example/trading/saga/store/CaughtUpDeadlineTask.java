@@ -41,7 +41,7 @@ final class CaughtUpDeadlineTask<T> implements Task<T> {
     try {
       if (!progress.awaitCaughtUp(maxWait)) {
         log.warn("deadline {} delivered although the saga processor is still {} events behind after {}",
-            instance.getId(), progress.backlog(progress.head()), maxWait);
+            instance.getId(), progress.backlog(), maxWait);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

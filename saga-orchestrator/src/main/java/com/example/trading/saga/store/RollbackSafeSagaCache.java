@@ -3,6 +3,7 @@ package com.example.trading.saga.store;
 import java.util.Set;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValues;
 import org.axonframework.modelling.saga.repository.CachingSagaStore;
@@ -20,6 +21,8 @@ import org.axonframework.modelling.saga.repository.SagaStore;
  * orchestrator instance, whose segments and deadlines all run here.
  */
 final class RollbackSafeSagaCache implements SagaStore<Object> {
+
+  private static final String CLEAR_ON_ROLLBACK = RollbackSafeSagaCache.class.getName() + ".clearOnRollback";
 
   private final SagaStore<Object> cached;
   private final Cache sagas;
@@ -62,11 +65,16 @@ final class RollbackSafeSagaCache implements SagaStore<Object> {
     cached.updateSaga(sagaType, sagaIdentifier, saga, associationValues);
   }
 
+  /** Registers the clearing once per unit of work (a batch touches many sagas). */
   private void clearOnRollback() {
     if (CurrentUnitOfWork.isStarted()) {
-      CurrentUnitOfWork.get().root().onRollback(unitOfWork -> {
-        sagas.removeAll();
-        associations.removeAll();
+      UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+      root.getOrComputeResource(CLEAR_ON_ROLLBACK, key -> {
+        root.onRollback(unitOfWork -> {
+          sagas.removeAll();
+          associations.removeAll();
+        });
+        return Boolean.TRUE;
       });
     }
   }

@@ -30,7 +30,7 @@ public class SagaProcessorProgress {
       MeterRegistry meters) {
     this.eventStore = eventStore;
     this.processing = processing;
-    Gauge.builder("trading.saga.backlog.events", this, progress -> progress.backlog(progress.head()))
+    Gauge.builder("trading.saga.backlog.events", this, SagaProcessorProgress::backlog)
         .description("events stored in the orchestrator but not yet handled by the saga processor")
         .register(meters);
   }
@@ -60,9 +60,9 @@ public class SagaProcessorProgress {
         .orElse(-1);
   }
 
-  /** Events up to {@code head} not yet handled by the saga processor. */
-  public long backlog(long head) {
-    return Math.max(0, head - processed());
+  /** Stored events not yet handled by the saga processor. */
+  public long backlog() {
+    return Math.max(0, head() - processed());
   }
 
   /**

@@ -326,7 +326,7 @@ public final class OrderRun {
    * Sends a request that is safe to repeat — a placement (the order id is derived from the client
    * order id: a repeat is answered 200 with the same order) or a cancel — and repeats it, as a
    * careful customer would, while the command API is unreachable or unavailable (a restart), or
- * pushes back ({@code 503} with {@code Retry-After}: too much work queued), after the pause it asks.
+   * pushes back ({@code 503} with {@code Retry-After}: too much work queued), after the pause it asks.
    * A re-sent placement that the first attempt already stored answers 200 instead of 202.
    */
   private HttpResponse<String> sendIdempotent(String method, URI uri, String body) throws IOException,
