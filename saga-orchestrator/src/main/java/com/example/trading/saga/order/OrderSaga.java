@@ -44,6 +44,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -51,8 +52,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.scheduling.EventScheduler;
+import org.axonframework.eventhandling.scheduling.ScheduleToken;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
@@ -92,8 +93,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>Every step has a deadline ({@link SagaTimeouts}); waiting steps re-send the commands whose
  * effect has not been seen ({@link #awaiting}; every receiver is idempotent) with back-off until
- * it is. Every event is checked against the step and the awaited confirmations, so a duplicate or
- * late event changes nothing. No clock, randomness or I/O here: time comes from deadlines.
+ * it is. A deadline is an event like the others ({@link StepDeadlinePassed}, scheduled through
+ * Axon's {@link EventScheduler}): when it comes due it is appended to the orchestrator's store and
+ * reaches this saga in store order, after every answer stored before it, on whichever instance owns
+ * the order's segment. Every event is checked against the step and the awaited confirmations, so a
+ * duplicate or late event changes nothing. No clock, randomness or I/O here: time comes from
+ * deadlines.
  *
  * <p>State is serialized by Jackson from the fields; the injected collaborators are transient.
  */
@@ -109,7 +114,7 @@ public class OrderSaga {
   @Autowired
   private transient CommandGateway commandGateway;
   @Autowired
-  private transient DeadlineManager deadlineManager;
+  private transient EventScheduler deadlines;
   @Autowired
   private transient SagaJournal journal;
   @Autowired
@@ -144,7 +149,9 @@ public class OrderSaga {
   private Set<String> fillIds = new LinkedHashSet<>();
   /** Commands sent whose effect was not seen yet, by the confirmation that settles each. */
   private Map<String, PendingCommand> awaiting = new LinkedHashMap<>();
-  private String deadlineId;
+  /** The step's armed deadline; null when none is armed. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+  private ScheduleToken deadline;
   private int retry;
 
   public OrderSaga() {
@@ -518,12 +525,12 @@ public class OrderSaga {
 
   // ---- deadlines ------------------------------------------------------------------------------
 
-  @DeadlineHandler(deadlineName = StepDeadline.NAME)
-  void on(StepDeadline deadline) {
-    if (deadline.step() != step || deadline.retry() != retry) {
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(StepDeadlinePassed passed) {
+    if (passed.step() != step || passed.retry() != retry) {
       return;
     }
-    deadlineId = null;
+    deadline = null;
     switch (step) {
       case PRICING -> {
         decide(Ending.rejected(OrderRejectReason.MARKET_TIMEOUT, "no reference price within " + timeouts.pricing()));
@@ -571,15 +578,15 @@ public class OrderSaga {
   }
 
   private void schedule(Duration after) {
-    deadlineId = deadlineManager.schedule(after, StepDeadline.NAME, new StepDeadline(step, retry));
+    deadline = deadlines.schedule(after, new StepDeadlinePassed(orderId, step, retry));
   }
 
   private void cancelDeadline() {
-    if (deadlineId != null) {
-      // A deadline being delivered right now cannot be cancelled; it arrives for a step this saga
-      // has left (or a retry it has passed) and is ignored as stale.
-      deadlineManager.cancelSchedule(StepDeadline.NAME, deadlineId);
-      deadlineId = null;
+    if (deadline != null) {
+      // A deadline already on its way (stored, or being stored) cannot be cancelled; it arrives
+      // for a step this saga has left (or a retry it has passed) and is ignored as stale.
+      deadlines.cancelSchedule(deadline);
+      deadline = null;
     }
   }
 

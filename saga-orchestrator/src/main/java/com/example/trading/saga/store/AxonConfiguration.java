@@ -1,10 +1,14 @@
 package com.example.trading.saga.store;
 
 import com.example.trading.saga.order.SagaTimeouts;
+import java.util.Set;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +33,9 @@ import org.springframework.context.annotation.Configuration;
  * transaction. (Axon's pooled streaming processor was measured too: it polls the JDBC store every
  * 500 ms when idle, because the store's stream offers no availability callback, which added half a
  * second to every step of an order; the tracking processor is woken by the store's commits.)
- * Segments are claimed through {@code token_entry}, so instances of the orchestrator share them.
- * The count applies when the processor's tokens are first created; an existing store keeps its
+ * Segments are claimed through {@code token_entry}; {@link SagaSegmentBalancer} shares them out
+ * among the instances alive (each may run every segment, so a lone survivor takes them all). The
+ * count applies when the processor's tokens are first created; an existing store keeps its
  * split (Axon's split/merge changes it).
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,14 +46,23 @@ class AxonConfiguration {
   static final String SAGA_PROCESSOR = "OrderSagaProcessor";
 
   @Bean
+  SegmentClaims segmentClaims(RollbackSafeSagaCache sagaStore, ObjectProvider<EventProcessingConfiguration> processing) {
+    return new SegmentClaims(sagaStore, () -> processing.getObject()
+        .eventProcessor(SAGA_PROCESSOR, StreamingEventProcessor.class)
+        .map(processor -> processor.processingStatus().keySet())
+        .orElse(Set.of()));
+  }
+
+  @Bean
   ConfigurerModule sagaProcessorModule(@Value("${trading.saga.processor.batch-size:100}") int batchSize,
-      @Value("${trading.saga.processor.segments:4}") int segments) {
+      @Value("${trading.saga.processor.segments:4}") int segments, SegmentClaims segmentClaims) {
     return configurer -> configurer.eventProcessing(processing -> processing
         .registerTrackingEventProcessor(SAGA_PROCESSOR, c -> c.eventStore(),
             c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                 .andInitialSegmentsCount(segments)
                 .andBatchSize(batchSize)
                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-        .registerListenerInvocationErrorHandler(SAGA_PROCESSOR, c -> PropagatingErrorHandler.instance()));
+        .registerListenerInvocationErrorHandler(SAGA_PROCESSOR, c -> PropagatingErrorHandler.instance())
+        .registerHandlerInterceptor(SAGA_PROCESSOR, c -> segmentClaims));
   }
 }

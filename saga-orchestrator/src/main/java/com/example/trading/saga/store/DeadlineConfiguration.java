@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.ConfigurationScopeAwareProvider;
-import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
-import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.scheduling.EventScheduler;
+import org.axonframework.eventhandling.scheduling.dbscheduler.DbSchedulerBinaryEventData;
+import org.axonframework.eventhandling.scheduling.dbscheduler.DbSchedulerEventScheduler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -20,28 +21,28 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * Persistent saga deadlines: Axon's {@link DbSchedulerDeadlineManager} on db-scheduler's
- * {@code scheduled_tasks} table in the saga database, so a deadline survives a restart.
+ * Persistent saga deadlines, delivered as events: Axon's {@link DbSchedulerEventScheduler} on
+ * db-scheduler's {@code scheduled_tasks} table in the saga database. When a deadline comes due,
+ * whichever instance's db-scheduler picks it (one: db-scheduler locks the row) appends it to the
+ * orchestrator's event store; the saga processor hands it to the saga on the segment that owns
+ * the order, in store order. So a deadline is handled by the one thread that handles the saga's
+ * other events (never concurrently with them, on any instance), and after every answer stored
+ * before it came due: it measures the other party's silence, not our own queue.
  *
  * <p>db-scheduler reaches the database through a {@link TransactionAwareDataSourceProxy}, so a
- * deadline the saga schedules or cancels is written in the saga's own transaction (Axon does it
- * at prepare-commit): saga state and its deadline commit or roll back together. A deadline fires
- * at least once (db-scheduler re-runs an execution whose node died); the saga recognises a stale
- * or repeated one by its payload. A deadline is delivered only after the saga processor has handled
- * what was stored when it came due ({@link CaughtUpDeadlineTask}), so it measures the other
- * party's silence, not our own queue; cancelling one that is being delivered is not an error
- * ({@link StaleTolerantDeadlineManager}). The scheduler starts after everything else and stops first.
- * Axon's own db-scheduler auto-configuration is excluded so this is the one wiring.
+ * deadline the saga schedules or cancels is written in the saga's own transaction: saga state and
+ * its deadline commit or roll back together. A deadline is stored at least once (db-scheduler
+ * re-runs an execution whose node died); the saga recognises a stale or repeated one by its payload,
+ * and cancelling one already on its way is not an error ({@link StaleTolerantEventScheduler}). The
+ * scheduler starts after everything else and stops first. Axon's own db-scheduler
+ * auto-configuration is excluded so this is the one wiring.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadlineConfiguration {
 
   @Bean
-  Task<DbSchedulerBinaryDeadlineDetails> axonDeadlineTask(ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
-      SagaProcessorProgress progress,
-      @Value("${trading.saga.deadlines.max-catch-up-wait:2m}") Duration maxCatchUpWait) {
-    return new CaughtUpDeadlineTask<>(DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject), progress,
-        maxCatchUpWait);
+  Task<DbSchedulerBinaryEventData> axonScheduledEventTask(ObjectProvider<DbSchedulerEventScheduler> deadlines) {
+    return DbSchedulerEventScheduler.binaryTask(deadlines::getObject);
   }
 
   @Bean
@@ -58,13 +59,11 @@ class DeadlineConfiguration {
   }
 
   @Bean
-  DbSchedulerDeadlineManager deadlineManager(Scheduler deadlineScheduler,
-      ObjectProvider<org.axonframework.config.Configuration> axon, Serializer serializer,
-      TransactionManager transactionManager) {
-    // The saga managers are looked up when a deadline fires, once Axon's configuration exists.
-    return DbSchedulerDeadlineManager.builder()
+  DbSchedulerEventScheduler dbSchedulerEventScheduler(Scheduler deadlineScheduler, EventStore eventStore,
+      @Qualifier("eventSerializer") Serializer serializer, TransactionManager transactionManager) {
+    return DbSchedulerEventScheduler.builder()
         .scheduler(deadlineScheduler)
-        .scopeAwareProvider(scope -> new ConfigurationScopeAwareProvider(axon.getObject()).provideScopeAwareStream(scope))
+        .eventBus(eventStore)
         .serializer(serializer)
         .transactionManager(transactionManager)
         .startScheduler(false)
@@ -74,8 +73,8 @@ class DeadlineConfiguration {
 
   @Bean
   @Primary
-  DeadlineManager sagaDeadlineManager(DbSchedulerDeadlineManager deadlineManager, Scheduler deadlineScheduler) {
-    return new StaleTolerantDeadlineManager(deadlineManager, deadlineScheduler);
+  EventScheduler sagaDeadlines(DbSchedulerEventScheduler scheduler) {
+    return new StaleTolerantEventScheduler(scheduler);
   }
 
   @Bean

@@ -17,8 +17,9 @@ import org.axonframework.modelling.saga.repository.SagaStore;
  * that think they have handled them already. So every unit of work that reads or writes through
  * this store clears both caches if it rolls back: the retry reads what was committed.
  *
- * <p>The cache is only correct while this process is the only writer of the sagas it holds: one
- * orchestrator instance, whose segments and deadlines all run here.
+ * <p>The cache is only correct while this process is the only writer of the sagas it holds: the
+ * segment's owner (a saga's deadlines reach it as events on its segment). When segments move
+ * between instances, {@link SegmentClaims} clears it.
  */
 final class RollbackSafeSagaCache implements SagaStore<Object> {
 
@@ -65,15 +66,18 @@ final class RollbackSafeSagaCache implements SagaStore<Object> {
     cached.updateSaga(sagaType, sagaIdentifier, saga, associationValues);
   }
 
+  /** Forgets every cached saga and association: the next reads go to the database. */
+  void clear() {
+    sagas.removeAll();
+    associations.removeAll();
+  }
+
   /** Registers the clearing once per unit of work (a batch touches many sagas). */
   private void clearOnRollback() {
     if (CurrentUnitOfWork.isStarted()) {
       UnitOfWork<?> root = CurrentUnitOfWork.get().root();
       root.getOrComputeResource(CLEAR_ON_ROLLBACK, key -> {
-        root.onRollback(unitOfWork -> {
-          sagas.removeAll();
-          associations.removeAll();
-        });
+        root.onRollback(unitOfWork -> clear());
         return Boolean.TRUE;
       });
     }

@@ -2,34 +2,32 @@ package com.example.trading.saga.store;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
-import java.util.Map;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import java.util.List;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * How far the saga processor is behind the orchestrator's event store: the store's head (the
- * newest stored event's global index) against the lowest position the processor's segments in
- * this process have handled. The backlog is the work queued in front of the sagas; gauge
+ * newest stored event's global index) against the lowest position any of the processor's segments
+ * has handled, on any instance (read from the segments' tokens in {@code token_entry}, as committed
+ * with each batch). The backlog is the work queued in front of the sagas; gauge
  * {@code trading.saga.backlog.events}. Thread-safe.
  */
 @Component
 public class SagaProcessorProgress {
 
-  private static final long POLL_MILLIS = 10;
-
   private final EventStore eventStore;
-  private final ObjectProvider<EventProcessingConfiguration> processing;
+  private final JdbcTemplate jdbc;
+  private final Serializer tokenSerializer;
 
-  SagaProcessorProgress(EventStore eventStore, ObjectProvider<EventProcessingConfiguration> processing,
-      MeterRegistry meters) {
+  SagaProcessorProgress(EventStore eventStore, JdbcTemplate jdbc, Serializer serializer, MeterRegistry meters) {
     this.eventStore = eventStore;
-    this.processing = processing;
+    this.jdbc = jdbc;
+    this.tokenSerializer = serializer;
     Gauge.builder("trading.saga.backlog.events", this, SagaProcessorProgress::backlog)
         .description("events stored in the orchestrator but not yet handled by the saga processor")
         .register(meters);
@@ -42,22 +40,13 @@ public class SagaProcessorProgress {
   }
 
   /**
-   * The lowest global index every segment of the saga processor in this process has handled; -1
-   * when a segment has handled nothing yet, or when no segment runs here right now (not started
-   * yet, or backing off after a failed batch): then nothing stored counts as handled.
+   * The lowest global index every segment of the saga processor has handled, wherever it runs; -1
+   * when a segment has handled nothing yet or the processor has no segments yet.
    */
   public long processed() {
-    Map<Integer, EventTrackerStatus> segments = processing.getObject()
-        .eventProcessor(AxonConfiguration.SAGA_PROCESSOR, StreamingEventProcessor.class)
-        .map(StreamingEventProcessor::processingStatus)
-        .orElse(Map.of());
-    if (segments.isEmpty()) {
-      return -1;
-    }
-    return segments.values().stream()
-        .mapToLong(status -> status.getCurrentPosition().orElse(-1))
-        .min()
-        .orElse(-1);
+    List<Long> positions = jdbc.query("select token, token_type from token_entry where processor_name = ?",
+        (rs, n) -> position(rs.getBytes("token"), rs.getString("token_type")), AxonConfiguration.SAGA_PROCESSOR);
+    return positions.stream().mapToLong(Long::longValue).min().orElse(-1);
   }
 
   /** Stored events not yet handled by the saga processor. */
@@ -65,21 +54,11 @@ public class SagaProcessorProgress {
     return Math.max(0, head() - processed());
   }
 
-  /**
-   * Waits until the saga processor has handled everything stored up to now, or {@code atMost}
-   * has passed.
-   *
-   * @return whether it caught up in time
-   */
-  public boolean awaitCaughtUp(Duration atMost) throws InterruptedException {
-    long head = head();
-    long until = System.nanoTime() + atMost.toNanos();
-    while (processed() < head) {
-      if (System.nanoTime() >= until) {
-        return false;
-      }
-      Thread.sleep(POLL_MILLIS);
+  private long position(byte[] token, String type) {
+    if (token == null || type == null) {
+      return -1;
     }
-    return true;
+    TrackingToken tracking = tokenSerializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    return tracking == null ? -1 : tracking.position().orElse(-1);
   }
 }

@@ -2,7 +2,6 @@ package com.example.trading.saga.store;
 
 import com.example.trading.platform.axon.BoundedCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
@@ -36,7 +35,7 @@ class SagaStoreConfiguration {
   }
 
   @Bean
-  SagaStore<Object> sagaStore(ConnectionProvider connectionProvider, Serializer serializer, SagaSqlSchema schema,
+  RollbackSafeSagaCache sagaStore(ConnectionProvider connectionProvider, Serializer serializer, SagaSqlSchema schema,
       @Value("${trading.saga.cache.maximum-size:50000}") long maximumSize) {
     JdbcSagaStore store = JdbcSagaStore.builder()
         .connectionProvider(connectionProvider)

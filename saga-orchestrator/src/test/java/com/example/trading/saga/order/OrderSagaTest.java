@@ -157,7 +157,7 @@ class OrderSagaTest {
           .whenPublishingA(placed(Side.SELL, OrderType.MARKET, null))
           .expectActiveSagas(1)
           .expectDispatchedCommands(new RequestReferencePrice(ORDER, "AAPL"))
-          .expectScheduledDeadline(TIMEOUTS.pricing(), new StepDeadline(SagaStep.PRICING, 0));
+          .expectScheduledEvent(TIMEOUTS.pricing(), new StepDeadlinePassed(ORDER, SagaStep.PRICING, 0));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.PRICING);
     }
 
@@ -182,7 +182,7 @@ class OrderSagaTest {
           .expectDispatchedCommands(
               new AcceptOrder(ORDER, "AAPL", BigDecimal.valueOf(10), $("1.90")),
               new SubmitToMarket(ORDER, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null))
-          .expectScheduledDeadline(TIMEOUTS.submitting(), new StepDeadline(SagaStep.SUBMITTING, 0));
+          .expectScheduledEvent(TIMEOUTS.submitting(), new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0));
     }
 
     @Test
@@ -233,7 +233,7 @@ class OrderSagaTest {
           .whenPublishingA(new OrderCompleted(ORDER, 10))
           .expectActiveSagas(0)
           .expectNoDispatchedCommands()
-          .expectNoScheduledDeadlines();
+          .expectNoScheduledEvents();
       assertThat(journal.finished).containsExactly(Ending.completed());
     }
   }
@@ -638,7 +638,7 @@ class OrderSagaTest {
       given(SELL_ON_MARKET.subList(0, 2))
           .whenTimeElapses(TIMEOUTS.confirmation())
           .expectDispatchedCommands(new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
-          .expectScheduledDeadline(TIMEOUTS.retryInterval(SagaStep.RESERVING, 1), new StepDeadline(SagaStep.RESERVING, 1));
+          .expectScheduledEvent(TIMEOUTS.retryInterval(SagaStep.RESERVING, 1), new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 1));
       assertThat(journal.retries).containsExactly("RESERVING#1");
     }
 

@@ -52,7 +52,7 @@ class PersistentDeadlineIT {
           null, new BigDecimal("25.00")), 0);
       await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
           "select count(*) from saga_status where order_id = ? and step = 'PRICING'", Integer.class, orderId) == 1);
-      assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'",
+      assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonScheduledEvent'",
           Integer.class)).isOne();
     }
 
