@@ -17,7 +17,7 @@ build: ## Compile and package every module (no tests)
 run: build ## Build, start the stack, the four services and the exchange simulator; Ctrl-C stops it all
 	@infra/local/run
 
-up: build ## The same as run, in the background
+up: build ## The same as run, in the background; INSTANCES=2 runs two of each service (ports + 100)
 	$(STACK) up
 	eval "$$($(STACK) env)" && $(SERVICES) up
 

@@ -1,5 +1,6 @@
 package com.example.trading.command.axon;
 
+import com.example.trading.platform.axon.CrossInstanceEventStoreConfiguration;
 import com.example.trading.schemas.TradingCommand;
 import com.example.trading.schemas.fee.FeeSchedule;
 import java.util.concurrent.Executors;
@@ -17,6 +18,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.dao.TransientDataAccessException;
 
@@ -28,6 +30,7 @@ import org.springframework.dao.TransientDataAccessException;
  * race with back-off.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(CrossInstanceEventStoreConfiguration.class)
 class AxonConfiguration {
 
   static boolean isTransient(Throwable failure) {

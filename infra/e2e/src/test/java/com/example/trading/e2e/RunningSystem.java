@@ -8,34 +8,46 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The whole system started once per test JVM from the runnable jars, each its own process, on the
- * test stack: the exchange simulator, the command side, the saga orchestrator, the projections and
- * the query side, with fresh databases, and Kafka topics, consumer groups and view indices of their
- * own (a unique prefix), so the run shares nothing with a `make up` system or other runs.
+ * The whole system started from the runnable jars, each its own process, on the test stack: the
+ * exchange simulator and N instances each of the command side, the saga orchestrator, the
+ * projections and the query side, with fresh databases, and Kafka topics, consumer groups and view
+ * indices of their own (a unique prefix), so the run shares nothing with a `make up` system or
+ * other runs. The instances of a service share its database, topics, groups and indices, as in
+ * `make up INSTANCES=N`. {@link #get()} is the one-instance system shared by the tests of a JVM;
+ * {@link #withInstances} starts one a test owns and closes.
  *
  * <p>Differences from the defaults, so that the tests can see every path in seconds: the venue ticks
  * every 2 s (a partially filled limit order waits a tick for its next part, long enough to cancel it),
  * the orchestrator gives limit orders a time in force of 20 s (they expire during the run), and an
  * order may wait 90 s to reach the venue (a venue outage long enough to open the circuit breaker
- * must not end it as a timeout).
+ * must not end it as a timeout), and a venue request claimed by an orchestrator that died is taken
+ * up by another after 20 s (the lease; 60 s by default), longer than a call with its retries.
  */
-final class RunningSystem {
+final class RunningSystem implements AutoCloseable {
 
-  private static RunningSystem instance;
+  private static RunningSystem shared;
 
   final ServiceProcess exchange;
+  final List<ServiceProcess> commandSides = new ArrayList<>();
+  final List<ServiceProcess> sagas = new ArrayList<>();
+  final List<ServiceProcess> projectionsInstances = new ArrayList<>();
+  final List<ServiceProcess> querySides = new ArrayList<>();
+  /** The first instance of each service. */
   final ServiceProcess commandSide;
   final ServiceProcess saga;
   final ServiceProcess projections;
   final ServiceProcess querySide;
   final String prefix;
   final String commandJdbcUrl;
+  final String sagaJdbcUrl;
 
-  private RunningSystem() {
+  private RunningSystem(int instances) {
     TestStack stack = TestStack.get();
     prefix = TestStack.uniqueName("e2e") + "-";
 
@@ -50,40 +62,70 @@ final class RunningSystem {
 
     ServiceEnvironment command = ServiceEnvironment.commandSide(stack, prefix);
     commandJdbcUrl = command.jdbcUrl();
-    commandSide = ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../command-side")), command.asMap());
-    projections = ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../projections")),
-        ServiceEnvironment.of(stack, prefix).with("TRADING_PROJECTIONS_GROUP_PREFIX", prefix + "projection")
-            .with("EXCHANGE_URL", "http://127.0.0.1:" + exchange.port()).asMap());
-    querySide = ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../query-side")),
-        ServiceEnvironment.of(stack, prefix).asMap());
-    ServiceProcess.startAll(exchange, commandSide, projections, querySide);
+    Map<String, String> projection = ServiceEnvironment.of(stack, prefix)
+        .with("TRADING_PROJECTIONS_GROUP_PREFIX", prefix + "projection")
+        .with("EXCHANGE_URL", "http://127.0.0.1:" + exchange.port()).asMap();
+    Map<String, String> query = ServiceEnvironment.of(stack, prefix).asMap();
+    for (int k = 0; k < instances; k++) {
+      commandSides.add(ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../command-side")), command.asMap()));
+      projectionsInstances.add(ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../projections")), projection));
+      querySides.add(ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../query-side")), query));
+    }
+    List<ServiceProcess> first = new ArrayList<>(List.of(exchange));
+    first.addAll(commandSides);
+    first.addAll(projectionsInstances);
+    first.addAll(querySides);
+    ServiceProcess.startAll(first.toArray(ServiceProcess[]::new));
 
-    saga = ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../saga-orchestrator")),
-        ServiceEnvironment.sagaOrchestrator(stack, prefix, exchange.port())
-            .with("EXCHANGE_TIME_IN_FORCE", "20s")
-            .with("SAGA_SUBMITTING_TIMEOUT", "90s").asMap()).start();
+    ServiceEnvironment orchestrator = ServiceEnvironment.sagaOrchestrator(stack, prefix, exchange.port())
+        .with("EXCHANGE_TIME_IN_FORCE", "20s")
+        .with("SAGA_SUBMITTING_TIMEOUT", "90s")
+        .with("TRADING_MARKET_LEASE", "20s");
+    sagaJdbcUrl = orchestrator.jdbcUrl();
+    for (int k = 0; k < instances; k++) {
+      sagas.add(ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../saga-orchestrator")),
+          orchestrator.asMap()));
+    }
+    ServiceProcess.startAll(sagas.toArray(ServiceProcess[]::new));
 
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      saga.close();
-      querySide.close();
-      projections.close();
-      commandSide.close();
-      exchange.close();
-    }));
+    commandSide = commandSides.get(0);
+    saga = sagas.get(0);
+    projections = projectionsInstances.get(0);
+    querySide = querySides.get(0);
   }
 
+  /** The one-instance system shared by the tests of this JVM, stopped when the JVM exits. */
   static synchronized RunningSystem get() {
-    if (instance == null) {
-      instance = new RunningSystem();
+    if (shared == null) {
+      shared = new RunningSystem(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
     }
-    return instance;
+    return shared;
+  }
+
+  /** A system of its own with {@code instances} of each service; the caller closes it. */
+  static RunningSystem withInstances(int instances) {
+    return new RunningSystem(instances);
   }
 
   URI commandApi() {
     return URI.create("http://127.0.0.1:" + commandSide.port());
   }
 
+  List<URI> commandApis() {
+    return commandSides.stream().map(service -> URI.create("http://127.0.0.1:" + service.port())).toList();
+  }
+
   URI venue() {
     return URI.create("http://127.0.0.1:" + exchange.port());
+  }
+
+  @Override
+  public void close() {
+    sagas.forEach(ServiceProcess::close);
+    querySides.forEach(ServiceProcess::close);
+    projectionsInstances.forEach(ServiceProcess::close);
+    commandSides.forEach(ServiceProcess::close);
+    exchange.close();
   }
 }

@@ -1,5 +1,6 @@
 package com.example.trading.saga.store;
 
+import com.example.trading.platform.axon.CrossInstanceEventStoreConfiguration;
 import com.example.trading.saga.order.SagaTimeouts;
 import java.util.Set;
 import org.axonframework.config.ConfigurerModule;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * How the orchestrator's Axon runs: one tracking processor feeding the sagas from the
@@ -39,6 +41,7 @@ import org.springframework.context.annotation.Configuration;
  * split (Axon's split/merge changes it).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(CrossInstanceEventStoreConfiguration.class)
 @EnableConfigurationProperties(SagaTimeouts.class)
 class AxonConfiguration {
 

@@ -97,7 +97,9 @@ public final class OrderRun {
   private final java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
   /** Answers that pushed back with Retry-After (admission control), across the run. */
   private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
-  private final URI commandApi;
+  /** The command side's instances; requests go round them, and a retry goes to the next. */
+  private final List<URI> commandApis;
+  private final java.util.concurrent.atomic.AtomicInteger nextInstance = new java.util.concurrent.atomic.AtomicInteger();
   private final URI venue;
   private final String jdbcUrl;
   private final String user;
@@ -109,7 +111,17 @@ public final class OrderRun {
    * @param jdbcUrl the command side's event store
    */
   public OrderRun(URI commandApi, URI venue, String jdbcUrl, String user, String password) {
-    this.commandApi = commandApi;
+    this(List.of(commandApi), venue, jdbcUrl, user, password);
+  }
+
+  /**
+   * @param commandApis the command side's instances (requests go round them; a retry goes to the next)
+   */
+  public OrderRun(List<URI> commandApis, URI venue, String jdbcUrl, String user, String password) {
+    if (commandApis.isEmpty()) {
+      throw new IllegalArgumentException("no command API to send to");
+    }
+    this.commandApis = List.copyOf(commandApis);
     this.venue = venue;
     this.jdbcUrl = jdbcUrl;
     this.user = user;
@@ -145,7 +157,7 @@ public final class OrderRun {
               ? start.plusNanos((long) (order.index() * 1e9 / settings.ratePerSecond())) : null;
           placements.add(customers.submit(() -> {
             Instant sent = scheduled == null ? Instant.now() : sleepUntil(scheduled);
-            HttpResponse<String> response = sendIdempotent("POST", commandApi.resolve("/api/orders"), order.body());
+            HttpResponse<String> response = sendIdempotent("POST", "/api/orders", order.body());
             if (response.statusCode() != 202 && response.statusCode() != 200) {
               failures.add("placing #" + order.index() + " (" + order.kind() + "): " + response.statusCode() + " "
                   + response.body());
@@ -195,7 +207,7 @@ public final class OrderRun {
       INSTRUMENTS.forEach(instrument -> assets.add(new String[] {instrument, SHARES_PER_ACCOUNT}));
       for (String[] asset : assets) {
         deposits.add(customers.submit(() -> {
-          HttpResponse<String> response = send("POST", commandApi.resolve("/api/accounts/" + account + "/deposits"),
+          HttpResponse<String> response = send("POST", commandApi().resolve("/api/accounts/" + account + "/deposits"),
               "{\"asset\":\"" + asset[0] + "\",\"quantity\":\"" + asset[1] + "\"}");
           if (response.statusCode() != 202) {
             failures.add("deposit " + asset[0] + " into " + account + ": " + response.statusCode() + " " + response.body());
@@ -211,7 +223,7 @@ public final class OrderRun {
 
   private void cancel(String orderId, List<String> failures) {
     try {
-      HttpResponse<String> response = sendIdempotent("POST", commandApi.resolve("/api/orders/" + orderId + "/cancel"), "");
+      HttpResponse<String> response = sendIdempotent("POST", "/api/orders/" + orderId + "/cancel", "");
       // 409: the order ended first (filled or rejected) — a customer's cancel can lose that race.
       if (response.statusCode() != 202 && response.statusCode() != 409) {
         failures.add("cancelling " + orderId + ": " + response.statusCode() + " " + response.body());
@@ -329,13 +341,13 @@ public final class OrderRun {
    * pushes back ({@code 503} with {@code Retry-After}: too much work queued), after the pause it asks.
    * A re-sent placement that the first attempt already stored answers 200 instead of 202.
    */
-  private HttpResponse<String> sendIdempotent(String method, URI uri, String body) throws IOException,
+  private HttpResponse<String> sendIdempotent(String method, String path, String body) throws IOException,
       InterruptedException {
     long deadline = System.nanoTime() + RETRY_FOR.toNanos();
     long backoff = 100;
     while (true) {
       try {
-        HttpResponse<String> response = send(method, uri, body);
+        HttpResponse<String> response = send(method, commandApi().resolve(path), body);
         if ((response.statusCode() != 503 && response.statusCode() != 502) || System.nanoTime() > deadline) {
           return response;
         }
@@ -354,6 +366,11 @@ public final class OrderRun {
       Thread.sleep(backoff);
       backoff = Math.min(2_000, backoff * 2);
     }
+  }
+
+  /** The next command side instance, round robin. */
+  private URI commandApi() {
+    return commandApis.get(Math.floorMod(nextInstance.getAndIncrement(), commandApis.size()));
   }
 
   private HttpResponse<String> send(String method, URI uri, String body) throws IOException, InterruptedException {

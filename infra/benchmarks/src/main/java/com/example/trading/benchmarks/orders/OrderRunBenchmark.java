@@ -12,7 +12,9 @@ import java.time.Duration;
  * {@code RUN_CLIENTS} (8), {@code RUN_SEED} (42), {@code RUN_PARTIAL_FILLS} (true),
  * {@code RUN_WITH_EXPIRY} (false: needs the orchestrator started with a short
  * {@code EXCHANGE_TIME_IN_FORCE}), {@code RUN_FINISH_WITHIN_SECONDS} (300),
- * {@code RUN_RATE} (0 = as fast as the clients can; otherwise placements per second, paced), {@code COMMAND_URL},
+ * {@code RUN_RATE} (0 = as fast as the clients can; otherwise placements per second, paced), {@code COMMAND_URL}
+ * (several, comma-separated, for several command side instances: requests go round them; with
+ * {@code INSTANCES=N} the default is every instance {@code make up} started),
  * {@code EXCHANGE_URL}, {@code POSTGRES_HOST}/{@code POSTGRES_PORT}/{@code POSTGRES_USER}/{@code POSTGRES_PASSWORD}.
  */
 public final class OrderRunBenchmark {
@@ -26,7 +28,11 @@ public final class OrderRunBenchmark {
         Double.parseDouble(env("RUN_RATE", "0")));
     String jdbc = "jdbc:postgresql://" + env("POSTGRES_HOST", "127.0.0.1") + ":" + env("POSTGRES_PORT", "15432")
         + "/" + env("POSTGRES_COMMAND_DB", "command");
-    OrderRun run = new OrderRun(URI.create(env("COMMAND_URL", "http://127.0.0.1:8081")),
+    int instances = Integer.parseInt(env("INSTANCES", "1"));
+    String defaultUrls = java.util.stream.IntStream.range(0, instances)
+        .mapToObj(k -> "http://127.0.0.1:" + (8081 + 100 * k)).collect(java.util.stream.Collectors.joining(","));
+    OrderRun run = new OrderRun(java.util.Arrays.stream(env("COMMAND_URL", defaultUrls).split(","))
+        .map(String::trim).map(URI::create).toList(),
         URI.create(env("EXCHANGE_URL", "http://127.0.0.1:8090")), jdbc, env("POSTGRES_USER", "trading"),
         env("POSTGRES_PASSWORD", "trading"));
     System.out.printf("cores %d%n", Runtime.getRuntime().availableProcessors());
