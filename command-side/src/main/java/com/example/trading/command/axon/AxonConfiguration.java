@@ -8,7 +8,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
-import org.axonframework.common.AxonTransientException;
+import com.example.trading.command.RuleViolation;
+import org.axonframework.common.AxonNonTransientException;
 import com.example.trading.platform.axon.BoundedCache;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.dao.TransientDataAccessException;
 
 /**
  * How the aggregates are stored and reached (the contract's serializer and message envelope come
@@ -33,14 +33,17 @@ import org.springframework.dao.TransientDataAccessException;
 @Import(CrossInstanceEventStoreConfiguration.class)
 class AxonConfiguration {
 
-  static boolean isTransient(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof AxonTransientException || t instanceof TransientDataAccessException
-          || t instanceof java.sql.SQLTransientException) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * Whether this failure shows that the same command would fail again: an aggregate refusing it by
+   * its rules, a command no handler or aggregate can take, or a malformed one. Axon's retry
+   * scheduler asks this of every link of a failure's cause chain and retries only when no link
+   * says so, so it must judge each link alone: a lost concurrency race (a
+   * {@code ConcurrencyException} caused by PostgreSQL's duplicate-key error, e.g. a command decided
+   * on a cached aggregate another instance has changed since) is retried on the stored state.
+   */
+  static boolean refusesRetry(Throwable failure) {
+    return failure instanceof RuleViolation || failure instanceof AxonNonTransientException
+        || failure instanceof IllegalArgumentException;
   }
 
   @Bean
@@ -84,9 +87,9 @@ class AxonConfiguration {
             }))
             .backoffFactor(20)
             .maxRetryCount(5)
-            // Only a lost optimistic-concurrency race or a transient database failure is worth
-            // another try; a refused command is refused again.
-            .nonTransientFailurePredicate(failure -> !isTransient(failure))
+            // A refused command is refused again; a lost concurrency race or a database hiccup is
+            // worth another try (nothing of a failed attempt was stored).
+            .nonTransientFailurePredicate(AxonConfiguration::refusesRetry)
             .build())
         .build();
   }

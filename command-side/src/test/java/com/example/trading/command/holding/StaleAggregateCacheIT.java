@@ -1,0 +1,72 @@
+package com.example.trading.command.holding;
+
+import static com.example.trading.teststack.TestHttp.postJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.trading.teststack.ServiceProcess;
+import com.example.trading.teststack.TestStack;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two command side instances on one event store, each with its aggregate cache: a command that
+ * one instance decides on its cached copy of a Holding that the other has changed since is
+ * refused by the store (the sequence number is taken), and is then applied to the stored state,
+ * never dropped and never applied to the stale copy.
+ */
+class StaleAggregateCacheIT {
+
+  private final TestStack stack = TestStack.get();
+
+  @Test
+  void aCommandDecidedOnAStaleCachedAggregateIsAppliedToTheStoredState() throws Exception {
+    String database = stack.createDatabase("command_stale");
+    Map<String, String> environment = Map.of(
+        "SPRING_DATASOURCE_URL", stack.jdbcUrl(database),
+        "SPRING_DATASOURCE_USERNAME", stack.postgresUser(),
+        "SPRING_DATASOURCE_PASSWORD", stack.postgresPassword(),
+        "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
+        "TRADING_SAGA_COMMANDS_GROUP_ID", TestStack.uniqueName("stale-it"),
+        "TRADING_SAGA_COMMANDS_AUTO_OFFSET_RESET", "latest",
+        "KAFKA_TOPIC_PREFIX", TestStack.uniqueName("stale") + ".");
+    String account = "acc-stale-" + UUID.randomUUID().toString().substring(0, 8);
+    String deposit = "/api/accounts/" + account + "/deposits";
+
+    try (ServiceProcess first = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment);
+        ServiceProcess second = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment)) {
+      ServiceProcess.startAll(first, second);
+      // The first instance creates the holding and caches it; the second changes it behind its back.
+      assertThat(postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"10\"}").statusCode()).isEqualTo(202);
+      assertThat(postJson(second.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"5\"}").statusCode()).isEqualTo(202);
+      // Decided on the first instance's cached copy (sequence 0), which is stale.
+      assertThat(postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"1\"}").statusCode()).isEqualTo(202);
+    }
+
+    assertThat(storedQuantities(database, account + "/AAPL")).containsExactly("10", "5", "1");
+  }
+
+  /** The deposited quantities of the holding's stream, in sequence order. */
+  private List<String> storedQuantities(String database, String holdingId) throws Exception {
+    List<String> quantities = new ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(database), stack.postgresUser(),
+        stack.postgresPassword());
+        PreparedStatement query = connection.prepareStatement("""
+            select convert_from(payload, 'UTF8')::json ->> 'quantity' from domain_event_entry
+            where aggregate_identifier = ? order by sequence_number""")) {
+      query.setString(1, holdingId);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          quantities.add(rows.getString(1));
+        }
+      }
+    }
+    return quantities;
+  }
+}
