@@ -6,7 +6,7 @@ SERVICES := infra/local/services
 MAVEN    := infra/local/maven
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay replay
+.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay bench-views replay
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,10 @@ bench-orders: ## 1,000 orders over 50 accounts end to end, then the audit; order
 bench-commands: ## Placements/s through the command API next to PostgreSQL's insert ceiling (needs make up)
 	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am
 	eval "$$($(STACK) env)" && $(MAVEN) -q -pl infra/benchmarks exec:java -Dexec.mainClass=com.example.trading.benchmarks.CommandBenchmark
+
+bench-views: ## How soon the live views show a deposit and an order's end, p50/p99 on an idle system (needs make up)
+	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am
+	eval "$$($(STACK) env)" && $(MAVEN) -q -pl infra/benchmarks exec:java -Dexec.mainClass=com.example.trading.benchmarks.ViewLatencyBenchmark
 
 bench-replay: ## Replay events/s next to Elasticsearch's raw bulk rate, same run (needs the stack; make build first)
 	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am
