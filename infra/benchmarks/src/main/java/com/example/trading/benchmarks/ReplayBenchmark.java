@@ -139,8 +139,14 @@ public final class ReplayBenchmark {
           .orElseThrow(() -> new IllegalStateException("build projections first (make build)"));
     }
     String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx512m", "-jar", jar.toString(),
-        "replay", "--view", "all").redirectErrorStream(true);
+    List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx512m"));
+    // e.g. a profiler: REPLAY_JVM_OPTS=-agentpath:<libasyncProfiler.so>=start,event=itimer,file=replay.html
+    String extraOptions = System.getenv("REPLAY_JVM_OPTS");
+    if (extraOptions != null && !extraOptions.isBlank()) {
+      command.addAll(List.of(extraOptions.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "replay", "--view", "all"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka);
     builder.environment().put("ELASTICSEARCH_URL", elasticsearch);
     builder.environment().put("KAFKA_TOPIC_PREFIX", prefix);

@@ -44,6 +44,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -103,6 +104,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * <p>State is serialized by Jackson from the fields; the injected collaborators are transient.
  */
 @Saga
+// deadlineId: the Axon deadline of sagas stored before deadlines became events; such a saga loads
+// without it (its old deadline no longer fires; its venue's answers and time in force still end it).
+@JsonIgnoreProperties("deadlineId")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
     isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class OrderSaga {
