@@ -58,7 +58,7 @@ public class Order {
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   Placement handle(PlaceOrder command) {
     if (placement != null) {
-      if (!placement.equals(command)) {
+      if (!sameTerms(placement, command)) {
         throw new OrderRuleViolation.ClientOrderIdReused(command.clientOrderId(), orderId);
       }
       return new Placement(false, status);
@@ -67,6 +67,17 @@ public class Order {
     apply(new OrderPlaced(command.orderId(), command.accountId(), command.clientOrderId(), command.side(),
         command.instrument(), command.quantity(), command.type(), command.limitPrice(), command.maxFee()));
     return new Placement(true, OrderStatus.PENDING);
+  }
+
+  /** Whether two placements have the same terms, decimals compared by value ("25.0" is "25.00"). */
+  private static boolean sameTerms(PlaceOrder a, PlaceOrder b) {
+    return byValue(a).equals(byValue(b));
+  }
+
+  private static PlaceOrder byValue(PlaceOrder c) {
+    return new PlaceOrder(c.orderId(), c.accountId(), c.clientOrderId(), c.side(), c.instrument(), c.quantity(),
+        c.type(), c.limitPrice() == null ? null : c.limitPrice().stripTrailingZeros(),
+        c.maxFee() == null ? null : c.maxFee().stripTrailingZeros());
   }
 
   private static void requireValid(PlaceOrder command) {

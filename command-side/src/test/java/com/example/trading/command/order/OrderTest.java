@@ -74,6 +74,13 @@ class OrderTest {
   }
 
   @Test
+  void decimalsOfARepeatedPlacementAreComparedByValue() {
+    fixture.given(placed(10)).when(new PlaceOrder(ID, "acc-1", "c-42", Side.SELL, "AAPL", 10, OrderType.MARKET, null,
+            new BigDecimal("25.0")))
+        .expectNoEvents().expectResultMessagePayload(new Placement(false, OrderStatus.PENDING));
+  }
+
+  @Test
   void reusingAClientOrderIdForDifferentTermsIsRefused() {
     fixture.given(placed(10)).when(placeSell(11))
         .expectException(OrderRuleViolation.ClientOrderIdReused.class).expectNoEvents();

@@ -10,8 +10,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * The one way the services consume from Kafka: offsets committed by the caller only (after the
  * effect is durable, see {@link ConsumerLoop}), committed records only ({@code read_committed}),
- * string keys and byte values, and a poll interval long enough (10 min) for a batch that waits out
- * a store's outage with back-off. Not thread-safe: one consumer per loop.
+ * string keys and byte values, a poll interval long enough (10 min) for a batch that waits out
+ * a store's outage with back-off, and a session timeout of 10 s (Kafka's default is 45 s): an
+ * instance killed without leaving its group holds its partitions, and a restarted or surviving
+ * instance waits, until the session times out. Not thread-safe: one consumer per loop.
  */
 public final class ManualCommitConsumer {
 
@@ -28,6 +30,7 @@ public final class ManualCommitConsumer {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, autoOffsetReset,
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000,
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
         ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
         new StringDeserializer(), new ByteArrayDeserializer());
   }

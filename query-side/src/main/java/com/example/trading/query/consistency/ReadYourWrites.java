@@ -6,7 +6,10 @@ import com.example.trading.schemas.PositionToken;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,6 +18,12 @@ import org.springframework.stereotype.Component;
  * checkpoint for the token's topic and partition must have reached the token's position. A view
  * not built from the token's topic reflects it already. Waits at most the configured time, then
  * refuses with {@link ViewNotYetConsistentException} (a 503 with Retry-After).
+ *
+ * <p>Waiting is bounded: at most {@code trading.query.read-your-writes-max-waiting} requests wait
+ * at once (gauge {@code trading.query.read.your.writes.waiting}); one more that would have to wait
+ * is refused at once with {@link TooManyWaitingReadsException} (also a 503 with Retry-After), so
+ * clients sending tokens the views have not reached cannot pile up requests. The waits run on
+ * virtual threads (the query side serves every request on one), so they hold no platform thread.
  */
 @Component
 public class ReadYourWrites {
@@ -22,19 +31,46 @@ public class ReadYourWrites {
   private final ElasticsearchClient client;
   private final ViewAliases aliases;
   private final Duration timeout;
+  private final int maxWaiting;
+  private final Semaphore waiting;
 
   ReadYourWrites(ElasticsearchClient client, ViewAliases aliases,
-      @Value("${trading.query.read-your-writes-timeout:5s}") Duration timeout) {
+      @Value("${trading.query.read-your-writes-timeout:5s}") Duration timeout,
+      @Value("${trading.query.read-your-writes-max-waiting:200}") int maxWaiting, MeterRegistry meters) {
     this.client = client;
     this.aliases = aliases;
     this.timeout = timeout;
+    this.maxWaiting = maxWaiting;
+    this.waiting = new Semaphore(maxWaiting);
+    Gauge.builder("trading.query.read.your.writes.waiting", waiting, w -> maxWaiting - w.availablePermits())
+        .description("queries waiting for the views to reflect the client's write").register(meters);
   }
 
   /** Returns once every alias reflects the token (a null token needs nothing). */
   public void await(PositionToken token, String... viewAliases) {
-    if (token == null) {
+    if (token == null || reflected(token, viewAliases)) {
       return;
     }
+    if (!waiting.tryAcquire()) {
+      throw new TooManyWaitingReadsException(maxWaiting);
+    }
+    try {
+      awaitReflected(token, viewAliases);
+    } finally {
+      waiting.release();
+    }
+  }
+
+  private boolean reflected(PositionToken token, String... viewAliases) {
+    for (String alias : viewAliases) {
+      if (aliases.topicsOf(alias).contains(token.topic()) && appliedPosition(alias, token) < token.position()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void awaitReflected(PositionToken token, String... viewAliases) {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (String alias : viewAliases) {
       if (!aliases.topicsOf(alias).contains(token.topic())) {
@@ -65,6 +101,13 @@ public class ReadYourWrites {
         return -1;
       }
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+    }
+  }
+
+  /** Too many queries wait for their writes already; this one is refused without waiting. */
+  public static class TooManyWaitingReadsException extends RuntimeException {
+    public TooManyWaitingReadsException(int maxWaiting) {
+      super(maxWaiting + " queries are already waiting for the views to reflect their writes; retry shortly");
     }
   }
 

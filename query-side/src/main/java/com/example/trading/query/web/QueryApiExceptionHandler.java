@@ -2,6 +2,7 @@ package com.example.trading.query.web;
 
 import com.example.trading.platform.web.ApiExceptionHandler;
 import com.example.trading.platform.web.ApiProblems;
+import com.example.trading.query.consistency.ReadYourWrites.TooManyWaitingReadsException;
 import com.example.trading.query.consistency.ReadYourWrites.ViewNotYetConsistentException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -32,6 +33,13 @@ class QueryApiExceptionHandler extends ApiExceptionHandler {
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
         .body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "views-unavailable", "Views unavailable",
             "The views cannot be read right now; retry shortly."));
+  }
+
+  @ExceptionHandler(TooManyWaitingReadsException.class)
+  ResponseEntity<ProblemDetail> tooManyWaiting(TooManyWaitingReadsException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1")
+        .body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "too-many-waiting-reads",
+            "Too many queries waiting for their writes", e.getMessage()));
   }
 
   @ExceptionHandler(ViewNotYetConsistentException.class)
