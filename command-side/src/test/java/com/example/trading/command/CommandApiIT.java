@@ -136,6 +136,27 @@ class CommandApiIT extends CommandSideIntegrationTest {
     assertThat(problem.get("orderStatus").asText()).isEqualTo("REJECTED");
   }
 
+  @Test
+  void anOversizedBodyIsRefusedBeforeItIsReadWhetherItsLengthIsDeclaredOrNot() throws Exception {
+    String huge = order("c-" + "x".repeat(100_000), "SELL", 1, "MARKET", null);
+
+    HttpResponse<String> declared = place(huge);
+    HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/orders"))
+            .header("Content-Type", "application/json")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    for (HttpResponse<String> response : java.util.List.of(declared, chunked)) {
+      assertThat(response.statusCode()).isEqualTo(413);
+      assertThat(response.body()).contains("/problems/request-too-large");
+    }
+    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+        Integer.class, "%" + account + "%")).isZero();
+  }
+
   private static void assertInvalidField(HttpResponse<String> response, String field) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

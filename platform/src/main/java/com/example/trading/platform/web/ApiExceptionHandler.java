@@ -58,6 +58,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof RequestBodyLimitFilter.TooLargeException tooLarge) {
+        return problem(ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request body too large",
+            tooLarge.getMessage()));
+      }
+    }
     Throwable cause = ex.getMostSpecificCause();
     if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
       String field = jackson.getPath().stream()
