@@ -157,6 +157,22 @@ class CommandApiIT extends CommandSideIntegrationTest {
         Integer.class, "%" + account + "%")).isZero();
   }
 
+  @Test
+  void aCommandBodyThatIsNotJsonIsRefusedAsUnsupported() throws Exception {
+    String body = order("c-form", "SELL", 1, "MARKET", null);
+    for (String contentType : java.util.List.of("text/plain", "application/x-www-form-urlencoded")) {
+      HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/orders"))
+              .header("Content-Type", contentType)
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(contentType).isEqualTo(415);
+    }
+    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
+        Integer.class, "%" + account + "%")).isZero();
+  }
+
   private static void assertInvalidField(HttpResponse<String> response, String field) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
