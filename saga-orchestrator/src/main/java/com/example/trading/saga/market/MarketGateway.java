@@ -118,6 +118,7 @@ class MarketGateway extends PollingWorker {
     int deleted = jdbc.update("delete from market_request where done_at < ?",
         Timestamp.from(now.minus(properties.retention())));
     if (deleted > 0) {
+      meters.counter("trading.saga.cleanup.removed", "table", "market_request").increment(deleted);
       log.info("deleted {} finished market requests older than {}", deleted, properties.retention());
     }
   }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code saga_status} in step with the sagas (one row per order, written in the saga's
- * transaction) and counts transitions, retries and ends. The correlation id of an order's journey
- * is its order id.
+ * transaction) and counts transitions, retries and ends. Moving to a step is progress
+ * ({@code progressed_at}); a retry is not. The correlation id of an order's journey is its order id.
  */
 @Component
 class JdbcSagaJournal implements SagaJournal {
@@ -28,7 +28,8 @@ class JdbcSagaJournal implements SagaJournal {
     jdbc.update("""
         insert into saga_status (order_id, correlation_id, step, ending) values (?, ?, ?, ?)
         on conflict (order_id) do update
-          set step = excluded.step, ending = excluded.ending, retries = 0, waiting_for = null, updated_at = now()""",
+          set step = excluded.step, ending = excluded.ending, retries = 0, waiting_for = null, updated_at = now(),
+              progressed_at = now()""",
         orderId, orderId, step.name(), ending == null ? null : ending.toString());
     meters.counter("trading.saga.transitions", "step", step.name()).increment();
   }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Unfinished sagas by step, for dashboards and alerts: {@code trading.saga.active{step}} (how
- * many) and {@code trading.saga.oldest.age{step}} (seconds since the oldest of them started). Read
+ * many) and {@code trading.saga.oldest.age{step}} (seconds since the least recently progressed of
+ * them last moved to a step). Read
  * from {@code saga_status} at most every few seconds, whatever the scrape rate.
  */
 @Component
@@ -36,7 +37,7 @@ class SagaGauges {
           .tag("step", step.name()).description("unfinished order sagas in this step").register(meters);
       Gauge.builder("trading.saga.oldest.age", () -> current().getOrDefault(step, empty(step)).oldestAgeSeconds())
           .tag("step", step.name()).baseUnit("seconds")
-          .description("age of the oldest unfinished order saga in this step").register(meters);
+          .description("seconds since the least recently progressed unfinished order saga in this step moved").register(meters);
     }
   }
 

@@ -27,7 +27,10 @@ class SagaOperationsController {
     this.query = query;
   }
 
-  /** {@code GET /ops/sagas/stuck?olderThan=PT5M&limit=100}: unfinished sagas started before now − olderThan, oldest first. */
+  /**
+   * {@code GET /ops/sagas/stuck?olderThan=PT5M&limit=100}: unfinished sagas with no progress (no step
+   * change) for longer than olderThan, least recent first; orders resting at the venue are not stuck.
+   */
   @GetMapping("/stuck")
   ResponseEntity<?> stuck(@RequestParam(defaultValue = "PT5M") String olderThan,
       @RequestParam(defaultValue = "100") int limit) {
@@ -42,7 +45,7 @@ class SagaOperationsController {
       return problem(ApiProblems.validation("olderThan must not be negative; limit is 1..1000.",
           List.of(new ApiProblems.FieldError(age.isNegative() ? "olderThan" : "limit", "out of range"))));
     }
-    return ResponseEntity.ok(query.unfinishedOlderThan(age, limit));
+    return ResponseEntity.ok(query.stuckFor(age, limit));
   }
 
   @GetMapping("/{orderId}")

@@ -9,23 +9,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** Reads {@code saga_status} for operators: unfinished sagas past a threshold, and counts by step. */
+/** Reads {@code saga_status} for operators: sagas without progress past a threshold, and counts by step. */
 @Component
 class SagaStatusQuery {
 
   /** One saga as an operator sees it. */
   record SagaStatus(String orderId, String correlationId, String step, String ending, int retries,
-      String waitingFor, Instant startedAt, Instant updatedAt, Instant finishedAt) {
+      String waitingFor, Instant startedAt, Instant updatedAt, Instant progressedAt, Instant finishedAt) {
   }
 
-  /** Unfinished sagas of one step: how many, and how old the oldest is. */
+  /** Unfinished sagas of one step: how many, and how long the least recently progressed one has waited. */
   record StepCount(String step, long count, double oldestAgeSeconds) {
   }
 
   private static final RowMapper<SagaStatus> ROW = (rs, n) -> new SagaStatus(rs.getString("order_id"),
       rs.getString("correlation_id"), rs.getString("step"), rs.getString("ending"), rs.getInt("retries"),
       rs.getString("waiting_for"), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("updated_at")),
-      instant(rs.getTimestamp("finished_at")));
+      instant(rs.getTimestamp("progressed_at")), instant(rs.getTimestamp("finished_at")));
 
   private final JdbcTemplate jdbc;
 
@@ -33,10 +33,16 @@ class SagaStatusQuery {
     this.jdbc = jdbc;
   }
 
-  List<SagaStatus> unfinishedOlderThan(Duration age, int limit) {
+  /**
+   * Unfinished sagas that have made no progress for longer than {@code age}, least recent first;
+   * not those resting at the venue ({@code ON_MARKET}: a LIMIT order waits there by design, until
+   * it fills, is cancelled or its time in force ends).
+   */
+  List<SagaStatus> stuckFor(Duration age, int limit) {
     return jdbc.query("""
-        select * from saga_status where finished_at is null and started_at < now() - ? * interval '1 millisecond'
-        order by started_at limit ?""", ROW, age.toMillis(), limit);
+        select * from saga_status
+        where finished_at is null and step <> 'ON_MARKET' and progressed_at < now() - ? * interval '1 millisecond'
+        order by progressed_at limit ?""", ROW, age.toMillis(), limit);
   }
 
   Optional<SagaStatus> of(String orderId) {
@@ -45,7 +51,7 @@ class SagaStatusQuery {
 
   List<StepCount> unfinishedByStep() {
     return jdbc.query("""
-        select step, count(*) as n, extract(epoch from now() - min(started_at)) as oldest
+        select step, count(*) as n, extract(epoch from now() - min(progressed_at)) as oldest
         from saga_status where finished_at is null group by step""",
         (rs, n) -> new StepCount(rs.getString("step"), rs.getLong("n"), rs.getDouble("oldest")));
   }

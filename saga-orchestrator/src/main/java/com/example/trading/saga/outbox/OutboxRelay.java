@@ -50,6 +50,7 @@ class OutboxRelay extends PollingWorker {
   private final Duration idlePause;
   private final Duration retention;
   private final Counter published;
+  private final Counter cleanedUp;
   private Instant nextCleanUp = Instant.EPOCH;
 
   OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Producer<String, byte[]> commandProducer,
@@ -65,6 +66,7 @@ class OutboxRelay extends PollingWorker {
     this.idlePause = idlePause;
     this.retention = retention;
     this.published = meters.counter("trading.saga.outbox.published");
+    this.cleanedUp = meters.counter("trading.saga.cleanup.removed", "table", "command_outbox");
     Gauge.builder("trading.saga.outbox.pending", this::pending).register(meters);
   }
 
@@ -135,6 +137,7 @@ class OutboxRelay extends PollingWorker {
     int deleted = jdbc.update("delete from command_outbox where published_at < ?",
         Timestamp.from(Instant.now().minus(retention)));
     if (deleted > 0) {
+      cleanedUp.increment(deleted);
       log.info("deleted {} published outbox rows older than {}", deleted, retention);
     }
   }
