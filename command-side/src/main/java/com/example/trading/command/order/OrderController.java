@@ -65,11 +65,14 @@ class OrderController {
   private final CommandGateway commands;
   private final EventStorePositions positions;
   private final Admission admission;
+  private final InstrumentCatalog instruments;
 
-  OrderController(CommandGateway commands, EventStorePositions positions, Admission admission) {
+  OrderController(CommandGateway commands, EventStorePositions positions, Admission admission,
+      InstrumentCatalog instruments) {
     this.commands = commands;
     this.positions = positions;
     this.admission = admission;
+    this.instruments = instruments;
   }
 
   @Operation(summary = "Place an order (idempotent on accountId + clientOrderId)",
@@ -77,6 +80,9 @@ class OrderController {
           + "trading.admission.max-backlog; nothing is stored then, and the same placement may be sent again.")
   @PostMapping("/api/orders")
   ResponseEntity<OrderAccepted> place(@Valid @RequestBody PlaceOrderRequest request) {
+    if (instruments.isUnknown(request.instrument())) {
+      throw new UnknownInstrumentException(request.instrument());
+    }
     admission.admitOrder();
     String orderId = OrderIds.forClientOrder(request.accountId(), request.clientOrderId());
     Placement placement = commands.sendAndWait(new PlaceOrder(orderId, request.accountId(),

@@ -4,6 +4,8 @@ import com.example.trading.command.admission.Admission;
 import com.example.trading.command.fee.FeeRuleViolation;
 import com.example.trading.command.holding.HoldingRuleViolation;
 import com.example.trading.command.order.OrderRuleViolation;
+import com.example.trading.command.order.UnknownInstrumentException;
+import java.util.List;
 import com.example.trading.platform.web.ApiExceptionHandler;
 import com.example.trading.platform.web.ApiProblems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -34,6 +36,12 @@ class CommandApiExceptionHandler extends ApiExceptionHandler {
   @ExceptionHandler({OrderRuleViolation.class, HoldingRuleViolation.class, FeeRuleViolation.class})
   ProblemDetail ruleViolation(RuntimeException e) {
     return ApiProblems.of(HttpStatus.BAD_REQUEST, "rule-violation", "Request breaks a business rule", e.getMessage());
+  }
+
+  @ExceptionHandler(UnknownInstrumentException.class)
+  ProblemDetail unknownInstrument(UnknownInstrumentException e) {
+    return ApiProblems.validation("The request has invalid fields.",
+        List.of(new ApiProblems.FieldError("instrument", e.getMessage())));
   }
 
   @ExceptionHandler(Admission.BacklogTooLong.class)

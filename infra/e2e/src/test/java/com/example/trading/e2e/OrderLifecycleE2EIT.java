@@ -265,6 +265,25 @@ class OrderLifecycleE2EIT {
   }
 
   @Test
+  void anInstrumentTheVenueDoesNotListIsRefusedAtPlacementAndNothingIsStored() throws Exception {
+    deposit("USD", "1000.00");
+    // The command side reads the venue's reference data in the background after it starts.
+    Eventually.within(Duration.ofSeconds(60), () -> get(system.commandSide.port(), "/actuator/prometheus").body()
+        .lines().anyMatch(l -> l.startsWith("trading_exchange_instruments_known") && !l.endsWith(" 0.0")) ? true : null);
+    String body = "{\"accountId\":\"%s\",\"clientOrderId\":\"c-nope\",\"side\":\"BUY\",\"instrument\":\"NOPE\","
+        .formatted(account) + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"25.00\"}";
+
+    var refused = postJson(system.commandSide.port(), "/api/orders", body);
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(json(refused).path("errors").get(0).path("field").asText()).isEqualTo("instrument");
+    assertThat(audit().orders()).as("no order stored for the account").isEmpty();
+    // A halted instrument is one the venue knows: placed, then rejected by the venue.
+    String halted = place("BUY", "HALTED", 1, "MARKET", null, "25.00").path("orderId").asText();
+    assertThat(awaitEnd(halted, Duration.ofSeconds(60)).path("rejectReason").asText()).isEqualTo("MARKET_REJECTED");
+  }
+
+  @Test
   void aCancelBeforeTheVenueHasTheOrderGivesEverythingBackAndNothingIsSent() throws Exception {
     deposit("USD", "5000.00");
     venueSettings(1.0, false);

@@ -60,7 +60,8 @@ final class RunningSystem implements AutoCloseable {
     venue.put("EXCHANGE_TICK_INTERVAL", "2s");
     exchange = ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../exchange-simulator")), venue);
 
-    ServiceEnvironment command = ServiceEnvironment.commandSide(stack, prefix);
+    ServiceEnvironment command = ServiceEnvironment.commandSide(stack, prefix)
+        .with("EXCHANGE_URL", "http://127.0.0.1:" + exchange.port());
     commandJdbcUrl = command.jdbcUrl();
     Map<String, String> projection = ServiceEnvironment.of(stack, prefix)
         .with("TRADING_PROJECTIONS_GROUP_PREFIX", prefix + "projection")

@@ -231,6 +231,16 @@ class VenueApiIT {
     assertProblem(get(port, "/venue/prices/HALTED"), 404, "/problems/not-found");
   }
 
+  @Test
+  void listsEveryInstrumentItKnowsWithItsStatus() {
+    JsonNode instruments = json(get(port, "/venue/instruments"));
+
+    List<String> listed = new ArrayList<>();
+    instruments.forEach(i -> listed.add(i.path("instrument").asString() + " " + i.path("status").asString()));
+    assertThat(listed).containsExactly("AAPL TRADING", "MSFT TRADING", "GOOG TRADING", "AMZN TRADING",
+        "TSLA TRADING", "HALTED HALTED");
+  }
+
   // --- the feed ---
 
   @Test

@@ -3,6 +3,8 @@ package com.example.trading.exchange.market;
 import com.example.trading.platform.web.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.example.trading.exchange.ExchangeProperties;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -10,15 +12,35 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The market-data feed: current reference prices, for portfolio valuation and price estimates. */
+/**
+ * Reference data and the market-data feed: the instruments the venue knows (to refuse orders for
+ * anything else before they are placed), and current reference prices, for portfolio valuation and
+ * price estimates.
+ */
 @Tag(name = "market data")
 @RestController
 class MarketDataController {
 
-  private final ReferencePrices prices;
+  /** An instrument the venue knows: {@code TRADING}, or {@code HALTED} (every order on it is rejected). */
+  record Instrument(String instrument, String status) {
+  }
 
-  MarketDataController(ReferencePrices prices) {
+  private final ReferencePrices prices;
+  private final ExchangeProperties properties;
+
+  MarketDataController(ReferencePrices prices, ExchangeProperties properties) {
     this.prices = prices;
+    this.properties = properties;
+  }
+
+  @Operation(summary = "Every instrument the venue knows, listed (TRADING) or halted (HALTED)")
+  @GetMapping("/venue/instruments")
+  List<Instrument> instruments() {
+    List<Instrument> known = new ArrayList<>();
+    properties.instruments().keySet().forEach(symbol -> known.add(new Instrument(symbol, "TRADING")));
+    properties.haltedInstruments().stream().filter(symbol -> !properties.instruments().containsKey(symbol))
+        .forEach(symbol -> known.add(new Instrument(symbol, "HALTED")));
+    return known;
   }
 
   @Operation(summary = "Current reference price of every listed instrument")
