@@ -23,7 +23,8 @@ class KafkaMessagingConfiguration {
   KafkaMessagingConfiguration(TopicProvisioner topics, TopicNames names) {
     topics.ensureRetainedForever(names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS),
         names.of(Topics.ORDER_EVENTS));
-    topics.ensure(names.of(Topics.COMMANDS), names.of(Topics.COMMANDS_DEAD_LETTER));
+    topics.ensure(names.of(Topics.COMMANDS));
+    topics.ensureDeadLetters(names.of(Topics.COMMANDS_DEAD_LETTER));
   }
 
   /** Closed by {@code SagaCommandConsumer}, whose thread alone uses it. */

@@ -1,6 +1,9 @@
 package com.example.trading.platform.kafka;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -33,7 +39,32 @@ public final class TopicProvisioner {
     ensure(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"), topics);
   }
 
-  /** Topics with the broker's default retention (commands, dead letters). */
+  /** How long a dead letter is kept for an operator to inspect, re-drive or discard: 90 days. */
+  public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(90);
+
+  /**
+   * Dead-letter topics: kept {@link #DEAD_LETTER_RETENTION} (the broker's default, a week, would lose
+   * a dead letter before anyone looked), set on existing topics too.
+   */
+  public void ensureDeadLetters(String... topics) {
+    String retention = Long.toString(DEAD_LETTER_RETENTION.toMillis());
+    ensure(Map.of(TopicConfig.RETENTION_MS_CONFIG, retention), topics);
+    Map<ConfigResource, Collection<AlterConfigOp>> retained = new HashMap<>();
+    for (String topic : topics) {
+      retained.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
+          new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, retention), AlterConfigOp.OpType.SET)));
+    }
+    try {
+      admin.incrementalAlterConfigs(retained).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not set the retention of " + List.of(topics) + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while setting topic retention", e);
+    }
+  }
+
+  /** Topics with the broker's default retention (commands). */
   public void ensure(String... topics) {
     ensure(Map.of(), topics);
   }

@@ -38,7 +38,7 @@ class ProjectionConfiguration {
     this.groupPrefix = groupPrefix;
     topics.ensureRetainedForever(names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS),
         names.of(Topics.ORDER_EVENTS));
-    topics.ensure(names.of(ViewProjection.deadLetterTopic(CustomerOrdersView.NAME)),
+    topics.ensureDeadLetters(names.of(ViewProjection.deadLetterTopic(CustomerOrdersView.NAME)),
         names.of(ViewProjection.deadLetterTopic(PortfoliosView.NAME)));
   }
 

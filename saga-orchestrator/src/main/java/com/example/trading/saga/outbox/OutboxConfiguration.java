@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class OutboxConfiguration {
 
   OutboxConfiguration(TopicProvisioner topics, TopicNames names) {
-    topics.ensure(names.of(Topics.COMMANDS), names.of(Topics.COMMANDS_DEAD_LETTER));
+    topics.ensure(names.of(Topics.COMMANDS));
+    topics.ensureDeadLetters(names.of(Topics.COMMANDS_DEAD_LETTER));
   }
 
   @Bean(destroyMethod = "close")
