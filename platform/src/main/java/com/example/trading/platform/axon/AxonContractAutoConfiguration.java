@@ -42,6 +42,12 @@ public class AxonContractAutoConfiguration {
   }
 
   @Bean
+  @ConditionalOnClass(name = "org.axonframework.commandhandling.CommandBus")
+  CommandLoggingContext commandLoggingContext() {
+    return new CommandLoggingContext();
+  }
+
+  @Bean
   CorrelationDataProvider contractMetadataProvider() {
     return message -> {
       Map<String, Object> data = new HashMap<>();

@@ -66,6 +66,9 @@ class AxonConfiguration {
                 .andBatchSize(batchSize)
                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
         .registerListenerInvocationErrorHandler(SAGA_PROCESSOR, c -> PropagatingErrorHandler.instance())
-        .registerHandlerInterceptor(SAGA_PROCESSOR, c -> segmentClaims));
+        .registerHandlerInterceptor(SAGA_PROCESSOR, c -> (unitOfWork, chain) -> {
+          segmentClaims.observeNow();
+          return chain.proceed();
+        }));
   }
 }

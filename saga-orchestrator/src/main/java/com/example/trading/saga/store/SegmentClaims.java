@@ -3,10 +3,6 @@ package com.example.trading.saga.store;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicReference;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * segment go before it can come back: a release lasts longer than a round), the whole cache is
  * cleared: moves are rare, and a cold cache is only slower.
  */
-final class SegmentClaims implements MessageHandlerInterceptor<EventMessage<?>> {
+final class SegmentClaims {
 
   private static final Logger log = LoggerFactory.getLogger(SegmentClaims.class);
 
@@ -31,11 +27,9 @@ final class SegmentClaims implements MessageHandlerInterceptor<EventMessage<?>> 
     this.claimed = claimed;
   }
 
-  @Override
-  public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain interceptorChain)
-      throws Exception {
+  /** Checks the segments claimed here now (before every event the saga processor handles). */
+  void observeNow() {
     observe(claimed.get());
-    return interceptorChain.proceed();
   }
 
   /** Clears the cache when {@code now} differs from the segments last seen claimed here. */
