@@ -12,7 +12,13 @@ import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -141,15 +147,15 @@ class CommandApiIT extends CommandSideIntegrationTest {
     String huge = order("c-" + "x".repeat(100_000), "SELL", 1, "MARKET", null);
 
     HttpResponse<String> declared = place(huge);
-    HttpResponse<String> chunked = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/orders"))
+    HttpResponse<String> chunked = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
             .header("Content-Type", "application/json")
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-                () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
             .build(),
         HttpResponse.BodyHandlers.ofString());
 
-    for (HttpResponse<String> response : java.util.List.of(declared, chunked)) {
+    for (HttpResponse<String> response : List.of(declared, chunked)) {
       assertThat(response.statusCode()).isEqualTo(413);
       assertThat(response.body()).contains("/problems/request-too-large");
     }
@@ -160,11 +166,11 @@ class CommandApiIT extends CommandSideIntegrationTest {
   @Test
   void aCommandBodyThatIsNotJsonIsRefusedAsUnsupported() throws Exception {
     String body = order("c-form", "SELL", 1, "MARKET", null);
-    for (String contentType : java.util.List.of("text/plain", "application/x-www-form-urlencoded")) {
-      HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/orders"))
+    for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded")) {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
               .header("Content-Type", contentType)
-              .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+              .POST(HttpRequest.BodyPublishers.ofString(body))
               .build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(contentType).isEqualTo(415);

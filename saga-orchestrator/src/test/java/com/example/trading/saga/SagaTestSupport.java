@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -34,6 +36,31 @@ public final class SagaTestSupport {
     registry.add("trading.inbox.auto-offset-reset", () -> "earliest");
     registry.add("trading.market.venue-url", () -> venueUrl);
     return prefix;
+  }
+
+  /**
+   * The settings of an orchestrator a test starts (and stops, restarts or doubles) itself: a fresh
+   * database, a topic prefix and inbox group of its own, the venue, a free port; a test adds its own.
+   * Start instances with {@link #start}; the same settings make further instances on that database.
+   */
+  public static Map<String, Object> standalone(String venueUrl) {
+    TestStack stack = TestStack.get();
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("spring.datasource.url", stack.jdbcUrl(stack.createDatabase("saga")));
+    properties.put("spring.datasource.username", stack.postgresUser());
+    properties.put("spring.datasource.password", stack.postgresPassword());
+    properties.put("trading.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+    properties.put("trading.kafka.topic-prefix", TestStack.uniqueName("saga") + ".");
+    properties.put("trading.inbox.group-id", TestStack.uniqueName("saga-inbox"));
+    properties.put("trading.market.venue-url", venueUrl);
+    properties.put("server.port", "0");
+    return properties;
+  }
+
+  /** Starts an orchestrator with {@code properties} as command-line arguments (they win over application.yaml's). */
+  public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+    return new SpringApplicationBuilder(SagaOrchestratorApplication.class)
+        .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
   }
 
   /** Publishes an event as the command side's relay does; returns its messageId. */

@@ -3,6 +3,7 @@ package com.example.trading.command.holding;
 import static com.example.trading.teststack.TestHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.trading.teststack.ServiceEnvironment;
 import com.example.trading.teststack.ServiceProcess;
 import com.example.trading.teststack.TestStack;
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +27,13 @@ class StaleAggregateCacheIT {
 
   @Test
   void aCommandDecidedOnAStaleCachedAggregateIsAppliedToTheStoredState() throws Exception {
-    String database = stack.createDatabase("command_stale");
-    Map<String, String> environment = Map.of(
-        "SPRING_DATASOURCE_URL", stack.jdbcUrl(database),
-        "SPRING_DATASOURCE_USERNAME", stack.postgresUser(),
-        "SPRING_DATASOURCE_PASSWORD", stack.postgresPassword(),
-        "KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
-        "TRADING_SAGA_COMMANDS_GROUP_ID", TestStack.uniqueName("stale-it"),
-        "TRADING_SAGA_COMMANDS_AUTO_OFFSET_RESET", "latest",
-        "KAFKA_TOPIC_PREFIX", TestStack.uniqueName("stale") + ".");
+    // Both instances on one event store, topics and groups of their own.
+    ServiceEnvironment environment = ServiceEnvironment.commandSide(stack, TestStack.uniqueName("stale") + ".");
     String account = "acc-stale-" + UUID.randomUUID().toString().substring(0, 8);
     String deposit = "/api/accounts/" + account + "/deposits";
 
-    try (ServiceProcess first = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment);
-        ServiceProcess second = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment)) {
+    try (ServiceProcess first = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment.asMap());
+        ServiceProcess second = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment.asMap())) {
       ServiceProcess.startAll(first, second);
       // The first instance creates the holding and caches it; the second changes it behind its back.
       assertThat(postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"10\"}").statusCode()).isEqualTo(202);
@@ -49,13 +42,13 @@ class StaleAggregateCacheIT {
       assertThat(postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"1\"}").statusCode()).isEqualTo(202);
     }
 
-    assertThat(storedQuantities(database, account + "/AAPL")).containsExactly("10", "5", "1");
+    assertThat(storedQuantities(environment.jdbcUrl(), account + "/AAPL")).containsExactly("10", "5", "1");
   }
 
   /** The deposited quantities of the holding's stream, in sequence order. */
-  private List<String> storedQuantities(String database, String holdingId) throws Exception {
+  private List<String> storedQuantities(String jdbcUrl, String holdingId) throws Exception {
     List<String> quantities = new ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(stack.jdbcUrl(database), stack.postgresUser(),
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, stack.postgresUser(),
         stack.postgresPassword());
         PreparedStatement query = connection.prepareStatement("""
             select convert_from(payload, 'UTF8')::json ->> 'quantity' from domain_event_entry

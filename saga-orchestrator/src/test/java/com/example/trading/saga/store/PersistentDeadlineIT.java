@@ -3,20 +3,16 @@ package com.example.trading.saga.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.trading.saga.SagaOrchestratorApplication;
 import com.example.trading.saga.SagaTestSupport;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
-import com.example.trading.teststack.TestStack;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,23 +26,13 @@ class PersistentDeadlineIT {
 
   @Test
   void aDeadlineScheduledBeforeARestartFiresAfterIt() {
-    TestStack stack = TestStack.get();
-    String prefix = TestStack.uniqueName("saga") + ".";
-    String database = stack.createDatabase("saga");
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("spring.datasource.url", stack.jdbcUrl(database));
-    properties.put("spring.datasource.username", stack.postgresUser());
-    properties.put("spring.datasource.password", stack.postgresPassword());
-    properties.put("trading.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-    properties.put("trading.kafka.topic-prefix", prefix);
-    properties.put("trading.inbox.group-id", TestStack.uniqueName("saga-inbox"));
-    properties.put("trading.market.venue-url", "http://127.0.0.1:9");
+    Map<String, Object> properties = SagaTestSupport.standalone("http://127.0.0.1:9");
+    String prefix = (String) properties.get("trading.kafka.topic-prefix");
     properties.put("trading.saga.timeouts.pricing", "6s");
     properties.put("trading.saga.deadlines.polling-interval", "200ms");
-    properties.put("server.port", "0");
     String orderId = UUID.randomUUID().toString();
 
-    try (ConfigurableApplicationContext first = start(properties)) {
+    try (ConfigurableApplicationContext first = SagaTestSupport.start(properties)) {
       JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
       SagaTestSupport.publish(prefix, new OrderPlaced(orderId, "acc-1", "c-1", Side.SELL, "AAPL", 5, OrderType.MARKET,
           null, new BigDecimal("25.00")), 0);
@@ -56,7 +42,7 @@ class PersistentDeadlineIT {
           Integer.class)).isOne();
     }
 
-    try (ConfigurableApplicationContext second = start(properties)) {
+    try (ConfigurableApplicationContext second = SagaTestSupport.start(properties)) {
       JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
       await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
           "select count(*) from command_outbox where correlation_id = ? and message_type = 'RejectOrder'",
@@ -68,11 +54,5 @@ class PersistentDeadlineIT {
       assertThat(jdbc.queryForObject("select step from saga_status where order_id = ?", String.class, orderId))
           .isEqualTo("FINISHING");
     }
-  }
-
-  private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-    // As command-line arguments: they win over application.yaml's environment-variable defaults.
-    return new SpringApplicationBuilder(SagaOrchestratorApplication.class)
-        .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
   }
 }
