@@ -5,7 +5,7 @@
 //      application role (LOGIN CREATEDB, password set) and the databases it owns;
 //   2. connects to each database as the application role with its password and runs `select 1`.
 // Role, password and databases come from -Dpg.appUser, -Dpg.appPassword and -Dpg.databases
-// (comma separated); the defaults are the stack's: trading / trading / command,saga.
+// (comma separated); the defaults are the stack's: trading / trading / command,saga,identity.
 // Exit code 0 when everything is in place and reachable; 1 with a message otherwise.
 
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ public class PgTool {
         String superPassword = Files.readString(Path.of(args[2])).strip();
         String appUser = System.getProperty("pg.appUser", "trading");
         String appPassword = System.getProperty("pg.appPassword", "trading");
-        String[] databases = System.getProperty("pg.databases", "command,saga").split(",");
+        String[] databases = System.getProperty("pg.databases", "command,saga,identity").split(",");
         DriverManager.setLoginTimeout(10);
         try {
             try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", superPassword);

@@ -1,6 +1,5 @@
 package com.example.trading.command;
 
-import static com.example.trading.teststack.TestHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.schemas.PositionToken;
@@ -13,14 +12,15 @@ import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.example.trading.teststack.TestHttp;
+import com.example.trading.teststack.TestStack;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +34,12 @@ class CommandApiIT extends CommandSideIntegrationTest {
   JdbcTemplate jdbc;
 
   private final String account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String customer = TestStack.uniqueName("cust");
+
+  @BeforeEach
+  void openTheAccount() {
+    assertThat(openAccount(account, customer).statusCode()).isEqualTo(201);
+  }
 
   private String order(String clientOrderId, String side, long quantity, String type, String limitPrice) {
     return """
@@ -43,12 +49,12 @@ class CommandApiIT extends CommandSideIntegrationTest {
   }
 
   private HttpResponse<String> place(String body) {
-    return postJson(port, "/api/orders", body);
+    return OPERATOR.postJson(port, "/api/orders", body);
   }
 
   @Test
   void aDepositIsAcceptedWithAPosition() {
-    var response = postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"USD\",\"quantity\":\"10000.00\"}");
+    var response = OPERATOR.postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"USD\",\"quantity\":\"10000.00\"}");
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode body = json(response);
@@ -99,11 +105,11 @@ class CommandApiIT extends CommandSideIntegrationTest {
   void cancellingALiveOrderIsAccepted() {
     String orderId = json(place(order("c-4", "SELL", 10, "MARKET", null))).get("orderId").asText();
 
-    var response = postJson(port, "/api/orders/" + orderId + "/cancel", "");
+    var response = OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "");
 
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(json(response).get("status").asText()).isEqualTo("CANCEL_REQUESTED");
-    assertThat(postJson(port, "/api/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(202);
+    assertThat(OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(202);
   }
 
   @Test
@@ -112,7 +118,7 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
     commands.sendAndWait(new ChargeFee(orderId, account, Side.SELL, "AAPL", 10, new java.math.BigDecimal("190.00"), null));
     commands.sendAndWait(new SettleFee(orderId));
-    var cancel = postJson(port, "/api/orders/" + orderId + "/cancel", "");
+    var cancel = OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "");
 
     assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
     assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
@@ -123,7 +129,7 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void cancellingAnUnknownOrderIsNotFound() {
-    var response = postJson(port, "/api/orders/" + UUID.randomUUID() + "/cancel", "");
+    var response = OPERATOR.postJson(port, "/api/orders/" + UUID.randomUUID() + "/cancel", "");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(json(response).get("status").asInt()).isEqualTo(404);
@@ -134,7 +140,7 @@ class CommandApiIT extends CommandSideIntegrationTest {
     String orderId = json(place(order("c-5", "SELL", 10, "MARKET", null))).get("orderId").asText();
     commands.sendAndWait(new RejectOrder(orderId, OrderRejectReason.INSUFFICIENT_HOLDING, "test"));
 
-    var response = postJson(port, "/api/orders/" + orderId + "/cancel", "");
+    var response = OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "");
 
     assertThat(response.statusCode()).isEqualTo(409);
     JsonNode problem = json(response);
@@ -147,36 +153,28 @@ class CommandApiIT extends CommandSideIntegrationTest {
     String huge = order("c-" + "x".repeat(100_000), "SELL", 1, "MARKET", null);
 
     HttpResponse<String> declared = place(huge);
-    HttpResponse<String> chunked = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofInputStream(
-                () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> chunked = OPERATOR.send(OPERATOR.request(port, "/api/orders")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(
+            () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))));
 
     for (HttpResponse<String> response : List.of(declared, chunked)) {
       assertThat(response.statusCode()).isEqualTo(413);
       assertThat(response.body()).contains("/problems/request-too-large");
     }
-    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
-        Integer.class, "%" + account + "%")).isZero();
+    assertThat(storedEventsMentioning(account)).isZero();
   }
 
   @Test
   void aCommandBodyThatIsNotJsonIsRefusedAsUnsupported() throws Exception {
     String body = order("c-form", "SELL", 1, "MARKET", null);
     for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded")) {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/orders"))
-              .header("Content-Type", contentType)
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as(contentType).isEqualTo(415);
+      HttpResponse<String> response = OPERATOR.send(OPERATOR.request(port, "/api/orders")
+          .header("Content-Type", contentType)
+          .POST(HttpRequest.BodyPublishers.ofString(body)));
+      assertThat(response.statusCode()).as(contentType + ": " + response.body()).isEqualTo(415);
     }
-    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ?",
-        Integer.class, "%" + account + "%")).isZero();
+    assertThat(storedEventsMentioning(account)).isZero();
   }
 
   private static void assertInvalidField(HttpResponse<String> response, String field) {
@@ -229,13 +227,13 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void aNegativeDepositIsInvalid() {
-    assertInvalidField(postJson(port, "/api/accounts/" + account + "/deposits",
+    assertInvalidField(OPERATOR.postJson(port, "/api/accounts/" + account + "/deposits",
         "{\"asset\":\"AAPL\",\"quantity\":\"-1\"}"), "quantity");
   }
 
   @Test
   void fractionalSharesCannotBeDeposited() {
-    var response = postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"AAPL\",\"quantity\":\"1.5\"}");
+    var response = OPERATOR.postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"AAPL\",\"quantity\":\"1.5\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("detail").asText()).contains("whole");
@@ -243,7 +241,92 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void anInvalidAccountIdInThePathIsInvalid() {
-    assertInvalidField(postJson(port, "/api/accounts/bad%20id/deposits", "{\"asset\":\"USD\",\"quantity\":\"1\"}"),
+    assertInvalidField(OPERATOR.postJson(port, "/api/accounts/bad%20id/deposits", "{\"asset\":\"USD\",\"quantity\":\"1\"}"),
         "accountId");
+  }
+
+  @Test
+  void anOrderIdThatIsNotOneIsInvalidBeforeAnythingIsRead() {
+    for (String id : List.of("abc", "..", "FEE-1", "*")) {
+      assertThat(OPERATOR.postJson(port, "/api/orders/" + id + "/cancel", "").statusCode()).as(id).isEqualTo(400);
+    }
+  }
+
+  // --- accounts and who may act on them (API.md "Identity and authorization") ---
+
+  @Test
+  void openingAnAccountAgainForItsCustomerIs200AndForAnotherCustomer409() {
+    var again = openAccount(account, customer);
+    var taken = openAccount(account, customer + "-other");
+
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(json(again).get("customerId").asText()).isEqualTo(customer);
+    assertThat(PositionToken.parse(json(again).get("position").asText()).topic()).isEqualTo(Topics.ACCOUNT_EVENTS);
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(json(taken).get("type").asText()).isEqualTo("/problems/account-owned-by-another-customer");
+  }
+
+  @Test
+  void aCustomerCannotOpenAccountsNorDeposit() {
+    TestHttp.Caller owner = TestHttp.asCustomer(customer);
+
+    assertThat(owner.postJson(port, "/api/accounts",
+        "{\"accountId\":\"" + account + "-2\",\"customerId\":\"" + customer + "\"}").statusCode()).isEqualTo(403);
+    var deposit = owner.postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"USD\",\"quantity\":\"1\"}");
+    assertThat(deposit.statusCode()).isEqualTo(403);
+    assertThat(json(deposit).get("type").asText()).isEqualTo("/problems/forbidden");
+    assertThat(storedEventsMentioning(account + "/USD")).isZero();
+  }
+
+  @Test
+  void anAccountThatWasNeverOpenedDoesNotExist() {
+    String unopened = "acc-never-" + UUID.randomUUID().toString().substring(0, 8);
+
+    var placement = place(order("c-none", "SELL", 1, "MARKET", null).replace(account, unopened));
+    var deposit = OPERATOR.postJson(port, "/api/accounts/" + unopened + "/deposits", "{\"asset\":\"USD\",\"quantity\":\"1\"}");
+
+    assertThat(placement.statusCode()).isEqualTo(404);
+    assertThat(deposit.statusCode()).isEqualTo(404);
+    assertThat(storedEventsMentioning(unopened)).isZero();
+  }
+
+  @Test
+  void aCustomerTradesTheirOwnAccountAndCannotTouchAnothers() {
+    TestHttp.Caller owner = TestHttp.asCustomer(customer);
+    TestHttp.Caller stranger = TestHttp.asCustomer(customer + "-stranger");
+
+    var placed = owner.postJson(port, "/api/orders", order("c-own", "SELL", 1, "MARKET", null));
+    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+    String orderId = json(placed).get("orderId").asText();
+
+    var foreignPlacement = stranger.postJson(port, "/api/orders", order("c-foreign", "SELL", 1, "MARKET", null));
+    var foreignCancel = stranger.postJson(port, "/api/orders/" + orderId + "/cancel", "");
+    assertThat(foreignPlacement.statusCode()).isEqualTo(404);
+    assertThat(foreignCancel.statusCode()).isEqualTo(404);
+    assertThat(json(foreignCancel).get("detail").asText()).doesNotContain(account);
+    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+        Integer.class, orderId)).as("the stranger's cancel stored nothing").isEqualTo(1);
+
+    assertThat(owner.postJson(port, "/api/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void everyStoredEventNamesWhoCausedIt() {
+    String orderId = json(TestHttp.asCustomer(customer).postJson(port, "/api/orders",
+        order("c-who", "SELL", 1, "MARKET", null))).get("orderId").asText();
+    OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "");
+
+    List<String> principals = jdbc.queryForList("select convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' "
+        + "from domain_event_entry where aggregate_identifier = ? order by sequence_number", String.class, orderId);
+    assertThat(principals).containsExactly("customer:" + customer, "operator:trading-operator");
+    assertThat(jdbc.queryForObject("select convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' "
+        + "from domain_event_entry where aggregate_identifier = ?", String.class, account + "/account"))
+        .isEqualTo("operator:trading-operator");
+  }
+
+  /** Stored events that name {@code text}, but for the opening of the test's account. */
+  private int storedEventsMentioning(String text) {
+    return jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ? "
+        + "and aggregate_identifier <> ?", Integer.class, "%" + text + "%", account + "/account");
   }
 }

@@ -2,9 +2,10 @@ package com.example.trading.command;
 
 import com.example.trading.teststack.AxonJdbcEventStoreContract;
 import com.example.trading.teststack.OperationalEndpointsContract;
+import com.example.trading.teststack.SecuredApiContract;
 
 class CommandSideApplicationIT extends CommandSideIntegrationTest
-    implements OperationalEndpointsContract, AxonJdbcEventStoreContract {
+    implements OperationalEndpointsContract, SecuredApiContract, AxonJdbcEventStoreContract {
 
   @Override
   public int port() {

@@ -1,5 +1,6 @@
 package com.example.trading.command;
 
+import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,12 +36,22 @@ public abstract class CommandSideIntegrationTest {
     TestStack stack = TestStack.get();
     stack.registerPostgres(registry, "command");
     stack.registerKafka(registry);
+    stack.registerIssuer(registry);
     registry.add("trading.saga-commands.group-id", () -> TestStack.uniqueName("command-side-it"));
     registry.add("trading.kafka.topic-prefix", () -> TOPIC_PREFIX);
     registry.add("trading.admission.saga-inbox-group", () -> WATCHED_SAGA_GROUP);
     registry.add("trading.admission.min-backlog-events", () -> "2");
     registry.add("trading.admission.max-backlog", () -> "1s");
     registry.add("trading.admission.refresh-interval", () -> "100ms");
+  }
+
+  /** Requests with an operator token of the test issuer. */
+  protected static final TestHttp.Caller OPERATOR = TestHttp.asOperator();
+
+  /** Opens the account for the customer, as an operator; answers the HTTP response. */
+  protected HttpResponse<String> openAccount(String accountId, String customerId) {
+    return OPERATOR.postJson(port, "/api/accounts",
+        "{\"accountId\":\"" + accountId + "\",\"customerId\":\"" + customerId + "\"}");
   }
 
   protected static JsonNode json(HttpResponse<String> response) {

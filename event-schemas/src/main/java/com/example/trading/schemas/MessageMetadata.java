@@ -28,6 +28,11 @@ public record MessageMetadata(String messageId, String correlationId, String cau
   public static final String TYPE = "type";
   public static final String REVISION = "revision";
   public static final String TRACEPARENT = "traceparent";
+  /**
+   * Who caused a stored event (event-store metadata only, not a Kafka header): {@code operator:<sub>}
+   * or {@code customer:<sub>} for the command API's callers, {@code service:<name>} for a service.
+   */
+  public static final String PRINCIPAL = "principal";
 
   public MessageMetadata {
     Objects.requireNonNull(messageId, "messageId");

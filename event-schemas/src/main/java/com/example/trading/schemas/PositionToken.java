@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
  */
 public record PositionToken(String topic, int partition, long position) {
 
-  private static final Pattern TEXT = Pattern.compile("(holding|fee|order)-(\\d{1,4})-(\\d{1,19})");
+  private static final Pattern TEXT = Pattern.compile("(holding|fee|order|account)-(\\d{1,4})-(\\d{1,19})");
 
   public PositionToken {
-    if (!topic.equals(Topics.HOLDING_EVENTS) && !topic.equals(Topics.FEE_EVENTS) && !topic.equals(Topics.ORDER_EVENTS)) {
+    if (!topic.equals(Topics.HOLDING_EVENTS) && !topic.equals(Topics.FEE_EVENTS) && !topic.equals(Topics.ORDER_EVENTS)
+        && !topic.equals(Topics.ACCOUNT_EVENTS)) {
       throw new IllegalArgumentException("not an event topic: " + topic);
     }
     if (partition < 0 || position < 0) {

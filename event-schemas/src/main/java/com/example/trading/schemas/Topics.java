@@ -1,5 +1,6 @@
 package com.example.trading.schemas;
 
+import com.example.trading.schemas.account.AccountEvent;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.order.OrderEvent;
@@ -15,6 +16,10 @@ public final class Topics {
   public static final String HOLDING_EVENTS = "trading.holding.events";
   public static final String FEE_EVENTS = "trading.fee.events";
   public static final String ORDER_EVENTS = "trading.order.events";
+  public static final String ACCOUNT_EVENTS = "trading.account.events";
+  /** Every event topic, one per aggregate type. */
+  public static final java.util.List<String> EVENT_TOPICS = java.util.List.of(HOLDING_EVENTS, FEE_EVENTS, ORDER_EVENTS,
+      ACCOUNT_EVENTS);
   public static final String COMMANDS = "trading.commands";
   public static final String COMMANDS_DEAD_LETTER = "trading.commands.dlt";
 
@@ -38,6 +43,9 @@ public final class Topics {
     }
     if (OrderEvent.class.isAssignableFrom(eventClass)) {
       return ORDER_EVENTS;
+    }
+    if (AccountEvent.class.isAssignableFrom(eventClass)) {
+      return ACCOUNT_EVENTS;
     }
     throw new IllegalArgumentException(eventClass.getName() + " is not an event of the contract");
   }

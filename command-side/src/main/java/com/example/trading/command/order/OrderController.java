@@ -2,10 +2,16 @@ package com.example.trading.command.order;
 
 import static com.example.trading.command.web.Identifiers.ID_MESSAGE;
 import static com.example.trading.command.web.Identifiers.ID_PATTERN;
+import static com.example.trading.command.web.Identifiers.ORDER_ID_MESSAGE;
+import static com.example.trading.command.web.Identifiers.ORDER_ID_PATTERN;
 import static com.example.trading.command.web.Identifiers.SYMBOL_MESSAGE;
 import static com.example.trading.command.web.Identifiers.SYMBOL_PATTERN;
 
+import com.example.trading.command.account.Accounts;
 import com.example.trading.command.admission.Admission;
+import com.example.trading.platform.security.Caller;
+import com.example.trading.schemas.MessageMetadata;
+import io.swagger.v3.oas.annotations.Parameter;
 import com.example.trading.command.order.Order.Placement;
 import com.example.trading.command.web.EventStorePositions;
 import com.example.trading.schemas.OrderType;
@@ -66,9 +72,11 @@ class OrderController {
   private final EventStorePositions positions;
   private final Admission admission;
   private final InstrumentCatalog instruments;
+  private final Accounts accounts;
 
   OrderController(CommandGateway commands, EventStorePositions positions, Admission admission,
-      InstrumentCatalog instruments) {
+      InstrumentCatalog instruments, Accounts accounts) {
+    this.accounts = accounts;
     this.commands = commands;
     this.positions = positions;
     this.admission = admission;
@@ -79,7 +87,9 @@ class OrderController {
       description = "503 with Retry-After while more work waits for the order saga than the system serves in "
           + "trading.admission.max-backlog; nothing is stored then, and the same placement may be sent again.")
   @PostMapping("/api/orders")
-  ResponseEntity<OrderAccepted> place(@Valid @RequestBody PlaceOrderRequest request) {
+  ResponseEntity<OrderAccepted> place(@Parameter(hidden = true) Caller caller,
+      @Valid @RequestBody PlaceOrderRequest request) {
+    accounts.requireActingOn(caller, request.accountId());
     if (instruments.isUnknown(request.instrument())) {
       throw new UnknownInstrumentException(request.instrument());
     }
@@ -87,7 +97,7 @@ class OrderController {
     String orderId = OrderIds.forClientOrder(request.accountId(), request.clientOrderId());
     Placement placement = commands.sendAndWait(new PlaceOrder(orderId, request.accountId(),
         request.clientOrderId(), request.side(), request.instrument(), request.quantity(), request.type(),
-        request.limitPrice(), request.maxFee()), MetaData.with("correlationId", orderId));
+        request.limitPrice(), request.maxFee()), metadata(orderId, caller));
     var body = new OrderAccepted(orderId, placement.status(), positions.afterCommandOn(orderId));
     return ResponseEntity.status(placement.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .location(URI.create("/api/orders/" + orderId))
@@ -97,8 +107,14 @@ class OrderController {
   @Operation(summary = "Ask to cancel a live order")
   @PostMapping("/api/orders/{orderId}/cancel")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  OrderAccepted cancel(@PathVariable String orderId) {
-    OrderStatus status = commands.sendAndWait(new CancelOrder(orderId), MetaData.with("correlationId", orderId));
+  OrderAccepted cancel(@Parameter(hidden = true) Caller caller,
+      @PathVariable @Pattern(regexp = ORDER_ID_PATTERN, message = ORDER_ID_MESSAGE) String orderId) {
+    accounts.requireActingOnOrder(caller, orderId);
+    OrderStatus status = commands.sendAndWait(new CancelOrder(orderId), metadata(orderId, caller));
     return new OrderAccepted(orderId, status, positions.afterCommandOn(orderId));
+  }
+
+  private static MetaData metadata(String orderId, Caller caller) {
+    return MetaData.with(MessageMetadata.CORRELATION_ID, orderId).and(MessageMetadata.PRINCIPAL, caller.principal());
   }
 }

@@ -21,8 +21,7 @@ import org.springframework.context.annotation.Configuration;
 class KafkaMessagingConfiguration {
 
   KafkaMessagingConfiguration(TopicProvisioner topics, TopicNames names) {
-    topics.ensureRetainedForever(names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS),
-        names.of(Topics.ORDER_EVENTS));
+    topics.ensureRetainedForever(Topics.EVENT_TOPICS.stream().map(names::of).toArray(String[]::new));
     topics.ensure(names.of(Topics.COMMANDS));
     topics.ensureDeadLetters(names.of(Topics.COMMANDS_DEAD_LETTER));
   }

@@ -11,6 +11,7 @@ import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
+import com.example.trading.schemas.account.AccountCommand.OpenAccount;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -66,7 +67,10 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(SagaCommandConsumer.class);
   /** Commands that only customers and operators give, through the HTTP API. */
-  private static final List<Class<?>> NOT_FROM_THE_SAGA = List.of(PlaceOrder.class, CancelOrder.class, DepositHolding.class);
+  private static final List<Class<?>> NOT_FROM_THE_SAGA = List.of(PlaceOrder.class, CancelOrder.class, DepositHolding.class,
+      OpenAccount.class);
+  /** The cause recorded on the events of the saga's commands. */
+  static final String SAGA_PRINCIPAL = "service:saga-orchestrator";
 
   private final CommandGateway commands;
   private final MessageCodec codec;
@@ -172,6 +176,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     }
     Map<String, Object> commandMetadata = new HashMap<>();
     commandMetadata.put(MessageMetadata.CAUSATION_ID, metadata.messageId());
+    commandMetadata.put(MessageMetadata.PRINCIPAL, SAGA_PRINCIPAL);
     if (metadata.correlationId() != null) {
       commandMetadata.put(MessageMetadata.CORRELATION_ID, metadata.correlationId());
     }

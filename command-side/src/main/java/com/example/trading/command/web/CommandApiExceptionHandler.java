@@ -1,5 +1,7 @@
 package com.example.trading.command.web;
 
+import com.example.trading.command.account.AccountNotFound;
+import com.example.trading.command.account.AccountRuleViolation;
 import com.example.trading.command.admission.Admission;
 import com.example.trading.command.fee.FeeRuleViolation;
 import com.example.trading.command.holding.HoldingRuleViolation;
@@ -33,7 +35,8 @@ class CommandApiExceptionHandler extends ApiExceptionHandler {
     return ApiProblems.of(HttpStatus.CONFLICT, "client-order-id-reused", "clientOrderId already used", e.getMessage());
   }
 
-  @ExceptionHandler({OrderRuleViolation.class, HoldingRuleViolation.class, FeeRuleViolation.class})
+  @ExceptionHandler({OrderRuleViolation.class, HoldingRuleViolation.class, FeeRuleViolation.class,
+      AccountRuleViolation.class})
   ProblemDetail ruleViolation(RuntimeException e) {
     return ApiProblems.of(HttpStatus.BAD_REQUEST, "rule-violation", "Request breaks a business rule", e.getMessage());
   }
@@ -53,6 +56,17 @@ class CommandApiExceptionHandler extends ApiExceptionHandler {
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(problem);
+  }
+
+  @ExceptionHandler(AccountRuleViolation.OwnedByAnotherCustomer.class)
+  ProblemDetail accountOwnedByAnother(AccountRuleViolation.OwnedByAnotherCustomer e) {
+    return ApiProblems.of(HttpStatus.CONFLICT, "account-owned-by-another-customer", "Account belongs to another customer",
+        e.getMessage());
+  }
+
+  @ExceptionHandler(AccountNotFound.class)
+  ProblemDetail accountNotFound(AccountNotFound e) {
+    return ApiProblems.notFound(e.getMessage());
   }
 
   @ExceptionHandler(AggregateNotFoundException.class)

@@ -39,6 +39,7 @@ class AdmissionIT extends CommandSideIntegrationTest {
     for (int i = 0; i < 5; i++) {
       KafkaTail.send(kafka(), topic, "backlog-" + i, "{}".getBytes(), Map.of());
     }
+    openAccount("acc-admission", "cust-admission");
     String clientOrderId = "c-" + UUID.randomUUID();
     String placement = """
         {"accountId":"acc-admission","clientOrderId":"%s","side":"SELL","instrument":"AAPL","quantity":1,
@@ -46,10 +47,10 @@ class AdmissionIT extends CommandSideIntegrationTest {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka()))) {
       try {
         commitAt(admin, topic, false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestHttp.postJson(port, "/api/orders", placement)
+        await().atMost(Duration.ofSeconds(30)).until(() -> OPERATOR.postJson(port, "/api/orders", placement)
             .statusCode() == 503);
 
-        HttpResponse<String> refused = TestHttp.postJson(port, "/api/orders", placement);
+        HttpResponse<String> refused = OPERATOR.postJson(port, "/api/orders", placement);
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValueAsLong("Retry-After").orElse(0)).isBetween(1L, 30L);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -59,7 +60,7 @@ class AdmissionIT extends CommandSideIntegrationTest {
             + " and convert_from(payload, 'UTF8') like ?", Integer.class, "%" + clientOrderId + "%")).isZero();
 
         commitAt(admin, topic, true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestHttp.postJson(port, "/api/orders", placement)
+        await().atMost(Duration.ofSeconds(30)).until(() -> OPERATOR.postJson(port, "/api/orders", placement)
             .statusCode() / 100 == 2);
       } finally {
         admin.deleteConsumerGroups(Set.of(WATCHED_SAGA_GROUP)).all().get();

@@ -1,10 +1,10 @@
 package com.example.trading.command.holding;
 
-import static com.example.trading.teststack.TestHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.teststack.ServiceEnvironment;
 import com.example.trading.teststack.ServiceProcess;
+import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,11 +35,14 @@ class StaleAggregateCacheIT {
     try (ServiceProcess first = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment.asMap());
         ServiceProcess second = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment.asMap())) {
       ServiceProcess.startAll(first, second);
+      TestHttp.Caller operator = TestHttp.asOperator();
+      assertThat(operator.postJson(first.port(), "/api/accounts",
+          "{\"accountId\":\"" + account + "\",\"customerId\":\"cust-stale\"}").statusCode()).isEqualTo(201);
       // The first instance creates the holding and caches it; the second changes it behind its back.
-      assertThat(postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"10\"}").statusCode()).isEqualTo(202);
-      assertThat(postJson(second.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"5\"}").statusCode()).isEqualTo(202);
+      assertThat(operator.postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"10\"}").statusCode()).isEqualTo(202);
+      assertThat(operator.postJson(second.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"5\"}").statusCode()).isEqualTo(202);
       // Decided on the first instance's cached copy (sequence 0), which is stale.
-      assertThat(postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"1\"}").statusCode()).isEqualTo(202);
+      assertThat(operator.postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"1\"}").statusCode()).isEqualTo(202);
     }
 
     assertThat(storedQuantities(environment.jdbcUrl(), account + "/AAPL")).containsExactly("10", "5", "1");

@@ -1,7 +1,6 @@
 package com.example.trading.command.relay;
 
 import static com.example.trading.teststack.KafkaTail.header;
-import static com.example.trading.teststack.TestHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.command.CommandSideIntegrationTest;
@@ -29,10 +28,11 @@ class EventRelayIT extends CommandSideIntegrationTest {
   private PositionToken lastToken;
 
   private String placeAndCancel(String account) {
-    String orderId = json(postJson(port, "/api/orders", """
+    openAccount(account, "cust-relay");
+    String orderId = json(OPERATOR.postJson(port, "/api/orders", """
         {"accountId":"%s","clientOrderId":"c-1","side":"SELL","instrument":"AAPL","quantity":10,"type":"MARKET"}"""
         .formatted(account))).get("orderId").asText();
-    lastToken = PositionToken.parse(json(postJson(port, "/api/orders/" + orderId + "/cancel", "")).get("position").asText());
+    lastToken = PositionToken.parse(json(OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "")).get("position").asText());
     return orderId;
   }
 

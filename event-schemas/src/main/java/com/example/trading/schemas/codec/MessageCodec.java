@@ -7,6 +7,8 @@ import com.example.trading.schemas.holding.HoldingCommand;
 import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.order.OrderCommand;
 import com.example.trading.schemas.order.OrderEvent;
+import com.example.trading.schemas.account.AccountCommand;
+import com.example.trading.schemas.account.AccountEvent;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,7 +33,7 @@ public final class MessageCodec {
 
   private static final List<Class<?>> SEALED_FAMILIES = List.of(
       HoldingEvent.class, HoldingCommand.class, FeeEvent.class, FeeCommand.class,
-      OrderEvent.class, OrderCommand.class);
+      OrderEvent.class, OrderCommand.class, AccountEvent.class, AccountCommand.class);
   private static final List<JsonUpcaster> UPCASTERS = List.of(new FeeChargedRevision1To2());
 
   private final ObjectMapper mapper = objectMapper();

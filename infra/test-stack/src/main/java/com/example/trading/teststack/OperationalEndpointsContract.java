@@ -18,6 +18,11 @@ public interface OperationalEndpointsContract {
   /** The port the service under test listens on. */
   int port();
 
+  /** Who reads the operator-only endpoints (an operator of the test issuer; anyone where nothing is secured). */
+  default TestHttp.Caller operator() {
+    return TestHttp.asOperator();
+  }
+
   /** The health components that must be part of this service's readiness, e.g. {@code db}. */
   String[] readinessDependencies();
 
@@ -48,7 +53,7 @@ public interface OperationalEndpointsContract {
 
   @Test
   default void prometheusExposesJvmAndHttpMetrics() {
-    HttpResponse<String> response = get("/actuator/prometheus");
+    HttpResponse<String> response = operator().get(port(), "/actuator/prometheus");
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("jvm_memory_used_bytes").contains("application=");
   }

@@ -23,6 +23,7 @@ public final class ServiceEnvironment {
     values.put("KAFKA_TOPIC_PREFIX", prefix);
     values.put("ELASTICSEARCH_URL", stack.elasticsearchUrl());
     values.put("TRADING_VIEWS_INDEX_PREFIX", prefix);
+    values.put("TRADING_ISSUER_URI", stack.issuer().uri());
   }
 
   /** The servers and the prefix only (the query side, the projections). */

@@ -52,8 +52,14 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   public static ServiceProcess of(Path jar, Map<String, String> environment) {
+    return of(jar, port -> environment);
+  }
+
+  /** A service whose environment depends on the port it will listen on (e.g. an issuer naming itself). */
+  public static ServiceProcess of(Path jar, java.util.function.IntFunction<Map<String, String>> environment) {
     try {
-      return new ServiceProcess(jar, environment, freePort(), Files.createTempFile("service-", ".log"));
+      int port = freePort();
+      return new ServiceProcess(jar, environment.apply(port), port, Files.createTempFile("service-", ".log"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

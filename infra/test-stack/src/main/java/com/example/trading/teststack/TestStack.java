@@ -33,6 +33,7 @@ public final class TestStack {
 
   private final Endpoints endpoints;
   private final List<String> createdDatabases = new CopyOnWriteArrayList<>();
+  private volatile IdentityProcess identity;
 
   private TestStack(Endpoints endpoints) {
     this.endpoints = endpoints;
@@ -119,6 +120,37 @@ public final class TestStack {
     registry.add("spring.datasource.url", () -> jdbcUrl(database));
     registry.add("spring.datasource.username", this::postgresUser);
     registry.add("spring.datasource.password", this::postgresPassword);
+  }
+
+  /**
+   * The issuer of this JVM's tests: a real {@code infra/identity} process, started on first use
+   * with a database of its own and stopped when the JVM exits.
+   */
+  public Issuer issuer() {
+    return identity().issuer();
+  }
+
+  /** Tokens signed with this JVM's issuer's own key but with claims a test chooses (expired, wrong audience...). */
+  public TokenForge tokenForge() {
+    return new TokenForge(identity().signingKeyFile(), issuer().uri());
+  }
+
+  private IdentityProcess identity() {
+    IdentityProcess local = identity;
+    if (local == null) {
+      synchronized (this) {
+        local = identity;
+        if (local == null) {
+          identity = local = IdentityProcess.start(this);
+        }
+      }
+    }
+    return local;
+  }
+
+  /** Makes a service under test trust this JVM's issuer. */
+  public void registerIssuer(DynamicPropertyRegistry registry) {
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer().uri());
   }
 
   public void registerKafka(DynamicPropertyRegistry registry) {

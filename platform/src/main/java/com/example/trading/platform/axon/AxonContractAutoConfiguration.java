@@ -60,6 +60,10 @@ public class AxonContractAutoConfiguration {
       if (traceparent != null) {
         data.put(MessageMetadata.TRACEPARENT, traceparent);
       }
+      Object principal = message.getMetaData().get(MessageMetadata.PRINCIPAL);
+      if (principal != null) {
+        data.put(MessageMetadata.PRINCIPAL, principal);
+      }
       return data;
     };
   }

@@ -14,6 +14,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -74,6 +75,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
     return problem(ApiProblems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request body",
         "The request body is missing or is not valid JSON."));
+  }
+
+  @ExceptionHandler(Forbidden.class)
+  ProblemDetail forbidden(Forbidden e) {
+    return ApiProblems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
   }
 
   protected static ResponseEntity<Object> problem(ProblemDetail problem) {

@@ -1,0 +1,58 @@
+package com.example.trading.command.account;
+
+import static com.example.trading.command.web.Identifiers.ID_MESSAGE;
+import static com.example.trading.command.web.Identifiers.ID_PATTERN;
+
+import com.example.trading.command.web.EventStorePositions;
+import com.example.trading.platform.security.Caller;
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.account.AccountCommand.OpenAccount;
+import com.example.trading.schemas.account.AccountEvent;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Opening an account for a customer: the operator's act that lets the customer trade it. */
+@RestController
+class AccountController {
+
+  record OpenAccountRequest(
+      @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String accountId,
+      @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String customerId) {
+  }
+
+  record AccountOpenedAnswer(String accountId, String customerId, String position) {
+  }
+
+  private final CommandGateway commands;
+  private final EventStorePositions positions;
+
+  AccountController(CommandGateway commands, EventStorePositions positions) {
+    this.commands = commands;
+    this.positions = positions;
+  }
+
+  @Operation(summary = "Open an account for a customer (operator): 201, the same again 200, "
+      + "the account already another customer's 409")
+  @PostMapping("/api/accounts")
+  ResponseEntity<AccountOpenedAnswer> open(@Parameter(hidden = true) Caller caller,
+      @Valid @RequestBody OpenAccountRequest request) {
+    caller.requireOperator();
+    String streamId = AccountEvent.streamId(request.accountId());
+    boolean opened = commands.sendAndWait(new OpenAccount(request.accountId(), request.customerId()),
+        MetaData.with(MessageMetadata.CORRELATION_ID, streamId).and(MessageMetadata.PRINCIPAL, caller.principal()));
+    return ResponseEntity.status(opened ? HttpStatus.CREATED : HttpStatus.OK)
+        .location(URI.create("/api/accounts/" + request.accountId()))
+        .body(new AccountOpenedAnswer(request.accountId(), request.customerId(), positions.afterCommandOn(streamId)));
+  }
+}

@@ -1,0 +1,20 @@
+package com.example.trading.schemas.account;
+
+import com.example.trading.schemas.MessageType;
+import com.example.trading.schemas.TradingCommand;
+
+/** Commands to an account (sent by the command API; the saga sends none). */
+public sealed interface AccountCommand extends TradingCommand {
+
+  String accountId();
+
+  @Override
+  default String targetAggregateId() {
+    return AccountEvent.streamId(accountId());
+  }
+
+  /** Opens the account for a customer; again for the same customer changes nothing. */
+  @MessageType(name = "OpenAccount")
+  record OpenAccount(String accountId, String customerId) implements AccountCommand {
+  }
+}
