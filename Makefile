@@ -36,8 +36,8 @@ logs: ## Follow the services' logs
 test: ## Start the stack if needed and run every test (unit and integration)
 	@infra/local/test
 
-replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=customer-orders|portfolios|all [ARGS=--dry-run]
-	@test -n "$(VIEW)" || { echo "usage: make replay VIEW=customer-orders|portfolios|all [ARGS='--dry-run --delete-old']"; exit 2; }
+replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS=--dry-run]
+	@test -n "$(VIEW)" || { echo "usage: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS='--dry-run --delete-old']"; exit 2; }
 	@infra/local/replay --view "$(VIEW)" $(ARGS)
 
 audit: ## Check every invariant of DOMAIN.md against the event store (needs the stack; ARGS=--allow-live on a busy system)

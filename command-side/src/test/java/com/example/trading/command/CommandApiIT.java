@@ -54,7 +54,7 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void aDepositIsAcceptedWithAPosition() {
-    var response = OPERATOR.postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"USD\",\"quantity\":\"10000.00\"}");
+    var response = deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"10000.00\"}");
 
     assertThat(response.statusCode()).isEqualTo(202);
     JsonNode body = json(response);
@@ -227,13 +227,12 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void aNegativeDepositIsInvalid() {
-    assertInvalidField(OPERATOR.postJson(port, "/api/accounts/" + account + "/deposits",
-        "{\"asset\":\"AAPL\",\"quantity\":\"-1\"}"), "quantity");
+    assertInvalidField(deposit(OPERATOR, account, "{\"asset\":\"AAPL\",\"quantity\":\"-1\"}"), "quantity");
   }
 
   @Test
   void fractionalSharesCannotBeDeposited() {
-    var response = OPERATOR.postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"AAPL\",\"quantity\":\"1.5\"}");
+    var response = deposit(OPERATOR, account, "{\"asset\":\"AAPL\",\"quantity\":\"1.5\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(json(response).get("detail").asText()).contains("whole");
@@ -241,7 +240,7 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void anInvalidAccountIdInThePathIsInvalid() {
-    assertInvalidField(OPERATOR.postJson(port, "/api/accounts/bad%20id/deposits", "{\"asset\":\"USD\",\"quantity\":\"1\"}"),
+    assertInvalidField(deposit(OPERATOR, "bad%20id", "{\"asset\":\"USD\",\"quantity\":\"1\"}"),
         "accountId");
   }
 
@@ -272,7 +271,7 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
     assertThat(owner.postJson(port, "/api/accounts",
         "{\"accountId\":\"" + account + "-2\",\"customerId\":\"" + customer + "\"}").statusCode()).isEqualTo(403);
-    var deposit = owner.postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"USD\",\"quantity\":\"1\"}");
+    var deposit = deposit(owner, account, "{\"asset\":\"USD\",\"quantity\":\"1\"}");
     assertThat(deposit.statusCode()).isEqualTo(403);
     assertThat(json(deposit).get("type").asText()).isEqualTo("/problems/forbidden");
     assertThat(storedEventsMentioning(account + "/USD")).isZero();
@@ -283,7 +282,7 @@ class CommandApiIT extends CommandSideIntegrationTest {
     String unopened = "acc-never-" + UUID.randomUUID().toString().substring(0, 8);
 
     var placement = place(order("c-none", "SELL", 1, "MARKET", null).replace(account, unopened));
-    var deposit = OPERATOR.postJson(port, "/api/accounts/" + unopened + "/deposits", "{\"asset\":\"USD\",\"quantity\":\"1\"}");
+    var deposit = deposit(OPERATOR, unopened, "{\"asset\":\"USD\",\"quantity\":\"1\"}");
 
     assertThat(placement.statusCode()).isEqualTo(404);
     assertThat(deposit.statusCode()).isEqualTo(404);
@@ -328,5 +327,79 @@ class CommandApiIT extends CommandSideIntegrationTest {
   private int storedEventsMentioning(String text) {
     return jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ? "
         + "and aggregate_identifier <> ?", Integer.class, "%" + text + "%", account + "/account");
+  }
+
+  private HttpResponse<String> deposit(TestHttp.Caller caller, String accountId, String body) {
+    return deposit(caller, accountId, body, UUID.randomUUID().toString());
+  }
+
+  private HttpResponse<String> deposit(TestHttp.Caller caller, String accountId, String body, String idempotencyKey) {
+    return caller.postJson(port, "/api/accounts/" + accountId + "/deposits", body, "Idempotency-Key", idempotencyKey);
+  }
+
+  private int storedDeposits(String holdingId) {
+    return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
+        + "and payload_type like '%HoldingDeposited'", Integer.class, holdingId);
+  }
+
+  // --- deposits are idempotent on their Idempotency-Key ---
+
+  @Test
+  void aDepositRepeatedWithItsKeyIsAnsweredAgainAndAppliedOnce() {
+    String key = "dep-" + UUID.randomUUID();
+
+    var first = deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"10\"}", key);
+    var again = deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"10.00\"}", key);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(json(again).get("asset").asText()).isEqualTo("USD");
+    assertThat(storedDeposits(account + "/USD")).isEqualTo(1);
+  }
+
+  @Test
+  void aKeyUsedForOtherTermsIsAConflictAndAppliesNothing() {
+    String key = "dep-" + UUID.randomUUID();
+    assertThat(deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"10\"}", key).statusCode()).isEqualTo(202);
+
+    var otherQuantity = deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"11\"}", key);
+    var otherAsset = deposit(OPERATOR, account, "{\"asset\":\"AAPL\",\"quantity\":\"10\"}", key);
+
+    assertThat(otherQuantity.statusCode()).isEqualTo(409);
+    assertThat(json(otherQuantity).get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+    assertThat(otherAsset.statusCode()).isEqualTo(409);
+    assertThat(storedDeposits(account + "/USD")).isEqualTo(1);
+    assertThat(storedDeposits(account + "/AAPL")).isZero();
+  }
+
+  @Test
+  void aDepositWithoutAValidKeyIsInvalidAndStoresNothing() {
+    var missing = OPERATOR.postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"USD\",\"quantity\":\"1\"}");
+    assertInvalidField(missing, "Idempotency-Key");
+    for (String bad : List.of("x".repeat(65), "with space", "")) {
+      assertInvalidField(deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"1\"}", bad), "Idempotency-Key");
+    }
+    assertThat(storedEventsMentioning(account)).isZero();
+  }
+
+  @Test
+  void concurrentRetriesOfOneDepositApplyItOnce() throws Exception {
+    String key = "dep-" + UUID.randomUUID();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> deposit(OPERATOR, account, "{\"asset\":\"AAPL\",\"quantity\":\"7\"}", key)));
+      }
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (var answer : answers) {
+        statuses.add(answer.get().statusCode());
+      }
+      assertThat(statuses).containsOnly(202, 200);
+      assertThat(statuses).filteredOn(status -> status == 202).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(storedDeposits(account + "/AAPL")).isEqualTo(1);
   }
 }

@@ -43,6 +43,9 @@ public abstract class CommandSideIntegrationTest {
     registry.add("trading.admission.min-backlog-events", () -> "2");
     registry.add("trading.admission.max-backlog", () -> "1s");
     registry.add("trading.admission.refresh-interval", () -> "100ms");
+    // Small enough that RateLimitIT reaches it; every other test uses fresh customers.
+    registry.add("trading.rate-limit.customer.per-second", () -> "1");
+    registry.add("trading.rate-limit.customer.burst", () -> "10");
   }
 
   /** Requests with an operator token of the test issuer. */

@@ -128,7 +128,7 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     String account = "acc-" + UUID.randomUUID();
     String shares = account + "/AAPL";
     String cash = account + "/USD";
-    publish(new HoldingDeposited(shares, account, "AAPL", d("100")), 0, "m-" + UUID.randomUUID());
+    publish(new HoldingDeposited(shares, account, "AAPL", d("100"), null), 0, "m-" + UUID.randomUUID());
     publish(new HoldingReserved(shares, account, "AAPL", "o-1", d("10")), 1, "m-" + UUID.randomUUID());
     publish(new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")), 2, "m-" + UUID.randomUUID());
     RecordMetadata lastShares = publish(new HoldingReserved(shares, account, "AAPL", "o-2", d("1")), 3, "m-" + UUID.randomUUID());

@@ -1,8 +1,9 @@
 package com.example.trading.projections;
 
 import com.example.trading.teststack.OperationalEndpointsContract;
+import com.example.trading.teststack.SecuredApiContract;
 
-class ProjectionsApplicationIT extends ProjectionsIntegrationTest implements OperationalEndpointsContract {
+class ProjectionsApplicationIT extends ProjectionsIntegrationTest implements OperationalEndpointsContract, SecuredApiContract {
 
   @Override
   public int port() {

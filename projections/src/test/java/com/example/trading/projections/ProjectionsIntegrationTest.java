@@ -35,6 +35,7 @@ public abstract class ProjectionsIntegrationTest {
   static void servers(DynamicPropertyRegistry registry) {
     TestStack.get().registerKafka(registry);
     TestStack.get().registerElasticsearch(registry);
+    TestStack.get().registerIssuer(registry);
     registry.add("trading.views.index-prefix", () -> PREFIX);
     registry.add("trading.projections.group-prefix", () -> PREFIX + "projection");
     registry.add("trading.kafka.topic-prefix", () -> PREFIX);

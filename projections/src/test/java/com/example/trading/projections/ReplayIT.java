@@ -70,7 +70,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
           publish(new FeeCharged(orderId, account, new BigDecimal("1.00"), "standard-v1"), 0, "m-" + UUID.randomUUID()),
           publish(new OrderAccepted(orderId, "USD", new BigDecimal("100.00"), new BigDecimal("1.00")), 1,
               "m-" + UUID.randomUUID()),
-          publish(new HoldingDeposited(account + "/USD", account, "USD", new BigDecimal("100.00")), 2L * i,
+          publish(new HoldingDeposited(account + "/USD", account, "USD", new BigDecimal("100.00"), null), 2L * i,
               "m-" + UUID.randomUUID()),
           publish(new HoldingReserved(account + "/USD", account, "USD", orderId, new BigDecimal("10.00")), 2L * i + 1,
               "m-" + UUID.randomUUID()))

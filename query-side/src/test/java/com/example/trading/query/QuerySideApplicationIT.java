@@ -1,6 +1,7 @@
 package com.example.trading.query;
 
 import com.example.trading.teststack.OperationalEndpointsContract;
+import com.example.trading.teststack.SecuredApiContract;
 import com.example.trading.teststack.TestStack;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -8,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QuerySideApplicationIT implements OperationalEndpointsContract {
+class QuerySideApplicationIT implements OperationalEndpointsContract, SecuredApiContract {
 
   @LocalServerPort
   int port;
@@ -16,6 +17,7 @@ class QuerySideApplicationIT implements OperationalEndpointsContract {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     TestStack.get().registerElasticsearch(registry);
+    TestStack.get().registerIssuer(registry);
   }
 
   @Override

@@ -12,12 +12,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     properties = {"trading.elasticsearch.url=http://127.0.0.1:1", "trading.elasticsearch.connect-timeout=500ms"})
 class QueryWithoutElasticsearchIT {
 
+  @org.springframework.test.context.DynamicPropertySource
+  static void issuer(org.springframework.test.context.DynamicPropertyRegistry registry) {
+    com.example.trading.teststack.TestStack.get().registerIssuer(registry);
+  }
+
   @LocalServerPort
   int port;
 
   @Test
   void queriesAnswerServiceUnavailableAndReadinessIsDown() {
-    var response = TestHttp.get(port, "/api/orders/o-1");
+    var response = TestHttp.asOperator().get(port, "/api/orders/" + java.util.UUID.randomUUID());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
     assertThat(response.headers().firstValue("Retry-After")).isPresent();
     assertThat(TestHttp.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(503);

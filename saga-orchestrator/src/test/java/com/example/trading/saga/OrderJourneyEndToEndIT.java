@@ -162,8 +162,11 @@ class OrderJourneyEndToEndIT {
   }
 
   static void deposit(String accountId, String asset, String quantity) {
-    HttpResponse<String> response = TestHttp.postJson(commandSide.port(), "/api/accounts/" + accountId + "/deposits",
-        "{\"asset\":\"" + asset + "\",\"quantity\":\"" + quantity + "\"}");
+    HttpResponse<String> opened = TestHttp.asOperator().postJson(commandSide.port(), "/api/accounts",
+        "{\"accountId\":\"" + accountId + "\",\"customerId\":\"cust-journeys\"}");
+    assertThat(opened.statusCode()).as(opened.body()).isIn(200, 201);
+    HttpResponse<String> response = TestHttp.asOperator().postJson(commandSide.port(), "/api/accounts/" + accountId + "/deposits",
+        "{\"asset\":\"" + asset + "\",\"quantity\":\"" + quantity + "\"}", "Idempotency-Key", TestStack.uniqueName("d"));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
   }
 
@@ -171,7 +174,7 @@ class OrderJourneyEndToEndIT {
     String body = "{\"accountId\":\"" + accountId + "\",\"clientOrderId\":\"" + TestStack.uniqueName("c")
         + "\",\"side\":\"" + side + "\",\"instrument\":\"AAPL\",\"quantity\":" + quantity + ",\"type\":\"" + type
         + "\",\"limitPrice\":" + (limitPrice == null ? "null" : "\"" + limitPrice + "\"") + ",\"maxFee\":\"25.00\"}";
-    HttpResponse<String> response = TestHttp.postJson(commandSide.port(), "/api/orders", body);
+    HttpResponse<String> response = TestHttp.asOperator().postJson(commandSide.port(), "/api/orders", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     try {
       return JSON.readTree(response.body()).path("orderId").asText();
@@ -237,7 +240,7 @@ class OrderJourneyEndToEndIT {
     Journey cancelled = follow(OrderCancelled.class, () -> {
       String orderId = place(account, "BUY", "LIMIT", 3, "1.00");
       waitForStep(orderId, "ON_MARKET");
-      HttpResponse<String> response = TestHttp.postJson(commandSide.port(), "/api/orders/" + orderId + "/cancel", "");
+      HttpResponse<String> response = TestHttp.asOperator().postJson(commandSide.port(), "/api/orders/" + orderId + "/cancel", "");
       assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
       return orderId;
     });
@@ -281,7 +284,7 @@ class OrderJourneyEndToEndIT {
   static void waitForStep(String orderId, String step) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      HttpResponse<String> response = TestHttp.get(saga.port(), "/ops/sagas/" + orderId);
+      HttpResponse<String> response = TestHttp.asOperator().get(saga.port(), "/ops/sagas/" + orderId);
       if (response.statusCode() == 200 && response.body().contains("\"step\":\"" + step + "\"")) {
         return;
       }

@@ -14,13 +14,14 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import com.example.trading.teststack.OperationalEndpointsContract;
+import com.example.trading.teststack.SecuredApiContract;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SagaOrchestratorApplicationIT implements OperationalEndpointsContract, AxonJdbcEventStoreContract {
+class SagaOrchestratorApplicationIT implements OperationalEndpointsContract, SecuredApiContract, AxonJdbcEventStoreContract {
 
   static String prefix;
 
@@ -39,25 +40,25 @@ class SagaOrchestratorApplicationIT implements OperationalEndpointsContract, Axo
         new BigDecimal("100.00"), null), 0);
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      HttpResponse<String> stuck = TestHttp.get(port, "/ops/sagas/stuck?olderThan=PT0S");
+      HttpResponse<String> stuck = TestHttp.asOperator().get(port, "/ops/sagas/stuck?olderThan=PT0S");
       assertThat(stuck.statusCode()).isEqualTo(200);
       assertThat(stuck.body()).contains("\"orderId\":\"" + orderId + "\"").contains("\"step\":\"RESERVING\"");
     });
-    assertThat(TestHttp.get(port, "/ops/sagas/stuck?olderThan=PT1H").body()).doesNotContain(orderId);
-    assertThat(TestHttp.get(port, "/ops/sagas/" + orderId).body()).contains("RESERVING");
+    assertThat(TestHttp.asOperator().get(port, "/ops/sagas/stuck?olderThan=PT1H").body()).doesNotContain(orderId);
+    assertThat(TestHttp.asOperator().get(port, "/ops/sagas/" + orderId).body()).contains("RESERVING");
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-        TestHttp.get(port, "/actuator/prometheus").body()).containsPattern(
+        TestHttp.asOperator().get(port, "/actuator/prometheus").body()).containsPattern(
             "trading_saga_active\\{[^}]*step=\"RESERVING\"[^}]*} [1-9]"));
   }
 
   @Test
   void aMalformedThresholdIsAProblemDocument() {
-    HttpResponse<String> response = TestHttp.get(port, "/ops/sagas/stuck?olderThan=five-minutes");
+    HttpResponse<String> response = TestHttp.asOperator().get(port, "/ops/sagas/stuck?olderThan=five-minutes");
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).contains("application/problem+json"));
     assertThat(response.body()).contains("olderThan");
-    assertThat(TestHttp.get(port, "/ops/sagas/no-such-order").statusCode()).isEqualTo(404);
+    assertThat(TestHttp.asOperator().get(port, "/ops/sagas/no-such-order").statusCode()).isEqualTo(404);
   }
 
   @Override

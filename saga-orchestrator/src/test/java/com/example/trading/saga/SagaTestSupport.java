@@ -31,6 +31,7 @@ public final class SagaTestSupport {
     String prefix = TestStack.uniqueName("saga") + ".";
     TestStack.get().registerPostgres(registry, "saga");
     TestStack.get().registerKafka(registry);
+    TestStack.get().registerIssuer(registry);
     registry.add("trading.kafka.topic-prefix", () -> prefix);
     registry.add("trading.inbox.group-id", () -> TestStack.uniqueName("saga-inbox"));
     registry.add("trading.inbox.auto-offset-reset", () -> "earliest");

@@ -11,7 +11,10 @@ import com.example.trading.platform.security.Caller;
 import com.example.trading.schemas.MessageMetadata;
 import io.swagger.v3.oas.annotations.Parameter;
 import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.account.AccountCommand.RequestDeposit;
 import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -26,7 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Funding an account: the operator's way of putting cash or shares into a holding of an open account. */
@@ -34,7 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DepositController {
 
   /** What to deposit: an asset symbol (USD for cash) and a positive quantity. */
-  record DepositRequest(
+  /** The header that makes a deposit safe to repeat (API.md "Identity and authorization"). */
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  private static final java.util.regex.Pattern IDEMPOTENCY_KEY_SHAPE = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1,64}");
+
+  record DepositRequestBody(
       @NotBlank @Pattern(regexp = SYMBOL_PATTERN, message = SYMBOL_MESSAGE) String asset,
       @NotNull @Positive @Digits(integer = 15, fraction = 2) BigDecimal quantity) {
   }
@@ -54,15 +60,26 @@ class DepositController {
 
   @Operation(summary = "Deposit cash or shares into an account")
   @PostMapping("/api/accounts/{accountId}/deposits")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  DepositAccepted deposit(@Parameter(hidden = true) Caller caller,
+  ResponseEntity<DepositAccepted> deposit(@Parameter(hidden = true) Caller caller,
       @PathVariable @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String accountId,
-      @Valid @RequestBody DepositRequest request) {
+      @Parameter(description = "1-64 visible ASCII characters; the same key and body again is answered as the "
+          + "first time and applied once, the same key with another body is 409")
+      @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      @Valid @RequestBody DepositRequestBody request) {
+    if (idempotencyKey == null || !IDEMPOTENCY_KEY_SHAPE.matcher(idempotencyKey).matches()) {
+      throw new InvalidIdempotencyKey(idempotencyKey == null);
+    }
     caller.requireOperator();
     accounts.requireActingOn(caller, accountId);
     String holdingId = Assets.holdingId(accountId, request.asset());
-    commands.sendAndWait(new DepositHolding(holdingId, accountId, request.asset(), request.quantity()),
-        MetaData.with(MessageMetadata.CORRELATION_ID, holdingId).and(MessageMetadata.PRINCIPAL, caller.principal()));
-    return new DepositAccepted(accountId, request.asset(), positions.afterCommandOn(holdingId));
+    MetaData metadata = MetaData.with(MessageMetadata.CORRELATION_ID, holdingId)
+        .and(MessageMetadata.PRINCIPAL, caller.principal());
+    String depositId = commands.sendAndWait(
+        new RequestDeposit(accountId, idempotencyKey, request.asset(), request.quantity()), metadata);
+    boolean appliedNow = commands.sendAndWait(
+        new DepositHolding(holdingId, accountId, request.asset(), request.quantity(), depositId), metadata);
+    return ResponseEntity.status(appliedNow ? HttpStatus.ACCEPTED : HttpStatus.OK)
+        .body(new DepositAccepted(accountId, request.asset(), positions.afterCommandOn(holdingId)));
   }
+
 }

@@ -52,6 +52,8 @@ public class Holding {
   /** Fill ids already settled from a reservation, and already credited. */
   private final Set<String> settledFills = new HashSet<>();
   private final Set<String> creditedFills = new HashSet<>();
+  /** Deposit requests already carried out (their ids): each is applied once. */
+  private final Set<String> appliedDeposits = new HashSet<>();
 
   protected Holding() {
     // for Axon
@@ -59,9 +61,14 @@ public class Holding {
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(DepositHolding command) {
+  boolean handle(DepositHolding command) {
     HoldingQuantities.requirePositive(command.asset(), command.quantity());
-    apply(new HoldingDeposited(command.holdingId(), command.accountId(), command.asset(), command.quantity()));
+    if (command.depositId() != null && appliedDeposits.contains(command.depositId())) {
+      return false;
+    }
+    apply(new HoldingDeposited(command.holdingId(), command.accountId(), command.asset(), command.quantity(),
+        command.depositId()));
+    return true;
   }
 
   @CommandHandler
@@ -123,6 +130,9 @@ public class Holding {
   void on(HoldingDeposited event) {
     identify(event.holdingId(), event.accountId(), event.asset());
     quantity = quantity.add(event.quantity());
+    if (event.depositId() != null) {
+      appliedDeposits.add(event.depositId());
+    }
   }
 
   @EventSourcingHandler

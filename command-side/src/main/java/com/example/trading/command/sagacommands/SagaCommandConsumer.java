@@ -12,6 +12,7 @@ import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
 import com.example.trading.schemas.account.AccountCommand.OpenAccount;
+import com.example.trading.schemas.account.AccountCommand.RequestDeposit;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -68,7 +69,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   private static final Logger log = LoggerFactory.getLogger(SagaCommandConsumer.class);
   /** Commands that only customers and operators give, through the HTTP API. */
   private static final List<Class<?>> NOT_FROM_THE_SAGA = List.of(PlaceOrder.class, CancelOrder.class, DepositHolding.class,
-      OpenAccount.class);
+      OpenAccount.class, RequestDeposit.class);
   /** The cause recorded on the events of the saga's commands. */
   static final String SAGA_PRINCIPAL = "service:saga-orchestrator";
 

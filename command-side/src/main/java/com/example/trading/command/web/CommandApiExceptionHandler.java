@@ -5,6 +5,7 @@ import com.example.trading.command.account.AccountRuleViolation;
 import com.example.trading.command.admission.Admission;
 import com.example.trading.command.fee.FeeRuleViolation;
 import com.example.trading.command.holding.HoldingRuleViolation;
+import com.example.trading.command.holding.InvalidIdempotencyKey;
 import com.example.trading.command.order.OrderRuleViolation;
 import com.example.trading.command.order.UnknownInstrumentException;
 import java.util.List;
@@ -62,6 +63,17 @@ class CommandApiExceptionHandler extends ApiExceptionHandler {
   ProblemDetail accountOwnedByAnother(AccountRuleViolation.OwnedByAnotherCustomer e) {
     return ApiProblems.of(HttpStatus.CONFLICT, "account-owned-by-another-customer", "Account belongs to another customer",
         e.getMessage());
+  }
+
+  @ExceptionHandler(HoldingRuleViolation.IdempotencyKeyReused.class)
+  ProblemDetail idempotencyKeyReused(HoldingRuleViolation.IdempotencyKeyReused e) {
+    return ApiProblems.of(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency-Key already used", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidIdempotencyKey.class)
+  ProblemDetail invalidIdempotencyKey(InvalidIdempotencyKey e) {
+    return ApiProblems.validation("The request has an invalid header.",
+        List.of(new ApiProblems.FieldError("Idempotency-Key", e.getMessage())));
   }
 
   @ExceptionHandler(AccountNotFound.class)

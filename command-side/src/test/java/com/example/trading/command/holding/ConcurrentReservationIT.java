@@ -35,7 +35,7 @@ class ConcurrentReservationIT extends CommandSideIntegrationTest {
   void twentyConcurrentReservationsNeverReserveMoreThanIsAvailable() throws Exception {
     String account = "acc-" + UUID.randomUUID();
     String holding = Assets.holdingId(account, "AAPL");
-    commands.sendAndWait(new DepositHolding(holding, account, "AAPL", new BigDecimal("100")));
+    commands.sendAndWait(new DepositHolding(holding, account, "AAPL", new BigDecimal("100"), null));
 
     ExecutorService pool = Executors.newFixedThreadPool(20);
     CountDownLatch start = new CountDownLatch(1);
@@ -66,7 +66,7 @@ class ConcurrentReservationIT extends CommandSideIntegrationTest {
     String account = "acc-" + UUID.randomUUID();
     String holding = Assets.holdingId(account, "USD");
     for (int i = 0; i < 105; i++) {
-      commands.sendAndWait(new DepositHolding(holding, account, "USD", new BigDecimal("1.00")));
+      commands.sendAndWait(new DepositHolding(holding, account, "USD", new BigDecimal("1.00"), null));
     }
     commands.sendAndWait(new ReserveHolding(holding, account, "USD", "o-before", new BigDecimal("5.00")));
     await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(

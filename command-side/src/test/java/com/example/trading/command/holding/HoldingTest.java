@@ -36,7 +36,7 @@ class HoldingTest {
   }
 
   private static HoldingDeposited deposited(String quantity) {
-    return new HoldingDeposited(ID, "acc-1", "AAPL", qty(quantity));
+    return new HoldingDeposited(ID, "acc-1", "AAPL", qty(quantity), null);
   }
 
   private static ReserveHolding reserve(String orderId, String quantity) {
@@ -55,38 +55,38 @@ class HoldingTest {
   @Test
   void aDepositCreatesTheHolding() {
     fixture.givenNoPriorActivity()
-        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("100")))
+        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("100"), null))
         .expectEvents(deposited("100"));
   }
 
   @Test
   void cashDepositsKeepTheirCents() {
     fixture.givenNoPriorActivity()
-        .when(new DepositHolding(CASH_ID, "acc-1", "USD", qty("10000.25")))
-        .expectEvents(new HoldingDeposited(CASH_ID, "acc-1", "USD", qty("10000.25")));
+        .when(new DepositHolding(CASH_ID, "acc-1", "USD", qty("10000.25"), null))
+        .expectEvents(new HoldingDeposited(CASH_ID, "acc-1", "USD", qty("10000.25"), null));
   }
 
   @Test
   void refusesANegativeOrZeroDeposit() {
     fixture.givenNoPriorActivity()
-        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("-5")))
+        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("-5"), null))
         .expectException(HoldingRuleViolation.class).expectNoEvents();
     fixture.givenNoPriorActivity()
-        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("0")))
+        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("0"), null))
         .expectException(HoldingRuleViolation.class).expectNoEvents();
   }
 
   @Test
   void refusesFractionalShares() {
     fixture.givenNoPriorActivity()
-        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("1.5")))
+        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("1.5"), null))
         .expectException(HoldingRuleViolation.class).expectNoEvents();
   }
 
   @Test
   void refusesSubCentCash() {
     fixture.givenNoPriorActivity()
-        .when(new DepositHolding(CASH_ID, "acc-1", "USD", qty("1.005")))
+        .when(new DepositHolding(CASH_ID, "acc-1", "USD", qty("1.005"), null))
         .expectException(HoldingRuleViolation.class).expectNoEvents();
   }
 

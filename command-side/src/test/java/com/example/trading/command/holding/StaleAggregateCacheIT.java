@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class StaleAggregateCacheIT {
 
+  private static final String KEY = "Idempotency-Key";
   private final TestStack stack = TestStack.get();
 
   @Test
@@ -39,10 +40,10 @@ class StaleAggregateCacheIT {
       assertThat(operator.postJson(first.port(), "/api/accounts",
           "{\"accountId\":\"" + account + "\",\"customerId\":\"cust-stale\"}").statusCode()).isEqualTo(201);
       // The first instance creates the holding and caches it; the second changes it behind its back.
-      assertThat(operator.postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"10\"}").statusCode()).isEqualTo(202);
-      assertThat(operator.postJson(second.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"5\"}").statusCode()).isEqualTo(202);
+      assertThat(operator.postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"10\"}", KEY, "k-1").statusCode()).isEqualTo(202);
+      assertThat(operator.postJson(second.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"5\"}", KEY, "k-2").statusCode()).isEqualTo(202);
       // Decided on the first instance's cached copy (sequence 0), which is stale.
-      assertThat(operator.postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"1\"}").statusCode()).isEqualTo(202);
+      assertThat(operator.postJson(first.port(), deposit, "{\"asset\":\"AAPL\",\"quantity\":\"1\"}", KEY, "k-3").statusCode()).isEqualTo(202);
     }
 
     assertThat(storedQuantities(environment.jdbcUrl(), account + "/AAPL")).containsExactly("10", "5", "1");

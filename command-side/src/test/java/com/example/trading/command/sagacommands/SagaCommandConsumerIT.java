@@ -40,7 +40,7 @@ class SagaCommandConsumerIT extends CommandSideIntegrationTest {
   @BeforeEach
   void fundTheHolding() {
     await().atMost(Duration.ofSeconds(60)).until(consumer::hasAssignment);
-    commands.sendAndWait(new DepositHolding(holding, account, "AAPL", new BigDecimal("100")));
+    commands.sendAndWait(new DepositHolding(holding, account, "AAPL", new BigDecimal("100"), null));
   }
 
   private void sendCommand(Object command, String messageId) {

@@ -17,4 +17,18 @@ public sealed interface AccountCommand extends TradingCommand {
   @MessageType(name = "OpenAccount")
   record OpenAccount(String accountId, String customerId) implements AccountCommand {
   }
+
+  /**
+   * Records a deposit request under its idempotency key; again with the same terms changes
+   * nothing, with other terms is refused.
+   */
+  @MessageType(name = "RequestDeposit")
+  record RequestDeposit(String accountId, String idempotencyKey, String asset, java.math.BigDecimal quantity)
+      implements AccountCommand {
+
+    @Override
+    public String targetAggregateId() {
+      return AccountEvent.depositStreamId(accountId, idempotencyKey);
+    }
+  }
 }

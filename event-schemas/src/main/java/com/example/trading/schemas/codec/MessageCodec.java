@@ -34,7 +34,8 @@ public final class MessageCodec {
   private static final List<Class<?>> SEALED_FAMILIES = List.of(
       HoldingEvent.class, HoldingCommand.class, FeeEvent.class, FeeCommand.class,
       OrderEvent.class, OrderCommand.class, AccountEvent.class, AccountCommand.class);
-  private static final List<JsonUpcaster> UPCASTERS = List.of(new FeeChargedRevision1To2());
+  private static final List<JsonUpcaster> UPCASTERS = List.of(new FeeChargedRevision1To2(),
+      new HoldingDepositedRevision1To2(), new DepositHoldingRevision1To2());
 
   private final ObjectMapper mapper = objectMapper();
   private final Map<String, Class<?>> classesByType = new HashMap<>();

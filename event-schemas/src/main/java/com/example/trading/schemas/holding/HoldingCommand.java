@@ -14,8 +14,13 @@ public sealed interface HoldingCommand extends TradingCommand {
     return holdingId();
   }
 
-  @MessageType(name = "DepositHolding")
-  record DepositHolding(String holdingId, String accountId, String asset, BigDecimal quantity)
+  /**
+   * Funding: add {@code quantity}. {@code depositId} (revision 2) names the deposit request it
+   * carries out ({@link com.example.trading.schemas.account.AccountEvent#depositStreamId}); a deposit
+   * id the holding has already applied changes nothing. Null for a deposit without one.
+   */
+  @MessageType(name = "DepositHolding", revision = 2)
+  record DepositHolding(String holdingId, String accountId, String asset, BigDecimal quantity, String depositId)
       implements HoldingCommand {
   }
 

@@ -21,9 +21,12 @@ public sealed interface HoldingEvent extends TradingEvent {
     return holdingId();
   }
 
-  /** Funding or a transfer-in: the only way assets enter an account from outside. */
-  @MessageType(name = "HoldingDeposited")
-  record HoldingDeposited(String holdingId, String accountId, String asset, BigDecimal quantity)
+  /**
+   * Funding or a transfer-in: the only way assets enter an account from outside. {@code depositId}
+   * (revision 2) is the deposit request it carried out, once; null before revision 2.
+   */
+  @MessageType(name = "HoldingDeposited", revision = 2)
+  record HoldingDeposited(String holdingId, String accountId, String asset, BigDecimal quantity, String depositId)
       implements HoldingEvent {
   }
 

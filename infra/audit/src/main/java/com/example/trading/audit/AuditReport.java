@@ -16,9 +16,12 @@ import java.util.stream.Collectors;
  * @param holdingsNotBalanced holdings whose conservation was not checked because an order on them is still live
  * @param orders every order in scope, by order id
  * @param holdings every holding in scope as folded from its events, by holding id
+ * @param eventsByPrincipal the events in scope by who caused them ({@code operator:…}, {@code customer:…},
+ *     {@code service:…}; "(not recorded)" for events stored before principals were recorded)
  */
 public record AuditReport(long eventsRead, long eventsInScope, int holdingsChecked, int holdingsNotBalanced,
-    Map<String, OrderOutcome> orders, Map<String, HoldingBalance> holdings, Map<Invariant, List<String>> violations) {
+    Map<String, OrderOutcome> orders, Map<String, HoldingBalance> holdings, Map<Invariant, List<String>> violations,
+    Map<String, Long> eventsByPrincipal) {
 
   public List<String> violationsOf(Invariant invariant) {
     return violations.getOrDefault(invariant, List.of());
@@ -43,6 +46,7 @@ public record AuditReport(long eventsRead, long eventsInScope, int holdingsCheck
     out.append("event store audit: %d events read, %d in scope: %d orders and %d holdings%n"
         .formatted(eventsRead, eventsInScope, orders.size(), holdingsChecked));
     out.append("orders by end: ").append(endings()).append(System.lineSeparator());
+    out.append("events by principal: ").append(eventsByPrincipal).append(System.lineSeparator());
     if (holdingsNotBalanced > 0) {
       out.append("%d holdings not balanced: an order on them is still live%n".formatted(holdingsNotBalanced));
     }
@@ -67,6 +71,7 @@ public record AuditReport(long eventsRead, long eventsInScope, int holdingsCheck
     Map<Invariant, List<String>> frozen = new EnumMap<>(Invariant.class);
     violations.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
     return new AuditReport(eventsRead, eventsInScope, holdingsChecked, holdingsNotBalanced, Collections.unmodifiableMap(orders),
-        Collections.unmodifiableMap(holdings), Collections.unmodifiableMap(frozen));
+        Collections.unmodifiableMap(holdings), Collections.unmodifiableMap(frozen),
+        Collections.unmodifiableMap(new java.util.TreeMap<>(eventsByPrincipal)));
   }
 }

@@ -7,6 +7,7 @@ import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
+import com.example.trading.schemas.account.AccountEvent;
 import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
@@ -60,6 +61,8 @@ public final class EventStoreAudit {
   private final Map<String, History> orders = new LinkedHashMap<>();
   private final Map<Invariant, List<String>> violations = AuditReport.emptyViolations();
   private long eventsInScope;
+  /** Events in scope by who caused them (their metadata's principal). */
+  private final Map<String, Long> eventsByPrincipal = new java.util.TreeMap<>();
 
   private EventStoreAudit(Set<String> accounts) {
     this.accounts = accounts;
@@ -119,6 +122,14 @@ public final class EventStoreAudit {
   // ---------------------------------------------------------------- reading
 
   private void accept(StoredEvent stored) {
+    long before = eventsInScope;
+    acceptPayload(stored);
+    if (eventsInScope > before) {
+      eventsByPrincipal.merge(stored.principal() == null ? "(not recorded)" : stored.principal(), 1L, Long::sum);
+    }
+  }
+
+  private void acceptPayload(StoredEvent stored) {
     switch (stored.payload()) {
       case HoldingEvent event -> {
         if (inScope(event.accountId())) {
@@ -148,6 +159,11 @@ public final class EventStoreAudit {
         if (history != null) {
           eventsInScope++;
           history.record(event, stored.storedAt());
+        }
+      }
+      case AccountEvent event -> {
+        if (inScope(event.accountId())) {
+          eventsInScope++;
         }
       }
       default -> throw new IllegalStateException("not an event of the command side: " + stored.payload());
@@ -336,8 +352,8 @@ public final class EventStoreAudit {
     Map<String, HoldingBalance> balances = new LinkedHashMap<>();
     holdings.values().forEach(l -> balances.put(l.holdingId,
         new HoldingBalance(l.holdingId, l.accountId, l.asset, l.quantity, l.reserved)));
-    return new AuditReport(eventsRead, eventsInScope, holdings.size(), notBalanced, outcomes, balances, violations)
-        .sealed();
+    return new AuditReport(eventsRead, eventsInScope, holdings.size(), notBalanced, outcomes, balances, violations,
+        eventsByPrincipal).sealed();
   }
 
   private void checkOrder(History order) {

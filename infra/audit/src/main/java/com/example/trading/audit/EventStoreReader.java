@@ -1,6 +1,9 @@
 package com.example.trading.audit;
 
 import com.example.trading.schemas.codec.MessageCodec;
+import com.example.trading.schemas.MessageMetadata;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,9 +20,11 @@ public final class EventStoreReader {
 
   private static final int PAGE = 5_000;
   private static final String SELECT = """
-      select global_index, aggregate_identifier, sequence_number, time_stamp, payload_type, payload_revision, payload
+      select global_index, aggregate_identifier, sequence_number, time_stamp, payload_type, payload_revision, payload,
+             meta_data
       from domain_event_entry where global_index > ? order by global_index limit ?""";
 
+  private static final ObjectMapper METADATA = new ObjectMapper();
   private final MessageCodec codec = new MessageCodec();
   private final Connection connection;
 
@@ -63,6 +68,19 @@ public final class EventStoreReader {
     }
     Object payload = codec.deserialize(codec.typeName(type), revision == null ? 1 : Integer.parseInt(revision),
         row.getBytes(7));
-    return new StoredEvent(row.getLong(1), row.getString(2), row.getLong(3), Instant.parse(row.getString(4)), payload);
+    return new StoredEvent(row.getLong(1), row.getString(2), row.getLong(3), Instant.parse(row.getString(4)), payload,
+        principal(row.getBytes(8)));
+  }
+
+  private static String principal(byte[] metadata) {
+    if (metadata == null) {
+      return null;
+    }
+    try {
+      JsonNode principal = METADATA.readTree(metadata).get(MessageMetadata.PRINCIPAL);
+      return principal == null || principal.isNull() ? null : principal.asText();
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 }

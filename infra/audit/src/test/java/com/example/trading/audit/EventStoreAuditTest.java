@@ -37,7 +37,7 @@ class EventStoreAuditTest {
 
   void append(Object event) {
     store.add(new StoredEvent(store.size() + 1, "agg", store.size(), Instant.parse("2026-11-22T10:00:00Z")
-        .plusMillis(store.size()), event));
+        .plusMillis(store.size()), event, "operator:test"));
   }
 
   static BigDecimal d(String value) {
@@ -68,7 +68,7 @@ class EventStoreAuditTest {
 
   @Test
   void aHealthyStorePassesEveryInvariant() {
-    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100")));
+    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100"), null));
     aFilledSell("o-1");
 
     AuditReport report = audit();
@@ -80,7 +80,7 @@ class EventStoreAuditTest {
 
   @Test
   void aFillCreditedTwiceIsCaughtAsAppliedTwiceAndAsMoneyFromNowhere() {
-    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100")));
+    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100"), null));
     aFilledSell("o-1");
     append(new HoldingCredited(USD, ACCOUNT, "USD", "o-1", "o-1-F2", d("1146.00")));
 
@@ -94,7 +94,7 @@ class EventStoreAuditTest {
   @Test
   void sellingMoreThanIsHeldIsANegativeHoldingEvenIfLaterRepaired() {
     aFilledSell("o-1");
-    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100")));
+    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100"), null));
 
     AuditReport report = audit();
 
@@ -103,7 +103,7 @@ class EventStoreAuditTest {
 
   @Test
   void aCancelledOrderThatKeepsItsReservationAndBothSettlesAndRefundsItsFeeIsCaught() {
-    append(new HoldingDeposited(USD, ACCOUNT, "USD", d("1000.00")));
+    append(new HoldingDeposited(USD, ACCOUNT, "USD", d("1000.00"), null));
     append(new OrderPlaced("o-2", ACCOUNT, "c-2", Side.BUY, "AAPL", 3, OrderType.LIMIT, d("1.00"), null));
     append(new HoldingReserved(USD, ACCOUNT, "USD", "o-2", d("4.00")));
     append(new FeeCharged("o-2", ACCOUNT, d("1.00"), "standard-v1"));
@@ -119,7 +119,7 @@ class EventStoreAuditTest {
 
   @Test
   void anOrderWithoutAnEndIsLiveAndItsHoldingsAreNotBalanced() {
-    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100")));
+    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100"), null));
     append(new OrderPlaced("o-3", ACCOUNT, "c-3", Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
     append(new HoldingReserved(AAPL, ACCOUNT, "AAPL", "o-3", d("10")));
 
@@ -133,7 +133,7 @@ class EventStoreAuditTest {
 
   @Test
   void anOrderThatEndsFilledShortOfItsQuantityIsInconsistent() {
-    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100")));
+    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100"), null));
     aFilledSell("o-1");
     store.removeIf(e -> e.payload() instanceof OrderFilled f && f.fillId().equals("o-1-F2"));
 
@@ -145,7 +145,7 @@ class EventStoreAuditTest {
 
   @Test
   void otherAccountsAreOutOfScope() {
-    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100")));
+    append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100"), null));
     aFilledSell("o-1");
     append(new HoldingCredited(USD, ACCOUNT, "USD", "o-1", "o-1-F2", d("1146.00")));
 

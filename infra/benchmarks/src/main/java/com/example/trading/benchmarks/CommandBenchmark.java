@@ -1,5 +1,6 @@
 package com.example.trading.benchmarks;
 
+import com.example.trading.teststack.Issuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,13 +39,24 @@ public final class CommandBenchmark {
 
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String run = UUID.randomUUID().toString().substring(0, 8);
+    Issuer issuer = Issuer.fromEnvironment();
+    for (int client = 0; client < clients; client++) {
+      HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/accounts"))
+          .header("Content-Type", "application/json").header("Authorization", "Bearer " + issuer.operatorToken())
+          .POST(HttpRequest.BodyPublishers.ofString("{\"accountId\":\"bench-%s-%d\",\"customerId\":\"bench-%s\"}"
+              .formatted(run, client, run))).build(), HttpResponse.BodyHandlers.ofString());
+      if (opened.statusCode() != 201) {
+        throw new IllegalStateException("opening a benchmark account answered " + opened.statusCode() + ": " + opened.body());
+      }
+    }
     Load.Result placements = Load.run("order placements via POST /api/orders", clients, warmUp, measured,
         (client, sequence) -> {
           String body = """
               {"accountId":"bench-%s-%d","clientOrderId":"o-%d","side":"BUY","instrument":"AAPL","quantity":1,"type":"MARKET"}"""
               .formatted(run, client, sequence);
           HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(commandUrl + "/api/orders"))
-              .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+              .header("Content-Type", "application/json").header("Authorization", "Bearer " + issuer.operatorToken())
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
               HttpResponse.BodyHandlers.discarding());
           if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
             throw new Load.Refused("pushed back by admission control");

@@ -3,6 +3,7 @@ package com.example.trading.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import com.example.trading.teststack.Issuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +39,7 @@ public final class ViewLatencyBenchmark {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI command = URI.create(env("COMMAND_URL", "http://127.0.0.1:8081"));
+  private final Issuer issuer = Issuer.fromEnvironment();
   private final URI query = URI.create(env("QUERY_URL", "http://127.0.0.1:8082"));
   private final long pollMillis = Long.parseLong(env("VIEW_POLL_MS", "5"));
 
@@ -48,6 +50,8 @@ public final class ViewLatencyBenchmark {
         + "/" + env("POSTGRES_COMMAND_DB", "command");
     ViewLatencyBenchmark bench = new ViewLatencyBenchmark();
     String account = "views-" + UUID.randomUUID().toString().substring(0, 8);
+    bench.open(account);
+    bench.open(account + "-seller");
 
     Histogram deposits = new Histogram(3);
     for (int i = 1; i <= samples; i++) {
@@ -130,9 +134,21 @@ public final class ViewLatencyBenchmark {
     throw new IllegalStateException(uri + " did not show the change within 60 s");
   }
 
+  /** Opens an account for the benchmark's customer (every request is the operator's). */
+  private void open(String account) throws Exception {
+    HttpResponse<String> answer = send("POST", command.resolve("/api/accounts"),
+        "{\"accountId\":\"" + account + "\",\"customerId\":\"views-benchmark\"}");
+    if (answer.statusCode() != 201) {
+      throw new IllegalStateException("opening " + account + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+  }
+
   private HttpResponse<String> send(String method, URI uri, String body) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + issuer.operatorToken())
+        // every deposit is a new one (other requests ignore the header)
+        .header("Idempotency-Key", UUID.randomUUID().toString())
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -1,7 +1,5 @@
 package com.example.trading.e2e;
 
-import static com.example.trading.teststack.TestHttp.get;
-import static com.example.trading.teststack.TestHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.audit.AuditReport;
@@ -52,6 +50,11 @@ class OrderLifecycleE2EIT {
   @BeforeAll
   static void start() {
     system = RunningSystem.get();
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void openTheAccount() {
+    system.openAccount(account, "cust-lifecycle");
   }
 
   @AfterEach
@@ -348,7 +351,7 @@ class OrderLifecycleE2EIT {
   private OrderRun orderRun() {
     TestStack stack = TestStack.get();
     return new OrderRun(system.commandApi(), system.venue(), system.commandJdbcUrl, stack.postgresUser(),
-        stack.postgresPassword());
+        stack.postgresPassword(), stack.issuer());
   }
 
   private AuditReport audit() throws Exception {
@@ -445,5 +448,18 @@ class OrderLifecycleE2EIT {
     } catch (Exception e) {
       throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
     }
+  }
+
+  /**
+   * Requests of the back office: an operator token of the test issuer, and a fresh
+   * {@code Idempotency-Key} (deposits need one; other requests ignore it).
+   */
+  private static HttpResponse<String> get(int port, String path) {
+    return com.example.trading.teststack.TestHttp.asOperator().get(port, path);
+  }
+
+  private static HttpResponse<String> postJson(int port, String path, String json) {
+    return com.example.trading.teststack.TestHttp.asOperator().postJson(port, path, json, "Idempotency-Key",
+        java.util.UUID.randomUUID().toString());
   }
 }

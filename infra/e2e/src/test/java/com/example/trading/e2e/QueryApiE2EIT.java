@@ -1,9 +1,8 @@
 package com.example.trading.e2e;
 
-import static com.example.trading.teststack.TestHttp.get;
-import static com.example.trading.teststack.TestHttp.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.trading.teststack.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -27,10 +26,16 @@ class QueryApiE2EIT {
   private static RunningSystem system;
 
   private final String account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
+  private final String customer = "cust-" + UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeAll
   static void start() {
     system = RunningSystem.get();
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void openTheAccount() {
+    system.openAccount(account, customer);
   }
 
   private static JsonNode json(HttpResponse<String> response) {
@@ -42,7 +47,7 @@ class QueryApiE2EIT {
   }
 
   private JsonNode place(String clientOrderId, String side, String instrument) {
-    var response = postJson(system.commandSide.port(), "/api/orders", """
+    var response = TestHttp.asCustomer(customer).postJson(system.commandSide.port(), "/api/orders", """
         {"accountId":"%s","clientOrderId":"%s","side":"%s","instrument":"%s","quantity":5,"type":"LIMIT",
          "limitPrice":"100.00","maxFee":"5.00"}""".formatted(account, clientOrderId, side, instrument));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -81,7 +86,7 @@ class QueryApiE2EIT {
     String orderId = placed.get("orderId").asText();
     JsonNode cancel = json(postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", ""));
 
-    var response = com.example.trading.teststack.TestHttp.get(query(), "/api/orders/" + orderId + "?minPosition="
+    var response = get(query(), "/api/orders/" + orderId + "?minPosition="
         + cancel.get("position").asText());
 
     assertThat(cancel.get("status").asText()).isEqualTo("CANCEL_REQUESTED");
@@ -195,5 +200,54 @@ class QueryApiE2EIT {
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       assertThat(json(response).get("groupBy").asText()).isEqualTo(groupBy);
     }
+  }
+
+  @Test
+  void aCustomerReadsTheirOwnAccountAndNoOtherCustomerCanTellItExists() {
+    JsonNode placed = place("c-own", "BUY", "MSFT");
+    String orderId = placed.get("orderId").asText();
+    String position = placed.get("position").asText();
+    TestHttp.Caller owner = TestHttp.asCustomer(customer);
+    TestHttp.Caller stranger = TestHttp.asCustomer(customer + "-stranger");
+    List<String> reads = List.of("/api/orders/" + orderId + "?minPosition=" + position,
+        "/api/accounts/" + account + "/orders?minPosition=" + position,
+        "/api/accounts/" + account + "/portfolio?minPosition=" + position);
+
+    for (String read : reads) {
+      assertThat(owner.get(query(), read).statusCode()).as("the owner: " + read).isEqualTo(200);
+      var refused = stranger.get(query(), read);
+      assertThat(refused.statusCode()).as("another customer: " + read).isEqualTo(404);
+      assertThat(refused.body()).doesNotContain(customer + "\"");
+      assertThat(get(query(), read).statusCode()).as("an operator: " + read).isEqualTo(200);
+      assertThat(TestHttp.anonymous().get(query(), read).statusCode()).as("no token: " + read).isEqualTo(401);
+    }
+    var unopened = owner.get(query(), "/api/accounts/acc-never-opened-" + customer + "/portfolio");
+    assertThat(unopened.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theFeeReportIsTheBackOfficesOnly() {
+    assertThat(TestHttp.asCustomer(customer).get(query(), "/api/reports/fees").statusCode()).isEqualTo(403);
+    assertThat(get(query(), "/api/reports/fees").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void anOrderIdThatIsNotOneIsInvalid() {
+    for (String id : List.of("o-1", "..", "_all", "*")) {
+      assertThat(get(query(), "/api/orders/" + id).statusCode()).as(id).isEqualTo(400);
+    }
+  }
+
+  /**
+   * Requests of the back office: an operator token of the test issuer, and a fresh
+   * {@code Idempotency-Key} (deposits need one; other requests ignore it).
+   */
+  private static HttpResponse<String> get(int port, String path) {
+    return com.example.trading.teststack.TestHttp.asOperator().get(port, path);
+  }
+
+  private static HttpResponse<String> postJson(int port, String path, String json) {
+    return com.example.trading.teststack.TestHttp.asOperator().postJson(port, path, json, "Idempotency-Key",
+        java.util.UUID.randomUUID().toString());
   }
 }

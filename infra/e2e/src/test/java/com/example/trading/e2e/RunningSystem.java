@@ -2,7 +2,9 @@ package com.example.trading.e2e;
 
 import com.example.trading.teststack.ServiceEnvironment;
 import com.example.trading.teststack.ServiceProcess;
+import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
+import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -107,6 +109,26 @@ final class RunningSystem implements AutoCloseable {
   /** A system of its own with {@code instances} of each service; the caller closes it. */
   static RunningSystem withInstances(int instances) {
     return new RunningSystem(instances);
+  }
+
+  /**
+   * Opens the account for the customer as the operator, and waits until the query side knows its
+   * owner (the account's position read through the views), so the customer can read it at once.
+   */
+  void openAccount(String accountId, String customerId) {
+    TestHttp.Caller operator = TestHttp.asOperator();
+    HttpResponse<String> opened = operator.postJson(commandSide.port(), "/api/accounts",
+        "{\"accountId\":\"" + accountId + "\",\"customerId\":\"" + customerId + "\"}");
+    if (opened.statusCode() != 201 && opened.statusCode() != 200) {
+      throw new IllegalStateException("opening " + accountId + " answered " + opened.statusCode() + ": " + opened.body());
+    }
+    String position = opened.body().replaceAll(".*\"position\":\"([^\"]+)\".*", "$1");
+    HttpResponse<String> known = operator.get(querySide.port(),
+        "/api/accounts/" + accountId + "/portfolio?minPosition=" + position);
+    if (known.statusCode() != 200) {
+      throw new IllegalStateException("the views did not learn of " + accountId + ": " + known.statusCode() + " "
+          + known.body());
+    }
   }
 
   URI commandApi() {

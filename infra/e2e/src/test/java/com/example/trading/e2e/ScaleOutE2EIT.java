@@ -1,6 +1,5 @@
 package com.example.trading.e2e;
 
-import static com.example.trading.teststack.TestHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.benchmarks.orders.OrderRun;
@@ -10,6 +9,7 @@ import com.example.trading.teststack.TestStack;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +30,7 @@ class ScaleOutE2EIT {
     TestStack stack = TestStack.get();
     try (RunningSystem system = RunningSystem.withInstances(2)) {
       OrderRun run = new OrderRun(system.commandApis(), system.venue(), system.commandJdbcUrl, stack.postgresUser(),
-          stack.postgresPassword());
+          stack.postgresPassword(), stack.issuer());
       AtomicReference<Throwable> killer = new AtomicReference<>();
       Thread kill = new Thread(() -> {
         try {
@@ -74,5 +74,18 @@ class ScaleOutE2EIT {
       owners.next();
       assertThat(owners.getInt(1)).as("orchestrator instances holding saga segments").isEqualTo(2);
     }
+  }
+
+  /**
+   * Requests of the back office: an operator token of the test issuer, and a fresh
+   * {@code Idempotency-Key} (deposits need one; other requests ignore it).
+   */
+  private static HttpResponse<String> get(int port, String path) {
+    return com.example.trading.teststack.TestHttp.asOperator().get(port, path);
+  }
+
+  private static HttpResponse<String> postJson(int port, String path, String json) {
+    return com.example.trading.teststack.TestHttp.asOperator().postJson(port, path, json, "Idempotency-Key",
+        java.util.UUID.randomUUID().toString());
   }
 }

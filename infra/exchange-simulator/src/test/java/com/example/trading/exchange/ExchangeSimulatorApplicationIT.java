@@ -1,6 +1,7 @@
 package com.example.trading.exchange;
 
 import com.example.trading.teststack.OperationalEndpointsContract;
+import com.example.trading.teststack.TestHttp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,6 +16,12 @@ class ExchangeSimulatorApplicationIT implements OperationalEndpointsContract {
   @DynamicPropertySource
   static void journal(DynamicPropertyRegistry registry) {
     TemporaryJournal.register(registry);
+  }
+
+  /** The venue stands in for an external exchange: it has no token check, like the venues it imitates in tests. */
+  @Override
+  public TestHttp.Caller operator() {
+    return TestHttp.anonymous();
   }
 
   @Override

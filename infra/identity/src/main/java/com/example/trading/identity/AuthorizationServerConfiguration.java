@@ -79,7 +79,8 @@ class AuthorizationServerConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain browserLogin(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(requests -> requests.requestMatchers("/error").permitAll()
+    http.authorizeHttpRequests(requests -> requests
+            .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .anyRequest().authenticated())
         .formLogin(Customizer.withDefaults());
     return http.build();

@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every framework-level request error into a problem document: invalid fields and path
@@ -70,6 +71,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       String field = jackson.getPath().stream()
           .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
           .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+      if (cause instanceof UnrecognizedPropertyException) {
+        return problem(ApiProblems.validation("The request body has a field this request does not have.",
+            List.of(new FieldError(field, "is not a field of this request"))));
+      }
       return problem(ApiProblems.validation("The request body has a value of the wrong type.",
           List.of(new FieldError(field, "has a value of the wrong type or format"))));
     }

@@ -5,6 +5,7 @@ import com.example.trading.platform.kafka.ManualCommitConsumer;
 import com.example.trading.platform.kafka.ReliableProducer;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
+import com.example.trading.projections.accounts.AccountsView;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.portfolio.PortfoliosView;
 import com.example.trading.projections.store.ViewStore;
@@ -36,10 +37,10 @@ class ProjectionConfiguration {
     this.kafka = kafka;
     this.names = names;
     this.groupPrefix = groupPrefix;
-    topics.ensureRetainedForever(names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS),
-        names.of(Topics.ORDER_EVENTS));
+    topics.ensureRetainedForever(Topics.EVENT_TOPICS.stream().map(names::of).toArray(String[]::new));
     topics.ensureDeadLetters(names.of(ViewProjection.deadLetterTopic(CustomerOrdersView.NAME)),
-        names.of(ViewProjection.deadLetterTopic(PortfoliosView.NAME)));
+        names.of(ViewProjection.deadLetterTopic(PortfoliosView.NAME)),
+        names.of(ViewProjection.deadLetterTopic(AccountsView.NAME)));
   }
 
   @Bean(destroyMethod = "close")
@@ -56,6 +57,13 @@ class ProjectionConfiguration {
 
   @Bean
   ViewProjection<?> portfoliosProjection(PortfoliosView view, ViewStore store, EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters) {
+    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
+        names);
+  }
+
+  @Bean
+  ViewProjection<?> accountsProjection(AccountsView view, ViewStore store, EventDecoder decoder,
       Producer<String, byte[]> deadLetterProducer, MeterRegistry meters) {
     return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
         names);

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code replay --view customer-orders|portfolios|all [--dry-run] [--delete-old] [--force]}:
+ * {@code replay --view customer-orders|portfolios|accounts|all [--dry-run] [--delete-old] [--force]}:
  * rebuilds a view into a fresh index from the beginning of its topics while the live projection
  * keeps serving the old one, verifies it (document counts, and a sample compared with the live
  * index), then points the alias at it in one atomic step and catches it up with what the live
@@ -54,7 +54,7 @@ public class ReplayCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--view", required = true, paramLabel = "VIEW",
-      description = "customer-orders, portfolios or all")
+      description = "customer-orders, portfolios, accounts or all")
   String viewName;
 
   @Option(names = "--dry-run", description = "build and verify, then delete the new index instead of swapping")

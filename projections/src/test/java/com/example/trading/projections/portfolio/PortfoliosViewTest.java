@@ -27,7 +27,7 @@ class PortfoliosViewTest {
   @Test
   void aRejectedReservationChangesNoQuantityAndAReleaseFreesTheReservation() {
     String id = "acc-1/USD";
-    HoldingDocument doc = view.apply(null, event(new HoldingDeposited(id, "acc-1", "USD", new BigDecimal("100")), 0));
+    HoldingDocument doc = view.apply(null, event(new HoldingDeposited(id, "acc-1", "USD", new BigDecimal("100"), null), 0));
     doc = view.apply(doc, event(new HoldingReserved(id, "acc-1", "USD", "o-1", new BigDecimal("60.50")), 1));
     doc = view.apply(doc, event(new HoldingReservationRejected(id, "acc-1", "USD", "o-2", new BigDecimal("50"),
         new BigDecimal("39.50"), HoldingRejectionReason.INSUFFICIENT_HOLDING), 2));
@@ -41,6 +41,6 @@ class PortfoliosViewTest {
     assertThat(doc.reserved).isEqualTo("0.00");
     assertThat(doc.available).isEqualTo("100.00");
     assertThat(doc.position).isEqualTo("holding-1-103");
-    assertThat(view.apply(doc, event(new HoldingDeposited(id, "acc-1", "USD", BigDecimal.ONE), 3))).isNull();
+    assertThat(view.apply(doc, event(new HoldingDeposited(id, "acc-1", "USD", BigDecimal.ONE, null), 3))).isNull();
   }
 }

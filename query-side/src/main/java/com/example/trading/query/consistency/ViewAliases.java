@@ -26,6 +26,10 @@ public class ViewAliases {
     return prefix + "portfolios";
   }
 
+  public String accounts() {
+    return prefix + "accounts";
+  }
+
   public String prices() {
     return "prices";
   }
@@ -36,6 +40,9 @@ public class ViewAliases {
     }
     if (alias.equals(portfolios())) {
       return List.of(Topics.HOLDING_EVENTS);
+    }
+    if (alias.equals(accounts())) {
+      return List.of(Topics.ACCOUNT_EVENTS);
     }
     return List.of();
   }

@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.example.trading.query.consistency.ReadYourWrites;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.web.InvalidQueryException;
+import com.example.trading.query.web.PathIds;
 import com.example.trading.query.web.MinPosition;
 import com.example.trading.query.web.NotFoundException;
 import com.example.trading.schemas.Side;
@@ -28,6 +29,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import com.example.trading.platform.security.Caller;
+import com.example.trading.query.accounts.AccountOwners;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * An order by id, and an account's orders newest first with filters and cursor pagination. The
@@ -47,8 +51,11 @@ class OrderQueryController {
   private final ElasticsearchClient client;
   private final ViewAliases aliases;
   private final ReadYourWrites readYourWrites;
+  private final AccountOwners owners;
 
-  OrderQueryController(ElasticsearchClient client, ViewAliases aliases, ReadYourWrites readYourWrites) {
+  OrderQueryController(ElasticsearchClient client, ViewAliases aliases, ReadYourWrites readYourWrites,
+      AccountOwners owners) {
+    this.owners = owners;
     this.client = client;
     this.aliases = aliases;
     this.readYourWrites = readYourWrites;
@@ -56,11 +63,14 @@ class OrderQueryController {
 
   @Operation(summary = "One order with its timeline")
   @GetMapping("/api/orders/{orderId}")
-  OrderView order(@PathVariable String orderId, @RequestParam(required = false) String minPosition,
+  OrderView order(@Parameter(hidden = true) Caller caller, @PathVariable String orderId,
+      @RequestParam(required = false) String minPosition,
       @RequestHeader(name = MinPosition.HEADER, required = false) String minPositionHeader) throws IOException {
-    readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.customerOrders());
+    PathIds.requireOrderId(orderId);
+    readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.customerOrders(), aliases.accounts());
     var response = client.get(g -> g.index(aliases.customerOrders()).id(orderId), ObjectNode.class);
-    if (!response.found() || response.source() == null || !response.source().hasNonNull("placedAt")) {
+    if (!response.found() || response.source() == null || !response.source().hasNonNull("placedAt")
+        || !owners.mayRead(caller, response.source().path("accountId").asText())) {
       throw new NotFoundException("No such order: " + orderId);
     }
     return OrderView.from(response.source());
@@ -68,12 +78,13 @@ class OrderQueryController {
 
   @Operation(summary = "An account's orders, newest first")
   @GetMapping("/api/accounts/{accountId}/orders")
-  OrderPage orders(@PathVariable String accountId,
+  OrderPage orders(@Parameter(hidden = true) Caller caller, @PathVariable String accountId,
       @RequestParam(required = false) String status, @RequestParam(required = false) String instrument,
       @RequestParam(required = false) String side, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) Integer size,
       @RequestParam(required = false) String cursor, @RequestParam(required = false) String minPosition,
       @RequestHeader(name = MinPosition.HEADER, required = false) String minPositionHeader) throws IOException {
+    PathIds.requireAccountId(accountId);
     int pageSize = size == null ? 20 : size;
     if (pageSize < 1 || pageSize > MAX_PAGE) {
       throw new InvalidQueryException("size", "must be between 1 and " + MAX_PAGE);
@@ -113,7 +124,8 @@ class OrderQueryController {
     }
     List<FieldValue> after = cursor == null ? null : decodeCursor(cursor);
 
-    readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.customerOrders());
+    readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.customerOrders(), aliases.accounts());
+    owners.requireReading(caller, accountId);
     SearchResponse<ObjectNode> response = client.search(s -> {
       s.index(aliases.customerOrders()).size(pageSize)
           .query(q -> q.bool(b -> b.filter(filters)))

@@ -27,6 +27,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import com.example.trading.platform.security.Caller;
+import com.example.trading.query.accounts.AccountOwners;
+import com.example.trading.query.web.PathIds;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * An account's portfolio: its holdings (from the Portfolio view), valued at query time with the
@@ -52,8 +56,11 @@ class PortfolioController {
   private final ViewAliases aliases;
   private final ReadYourWrites readYourWrites;
   private final Clock clock;
+  private final AccountOwners owners;
 
-  PortfolioController(ElasticsearchClient client, ViewAliases aliases, ReadYourWrites readYourWrites) {
+  PortfolioController(ElasticsearchClient client, ViewAliases aliases, ReadYourWrites readYourWrites,
+      AccountOwners owners) {
+    this.owners = owners;
     this.client = client;
     this.aliases = aliases;
     this.readYourWrites = readYourWrites;
@@ -62,9 +69,13 @@ class PortfolioController {
 
   @Operation(summary = "An account's holdings, valued at the latest prices, with open orders and fees paid")
   @GetMapping("/api/accounts/{accountId}/portfolio")
-  Portfolio portfolio(@PathVariable String accountId, @RequestParam(required = false) String minPosition,
+  Portfolio portfolio(@Parameter(hidden = true) Caller caller, @PathVariable String accountId,
+      @RequestParam(required = false) String minPosition,
       @RequestHeader(name = MinPosition.HEADER, required = false) String minPositionHeader) throws IOException {
-    readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.portfolios(), aliases.customerOrders());
+    PathIds.requireAccountId(accountId);
+    readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.portfolios(), aliases.customerOrders(),
+        aliases.accounts());
+    owners.requireReading(caller, accountId);
 
     var holdingHits = client.search(s -> s.index(aliases.portfolios()).size(1_000)
         .query(q -> q.bool(b -> b.filter(term("kind", "holding"), term("accountId", accountId)))), ObjectNode.class)

@@ -16,6 +16,8 @@ import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import com.example.trading.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * Fees collected (settled) across all customers, grouped by instrument, side or day of settlement
@@ -38,9 +40,11 @@ class FeeReportController {
     this.aliases = aliases;
   }
 
-  @Operation(summary = "Fees settled, grouped by instrument, side or day")
+  @Operation(summary = "Fees settled, grouped by instrument, side or day (operator)")
   @GetMapping("/api/reports/fees")
-  FeeReport fees(@RequestParam(defaultValue = "instrument") String groupBy) throws IOException {
+  FeeReport fees(@Parameter(hidden = true) Caller caller, @RequestParam(defaultValue = "instrument") String groupBy)
+      throws IOException {
+    caller.requireOperator();
     String by = groupBy.toLowerCase(Locale.ROOT);
     Aggregation grouping = switch (by) {
       case "instrument", "side" -> Aggregation.of(a -> a.terms(t -> t.field(by).size(1_000))

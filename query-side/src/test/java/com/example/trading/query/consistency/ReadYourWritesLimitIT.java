@@ -1,9 +1,9 @@
 package com.example.trading.query.consistency;
 
-import static com.example.trading.teststack.TestHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
@@ -33,6 +33,7 @@ class ReadYourWritesLimitIT {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     TestStack.get().registerElasticsearch(registry);
+    TestStack.get().registerIssuer(registry);
     registry.add("trading.query.read-your-writes-max-waiting", () -> "1");
     registry.add("trading.query.read-your-writes-timeout", () -> "8s");
   }
@@ -40,10 +41,10 @@ class ReadYourWritesLimitIT {
   @Test
   void aQueryThatWouldWaitBeyondTheBoundIsRefusedAtOnce() {
     String unreached = "/api/orders/" + UUID.randomUUID() + "?minPosition=order-0-999999999";
-    CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> get(port, unreached));
+    CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> TestHttp.asOperator().get(port, unreached));
     await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 1);
 
-    HttpResponse<String> second = get(port, unreached);
+    HttpResponse<String> second = TestHttp.asOperator().get(port, unreached);
 
     assertThat(second.statusCode()).isEqualTo(503);
     assertThat(second.headers().firstValue("Retry-After")).hasValue("1");

@@ -41,7 +41,7 @@ class StuckSagasIT {
     status("no-progress", "RESERVING", "2 hours", "1 hour", "10 seconds", null);
     status("resting", "ON_MARKET", "2 hours", "1 hour", "1 hour", null);
 
-    String stuck = TestHttp.get(port, "/ops/sagas/stuck?olderThan=PT5M").body();
+    String stuck = TestHttp.asOperator().get(port, "/ops/sagas/stuck?olderThan=PT5M").body();
 
     assertThat(stuck).contains(prefix + "-no-progress").doesNotContain(prefix + "-moved-lately")
         .doesNotContain(prefix + "-resting");

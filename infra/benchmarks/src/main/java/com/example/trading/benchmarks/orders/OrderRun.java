@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import com.example.trading.teststack.Issuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -93,6 +94,8 @@ public final class OrderRun {
   /** How long a customer keeps retrying a placement or cancel the command API did not answer. */
   private static final Duration RETRY_FOR = Duration.ofSeconds(120);
 
+  /** The run's accounts belong to this many customers (accounts are spread over them). */
+  private static final int CUSTOMERS = 10;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
   /** Answers that pushed back with Retry-After (admission control), across the run. */
@@ -104,20 +107,25 @@ public final class OrderRun {
   private final String jdbcUrl;
   private final String user;
   private final String password;
+  private final Issuer issuer;
+  /** The customer who owns each account of the current run. */
+  private final Map<String, String> owners = new ConcurrentHashMap<>();
 
   /**
    * @param commandApi the command side, e.g. {@code http://127.0.0.1:8081}
    * @param venue the exchange, e.g. {@code http://127.0.0.1:8090}
    * @param jdbcUrl the command side's event store
+   * @param issuer where the operator (accounts, deposits) and the customers (orders) get their tokens
    */
-  public OrderRun(URI commandApi, URI venue, String jdbcUrl, String user, String password) {
-    this(List.of(commandApi), venue, jdbcUrl, user, password);
+  public OrderRun(URI commandApi, URI venue, String jdbcUrl, String user, String password, Issuer issuer) {
+    this(List.of(commandApi), venue, jdbcUrl, user, password, issuer);
   }
 
   /**
    * @param commandApis the command side's instances (requests go round them; a retry goes to the next)
    */
-  public OrderRun(List<URI> commandApis, URI venue, String jdbcUrl, String user, String password) {
+  public OrderRun(List<URI> commandApis, URI venue, String jdbcUrl, String user, String password, Issuer issuer) {
+    this.issuer = issuer;
     if (commandApis.isEmpty()) {
       throw new IllegalArgumentException("no command API to send to");
     }
@@ -145,6 +153,7 @@ public final class OrderRun {
       ExecutorService customers = Executors.newFixedThreadPool(settings.clients());
       ScheduledExecutorService cancels = Executors.newScheduledThreadPool(2);
       try {
+        openAccounts(runId, accounts, failures);
         deposit(customers, accounts, failures);
         Map<String, Instant> sentAt = new ConcurrentHashMap<>();
         Map<Integer, String> orderIds = new ConcurrentHashMap<>();
@@ -157,7 +166,8 @@ public final class OrderRun {
               ? start.plusNanos((long) (order.index() * 1e9 / settings.ratePerSecond())) : null;
           placements.add(customers.submit(() -> {
             Instant sent = scheduled == null ? Instant.now() : sleepUntil(scheduled);
-            HttpResponse<String> response = sendIdempotent("POST", "/api/orders", order.body());
+            HttpResponse<String> response = sendIdempotent("POST", "/api/orders", order.body(),
+                customerToken(order.accountId()));
             if (response.statusCode() != 202 && response.statusCode() != 200) {
               failures.add("placing #" + order.index() + " (" + order.kind() + "): " + response.statusCode() + " "
                   + response.body());
@@ -168,8 +178,9 @@ public final class OrderRun {
             orderIds.put(order.index(), orderId);
             placed.incrementAndGet();
             switch (order.kind()) {
-              case MARKET_CANCELLED_AT_ONCE -> cancel(orderId, failures);
-              case LIMIT_RESTING_THEN_CANCELLED -> cancels.schedule(() -> cancel(orderId, failures), cancelAfterMillis,
+              case MARKET_CANCELLED_AT_ONCE -> cancel(order.accountId(), orderId, failures);
+              case LIMIT_RESTING_THEN_CANCELLED -> cancels.schedule(() -> cancel(order.accountId(), orderId, failures),
+                  cancelAfterMillis,
                   TimeUnit.MILLISECONDS);
               default -> {
               }
@@ -199,6 +210,27 @@ public final class OrderRun {
     }
   }
 
+  /**
+   * Opens the run's accounts as the operator, each for one of the run's customers (several accounts
+   * each), whose API credentials the operator creates first.
+   */
+  private void openAccounts(String runId, List<String> accounts, List<String> failures) throws Exception {
+    for (int i = 0; i < accounts.size(); i++) {
+      String customer = "run-" + runId + "-customer-" + (i % CUSTOMERS);
+      issuer.createCustomer(customer);
+      HttpResponse<String> response = send("POST", commandApi().resolve("/api/accounts"),
+          "{\"accountId\":\"" + accounts.get(i) + "\",\"customerId\":\"" + customer + "\"}", issuer.operatorToken());
+      if (response.statusCode() != 201) {
+        failures.add("opening " + accounts.get(i) + ": " + response.statusCode() + " " + response.body());
+      }
+      owners.put(accounts.get(i), customer);
+    }
+  }
+
+  private String customerToken(String accountId) {
+    return issuer.customerToken(owners.get(accountId));
+  }
+
   private void deposit(ExecutorService customers, List<String> accounts, List<String> failures) throws Exception {
     List<Future<?>> deposits = new ArrayList<>();
     for (String account : accounts) {
@@ -207,8 +239,7 @@ public final class OrderRun {
       INSTRUMENTS.forEach(instrument -> assets.add(new String[] {instrument, SHARES_PER_ACCOUNT}));
       for (String[] asset : assets) {
         deposits.add(customers.submit(() -> {
-          HttpResponse<String> response = send("POST", commandApi().resolve("/api/accounts/" + account + "/deposits"),
-              "{\"asset\":\"" + asset[0] + "\",\"quantity\":\"" + asset[1] + "\"}");
+          HttpResponse<String> response = deposit(account, asset[0], asset[1]);
           if (response.statusCode() != 202) {
             failures.add("deposit " + asset[0] + " into " + account + ": " + response.statusCode() + " " + response.body());
           }
@@ -221,9 +252,23 @@ public final class OrderRun {
     }
   }
 
-  private void cancel(String orderId, List<String> failures) {
+  /** One deposit, as the operator, its Idempotency-Key naming it (a repeat would apply it once). */
+  private HttpResponse<String> deposit(String account, String asset, String quantity)
+      throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(commandApi().resolve("/api/accounts/" + account + "/deposits"))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + issuer.operatorToken())
+        .header("Idempotency-Key", "fund-" + account + "-" + asset)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"asset\":\"" + asset + "\",\"quantity\":\"" + quantity + "\"}"))
+        .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private void cancel(String accountId, String orderId, List<String> failures) {
     try {
-      HttpResponse<String> response = sendIdempotent("POST", "/api/orders/" + orderId + "/cancel", "");
+      HttpResponse<String> response = sendIdempotent("POST", "/api/orders/" + orderId + "/cancel", "",
+          customerToken(accountId));
       // 409: the order ended first (filled or rejected) — a customer's cancel can lose that race.
       if (response.statusCode() != 202 && response.statusCode() != 409) {
         failures.add("cancelling " + orderId + ": " + response.statusCode() + " " + response.body());
@@ -341,17 +386,18 @@ public final class OrderRun {
    * pushes back ({@code 503} with {@code Retry-After}: too much work queued), after the pause it asks.
    * A re-sent placement that the first attempt already stored answers 200 instead of 202.
    */
-  private HttpResponse<String> sendIdempotent(String method, String path, String body) throws IOException,
-      InterruptedException {
+  private HttpResponse<String> sendIdempotent(String method, String path, String body, String token)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + RETRY_FOR.toNanos();
     long backoff = 100;
     while (true) {
       try {
-        HttpResponse<String> response = send(method, commandApi().resolve(path), body);
-        if ((response.statusCode() != 503 && response.statusCode() != 502) || System.nanoTime() > deadline) {
+        HttpResponse<String> response = send(method, commandApi().resolve(path), body, token);
+        boolean pushedBack = response.statusCode() == 503 || response.statusCode() == 502 || response.statusCode() == 429;
+        if (!pushedBack || System.nanoTime() > deadline) {
           return response;
         }
-        // Pushed back (too much work queued, or a restart): wait as long as the answer asks.
+        // Pushed back (too much work queued, a rate limit, or a restart): wait as long as the answer asks.
         long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(0);
         if (retryAfter > 0) {
           refused.incrementAndGet();
@@ -374,8 +420,16 @@ public final class OrderRun {
   }
 
   private HttpResponse<String> send(String method, URI uri, String body) throws IOException, InterruptedException {
+    return send(method, uri, body, null);
+  }
+
+  private HttpResponse<String> send(String method, URI uri, String body, String token)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -1,5 +1,6 @@
 package com.example.trading.benchmarks.orders;
 
+import com.example.trading.teststack.Issuer;
 import java.net.URI;
 import java.time.Duration;
 
@@ -15,7 +16,8 @@ import java.time.Duration;
  * {@code RUN_RATE} (0 = as fast as the clients can; otherwise placements per second, paced), {@code COMMAND_URL}
  * (several, comma-separated, for several command side instances: requests go round them; with
  * {@code INSTANCES=N} the default is every instance {@code make up} started),
- * {@code EXCHANGE_URL}, {@code POSTGRES_HOST}/{@code POSTGRES_PORT}/{@code POSTGRES_USER}/{@code POSTGRES_PASSWORD}.
+ * {@code EXCHANGE_URL}, {@code POSTGRES_HOST}/{@code POSTGRES_PORT}/{@code POSTGRES_USER}/{@code POSTGRES_PASSWORD},
+ * {@code TRADING_ISSUER_URI}/{@code TRADING_OPERATOR_SECRET} (the issuer and the operator client's secret).
  */
 public final class OrderRunBenchmark {
 
@@ -34,7 +36,7 @@ public final class OrderRunBenchmark {
     OrderRun run = new OrderRun(java.util.Arrays.stream(env("COMMAND_URL", defaultUrls).split(","))
         .map(String::trim).map(URI::create).toList(),
         URI.create(env("EXCHANGE_URL", "http://127.0.0.1:8090")), jdbc, env("POSTGRES_USER", "trading"),
-        env("POSTGRES_PASSWORD", "trading"));
+        env("POSTGRES_PASSWORD", "trading"), Issuer.fromEnvironment());
     System.out.printf("cores %d%n", Runtime.getRuntime().availableProcessors());
     OrderRunResult result = run.run(settings);
     System.out.print(result.summary());

@@ -1,0 +1,28 @@
+package com.example.trading.schemas.codec;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code HoldingDeposited} revision 1 had no {@code depositId}: deposits were not tied to a request (no
+ * Idempotency-Key), so it is null.
+ */
+public final class HoldingDepositedRevision1To2 implements JsonUpcaster {
+
+  @Override
+  public String type() {
+    return "HoldingDeposited";
+  }
+
+  @Override
+  public int fromRevision() {
+    return 1;
+  }
+
+  @Override
+  public ObjectNode upcast(ObjectNode json) {
+    if (!json.has("depositId")) {
+      json.putNull("depositId");
+    }
+    return json;
+  }
+}

@@ -1,0 +1,79 @@
+package com.example.trading.projections.accounts;
+
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import com.example.trading.projections.pipeline.ProjectedEvent;
+import com.example.trading.projections.pipeline.View;
+import com.example.trading.projections.pipeline.ViewMappings;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.account.AccountEvent;
+import com.example.trading.schemas.account.AccountEvent.AccountOpened;
+import com.example.trading.schemas.account.AccountEvent.DepositRequested;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Accounts: one document per account with its owner, from the accounts' events. */
+@Component
+public class AccountsView implements View<AccountDocument> {
+
+  public static final String NAME = "accounts";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public List<String> topics() {
+    return List.of(Topics.ACCOUNT_EVENTS);
+  }
+
+  @Override
+  public Class<AccountDocument> documentType() {
+    return AccountDocument.class;
+  }
+
+  @Override
+  public TypeMapping mapping() {
+    var properties = ViewMappings.withCheckpointFields(Map.ofEntries(
+        Map.entry("kind", ViewMappings.keyword()),
+        Map.entry("accountId", ViewMappings.keyword()),
+        Map.entry("customerId", ViewMappings.keyword()),
+        Map.entry("openedAt", ViewMappings.date()),
+        Map.entry("sequence", ViewMappings.longNumber()),
+        Map.entry("position", ViewMappings.storedOnly())));
+    return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
+  }
+
+  @Override
+  public String documentId(TradingEvent event) {
+    // A deposit request is the account's too, but changes nothing about who owns it.
+    return event instanceof AccountOpened opened ? opened.accountId() : null;
+  }
+
+  @Override
+  public AccountDocument apply(AccountDocument current, ProjectedEvent projected) {
+    if (!(projected.event() instanceof AccountEvent event)) {
+      return null;
+    }
+    AccountDocument doc = current == null ? new AccountDocument() : current;
+    if (projected.sequence() <= doc.sequence) {
+      return null;
+    }
+    switch (event) {
+      case AccountOpened opened -> {
+        doc.accountId = opened.accountId();
+        doc.customerId = opened.customerId();
+        doc.openedAt = projected.metadata().timestamp().toString();
+      }
+      case DepositRequested ignored -> {
+        return null;
+      }
+    }
+    doc.sequence = projected.sequence();
+    doc.position = projected.token().toString();
+    return doc;
+  }
+}
