@@ -10,7 +10,7 @@ KAFKA_CONF="$CONF_DIR/kafka"
 KAFKA_DATA="$DATA_DIR/kafka"
 KAFKA_LOG="$LOG_DIR/kafka.log"   # log4j2 (infra/local/config/kafka-log4j2.properties)
 KAFKA_OUT="$LOG_DIR/kafka.out"   # the JVM's stdout/stderr
-: "${KAFKA_HEAP_OPTS:=-Xms256m -Xmx256m}"   # took a 1M-record producer burst here; raise if needed
+: "${KAFKA_HEAP_OPTS:=-Xms512m -Xmx512m}"   # a whole test run creates ~1,000 partitions of its own prefixed topics; 256m ran out of heap on metadata
 : "${KAFKA_START_TIMEOUT:=60}"
 
 kafka_port() { echo "$KAFKA_PORT"; }

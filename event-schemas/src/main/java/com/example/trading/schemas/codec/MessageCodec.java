@@ -35,7 +35,7 @@ public final class MessageCodec {
       HoldingEvent.class, HoldingCommand.class, FeeEvent.class, FeeCommand.class,
       OrderEvent.class, OrderCommand.class, AccountEvent.class, AccountCommand.class);
   private static final List<JsonUpcaster> UPCASTERS = List.of(new FeeChargedRevision1To2(),
-      new HoldingDepositedRevision1To2(), new DepositHoldingRevision1To2());
+      new FieldAddedAsNull("HoldingDeposited", 1, "depositId"), new FieldAddedAsNull("DepositHolding", 1, "depositId"));
 
   private final ObjectMapper mapper = objectMapper();
   private final Map<String, Class<?>> classesByType = new HashMap<>();

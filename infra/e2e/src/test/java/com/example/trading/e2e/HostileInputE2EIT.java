@@ -119,7 +119,7 @@ class HostileInputE2EIT {
       send(token, "POST", command, "/api/orders", bytes(valid), type, null);
     }
     // Idempotency keys that are not 1-64 visible ASCII characters.
-    for (String key : List.of("", " ", "x".repeat(65), "a b", "%00")) {
+    for (String key : List.of("", " ", "x".repeat(65), "a b", "tab\there")) {
       send(token, "POST", command, "/api/accounts/" + account + "/deposits",
           bytes("{\"asset\":\"USD\",\"quantity\":\"1\"}"), "application/json", key);
     }

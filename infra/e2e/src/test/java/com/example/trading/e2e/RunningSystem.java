@@ -124,7 +124,7 @@ final class RunningSystem implements AutoCloseable {
     }
     String position = opened.body().replaceAll(".*\"position\":\"([^\"]+)\".*", "$1");
     HttpResponse<String> known = operator.get(querySide.port(),
-        "/api/accounts/" + accountId + "/portfolio?minPosition=" + position);
+        "/api/accounts/" + accountId + "/orders?minPosition=" + position);
     if (known.statusCode() != 200) {
       throw new IllegalStateException("the views did not learn of " + accountId + ": " + known.statusCode() + " "
           + known.body());

@@ -93,7 +93,8 @@ class CustomerCredentialsController {
   @Operation(summary = "A customer's API client (operator); never its secret")
   @GetMapping("/api/customers/{customerId}")
   ResponseEntity<Customer> read(@PathVariable String customerId) {
-    RegisteredClient client = KnownClients.isReserved(customerId) ? null : clients.findByClientId(customerId);
+    RegisteredClient client = KnownClients.isReserved(customerId) || !customerId.matches(CUSTOMER_ID_PATTERN)
+        ? null : clients.findByClientId(customerId);
     if (client == null) {
       throw new UnknownCustomer(customerId);
     }

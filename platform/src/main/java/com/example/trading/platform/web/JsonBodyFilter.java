@@ -48,7 +48,9 @@ public final class JsonBodyFilter extends OncePerRequestFilter {
     }
     try {
       MediaType type = MediaType.parseMediaType(contentType);
-      return MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json");
+      // a concrete JSON type: */* or application/* say nothing about the body
+      return !type.isWildcardType() && !type.isWildcardSubtype() && type.getType().equals("application")
+          && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     } catch (InvalidMediaTypeException malformed) {
       return false;
     }

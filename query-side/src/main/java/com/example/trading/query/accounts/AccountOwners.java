@@ -48,6 +48,11 @@ public class AccountOwners {
     return caller.operator() || ownerOf(accountId).map(caller.subject()::equals).orElse(false);
   }
 
+  /** True when the account was opened (an empty portfolio then is an empty portfolio, not a 404). */
+  public boolean isOpen(String accountId) throws IOException {
+    return ownerOf(accountId).isPresent();
+  }
+
   private Optional<String> ownerOf(String accountId) throws IOException {
     String owner = owners.getIfPresent(accountId);
     if (owner != null) {

@@ -87,7 +87,7 @@ class PortfolioController {
         .aggregations("settled", a -> a.filter(f -> f.term(t -> t.field("feeStatus").value("SETTLED")))
             .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents")))), ObjectNode.class);
     long orderCount = orders.hits().total() == null ? 0 : orders.hits().total().value();
-    if (holdingHits.isEmpty() && orderCount == 0) {
+    if (holdingHits.isEmpty() && orderCount == 0 && !owners.isOpen(accountId)) {
       throw new NotFoundException("No such account: " + accountId);
     }
 
