@@ -8,8 +8,8 @@ ZIPKIN_VERSION=$(pom_prop zipkin.version)
 ZIPKIN_HOME="$DIST_DIR/zipkin-$ZIPKIN_VERSION"
 ZIPKIN_JAR="$ZIPKIN_HOME/zipkin-server-$ZIPKIN_VERSION-exec.jar"
 ZIPKIN_OUT="$LOG_DIR/zipkin.out"
-: "${ZIPKIN_HEAP_OPTS:=-Xms64m -Xmx256m}"
-: "${ZIPKIN_MAX_SPANS:=500000}"
+: "${ZIPKIN_HEAP_OPTS:=-Xms64m -Xmx384m}"
+: "${ZIPKIN_MAX_SPANS:=100000}"   # the oldest traces go first; a test run makes ~250,000 spans
 : "${ZIPKIN_START_TIMEOUT:=90}"
 
 zipkin_port() { echo "$ZIPKIN_PORT"; }

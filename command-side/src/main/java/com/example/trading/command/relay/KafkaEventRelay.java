@@ -1,6 +1,7 @@
 package com.example.trading.command.relay;
 
 import com.example.trading.platform.kafka.TopicNames;
+import com.example.trading.platform.tracing.Traces;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
@@ -42,15 +43,27 @@ class KafkaEventRelay {
   private final Producer<String, byte[]> producer;
   private final MessageCodec codec;
   private final TopicNames topics;
+  private final Traces traces;
 
-  KafkaEventRelay(Producer<String, byte[]> eventProducer, MessageCodec codec, TopicNames topics) {
+  KafkaEventRelay(Producer<String, byte[]> eventProducer, MessageCodec codec, TopicNames topics, Traces traces) {
     this.producer = eventProducer;
     this.codec = codec;
     this.topics = topics;
+    this.traces = traces;
   }
 
   @EventHandler
   void relay(TradingEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    Object correlationId = message.getMetaData().get(MessageMetadata.CORRELATION_ID);
+    try (Traces.Step step = traces.start("relay " + codec.typeName(event.getClass()),
+        text(message.getMetaData().get(MessageMetadata.TRACEPARENT)))) {
+      step.tag(MessageMetadata.CORRELATION_ID, correlationId);
+      publish(event, message, token, traces.traceparent());
+    }
+  }
+
+  /** The event on its topic, with the envelope; the relay's own span is the message's trace context. */
+  private void publish(TradingEvent event, DomainEventMessage<?> message, TrackingToken token, String traceparent) {
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(topics.of(Topics.eventTopicOf(event.getClass())), event.aggregateId(),
             codec.serialize(event));
@@ -58,7 +71,7 @@ class KafkaEventRelay {
         text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
         text(message.getMetaData().get(MessageMetadata.CAUSATION_ID)),
         message.getTimestamp(), codec.typeName(event.getClass()), codec.revision(event.getClass()),
-        text(message.getMetaData().get(MessageMetadata.TRACEPARENT)));
+        traceparent != null ? traceparent : text(message.getMetaData().get(MessageMetadata.TRACEPARENT)));
     metadata.toHeaders().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
     token.position().ifPresent(position -> record.headers()
         .add(Topics.POSITION_HEADER, Long.toString(position).getBytes(StandardCharsets.UTF_8)));

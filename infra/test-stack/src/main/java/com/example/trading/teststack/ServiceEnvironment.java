@@ -24,6 +24,7 @@ public final class ServiceEnvironment {
     values.put("ELASTICSEARCH_URL", stack.elasticsearchUrl());
     values.put("TRADING_VIEWS_INDEX_PREFIX", prefix);
     values.put("TRADING_ISSUER_URI", stack.issuer().uri());
+    values.put("ZIPKIN_URL", stack.zipkinUrl());
   }
 
   /** The servers and the prefix only (the query side, the projections). */

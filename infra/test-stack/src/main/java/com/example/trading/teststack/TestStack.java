@@ -96,6 +96,11 @@ public final class TestStack {
     return endpoints.elasticsearchUrl();
   }
 
+  /** Zipkin, where every service under test exports its spans. */
+  public String zipkinUrl() {
+    return endpoints.zipkinUrl();
+  }
+
   /**
    * Creates an empty database for one test context and returns its name; it is dropped when the
    * JVM exits. {@code purpose} becomes part of the name, e.g. {@code command_it_1a2b3c4d}.
@@ -196,11 +201,14 @@ public final class TestStack {
     String kafkaBootstrapServers();
 
     String elasticsearchUrl();
+
+    /** The trace backend the services under test export to. */
+    String zipkinUrl();
   }
 
   /** The servers of {@code infra/local/stack}, checked to answer before the first test uses them. */
   record LocalStackEndpoints(String postgresHost, int postgresPort, String postgresUser,
-      String postgresPassword, String kafkaBootstrapServers, String elasticsearchUrl)
+      String postgresPassword, String kafkaBootstrapServers, String elasticsearchUrl, String zipkinUrl)
       implements Endpoints {
 
     static LocalStackEndpoints fromEnvironment() {
@@ -210,7 +218,8 @@ public final class TestStack {
           setting("POSTGRES_USER", "trading"),
           setting("POSTGRES_PASSWORD", "trading"),
           setting("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
-          setting("ELASTICSEARCH_URL", "http://127.0.0.1:19200"));
+          setting("ELASTICSEARCH_URL", "http://127.0.0.1:19200"),
+          setting("ZIPKIN_URL", "http://127.0.0.1:9411"));
     }
 
     @Override

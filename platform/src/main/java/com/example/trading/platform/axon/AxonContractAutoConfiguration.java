@@ -8,6 +8,8 @@ import java.util.Map;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import com.example.trading.platform.tracing.Traces;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -48,7 +50,14 @@ public class AxonContractAutoConfiguration {
   }
 
   @Bean
-  CorrelationDataProvider contractMetadataProvider() {
+  @ConditionalOnClass(name = "org.axonframework.commandhandling.CommandBus")
+  CommandTracing commandTracing(ObjectProvider<Traces> traces) {
+    return new CommandTracing(traces.getIfAvailable(Traces::none));
+  }
+
+  @Bean
+  CorrelationDataProvider contractMetadataProvider(ObjectProvider<Traces> tracing) {
+    Traces traces = tracing.getIfAvailable(Traces::none);
     return message -> {
       Map<String, Object> data = new HashMap<>();
       data.put(MessageMetadata.CAUSATION_ID, message.getIdentifier());
@@ -56,7 +65,11 @@ public class AxonContractAutoConfiguration {
       if (correlationId != null) {
         data.put(MessageMetadata.CORRELATION_ID, correlationId);
       }
-      Object traceparent = message.getMetaData().get(MessageMetadata.TRACEPARENT);
+      // what is being handled now (a command's span, a saga's step) is the cause's trace context
+      Object traceparent = traces.traceparent();
+      if (traceparent == null) {
+        traceparent = message.getMetaData().get(MessageMetadata.TRACEPARENT);
+      }
       if (traceparent != null) {
         data.put(MessageMetadata.TRACEPARENT, traceparent);
       }

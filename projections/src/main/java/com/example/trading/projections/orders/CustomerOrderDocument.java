@@ -40,6 +40,8 @@ public class CustomerOrderDocument {
   public String feeStatus;
   public String feeSettledAt;
   public String placedAt;
+  /** The order journey's trace (W3C trace id, from the placement's trace context), when traced. */
+  public String traceId;
   public String updatedAt;
   /** The position token of the newest event applied. */
   public String position;

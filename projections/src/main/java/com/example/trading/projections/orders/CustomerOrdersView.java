@@ -81,6 +81,7 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         Map.entry("feeStatus", ViewMappings.keyword()),
         Map.entry("feeSettledAt", ViewMappings.date()),
         Map.entry("placedAt", ViewMappings.date()),
+        Map.entry("traceId", ViewMappings.keyword()),
         Map.entry("updatedAt", ViewMappings.date()),
         Map.entry("position", ViewMappings.storedOnly()),
         Map.entry("orderSequence", ViewMappings.longNumber()),
@@ -109,6 +110,9 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         }
         doc.orderSequence = projected.sequence();
         doc.orderId = order.orderId();
+        if (order instanceof OrderPlaced) {
+          doc.traceId = traceIdOf(projected.metadata().traceparent());
+        }
         applyOrder(doc, order, new Step(at, "order", projected.sequence()));
       }
       case FeeEvent fee -> {
@@ -245,5 +249,14 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
 
   private static long cents(BigDecimal amount) {
     return amount.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+  }
+
+  /** The trace id of a W3C {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}), or null. */
+  static String traceIdOf(String traceparent) {
+    if (traceparent == null) {
+      return null;
+    }
+    String[] parts = traceparent.split("-");
+    return parts.length == 4 && parts[1].length() == 32 ? parts[1] : null;
   }
 }

@@ -1,6 +1,7 @@
 package com.example.trading.projections.pipeline;
 
 import com.example.trading.platform.kafka.KafkaClientProperties;
+import com.example.trading.platform.tracing.Traces;
 import com.example.trading.platform.kafka.ManualCommitConsumer;
 import com.example.trading.platform.kafka.ReliableProducer;
 import com.example.trading.platform.kafka.TopicNames;
@@ -50,23 +51,23 @@ class ProjectionConfiguration {
 
   @Bean
   ViewProjection<?> customerOrdersProjection(CustomerOrdersView view, ViewStore store, EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters) {
+      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
     return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
-        names);
+        names, traces);
   }
 
   @Bean
   ViewProjection<?> portfoliosProjection(PortfoliosView view, ViewStore store, EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters) {
+      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
     return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
-        names);
+        names, traces);
   }
 
   @Bean
   ViewProjection<?> accountsProjection(AccountsView view, ViewStore store, EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters) {
+      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
     return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
-        names);
+        names, traces);
   }
 
   private Consumer<String, byte[]> consumer(View<?> view) {

@@ -1,5 +1,7 @@
 package com.example.trading.projections.pipeline;
 
+import com.example.trading.platform.tracing.Traces;
+import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.platform.kafka.ConsumerLoop;
 import com.example.trading.platform.kafka.DeadLetterPublisher;
 import com.example.trading.platform.kafka.TopicNames;
@@ -51,10 +53,13 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
   private final AtomicLong lagEvents = new AtomicLong();
   private final AtomicLong lagSeconds = new AtomicLong();
   private volatile Instant lastEventTime;
+  private final Traces traces;
 
   public ViewProjection(View<D> view, ViewStore store, EventDecoder decoder, Consumer<String, byte[]> consumer,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Clock clock, TopicNames topics) {
+      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Clock clock, TopicNames topics,
+      Traces traces) {
     super("projection-" + view.name(), consumer);
+    this.traces = traces;
     this.view = view;
     this.store = store;
     this.decoder = decoder;
@@ -117,6 +122,18 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
         deadLetter(record, "unreadable: " + unreadable.getMessage());
       }
     }
+    // each event's view update is a step of its journey's trace, as long as the batch takes
+    List<Traces.Step> steps = events.stream().map(event -> traces.startDetached(
+        "view " + view.name() + " " + event.metadata().type(), event.metadata().traceparent())
+        .tag(MessageMetadata.CORRELATION_ID, event.metadata().correlationId())).toList();
+    try {
+      applyAll(events, sources);
+    } finally {
+      steps.forEach(Traces.Step::close);
+    }
+  }
+
+  private void applyAll(List<ProjectedEvent> events, Map<ProjectedEvent, ConsumerRecord<String, byte[]>> sources) {
     Map<ProjectedEvent, Integer> poisonAttempts = new IdentityHashMap<>();
     while (true) {
       try {

@@ -77,13 +77,17 @@ public class ViewStore {
 
   /**
    * Makes sure the view's alias points at an index, creating the first one when none exists, and
-   * that the live index refreshes at the configured interval.
+   * that the live index refreshes at the configured interval and has every field the view maps.
    */
   public void ensureAlias(View<?> view) {
     Optional<String> live = indexBehindAlias(alias(view));
     if (live.isPresent()) {
       try {
         client.indices().putSettings(p -> p.index(live.get()).settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
+        // A field the view gained since the index was built is added (Elasticsearch adds new fields
+        // to a mapping in place; a changed field type is refused: that needs make replay).
+        client.indices().putMapping(m -> m.index(live.get()).dynamic(view.mapping().dynamic())
+            .properties(view.mapping().properties()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -9,7 +9,7 @@ import java.util.List;
 public record OrderView(String orderId, String accountId, String clientOrderId, String side, String instrument,
     String type, Long quantity, long filledQuantity, String limitPrice, String averagePrice, String status,
     String rejectReason, String rejectDetail, String fee, String feeStatus, String placedAt, String updatedAt,
-    String position, List<Step> timeline) {
+    String position, List<Step> timeline, String traceId) {
 
   /** One step of the order's history. */
   public record Step(String at, String event, String detail) {
@@ -30,7 +30,7 @@ public record OrderView(String orderId, String accountId, String clientOrderId, 
         text(doc, "instrument"), text(doc, "type"), doc.hasNonNull("quantity") ? doc.get("quantity").asLong() : null,
         doc.path("filledQuantity").asLong(0), text(doc, "limitPrice"), text(doc, "averagePrice"), text(doc, "status"),
         text(doc, "rejectReason"), text(doc, "rejectDetail"), fee, feeStatus, text(doc, "placedAt"),
-        text(doc, "updatedAt"), text(doc, "position"), timeline);
+        text(doc, "updatedAt"), text(doc, "position"), timeline, text(doc, "traceId"));
   }
 
   private static String text(JsonNode node, String field) {

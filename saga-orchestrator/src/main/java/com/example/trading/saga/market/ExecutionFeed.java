@@ -1,5 +1,8 @@
 package com.example.trading.saga.market;
 
+import com.example.trading.platform.tracing.Traces;
+import com.example.trading.schemas.MessageMetadata;
+import java.util.List;
 import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
@@ -36,10 +39,12 @@ class ExecutionFeed extends PollingWorker {
   private final MarketProperties properties;
   private final AtomicLong position = new AtomicLong();
   private final MeterRegistry meters;
+  private final Traces traces;
 
   ExecutionFeed(JdbcTemplate jdbc, EventStoreTransactions transaction, VenueClient venue, MarketEventLog events,
-      MarketProperties properties, MeterRegistry meters) {
+      MarketProperties properties, MeterRegistry meters, Traces traces) {
     super("execution-feed");
+    this.traces = traces;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.venue = venue;
@@ -78,7 +83,10 @@ class ExecutionFeed extends PollingWorker {
         }
         MarketEvent event = toEvent(execution);
         if (event != null) {
-          events.append("venue-execution-" + execution.sequence(), event, null, null);
+          try (Traces.Step step = traces.start("venue execution", submissionTraceparent(execution.venueOrderId()))) {
+            step.tag(MessageMetadata.CORRELATION_ID, execution.venueOrderId());
+            events.append("venue-execution-" + execution.sequence(), event, null, traces.traceparent());
+          }
           count++;
         }
         last = execution.sequence();
@@ -89,6 +97,13 @@ class ExecutionFeed extends PollingWorker {
     });
     meters.counter("trading.saga.market.executions").increment(recorded);
     return recorded;
+  }
+
+  /** The trace context the order went to the venue with, so its fills join the order's trace. */
+  private String submissionTraceparent(String orderId) {
+    List<String> traceparents = jdbc.queryForList("select traceparent from market_request where order_id = ? "
+        + "and kind = 'SUBMIT' order by id desc limit 1", String.class, orderId);
+    return traceparents.isEmpty() ? null : traceparents.getFirst();
   }
 
   static MarketEvent toEvent(Execution execution) {

@@ -1,6 +1,7 @@
 package com.example.trading.saga.market;
 
 import com.example.trading.saga.market.VenueClient.VenueUnavailableException;
+import com.example.trading.platform.tracing.Traces;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
@@ -57,8 +58,9 @@ class MarketConfiguration {
   }
 
   @Bean
-  VenueClient venueClient(MarketProperties properties, Retry venueRetry, CircuitBreakerRegistry venueCircuitBreakers) {
+  VenueClient venueClient(MarketProperties properties, Retry venueRetry, CircuitBreakerRegistry venueCircuitBreakers,
+      Traces traces) {
     return new VenueClient(properties, venueRetry, venueCircuitBreakers.circuitBreaker(VenueClient.ORDER_ENTRY),
-        venueCircuitBreakers.circuitBreaker(VenueClient.FEEDS));
+        venueCircuitBreakers.circuitBreaker(VenueClient.FEEDS), traces);
   }
 }

@@ -1,5 +1,7 @@
 package com.example.trading.saga.market;
 
+import com.example.trading.platform.tracing.Traces;
+import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
 import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
@@ -76,11 +78,13 @@ class MarketGateway extends PollingWorker {
   private final MarketProperties properties;
   private final MeterRegistry meters;
   private final ExecutionFeed executionFeed;
+  private final Traces traces;
   private final AtomicReference<Instant> nextCleanUp = new AtomicReference<>(Instant.EPOCH);
 
   MarketGateway(JdbcTemplate jdbc, EventStoreTransactions transaction, VenueClient venue, MarketEventLog events,
-      MarketProperties properties, MeterRegistry meters, ExecutionFeed executionFeed) {
+      MarketProperties properties, MeterRegistry meters, ExecutionFeed executionFeed, Traces traces) {
     super("market-gateway", properties.workers());
+    this.traces = traces;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.venue = venue;
@@ -151,6 +155,14 @@ class MarketGateway extends PollingWorker {
   }
 
   void process(Request request) {
+    try (Traces.Step step = traces.start("venue " + request.kind().name().toLowerCase(java.util.Locale.ROOT),
+        request.traceparent())) {
+      step.tag(MessageMetadata.CORRELATION_ID, request.orderId()).tag("orderId", request.orderId());
+      processInTrace(request);
+    }
+  }
+
+  private void processInTrace(Request request) {
     try {
       if (request.kind() == Kind.SUBMIT) {
         String superseded = supersededBy(request);
@@ -229,7 +241,9 @@ class MarketGateway extends PollingWorker {
           "update market_request set done_at = now(), outcome = ?, last_error = null where id = ? and done_at is null",
           outcome.getClass().getSimpleName(), request.id());
       if (updated == 1) {
-        events.append("market-request-" + request.id(), outcome, request.causationId(), request.traceparent());
+        String traceparent = traces.traceparent();
+        events.append("market-request-" + request.id(), outcome, request.causationId(),
+            traceparent != null ? traceparent : request.traceparent());
       }
     });
     executionFeed.wakeUp();

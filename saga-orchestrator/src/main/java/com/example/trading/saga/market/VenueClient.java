@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
+import com.example.trading.platform.tracing.Traces;
+import com.example.trading.schemas.MessageMetadata;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,8 +45,11 @@ public class VenueClient {
   private final Retry retry;
   private final CircuitBreaker orderEntry;
   private final CircuitBreaker feeds;
+  private final Traces traces;
 
-  public VenueClient(MarketProperties properties, Retry retry, CircuitBreaker orderEntry, CircuitBreaker feeds) {
+  public VenueClient(MarketProperties properties, Retry retry, CircuitBreaker orderEntry, CircuitBreaker feeds,
+      Traces traces) {
+    this.traces = traces;
     this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
     this.base = properties.venueUrl();
     this.requestTimeout = properties.requestTimeout();
@@ -132,14 +137,20 @@ public class VenueClient {
   }
 
   private HttpRequest get(String path) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout).GET()
-        .header("Accept", "application/json").build();
+    return traced(HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout).GET()
+        .header("Accept", "application/json")).build();
   }
 
   private HttpRequest post(String path, String json) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout)
+    return traced(HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout)
         .header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        .POST(HttpRequest.BodyPublishers.ofString(json))).build();
+  }
+
+  /** The venue call continues the current step's trace (W3C traceparent). */
+  private HttpRequest.Builder traced(HttpRequest.Builder request) {
+    String traceparent = traces.traceparent();
+    return traceparent == null ? request : request.header(MessageMetadata.TRACEPARENT, traceparent);
   }
 
   private static HttpResponse<String> expectOk(HttpResponse<String> response) {

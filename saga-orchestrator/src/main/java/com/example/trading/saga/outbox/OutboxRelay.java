@@ -1,5 +1,6 @@
 package com.example.trading.saga.outbox;
 
+import com.example.trading.platform.tracing.Traces;
 import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
@@ -47,6 +48,7 @@ class OutboxRelay extends PollingWorker {
   private final TransactionTemplate transaction;
   private final Producer<String, byte[]> producer;
   private final int batchSize;
+  private final Traces traces;
   private final Duration idlePause;
   private final Duration retention;
   private final Counter published;
@@ -57,8 +59,9 @@ class OutboxRelay extends PollingWorker {
       MeterRegistry meters,
       @Value("${trading.outbox.batch-size:200}") int batchSize,
       @Value("${trading.outbox.idle-pause:100ms}") Duration idlePause,
-      @Value("${trading.outbox.retention:P7D}") Duration retention) {
+      @Value("${trading.outbox.retention:P7D}") Duration retention, Traces traces) {
     super("outbox-relay");
+    this.traces = traces;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.producer = commandProducer;
@@ -104,7 +107,10 @@ class OutboxRelay extends PollingWorker {
       }
       List<Future<RecordMetadata>> sends = new ArrayList<>();
       for (OutboxRow row : rows) {
-        sends.add(producer.send(row.toRecord()));
+        try (Traces.Step step = traces.start("outbox publish " + row.type(), row.traceparent())) {
+          step.tag(MessageMetadata.CORRELATION_ID, row.correlationId());
+          sends.add(producer.send(row.toRecord(traces.traceparent())));
+        }
       }
       awaitAcknowledgements(sends);
       jdbc.update("update command_outbox set published_at = now() where id = any(?)",
@@ -151,9 +157,11 @@ class OutboxRelay extends PollingWorker {
   private record OutboxRow(long id, String messageId, String topic, String key, String type, int revision,
       byte[] payload, String correlationId, String causationId, String traceparent, Instant createdAt) {
 
-    ProducerRecord<String, byte[]> toRecord() {
+    /** The command with its envelope; {@code publishing} (the publish step's trace context) when there is one. */
+    ProducerRecord<String, byte[]> toRecord(String publishing) {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
-      new MessageMetadata(messageId, correlationId, causationId, createdAt, type, revision, traceparent)
+      new MessageMetadata(messageId, correlationId, causationId, createdAt, type, revision,
+          publishing != null ? publishing : traceparent)
           .toHeaders()
           .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
       return record;

@@ -1,5 +1,6 @@
 package com.example.trading.saga.store;
 
+
 import com.example.trading.platform.axon.CrossInstanceEventStoreConfiguration;
 import com.example.trading.saga.order.SagaTimeouts;
 import java.util.Set;

@@ -44,7 +44,7 @@ class VenueClientTest {
     var breakers = configuration.venueCircuitBreakers(meters, Duration.ofMinutes(1));
     breaker = breakers.circuitBreaker(VenueClient.ORDER_ENTRY);
     Retry retry = configuration.venueRetry(properties, meters);
-    client = configuration.venueClient(properties, retry, breakers);
+    client = configuration.venueClient(properties, retry, breakers, com.example.trading.platform.tracing.Traces.none());
   }
 
   @AfterEach

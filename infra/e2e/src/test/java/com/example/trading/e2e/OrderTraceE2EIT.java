@@ -1,0 +1,88 @@
+package com.example.trading.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.example.trading.teststack.TestHttp;
+import com.example.trading.teststack.TestStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One trace per order journey, read back from the real Zipkin the services export to: an order
+ * placed through the command API shows its trace id in the query API, and that trace holds the
+ * steps of every process — the command, the relay, the saga's steps and its venue calls (and the
+ * venue's own side of them), the outbox and the view updates — each naming the order.
+ */
+class OrderTraceE2EIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static RunningSystem system;
+
+  @BeforeAll
+  static void start() {
+    system = RunningSystem.get();
+  }
+
+  @Test
+  void anOrdersJourneyIsOneTraceAcrossEveryProcess() throws Exception {
+    String account = "acc-trace-" + UUID.randomUUID().toString().substring(0, 8);
+    String customer = "cust-trace-" + UUID.randomUUID().toString().substring(0, 8);
+    system.openAccount(account, customer);
+    var funded = TestHttp.asOperator().postJson(system.commandSide.port(), "/api/accounts/" + account + "/deposits",
+        "{\"asset\":\"AAPL\",\"quantity\":\"10\"}", "Idempotency-Key", "fund-" + account);
+    assertThat(funded.statusCode()).as(funded.body()).isEqualTo(202);
+    var placed = TestHttp.asCustomer(customer).postJson(system.commandSide.port(), "/api/orders",
+        "{\"accountId\":\"" + account + "\",\"clientOrderId\":\"c-1\",\"side\":\"SELL\",\"instrument\":\"AAPL\","
+            + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"5.00\"}");
+    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+    String orderId = JSON.readTree(placed.body()).path("orderId").asText();
+
+    JsonNode order = Eventually.within(Duration.ofSeconds(60), () -> {
+      JsonNode document = JSON.readTree(TestHttp.asCustomer(customer)
+          .get(system.querySide.port(), "/api/orders/" + orderId).body());
+      return "FILLED".equals(document.path("status").asText()) && "SETTLED".equals(document.path("feeStatus").asText())
+          ? document : null;
+    });
+    String traceId = order.path("traceId").asText();
+    assertThat(traceId).as("the order's trace id in the query API").matches("[0-9a-f]{32}");
+
+    JsonNode spans = Eventually.within(Duration.ofSeconds(60), () -> {
+      JsonNode trace = zipkinTrace(traceId);
+      Set<String> names = new HashSet<>();
+      trace.forEach(span -> names.add(span.path("name").asText()));
+      return names.containsAll(List.of("http post /api/orders", "command placeorder", "relay orderplaced",
+          "saga orderplaced", "venue submit", "http post /venue/orders", "outbox publish completeorder",
+          "command completeorder", "view customer-orders ordercompleted")) ? trace : null;
+    });
+
+    Set<String> services = new HashSet<>();
+    for (JsonNode span : spans) {
+      assertThat(span.path("traceId").asText()).isEqualTo(traceId);
+      services.add(span.path("localEndpoint").path("serviceName").asText());
+      String name = span.path("name").asText();
+      if (name.startsWith("command ") || name.startsWith("saga ") || name.startsWith("venue ")
+          || name.startsWith("relay ") || name.startsWith("outbox ") || name.startsWith("view ")) {
+        assertThat(span.path("tags").path("correlationId").asText()).as(name).isEqualTo(orderId);
+      }
+    }
+    assertThat(services).contains("command-side", "saga-orchestrator", "projections", "exchange-simulator");
+  }
+
+  private static JsonNode zipkinTrace(String traceId) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(TestStack.get().zipkinUrl() + "/api/v2/trace/" + traceId)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
+  }
+}
