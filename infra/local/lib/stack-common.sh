@@ -9,11 +9,12 @@
 : "${ES_PORT:=19200}"
 : "${ES_TRANSPORT_PORT:=19300}"
 : "${ZIPKIN_PORT:=9411}"
+: "${PROMETHEUS_PORT:=9090}"
 : "${STACK_USER:=tradingstack}"   # the user that runs the servers when the stack is started by root
 
 SERVERS_POM="$REPO_ROOT/infra/local/servers/pom.xml"
 SERVERS_TARGET="$REPO_ROOT/infra/local/servers/target"
-SERVERS=(postgres kafka elasticsearch zipkin)
+SERVERS=(postgres kafka elasticsearch zipkin prometheus)
 
 info() { echo "stack: $*" >&2; }
 die() { echo "stack: error: $*" >&2; exit 1; }

@@ -11,6 +11,8 @@ import com.example.trading.command.account.Accounts;
 import com.example.trading.command.admission.Admission;
 import com.example.trading.platform.security.Caller;
 import com.example.trading.schemas.MessageMetadata;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Parameter;
 import com.example.trading.command.order.Order.Placement;
 import com.example.trading.command.web.EventStorePositions;
@@ -73,10 +75,13 @@ class OrderController {
   private final Admission admission;
   private final InstrumentCatalog instruments;
   private final Accounts accounts;
+  private final Counter placed;
 
   OrderController(CommandGateway commands, EventStorePositions positions, Admission admission,
-      InstrumentCatalog instruments, Accounts accounts) {
+      InstrumentCatalog instruments, Accounts accounts, MeterRegistry meters) {
     this.accounts = accounts;
+    this.placed = Counter.builder("trading.orders.placed")
+        .description("Orders placed through the command API (a repeated placement counts once)").register(meters);
     this.commands = commands;
     this.positions = positions;
     this.admission = admission;
@@ -98,6 +103,9 @@ class OrderController {
     Placement placement = commands.sendAndWait(new PlaceOrder(orderId, request.accountId(),
         request.clientOrderId(), request.side(), request.instrument(), request.quantity(), request.type(),
         request.limitPrice(), request.maxFee()), metadata(orderId, caller));
+    if (placement.created()) {
+      placed.increment();
+    }
     var body = new OrderAccepted(orderId, placement.status(), positions.afterCommandOn(orderId));
     return ResponseEntity.status(placement.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
         .location(URI.create("/api/orders/" + orderId))

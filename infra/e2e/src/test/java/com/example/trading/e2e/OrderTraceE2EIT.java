@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * One trace per order journey, read back from the real Zipkin the services export to: an order
  * placed through the command API shows its trace id in the query API, and that trace holds the
  * steps of every process — the command, the relay, the saga's steps and its venue calls (and the
- * venue's own side of them), the outbox and the view updates — each naming the order.
+ * venue's own side of them), the outbox and the view updates — each naming the order; and the
+ * orchestrator's log lines about the order carry the trace id.
  */
 class OrderTraceE2EIT {
 
@@ -77,6 +78,10 @@ class OrderTraceE2EIT {
       }
     }
     assertThat(services).contains("command-side", "saga-orchestrator", "projections", "exchange-simulator");
+
+    // The orchestrator's own log lines about the order carry the trace (its process's real output).
+    List<String> lines = java.nio.file.Files.readAllLines(system.saga.logFile().toPath());
+    assertThat(lines).anySatisfy(line -> assertThat(line).contains(traceId).contains(orderId));
   }
 
   private static JsonNode zipkinTrace(String traceId) throws Exception {
