@@ -1,5 +1,8 @@
 package com.example.trading.saga.store;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import java.time.Duration;
@@ -24,12 +27,24 @@ final class StaleTolerantEventScheduler implements EventScheduler {
 
   @Override
   public ScheduleToken schedule(Instant triggerDateTime, Object event) {
-    return scheduler.schedule(triggerDateTime, event);
+    return scheduler.schedule(triggerDateTime, withCorrelationData(event));
   }
 
   @Override
   public ScheduleToken schedule(Duration triggerDuration, Object event) {
-    return scheduler.schedule(triggerDuration, event);
+    return scheduler.schedule(triggerDuration, withCorrelationData(event));
+  }
+
+  /**
+   * The deadline carries the envelope of the step that set it (correlation id, trace context,
+   * cause), as anything else the saga decides does: it is published later, on db-scheduler's
+   * thread, where that step's unit of work is gone.
+   */
+  private static Object withCorrelationData(Object event) {
+    if (event instanceof EventMessage<?> || !CurrentUnitOfWork.isStarted()) {
+      return event;
+    }
+    return GenericEventMessage.asEventMessage(event).andMetaData(CurrentUnitOfWork.get().getCorrelationData());
   }
 
   @Override
