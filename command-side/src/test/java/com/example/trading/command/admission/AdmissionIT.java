@@ -47,8 +47,10 @@ class AdmissionIT extends CommandSideIntegrationTest {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka()))) {
       try {
         commitAt(admin, topic, false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> OPERATOR.postJson(port, "/api/orders", placement)
-            .statusCode() == 503);
+        // Probe with placements of their own until admission has seen the backlog (a probe sent
+        // before that is admitted and stored), then send the placement under test.
+        await().atMost(Duration.ofSeconds(30)).until(() -> OPERATOR.postJson(port, "/api/orders",
+            placement.replace(clientOrderId, "probe-" + UUID.randomUUID())).statusCode() == 503);
 
         HttpResponse<String> refused = OPERATOR.postJson(port, "/api/orders", placement);
         assertThat(refused.statusCode()).isEqualTo(503);
