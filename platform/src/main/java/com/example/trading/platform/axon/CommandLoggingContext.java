@@ -23,17 +23,22 @@ public final class CommandLoggingContext implements MessageHandlerInterceptor<Co
       throws Exception {
     CommandMessage<?> command = unitOfWork.getMessage();
     Object correlationId = command.getMetaData().get(MessageMetadata.CORRELATION_ID);
-    String name = command.getCommandName();
     String outerCorrelationId = MDC.get(CORRELATION_ID);
     String outerCommand = MDC.get(COMMAND);
     try {
       put(CORRELATION_ID, correlationId == null ? null : correlationId.toString());
-      put(COMMAND, name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1));
+      put(COMMAND, simpleName(command));
       return interceptorChain.proceed();
     } finally {
       put(CORRELATION_ID, outerCorrelationId);
       put(COMMAND, outerCommand);
     }
+  }
+
+  /** A command's name without its package and enclosing types, e.g. {@code PlaceOrder}. */
+  static String simpleName(CommandMessage<?> command) {
+    String name = command.getCommandName();
+    return name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
   }
 
   private static void put(String key, String value) {

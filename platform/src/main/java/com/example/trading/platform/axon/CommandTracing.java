@@ -26,9 +26,8 @@ public final class CommandTracing implements MessageHandlerInterceptor<CommandMe
       throws Exception {
     CommandMessage<?> command = unitOfWork.getMessage();
     Object carried = command.getMetaData().get(MessageMetadata.TRACEPARENT);
-    String name = command.getCommandName();
-    try (Traces.Step step = traces.start("command " + name.substring(Math.max(name.lastIndexOf('.'),
-        name.lastIndexOf('$')) + 1), carried == null ? null : carried.toString())) {
+    try (Traces.Step step = traces.start("command " + CommandLoggingContext.simpleName(command),
+        carried == null ? null : carried.toString())) {
       step.tag(MessageMetadata.CORRELATION_ID, command.getMetaData().get(MessageMetadata.CORRELATION_ID));
       try {
         return interceptorChain.proceed();

@@ -47,10 +47,7 @@ public final class Traces {
    * trace, when it is null) and makes it current on this thread until it is closed.
    */
   public Step start(String name, String parentTraceparent) {
-    Span.Builder builder = parentTraceparent == null
-        ? tracer.spanBuilder()
-        : propagator.extract(Map.of(TRACEPARENT, parentTraceparent), Map::get);
-    Span span = builder.name(name).start();
+    Span span = childOf(parentTraceparent, tracer.spanBuilder()).name(name).start();
     return new Step(span, tracer.withSpan(span));
   }
 
@@ -59,10 +56,14 @@ public final class Traces {
    * for many messages at once (a bulk write), one step each, all closed when the work is done.
    */
   public Step startDetached(String name, String parentTraceparent) {
-    Span.Builder builder = parentTraceparent == null
-        ? tracer.spanBuilder().setNoParent()
+    return new Step(childOf(parentTraceparent, tracer.spanBuilder().setNoParent()).name(name).start(), null);
+  }
+
+  /** A builder for a child of the traceparent, or {@code withoutParent} when there is none. */
+  private Span.Builder childOf(String parentTraceparent, Span.Builder withoutParent) {
+    return parentTraceparent == null
+        ? withoutParent
         : propagator.extract(Map.of(TRACEPARENT, parentTraceparent), Map::get);
-    return new Step(builder.name(name).start(), null);
   }
 
   /** A span in scope: tag it, mark a failure, close it to end it. */
