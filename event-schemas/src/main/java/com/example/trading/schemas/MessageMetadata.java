@@ -74,7 +74,7 @@ public record MessageMetadata(String messageId, String correlationId, String cau
     String timestamp = required(header, TIMESTAMP);
     try {
       return new MessageMetadata(messageId, header.apply(CORRELATION_ID), header.apply(CAUSATION_ID),
-          Instant.parse(timestamp), type, Integer.parseInt(revision), header.apply(TRACEPARENT));
+          InstantText.parse(timestamp), type, Integer.parseInt(revision), header.apply(TRACEPARENT));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("malformed message metadata: " + e.getMessage(), e);
     }

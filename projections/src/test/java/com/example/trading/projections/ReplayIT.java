@@ -17,6 +17,7 @@ import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -143,6 +144,47 @@ class ReplayIT extends ProjectionsIntegrationTest {
     assertSameDocuments(documents(store.alias(portfolios)), livePortfolios);
     assertThat(answered.get()).isPositive();
     assertThat(failed.get()).isZero();
+  }
+
+  @Test
+  void aRebuildThatFlushesItsBufferManyTimesReadsBackWhatItWroteAndEqualsTheLiveView() throws Exception {
+    awaitLive(someHistory());
+    Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
+    Map<String, ObjectNode> livePortfolios = documents(store.alias(portfolios));
+
+    // Three documents at a time: an order's events meet its document after it was flushed.
+    int exit = run("--view", "all", "--buffer", "3", "--delete-old");
+
+    assertThat(exit).as(output.toString()).isZero();
+    assertSameDocuments(documents(store.alias(orders)), liveOrders);
+    assertSameDocuments(documents(store.alias(portfolios)), livePortfolios);
+  }
+
+  @Test
+  void anEventTheViewCannotApplyIsSkippedByTheRebuildAsByTheLiveProjection() throws Exception {
+    List<RecordMetadata> written = new java.util.ArrayList<>(someHistory());
+    String orderId = UUID.randomUUID().toString();
+    written.add(publish(new OrderPlaced(orderId, "acc-replay-0", "c-poison", Side.BUY, "AMZN", 5, OrderType.MARKET,
+        null, null), 0, "m-" + UUID.randomUUID()));
+    // A fill of nothing: the view divides by zero after changing the document in memory.
+    written.add(publish(new OrderFilled(orderId, "f-zero", 1, new BigDecimal("1.00"), 0), 1, "m-" + UUID.randomUUID()));
+    written.add(publish(new OrderAccepted(orderId, "USD", new BigDecimal("100.00"), new BigDecimal("1.00")), 2,
+        "m-" + UUID.randomUUID()));
+    awaitLive(written);
+    Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
+    assertThat(liveOrders.get(orderId).get("status").asText()).isEqualTo("ACCEPTED");
+
+    int exit = run("--view", "customer-orders", "--buffer", "2", "--delete-old");
+
+    assertThat(exit).as(output.toString()).isZero();
+    assertThat(output.toString()).doesNotContain("(0 unreadable");
+    assertSameDocuments(documents(store.alias(orders)), liveOrders);
+  }
+
+  @Test
+  void aBufferOfNoDocumentsIsRefused() {
+    assertThat(run("--view", "customer-orders", "--buffer", "0")).isEqualTo(2);
+    assertThat(output.toString()).contains("--buffer must be at least 1");
   }
 
   @Test

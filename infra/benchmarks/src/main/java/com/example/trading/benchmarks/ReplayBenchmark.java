@@ -26,15 +26,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,8 +45,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <p>Method: writes a synthetic history into topics of its own (a unique prefix): for each of
  * {@code BENCH_ORDERS} orders (default 20,000) the 7 order and fee events of a filled order and
  * the 5 holding events of its settlement, with the relay's envelope. Then runs the real replay CLI
- * ({@code java -jar projections-*-exec.jar replay --view all}) as its own process into indices of
- * its own and reports what it prints: events/s for the build phase of each view. Then measures the
+ * ({@code infra/local/replay --view all}, what {@code make replay} runs, with its ahead-of-time
+ * cache: the first run after a build writes it, later runs start from it) as its own process into
+ * indices of its own and reports what it prints: events/s for the build phase of each view. Then measures the
  * ceiling: one client indexing the same number of small documents into a scratch index with
  * {@code _bulk} (bulks of 5,000, external versioning, no refresh until the end). Everything it
  * creates is deleted afterwards. Needs the local stack (not the services).
@@ -133,19 +130,10 @@ public final class ReplayBenchmark {
   }
 
   private static void runReplay(String prefix, String kafka, String elasticsearch) throws Exception {
-    Path jar;
-    try (Stream<Path> files = Files.list(Path.of("projections/target"))) {
-      jar = files.filter(p -> p.toString().endsWith("-exec.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("build projections first (make build)"));
-    }
-    String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx512m"));
-    // e.g. a profiler: REPLAY_JVM_OPTS=-agentpath:<libasyncProfiler.so>=start,event=itimer,file=replay.html
-    String extraOptions = System.getenv("REPLAY_JVM_OPTS");
-    if (extraOptions != null && !extraOptions.isBlank()) {
-      command.addAll(List.of(extraOptions.trim().split("\\s+")));
-    }
-    command.addAll(List.of("-jar", jar.toString(), "replay", "--view", "all"));
+    // The launcher make replay uses, with its JVM options and its ahead-of-time cache (the first
+    // run of a new build writes it); REPLAY_JVM_OPTS reaches it through the environment, e.g. a
+    // profiler: REPLAY_JVM_OPTS=-agentpath:<libasyncProfiler.so>=start,event=itimer,file=replay.html
+    List<String> command = List.of("infra/local/replay", "--view", "all");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka);
     builder.environment().put("ELASTICSEARCH_URL", elasticsearch);

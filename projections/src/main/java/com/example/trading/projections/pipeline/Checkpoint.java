@@ -1,5 +1,7 @@
 package com.example.trading.projections.pipeline;
 
+import java.util.Map;
+
 /**
  * How far a view index has applied one partition of one event topic: a document in the view's own
  * index (so a rebuilt index carries its own checkpoints through the alias swap), with id
@@ -11,6 +13,13 @@ public record Checkpoint(String kind, String topic, int partition, long checkpoi
 
   public static Checkpoint of(String topic, int partition, long position, long offset) {
     return new Checkpoint(KIND, topic, partition, position, offset);
+  }
+
+  /** Records in {@code newest} (by document id) that {@code event}'s partition got at least as far as it. */
+  public static void advance(Map<String, Checkpoint> newest, ProjectedEvent event) {
+    newest.merge(documentId(event.topic(), event.partition()),
+        of(event.topic(), event.partition(), event.position(), event.offset()),
+        (a, b) -> b.checkpointOffset() > a.checkpointOffset() ? b : a);
   }
 
   public static String documentId(String topic, int partition) {

@@ -9,8 +9,10 @@ import com.example.trading.projections.store.ViewStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
@@ -85,27 +87,97 @@ final class Rebuild<D> {
     return remaining;
   }
 
-  /** Applies events until every partition reached its target; reports progress after each batch. */
-  void catchUp(Map<TopicPartition, Long> targets, boolean searchable, LongConsumer progress) {
+  /**
+   * The first pass: folds every event up to the targets in memory ({@link BulkLoad}, at most
+   * {@code capacity} documents at a time) and writes each document once per flush; reports
+   * progress after each batch. Only while nothing else writes the index. An event the view
+   * cannot apply (the live projection dead-lettered it) is skipped: the pass goes back to where it
+   * last flushed and folds again without it.
+   */
+  void load(Map<TopicPartition, Long> targets, int capacity, LongConsumer progress) {
+    BulkLoad<D> load = new BulkLoad<>(view, store, index, capacity);
+    Set<String> poisoned = new HashSet<>();
+    Map<TopicPartition, Long> flushedAt = Map.of();
+    long appliedAtFlush = applied;
+    long unreadableAtFlush = unreadable;
     while (remaining(targets) > 0) {
-      List<ProjectedEvent> events = new ArrayList<>();
-      for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-        try {
-          events.add(decoder.decode(record));
-        } catch (RuntimeException e) {
-          unreadable++;
+      List<ProjectedEvent> events = poll();
+      int decoded = events.size();
+      events.removeIf(event -> poisoned.contains(coordinates(event)));
+      unreadable += decoded - events.size();
+      try {
+        if (load.apply(events)) {
+          flushedAt = positions();
+          appliedAtFlush = applied + events.size();
+          unreadableAtFlush = unreadable;
         }
+      } catch (PoisonEventException poison) {
+        // Counted when the next pass leaves it out.
+        poisoned.add(coordinates(poison.event()));
+        load.discard();
+        rewindTo(flushedAt);
+        applied = appliedAtFlush;
+        unreadable = unreadableAtFlush;
+        continue;
       }
-      applyAll(events, searchable);
       applied += events.size();
       progress.accept(applied);
     }
+    load.flush();
   }
 
-  private void applyAll(List<ProjectedEvent> events, boolean searchable) {
+  /**
+   * Applies events up to the targets through the store's optimistic writes, searchable before the
+   * checkpoints move: safe while the live projection writes the same index (after the swap).
+   */
+  void catchUp(Map<TopicPartition, Long> targets) {
+    while (remaining(targets) > 0) {
+      List<ProjectedEvent> events = poll();
+      applyAll(events);
+      applied += events.size();
+    }
+  }
+
+  private static String coordinates(ProjectedEvent event) {
+    return event.topic() + "/" + event.partition() + "@" + event.offset();
+  }
+
+  private Map<TopicPartition, Long> positions() {
+    Map<TopicPartition, Long> positions = new HashMap<>();
+    partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
+    return positions;
+  }
+
+  /** Back to {@code positions}; partitions not in it go back to their beginning. */
+  private void rewindTo(Map<TopicPartition, Long> positions) {
+    List<TopicPartition> fromStart = new ArrayList<>();
+    for (TopicPartition partition : partitions) {
+      Long position = positions.get(partition);
+      if (position == null) {
+        fromStart.add(partition);
+      } else {
+        consumer.seek(partition, position);
+      }
+    }
+    consumer.seekToBeginning(fromStart);
+  }
+
+  private List<ProjectedEvent> poll() {
+    List<ProjectedEvent> events = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+      try {
+        events.add(decoder.decode(record));
+      } catch (RuntimeException e) {
+        unreadable++;
+      }
+    }
+    return events;
+  }
+
+  private void applyAll(List<ProjectedEvent> events) {
     while (true) {
       try {
-        store.applyBatch(view, index, events, searchable);
+        store.applyBatch(view, index, events, true);
         return;
       } catch (PoisonEventException poison) {
         // The live projection dead-lettered it already; the rebuild skips it the same way.

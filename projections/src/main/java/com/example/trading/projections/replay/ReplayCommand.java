@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code replay --view customer-orders|portfolios|accounts|all [--dry-run] [--delete-old] [--force]}:
+ * {@code replay --view customer-orders|portfolios|accounts|all [--dry-run] [--delete-old] [--force] [--buffer N]}:
  * rebuilds a view into a fresh index from the beginning of its topics while the live projection
  * keeps serving the old one, verifies it (document counts, and a sample compared with the live
  * index), then points the alias at it in one atomic step and catches it up with what the live
@@ -62,6 +62,10 @@ public class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--delete-old", description = "delete the previous index after the swap")
   boolean deleteOld;
+
+  @Option(names = "--buffer", paramLabel = "DOCUMENTS", defaultValue = "25000",
+      description = "documents folded in memory before they are written (default ${DEFAULT-VALUE}); more means fewer writes and more heap")
+  int bufferDocuments;
 
   @Option(names = "--force", description = "take over the lock of a rebuild that died")
   boolean force;
@@ -95,6 +99,10 @@ public class ReplayCommand implements Callable<Integer> {
           views.stream().map(View::name).toList());
       return 2;
     }
+    if (bufferDocuments < 1) {
+      err.printf("error: --buffer must be at least 1 document, not %d%n", bufferDocuments);
+      return 2;
+    }
     if (!elasticsearchAnswers(err) || !kafkaAnswers(err)) {
       return 3;
     }
@@ -119,13 +127,13 @@ public class ReplayCommand implements Callable<Integer> {
             groupPrefix + "." + view.name(), index);
         Map<TopicPartition, Long> targets = rebuild.targets();
         Progress progress = new Progress(out, rebuild.remaining(targets));
-        rebuild.catchUp(targets, false, progress::update);
+        rebuild.load(targets, bufferDocuments, progress::update);
         progress.finish();
         long built = rebuild.applied();
         out.printf("%s: rebuilt from %,d events in %.1f s (%,.0f events/s)%n", view.name(), built, progress.seconds(),
             built / Math.max(progress.seconds(), 1e-3));
         store.finishBulkLoad(index);
-        rebuild.catchUp(rebuild.targets(), true, applied -> { });
+        rebuild.catchUp(rebuild.targets());
         out.printf("%s: applied %,d events (%d unreadable or unappliable, skipped)%n", view.name(), rebuild.applied(),
             rebuild.unreadable());
 
@@ -148,7 +156,7 @@ public class ReplayCommand implements Callable<Integer> {
         // take everything it has committed since into the new one (applying twice changes nothing).
         for (int round = 0; round < 2; round++) {
           sleep(1_000);
-          rebuild.catchUp(rebuild.targets(), true, applied -> { });
+          rebuild.catchUp(rebuild.targets());
         }
         out.printf("%s: alias %s now points at %s%n", view.name(), alias, index);
         if (live.isPresent()) {
@@ -201,7 +209,7 @@ public class ReplayCommand implements Callable<Integer> {
       }
       mismatches = differing;
       // The live view may have moved on meanwhile: catch up and look again.
-      rebuild.catchUp(rebuild.targets(), true, applied -> { });
+      rebuild.catchUp(rebuild.targets());
       sleep(1_000);
     }
     err.printf("%s: documents that differ: %s%n", view.name(), mismatches.stream().limit(10).toList());

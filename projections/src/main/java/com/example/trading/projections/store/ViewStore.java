@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,7 @@ public class ViewStore {
   private static final DateTimeFormatter INDEX_SUFFIX =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
   private static final int MAX_ATTEMPTS = 10;
+  private static final int BULK_DOCUMENTS = 5_000;
 
   private final ElasticsearchClient client;
   private final Clock clock;
@@ -267,16 +269,18 @@ public class ViewStore {
 
   private void writeCheckpoints(String target, List<ProjectedEvent> events) {
     Map<String, Checkpoint> newest = new LinkedHashMap<>();
-    for (ProjectedEvent event : events) {
-      newest.merge(Checkpoint.documentId(event.topic(), event.partition()),
-          Checkpoint.of(event.topic(), event.partition(), event.position(), event.offset()),
-          (a, b) -> b.checkpointOffset() > a.checkpointOffset() ? b : a);
-    }
-    if (newest.isEmpty()) {
+    events.forEach(event -> Checkpoint.advance(newest, event));
+    writeCheckpoints(target, newest.values());
+  }
+
+  /** Writes the partitions' checkpoints (call it only once the documents they cover are written). */
+  public void writeCheckpoints(String target, Collection<Checkpoint> checkpoints) {
+    if (checkpoints.isEmpty()) {
       return;
     }
     BulkRequest.Builder bulk = new BulkRequest.Builder();
-    newest.forEach((id, checkpoint) -> bulk.operations(op -> op.index(i -> i.index(target).id(id).document(checkpoint))));
+    checkpoints.forEach(checkpoint -> bulk.operations(op -> op.index(i -> i.index(target)
+        .id(Checkpoint.documentId(checkpoint.topic(), checkpoint.partition())).document(checkpoint))));
     try {
       BulkResponse response = client.bulk(bulk.build());
       if (response.errors()) {
@@ -284,6 +288,48 @@ public class ViewStore {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The documents of {@code ids} that exist in {@code target} (realtime: refreshes are not needed). */
+  public <D> Map<String, D> read(View<D> view, String target, Collection<String> ids) {
+    Map<String, D> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    try {
+      client.mget(m -> m.index(target).ids(List.copyOf(ids)), view.documentType()).docs().forEach(item -> {
+        if (item.isResult() && item.result().found()) {
+          found.put(item.result().id(), item.result().source());
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
+  }
+
+  /**
+   * Writes documents as they are, without concurrency control: only for an index that nothing else
+   * writes (a rebuild's before its alias is swapped), in bulks of {@value #BULK_DOCUMENTS}.
+   */
+  public <D> void overwrite(String index, Map<String, D> documents) {
+    List<Map.Entry<String, D>> entries = List.copyOf(documents.entrySet());
+    for (int from = 0; from < entries.size(); from += BULK_DOCUMENTS) {
+      BulkRequest.Builder bulk = new BulkRequest.Builder();
+      for (Map.Entry<String, D> entry : entries.subList(from, Math.min(from + BULK_DOCUMENTS, entries.size()))) {
+        bulk.operations(op -> op.index(i -> i.index(index).id(entry.getKey()).document(entry.getValue())));
+      }
+      try {
+        BulkResponse response = client.bulk(bulk.build());
+        if (response.errors()) {
+          BulkResponseItem failed = response.items().stream().filter(item -> item.error() != null).findFirst().orElseThrow();
+          throw new IllegalStateException("Elasticsearch refused " + failed.id() + " in " + index + ": "
+              + failed.error().reason());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

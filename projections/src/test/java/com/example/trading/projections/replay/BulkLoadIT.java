@@ -1,0 +1,135 @@
+package com.example.trading.projections.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.example.trading.projections.ProjectionsIntegrationTest;
+import com.example.trading.projections.orders.CustomerOrderDocument;
+import com.example.trading.projections.orders.CustomerOrdersView;
+import com.example.trading.projections.pipeline.Checkpoint;
+import com.example.trading.projections.pipeline.ProjectedEvent;
+import com.example.trading.projections.store.PoisonEventException;
+import com.example.trading.projections.store.ViewStore;
+import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.order.OrderEvent.OrderFilled;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The rebuild's in-memory first pass against the real Elasticsearch. */
+class BulkLoadIT extends ProjectionsIntegrationTest {
+
+  @Autowired
+  ViewStore store;
+  @Autowired
+  CustomerOrdersView orders;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private long offset;
+
+  private ProjectedEvent event(TradingEvent event, String topic, long sequence) {
+    long at = offset++;
+    return new ProjectedEvent(event, new MessageMetadata("m-" + UUID.randomUUID(), event.aggregateId(), null,
+        Instant.parse("2026-12-01T10:00:00Z").plusMillis(at), "T", 1, null), topic, 0, at, 1_000 + at, sequence);
+  }
+
+  /** Three orders, their order and fee events interleaved as two topics deliver them. */
+  private List<ProjectedEvent> history() {
+    List<ProjectedEvent> events = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String order = "bulk-" + UUID.randomUUID();
+      events.add(event(new OrderPlaced(order, "acc-bulk", "c-" + i, Side.BUY, "MSFT", 10, OrderType.MARKET, null, null),
+          Topics.ORDER_EVENTS, 0));
+      events.add(event(new FeeCharged(order, "acc-bulk", new BigDecimal("1.00"), "standard-v1"), Topics.FEE_EVENTS, 0));
+      events.add(event(new OrderAccepted(order, "USD", new BigDecimal("4200.00"), new BigDecimal("1.00")),
+          Topics.ORDER_EVENTS, 1));
+      events.add(event(new OrderSubmitted(order, "v-" + i), Topics.ORDER_EVENTS, 2));
+      events.add(event(new OrderFilled(order, "f-" + i, 4, new BigDecimal("420.10"), 4), Topics.ORDER_EVENTS, 3));
+      events.add(event(new OrderFilled(order, "g-" + i, 6, new BigDecimal("420.20"), 10), Topics.ORDER_EVENTS, 4));
+      events.add(event(new OrderCompleted(order, 10), Topics.ORDER_EVENTS, 5));
+    }
+    return events;
+  }
+
+  /** Every document of the events as the live projection's optimistic path writes them. */
+  private Map<String, CustomerOrderDocument> asTheLivePathWrites(List<ProjectedEvent> events) {
+    String index = store.createIndex(orders, false);
+    store.applyBatch(orders, index, events, false);
+    return store.read(orders, index, events.stream().map(e -> orders.documentId(e.event())).toList());
+  }
+
+  private Map<String, CustomerOrderDocument> read(String index, List<ProjectedEvent> events) {
+    return store.read(orders, index, events.stream().map(e -> orders.documentId(e.event())).toList());
+  }
+
+  private void assertSame(Map<String, CustomerOrderDocument> actual, Map<String, CustomerOrderDocument> expected) {
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    expected.forEach((id, document) ->
+        assertThat((Object) json.valueToTree(actual.get(id))).as(id).isEqualTo(json.valueToTree(document)));
+  }
+
+  @Test
+  void foldingOneEventPerBatchWithRoomForOneDocumentReadsBackWhatItFlushedAndWritesWhatTheLivePathWrites() {
+    List<ProjectedEvent> events = history();
+    String index = store.createIndex(orders, true);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 1);
+
+    for (ProjectedEvent event : events) {
+      assertThat(load.apply(new ArrayList<>(List.of(event)))).as("flushed after every event").isTrue();
+    }
+    load.flush();
+
+    assertSame(read(index, events), asTheLivePathWrites(events));
+    assertThat(store.checkpoint(index, Topics.ORDER_EVENTS, 0)).map(Checkpoint::checkpointOffset)
+        .hasValue(events.get(events.size() - 1).offset());
+  }
+
+  @Test
+  void holdsDocumentsInMemoryUntilItsBufferIsFull() {
+    List<ProjectedEvent> events = history();
+    String index = store.createIndex(orders, true);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 100);
+
+    assertThat(load.apply(new ArrayList<>(events))).isFalse();
+    assertThat(read(index, events)).as("nothing written before the flush").isEmpty();
+    assertThat(store.checkpoint(index, Topics.ORDER_EVENTS, 0)).isEmpty();
+
+    load.flush();
+    assertSame(read(index, events), asTheLivePathWrites(events));
+  }
+
+  @Test
+  void anEventTheViewCannotApplyStopsTheLoadAndDiscardingKeepsOnlyWhatWasFlushed() {
+    List<ProjectedEvent> events = history();
+    String index = store.createIndex(orders, true);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 100);
+    String order = ((OrderPlaced) events.get(0).event()).orderId();
+    // A fill of nothing: the average price divides by zero after the view changed the notional.
+    ProjectedEvent poison = event(new OrderFilled(order, "zero", 1, new BigDecimal("1.00"), 0), Topics.ORDER_EVENTS, 6);
+
+    List<ProjectedEvent> batch = new ArrayList<>(events);
+    batch.add(poison);
+    assertThatThrownBy(() -> load.apply(batch)).isInstanceOf(PoisonEventException.class)
+        .satisfies(e -> assertThat(((PoisonEventException) e).event()).isSameAs(poison));
+    load.discard();
+
+    load.apply(new ArrayList<>(events));
+    load.flush();
+    assertSame(read(index, events), asTheLivePathWrites(events));
+  }
+}
