@@ -6,7 +6,7 @@ SERVICES := infra/local/services
 MAVEN    := infra/local/maven
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay bench-views replay
+.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay bench-views replay redrive
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -39,6 +39,9 @@ test: ## Start the stack if needed and run every test (unit and integration)
 replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS=--dry-run]
 	@test -n "$(VIEW)" || { echo "usage: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS='--dry-run --delete-old']"; exit 2; }
 	@infra/local/replay --view "$(VIEW)" $(ARGS)
+
+redrive: ## Dead letters: make redrive ARGS="list | show SOURCE | redrive|discard SOURCE --reason TEXT ID...|--all" (needs make up)
+	@infra/local/redrive $(ARGS)
 
 audit: ## Check every invariant of DOMAIN.md against the event store (needs the stack; ARGS=--allow-live on a busy system)
 	$(MAVEN) -q -DskipTests install -pl infra/audit -am

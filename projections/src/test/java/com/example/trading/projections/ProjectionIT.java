@@ -29,6 +29,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
 import com.example.trading.teststack.KafkaTail;
+import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class ProjectionIT extends ProjectionsIntegrationTest {
+
+  private static final TestHttp.Caller OPERATOR = TestHttp.asOperator();
 
   @Autowired
   ElasticsearchClient elasticsearch;
@@ -180,6 +183,20 @@ class ProjectionIT extends ProjectionsIntegrationTest {
       assertThat(header(dead.getFirst(), "failure")).startsWith("unreadable");
       awaitApplied(store.alias(orders), good);
       assertThat(document(store.alias(orders), orderId, CustomerOrderDocument.class).status).isEqualTo("PENDING");
+
+      // The operator sees it, is told to rebuild the view rather than re-drive it, and discards it.
+      String source = "/ops/dead-letters/" + ViewProjection.deadLetterTopic(CustomerOrdersView.NAME);
+      String id = dead.getFirst().partition() + "@" + dead.getFirst().offset();
+      var listed = json.readTree(OPERATOR.get(port, source).body()).get("messages");
+      assertThat(listed.findValuesAsText("id")).contains(id);
+      var redrive = OPERATOR.postJson(port, source + "/redrive", "{\"reason\":\"fixed\",\"ids\":[\"" + id + "\"]}");
+      assertThat(redrive.statusCode()).isEqualTo(409);
+      assertThat(redrive.body()).contains("make replay VIEW=" + CustomerOrdersView.NAME);
+      var discard = OPERATOR.postJson(port, source + "/discard",
+          "{\"reason\":\"malformed test record\",\"ids\":[\"" + id + "\"]}");
+      assertThat(json.readTree(discard.body()).at("/results/0/outcome").asText()).isEqualTo("DISCARDED");
+      assertThat(json.readTree(OPERATOR.get(port, source + "?state=discarded").body()).get("messages")
+          .findValuesAsText("id")).contains(id);
     }
   }
 }

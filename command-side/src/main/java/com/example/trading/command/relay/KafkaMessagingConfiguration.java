@@ -9,13 +9,17 @@ import com.example.trading.schemas.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.annotation.Value;
+import com.example.trading.platform.deadletters.DeadLetterSources;
+import com.example.trading.platform.deadletters.KafkaDeadLetterTopic;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The command side's Kafka: the topics it owns (event topics kept forever; the command topic and
  * its dead-letter topic), one idempotent producer ({@code acks=all}) shared by the event relay
- * and the dead-letter path, and the consumer of the saga's commands.
+ * and the dead-letter path, the consumer of the saga's commands, and the dead letters an operator
+ * re-drives.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaMessagingConfiguration {
@@ -37,5 +41,12 @@ class KafkaMessagingConfiguration {
   @Bean(destroyMethod = "close")
   Producer<String, byte[]> eventProducer(KafkaClientProperties kafka) {
     return ReliableProducer.create(kafka, "command-side");
+  }
+
+  /** {@code /ops/dead-letters}: saga commands that could not be applied, re-driven to the command topic. */
+  @Bean
+  DeadLetterSources commandDeadLetters(TopicNames names, KafkaClientProperties kafka, Producer<String, byte[]> eventProducer) {
+    return () -> List.of(KafkaDeadLetterTopic.redrivenToSource(Topics.COMMANDS_DEAD_LETTER, Topics.COMMANDS, names,
+        kafka, eventProducer));
   }
 }

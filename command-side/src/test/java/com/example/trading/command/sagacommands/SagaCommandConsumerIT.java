@@ -4,12 +4,7 @@ import static com.example.trading.teststack.KafkaTail.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.example.trading.command.CommandSideIntegrationTest;
-import com.example.trading.schemas.Assets;
-import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
-import com.example.trading.schemas.codec.MessageCodec;
-import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
 import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
 import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
 import com.example.trading.teststack.KafkaTail;
@@ -18,47 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-class SagaCommandConsumerIT extends CommandSideIntegrationTest {
-
-  @Autowired
-  CommandGateway commands;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  SagaCommandConsumer consumer;
-
-  private final MessageCodec codec = new MessageCodec();
-  private final String account = "acc-" + UUID.randomUUID();
-  private final String holding = Assets.holdingId(account, "AAPL");
-
-  @BeforeEach
-  void fundTheHolding() {
-    await().atMost(Duration.ofSeconds(60)).until(consumer::hasAssignment);
-    commands.sendAndWait(new DepositHolding(holding, account, "AAPL", new BigDecimal("100"), null));
-  }
-
-  private void sendCommand(Object command, String messageId) {
-    var metadata = new MessageMetadata(messageId, "corr-" + messageId, null, Instant.now(),
-        codec.typeName(command.getClass()), codec.revision(command.getClass()), null);
-    KafkaTail.send(kafka(), topic(Topics.COMMANDS), holding, codec.serialize(command), metadata.toHeaders());
-  }
-
-  private int eventsOfType(String payloadTypeSuffix) {
-    return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-        + "and payload_type like ?", Integer.class, holding, "%" + payloadTypeSuffix);
-  }
-
-  private int reservationsFor(String orderId) {
-    return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-        + "and payload_type like '%$HoldingReserved' and convert_from(payload, 'UTF8') like ?",
-        Integer.class, holding, "%\"orderId\":\"" + orderId + "\"%");
-  }
+class SagaCommandConsumerIT extends FundedHoldingTest {
 
   @Test
   void aCommandDeliveredTwiceAppliesOnce() {

@@ -16,6 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 public final class DeadLetterPublisher {
 
   public static final String FAILURE_HEADER = "failure";
+  public static final String FAILED_AT_HEADER = "failedAt";
+  public static final String SOURCE_HEADER = "source";
 
   private final Producer<String, byte[]> producer;
   private final String topic;
@@ -31,8 +33,8 @@ public final class DeadLetterPublisher {
     ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, record.key(), record.value());
     record.headers().forEach(dead.headers()::add);
     dead.headers().add(FAILURE_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-    dead.headers().add("failedAt", clock.instant().toString().getBytes(StandardCharsets.UTF_8));
-    dead.headers().add("source", (record.topic() + "/" + record.partition() + "@" + record.offset())
+    dead.headers().add(FAILED_AT_HEADER, clock.instant().toString().getBytes(StandardCharsets.UTF_8));
+    dead.headers().add(SOURCE_HEADER, (record.topic() + "/" + record.partition() + "@" + record.offset())
         .getBytes(StandardCharsets.UTF_8));
     try {
       producer.send(dead).get();

@@ -64,6 +64,11 @@ public final class TopicProvisioner {
     }
   }
 
+  /** Compacted topics: the newest record of each key is kept for ever (ledgers keyed by what they record). */
+  public void ensureCompacted(String... topics) {
+    ensure(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT), topics);
+  }
+
   /** Topics with the broker's default retention (commands). */
   public void ensure(String... topics) {
     ensure(Map.of(), topics);

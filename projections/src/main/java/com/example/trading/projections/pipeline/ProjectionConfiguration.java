@@ -17,6 +17,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import com.example.trading.platform.deadletters.DeadLetterSource;
+import com.example.trading.platform.deadletters.DeadLetterSources;
+import com.example.trading.platform.deadletters.KafkaDeadLetterTopic;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,6 +51,20 @@ class ProjectionConfiguration {
   @Bean(destroyMethod = "close")
   Producer<String, byte[]> deadLetterProducer() {
     return ReliableProducer.create(kafka, "projections-dead-letters");
+  }
+
+  /**
+   * {@code /ops/dead-letters}: events a view could not apply. They are not re-driven one by one: a
+   * view skips an event older than what its document reflects, so only a rebuild applies them.
+   */
+  @Bean
+  DeadLetterSources viewDeadLetters(List<View<?>> views) {
+    return () -> views.stream().<DeadLetterSource>map(view -> KafkaDeadLetterTopic.notRedriven(
+        ViewProjection.deadLetterTopic(view.name()),
+        "a view applies an event only in its aggregate's order, so a dead-lettered event is applied by rebuilding the"
+            + " view once it can be: make replay VIEW=" + view.name() + " (it reads every event again); then discard"
+            + " the dead letter here with the reason",
+        names, kafka)).toList();
   }
 
   @Bean

@@ -1,22 +1,30 @@
 package com.example.trading.saga.inbox;
 
+import com.example.trading.platform.deadletters.DeadLetterSources;
 import com.example.trading.platform.kafka.KafkaClientProperties;
 import com.example.trading.platform.kafka.ManualCommitConsumer;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.schemas.Topics;
+import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The event topics (created when missing, kept for ever) and the inbox's Kafka consumer. */
+/** The event topics (created when missing, kept for ever), the inbox's Kafka consumer and its rejected records. */
 @Configuration(proxyBeanMethods = false)
 class InboxConfiguration {
 
   InboxConfiguration(TopicProvisioner topics, TopicNames names) {
     topics.ensureRetainedForever(names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS),
         names.of(Topics.ORDER_EVENTS));
+  }
+
+  /** {@code /ops/dead-letters}: the event records the inbox could not read. */
+  @Bean
+  DeadLetterSources inboxDeadLetters(RejectedInbox rejected) {
+    return () -> List.of(rejected);
   }
 
   /** Closed by {@link InboxConsumer}, whose thread alone uses it. */

@@ -1,5 +1,6 @@
 package com.example.trading.saga.inbox;
 
+import com.example.trading.platform.deadletters.DeadLetterSource;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
@@ -90,6 +91,21 @@ class InboxWriter {
       }
       return new Outcome(fresh.size(), duplicates, rejected);
     });
+  }
+
+  /**
+   * Stores one record an operator re-drives from {@code inbox_rejected}, like any delivery (once,
+   * by its message id).
+   *
+   * @throws DeadLetterSource.RedriveFailedException when it still cannot be read (nothing stored)
+   */
+  Outcome redrive(ConsumerRecord<String, byte[]> record) {
+    try {
+      toEvent(record);
+    } catch (RuntimeException unreadable) {
+      throw new DeadLetterSource.RedriveFailedException("still unreadable: " + unreadable);
+    }
+    return store(List.of(record));
   }
 
   private EventMessage<?> toEvent(ConsumerRecord<String, byte[]> record) {

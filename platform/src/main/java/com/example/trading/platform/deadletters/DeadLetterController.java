@@ -1,0 +1,136 @@
+package com.example.trading.platform.deadletters;
+
+import com.example.trading.platform.deadletters.DeadLetterDesk.Result;
+import com.example.trading.platform.deadletters.DeadLetterDesk.State;
+import com.example.trading.platform.security.Caller;
+import com.example.trading.platform.web.ApiProblems;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /ops/dead-letters} (operators only, like all of {@code /ops}):
+ * <ul>
+ *   <li>{@code GET /ops/dead-letters}: this service's sources, what they re-drive to, how many
+ *       messages wait and how many were handled;</li>
+ *   <li>{@code GET /ops/dead-letters/{source}?state=pending|redriven|discarded|all}: the messages
+ *       with headers, payload, reason and what was done to them (default: pending);</li>
+ *   <li>{@code POST /ops/dead-letters/{source}/redrive} and {@code .../discard} with
+ *       {@code {"reason": "...", "ids": ["0@12", ...]}} or {@code {"reason": "...", "all": true}}
+ *       (every pending one): one result per message.</li>
+ * </ul>
+ */
+@RestController
+@RequestMapping("/ops/dead-letters")
+public class DeadLetterController {
+
+  /** What an operator asks to be done, and why. */
+  public record ActionRequest(String reason, List<String> ids, Boolean all) {
+  }
+
+  private final DeadLetterDesk desk;
+
+  DeadLetterController(DeadLetterDesk desk) {
+    this.desk = desk;
+  }
+
+  @GetMapping
+  Map<String, Object> sources() {
+    return Map.of("sources", desk.summaries());
+  }
+
+  @GetMapping("/{source}")
+  ResponseEntity<?> messages(@PathVariable String source, @RequestParam(defaultValue = "pending") String state) {
+    Optional<DeadLetterSource> found = desk.source(source);
+    if (found.isEmpty()) {
+      return unknown(source);
+    }
+    List<State> states;
+    if (state.equals("all")) {
+      states = List.of(State.values());
+    } else {
+      Optional<State> one = Arrays.stream(State.values()).filter(s -> s.name().equalsIgnoreCase(state)).findFirst();
+      if (one.isEmpty()) {
+        return invalid("state", "must be pending, redriven, discarded or all");
+      }
+      states = List.of(one.get());
+    }
+    return ResponseEntity.ok(Map.of("source", source, "messages", desk.list(found.get(), states)));
+  }
+
+  @PostMapping("/{source}/redrive")
+  ResponseEntity<?> redrive(@PathVariable String source, @RequestBody ActionRequest request, Caller caller) {
+    caller.requireOperator();
+    Optional<DeadLetterSource> found = desk.source(source);
+    if (found.isEmpty()) {
+      return unknown(source);
+    }
+    if (found.get().redriveRefusal().isPresent()) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiProblems.of(HttpStatus.CONFLICT,
+          "dead-letter-not-redrivable", "These dead letters are not re-driven one by one",
+          found.get().redriveRefusal().get()));
+    }
+    Optional<ResponseEntity<?>> invalid = validate(request);
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
+    return ResponseEntity.ok(results(desk.redrive(found.get(), ids(request), caller, request.reason().strip())));
+  }
+
+  @PostMapping("/{source}/discard")
+  ResponseEntity<?> discard(@PathVariable String source, @RequestBody ActionRequest request, Caller caller) {
+    caller.requireOperator();
+    Optional<DeadLetterSource> found = desk.source(source);
+    if (found.isEmpty()) {
+      return unknown(source);
+    }
+    Optional<ResponseEntity<?>> invalid = validate(request);
+    if (invalid.isPresent()) {
+      return invalid.get();
+    }
+    return ResponseEntity.ok(results(desk.discard(found.get(), ids(request), caller, request.reason().strip())));
+  }
+
+  private static Map<String, Object> results(List<Result> results) {
+    return Map.of("results", results);
+  }
+
+  private static List<String> ids(ActionRequest request) {
+    return request.ids() == null ? List.of() : request.ids();
+  }
+
+  private static Optional<ResponseEntity<?>> validate(ActionRequest request) {
+    if (request.reason() == null || request.reason().isBlank()) {
+      return Optional.of(invalid("reason", "say why: it is recorded with your name"));
+    }
+    boolean all = Boolean.TRUE.equals(request.all());
+    boolean some = request.ids() != null && !request.ids().isEmpty();
+    if (all == some) {
+      return Optional.of(invalid("ids", "name the messages (ids) or ask for all pending ones (all: true), not both"));
+    }
+    if (some && request.ids().stream().anyMatch(id -> id == null || id.isBlank())) {
+      return Optional.of(invalid("ids", "must not contain blank ids"));
+    }
+    return Optional.empty();
+  }
+
+  private static ResponseEntity<?> unknown(String source) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiProblems.notFound(
+        "this service has no dead-letter source '" + source + "' (GET /ops/dead-letters lists them)"));
+  }
+
+  private static ResponseEntity<?> invalid(String field, String message) {
+    return ResponseEntity.badRequest().body(ApiProblems.validation(field + " " + message,
+        List.of(new ApiProblems.FieldError(field, message))));
+  }
+}

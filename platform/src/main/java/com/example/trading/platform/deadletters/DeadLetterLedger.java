@@ -1,0 +1,90 @@
+package com.example.trading.platform.deadletters;
+
+import com.example.trading.platform.kafka.TopicNames;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * What operators did with dead letters, and who and why: a compacted topic keyed by source and
+ * message id, so the newest action on each message is kept for as long as the topic exists, shared
+ * by every instance of every service. Dead-letter topics themselves are append-only; this is
+ * what makes a message "handled".
+ */
+public final class DeadLetterLedger implements AutoCloseable {
+
+  /** The ledger's contract topic name. */
+  public static final String TOPIC = "trading.dead-letters.ledger";
+
+  /** One action on one message. */
+  public record Entry(String source, String id, Action action, String by, String reason, String at) {
+  }
+
+  public enum Action {
+    REDRIVEN, DISCARDED
+  }
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final String topic;
+  private final TopicReader reader;
+  private final Producer<String, byte[]> producer;
+
+  DeadLetterLedger(TopicNames topics, TopicReader reader, Producer<String, byte[]> producer) {
+    this.topic = topics.of(TOPIC);
+    this.reader = reader;
+    this.producer = producer;
+  }
+
+  /** The newest action on each message, by {@link #key}. */
+  Map<String, Entry> read() {
+    Map<String, Entry> newest = new HashMap<>();
+    for (ConsumerRecord<String, byte[]> record : reader.readAll(topic)) {
+      if (record.value() == null) {
+        continue;
+      }
+      try {
+        newest.put(record.key(), json.readValue(record.value(), Entry.class));
+      } catch (IOException e) {
+        throw new UncheckedIOException("unreadable ledger entry " + record.key(), e);
+      }
+    }
+    return newest;
+  }
+
+  /** Records an action; returns once the broker acknowledged it. */
+  void append(Entry entry) {
+    byte[] value;
+    try {
+      value = json.writeValueAsBytes(entry);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    try {
+      producer.send(new ProducerRecord<>(topic, key(entry.source(), entry.id()), value)).get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not record " + entry + " in " + topic + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while recording " + entry, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+
+  static String key(String source, String id) {
+    return source + "/" + id;
+  }
+
+}
