@@ -28,6 +28,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
 import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.teststack.JsonLogLines;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
@@ -40,6 +41,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class ProjectionIT extends ProjectionsIntegrationTest {
@@ -198,5 +202,22 @@ class ProjectionIT extends ProjectionsIntegrationTest {
       assertThat(json.readTree(OPERATOR.get(port, source + "?state=discarded").body()).get("messages")
           .findValuesAsText("id")).contains(id);
     }
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void theLineOfAnEventTheViewCannotApplyNamesItsTraceJourneyAndOrder(CapturedOutput output) {
+    String orderId = UUID.randomUUID().toString();
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    publish(new OrderPlaced(orderId, "acc-log", "c-1", Side.BUY, "MSFT", 1, OrderType.MARKET, null, null), 0,
+        "m-" + UUID.randomUUID());
+    // A fill of nothing: the view cannot compute an average price.
+    publish(new OrderFilled(orderId, "f-zero", 1, new BigDecimal("1.00"), 0), 1, "m-" + UUID.randomUUID(),
+        Instant.now(), "00-" + traceId + "-00f067aa0ba902b7-01");
+
+    var line = await().atMost(Duration.ofSeconds(60)).until(() -> JsonLogLines.containing(output.getOut(), "dead-lettered")
+        .stream().filter(l -> orderId.equals(l.path("orderId").asText())).findFirst(), java.util.Optional::isPresent)
+        .orElseThrow();
+    JsonLogLines.assertNames(line, traceId, orderId, orderId, null);
   }
 }

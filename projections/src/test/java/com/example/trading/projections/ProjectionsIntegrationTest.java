@@ -52,8 +52,14 @@ public abstract class ProjectionsIntegrationTest {
   }
 
   protected static RecordMetadata publish(TradingEvent event, long sequence, String messageId, Instant at) {
+    return publish(event, sequence, messageId, at, null);
+  }
+
+  /** Publishes an event as the relay would, in the trace of {@code traceparent} (may be null). */
+  protected static RecordMetadata publish(TradingEvent event, long sequence, String messageId, Instant at,
+      String traceparent) {
     var metadata = new MessageMetadata(messageId, event.aggregateId(), null, at,
-        CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), null);
+        CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), traceparent);
     Map<String, String> headers = new HashMap<>(metadata.toHeaders());
     headers.put(Topics.POSITION_HEADER, Long.toString(POSITIONS.incrementAndGet()));
     headers.put(Topics.SEQUENCE_HEADER, Long.toString(sequence));

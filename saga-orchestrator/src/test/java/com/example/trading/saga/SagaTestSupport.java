@@ -72,8 +72,14 @@ public final class SagaTestSupport {
   }
 
   public static void publish(String prefix, TradingEvent event, long aggregateSequence, String messageId) {
+    publish(prefix, event, aggregateSequence, messageId, null);
+  }
+
+  /** Publishes an event as the relay does, in the trace of {@code traceparent} (may be null). */
+  public static void publish(String prefix, TradingEvent event, long aggregateSequence, String messageId,
+      String traceparent) {
     Map<String, String> headers = new LinkedHashMap<>(new MessageMetadata(messageId, correlationOf(event), null,
-        Instant.now(), CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), null).toHeaders());
+        Instant.now(), CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), traceparent).toHeaders());
     headers.put(Topics.SEQUENCE_HEADER, Long.toString(aggregateSequence));
     KafkaTail.send(TestStack.get().kafkaBootstrapServers(), prefix + Topics.eventTopicOf(event.getClass()),
         event.aggregateId(), CODEC.serialize(event), headers);

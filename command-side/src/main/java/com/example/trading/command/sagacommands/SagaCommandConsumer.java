@@ -3,6 +3,8 @@ package com.example.trading.command.sagacommands;
 import com.example.trading.command.RuleViolation;
 import com.example.trading.platform.kafka.ConsumerLoop;
 import com.example.trading.platform.kafka.DeadLetterPublisher;
+import com.example.trading.platform.logging.LoggingContext;
+import com.example.trading.platform.tracing.Traces;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
@@ -74,6 +76,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   static final String SAGA_PRINCIPAL = "service:saga-orchestrator";
 
   private final CommandGateway commands;
+  private final Traces traces;
   private final MessageCodec codec;
   private final Retry retry;
   private final MeterRegistry meters;
@@ -85,7 +88,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
       CommandGateway commands, MessageCodec codec, MeterRegistry meters, TopicNames topics,
       @Value("${trading.saga-commands.max-attempts:5}") int maxAttempts,
       @Value("${trading.saga-commands.initial-backoff:200ms}") Duration initialBackoff,
-      @Value("${trading.saga-commands.parallelism:4}") int parallelism) {
+      @Value("${trading.saga-commands.parallelism:4}") int parallelism, Traces traces) {
     super("saga-command-consumer", sagaCommandKafkaConsumer);
     AtomicInteger threads = new AtomicInteger();
     this.appliers = Executors.newFixedThreadPool(parallelism, runnable -> {
@@ -94,6 +97,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
       return thread;
     });
     this.commands = commands;
+    this.traces = traces;
     this.codec = codec;
     this.meters = meters;
     this.commandTopic = topics.of(Topics.COMMANDS);
@@ -168,9 +172,21 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
       metadata = MessageMetadata.fromHeaders(name -> header(record, name));
       payload = codec.deserialize(metadata.type(), metadata.revision(), record.value());
     } catch (RuntimeException unreadable) {
-      deadLetter(record, "unreadable: " + unreadable.getMessage());
+      try (LoggingContext context = LoggingContext.of(header(record, MessageMetadata.CORRELATION_ID), null)) {
+        deadLetter(record, "unreadable: " + unreadable.getMessage());
+      }
       return;
     }
+    // Every line logged while the command is handled (ours, the aggregate's) names its journey,
+    // order and account, under a span of the journey's trace.
+    try (LoggingContext context = LoggingContext.of(metadata.correlationId(), payload);
+        Traces.Step step = traces.start("consume " + metadata.type(), metadata.traceparent())) {
+      step.tag(MessageMetadata.CORRELATION_ID, metadata.correlationId());
+      apply(record, metadata, payload);
+    }
+  }
+
+  private void apply(ConsumerRecord<String, byte[]> record, MessageMetadata metadata, Object payload) {
     if (!(payload instanceof TradingCommand) || NOT_FROM_THE_SAGA.contains(payload.getClass())) {
       deadLetter(record, "not a saga command: " + metadata.type());
       return;
@@ -181,7 +197,10 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     if (metadata.correlationId() != null) {
       commandMetadata.put(MessageMetadata.CORRELATION_ID, metadata.correlationId());
     }
-    if (metadata.traceparent() != null) {
+    String traceparent = traces.traceparent();
+    if (traceparent != null) {
+      commandMetadata.put(MessageMetadata.TRACEPARENT, traceparent);
+    } else if (metadata.traceparent() != null) {
       commandMetadata.put(MessageMetadata.TRACEPARENT, metadata.traceparent());
     }
     var command = new GenericCommandMessage<>(

@@ -42,8 +42,13 @@ abstract class FundedHoldingTest extends CommandSideIntegrationTest {
   }
 
   protected void sendCommand(Object command, String messageId) {
+    sendCommand(command, messageId, null);
+  }
+
+  /** Sends a command as the orchestrator does, in the trace of {@code traceparent} (may be null). */
+  protected void sendCommand(Object command, String messageId, String traceparent) {
     var metadata = new MessageMetadata(messageId, "corr-" + messageId, null, Instant.now(),
-        codec.typeName(command.getClass()), codec.revision(command.getClass()), null);
+        codec.typeName(command.getClass()), codec.revision(command.getClass()), traceparent);
     KafkaTail.send(kafka(), topic(Topics.COMMANDS), holding, codec.serialize(command), metadata.toHeaders());
   }
 

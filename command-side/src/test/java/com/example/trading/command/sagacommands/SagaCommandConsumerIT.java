@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
 import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
+import com.example.trading.teststack.JsonLogLines;
 import com.example.trading.teststack.KafkaTail;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,6 +15,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 class SagaCommandConsumerIT extends FundedHoldingTest {
 
@@ -51,6 +55,31 @@ class SagaCommandConsumerIT extends FundedHoldingTest {
       assertThat(header(dead.get(1), Topics.FAILURE_HEADER)).contains("TeleportHolding");
       assertThat(header(dead.get(2), Topics.FAILURE_HEADER)).startsWith("refused");
       await().atMost(Duration.ofSeconds(30)).until(() -> eventsOfType("$HoldingReserved") == 1);
+    }
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void theLinesLoggedWhileACommandIsHandledNameItsTraceJourneyOrderAndAccount(CapturedOutput output) {
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    String messageId = "m-" + UUID.randomUUID();
+    String order = "o-" + UUID.randomUUID();
+    // Refused (nothing reserved): the consumer logs the failure and the dead letter.
+    sendCommand(new SettleReservation(holding, order, "f-log", new BigDecimal("5")), messageId,
+        "00-" + traceId + "-00f067aa0ba902b7-01");
+
+    // The dead-letter line is the last one written for it.
+    await().atMost(Duration.ofSeconds(60)).until(() -> JsonLogLines.containing(output.getOut(), "dead-lettered command")
+        .stream().anyMatch(line -> line.path("message").asText().contains(holding)));
+
+    var lines = JsonLogLines.of(output.getOut()).stream()
+        .filter(line -> line.path("message").asText().contains(messageId)
+            || line.path("message").asText().startsWith("dead-lettered command") && line.path("message").asText()
+                .contains(holding))
+        .toList();
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+    for (var line : lines) {
+      JsonLogLines.assertNames(line, traceId, "corr-" + messageId, order, account);
     }
   }
 }

@@ -162,6 +162,11 @@ public class OrderSaga {
     // for Axon
   }
 
+  /** The order's account, once the saga has seen the placement (for the logging context). */
+  String accountId() {
+    return accountId;
+  }
+
   // ---- start ----------------------------------------------------------------------------------
 
   @StartSaga
@@ -293,7 +298,7 @@ public class OrderSaga {
       return;
     }
     if ((!isAtMarket() && step != SagaStep.SETTLING) || reserved == null || fee == null) {
-      log.atError().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId)
+      log.atError()
           .log("fill {} of {} at {} arrived after the order's end was settled (step {}); an operator must settle it",
               fill.fillId(), fill.quantity(), fill.price(), step);
       return;
@@ -320,7 +325,7 @@ public class OrderSaga {
     FillSettlement settlement = FillSettlement.of(side, accountId, instrument, orderId, fill.fillId(),
         fill.quantity(), fill.price(), fee, feeCollected, reserved.subtract(settledFromReservation));
     if (settlement.clamped()) {
-      log.atError().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId)
+      log.atError()
           .log("fill {} needs more than is left reserved ({}); settling only that — the venue broke the price protection",
               fill.fillId(), reserved.subtract(settledFromReservation));
     }
@@ -336,7 +341,7 @@ public class OrderSaga {
     if (first) {
       send("settle-fee", new SettleFee(orderId));
     }
-    log.atInfo().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId)
+    log.atInfo()
         .log("fill {}: {} at {}; filled {} of {}", fill.fillId(), fill.quantity(), fill.price(), filledQuantity,
             quantity);
   }
@@ -448,7 +453,7 @@ public class OrderSaga {
     ending = ending.given(filledQuantity, quantity);
     if (side == Side.SELL && fee != null && filledQuantity > 0 && feeCollected.compareTo(fee) < 0) {
       // A sale pays its fee out of its proceeds; fills too small to cover it leave the rest unpaid.
-      log.atWarn().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId)
+      log.atWarn()
           .log("the fills' proceeds covered only {} of the fee {}", feeCollected, fee);
     }
     moveTo(SagaStep.SETTLING, "ending " + ending);
@@ -506,7 +511,7 @@ public class OrderSaga {
     }
     cancelDeadline();
     journal.finished(orderId, ending);
-    log.atInfo().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId).addKeyValue("step", step)
+    log.atInfo().addKeyValue("step", step)
         .log("order saga ended: {} after {} of {} filled", ending, filledQuantity, quantity);
     SagaLifecycle.end();
   }
@@ -563,7 +568,7 @@ public class OrderSaga {
   private void retryStep(String waitingFor) {
     retry++;
     journal.retrying(orderId, step, retry, waitingFor);
-    log.atWarn().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId).addKeyValue("step", step)
+    log.atWarn().addKeyValue("step", step)
         .log("step {} still waiting for {} (retry {}); asked again", step, waitingFor, retry);
     schedule(timeouts.retryInterval(step, retry));
   }
@@ -577,7 +582,7 @@ public class OrderSaga {
     cancelDeadline();
     schedule(timeouts.of(next));
     journal.moved(orderId, next, ending);
-    log.atInfo().addKeyValue(ORDER_ID, orderId).addKeyValue("correlationId", orderId).addKeyValue("step", next)
+    log.atInfo().addKeyValue("step", next)
         .log("order saga {} -> {}: {}", previous, next, why);
   }
 

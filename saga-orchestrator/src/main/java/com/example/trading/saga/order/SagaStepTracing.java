@@ -1,5 +1,6 @@
 package com.example.trading.saga.order;
 
+import com.example.trading.platform.logging.LoggingContext;
 import com.example.trading.platform.tracing.Traces;
 import com.example.trading.schemas.MessageMetadata;
 import org.axonframework.messaging.Message;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
  * context the event carries; the commands, venue requests and deadlines the saga decides meanwhile
  * carry this span on (the contract's metadata provider reads the current span). Wraps the saga's
  * handlers themselves, so an event is traced once, by the segment whose saga handles it, not by
- * every segment that looks at it.
+ * every segment that looks at it. Meanwhile the logging context names the journey, the order and
+ * its account ({@link LoggingContext}).
  */
 @Component
 class SagaStepTracing implements HandlerEnhancerDefinition {
@@ -33,7 +35,11 @@ class SagaStepTracing implements HandlerEnhancerDefinition {
       @Override
       public Object handle(Message<?> message, T target) throws Exception {
         Object carried = message.getMetaData().get(MessageMetadata.TRACEPARENT);
-        try (Traces.Step step = traces.start("saga " + message.getPayloadType().getSimpleName(),
+        Object correlationId = message.getMetaData().get(MessageMetadata.CORRELATION_ID);
+        try (LoggingContext context = LoggingContext.of(correlationId == null ? null : correlationId.toString(),
+                message.getPayload())
+            .with(LoggingContext.ACCOUNT_ID, target instanceof OrderSaga saga ? saga.accountId() : null);
+            Traces.Step step = traces.start("saga " + message.getPayloadType().getSimpleName(),
             carried == null ? null : carried.toString())) {
           step.tag(MessageMetadata.CORRELATION_ID, message.getMetaData().get(MessageMetadata.CORRELATION_ID));
           try {

@@ -12,17 +12,23 @@ import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.teststack.JsonLogLines;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestStack;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -124,6 +130,22 @@ class InboxToOutboxIT {
     commands.await(r -> orderId.equals(header(r, "correlationId")), 1, Duration.ofSeconds(30));
     assertThat(jdbc.queryForObject("select reason from inbox_rejected where message_key = 'o-garbage'", String.class))
         .contains("NoSuchEvent");
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void theLinesTheSagaLogsNameTheTraceTheJourneyTheOrderAndTheAccount(CapturedOutput output) {
+    String orderId = UUID.randomUUID().toString();
+    String traceId = UUID.randomUUID().toString().replace("-", "");
+    SagaTestSupport.publish(prefix, limitSell(orderId), 0, UUID.randomUUID().toString(),
+        "00-" + traceId + "-00f067aa0ba902b7-01");
+
+    commands.await(r -> orderId.equals(header(r, "correlationId")), 1, Duration.ofSeconds(30));
+    List<JsonNode> lines = await().atMost(Duration.ofSeconds(10)).until(() -> JsonLogLines.of(output.getOut()).stream()
+        .filter(line -> orderId.equals(line.path("orderId").asText())).toList(), found -> !found.isEmpty());
+    for (JsonNode line : lines) {
+      JsonLogLines.assertNames(line, traceId, orderId, orderId, "acc-1");
+    }
   }
 
   private static String header(ConsumerRecord<?, ?> record, String name) {
