@@ -54,11 +54,10 @@ class KafkaEventRelay {
 
   @EventHandler
   void relay(TradingEvent event, DomainEventMessage<?> message, TrackingToken token) {
-    Object correlationId = message.getMetaData().get(MessageMetadata.CORRELATION_ID);
-    try (Traces.Step step = traces.start("relay " + codec.typeName(event.getClass()),
-        text(message.getMetaData().get(MessageMetadata.TRACEPARENT)))) {
-      step.tag(MessageMetadata.CORRELATION_ID, correlationId);
-      publish(event, message, token, traces.traceparent());
+    String carried = text(message.getMetaData().get(MessageMetadata.TRACEPARENT));
+    try (Traces.Step step = traces.start("relay " + codec.typeName(event.getClass()), carried)) {
+      step.tag(MessageMetadata.CORRELATION_ID, message.getMetaData().get(MessageMetadata.CORRELATION_ID));
+      publish(event, message, token, traces.traceparentOr(carried));
     }
   }
 
@@ -71,7 +70,7 @@ class KafkaEventRelay {
         text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
         text(message.getMetaData().get(MessageMetadata.CAUSATION_ID)),
         message.getTimestamp(), codec.typeName(event.getClass()), codec.revision(event.getClass()),
-        traceparent != null ? traceparent : text(message.getMetaData().get(MessageMetadata.TRACEPARENT)));
+        traceparent);
     metadata.toHeaders().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
     token.position().ifPresent(position -> record.headers()
         .add(Topics.POSITION_HEADER, Long.toString(position).getBytes(StandardCharsets.UTF_8)));

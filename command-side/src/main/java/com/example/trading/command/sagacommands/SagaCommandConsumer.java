@@ -1,5 +1,6 @@
 package com.example.trading.command.sagacommands;
 
+import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.command.RuleViolation;
 import com.example.trading.platform.kafka.ConsumerLoop;
 import com.example.trading.platform.kafka.DeadLetterPublisher;
@@ -19,7 +20,6 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +37,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.header.Header;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonNonTransientException;
@@ -169,10 +168,10 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     MessageMetadata metadata;
     Object payload;
     try {
-      metadata = MessageMetadata.fromHeaders(name -> header(record, name));
+      metadata = MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
       payload = codec.deserialize(metadata.type(), metadata.revision(), record.value());
     } catch (RuntimeException unreadable) {
-      try (LoggingContext context = LoggingContext.of(header(record, MessageMetadata.CORRELATION_ID), null)) {
+      try (LoggingContext context = LoggingContext.of(MessageHeaders.text(record, MessageMetadata.CORRELATION_ID), null)) {
         deadLetter(record, "unreadable: " + unreadable.getMessage());
       }
       return;
@@ -197,11 +196,9 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     if (metadata.correlationId() != null) {
       commandMetadata.put(MessageMetadata.CORRELATION_ID, metadata.correlationId());
     }
-    String traceparent = traces.traceparent();
+    String traceparent = traces.traceparentOr(metadata.traceparent());
     if (traceparent != null) {
       commandMetadata.put(MessageMetadata.TRACEPARENT, traceparent);
-    } else if (metadata.traceparent() != null) {
-      commandMetadata.put(MessageMetadata.TRACEPARENT, metadata.traceparent());
     }
     var command = new GenericCommandMessage<>(
         new GenericMessage<>(metadata.messageId(), payload, MetaData.from(commandMetadata)),
@@ -220,10 +217,5 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     deadLetters.publish(record, reason);
     meters.counter("trading.saga.commands.dead_lettered").increment();
     log.warn("dead-lettered command {}@{} key {}: {}", record.topic(), record.offset(), record.key(), reason);
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -5,6 +5,7 @@ import com.example.trading.schemas.MessageType;
 import com.example.trading.schemas.codec.MessageCodec;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -66,10 +67,7 @@ public class AxonContractAutoConfiguration {
         data.put(MessageMetadata.CORRELATION_ID, correlationId);
       }
       // what is being handled now (a command's span, a saga's step) is the cause's trace context
-      Object traceparent = traces.traceparent();
-      if (traceparent == null) {
-        traceparent = message.getMetaData().get(MessageMetadata.TRACEPARENT);
-      }
+      String traceparent = traces.traceparentOr(Objects.toString(message.getMetaData().get(MessageMetadata.TRACEPARENT), null));
       if (traceparent != null) {
         data.put(MessageMetadata.TRACEPARENT, traceparent);
       }

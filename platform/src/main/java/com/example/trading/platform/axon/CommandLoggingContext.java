@@ -2,6 +2,7 @@ package com.example.trading.platform.axon;
 
 import com.example.trading.platform.logging.LoggingContext;
 import com.example.trading.schemas.MessageMetadata;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -22,9 +23,9 @@ public final class CommandLoggingContext implements MessageHandlerInterceptor<Co
   public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
       throws Exception {
     CommandMessage<?> command = unitOfWork.getMessage();
-    Object correlationId = command.getMetaData().get(MessageMetadata.CORRELATION_ID);
-    try (LoggingContext context = LoggingContext.of(correlationId == null ? null : correlationId.toString(),
-        command.getPayload()).with(COMMAND, simpleName(command))) {
+    try (LoggingContext context = LoggingContext.of(
+        Objects.toString(command.getMetaData().get(MessageMetadata.CORRELATION_ID), null), command.getPayload())
+        .with(COMMAND, simpleName(command))) {
       return interceptorChain.proceed();
     }
   }

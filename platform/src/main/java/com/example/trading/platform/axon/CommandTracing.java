@@ -2,6 +2,7 @@ package com.example.trading.platform.axon;
 
 import com.example.trading.platform.tracing.Traces;
 import com.example.trading.schemas.MessageMetadata;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -25,9 +26,8 @@ public final class CommandTracing implements MessageHandlerInterceptor<CommandMe
   public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
       throws Exception {
     CommandMessage<?> command = unitOfWork.getMessage();
-    Object carried = command.getMetaData().get(MessageMetadata.TRACEPARENT);
     try (Traces.Step step = traces.start("command " + CommandLoggingContext.simpleName(command),
-        carried == null ? null : carried.toString())) {
+        Objects.toString(command.getMetaData().get(MessageMetadata.TRACEPARENT), null))) {
       step.tag(MessageMetadata.CORRELATION_ID, command.getMetaData().get(MessageMetadata.CORRELATION_ID));
       try {
         return interceptorChain.proceed();

@@ -70,12 +70,21 @@ public class DeadLetterController {
 
   @PostMapping("/{source}/redrive")
   ResponseEntity<?> redrive(@PathVariable String source, @RequestBody ActionRequest request, Caller caller) {
+    return act(source, request, caller, true);
+  }
+
+  @PostMapping("/{source}/discard")
+  ResponseEntity<?> discard(@PathVariable String source, @RequestBody ActionRequest request, Caller caller) {
+    return act(source, request, caller, false);
+  }
+
+  private ResponseEntity<?> act(String source, ActionRequest request, Caller caller, boolean redrive) {
     caller.requireOperator();
     Optional<DeadLetterSource> found = desk.source(source);
     if (found.isEmpty()) {
       return unknown(source);
     }
-    if (found.get().redriveRefusal().isPresent()) {
+    if (redrive && found.get().redriveRefusal().isPresent()) {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiProblems.of(HttpStatus.CONFLICT,
           "dead-letter-not-redrivable", "These dead letters are not re-driven one by one",
           found.get().redriveRefusal().get()));
@@ -84,25 +93,10 @@ public class DeadLetterController {
     if (invalid.isPresent()) {
       return invalid.get();
     }
-    return ResponseEntity.ok(results(desk.redrive(found.get(), ids(request), caller, request.reason().strip())));
-  }
-
-  @PostMapping("/{source}/discard")
-  ResponseEntity<?> discard(@PathVariable String source, @RequestBody ActionRequest request, Caller caller) {
-    caller.requireOperator();
-    Optional<DeadLetterSource> found = desk.source(source);
-    if (found.isEmpty()) {
-      return unknown(source);
-    }
-    Optional<ResponseEntity<?>> invalid = validate(request);
-    if (invalid.isPresent()) {
-      return invalid.get();
-    }
-    return ResponseEntity.ok(results(desk.discard(found.get(), ids(request), caller, request.reason().strip())));
-  }
-
-  private static Map<String, Object> results(List<Result> results) {
-    return Map.of("results", results);
+    String reason = request.reason().strip();
+    List<Result> results = redrive ? desk.redrive(found.get(), ids(request), caller, reason)
+        : desk.discard(found.get(), ids(request), caller, reason);
+    return ResponseEntity.ok(Map.of("results", results));
   }
 
   private static List<String> ids(ActionRequest request) {

@@ -1,5 +1,6 @@
 package com.example.trading.platform.deadletters;
 
+import com.example.trading.platform.kafka.ReliableProducer;
 import com.example.trading.platform.kafka.TopicNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,9 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -68,14 +66,8 @@ public final class DeadLetterLedger implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    try {
-      producer.send(new ProducerRecord<>(topic, key(entry.source(), entry.id()), value)).get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not record " + entry + " in " + topic + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while recording " + entry, e);
-    }
+    ReliableProducer.sendAndWait(producer, new ProducerRecord<>(topic, key(entry.source(), entry.id()), value),
+        "record " + entry + " in " + topic);
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.example.trading.platform.deadletters;
 
 import com.example.trading.platform.kafka.DeadLetterPublisher;
 import com.example.trading.platform.kafka.KafkaClientProperties;
+import com.example.trading.platform.kafka.ReliableProducer;
 import com.example.trading.platform.kafka.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -103,14 +101,7 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
       }
     }
     copy.headers().add(REDRIVEN_FROM_HEADER, (topic + "/" + letter.id()).getBytes(StandardCharsets.UTF_8));
-    try {
-      producer.send(copy).get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not re-drive " + letter.id() + " to " + originTopic + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while re-driving " + letter.id(), e);
-    }
+    ReliableProducer.sendAndWait(producer, copy, "re-drive " + letter.id() + " to " + originTopic);
   }
 
   private Optional<ConsumerRecord<String, byte[]>> record(String id) {

@@ -2,7 +2,6 @@ package com.example.trading.platform.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,14 +35,6 @@ public final class DeadLetterPublisher {
     dead.headers().add(FAILED_AT_HEADER, clock.instant().toString().getBytes(StandardCharsets.UTF_8));
     dead.headers().add(SOURCE_HEADER, (record.topic() + "/" + record.partition() + "@" + record.offset())
         .getBytes(StandardCharsets.UTF_8));
-    try {
-      producer.send(dead).get();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("could not dead-letter " + record.topic() + "@" + record.offset()
-          + " to " + topic, e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while dead-lettering", e);
-    }
+    ReliableProducer.sendAndWait(producer, dead, "dead-letter " + record.topic() + "@" + record.offset() + " to " + topic);
   }
 }

@@ -43,6 +43,15 @@ public final class Traces {
   }
 
   /**
+   * The trace context to send on: the current span's, or {@code carried} (what the message being
+   * handled brought) outside any span, e.g. with tracing off.
+   */
+  public String traceparentOr(String carried) {
+    String current = traceparent();
+    return current != null ? current : carried;
+  }
+
+  /**
    * Starts a step of a journey as the child of {@code parentTraceparent} (the current span, or a new
    * trace, when it is null) and makes it current on this thread until it is closed.
    */

@@ -1,13 +1,12 @@
 package com.example.trading.projections.pipeline;
 
+import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.codec.MessageCodec;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
 
 /** Reads a Kafka record of an event topic into a {@link ProjectedEvent}. Thread-safe. */
@@ -25,7 +24,7 @@ public class EventDecoder {
    * @throws IllegalArgumentException when the record is not a well-formed event of the contract
    */
   public ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
-    MessageMetadata metadata = MessageMetadata.fromHeaders(name -> header(record, name));
+    MessageMetadata metadata = MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
     Object payload = codec.deserialize(metadata.type(), metadata.revision(), record.value());
     if (!(payload instanceof TradingEvent event)) {
       throw new IllegalArgumentException(metadata.type() + " is not an event");
@@ -35,7 +34,7 @@ public class EventDecoder {
   }
 
   private static long requiredLong(ConsumerRecord<String, byte[]> record, String name) {
-    String value = header(record, name);
+    String value = MessageHeaders.text(record, name);
     if (value == null) {
       throw new IllegalArgumentException("header '" + name + "' is missing");
     }
@@ -44,10 +43,5 @@ public class EventDecoder {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("header '" + name + "' is not a number: " + value, e);
     }
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,6 @@
 package com.example.trading.projections.pipeline;
 
+import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.platform.logging.LoggingContext;
 import com.example.trading.platform.tracing.Traces;
 import com.example.trading.schemas.MessageMetadata;
@@ -11,7 +12,6 @@ import com.example.trading.projections.store.ViewStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,18 +171,13 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
 
   /** Parks the record; the log line names its journey, order and account where {@code event} knows them. */
   private void deadLetter(ConsumerRecord<String, byte[]> record, ProjectedEvent event, String reason) {
-    try (LoggingContext context = LoggingContext.of(header(record, MessageMetadata.CORRELATION_ID),
+    try (LoggingContext context = LoggingContext.of(MessageHeaders.text(record, MessageMetadata.CORRELATION_ID),
         event == null ? null : event.event());
-        Traces.Step step = traces.start("dead-letter " + view.name(), header(record, MessageMetadata.TRACEPARENT))) {
+        Traces.Step step = traces.start("dead-letter " + view.name(), MessageHeaders.text(record, MessageMetadata.TRACEPARENT))) {
       deadLetters.publish(record, reason);
       deadLettered.increment();
       log.warn("projection {} dead-lettered {}/{}@{} (key {}): {}", view.name(), record.topic(), record.partition(),
           record.offset(), record.key(), reason);
     }
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,6 @@
 package com.example.trading.saga.inbox;
 
+import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.platform.deadletters.DeadLetterSource;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
@@ -109,7 +110,7 @@ class InboxWriter {
   }
 
   private EventMessage<?> toEvent(ConsumerRecord<String, byte[]> record) {
-    MessageMetadata envelope = MessageMetadata.fromHeaders(name -> header(record, name));
+    MessageMetadata envelope = MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
     Object payload = codec.deserialize(envelope.type(), envelope.revision(), record.value());
     Map<String, Object> metadata = new HashMap<>();
     if (envelope.correlationId() != null) {
@@ -121,11 +122,11 @@ class InboxWriter {
     if (envelope.traceparent() != null) {
       metadata.put(MessageMetadata.TRACEPARENT, envelope.traceparent());
     }
-    String position = header(record, Topics.POSITION_HEADER);
+    String position = MessageHeaders.text(record, Topics.POSITION_HEADER);
     if (position != null) {
       metadata.put("sourcePosition", position);
     }
-    String sequence = header(record, Topics.SEQUENCE_HEADER);
+    String sequence = MessageHeaders.text(record, Topics.SEQUENCE_HEADER);
     String aggregateType = AGGREGATE_TYPES.get(topics.contractNameOf(record.topic()));
     if (sequence == null || aggregateType == null || record.key() == null) {
       return new GenericEventMessage<>(new org.axonframework.messaging.GenericMessage<>(envelope.messageId(), payload,
@@ -155,10 +156,5 @@ class InboxWriter {
         values (?, ?, ?, ?, ?, ?, ?) on conflict (topic, partition, "offset") do nothing""",
         record.topic(), record.partition(), record.offset(), record.key(), headers.toString(), record.value(),
         reason.toString());
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

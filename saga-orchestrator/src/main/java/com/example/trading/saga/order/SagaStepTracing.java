@@ -3,6 +3,7 @@ package com.example.trading.saga.order;
 import com.example.trading.platform.logging.LoggingContext;
 import com.example.trading.platform.tracing.Traces;
 import com.example.trading.schemas.MessageMetadata;
+import java.util.Objects;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
@@ -34,13 +35,11 @@ class SagaStepTracing implements HandlerEnhancerDefinition {
     return new WrappedMessageHandlingMember<>(original) {
       @Override
       public Object handle(Message<?> message, T target) throws Exception {
-        Object carried = message.getMetaData().get(MessageMetadata.TRACEPARENT);
-        Object correlationId = message.getMetaData().get(MessageMetadata.CORRELATION_ID);
-        try (LoggingContext context = LoggingContext.of(correlationId == null ? null : correlationId.toString(),
-                message.getPayload())
+        try (LoggingContext context = LoggingContext.of(
+                Objects.toString(message.getMetaData().get(MessageMetadata.CORRELATION_ID), null), message.getPayload())
             .with(LoggingContext.ACCOUNT_ID, target instanceof OrderSaga saga ? saga.accountId() : null);
             Traces.Step step = traces.start("saga " + message.getPayloadType().getSimpleName(),
-            carried == null ? null : carried.toString())) {
+                Objects.toString(message.getMetaData().get(MessageMetadata.TRACEPARENT), null))) {
           step.tag(MessageMetadata.CORRELATION_ID, message.getMetaData().get(MessageMetadata.CORRELATION_ID));
           try {
             return super.handle(message, target);

@@ -109,7 +109,7 @@ class OutboxRelay extends PollingWorker {
       for (OutboxRow row : rows) {
         try (Traces.Step step = traces.start("outbox publish " + row.type(), row.traceparent())) {
           step.tag(MessageMetadata.CORRELATION_ID, row.correlationId());
-          sends.add(producer.send(row.toRecord(traces.traceparent())));
+          sends.add(producer.send(row.toRecord(traces.traceparentOr(row.traceparent()))));
         }
       }
       awaitAcknowledgements(sends);
@@ -157,11 +157,11 @@ class OutboxRelay extends PollingWorker {
   private record OutboxRow(long id, String messageId, String topic, String key, String type, int revision,
       byte[] payload, String correlationId, String causationId, String traceparent, Instant createdAt) {
 
-    /** The command with its envelope; {@code publishing} (the publish step's trace context) when there is one. */
+    /** The command with its envelope, in the trace context {@code publishing} (the publish step's). */
     ProducerRecord<String, byte[]> toRecord(String publishing) {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
       new MessageMetadata(messageId, correlationId, causationId, createdAt, type, revision,
-          publishing != null ? publishing : traceparent)
+          publishing)
           .toHeaders()
           .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
       return record;
