@@ -115,7 +115,7 @@ class OrderLifecycleE2EIT {
   void killingTheCommandSideMidRunLosesNoOrderAndAppliesNothingTwice() throws Exception {
     OrderRunResult result = runWhileKilling(system.commandSide, 7L);
 
-    assertThat(result.passed()).as(result.summary()).isTrue();
+    assertThat(result.passed()).as(() -> whatIsLeft(result)).isTrue();
   }
 
   @Test
@@ -124,9 +124,14 @@ class OrderLifecycleE2EIT {
 
     // A step deadline (pricing, submitting: 30 s) can pass while the orchestrator is down; the
     // order then ends MARKET_TIMEOUT with everything given back, rather than trading late.
-    assertThat(result.passed(Set.of("REJECTED MARKET_TIMEOUT"))).as(result.summary()).isTrue();
+    assertThat(result.passed(Set.of("REJECTED MARKET_TIMEOUT"))).as(() -> whatIsLeft(result)).isTrue();
     assertThat(result.audit().endings().getOrDefault("REJECTED MARKET_TIMEOUT", 0L)).as(result.summary())
         .isLessThanOrEqualTo(10);
+  }
+
+  /** The run's report and, for any order left unfinished, what the system knows of it. */
+  private String whatIsLeft(OrderRunResult result) {
+    return result.summary() + UnfinishedOrderReport.of(system, result.unfinishedOrderIds());
   }
 
   /**

@@ -52,7 +52,8 @@ class ScaleOutE2EIT {
       // A venue request the killed orchestrator had claimed is taken up again only when its lease
       // runs out; a MARKET order's pricing or submitting deadline (30 s) may pass first. Such an
       // order ends MARKET_TIMEOUT with everything given back, as after any crash.
-      assertThat(result.passed(Set.of("REJECTED MARKET_TIMEOUT"))).as(result.summary()).isTrue();
+      assertThat(result.passed(Set.of("REJECTED MARKET_TIMEOUT")))
+          .as(() -> result.summary() + UnfinishedOrderReport.of(system, result.unfinishedOrderIds())).isTrue();
       assertThat(result.audit().endings().getOrDefault("REJECTED MARKET_TIMEOUT", 0L)).as(result.summary())
           .isLessThanOrEqualTo(16);
       assertThat(result.endsByKind()).as("every kind of order ran").hasSize(10);

@@ -46,6 +46,19 @@ public record OrderRunResult(OrderRun.Settings settings, List<PlannedOrder> plan
     return unexpected;
   }
 
+  /** The ids of the run's orders that have no end event (yet). */
+  public List<String> unfinishedOrderIds() {
+    List<String> unfinished = new ArrayList<>();
+    for (PlannedOrder order : plan) {
+      String orderId = orderIds.get(order.index());
+      OrderOutcome outcome = orderId == null ? null : audit.orders().get(orderId);
+      if (orderId != null && (outcome == null || !outcome.finished())) {
+        unfinished.add(orderId);
+      }
+    }
+    return unfinished;
+  }
+
   /** Ends by kind, e.g. {@code MARKET_CANCELLED_AT_ONCE={CANCELLED=31, FILLED=19}}. */
   public Map<OrderKind, Map<String, Long>> endsByKind() {
     Map<OrderKind, Map<String, Long>> ends = new TreeMap<>();
