@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,13 +83,21 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   private final String commandTopic;
   private final DeadLetterPublisher deadLetters;
   private final ExecutorService appliers;
+  private final Set<String> parkedTypes;
 
   SagaCommandConsumer(Consumer<String, byte[]> sagaCommandKafkaConsumer, Producer<String, byte[]> eventProducer,
       CommandGateway commands, MessageCodec codec, MeterRegistry meters, TopicNames topics,
       @Value("${trading.saga-commands.max-attempts:5}") int maxAttempts,
       @Value("${trading.saga-commands.initial-backoff:200ms}") Duration initialBackoff,
-      @Value("${trading.saga-commands.parallelism:4}") int parallelism, Traces traces) {
+      @Value("${trading.saga-commands.parallelism:4}") int parallelism,
+      @Value("${trading.saga-commands.park-types:}") Set<String> parkedTypes, Traces traces) {
     super("saga-command-consumer", sagaCommandKafkaConsumer);
+    this.parkedTypes = parkedTypes.stream().map(String::strip).filter(type -> !type.isEmpty())
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    if (!this.parkedTypes.isEmpty()) {
+      log.warn("FAULT INJECTION: saga commands of types {} are parked on the dead-letter topic without being applied "
+          + "(trading.saga-commands.park-types)", this.parkedTypes);
+    }
     AtomicInteger threads = new AtomicInteger();
     this.appliers = Executors.newFixedThreadPool(parallelism, runnable -> {
       Thread thread = new Thread(runnable, "saga-command-" + threads.incrementAndGet());
@@ -199,6 +208,10 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     String traceparent = traces.traceparentOr(metadata.traceparent());
     if (traceparent != null) {
       commandMetadata.put(MessageMetadata.TRACEPARENT, traceparent);
+    }
+    if (parkedTypes.contains(metadata.type())) {
+      deadLetter(record, "refused: " + metadata.type() + " is parked by fault injection (trading.saga-commands.park-types)");
+      return;
     }
     var command = new GenericCommandMessage<>(
         new GenericMessage<>(metadata.messageId(), payload, MetaData.from(commandMetadata)),

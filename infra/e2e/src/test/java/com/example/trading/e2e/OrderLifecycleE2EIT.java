@@ -233,6 +233,81 @@ class OrderLifecycleE2EIT {
     assertThat(withoutVolatile(json(get(query(), "/api/accounts/" + account + "/portfolio")))).isEqualTo(portfolioBefore);
   }
 
+  /**
+   * Poison, fix, re-drive, through all five processes: the command side parks the order's fee
+   * charge on the dead-letter topic (fault injection: refused without being applied), the saga
+   * waits and asks again (parked again); the command side is restarted without the fault (the
+   * fix), and the operator re-drives every parked copy at once. The fee is charged exactly once,
+   * the order fills, each dead letter is recorded as re-driven, and the audit holds.
+   */
+  @Test
+  void aCommandParkedOnTheDeadLetterTopicIsReDrivenAfterTheFixAndAppliedOnce() throws Exception {
+    deposit("USD", "10000.00");
+    String deadLetters = "/ops/dead-letters/" + Topics.COMMANDS_DEAD_LETTER;
+    String orderId;
+    List<String> parked;
+    system.commandSide.close();
+    try {
+      system.commandSide.start(Map.of("FAULT_PARK_SAGA_COMMANDS", "ChargeFee"));
+      orderId = place("BUY", "AAPL", 3, "MARKET", null, null).path("orderId").asText();
+      String order = orderId;
+      parked = Eventually.within(Duration.ofSeconds(60), () -> {
+        List<String> ids = parkedCommandsOf(deadLetters, order, "ChargeFee");
+        return ids.isEmpty() ? null : ids;
+      });
+      assertThat(json(get(system.saga.port(), "/ops/sagas/" + orderId)).path("step").asText())
+          .as("the saga waits for its fee").isEqualTo("CHARGING_FEE");
+      assertThat(json(get(query(), "/api/orders/" + orderId)).path("status").asText()).isNotIn(ENDS);
+    } finally {
+      system.commandSide.close();
+      system.commandSide.start();
+    }
+    // The saga may have asked again meanwhile (parked as well): re-drive every parked copy, as one selection.
+    parked = parkedCommandsOf(deadLetters, orderId, "ChargeFee");
+    var redriven = postJson(system.commandSide.port(), deadLetters + "/redrive",
+        "{\"reason\":\"fee service fixed (e2e)\",\"ids\":" + JSON.writeValueAsString(parked) + "}");
+    assertThat(redriven.statusCode()).as(redriven.body()).isEqualTo(200);
+    assertThat(json(redriven).path("results").findValuesAsText("outcome")).hasSize(parked.size())
+        .containsOnly("REDRIVEN");
+
+    JsonNode end = awaitEnd(orderId, Duration.ofSeconds(120));
+    assertThat(end.path("status").asText()).as(end.toString()).isEqualTo("FILLED");
+    assertThat(parkedCommandsOf(deadLetters, orderId, "ChargeFee")).as("nothing left parked").isEmpty();
+    assertThat(storedEvents("FeeCharged", orderId)).as("the fee charged once, however many copies came").isEqualTo(1);
+    assertAuditHolds();
+  }
+
+  /** The ids of the pending dead letters of saga commands of {@code type} for the order. */
+  private static List<String> parkedCommandsOf(String source, String orderId, String type) {
+    var response = get(system.commandSide.port(), source + "?state=pending");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    for (JsonNode entry : json(response).path("messages")) {
+      JsonNode message = entry.path("message");
+      if (type.equals(message.path("headers").path("type").asText()) && message.path("payload").asText().contains(orderId)) {
+        ids.add(message.path("id").asText());
+      }
+    }
+    return ids;
+  }
+
+  /** How many events of {@code type} naming the order the command side stored. */
+  private static long storedEvents(String type, String orderId) throws Exception {
+    TestStack stack = TestStack.get();
+    try (Connection connection = DriverManager.getConnection(system.commandJdbcUrl, stack.postgresUser(),
+        stack.postgresPassword());
+        var statement = connection.prepareStatement("""
+            select count(*) from domain_event_entry
+            where payload_type like ? and position(convert_to(?, 'UTF8') in payload) > 0""")) {
+      statement.setString(1, "%$" + type);
+      statement.setString(2, orderId);
+      try (var rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
   /** The sum of a Prometheus metric's samples on a service, of the series carrying every one of {@code labels}. */
   private static double metric(int port, String name, String... labels) {
     return get(port, "/actuator/prometheus").body().lines()

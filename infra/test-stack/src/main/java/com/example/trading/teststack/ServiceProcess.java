@@ -71,6 +71,14 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** Starts the JVM and waits until its readiness is UP. */
   public ServiceProcess start() {
+    return start(Map.of());
+  }
+
+  /**
+   * Starts the JVM with {@code extraEnvironment} on top of the service's own (e.g. a fault switch a
+   * test turns on for one start) and waits until its readiness is UP.
+   */
+  public ServiceProcess start(Map<String, String> extraEnvironment) {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx256m",
         "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()));
@@ -78,6 +86,7 @@ public final class ServiceProcess implements AutoCloseable {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
+    builder.environment().putAll(extraEnvironment);
     builder.environment().put("SERVER_PORT", Integer.toString(port));
     builder.environment().put("LOG_FORMAT", "");
     try {
