@@ -66,7 +66,7 @@ final class UnfinishedOrderReport {
         section(report, "outbox", saga, """
             select id, message_type, message_key, created_at, published_at from command_outbox
             where correlation_id = ? order by id""", orderId);
-        section(report, "deadlines", saga, """
+        section(report, "legacy db-scheduler deadlines (the armed one is deadline_at in the status)", saga, """
             select task_instance, execution_time, picked, picked_by, last_heartbeat, consecutive_failures
             from scheduled_tasks where position(convert_to(?, 'UTF8') in task_data) > 0""", orderId);
         section(report, "command side events", command, """

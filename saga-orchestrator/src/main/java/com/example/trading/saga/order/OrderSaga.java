@@ -47,7 +47,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -94,8 +93,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>Every step has a deadline ({@link SagaTimeouts}); waiting steps re-send the commands whose
  * effect has not been seen ({@link #awaiting}; every receiver is idempotent) with back-off until
- * it is. A deadline is an event like the others ({@link StepDeadlinePassed}, scheduled through
- * Axon's {@link EventScheduler}): when it comes due it is appended to the orchestrator's store and
+ * it is. A deadline is an event like the others ({@link StepDeadlinePassed}, armed through the
+ * {@link SagaJournal} with the step): when it comes due it is appended to the orchestrator's store and
  * reaches this saga in store order, after every answer stored before it, on whichever instance owns
  * the order's segment. Every event is checked against the step and the awaited confirmations, so a
  * duplicate or late event changes nothing. No clock, randomness or I/O here: time comes from
@@ -117,6 +116,7 @@ public class OrderSaga {
 
   @Autowired
   private transient CommandGateway commandGateway;
+  /** Only to cancel a deadline of a saga stored before the journal armed them ({@link #deadline}). */
   @Autowired
   private transient EventScheduler deadlines;
   @Autowired
@@ -153,7 +153,10 @@ public class OrderSaga {
   private Set<String> fillIds = new LinkedHashSet<>();
   /** Commands sent whose effect was not seen yet, by the confirmation that settles each. */
   private Map<String, PendingCommand> awaiting = new LinkedHashMap<>();
-  /** The step's armed deadline; null when none is armed. */
+  /**
+   * The db-scheduler deadline of a saga stored before the step deadlines moved into the journal
+   * ({@link SagaJournal}); null for every saga started since, which never sets it.
+   */
   @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
   private ScheduleToken deadline;
   private int retry;
@@ -509,7 +512,7 @@ public class OrderSaga {
     if (step != SagaStep.FINISHING || !confirmed("finish")) {
       return;
     }
-    cancelDeadline();
+    cancelLegacyDeadline();
     journal.finished(orderId, ending);
     log.atInfo().addKeyValue("step", step)
         .log("order saga ended: {} after {} of {} filled", ending, filledQuantity, quantity);
@@ -567,10 +570,9 @@ public class OrderSaga {
 
   private void retryStep(String waitingFor) {
     retry++;
-    journal.retrying(orderId, step, retry, waitingFor);
+    journal.retrying(orderId, step, retry, waitingFor, timeouts.retryInterval(step, retry));
     log.atWarn().addKeyValue("step", step)
         .log("step {} still waiting for {} (retry {}); asked again", step, waitingFor, retry);
-    schedule(timeouts.retryInterval(step, retry));
   }
 
   // ---- plumbing -------------------------------------------------------------------------------
@@ -579,21 +581,19 @@ public class OrderSaga {
     SagaStep previous = step;
     step = next;
     retry = 0;
-    cancelDeadline();
-    schedule(timeouts.of(next));
-    journal.moved(orderId, next, ending);
+    cancelLegacyDeadline();
+    journal.moved(orderId, next, ending, timeouts.of(next));
     log.atInfo().addKeyValue("step", next)
         .log("order saga {} -> {}: {}", previous, next, why);
   }
 
-  private void schedule(Duration after) {
-    deadline = deadlines.schedule(after, new StepDeadlinePassed(orderId, step, retry));
-  }
-
-  private void cancelDeadline() {
+  /**
+   * Cancels the db-scheduler deadline of a saga stored before deadlines moved into the journal
+   * (its token is in its state); sagas since then have none. A deadline already on its way (stored,
+   * or being stored) cannot be cancelled; it arrives for a step this saga has left and is ignored.
+   */
+  private void cancelLegacyDeadline() {
     if (deadline != null) {
-      // A deadline already on its way (stored, or being stored) cannot be cancelled; it arrives
-      // for a step this saga has left (or a retry it has passed) and is ignored as stale.
       deadlines.cancelSchedule(deadline);
       deadline = null;
     }

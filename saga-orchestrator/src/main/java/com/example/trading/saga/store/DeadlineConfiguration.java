@@ -21,20 +21,18 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
- * Persistent saga deadlines, delivered as events: Axon's {@link DbSchedulerEventScheduler} on
- * db-scheduler's {@code scheduled_tasks} table in the saga database. When a deadline comes due,
- * whichever instance's db-scheduler picks it (one: db-scheduler locks the row) appends it to the
- * orchestrator's event store; the saga processor hands it to the saga on the segment that owns
- * the order, in store order. So a deadline is handled by the one thread that handles the saga's
- * other events (never concurrently with them, on any instance), and after every answer stored
- * before it came due: it measures the other party's silence, not our own queue.
+ * The db-scheduler deadlines of sagas stored before step deadlines moved into {@code saga_status}
+ * (see {@link StepDeadlines}): such a saga holds a token of Axon's {@link DbSchedulerEventScheduler}
+ * (on db-scheduler's {@code scheduled_tasks} table) that it cancels when it next moves, and one that
+ * comes due is still appended to the event store and reaches the saga like any deadline. No saga
+ * schedules here any more; this wiring drains what an earlier version scheduled and can go once
+ * {@code scheduled_tasks} is empty everywhere.
  *
  * <p>db-scheduler reaches the database through a {@link TransactionAwareDataSourceProxy}, so a
- * deadline the saga schedules or cancels is written in the saga's own transaction: saga state and
- * its deadline commit or roll back together. A deadline is stored at least once (db-scheduler
- * re-runs an execution whose node died); the saga recognises a stale or repeated one by its payload,
- * and cancelling one already on its way is not an error ({@link StaleTolerantEventScheduler}). The
- * scheduler starts after everything else and stops first. Axon's own db-scheduler
+ * cancel is written in the saga's own transaction. A deadline is stored at least once (db-scheduler
+ * re-runs an execution whose node died); the saga recognises a stale or repeated one by its
+ * payload, and cancelling one already on its way is not an error ({@link StaleTolerantEventScheduler}).
+ * The scheduler starts after everything else and stops first. Axon's own db-scheduler
  * auto-configuration is excluded so this is the one wiring.
  */
 @Configuration(proxyBeanMethods = false)

@@ -156,9 +156,9 @@ class OrderSagaTest {
       given(List.of())
           .whenPublishingA(placed(Side.SELL, OrderType.MARKET, null))
           .expectActiveSagas(1)
-          .expectDispatchedCommands(new RequestReferencePrice(ORDER, "AAPL"))
-          .expectScheduledEvent(TIMEOUTS.pricing(), new StepDeadlinePassed(ORDER, SagaStep.PRICING, 0));
+          .expectDispatchedCommands(new RequestReferencePrice(ORDER, "AAPL"));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.PRICING);
+      assertThat(journal.lastDeadline()).isEqualTo(RecordingJournal.armed(SagaStep.PRICING, 0, TIMEOUTS.pricing()));
     }
 
     @Test
@@ -181,8 +181,9 @@ class OrderSagaTest {
           .whenPublishingA(feeCharged("1.90"))
           .expectDispatchedCommands(
               new AcceptOrder(ORDER, "AAPL", BigDecimal.valueOf(10), $("1.90")),
-              new SubmitToMarket(ORDER, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null))
-          .expectScheduledEvent(TIMEOUTS.submitting(), new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0));
+              new SubmitToMarket(ORDER, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
+      assertThat(journal.lastDeadline())
+          .isEqualTo(RecordingJournal.armed(SagaStep.SUBMITTING, 0, TIMEOUTS.submitting()));
     }
 
     @Test
@@ -232,9 +233,9 @@ class OrderSagaTest {
       given(then(settled, new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO)))
           .whenPublishingA(new OrderCompleted(ORDER, 10))
           .expectActiveSagas(0)
-          .expectNoDispatchedCommands()
-          .expectNoScheduledEvents();
+          .expectNoDispatchedCommands();
       assertThat(journal.finished).containsExactly(Ending.completed());
+      assertThat(journal.lastDeadline()).as("the end clears the deadline").isEqualTo(RecordingJournal.CLEARED);
     }
   }
 
@@ -424,7 +425,7 @@ class OrderSagaTest {
     @Test
     void noAnswerFromTheVenueBeforeTheDeadlineCancelsTheOrderThere() {
       given(SELL_ON_MARKET.subList(0, 4))
-          .whenTimeElapses(TIMEOUTS.submitting().plusSeconds(1))
+          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
           .expectDispatchedCommands(new CancelAtMarket(ORDER));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.CANCELLING_AT_MARKET);
     }
@@ -435,7 +436,7 @@ class OrderSagaTest {
           .andThenAPublished(SELL_ON_MARKET.get(1))
           .andThenAPublished(SELL_ON_MARKET.get(2))
           .andThenAPublished(SELL_ON_MARKET.get(3))
-          .andThenTimeElapses(TIMEOUTS.submitting().plusSeconds(1))
+          .andThenAPublished(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
           .whenPublishingA(new MarketOrderUnknown(ORDER))
           .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
     }
@@ -446,7 +447,7 @@ class OrderSagaTest {
           .andThenAPublished(SELL_ON_MARKET.get(1))
           .andThenAPublished(SELL_ON_MARKET.get(2))
           .andThenAPublished(SELL_ON_MARKET.get(3))
-          .andThenTimeElapses(TIMEOUTS.submitting().plusSeconds(1))
+          .andThenAPublished(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
           .andThenAPublished(new MarketOrderCancelled(ORDER, 0L))
           .andThenAPublished(new FeeRefunded(ORDER, ACCOUNT, $("1.90")))
           .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
@@ -460,7 +461,7 @@ class OrderSagaTest {
           .andThenAPublished(SELL_ON_MARKET.get(1))
           .andThenAPublished(SELL_ON_MARKET.get(2))
           .andThenAPublished(SELL_ON_MARKET.get(3))
-          .andThenTimeElapses(TIMEOUTS.submitting().plusSeconds(1))
+          .andThenAPublished(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
           .whenPublishingA(filled("f-1", 10, "190.00", 7))
           .expectDispatchedCommands(
               new RecordOrderSubmission(ORDER, ORDER),
@@ -604,7 +605,7 @@ class OrderSagaTest {
     @Test
     void pastTheTimeInForceTheSagaCancelsAtTheVenueAndTheOrderWillExpire() {
       given(LIMIT_BUY_ON_MARKET)
-          .whenTimeElapses(TIMEOUTS.onMarket().plusSeconds(1))
+          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.ON_MARKET, 0))
           .expectDispatchedCommands(new CancelAtMarket(ORDER));
     }
   }
@@ -636,10 +637,25 @@ class OrderSagaTest {
     @Test
     void anUnansweredCommandIsSentAgainWhenItsDeadlinePasses() {
       given(SELL_ON_MARKET.subList(0, 2))
-          .whenTimeElapses(TIMEOUTS.confirmation())
-          .expectDispatchedCommands(new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
-          .expectScheduledEvent(TIMEOUTS.retryInterval(SagaStep.RESERVING, 1), new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 1));
+          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0))
+          .expectDispatchedCommands(new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)));
       assertThat(journal.retries).containsExactly("RESERVING#1");
+      assertThat(journal.lastDeadline())
+          .isEqualTo(RecordingJournal.armed(SagaStep.RESERVING, 1, TIMEOUTS.retryInterval(SagaStep.RESERVING, 1)));
+    }
+
+    @Test
+    void aDeadlineOfAStepTheSagaHasLeftChangesNothing() {
+      given(SELL_ON_MARKET.subList(0, 3))
+          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0))
+          .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aDeadlineDeliveredTwiceIsActedOnOnce() {
+      given(then(SELL_ON_MARKET.subList(0, 2), new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0)))
+          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0))
+          .expectNoDispatchedCommands();
     }
 
     @Test
@@ -657,7 +673,7 @@ class OrderSagaTest {
     @Test
     void aPricingThatNeverAnswersRejectsTheOrderAsAMarketTimeout() {
       given(List.of(placed(Side.SELL, OrderType.MARKET, null)))
-          .whenTimeElapses(TIMEOUTS.pricing().plusSeconds(1))
+          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.PRICING, 0))
           .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.MARKET_TIMEOUT,
               "no reference price within PT30S"));
     }
@@ -668,20 +684,34 @@ class OrderSagaTest {
     final List<SagaStep> steps = new ArrayList<>();
     final List<String> retries = new ArrayList<>();
     final List<Ending> finished = new ArrayList<>();
+    /** The deadlines armed and cleared, in order ({@link #armed}, {@link #CLEARED}). */
+    final List<String> deadlines = new ArrayList<>();
+    static final String CLEARED = "cleared";
 
-    @Override
-    public void moved(String orderId, SagaStep step, Ending ending) {
-      steps.add(step);
+    static String armed(SagaStep step, int retry, java.time.Duration in) {
+      return step + "#" + retry + " in " + in;
     }
 
     @Override
-    public void retrying(String orderId, SagaStep step, int retry, String waitingFor) {
+    public void moved(String orderId, SagaStep step, Ending ending, java.time.Duration deadlineIn) {
+      steps.add(step);
+      deadlines.add(armed(step, 0, deadlineIn));
+    }
+
+    @Override
+    public void retrying(String orderId, SagaStep step, int retry, String waitingFor, java.time.Duration deadlineIn) {
       retries.add(step + "#" + retry);
+      deadlines.add(armed(step, retry, deadlineIn));
     }
 
     @Override
     public void finished(String orderId, Ending ending) {
       finished.add(ending);
+      deadlines.add(CLEARED);
+    }
+
+    String lastDeadline() {
+      return deadlines.get(deadlines.size() - 1);
     }
 
     SagaStep lastStep() {

@@ -17,8 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A saga's deadline outlives the process: scheduled in the saga's transaction into db-scheduler's
- * table, it fires in the next process on the same database. Here a MARKET order waits for a price
+ * A saga's deadline outlives the process: armed in the saga's transaction in its status row, it
+ * fires in the next process on the same database. Here a MARKET order waits for a price
  * from a venue that does not answer; the orchestrator stops before the pricing deadline and a new
  * one rejects the order (MARKET_TIMEOUT) when it passes.
  */
@@ -38,8 +38,10 @@ class PersistentDeadlineIT {
           null, new BigDecimal("25.00")), 0);
       await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
           "select count(*) from saga_status where order_id = ? and step = 'PRICING'", Integer.class, orderId) == 1);
-      assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonScheduledEvent'",
-          Integer.class)).isOne();
+      assertThat(jdbc.queryForObject("select count(*) from saga_status where order_id = ? and deadline_at is not null",
+          Integer.class, orderId)).isOne();
+      assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class))
+          .as("no db-scheduler task per step any more").isZero();
     }
 
     try (ConfigurableApplicationContext second = SagaTestSupport.start(properties)) {
