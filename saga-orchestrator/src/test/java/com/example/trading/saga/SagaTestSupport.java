@@ -78,8 +78,14 @@ public final class SagaTestSupport {
   /** Publishes an event as the relay does, in the trace of {@code traceparent} (may be null). */
   public static void publish(String prefix, TradingEvent event, long aggregateSequence, String messageId,
       String traceparent) {
+    publish(prefix, event, aggregateSequence, messageId, traceparent, Instant.now());
+  }
+
+  /** Publishes an event as the relay does, saying it happened at {@code occurredAt} (its envelope's timestamp). */
+  public static void publish(String prefix, TradingEvent event, long aggregateSequence, String messageId,
+      String traceparent, Instant occurredAt) {
     Map<String, String> headers = new LinkedHashMap<>(new MessageMetadata(messageId, correlationOf(event), null,
-        Instant.now(), CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), traceparent).toHeaders());
+        occurredAt, CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), traceparent).toHeaders());
     headers.put(Topics.SEQUENCE_HEADER, Long.toString(aggregateSequence));
     KafkaTail.send(TestStack.get().kafkaBootstrapServers(), prefix + Topics.eventTopicOf(event.getClass()),
         event.aggregateId(), CODEC.serialize(event), headers);
@@ -91,6 +97,12 @@ public final class SagaTestSupport {
       case com.example.trading.schemas.fee.FeeEvent fee -> fee.orderId();
       default -> null;
     };
+  }
+
+  /** The saga step recorded for the order in {@code saga_status}, or null while it has none. */
+  public static String stepOf(org.springframework.jdbc.core.JdbcTemplate jdbc, String orderId) {
+    return jdbc.query("select step from saga_status where order_id = ?", rs -> rs.next() ? rs.getString(1) : null,
+        orderId);
   }
 
   public static MessageCodec codec() {

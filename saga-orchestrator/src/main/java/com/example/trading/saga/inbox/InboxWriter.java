@@ -7,6 +7,7 @@ import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.codec.MessageCodec;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,12 +34,16 @@ import com.example.trading.saga.store.EventStoreTransactions;
  * (unique in {@code domain_event_entry}): a redelivered record is recognised and skipped. Each
  * event keeps its aggregate's sequence number from the command side under a per-type aggregate id
  * ({@code order:}, {@code holding:}, {@code fee:} + id; an order and its fee share an id), so the
- * stream of each aggregate is a faithful copy. A record that cannot be read is kept in
+ * stream of each aggregate is a faithful copy; it is stamped with the time it is stored here, and
+ * when it happened stays in its metadata ({@value #OCCURRED_AT}). A record that cannot be read is kept in
  * {@code inbox_rejected} for an operator instead of stalling its partition. One batch, one
  * transaction: all of it is stored, or none.
  */
 @Component
 class InboxWriter {
+
+  /** Metadata key of when the event happened on the command side (the envelope's timestamp). */
+  static final String OCCURRED_AT = "occurredAt";
 
   private static final Map<String, String> AGGREGATE_TYPES = Map.of(
       Topics.ORDER_EVENTS, "Order", Topics.HOLDING_EVENTS, "Holding", Topics.FEE_EVENTS, "Fee");
@@ -122,18 +127,26 @@ class InboxWriter {
     if (envelope.traceparent() != null) {
       metadata.put(MessageMetadata.TRACEPARENT, envelope.traceparent());
     }
+    metadata.put(OCCURRED_AT, envelope.timestamp().toString());
     String position = MessageHeaders.text(record, Topics.POSITION_HEADER);
     if (position != null) {
       metadata.put("sourcePosition", position);
     }
     String sequence = MessageHeaders.text(record, Topics.SEQUENCE_HEADER);
     String aggregateType = AGGREGATE_TYPES.get(topics.contractNameOf(record.topic()));
+    // Stored under the time it is stored, not the time it happened (that stays in the metadata):
+    // the saga processor's tracking token takes an event older than the store's gap timeout (60 s)
+    // as proof that every gap below it is a transaction that died, and forgets those gaps. Under a
+    // backlog, events reach the inbox minutes after they happened; stamped with that time, one such
+    // event made the processor skip the events other writers (the gateway, the feed, the deadlines,
+    // another instance's inbox) were committing at that moment, and their sagas waited for ever.
+    Instant stored = Instant.now();
     if (sequence == null || aggregateType == null || record.key() == null) {
       return new GenericEventMessage<>(new org.axonframework.messaging.GenericMessage<>(envelope.messageId(), payload,
-          MetaData.from(metadata)), envelope::timestamp);
+          MetaData.from(metadata)), () -> stored);
     }
     return new GenericDomainEventMessage<>(aggregateType, aggregateType.toLowerCase() + ":" + record.key(),
-        Long.parseLong(sequence), payload, MetaData.from(metadata), envelope.messageId(), envelope.timestamp());
+        Long.parseLong(sequence), payload, MetaData.from(metadata), envelope.messageId(), stored);
   }
 
   private Set<String> alreadyStored(Set<String> ids) {

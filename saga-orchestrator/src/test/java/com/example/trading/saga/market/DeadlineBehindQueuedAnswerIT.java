@@ -96,8 +96,7 @@ class DeadlineBehindQueuedAnswerIT {
   }
 
   private String step(String orderId) {
-    return jdbc.query("select step from saga_status where order_id = ?", rs -> rs.next() ? rs.getString(1) : null,
-        orderId);
+    return SagaTestSupport.stepOf(jdbc, orderId);
   }
 
   private boolean storedOrderPlaced(String orderId) {
