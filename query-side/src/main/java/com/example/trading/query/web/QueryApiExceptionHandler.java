@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class QueryApiExceptionHandler extends ApiExceptionHandler {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueryApiExceptionHandler.class);
+
   @ExceptionHandler(InvalidQueryException.class)
   ProblemDetail invalid(InvalidQueryException e) {
     return ApiProblems.validation("The query has invalid parameters.",
@@ -30,6 +32,8 @@ class QueryApiExceptionHandler extends ApiExceptionHandler {
   @ExceptionHandler({java.io.IOException.class, java.io.UncheckedIOException.class,
       co.elastic.clients.transport.TransportException.class})
   ResponseEntity<ProblemDetail> viewsUnavailable(Exception e) {
+    // The request's trace and the account or order it is about are on the line (logging context).
+    log.warn("views unavailable, answered 503: {}", e.toString());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
         .body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "views-unavailable", "Views unavailable",
             "The views cannot be read right now; retry shortly."));
