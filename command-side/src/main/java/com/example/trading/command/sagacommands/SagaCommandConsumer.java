@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -93,7 +94,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
       @Value("${trading.saga-commands.park-types:}") Set<String> parkedTypes, Traces traces) {
     super("saga-command-consumer", sagaCommandKafkaConsumer);
     this.parkedTypes = parkedTypes.stream().map(String::strip).filter(type -> !type.isEmpty())
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
     if (!this.parkedTypes.isEmpty()) {
       log.warn("FAULT INJECTION: saga commands of types {} are parked on the dead-letter topic without being applied "
           + "(trading.saga-commands.park-types)", this.parkedTypes);

@@ -1,13 +1,7 @@
 package com.example.trading.saga.market;
 
-import com.example.trading.schemas.MessageMetadata;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import org.axonframework.eventhandling.GenericEventMessage;
+import com.example.trading.saga.store.StoredEvents;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -30,16 +24,6 @@ class MarketEventLog {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("a market event must be stored with the gateway's progress");
     }
-    Map<String, Object> metadata = new HashMap<>();
-    metadata.put(MessageMetadata.CORRELATION_ID, event.orderId());
-    if (causationId != null) {
-      metadata.put(MessageMetadata.CAUSATION_ID, causationId);
-    }
-    if (traceparent != null) {
-      metadata.put(MessageMetadata.TRACEPARENT, traceparent);
-    }
-    Instant now = Instant.now();
-    eventStore.publish(new GenericEventMessage<>(new GenericMessage<>(eventId, event, MetaData.from(metadata)),
-        () -> now));
+    eventStore.publish(StoredEvents.of(eventId, event, event.orderId(), causationId, traceparent));
   }
 }

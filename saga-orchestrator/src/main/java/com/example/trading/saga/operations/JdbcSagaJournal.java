@@ -7,6 +7,7 @@ import com.example.trading.schemas.MessageMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -75,11 +76,8 @@ class JdbcSagaJournal implements SagaJournal {
         return new Envelope(null, null);
       }
       Map<String, ?> data = CurrentUnitOfWork.get().getCorrelationData();
-      return new Envelope(text(data.get(MessageMetadata.TRACEPARENT)), CurrentUnitOfWork.get().getMessage().getIdentifier());
-    }
-
-    private static String text(Object value) {
-      return value == null ? null : value.toString();
+      return new Envelope(Objects.toString(data.get(MessageMetadata.TRACEPARENT), null),
+          CurrentUnitOfWork.get().getMessage().getIdentifier());
     }
   }
 }

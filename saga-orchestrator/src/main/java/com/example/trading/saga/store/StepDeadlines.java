@@ -3,20 +3,13 @@ package com.example.trading.saga.store;
 import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.saga.order.SagaStep;
 import com.example.trading.saga.order.StepDeadlinePassed;
-import com.example.trading.schemas.MessageMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -89,16 +82,7 @@ class StepDeadlines extends PollingWorker {
 
   private static EventMessage<?> deadline(String orderId, SagaStep step, int retry, String traceparent,
       String causationId) {
-    Map<String, Object> metadata = new HashMap<>();
-    metadata.put(MessageMetadata.CORRELATION_ID, orderId);
-    if (traceparent != null) {
-      metadata.put(MessageMetadata.TRACEPARENT, traceparent);
-    }
-    if (causationId != null) {
-      metadata.put(MessageMetadata.CAUSATION_ID, causationId);
-    }
-    Instant now = Instant.now();
-    return new GenericEventMessage<>(new GenericMessage<>(UUID.randomUUID().toString(),
-        new StepDeadlinePassed(orderId, step, retry), MetaData.from(metadata)), () -> now);
+    return StoredEvents.of(UUID.randomUUID().toString(), new StepDeadlinePassed(orderId, step, retry), orderId,
+        causationId, traceparent);
   }
 }
