@@ -1,16 +1,11 @@
 package com.example.trading.saga.store;
 
-
 import com.example.trading.platform.axon.CrossInstanceEventStoreConfiguration;
 import com.example.trading.saga.order.SagaTimeouts;
-import java.util.Set;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -50,26 +45,14 @@ class AxonConfiguration {
   static final String SAGA_PROCESSOR = "OrderSagaProcessor";
 
   @Bean
-  SegmentClaims segmentClaims(RollbackSafeSagaCache sagaStore, ObjectProvider<EventProcessingConfiguration> processing) {
-    return new SegmentClaims(sagaStore, () -> processing.getObject()
-        .eventProcessor(SAGA_PROCESSOR, StreamingEventProcessor.class)
-        .map(processor -> processor.processingStatus().keySet())
-        .orElse(Set.of()));
-  }
-
-  @Bean
   ConfigurerModule sagaProcessorModule(@Value("${trading.saga.processor.batch-size:100}") int batchSize,
-      @Value("${trading.saga.processor.segments:4}") int segments, SegmentClaims segmentClaims) {
+      @Value("${trading.saga.processor.segments:4}") int segments) {
     return configurer -> configurer.eventProcessing(processing -> processing
         .registerTrackingEventProcessor(SAGA_PROCESSOR, c -> c.eventStore(),
             c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
                 .andInitialSegmentsCount(segments)
                 .andBatchSize(batchSize)
                 .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-        .registerListenerInvocationErrorHandler(SAGA_PROCESSOR, c -> PropagatingErrorHandler.instance())
-        .registerHandlerInterceptor(SAGA_PROCESSOR, c -> (unitOfWork, chain) -> {
-          segmentClaims.observeNow();
-          return chain.proceed();
-        }));
+        .registerListenerInvocationErrorHandler(SAGA_PROCESSOR, c -> PropagatingErrorHandler.instance()));
   }
 }

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * liveness window)}) releases the surplus for a while, and another instance's processor claims it
  * (Axon's tracking processor claims unowned segments through {@code token_entry}). When an instance
  * dies, its heartbeat stops and its claims time out; the others' share grows and they claim its
- * segments. Each change of the segments claimed here clears the saga cache ({@link SegmentClaims}),
- * so a saga changed elsewhere is never read from a stale copy.
+ * segments. Sagas are read from the database for every event ({@link SagaAssociationCache}), so a
+ * segment can move without anything held in memory going stale.
  */
 @Component
 class SagaSegmentBalancer extends PollingWorker {
@@ -37,7 +37,6 @@ class SagaSegmentBalancer extends PollingWorker {
 
   private final JdbcTemplate jdbc;
   private final ObjectProvider<EventProcessingConfiguration> processing;
-  private final SegmentClaims claims;
   private final Duration heartbeat;
   private final Duration liveness;
   private final Duration releaseFor;
@@ -45,14 +44,12 @@ class SagaSegmentBalancer extends PollingWorker {
   private final String nodeId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
   SagaSegmentBalancer(JdbcTemplate jdbc, ObjectProvider<EventProcessingConfiguration> processing,
-      SegmentClaims claims,
       @Value("${trading.saga.processor.heartbeat:2s}") Duration heartbeat,
       @Value("${trading.saga.processor.liveness:10s}") Duration liveness,
       @Value("${trading.saga.processor.release-for:15s}") Duration releaseFor) {
     super("saga-segment-balancer");
     this.jdbc = jdbc;
     this.processing = processing;
-    this.claims = claims;
     this.heartbeat = heartbeat;
     this.liveness = liveness;
     this.releaseFor = releaseFor;
@@ -68,7 +65,6 @@ class SagaSegmentBalancer extends PollingWorker {
       return false;
     }
     Map<Integer, EventTrackerStatus> claimed = processor.get().processingStatus();
-    claims.observe(claimed.keySet());
     // A released segment stays in the status until its worker has finished its batch.
     Instant now = Instant.now();
     releasedUntil.values().removeIf(until -> until.isBefore(now));

@@ -13,9 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Makes Axon keep sagas in the snake_case tables of {@code V2__axon_saga_store.sql}, through the
- * PostgreSQL dialect (bytea payloads), behind a bounded cache of sagas and of their associations
- * ({@link RollbackSafeSagaCache}): without it every event cost an association query per segment,
- * a saga query, an association query and a deserialisation before the handler ran.
+ * PostgreSQL dialect (bytea payloads), behind a bounded cache of the associations found
+ * ({@link SagaAssociationCache}): without it every event cost an association query per segment.
  */
 @Configuration(proxyBeanMethods = false)
 class SagaStoreConfiguration {
@@ -35,13 +34,13 @@ class SagaStoreConfiguration {
   }
 
   @Bean
-  RollbackSafeSagaCache sagaStore(ConnectionProvider connectionProvider, Serializer serializer, SagaSqlSchema schema,
+  SagaAssociationCache sagaStore(ConnectionProvider connectionProvider, Serializer serializer, SagaSqlSchema schema,
       @Value("${trading.saga.cache.maximum-size:50000}") long maximumSize) {
     JdbcSagaStore store = JdbcSagaStore.builder()
         .connectionProvider(connectionProvider)
         .sqlSchema(schema)
         .serializer(serializer)
         .build();
-    return new RollbackSafeSagaCache(store, new BoundedCache(maximumSize), new BoundedCache(maximumSize));
+    return new SagaAssociationCache(store, new BoundedCache(maximumSize));
   }
 }
