@@ -6,7 +6,7 @@ SERVICES := infra/local/services
 MAVEN    := infra/local/maven
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay bench-views replay redrive
+.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay bench-views replay redrive api-docs
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -35,6 +35,12 @@ logs: ## Follow the services' logs
 
 test: ## Start the stack if needed and run every test (unit and integration)
 	@infra/local/test
+
+api-docs: ## Rewrite the published OpenAPI documents (command-side/openapi, query-side/openapi) from the code; review the diff
+	$(MAVEN) -q -DskipTests install -pl command-side,query-side -am
+	$(STACK) up
+	$(MAVEN) -o verify -pl command-side,query-side -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test='CommandSideApplicationIT,QuerySideApplicationIT' -Dopenapi.write=true
 
 replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS=--dry-run]
 	@test -n "$(VIEW)" || { echo "usage: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS='--dry-run --delete-old']"; exit 2; }

@@ -1,15 +1,18 @@
 package com.example.trading.query;
 
 import com.example.trading.teststack.OperationalEndpointsContract;
+import com.example.trading.teststack.PublishedApiDocumentContract;
 import com.example.trading.teststack.SecuredApiContract;
 import com.example.trading.teststack.TestStack;
+import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QuerySideApplicationIT implements OperationalEndpointsContract, SecuredApiContract {
+class QuerySideApplicationIT implements OperationalEndpointsContract, SecuredApiContract,
+    PublishedApiDocumentContract {
 
   @LocalServerPort
   int port;
@@ -23,6 +26,11 @@ class QuerySideApplicationIT implements OperationalEndpointsContract, SecuredApi
   @Override
   public int port() {
     return port;
+  }
+
+  @Override
+  public Path publishedDocument() {
+    return Path.of("openapi", "query-api.json");
   }
 
   @Override

@@ -4,12 +4,18 @@ import static com.example.trading.command.web.Identifiers.ID_MESSAGE;
 import static com.example.trading.command.web.Identifiers.ID_PATTERN;
 
 import com.example.trading.command.web.EventStorePositions;
+import com.example.trading.platform.openapi.ProblemResponses;
 import com.example.trading.platform.security.Caller;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.account.AccountCommand.OpenAccount;
 import com.example.trading.schemas.account.AccountEvent;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -31,6 +37,7 @@ class AccountController {
       @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String customerId) {
   }
 
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record AccountOpenedAnswer(String accountId, String customerId, String position) {
   }
 
@@ -42,8 +49,18 @@ class AccountController {
     this.positions = positions;
   }
 
-  @Operation(summary = "Open an account for a customer (operator): 201, the same again 200, "
-      + "the account already another customer's 409")
+  @Operation(operationId = "openAccount", summary = "Open an account for a customer (operator)",
+      description = "201; the same account for the same customer again 200; the account already another "
+          + "customer's 409.",
+      responses = {
+          @ApiResponse(responseCode = "201", description = "Opened",
+              headers = @Header(name = "Location", description = "/api/accounts/{accountId}"),
+              content = @Content(schema = @Schema(implementation = AccountOpenedAnswer.class))),
+          @ApiResponse(responseCode = "200", description = "Opened before for this customer",
+              headers = @Header(name = "Location", description = "/api/accounts/{accountId}"),
+              content = @Content(schema = @Schema(implementation = AccountOpenedAnswer.class))),
+          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+          @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)})
   @PostMapping("/api/accounts")
   ResponseEntity<AccountOpenedAnswer> open(@Parameter(hidden = true) Caller caller,
       @Valid @RequestBody OpenAccountRequest request) {

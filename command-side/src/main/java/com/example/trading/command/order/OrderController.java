@@ -9,19 +9,25 @@ import static com.example.trading.command.web.Identifiers.SYMBOL_PATTERN;
 
 import com.example.trading.command.account.Accounts;
 import com.example.trading.command.admission.Admission;
-import com.example.trading.platform.security.Caller;
-import com.example.trading.schemas.MessageMetadata;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.swagger.v3.oas.annotations.Parameter;
 import com.example.trading.command.order.Order.Placement;
 import com.example.trading.command.web.EventStorePositions;
+import com.example.trading.platform.openapi.ProblemResponses;
+import com.example.trading.platform.security.Caller;
+import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
 import com.example.trading.schemas.order.OrderStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
@@ -35,6 +41,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,10 +63,10 @@ class OrderController {
       @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String clientOrderId,
       @NotNull Side side,
       @NotBlank @Pattern(regexp = SYMBOL_PATTERN, message = SYMBOL_MESSAGE) String instrument,
-      @NotNull @Positive @Max(1_000_000_000L) Long quantity,
+      @NotNull @Positive @Max(1_000_000_000L) @Schema(minimum = "1") Long quantity,
       @NotNull OrderType type,
-      @Positive @Digits(integer = 12, fraction = 6) BigDecimal limitPrice,
-      @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal maxFee) {
+      @Positive @Digits(integer = 12, fraction = 6) @Nullable BigDecimal limitPrice,
+      @PositiveOrZero @Digits(integer = 12, fraction = 2) @Nullable BigDecimal maxFee) {
 
     @AssertTrue(message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
     boolean isLimitPrice() {
@@ -67,6 +74,7 @@ class OrderController {
     }
   }
 
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record OrderAccepted(String orderId, OrderStatus status, String position) {
   }
 
@@ -88,9 +96,22 @@ class OrderController {
     this.instruments = instruments;
   }
 
-  @Operation(summary = "Place an order (idempotent on accountId + clientOrderId)",
-      description = "503 with Retry-After while more work waits for the order saga than the system serves in "
-          + "trading.admission.max-backlog; nothing is stored then, and the same placement may be sent again.")
+  @Operation(operationId = "placeOrder", summary = "Place an order (idempotent on accountId + clientOrderId)",
+      description = "A customer places on their own accounts, an operator on any. The same (accountId, "
+          + "clientOrderId) again answers 200 with the same order and places nothing. 503 with Retry-After "
+          + "while more work waits for the order saga than the system serves in trading.admission.max-backlog; "
+          + "nothing is stored then, and the same placement may be sent again.",
+      responses = {
+          @ApiResponse(responseCode = "202", description = "Placed; Location: the order at the query API",
+              headers = @Header(name = "Location", description = "/api/orders/{orderId}"),
+              content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
+          @ApiResponse(responseCode = "200", description = "Placed before with this clientOrderId: the same order",
+              headers = @Header(name = "Location", description = "/api/orders/{orderId}"),
+              content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+          @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS),
+          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
   @PostMapping("/api/orders")
   ResponseEntity<OrderAccepted> place(@Parameter(hidden = true) Caller caller,
       @Valid @RequestBody PlaceOrderRequest request) {
@@ -112,7 +133,14 @@ class OrderController {
         .body(body);
   }
 
-  @Operation(summary = "Ask to cancel a live order")
+  @Operation(operationId = "cancelOrder", summary = "Ask to cancel a live order",
+      description = "409 when the order has finished already (the problem's orderStatus says how).",
+      responses = {
+          @ApiResponse(responseCode = "202", description = "Cancellation requested",
+              content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+          @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)})
   @PostMapping("/api/orders/{orderId}/cancel")
   @ResponseStatus(HttpStatus.ACCEPTED)
   OrderAccepted cancel(@Parameter(hidden = true) Caller caller,

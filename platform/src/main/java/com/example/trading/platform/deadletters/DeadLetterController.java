@@ -2,8 +2,11 @@ package com.example.trading.platform.deadletters;
 
 import com.example.trading.platform.deadletters.DeadLetterDesk.Result;
 import com.example.trading.platform.deadletters.DeadLetterDesk.State;
+import com.example.trading.platform.openapi.ProblemResponses;
 import com.example.trading.platform.security.Caller;
 import com.example.trading.platform.web.ApiProblems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +47,18 @@ public class DeadLetterController {
     this.desk = desk;
   }
 
+  @Operation(operationId = "listDeadLetterSources", summary = "Every dead-letter source, with how many messages wait "
+      + "and how many were handled (operator)")
   @GetMapping
   Map<String, Object> sources() {
     return Map.of("sources", desk.summaries());
   }
 
+  @Operation(operationId = "listDeadLetters", summary = "A source's dead letters with headers, payload, reason and "
+      + "what was done to them (operator)",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The messages"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)})
   @GetMapping("/{source}")
   ResponseEntity<?> messages(@PathVariable String source, @RequestParam(defaultValue = "pending") String state) {
     Optional<DeadLetterSource> found = desk.source(source);
@@ -68,11 +78,22 @@ public class DeadLetterController {
     return ResponseEntity.ok(Map.of("source", source, "messages", desk.list(found.get(), states)));
   }
 
+  @Operation(operationId = "redriveDeadLetters", summary = "Re-drive the chosen dead letters, or every pending "
+      + "one, with a reason recorded with the operator (operator)",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "One result per message"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)})
   @PostMapping("/{source}/redrive")
   ResponseEntity<?> redrive(@PathVariable String source, @RequestBody ActionRequest request, Caller caller) {
     return act(source, request, caller, true);
   }
 
+  @Operation(operationId = "discardDeadLetters", summary = "Discard the chosen dead letters, or every pending one, "
+      + "with a reason recorded with the operator (operator)",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "One result per message"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)})
   @PostMapping("/{source}/discard")
   ResponseEntity<?> discard(@PathVariable String source, @RequestBody ActionRequest request, Caller caller) {
     return act(source, request, caller, false);

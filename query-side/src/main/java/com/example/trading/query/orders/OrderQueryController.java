@@ -6,16 +6,23 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.example.trading.platform.openapi.ProblemResponses;
+import com.example.trading.platform.security.Caller;
+import com.example.trading.query.accounts.AccountOwners;
 import com.example.trading.query.consistency.ReadYourWrites;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.web.InvalidQueryException;
-import com.example.trading.query.web.PathIds;
 import com.example.trading.query.web.MinPosition;
 import com.example.trading.query.web.NotFoundException;
+import com.example.trading.query.web.PathIds;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,14 +31,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import com.example.trading.platform.security.Caller;
-import com.example.trading.query.accounts.AccountOwners;
-import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * An order by id, and an account's orders newest first with filters and cursor pagination. The
@@ -42,8 +47,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 @RestController
 class OrderQueryController {
 
-  /** A page of orders. */
-  record OrderPage(List<OrderView> items, String nextCursor) {
+  /** A page of orders, and the cursor of the next page while there may be one. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record OrderPage(List<OrderView> items, @Nullable String nextCursor) {
   }
 
   private static final int MAX_PAGE = 100;
@@ -61,10 +67,18 @@ class OrderQueryController {
     this.readYourWrites = readYourWrites;
   }
 
-  @Operation(summary = "One order with its timeline")
+  @Operation(operationId = "getOrder", summary = "One order with its timeline",
+      description = "A customer sees their own accounts' orders (another's is 404), an operator every one. "
+          + MinPosition.WAITS,
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The order"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
   @GetMapping("/api/orders/{orderId}")
-  OrderView order(@Parameter(hidden = true) Caller caller, @PathVariable String orderId,
-      @RequestParam(required = false) String minPosition,
+  OrderView order(@Parameter(hidden = true) Caller caller,
+      @Parameter(schema = @Schema(type = "string", pattern = PathIds.ORDER_ID_PATTERN)) @PathVariable String orderId,
+      @Parameter(description = MinPosition.DESCRIPTION) @RequestParam(required = false) String minPosition,
+      @Parameter(description = MinPosition.DESCRIPTION)
       @RequestHeader(name = MinPosition.HEADER, required = false) String minPositionHeader) throws IOException {
     PathIds.requireOrderId(orderId);
     readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.customerOrders(), aliases.accounts());
@@ -76,13 +90,29 @@ class OrderQueryController {
     return OrderView.from(response.source());
   }
 
-  @Operation(summary = "An account's orders, newest first")
+  @Operation(operationId = "listOrders", summary = "An account's orders, newest first",
+      description = "Filters combine; pages follow nextCursor until it is null. " + MinPosition.WAITS,
+      responses = {
+          @ApiResponse(responseCode = "200", description = "A page of orders"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
   @GetMapping("/api/accounts/{accountId}/orders")
-  OrderPage orders(@Parameter(hidden = true) Caller caller, @PathVariable String accountId,
-      @RequestParam(required = false) String status, @RequestParam(required = false) String instrument,
-      @RequestParam(required = false) String side, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, @RequestParam(required = false) Integer size,
-      @RequestParam(required = false) String cursor, @RequestParam(required = false) String minPosition,
+  OrderPage orders(@Parameter(hidden = true) Caller caller,
+      @Parameter(schema = @Schema(type = "string", pattern = PathIds.ACCOUNT_ID_PATTERN))
+      @PathVariable String accountId,
+      @Parameter(schema = @Schema(implementation = OrderStatus.class)) @RequestParam(required = false) String status,
+      @Parameter(schema = @Schema(type = "string", pattern = "^[A-Za-z][A-Za-z0-9.]{0,15}$"))
+      @RequestParam(required = false) String instrument,
+      @Parameter(schema = @Schema(implementation = Side.class)) @RequestParam(required = false) String side,
+      @Parameter(description = "placed at or after", schema = @Schema(type = "string", format = "date-time"))
+      @RequestParam(required = false) String from,
+      @Parameter(description = "placed before", schema = @Schema(type = "string", format = "date-time"))
+      @RequestParam(required = false) String to,
+      @Parameter(schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+      @RequestParam(required = false) Integer size,
+      @Parameter(description = "nextCursor of the page before") @RequestParam(required = false) String cursor,
+      @Parameter(description = MinPosition.DESCRIPTION) @RequestParam(required = false) String minPosition,
+      @Parameter(description = MinPosition.DESCRIPTION)
       @RequestHeader(name = MinPosition.HEADER, required = false) String minPositionHeader) throws IOException {
     PathIds.requireAccountId(accountId);
     int pageSize = size == null ? 20 : size;

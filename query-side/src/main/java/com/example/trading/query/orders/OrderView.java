@@ -1,18 +1,42 @@
 package com.example.trading.query.orders;
 
+import com.example.trading.platform.openapi.ApiSchemas;
+import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.order.OrderRejectReason;
+import com.example.trading.schemas.order.OrderStatus;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** An order as the query API answers it (API.md), read from a CustomerOrders document. */
-public record OrderView(String orderId, String accountId, String clientOrderId, String side, String instrument,
-    String type, Long quantity, long filledQuantity, String limitPrice, String averagePrice, String status,
-    String rejectReason, String rejectDetail, String fee, String feeStatus, String placedAt, String updatedAt,
-    String position, List<Step> timeline, String traceId) {
+/**
+ * An order as the query API answers it (API.md), read from a CustomerOrders document. Every field
+ * is written; the ones marked {@link Nullable} are {@code null} until they apply.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record OrderView(String orderId, String accountId, String clientOrderId,
+    @Schema(implementation = Side.class) String side, String instrument,
+    @Schema(implementation = OrderType.class) String type, Long quantity, long filledQuantity,
+    @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "LIMIT orders only") @Nullable String limitPrice,
+    @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "once something filled") @Nullable String averagePrice,
+    @Schema(implementation = OrderStatus.class) String status,
+    @Schema(implementation = OrderRejectReason.class) @Nullable String rejectReason,
+    @Nullable String rejectDetail,
+    @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "once charged; 0.00 once refunded")
+    @Nullable String fee,
+    @Schema(allowableValues = {"CHARGED", "REJECTED", "REFUNDED", "SETTLED"}) @Nullable String feeStatus,
+    @Schema(format = "date-time") String placedAt, @Schema(format = "date-time") String updatedAt,
+    @Schema(description = "the position token of the order's newest change") @Nullable String position,
+    List<Step> timeline,
+    @Schema(description = "the order journey's trace id (Zipkin)") @Nullable String traceId) {
 
-  /** One step of the order's history. */
-  public record Step(String at, String event, String detail) {
+  /** One step of the order's history: when, which event, and what it said. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Step(@Schema(format = "date-time") String at, String event, @Nullable String detail) {
   }
 
   static OrderView from(ObjectNode doc) {

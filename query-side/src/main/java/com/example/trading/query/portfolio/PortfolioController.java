@@ -5,15 +5,23 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
+import com.example.trading.platform.openapi.ApiSchemas;
+import com.example.trading.platform.openapi.ProblemResponses;
+import com.example.trading.platform.security.Caller;
+import com.example.trading.query.accounts.AccountOwners;
 import com.example.trading.query.consistency.ReadYourWrites;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.web.MinPosition;
 import com.example.trading.query.web.NotFoundException;
+import com.example.trading.query.web.PathIds;
 import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.PositionToken;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,15 +30,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import com.example.trading.platform.security.Caller;
-import com.example.trading.query.accounts.AccountOwners;
-import com.example.trading.query.web.PathIds;
-import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * An account's portfolio: its holdings (from the Portfolio view), valued at query time with the
@@ -43,13 +48,20 @@ class PortfolioController {
   private static final List<String> OPEN_STATUSES =
       List.of("PENDING", "ACCEPTED", "SUBMITTED", "PARTIALLY_FILLED", "CANCEL_REQUESTED");
 
+  /** One holding; a priced asset's valuation (cash has none, nor an asset never priced). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Holding(String asset, String quantity, String reserved, String available, String lastPrice,
-      String marketValue) {
+  record Holding(String asset, @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String quantity,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String reserved,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String available,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) @Nullable String lastPrice,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) @Nullable String marketValue) {
   }
 
-  record Portfolio(String accountId, String asOf, String position, List<Holding> holdings, long openOrders,
-      String feesPaid) {
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Portfolio(String accountId, @Schema(format = "date-time") String asOf,
+      @Schema(description = "the position token of the newest holding change; null before any") @Nullable
+      String position, List<Holding> holdings, long openOrders,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String feesPaid) {
   }
 
   private final ElasticsearchClient client;
@@ -67,10 +79,20 @@ class PortfolioController {
     this.clock = Clock.systemUTC();
   }
 
-  @Operation(summary = "An account's holdings, valued at the latest prices, with open orders and fees paid")
+  @Operation(operationId = "getPortfolio",
+      summary = "An account's holdings, valued at the latest prices, with open orders and fees paid",
+      description = "A customer sees their own accounts (another's is 404), an operator every one. "
+          + MinPosition.WAITS,
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The portfolio"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
   @GetMapping("/api/accounts/{accountId}/portfolio")
-  Portfolio portfolio(@Parameter(hidden = true) Caller caller, @PathVariable String accountId,
-      @RequestParam(required = false) String minPosition,
+  Portfolio portfolio(@Parameter(hidden = true) Caller caller,
+      @Parameter(schema = @Schema(type = "string", pattern = PathIds.ACCOUNT_ID_PATTERN))
+      @PathVariable String accountId,
+      @Parameter(description = MinPosition.DESCRIPTION) @RequestParam(required = false) String minPosition,
+      @Parameter(description = MinPosition.DESCRIPTION)
       @RequestHeader(name = MinPosition.HEADER, required = false) String minPositionHeader) throws IOException {
     PathIds.requireAccountId(accountId);
     readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.portfolios(), aliases.customerOrders(),

@@ -4,10 +4,17 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import com.example.trading.platform.openapi.ApiSchemas;
+import com.example.trading.platform.openapi.ProblemResponses;
+import com.example.trading.platform.security.Caller;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.web.InvalidQueryException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,8 +23,6 @@ import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import com.example.trading.platform.security.Caller;
-import io.swagger.v3.oas.annotations.Parameter;
 
 /**
  * Fees collected (settled) across all customers, grouped by instrument, side or day of settlement
@@ -26,10 +31,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 @RestController
 class FeeReportController {
 
-  record Group(String key, String total, long orders) {
+  /** One group's settled fees and how many orders paid them. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Group(String key, @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String total, long orders) {
   }
 
-  record FeeReport(String groupBy, List<Group> groups, String total, long orders) {
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record FeeReport(@Schema(allowableValues = {"instrument", "side", "day"}) String groupBy, List<Group> groups,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String total, long orders) {
   }
 
   private final ElasticsearchClient client;
@@ -40,9 +49,14 @@ class FeeReportController {
     this.aliases = aliases;
   }
 
-  @Operation(summary = "Fees settled, grouped by instrument, side or day (operator)")
+  @Operation(operationId = "feeReport", summary = "Fees settled, grouped by instrument, side or day (operator)",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The groups, largest key first for days"),
+          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
   @GetMapping("/api/reports/fees")
-  FeeReport fees(@Parameter(hidden = true) Caller caller, @RequestParam(defaultValue = "instrument") String groupBy)
+  FeeReport fees(@Parameter(hidden = true) Caller caller,
+      @Parameter(schema = @Schema(allowableValues = {"instrument", "side", "day"}, defaultValue = "instrument"))
+      @RequestParam(defaultValue = "instrument") String groupBy)
       throws IOException {
     caller.requireOperator();
     String by = groupBy.toLowerCase(Locale.ROOT);

@@ -7,6 +7,14 @@ public final class MinPosition {
 
   public static final String HEADER = "X-Min-Position";
 
+  /** What the parameter and the header are, for the API's documents. */
+  public static final String DESCRIPTION = "a position token of a command's answer: the view is read once it "
+      + "reflects that write (query parameter, or header " + HEADER + ")";
+
+  /** What a read given a position does, for the API's documents. */
+  public static final String WAITS = "With minPosition, waits up to a bound for the view to reach it, then 503 "
+      + "with Retry-After.";
+
   private MinPosition() {
   }
 
