@@ -1,5 +1,6 @@
 package com.example.trading.e2e;
 
+import com.example.trading.teststack.ContractProxy;
 import com.example.trading.teststack.ServiceEnvironment;
 import com.example.trading.teststack.ServiceProcess;
 import com.example.trading.teststack.TestHttp;
@@ -30,6 +31,10 @@ import java.util.Map;
  * order may wait 90 s to reach the venue (a venue outage long enough to open the circuit breaker
  * must not end it as a timeout), and a venue request claimed by an orchestrator that died is taken
  * up by another after 20 s (the lease; 60 s by default), longer than a call with its retries.
+ *
+ * <p>The one-instance system's command and query APIs sit behind {@link ContractProxy}s: every
+ * request the tests send them through {@code TestHttp}, and its answer, is checked against the
+ * published OpenAPI documents (the load runs of {@code OrderRun} go straight to the services).
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -48,6 +53,8 @@ final class RunningSystem implements AutoCloseable {
   final String prefix;
   final String commandJdbcUrl;
   final String sagaJdbcUrl;
+  /** Prism in front of the command and query APIs of the one-instance system: its traffic is checked. */
+  private final List<ContractProxy> contractProxies = new ArrayList<>();
 
   private RunningSystem(int instances) {
     TestStack stack = TestStack.get();
@@ -95,6 +102,11 @@ final class RunningSystem implements AutoCloseable {
     saga = sagas.get(0);
     projections = projectionsInstances.get(0);
     querySide = querySides.get(0);
+    if (instances == 1) {
+      contractProxies.add(ContractProxy.start(Path.of("../../command-side/openapi/command-api.json"),
+          commandSide.port()));
+      contractProxies.add(ContractProxy.start(Path.of("../../query-side/openapi/query-api.json"), querySide.port()));
+    }
   }
 
   /** The one-instance system shared by the tests of this JVM, stopped when the JVM exits. */
@@ -145,6 +157,7 @@ final class RunningSystem implements AutoCloseable {
 
   @Override
   public void close() {
+    contractProxies.forEach(ContractProxy::close);
     sagas.forEach(ServiceProcess::close);
     querySides.forEach(ServiceProcess::close);
     projectionsInstances.forEach(ServiceProcess::close);

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * Plain HTTP calls against a service under test on 127.0.0.1, as any client would make them:
  * anonymous through the static methods (probes, the venue), or with a bearer token through
- * {@link #asOperator()} / {@link #as(String)}.
+ * {@link #asOperator()} / {@link #as(String)}. A service with a {@link ContractProxy} in front of it
+ * has its API's requests checked against its published document.
  */
 public final class TestHttp {
 
@@ -84,7 +85,8 @@ public final class TestHttp {
 
     /** A request to this service carrying the caller's token, for anything the methods above do not cover. */
     public HttpRequest.Builder request(int port, String path) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+      HttpRequest.Builder request = HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + ContractProxy.route(port, path) + path));
       String bearer = token.get();
       if (bearer != null) {
         request.header("Authorization", "Bearer " + bearer);
@@ -94,7 +96,10 @@ public final class TestHttp {
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
       try {
-        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        ContractProxy.check(response);
+        return response;
       } catch (IOException e) {
         throw new IllegalStateException("HTTP call failed: " + e.getMessage(), e);
       } catch (InterruptedException e) {
