@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -100,7 +101,7 @@ public final class SagaTestSupport {
   }
 
   /** The saga step recorded for the order in {@code saga_status}, or null while it has none. */
-  public static String stepOf(org.springframework.jdbc.core.JdbcTemplate jdbc, String orderId) {
+  public static String stepOf(JdbcTemplate jdbc, String orderId) {
     return jdbc.query("select step from saga_status where order_id = ?", rs -> rs.next() ? rs.getString(1) : null,
         orderId);
   }

@@ -39,12 +39,10 @@ public final class ContractProxy implements AutoCloseable {
 
   private final Process process;
   private final int servicePort;
-  private final Path log;
 
-  private ContractProxy(Process process, int servicePort, Path log) {
+  private ContractProxy(Process process, int servicePort) {
     this.process = process;
     this.servicePort = servicePort;
-    this.log = log;
   }
 
   /** Starts Prism in front of the service on {@code servicePort}, validating against {@code document}. */
@@ -56,7 +54,7 @@ public final class ContractProxy implements AutoCloseable {
           "http://127.0.0.1:" + servicePort, "--host", "127.0.0.1", "--port", Integer.toString(port),
           "--errors=false")
           .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      ContractProxy proxy = new ContractProxy(process, servicePort, log);
+      ContractProxy proxy = new ContractProxy(process, servicePort);
       Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
       while (!answers(port)) {
         if (!process.isAlive() || Instant.now().isAfter(deadline)) {
@@ -119,11 +117,6 @@ public final class ContractProxy implements AutoCloseable {
   public void close() {
     ROUTES.remove(servicePort);
     process.destroy();
-  }
-
-  /** Prism's log, for a failure's report. */
-  public Path log() {
-    return log;
   }
 
   private static Path prism() throws IOException, InterruptedException {

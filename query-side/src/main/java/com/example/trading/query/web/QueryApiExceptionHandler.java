@@ -5,6 +5,8 @@ import com.example.trading.platform.web.ApiProblems;
 import com.example.trading.query.consistency.ReadYourWrites.TooManyWaitingReadsException;
 import com.example.trading.query.consistency.ReadYourWrites.ViewNotYetConsistentException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class QueryApiExceptionHandler extends ApiExceptionHandler {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueryApiExceptionHandler.class);
+  private static final Logger log = LoggerFactory.getLogger(QueryApiExceptionHandler.class);
 
   @ExceptionHandler(InvalidQueryException.class)
   ProblemDetail invalid(InvalidQueryException e) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.trading.saga.SagaTestSupport;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
+import com.example.trading.saga.store.StoredEvents;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
@@ -15,10 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.GenericMessage;
-import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,9 +68,8 @@ class LateEventGapIT {
     CountDownLatch commit = new CountDownLatch(1);
     CompletableFuture<Void> price = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
       // Outside a unit of work the store appends at once, in this (still open) transaction.
-      Instant now = Instant.now();
-      eventStore.publish(new GenericEventMessage<>(new GenericMessage<>("test-quote-" + priced,
-          new ReferencePriceQuoted(priced, "AAPL", new BigDecimal("190.00")), MetaData.emptyInstance()), () -> now));
+      eventStore.publish(StoredEvents.of("test-quote-" + priced,
+          new ReferencePriceQuoted(priced, "AAPL", new BigDecimal("190.00")), priced, null, null));
       inserted.countDown();
       try {
         commit.await(60, TimeUnit.SECONDS);
