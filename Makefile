@@ -4,9 +4,14 @@
 STACK    := infra/local/stack
 SERVICES := infra/local/services
 MAVEN    := infra/local/maven
+# The services whose OpenAPI documents are published with the code, and the documents.
+API_SERVICES  := command-side,query-side,saga-orchestrator,projections,infra/identity
+API_DOCUMENTS := command-side/openapi/command-api.json query-side/openapi/query-api.json \
+                 saga-orchestrator/openapi/saga-orchestrator-api.json projections/openapi/projections-api.json \
+                 infra/identity/openapi/identity-api.json
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay bench-views replay redrive api-docs
+.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay bench-views replay redrive api-docs api-release cli
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,11 +41,19 @@ logs: ## Follow the services' logs
 test: ## Start the stack if needed and run every test (unit and integration)
 	@infra/local/test
 
-api-docs: ## Rewrite the published OpenAPI documents (command-side/openapi, query-side/openapi) from the code; review the diff
-	$(MAVEN) -q -DskipTests install -pl command-side,query-side -am
+api-docs: ## Rewrite the published OpenAPI documents (<service>/openapi/*.json) from the code; review the diff
+	$(MAVEN) -q -DskipTests install -pl $(API_SERVICES) -am
 	$(STACK) up
-	$(MAVEN) -o verify -pl command-side,query-side -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-	  -Dit.test='CommandSideApplicationIT,QuerySideApplicationIT' -Dopenapi.write=true
+	$(MAVEN) -o verify -pl $(API_SERVICES) -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	  -Dit.test='CommandSideApplicationIT,QuerySideApplicationIT,SagaOrchestratorApplicationIT,ProjectionsApplicationIT,IdentityIT' \
+	  -Dopenapi.write=true
+
+api-release: ## Mark the published OpenAPI documents as released: the baseline the breaking-change check compares with
+	for document in $(API_DOCUMENTS); do cp "$$document" "$$(dirname "$$document")/released/"; done
+
+cli: ## The customer CLI on the SDK: make cli ARGS="login --client-id cust-1 --client-secret ..." (or infra/cli/trading ...)
+	$(MAVEN) -q -DskipTests install -pl infra/cli -am
+	@infra/cli/trading $(ARGS)
 
 replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS=--dry-run]
 	@test -n "$(VIEW)" || { echo "usage: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS='--dry-run --delete-old']"; exit 2; }

@@ -7,9 +7,11 @@ import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.teststack.AxonJdbcEventStoreContract;
+import com.example.trading.teststack.PublishedApiDocumentContract;
 import com.example.trading.teststack.TestHttp;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class SagaOrchestratorApplicationIT implements OperationalEndpointsContract, SecuredApiContract, AxonJdbcEventStoreContract {
+class SagaOrchestratorApplicationIT implements OperationalEndpointsContract, SecuredApiContract, AxonJdbcEventStoreContract,
+    PublishedApiDocumentContract {
 
   static String prefix;
 
@@ -64,6 +67,11 @@ class SagaOrchestratorApplicationIT implements OperationalEndpointsContract, Sec
   @Override
   public int port() {
     return port;
+  }
+
+  @Override
+  public Path publishedDocument() {
+    return Path.of("openapi", "saga-orchestrator-api.json");
   }
 
   @Override

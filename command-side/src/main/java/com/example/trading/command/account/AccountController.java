@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Opening an account for a customer: the operator's act that lets the customer trade it. */
 @RestController
+@Tag(name = "accounts", description = "Opening accounts (operators)")
 class AccountController {
 
   record OpenAccountRequest(

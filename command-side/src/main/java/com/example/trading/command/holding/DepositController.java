@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Funding an account: the operator's way of putting cash or shares into a holding of an open account. */
 @RestController
+@Tag(name = "deposits", description = "Funding accounts (operators)")
 class DepositController {
 
   /** The header that makes a deposit safe to repeat (API.md "Identity and authorization"). */

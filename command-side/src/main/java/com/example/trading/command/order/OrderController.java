@@ -28,6 +28,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Digits;
@@ -56,6 +57,7 @@ import org.springframework.web.bind.annotation.RestController;
  * pass {@link Admission} first.
  */
 @RestController
+@Tag(name = "orders", description = "Placing and cancelling orders")
 class OrderController {
 
   record PlaceOrderRequest(

@@ -32,9 +32,10 @@ import java.util.Map;
  * must not end it as a timeout), and a venue request claimed by an orchestrator that died is taken
  * up by another after 20 s (the lease; 60 s by default), longer than a call with its retries.
  *
- * <p>The one-instance system's command and query APIs sit behind {@link ContractProxy}s: every
- * request the tests send them through {@code TestHttp}, and its answer, is checked against the
- * published OpenAPI documents (the load runs of {@code OrderRun} go straight to the services).
+ * <p>The one-instance system's services sit behind {@link ContractProxy}s: every request the tests
+ * send their {@code /api} and {@code /ops} through {@code TestHttp} (or the SDK, see
+ * {@code SdkE2EIT}), and its answer, is checked against the published OpenAPI documents (the load
+ * runs of {@code OrderRun} go straight to the services).
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -106,6 +107,10 @@ final class RunningSystem implements AutoCloseable {
       contractProxies.add(ContractProxy.start(Path.of("../../command-side/openapi/command-api.json"),
           commandSide.port()));
       contractProxies.add(ContractProxy.start(Path.of("../../query-side/openapi/query-api.json"), querySide.port()));
+      contractProxies.add(ContractProxy.start(Path.of("../../saga-orchestrator/openapi/saga-orchestrator-api.json"),
+          saga.port()));
+      contractProxies.add(ContractProxy.start(Path.of("../../projections/openapi/projections-api.json"),
+          projections.port()));
     }
   }
 

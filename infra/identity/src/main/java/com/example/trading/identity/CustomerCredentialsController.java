@@ -1,9 +1,13 @@
 package com.example.trading.identity;
 
+import com.example.trading.platform.openapi.ProblemResponses;
 import com.example.trading.platform.security.Scopes;
 import com.example.trading.platform.web.ApiExceptionHandler;
 import com.example.trading.platform.web.ApiProblems;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code sub}. The secret is shown once, in the answer that creates it; only its hash is stored.
  */
 @RestController
+@Tag(name = "customers", description = "Customers' API credentials (operators)")
 class CustomerCredentialsController {
 
   /** Customer ids follow the services' identifier rule (API.md). */
@@ -43,9 +48,11 @@ class CustomerCredentialsController {
       message = "must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit") String customerId) {
   }
 
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record CustomerCredentials(String customerId, String clientId, String clientSecret) {
   }
 
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record Customer(String customerId, String clientId) {
   }
 
@@ -62,7 +69,11 @@ class CustomerCredentialsController {
     this.knownClients = knownClients;
   }
 
-  @Operation(summary = "Create a customer's API credentials (operator); the secret is shown only in this answer")
+  @Operation(operationId = "createCustomerCredentials",
+      summary = "Create a customer's API credentials (operator); the secret is shown only in this answer",
+      responses = {
+          @ApiResponse(responseCode = "201", description = "The credentials; the secret is not shown again"),
+          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)})
   @PostMapping("/api/customers")
   ResponseEntity<CustomerCredentials> create(@Valid @RequestBody NewCustomer request) {
     String customerId = request.customerId();
@@ -90,7 +101,10 @@ class CustomerCredentialsController {
         .body(new CustomerCredentials(customerId, customerId, secret));
   }
 
-  @Operation(summary = "A customer's API client (operator); never its secret")
+  @Operation(operationId = "getCustomer", summary = "A customer's API client (operator); never its secret",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The customer's client"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)})
   @GetMapping("/api/customers/{customerId}")
   ResponseEntity<Customer> read(@PathVariable String customerId) {
     RegisteredClient client = KnownClients.isReserved(customerId) || !customerId.matches(CUSTOMER_ID_PATTERN)

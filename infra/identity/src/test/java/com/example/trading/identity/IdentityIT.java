@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.teststack.Issuer;
 import com.example.trading.teststack.OperationalEndpointsContract;
+import com.example.trading.teststack.PublishedApiDocumentContract;
 import com.example.trading.teststack.SecuredApiContract;
 import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * The real issuer process (its runnable jar, as every other module's tests use it): tokens and
  * their claims, customers' credentials, the operator's browser login with PKCE, and the refusals.
  */
-class IdentityIT implements OperationalEndpointsContract, SecuredApiContract {
+class IdentityIT implements OperationalEndpointsContract, SecuredApiContract, PublishedApiDocumentContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONSOLE_REDIRECT = "http://127.0.0.1:8085/login/oauth2/code/trading";
@@ -37,6 +39,11 @@ class IdentityIT implements OperationalEndpointsContract, SecuredApiContract {
   @Override
   public int port() {
     return URI.create(issuer.uri()).getPort();
+  }
+
+  @Override
+  public Path publishedDocument() {
+    return Path.of("openapi", "identity-api.json");
   }
 
   @Override

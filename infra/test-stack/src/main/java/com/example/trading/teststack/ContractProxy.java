@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,8 +87,24 @@ public final class ContractProxy implements AutoCloseable {
     return port;
   }
 
+  /**
+   * Where a client outside {@code TestHttp} (the SDK, the CLI) reaches the service on
+   * {@code servicePort}: its validating proxy when one runs, else the service itself.
+   */
+  public static URI baseUri(int servicePort) {
+    return URI.create("http://127.0.0.1:" + ROUTES.getOrDefault(servicePort, servicePort));
+  }
+
   /** Fails when Prism found the response, or an accepted request, to break the published document. */
   static void check(HttpResponse<String> response) {
+    check(response, response.body());
+  }
+
+  /**
+   * {@link #check(HttpResponse)} for a response whose body its client reads itself (the SDK's, seen
+   * through its response listener).
+   */
+  public static void check(HttpResponse<?> response, String body) {
     String header = response.headers().firstValue("sl-violations").orElse(null);
     if (header == null) {
       return;
@@ -108,7 +125,7 @@ public final class ContractProxy implements AutoCloseable {
     }
     if (!violations.isEmpty()) {
       throw new AssertionError(response.request().method() + " " + response.request().uri() + " answered "
-          + response.statusCode() + " " + response.body() + "\nwhich breaks the published API document:\n  "
+          + response.statusCode() + " " + body + "\nwhich breaks the published API document:\n  "
           + String.join("\n  ", violations));
     }
   }

@@ -53,6 +53,11 @@ public final class Issuer {
     return uri.toString();
   }
 
+  /** The operator client's secret (for clients that ask the issuer themselves, like the SDK). */
+  public String operatorSecret() {
+    return operatorSecret;
+  }
+
   /** A valid operator access token. */
   public String operatorToken() {
     return token(OPERATOR_CLIENT, operatorSecret, OPERATOR_SCOPE);

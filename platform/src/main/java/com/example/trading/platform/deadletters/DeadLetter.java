@@ -1,6 +1,8 @@
 package com.example.trading.platform.deadletters;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A message parked because it could not be handled, as its source holds it.
@@ -13,6 +15,7 @@ import java.util.Map;
  * @param failedAt when it was parked
  * @param origin where it was read when it failed ({@code topic/partition@offset})
  */
-public record DeadLetter(String id, String key, Map<String, String> headers, String payload, String reason,
-    String failedAt, String origin) {
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record DeadLetter(String id, @Nullable String key, Map<String, String> headers, @Nullable String payload,
+    @Nullable String reason, @Nullable String failedAt, @Nullable String origin) {
 }

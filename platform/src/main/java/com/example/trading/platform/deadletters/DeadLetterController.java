@@ -1,16 +1,23 @@
 package com.example.trading.platform.deadletters;
 
+import com.example.trading.platform.deadletters.DeadLetterDesk.Listed;
 import com.example.trading.platform.deadletters.DeadLetterDesk.Result;
 import com.example.trading.platform.deadletters.DeadLetterDesk.State;
+import com.example.trading.platform.deadletters.DeadLetterDesk.Summary;
 import com.example.trading.platform.openapi.ProblemResponses;
 import com.example.trading.platform.security.Caller;
 import com.example.trading.platform.web.ApiProblems;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,11 +41,28 @@ import org.springframework.web.bind.annotation.RestController;
  * </ul>
  */
 @RestController
+@Tag(name = "dead-letters", description = "Dead letters of the service: list, inspect, re-drive, discard (operators)")
 @RequestMapping("/ops/dead-letters")
 public class DeadLetterController {
 
-  /** What an operator asks to be done, and why. */
-  public record ActionRequest(String reason, List<String> ids, Boolean all) {
+  /** What an operator asks to be done, and why: the messages {@code ids}, or {@code all} pending ones. */
+  public record ActionRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1) String reason,
+      @Nullable List<String> ids, @Nullable Boolean all) {
+  }
+
+  /** Every dead-letter source of the service. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record DeadLetterSources(List<Summary> sources) {
+  }
+
+  /** A source's messages in the states asked for, oldest first. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record DeadLetterMessages(String source, List<Listed> messages) {
+  }
+
+  /** One result per message of a re-drive or discard. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record DeadLetterResults(List<Result> results) {
   }
 
   private final DeadLetterDesk desk;
@@ -50,17 +74,20 @@ public class DeadLetterController {
   @Operation(operationId = "listDeadLetterSources", summary = "Every dead-letter source, with how many messages wait "
       + "and how many were handled (operator)")
   @GetMapping
-  Map<String, Object> sources() {
-    return Map.of("sources", desk.summaries());
+  DeadLetterSources sources() {
+    return new DeadLetterSources(desk.summaries());
   }
 
   @Operation(operationId = "listDeadLetters", summary = "A source's dead letters with headers, payload, reason and "
       + "what was done to them (operator)",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The messages"),
+          @ApiResponse(responseCode = "200", description = "The messages",
+              content = @Content(schema = @Schema(implementation = DeadLetterMessages.class))),
           @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)})
   @GetMapping("/{source}")
-  ResponseEntity<?> messages(@PathVariable String source, @RequestParam(defaultValue = "pending") String state) {
+  ResponseEntity<?> messages(@PathVariable String source, @Parameter(schema = @Schema(
+      allowableValues = {"pending", "redriven", "discarded", "all"}, defaultValue = "pending"))
+      @RequestParam(defaultValue = "pending") String state) {
     Optional<DeadLetterSource> found = desk.source(source);
     if (found.isEmpty()) {
       return unknown(source);
@@ -75,13 +102,14 @@ public class DeadLetterController {
       }
       states = List.of(one.get());
     }
-    return ResponseEntity.ok(Map.of("source", source, "messages", desk.list(found.get(), states)));
+    return ResponseEntity.ok(new DeadLetterMessages(source, desk.list(found.get(), states)));
   }
 
   @Operation(operationId = "redriveDeadLetters", summary = "Re-drive the chosen dead letters, or every pending "
       + "one, with a reason recorded with the operator (operator)",
       responses = {
-          @ApiResponse(responseCode = "200", description = "One result per message"),
+          @ApiResponse(responseCode = "200", description = "One result per message",
+              content = @Content(schema = @Schema(implementation = DeadLetterResults.class))),
           @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
           @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)})
   @PostMapping("/{source}/redrive")
@@ -92,7 +120,8 @@ public class DeadLetterController {
   @Operation(operationId = "discardDeadLetters", summary = "Discard the chosen dead letters, or every pending one, "
       + "with a reason recorded with the operator (operator)",
       responses = {
-          @ApiResponse(responseCode = "200", description = "One result per message"),
+          @ApiResponse(responseCode = "200", description = "One result per message",
+              content = @Content(schema = @Schema(implementation = DeadLetterResults.class))),
           @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)})
   @PostMapping("/{source}/discard")
   ResponseEntity<?> discard(@PathVariable String source, @RequestBody ActionRequest request, Caller caller) {
@@ -117,7 +146,7 @@ public class DeadLetterController {
     String reason = request.reason().strip();
     List<Result> results = redrive ? desk.redrive(found.get(), ids(request), caller, reason)
         : desk.discard(found.get(), ids(request), caller, reason);
-    return ResponseEntity.ok(Map.of("results", results));
+    return ResponseEntity.ok(new DeadLetterResults(results));
   }
 
   private static List<String> ids(ActionRequest request) {

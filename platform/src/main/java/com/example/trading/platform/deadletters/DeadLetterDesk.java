@@ -4,12 +4,15 @@ import com.example.trading.platform.deadletters.DeadLetterLedger.Action;
 import com.example.trading.platform.deadletters.DeadLetterLedger.Entry;
 import com.example.trading.platform.deadletters.DeadLetterSource.RedriveFailedException;
 import com.example.trading.platform.security.Caller;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,17 +31,24 @@ public final class DeadLetterDesk {
     PENDING, REDRIVEN, DISCARDED
   }
 
-  /** A parked message and what was done to it. */
-  public record Listed(DeadLetter message, State state, String handledBy, String handledAt, String note) {
+  /** A parked message and what was done to it (who, when and why: null while pending). */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  @Schema(name = "ListedDeadLetter")
+  public record Listed(DeadLetter message, State state, @Nullable String handledBy, @Nullable String handledAt,
+      @Nullable String note) {
   }
 
-  /** A source and how many of its messages wait. */
-  public record Summary(String source, String redrivesTo, boolean redrivable, String instead, int pending,
+  /** A source and how many of its messages wait; {@code instead} says what to do when not redrivable. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  @Schema(name = "DeadLetterSourceSummary")
+  public record Summary(String source, String redrivesTo, boolean redrivable, @Nullable String instead, int pending,
       int handled) {
   }
 
   /** What happened to one message of a request. */
-  public record Result(String id, Outcome outcome, String detail) {
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  @Schema(name = "DeadLetterResult")
+  public record Result(String id, Outcome outcome, @Nullable String detail) {
   }
 
   public enum Outcome {

@@ -1,8 +1,10 @@
 package com.example.trading.platform.openapi;
 
+import com.example.trading.platform.security.Caller;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
@@ -29,7 +31,10 @@ import org.springframework.context.annotation.Bean;
  *       {@code 413} and {@code 415}; the rest each operation names with
  *       {@code @ApiResponse(ref = ...)};</li>
  *   <li>the security schemes: OAuth2 client credentials at the configured issuer, or a bearer JWT
- *       from it; every operation under {@code /api/} and {@code /ops/} needs one.</li>
+ *       from it; every operation under {@code /api/} and {@code /ops/} needs one;</li>
+ *   <li>the document's title, description and version ({@code trading.api.*} in each service's
+ *       {@code application.yaml}); the version is the contract's semantic version, whose major
+ *       number announces a breaking change (the SDK module's compatibility check).</li>
  * </ul>
  */
 @AutoConfiguration
@@ -37,7 +42,9 @@ import org.springframework.context.annotation.Bean;
 public class ApiDocumentationAutoConfiguration {
 
   static {
-    SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class, ApiSchemas.decimal());
+    SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class, ApiSchemas.decimal())
+        // The authenticated caller is resolved from the token, not sent as a parameter.
+        .addRequestWrapperToIgnore(Caller.class);
   }
 
   @Bean
@@ -47,8 +54,12 @@ public class ApiDocumentationAutoConfiguration {
 
   @Bean
   OpenApiCustomizer tradingApiContract(
-      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:http://127.0.0.1:9000}") String issuer) {
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:http://127.0.0.1:9000}") String issuer,
+      @Value("${trading.api.title:${spring.application.name}}") String title,
+      @Value("${trading.api.description:}") String description,
+      @Value("${trading.api.version:0.0.0}") String version) {
     return openApi -> {
+      openApi.setInfo(new Info().title(title).version(version).description(description.isBlank() ? null : description));
       Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
       openApi.setComponents(components);
       ProblemResponses.register(components);

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,6 +46,7 @@ import org.springframework.web.bind.annotation.RestController;
  * placed meanwhile sorts before the cursor and never shifts the pages after it.
  */
 @RestController
+@Tag(name = "orders", description = "Orders and their timelines")
 class OrderQueryController {
 
   /** A page of orders, and the cursor of the next page while there may be one. */

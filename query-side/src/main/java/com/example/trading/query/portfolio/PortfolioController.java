@@ -22,6 +22,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -43,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
  * orders and the fees paid (from the CustomerOrders view).
  */
 @RestController
+@Tag(name = "portfolios", description = "Holdings, open orders and fees of an account")
 class PortfolioController {
 
   private static final List<String> OPEN_STATUSES =

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (UTC), from the CustomerOrders view.
  */
 @RestController
+@Tag(name = "reports", description = "Fee reports (operators)")
 class FeeReportController {
 
   /** One group's settled fees and how many orders paid them. */

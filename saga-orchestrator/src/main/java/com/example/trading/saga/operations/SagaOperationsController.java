@@ -1,6 +1,15 @@
 package com.example.trading.saga.operations;
 
+import com.example.trading.platform.openapi.ProblemResponses;
 import com.example.trading.platform.web.ApiProblems;
+import com.example.trading.saga.operations.SagaStatusQuery.SagaStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * (with their current step, decided end, retries and what they wait for), and one order's saga.
  */
 @RestController
+@Tag(name = "sagas", description = "Where each order's saga stands, for operators")
 @RequestMapping("/ops/sagas")
 class SagaOperationsController {
 
@@ -31,8 +41,16 @@ class SagaOperationsController {
    * {@code GET /ops/sagas/stuck?olderThan=PT5M&limit=100}: unfinished sagas with no progress (no step
    * change) for longer than olderThan, least recent first; orders resting at the venue are not stuck.
    */
+  @Operation(operationId = "listStuckSagas", summary = "Unfinished sagas without progress for longer than "
+      + "olderThan, least recent first (orders resting at the venue are not stuck) (operator)",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The sagas",
+              content = @Content(array = @ArraySchema(schema = @Schema(implementation = SagaStatus.class))))})
   @GetMapping("/stuck")
-  ResponseEntity<?> stuck(@RequestParam(defaultValue = "PT5M") String olderThan,
+  ResponseEntity<?> stuck(
+      @Parameter(description = "an ISO-8601 duration, not negative", schema = @Schema(defaultValue = "PT5M",
+          example = "PT5M")) @RequestParam(defaultValue = "PT5M") String olderThan,
+      @Parameter(schema = @Schema(minimum = "1", maximum = "1000", defaultValue = "100"))
       @RequestParam(defaultValue = "100") int limit) {
     Duration age;
     try {
@@ -48,6 +66,11 @@ class SagaOperationsController {
     return ResponseEntity.ok(query.stuckFor(age, limit));
   }
 
+  @Operation(operationId = "getSaga", summary = "One order's saga (operator)",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The saga",
+              content = @Content(schema = @Schema(implementation = SagaStatus.class))),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)})
   @GetMapping("/{orderId}")
   ResponseEntity<?> one(@PathVariable String orderId) {
     return query.of(orderId).<ResponseEntity<?>>map(ResponseEntity::ok)

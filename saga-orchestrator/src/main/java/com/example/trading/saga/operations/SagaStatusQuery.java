@@ -1,10 +1,13 @@
 package com.example.trading.saga.operations;
 
+import com.example.trading.saga.order.SagaStep;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -13,9 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SagaStatusQuery {
 
-  /** One saga as an operator sees it. */
-  record SagaStatus(String orderId, String correlationId, String step, String ending, int retries,
-      String waitingFor, Instant startedAt, Instant updatedAt, Instant progressedAt, Instant finishedAt) {
+  /**
+   * One saga as an operator sees it: its step, the end it decided (null until decided), how often
+   * the step was retried and what it waits for (null when not retrying), and when it started,
+   * last changed, last moved to a step and finished (null while it runs).
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record SagaStatus(String orderId, String correlationId, SagaStep step, @Nullable String ending, int retries,
+      @Nullable String waitingFor, Instant startedAt, Instant updatedAt, @Nullable Instant progressedAt,
+      @Nullable Instant finishedAt) {
   }
 
   /** Unfinished sagas of one step: how many, and how long the least recently progressed one has waited. */
@@ -23,9 +32,10 @@ class SagaStatusQuery {
   }
 
   private static final RowMapper<SagaStatus> ROW = (rs, n) -> new SagaStatus(rs.getString("order_id"),
-      rs.getString("correlation_id"), rs.getString("step"), rs.getString("ending"), rs.getInt("retries"),
-      rs.getString("waiting_for"), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("updated_at")),
-      instant(rs.getTimestamp("progressed_at")), instant(rs.getTimestamp("finished_at")));
+      rs.getString("correlation_id"), SagaStep.valueOf(rs.getString("step")), rs.getString("ending"),
+      rs.getInt("retries"), rs.getString("waiting_for"), instant(rs.getTimestamp("started_at")),
+      instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("progressed_at")),
+      instant(rs.getTimestamp("finished_at")));
 
   private final JdbcTemplate jdbc;
 
