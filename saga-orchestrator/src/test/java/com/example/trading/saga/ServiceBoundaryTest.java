@@ -1,16 +1,11 @@
 package com.example.trading.saga;
 
-import static com.example.trading.teststack.ServiceBoundaries.dependsOnlyOnItselfSchemasAndPlatform;
-import static com.example.trading.teststack.ServiceBoundaries.productionClassesOf;
+import com.example.trading.teststack.ArchitectureContract;
 
-import org.junit.jupiter.api.Test;
+class ServiceBoundaryTest implements ArchitectureContract {
 
-class ServiceBoundaryTest {
-
-  private static final String SERVICE = "com.example.trading.saga";
-
-  @Test
-  void dependsOnNoOtherService() {
-    dependsOnlyOnItselfSchemasAndPlatform(SERVICE).check(productionClassesOf(SERVICE));
+  @Override
+  public String servicePackage() {
+    return "com.example.trading.saga";
   }
 }

@@ -1,23 +1,20 @@
 package com.example.trading.query.portfolio;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.platform.openapi.ApiSchemas;
 import com.example.trading.platform.openapi.ProblemResponses;
 import com.example.trading.platform.security.Caller;
 import com.example.trading.query.accounts.AccountOwners;
 import com.example.trading.query.consistency.ReadYourWrites;
 import com.example.trading.query.consistency.ViewAliases;
+import com.example.trading.query.orders.CustomerOrdersQueries;
+import com.example.trading.query.orders.CustomerOrdersQueries.AccountTotals;
+import com.example.trading.query.portfolio.PortfolioQueries.HoldingDocument;
 import com.example.trading.query.web.MinPosition;
 import com.example.trading.query.web.NotFoundException;
 import com.example.trading.query.web.PathIds;
 import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.PositionToken;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -47,9 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "portfolios", description = "Holdings, open orders and fees of an account")
 class PortfolioController {
 
-  private static final List<String> OPEN_STATUSES =
-      List.of("PENDING", "ACCEPTED", "SUBMITTED", "PARTIALLY_FILLED", "CANCEL_REQUESTED");
-
   /** One holding; a priced asset's valuation (cash has none, nor an asset never priced). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Holding(String asset, @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String quantity,
@@ -66,18 +59,20 @@ class PortfolioController {
       @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String feesPaid) {
   }
 
-  private final ElasticsearchClient client;
+  private final PortfolioQueries portfolios;
+  private final CustomerOrdersQueries orders;
   private final ViewAliases aliases;
   private final ReadYourWrites readYourWrites;
   private final Clock clock;
   private final AccountOwners owners;
 
-  PortfolioController(ElasticsearchClient client, ViewAliases aliases, ReadYourWrites readYourWrites,
-      AccountOwners owners) {
-    this.owners = owners;
-    this.client = client;
+  PortfolioController(PortfolioQueries portfolios, CustomerOrdersQueries orders, ViewAliases aliases,
+      ReadYourWrites readYourWrites, AccountOwners owners) {
+    this.portfolios = portfolios;
+    this.orders = orders;
     this.aliases = aliases;
     this.readYourWrites = readYourWrites;
+    this.owners = owners;
     this.clock = Clock.systemUTC();
   }
 
@@ -101,68 +96,30 @@ class PortfolioController {
         aliases.accounts());
     owners.requireReading(caller, accountId);
 
-    var holdingHits = client.search(s -> s.index(aliases.portfolios()).size(1_000)
-        .query(q -> q.bool(b -> b.filter(term("kind", "holding"), term("accountId", accountId)))), ObjectNode.class)
-        .hits().hits();
-    var orders = client.search(s -> s.index(aliases.customerOrders()).size(0)
-        .query(q -> q.bool(b -> b.filter(term("kind", "order"), term("accountId", accountId))))
-        .aggregations("open", a -> a.filter(f -> f.terms(t -> t.field("status")
-            .terms(v -> v.value(OPEN_STATUSES.stream().map(FieldValue::of).toList())))))
-        .aggregations("settled", a -> a.filter(f -> f.term(t -> t.field("feeStatus").value("SETTLED")))
-            .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents")))), ObjectNode.class);
-    long orderCount = orders.hits().total() == null ? 0 : orders.hits().total().value();
-    if (holdingHits.isEmpty() && orderCount == 0 && !owners.isOpen(accountId)) {
+    List<HoldingDocument> documents = portfolios.holdings(accountId);
+    AccountTotals totals = orders.accountTotals(accountId);
+    if (documents.isEmpty() && totals.orders() == 0 && !owners.isOpen(accountId)) {
       throw new NotFoundException("No such account: " + accountId);
     }
 
-    Map<String, BigDecimal> prices = latestPrices(holdingHits);
+    Map<String, BigDecimal> prices = portfolios.latestPrices(documents.stream().map(HoldingDocument::asset)
+        .filter(asset -> !Assets.isCash(asset)).toList());
     List<Holding> holdings = new ArrayList<>();
     PositionToken newest = null;
-    for (Hit<ObjectNode> hit : holdingHits) {
-      ObjectNode doc = hit.source();
-      String asset = doc.path("asset").asText();
-      BigDecimal price = Assets.isCash(asset) ? null : prices.get(asset);
-      BigDecimal quantity = new BigDecimal(doc.path("quantity").asText("0"));
-      holdings.add(new Holding(asset, doc.path("quantity").asText(), doc.path("reserved").asText(),
-          doc.path("available").asText(), price == null ? null : price.toPlainString(),
-          price == null ? null : Assets.cents(price.multiply(quantity)).toPlainString()));
-      if (doc.hasNonNull("position")) {
-        PositionToken token = PositionToken.parse(doc.get("position").asText());
+    for (HoldingDocument doc : documents) {
+      BigDecimal price = Assets.isCash(doc.asset()) ? null : prices.get(doc.asset());
+      holdings.add(new Holding(doc.asset(), doc.quantity(), doc.reserved(), doc.available(),
+          price == null ? null : price.toPlainString(),
+          price == null ? null : Assets.cents(price.multiply(new BigDecimal(doc.quantity()))).toPlainString()));
+      if (doc.position() != null) {
+        PositionToken token = PositionToken.parse(doc.position());
         if (newest == null || token.position() > newest.position()) {
           newest = token;
         }
       }
     }
     holdings.sort(Comparator.comparing(Holding::asset));
-    long open = orders.aggregations().get("open").filter().docCount();
-    double feeCents = orders.aggregations().get("settled").filter().aggregations().get("fees").sum().value();
-    return new Portfolio(accountId, clock.instant().toString(), newest == null ? null : newest.toString(), holdings, open,
-        BigDecimal.valueOf(Math.round(feeCents), 2).toPlainString());
-  }
-
-  private Map<String, BigDecimal> latestPrices(List<Hit<ObjectNode>> holdings) throws IOException {
-    List<String> assets = holdings.stream().map(h -> h.source().path("asset").asText())
-        .filter(asset -> !Assets.isCash(asset)).toList();
-    Map<String, BigDecimal> prices = new HashMap<>();
-    if (assets.isEmpty()) {
-      return prices;
-    }
-    try {
-      client.mget(m -> m.index(aliases.prices()).ids(assets), ObjectNode.class).docs().forEach(item -> {
-        if (item.isResult() && item.result().found() && item.result().source() != null) {
-          prices.put(item.result().id(), new BigDecimal(item.result().source().path("price").asText()));
-        }
-      });
-    } catch (RuntimeException e) {
-      if (!ElasticsearchErrors.isStatus(e, 404)) {
-        throw e;
-      }
-      // No price index yet: holdings show without valuation.
-    }
-    return prices;
-  }
-
-  private static Query term(String field, String value) {
-    return Query.of(q -> q.term(t -> t.field(field).value(value)));
+    return new Portfolio(accountId, clock.instant().toString(), newest == null ? null : newest.toString(), holdings,
+        totals.open(), totals.feesPaid().toPlainString());
   }
 }

@@ -1,0 +1,192 @@
+package com.example.trading.query.orders;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.example.trading.query.consistency.ViewAliases;
+import com.example.trading.query.web.InvalidQueryException;
+import com.example.trading.schemas.Side;
+import com.example.trading.schemas.order.OrderStatus;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every question the query API asks of the CustomerOrders view, and the only place that knows its
+ * documents' fields: one order, a page of an account's orders, an account's open orders and fees
+ * paid, and the fees settled grouped for the report. Fees are summed in cents ({@code feeCents})
+ * and answered as money with two decimals.
+ */
+@Component
+public class CustomerOrdersQueries {
+
+  /** Which of an account's orders to list; null fields do not filter. */
+  public record OrderFilter(String accountId, @Nullable OrderStatus status, @Nullable Side side,
+      @Nullable String instrument, @Nullable Instant from, @Nullable Instant to) {
+  }
+
+  /** A page of order documents, and the cursor of the next page while there may be one. */
+  public record Page(List<ObjectNode> orders, @Nullable String nextCursor) {
+  }
+
+  /** An account's orders at a glance. */
+  public record AccountTotals(long orders, long open, BigDecimal feesPaid) {
+  }
+
+  /** How the fee report groups the settled fees. */
+  public enum FeeGrouping {
+    INSTRUMENT, SIDE, DAY
+  }
+
+  /** One group of the fee report. */
+  public record FeeGroup(String key, BigDecimal total, long orders) {
+  }
+
+  /** The fee report: the groups (most orders first by instrument or side, oldest first by day) and the total. */
+  public record FeeTotals(List<FeeGroup> groups, BigDecimal total, long orders) {
+  }
+
+  private static final List<FieldValue> OPEN_STATUSES = Arrays.stream(OrderStatus.values())
+      .filter(status -> !status.isTerminal()).map(status -> FieldValue.of(status.name())).toList();
+
+  private final ElasticsearchClient client;
+  private final ViewAliases aliases;
+
+  CustomerOrdersQueries(ElasticsearchClient client, ViewAliases aliases) {
+    this.client = client;
+    this.aliases = aliases;
+  }
+
+  /** The order's document, once it was placed (a document a late event created early is not an order yet). */
+  public Optional<ObjectNode> order(String orderId) throws IOException {
+    var response = client.get(g -> g.index(aliases.customerOrders()).id(orderId), ObjectNode.class);
+    return response.found() && response.source() != null && response.source().hasNonNull("placedAt")
+        ? Optional.of(response.source()) : Optional.empty();
+  }
+
+  /**
+   * A page of the account's placed orders, newest first. The cursor is the sort key of the last
+   * order returned ({@code placedAt}, then {@code orderId}, both fixed once an order is placed), so
+   * paging is stable while orders are being placed.
+   *
+   * @throws InvalidQueryException when {@code cursor} is not one this API returned
+   */
+  public Page page(OrderFilter filter, int size, @Nullable String cursor) throws IOException {
+    List<Query> filters = new ArrayList<>();
+    filters.add(term("kind", "order"));
+    filters.add(term("accountId", filter.accountId()));
+    filters.add(Query.of(q -> q.exists(e -> e.field("placedAt"))));
+    if (filter.status() != null) {
+      filters.add(term("status", filter.status().name()));
+    }
+    if (filter.side() != null) {
+      filters.add(term("side", filter.side().name()));
+    }
+    if (filter.instrument() != null) {
+      filters.add(term("instrument", filter.instrument()));
+    }
+    if (filter.from() != null || filter.to() != null) {
+      filters.add(Query.of(q -> q.range(r -> r.date(d -> {
+        d.field("placedAt");
+        if (filter.from() != null) {
+          d.gte(filter.from().toString());
+        }
+        if (filter.to() != null) {
+          d.lt(filter.to().toString());
+        }
+        return d;
+      }))));
+    }
+    List<FieldValue> after = cursor == null ? null : decodeCursor(cursor);
+    SearchResponse<ObjectNode> response = client.search(s -> {
+      s.index(aliases.customerOrders()).size(size)
+          .query(q -> q.bool(b -> b.filter(filters)))
+          .sort(o -> o.field(f -> f.field("placedAt").order(SortOrder.Desc)))
+          .sort(o -> o.field(f -> f.field("orderId").order(SortOrder.Desc)));
+      if (after != null) {
+        s.searchAfter(after);
+      }
+      return s;
+    }, ObjectNode.class);
+    List<Hit<ObjectNode>> hits = response.hits().hits();
+    return new Page(hits.stream().map(Hit::source).toList(),
+        hits.size() == size ? encodeCursor(hits.getLast().sort()) : null);
+  }
+
+  /** How many orders the account has, how many are open, and the fees settled on them. */
+  public AccountTotals accountTotals(String accountId) throws IOException {
+    var response = client.search(s -> s.index(aliases.customerOrders()).size(0)
+        .query(q -> q.bool(b -> b.filter(term("kind", "order"), term("accountId", accountId))))
+        .aggregations("open", a -> a.filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(OPEN_STATUSES)))))
+        .aggregations("settled", a -> a.filter(f -> f.term(t -> t.field("feeStatus").value("SETTLED")))
+            .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents")))), ObjectNode.class);
+    long orders = response.hits().total() == null ? 0 : response.hits().total().value();
+    long open = response.aggregations().get("open").filter().docCount();
+    double feeCents = response.aggregations().get("settled").filter().aggregations().get("fees").sum().value();
+    return new AccountTotals(orders, open, money(feeCents));
+  }
+
+  /** The fees settled across all accounts, grouped by instrument, side or day of settlement (UTC). */
+  public FeeTotals settledFees(FeeGrouping grouping) throws IOException {
+    Aggregation groups = switch (grouping) {
+      case INSTRUMENT, SIDE -> Aggregation.of(a -> a.terms(t -> t.field(grouping == FeeGrouping.SIDE ? "side"
+              : "instrument").size(1_000))
+          .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
+      case DAY -> Aggregation.of(a -> a.dateHistogram(h -> h.field("feeSettledAt")
+              .calendarInterval(CalendarInterval.Day).format("yyyy-MM-dd").minDocCount(1))
+          .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
+    };
+    var response = client.search(s -> s.index(aliases.customerOrders()).size(0)
+        .query(q -> q.bool(b -> b.filter(term("kind", "order"), term("feeStatus", "SETTLED"))))
+        .aggregations("groups", groups)
+        .aggregations("total", a -> a.sum(m -> m.field("feeCents"))), ObjectNode.class);
+    List<FeeGroup> found = new ArrayList<>();
+    var aggregate = response.aggregations().get("groups");
+    if (grouping == FeeGrouping.DAY) {
+      aggregate.dateHistogram().buckets().array().forEach(bucket -> found.add(new FeeGroup(bucket.keyAsString(),
+          money(bucket.aggregations().get("fees").sum().value()), bucket.docCount())));
+    } else {
+      aggregate.sterms().buckets().array().forEach(bucket -> found.add(new FeeGroup(bucket.key().stringValue(),
+          money(bucket.aggregations().get("fees").sum().value()), bucket.docCount())));
+    }
+    long orders = response.hits().total() == null ? 0 : response.hits().total().value();
+    return new FeeTotals(found, money(response.aggregations().get("total").sum().value()), orders);
+  }
+
+  private static Query term(String field, String value) {
+    return Query.of(q -> q.term(t -> t.field(field).value(value)));
+  }
+
+  private static BigDecimal money(double cents) {
+    return BigDecimal.valueOf(Math.round(cents), 2);
+  }
+
+  private static String encodeCursor(List<FieldValue> sort) {
+    String text = sort.get(0).longValue() + "|" + sort.get(1).stringValue();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<FieldValue> decodeCursor(String cursor) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      int bar = text.indexOf('|');
+      return List.of(FieldValue.of(Long.parseLong(text.substring(0, bar))), FieldValue.of(text.substring(bar + 1)));
+    } catch (RuntimeException e) {
+      throw new InvalidQueryException("cursor", "is not a cursor this API returned");
+    }
+  }
+}
