@@ -1,5 +1,6 @@
 package com.example.trading.command.sagacommands;
 
+import com.example.trading.platform.failure.CauseChain;
 import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.command.RuleViolation;
 import com.example.trading.platform.kafka.ConsumerLoop;
@@ -119,12 +120,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   }
 
   static boolean isRefusal(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof RuleViolation || t instanceof AxonNonTransientException) {
-        return true;
-      }
-    }
-    return false;
+    return CauseChain.of(failure).anyMatch(t -> t instanceof RuleViolation || t instanceof AxonNonTransientException);
   }
 
   /** Whether the consumer currently owns partitions of the command topic. */

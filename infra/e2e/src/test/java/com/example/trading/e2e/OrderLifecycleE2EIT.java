@@ -66,8 +66,8 @@ class OrderLifecycleE2EIT {
 
   @Test
   void aThousandOrdersOverFiftyAccountsKeepEveryInvariantAndTheViewsShowWhatTheEventStoreSays() throws Exception {
-    OrderRunResult result = orderRun().run(new OrderRun.Settings(1_000, 50, 8, 20261122L, true, true,
-        Duration.ofMinutes(4), 0));
+    OrderRunResult result = orderRun().run(OrderRun.Settings.builder().orders(1_000).accounts(50).clients(8)
+        .seed(20261122L).withExpiry(true).partialFills(true).finishWithin(Duration.ofMinutes(4)).build());
     System.out.println(result.summary());
 
     assertThat(result.passed()).as(result.summary()).isTrue();
@@ -152,7 +152,8 @@ class OrderLifecycleE2EIT {
       }
     });
     kill.start();
-    OrderRunResult result = run.run(new OrderRun.Settings(100, 10, 4, seed, false, false, Duration.ofMinutes(3), 20));
+    OrderRunResult result = run.run(OrderRun.Settings.builder().orders(100).accounts(10).clients(4).seed(seed)
+        .withExpiry(false).partialFills(false).finishWithin(Duration.ofMinutes(3)).ratePerSecond(20).build());
     kill.join();
     System.out.println(result.summary());
     assertThat(killer.get()).as("the kill and restart").isNull();

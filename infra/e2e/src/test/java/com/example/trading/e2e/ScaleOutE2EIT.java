@@ -43,8 +43,8 @@ class ScaleOutE2EIT {
         }
       });
       kill.start();
-      OrderRunResult result = run.run(new OrderRun.Settings(1_000, 50, 8, 20261201L, true, true,
-          Duration.ofMinutes(6), 0));
+      OrderRunResult result = run.run(OrderRun.Settings.builder().orders(1_000).accounts(50).clients(8)
+          .seed(20261201L).withExpiry(true).partialFills(true).finishWithin(Duration.ofMinutes(6)).build());
       kill.join();
       System.out.println(result.summary());
 

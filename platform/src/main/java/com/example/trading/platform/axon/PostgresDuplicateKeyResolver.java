@@ -1,5 +1,6 @@
 package com.example.trading.platform.axon;
 
+import com.example.trading.platform.failure.CauseChain;
 import java.sql.SQLException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 
@@ -15,12 +16,7 @@ public class PostgresDuplicateKeyResolver implements PersistenceExceptionResolve
 
   @Override
   public boolean isDuplicateKeyViolation(Exception exception) {
-    for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && isUniqueViolation(sql)) {
-        return true;
-      }
-    }
-    return false;
+    return CauseChain.of(exception).anyMatch(t -> t instanceof SQLException sql && isUniqueViolation(sql));
   }
 
   private static boolean isUniqueViolation(SQLException exception) {

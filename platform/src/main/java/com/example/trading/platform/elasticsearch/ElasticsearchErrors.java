@@ -2,7 +2,9 @@ package com.example.trading.platform.elasticsearch;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.transport.TransportException;
+import com.example.trading.platform.failure.CauseChain;
 import java.util.OptionalInt;
+import java.util.function.IntConsumer;
 import org.elasticsearch.client.ResponseException;
 
 /**
@@ -16,18 +18,15 @@ public final class ElasticsearchErrors {
   }
 
   public static OptionalInt status(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
+    return CauseChain.of(failure).mapMultiToInt((Throwable t, IntConsumer found) -> {
       if (t instanceof ElasticsearchException e) {
-        return OptionalInt.of(e.status());
+        found.accept(e.status());
+      } else if (t instanceof ResponseException e) {
+        found.accept(e.getResponse().getStatusLine().getStatusCode());
+      } else if (t instanceof TransportException e && e.statusCode() > 0) {
+        found.accept(e.statusCode());
       }
-      if (t instanceof ResponseException e) {
-        return OptionalInt.of(e.getResponse().getStatusLine().getStatusCode());
-      }
-      if (t instanceof TransportException e && e.statusCode() > 0) {
-        return OptionalInt.of(e.statusCode());
-      }
-    }
-    return OptionalInt.empty();
+    }).findFirst();
   }
 
   public static boolean isStatus(Throwable failure, int status) {

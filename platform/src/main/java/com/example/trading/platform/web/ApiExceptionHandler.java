@@ -1,5 +1,6 @@
 package com.example.trading.platform.web;
 
+import com.example.trading.platform.failure.CauseChain;
 import com.example.trading.platform.web.ApiProblems.FieldError;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,11 +61,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof RequestBodyLimitFilter.TooLargeException tooLarge) {
-        return problem(ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request body too large",
-            tooLarge.getMessage()));
-      }
+    var tooLarge = CauseChain.find(ex, RequestBodyLimitFilter.TooLargeException.class);
+    if (tooLarge.isPresent()) {
+      return problem(ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request body too large",
+          tooLarge.get().getMessage()));
     }
     Throwable cause = ex.getMostSpecificCause();
     if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {

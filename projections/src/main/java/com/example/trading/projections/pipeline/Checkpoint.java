@@ -1,11 +1,13 @@
 package com.example.trading.projections.pipeline;
 
+import com.example.trading.schemas.ViewCheckpoints;
 import java.util.Map;
 
 /**
  * How far a view index has applied one partition of one event topic: a document in the view's own
  * index (so a rebuilt index carries its own checkpoints through the alias swap), with id
- * {@link #documentId}. Readers wait on it for read-your-writes.
+ * {@link #documentId}. Readers wait on it for read-your-writes: its id and its
+ * {@code checkpointPosition} are the contract of {@link ViewCheckpoints}.
  */
 public record Checkpoint(String kind, String topic, int partition, long checkpointPosition, long checkpointOffset) {
 
@@ -23,6 +25,6 @@ public record Checkpoint(String kind, String topic, int partition, long checkpoi
   }
 
   public static String documentId(String topic, int partition) {
-    return "__checkpoint__" + topic + "__" + partition;
+    return ViewCheckpoints.documentId(topic, partition);
   }
 }

@@ -1,6 +1,7 @@
 package com.example.trading.projections.pipeline;
 
 import co.elastic.clients.elasticsearch._types.mapping.Property;
+import com.example.trading.schemas.ViewCheckpoints;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public final class ViewMappings {
     all.putIfAbsent("kind", keyword());
     all.put("topic", keyword());
     all.put("partition", integerNumber());
-    all.put("checkpointPosition", longNumber());
+    all.put(ViewCheckpoints.POSITION_FIELD, longNumber());
     all.put("checkpointOffset", longNumber());
     return all;
   }

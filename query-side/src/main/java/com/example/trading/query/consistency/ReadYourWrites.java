@@ -3,6 +3,7 @@ package com.example.trading.query.consistency;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.schemas.PositionToken;
+import com.example.trading.schemas.ViewCheckpoints;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -91,11 +92,11 @@ public class ReadYourWrites {
   }
 
   private long appliedPosition(String alias, PositionToken token) {
-    String id = "__checkpoint__" + token.topic() + "__" + token.partition();
+    String id = ViewCheckpoints.documentId(token.topic(), token.partition());
     try {
       var response = client.get(g -> g.index(alias).id(id), ObjectNode.class);
       return response.found() && response.source() != null
-          ? response.source().path("checkpointPosition").asLong(-1) : -1;
+          ? response.source().path(ViewCheckpoints.POSITION_FIELD).asLong(-1) : -1;
     } catch (IOException | RuntimeException e) {
       if (ElasticsearchErrors.isStatus(e, 404)) {
         return -1;

@@ -77,6 +77,71 @@ public final class OrderRun {
    */
   public record Settings(int orders, int accounts, int clients, long seed, boolean withExpiry, boolean partialFills,
       Duration finishWithin, double ratePerSecond) {
+
+    /** 1,000 orders over 50 accounts from 8 clients, seed 42, filled in parts, no expiry, 300 s to end, unpaced. */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Settings by name; every one not set keeps the default of {@link #builder()}. */
+    public static final class Builder {
+      private int orders = 1_000;
+      private int accounts = 50;
+      private int clients = 8;
+      private long seed = 42;
+      private boolean withExpiry;
+      private boolean partialFills = true;
+      private Duration finishWithin = Duration.ofSeconds(300);
+      private double ratePerSecond;
+
+      private Builder() {
+      }
+
+      public Builder orders(int value) {
+        orders = value;
+        return this;
+      }
+
+      public Builder accounts(int value) {
+        accounts = value;
+        return this;
+      }
+
+      public Builder clients(int value) {
+        clients = value;
+        return this;
+      }
+
+      public Builder seed(long value) {
+        seed = value;
+        return this;
+      }
+
+      public Builder withExpiry(boolean value) {
+        withExpiry = value;
+        return this;
+      }
+
+      public Builder partialFills(boolean value) {
+        partialFills = value;
+        return this;
+      }
+
+      public Builder finishWithin(Duration value) {
+        finishWithin = value;
+        return this;
+      }
+
+      /** Placements per second, paced; 0 sends as fast as the clients can. */
+      public Builder ratePerSecond(double value) {
+        ratePerSecond = value;
+        return this;
+      }
+
+      public Settings build() {
+        return new Settings(orders, accounts, clients, seed, withExpiry, partialFills, finishWithin, ratePerSecond);
+      }
+    }
   }
 
   /** One order as planned and sent. */

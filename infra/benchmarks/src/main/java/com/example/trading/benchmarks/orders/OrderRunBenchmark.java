@@ -22,12 +22,16 @@ import java.time.Duration;
 public final class OrderRunBenchmark {
 
   public static void main(String[] args) throws Exception {
-    OrderRun.Settings settings = new OrderRun.Settings(
-        Integer.parseInt(env("RUN_ORDERS", "1000")), Integer.parseInt(env("RUN_ACCOUNTS", "50")),
-        Integer.parseInt(env("RUN_CLIENTS", "8")), Long.parseLong(env("RUN_SEED", "42")),
-        Boolean.parseBoolean(env("RUN_WITH_EXPIRY", "false")), Boolean.parseBoolean(env("RUN_PARTIAL_FILLS", "true")),
-        Duration.ofSeconds(Long.parseLong(env("RUN_FINISH_WITHIN_SECONDS", "300"))),
-        Double.parseDouble(env("RUN_RATE", "0")));
+    OrderRun.Settings settings = OrderRun.Settings.builder()
+        .orders(Integer.parseInt(env("RUN_ORDERS", "1000")))
+        .accounts(Integer.parseInt(env("RUN_ACCOUNTS", "50")))
+        .clients(Integer.parseInt(env("RUN_CLIENTS", "8")))
+        .seed(Long.parseLong(env("RUN_SEED", "42")))
+        .withExpiry(Boolean.parseBoolean(env("RUN_WITH_EXPIRY", "false")))
+        .partialFills(Boolean.parseBoolean(env("RUN_PARTIAL_FILLS", "true")))
+        .finishWithin(Duration.ofSeconds(Long.parseLong(env("RUN_FINISH_WITHIN_SECONDS", "300"))))
+        .ratePerSecond(Double.parseDouble(env("RUN_RATE", "0")))
+        .build();
     String jdbc = "jdbc:postgresql://" + env("POSTGRES_HOST", "127.0.0.1") + ":" + env("POSTGRES_PORT", "15432")
         + "/" + env("POSTGRES_COMMAND_DB", "command");
     int instances = Integer.parseInt(env("INSTANCES", "1"));

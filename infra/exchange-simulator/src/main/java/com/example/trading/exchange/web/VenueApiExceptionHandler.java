@@ -2,6 +2,7 @@ package com.example.trading.exchange.web;
 
 import com.example.trading.exchange.journal.JsonLinesJournal.JournalFailure;
 import com.example.trading.exchange.order.OrderRefusal;
+import com.example.trading.platform.failure.CauseChain;
 import com.example.trading.platform.web.ApiExceptionHandler;
 import com.example.trading.platform.web.ApiProblems;
 import com.example.trading.platform.web.ApiProblems.FieldError;
@@ -30,15 +31,15 @@ class VenueApiExceptionHandler extends ApiExceptionHandler {
   @Override
   protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()
-          && !(ex.getMostSpecificCause() instanceof JacksonException)) {
-        String field = jackson.getPath().stream()
-            .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-            .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-        return problem(ApiProblems.validation("The request body has a value of the wrong type.",
-            List.of(new FieldError(field, "has a value of the wrong type or format"))));
-      }
+    var jackson = CauseChain.of(ex.getCause())
+        .filter(cause -> cause instanceof JacksonException found && !found.getPath().isEmpty())
+        .map(JacksonException.class::cast).findFirst();
+    if (jackson.isPresent() && !(ex.getMostSpecificCause() instanceof JacksonException)) {
+      String field = jackson.get().getPath().stream()
+          .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+      return problem(ApiProblems.validation("The request body has a value of the wrong type.",
+          List.of(new FieldError(field, "has a value of the wrong type or format"))));
     }
     return super.handleHttpMessageNotReadable(ex, headers, status, request);
   }
