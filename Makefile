@@ -5,10 +5,10 @@ STACK    := infra/local/stack
 SERVICES := infra/local/services
 MAVEN    := infra/local/maven
 # The services whose OpenAPI documents are published with the code, and the documents.
-API_SERVICES  := command-side,query-side,saga-orchestrator,projections,infra/identity
+API_SERVICES  := command-side,query-side,saga-orchestrator,projections,infra/identity,infra/exchange-simulator
 API_DOCUMENTS := command-side/openapi/command-api.json query-side/openapi/query-api.json \
                  saga-orchestrator/openapi/saga-orchestrator-api.json projections/openapi/projections-api.json \
-                 infra/identity/openapi/identity-api.json
+                 infra/identity/openapi/identity-api.json infra/exchange-simulator/openapi/exchange-simulator-api.json
 
 .DEFAULT_GOAL := help
 .PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay bench-views replay redrive api-docs api-release cli
@@ -45,7 +45,7 @@ api-docs: ## Rewrite the published OpenAPI documents (<service>/openapi/*.json) 
 	$(MAVEN) -q -DskipTests install -pl $(API_SERVICES) -am
 	$(STACK) up
 	$(MAVEN) -o verify -pl $(API_SERVICES) -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-	  -Dit.test='CommandSideApplicationIT,QuerySideApplicationIT,SagaOrchestratorApplicationIT,ProjectionsApplicationIT,IdentityIT' \
+	  -Dit.test='CommandSideApplicationIT,QuerySideApplicationIT,SagaOrchestratorApplicationIT,ProjectionsApplicationIT,IdentityIT,ExchangeSimulatorApplicationIT' \
 	  -Dopenapi.write=true
 
 api-release: ## Mark the published OpenAPI documents as released: the baseline the breaking-change check compares with

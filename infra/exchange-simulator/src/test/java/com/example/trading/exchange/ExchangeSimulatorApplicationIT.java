@@ -1,14 +1,16 @@
 package com.example.trading.exchange;
 
 import com.example.trading.teststack.OperationalEndpointsContract;
+import com.example.trading.teststack.PublishedApiDocumentContract;
 import com.example.trading.teststack.TestHttp;
+import java.nio.file.Path;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExchangeSimulatorApplicationIT implements OperationalEndpointsContract {
+class ExchangeSimulatorApplicationIT implements OperationalEndpointsContract, PublishedApiDocumentContract {
 
   @LocalServerPort
   int port;
@@ -27,6 +29,11 @@ class ExchangeSimulatorApplicationIT implements OperationalEndpointsContract {
   @Override
   public int port() {
     return port;
+  }
+
+  @Override
+  public Path publishedDocument() {
+    return Path.of("openapi", "exchange-simulator-api.json");
   }
 
   @Override

@@ -28,7 +28,7 @@ class PublishedApiCompatibilityTest {
   @ParameterizedTest
   @ValueSource(strings = {"command-side/openapi/command-api.json", "query-side/openapi/query-api.json",
       "saga-orchestrator/openapi/saga-orchestrator-api.json", "projections/openapi/projections-api.json",
-      "infra/identity/openapi/identity-api.json"})
+      "infra/identity/openapi/identity-api.json", "infra/exchange-simulator/openapi/exchange-simulator-api.json"})
   void thePublishedDocumentKeepsTheReleasedContract(String document) throws IOException {
     Path current = ROOT.resolve(document);
     Path released = current.resolveSibling("released").resolve(current.getFileName());

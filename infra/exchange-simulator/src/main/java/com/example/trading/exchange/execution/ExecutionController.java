@@ -1,7 +1,9 @@
 package com.example.trading.exchange.execution;
 
+import com.example.trading.platform.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,9 +22,12 @@ class ExecutionController {
     this.feed = feed;
   }
 
-  @Operation(summary = "Executions after a sequence, in order and without gaps",
+  @Operation(operationId = "listExecutions", summary = "Executions after a sequence, in order and without gaps",
       description = "Read with after = the last sequence applied; continue with after = lastSequence "
-          + "until a page comes back empty.")
+          + "until a page comes back empty.",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The page"),
+          @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)})
   @GetMapping("/venue/executions")
   ExecutionPage executions(
       @Parameter(description = "the last sequence already applied (0 = from the start)")

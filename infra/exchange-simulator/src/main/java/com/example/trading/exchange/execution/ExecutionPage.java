@@ -1,5 +1,6 @@
 package com.example.trading.exchange.execution;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -9,5 +10,6 @@ import java.util.List;
  * @param lastSequence the cursor to read after next time: the last execution's sequence, or the
  *     requested {@code after} when there is nothing new
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ExecutionPage(List<Execution> executions, long lastSequence) {
 }

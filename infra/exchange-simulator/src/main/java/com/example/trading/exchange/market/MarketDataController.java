@@ -1,9 +1,13 @@
 package com.example.trading.exchange.market;
 
-import com.example.trading.platform.web.ApiProblems;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import com.example.trading.exchange.ExchangeProperties;
+import com.example.trading.platform.openapi.ProblemResponses;
+import com.example.trading.platform.web.ApiProblems;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -22,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 class MarketDataController {
 
   /** An instrument the venue knows: {@code TRADING}, or {@code HALTED} (every order on it is rejected). */
-  record Instrument(String instrument, String status) {
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Instrument(String instrument, @Schema(allowableValues = {"TRADING", "HALTED"}) String status) {
   }
 
   private final ReferencePrices prices;
@@ -33,7 +38,8 @@ class MarketDataController {
     this.properties = properties;
   }
 
-  @Operation(summary = "Every instrument the venue knows, listed (TRADING) or halted (HALTED)")
+  @Operation(operationId = "listInstruments",
+      summary = "Every instrument the venue knows, listed (TRADING) or halted (HALTED)")
   @GetMapping("/venue/instruments")
   List<Instrument> instruments() {
     List<Instrument> known = new ArrayList<>();
@@ -43,13 +49,16 @@ class MarketDataController {
     return known;
   }
 
-  @Operation(summary = "Current reference price of every listed instrument")
+  @Operation(operationId = "listPrices", summary = "Current reference price of every listed instrument")
   @GetMapping("/venue/prices")
   List<Quote> prices() {
     return prices.quotes();
   }
 
-  @Operation(summary = "Current reference price of one instrument (404 when not listed)")
+  @Operation(operationId = "getPrice", summary = "Current reference price of one instrument (404 when not listed)",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The price"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)})
   @GetMapping("/venue/prices/{instrument}")
   Quote price(@PathVariable String instrument) {
     return prices.quote(instrument).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,

@@ -1,5 +1,6 @@
 package com.example.trading.exchange.market;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -10,5 +11,6 @@ import java.time.Instant;
  * @param price the reference price, in cents precision
  * @param at when the price last moved (or the venue started)
  */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Quote(String instrument, BigDecimal price, Instant at) {
 }

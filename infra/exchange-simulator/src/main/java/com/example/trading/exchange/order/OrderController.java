@@ -1,8 +1,10 @@
 package com.example.trading.exchange.order;
 
+import com.example.trading.platform.openapi.ProblemResponses;
 import com.example.trading.platform.web.ApiProblems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -79,24 +81,38 @@ class OrderController {
     this.book = book;
   }
 
-  @Operation(summary = "Place an order (idempotent by clientOrderId)",
+  @Operation(operationId = "placeVenueOrder", summary = "Place an order (idempotent by clientOrderId)",
       description = "200 with ACCEPTED or REJECTED (and a reason). The same request again gets the same answer; "
-          + "other terms under a known clientOrderId are a 409.")
+          + "other terms under a known clientOrderId are a 409.",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "ACCEPTED, or REJECTED with a reason"),
+          @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST),
+          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
   @PostMapping("/venue/orders")
   PlacementAnswer place(@Valid @RequestBody PlaceOrderRequest request) {
     return book.place(request.terms());
   }
 
-  @Operation(summary = "An order's status and filled quantity (404 when unknown)")
+  @Operation(operationId = "getVenueOrder", summary = "An order's status and filled quantity (404 when unknown)",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The order"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
   @GetMapping("/venue/orders/{clientOrderId}")
   OrderView order(@PathVariable String clientOrderId) {
     return book.find(clientOrderId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
         ApiProblems.notFound("No order " + clientOrderId + " at this venue."), null));
   }
 
-  @Operation(summary = "Cancel a live order's unfilled remainder (idempotent)",
+  @Operation(operationId = "cancelVenueOrder", summary = "Cancel a live order's unfilled remainder (idempotent)",
       description = "200 with CANCELLED and the filled quantity, also when it was already cancelled; "
-          + "409 when it is FILLED, EXPIRED or REJECTED; 404 when unknown.")
+          + "409 when it is FILLED, EXPIRED or REJECTED; 404 when unknown.",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "CANCELLED, with what had filled"),
+          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
   @PostMapping("/venue/orders/{clientOrderId}/cancel")
   CancelAnswer cancel(@PathVariable String clientOrderId) {
     return book.cancel(clientOrderId);

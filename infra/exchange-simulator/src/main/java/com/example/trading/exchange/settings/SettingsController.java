@@ -1,6 +1,8 @@
 package com.example.trading.exchange.settings;
 
+import com.example.trading.platform.openapi.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +21,16 @@ class SettingsController {
     this.settings = settings;
   }
 
-  @Operation(summary = "The resilience settings in force")
+  @Operation(operationId = "getVenueSettings", summary = "The resilience settings in force")
   @GetMapping("/venue/settings")
   VenueSettings settings() {
     return settings.get();
   }
 
-  @Operation(summary = "Replace the resilience settings (every field required)")
+  @Operation(operationId = "replaceVenueSettings", summary = "Replace the resilience settings (every field required)",
+      responses = {
+          @ApiResponse(responseCode = "200", description = "The settings now in force"),
+          @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)})
   @PutMapping("/venue/settings")
   VenueSettings replace(@Valid @RequestBody VenueSettings replacement) {
     settings.replace(replacement);
