@@ -30,7 +30,7 @@ abstract class ApiCommand implements Callable<Integer> {
     profile = Profile.load(cli.profileFile(), cli.environment()).orElseThrow(() -> new TradingCli.NotLoggedInException(
         "not logged in: run 'trading login --client-id ID --client-secret SECRET' first (profile "
             + cli.profileFile() + ")"));
-    client = Clients.of(profile);
+    client = profile.client();
     output.writer(spec.commandLine().getOut());
     return run(client);
   }

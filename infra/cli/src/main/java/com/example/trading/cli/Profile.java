@@ -1,5 +1,6 @@
 package com.example.trading.cli;
 
+import com.example.trading.sdk.TradingClient;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -77,6 +78,12 @@ record Profile(URI issuer, URI commandApi, URI queryApi, String clientId, String
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  /** The SDK client this profile describes. */
+  TradingClient client() {
+    return TradingClient.builder().commandApi(commandApi).queryApi(queryApi)
+        .clientCredentials(issuer, clientId, clientSecret, scope).build();
   }
 
   Profile withLastPosition(String position) {

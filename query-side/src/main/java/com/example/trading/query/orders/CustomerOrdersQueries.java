@@ -49,7 +49,14 @@ public class CustomerOrdersQueries {
 
   /** How the fee report groups the settled fees. */
   public enum FeeGrouping {
-    INSTRUMENT, SIDE, DAY
+    INSTRUMENT("instrument"), SIDE("side"), DAY("feeSettledAt");
+
+    /** The order document's field the fees are grouped by. */
+    private final String field;
+
+    FeeGrouping(String field) {
+      this.field = field;
+    }
   }
 
   /** One group of the fee report. */
@@ -143,10 +150,9 @@ public class CustomerOrdersQueries {
   /** The fees settled across all accounts, grouped by instrument, side or day of settlement (UTC). */
   public FeeTotals settledFees(FeeGrouping grouping) throws IOException {
     Aggregation groups = switch (grouping) {
-      case INSTRUMENT, SIDE -> Aggregation.of(a -> a.terms(t -> t.field(grouping == FeeGrouping.SIDE ? "side"
-              : "instrument").size(1_000))
+      case INSTRUMENT, SIDE -> Aggregation.of(a -> a.terms(t -> t.field(grouping.field).size(1_000))
           .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
-      case DAY -> Aggregation.of(a -> a.dateHistogram(h -> h.field("feeSettledAt")
+      case DAY -> Aggregation.of(a -> a.dateHistogram(h -> h.field(grouping.field)
               .calendarInterval(CalendarInterval.Day).format("yyyy-MM-dd").minDocCount(1))
           .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
     };
