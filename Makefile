@@ -55,8 +55,8 @@ cli: ## The customer CLI on the SDK: make cli ARGS="login --client-id cust-1 --c
 	$(MAVEN) -q -DskipTests install -pl infra/cli -am
 	@infra/cli/trading $(ARGS)
 
-replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS=--dry-run]
-	@test -n "$(VIEW)" || { echo "usage: make replay VIEW=customer-orders|portfolios|accounts|all [ARGS='--dry-run --delete-old']"; exit 2; }
+replay: ## Rebuild a view from the topics and swap it in: make replay VIEW=customer-orders|portfolios|accounts|account-activities|all [ARGS=--dry-run]
+	@test -n "$(VIEW)" || { echo "usage: make replay VIEW=customer-orders|portfolios|accounts|account-activities|all [ARGS='--dry-run --delete-old']"; exit 2; }
 	@infra/local/replay --view "$(VIEW)" $(ARGS)
 
 redrive: ## Dead letters: make redrive ARGS="list | show SOURCE | redrive|discard SOURCE --reason TEXT ID...|--all" (needs make up)

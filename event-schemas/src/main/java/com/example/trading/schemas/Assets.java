@@ -21,6 +21,14 @@ public final class Assets {
     return amount.setScale(2, RoundingMode.HALF_EVEN);
   }
 
+  /**
+   * A quantity of the asset as the views and the API write it: cash in cents ({@code "12.50"}),
+   * shares as a whole number ({@code "7"}).
+   */
+  public static String quantityText(String asset, BigDecimal quantity) {
+    return (isCash(asset) ? cents(quantity) : quantity.setScale(0, RoundingMode.UNNECESSARY)).toPlainString();
+  }
+
   /** The id of an account's holding of an asset: {@code accountId/asset}. */
   public static String holdingId(String accountId, String asset) {
     return accountId + "/" + asset;

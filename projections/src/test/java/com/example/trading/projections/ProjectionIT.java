@@ -2,9 +2,13 @@ package com.example.trading.projections;
 
 import static com.example.trading.teststack.KafkaTail.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.example.trading.projections.accounts.AccountsView;
+import com.example.trading.projections.activities.AccountActivitiesView;
+import com.example.trading.projections.activities.LedgerDocument;
 import com.example.trading.projections.orders.CustomerOrderDocument;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.pipeline.Checkpoint;
@@ -16,6 +20,7 @@ import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.account.AccountEvent.AccountOpened;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
@@ -58,6 +63,10 @@ class ProjectionIT extends ProjectionsIntegrationTest {
   CustomerOrdersView orders;
   @Autowired
   PortfoliosView portfolios;
+  @Autowired
+  AccountActivitiesView activities;
+  @Autowired
+  AccountsView accounts;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -128,6 +137,9 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     assertThat(doc.timeline).extracting(CustomerOrderDocument.TimelineEntry::event).containsExactly(
         "OrderPlaced", "FeeCharged", "OrderAccepted", "OrderSubmitted", "OrderFilled", "FeeSettled", "OrderFilled",
         "OrderCompleted");
+    assertThat(doc.fills).containsExactly(
+        new CustomerOrderDocument.Fill("f-1", 4, "190.10", "2026-11-22T10:00:04Z"),
+        new CustomerOrderDocument.Fill("f-2", 6, "190.20", "2026-11-22T10:00:06Z"));
   }
 
   @Test
@@ -152,6 +164,76 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     HoldingDocument usd = document(store.alias(portfolios), cash, HoldingDocument.class);
     assertThat(usd.quantity).isEqualTo("758.50");
     assertThat(usd.reserved).isEqualTo("0.00");
+  }
+
+  @Test
+  void holdingAndFeeEventsAreTheAccountsLedgerWithTheBalanceAfterEachEntry() throws Exception {
+    String account = "acc-" + UUID.randomUUID();
+    String shares = account + "/AAPL";
+    String cash = account + "/USD";
+    publish(new HoldingDeposited(shares, account, "AAPL", d("100"), "dep-1"), 0, "m-" + UUID.randomUUID());
+    publish(new HoldingReserved(shares, account, "AAPL", "o-1", d("10")), 1, "m-" + UUID.randomUUID());
+    publish(new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")), 2, "m-" + UUID.randomUUID());
+    // delivered twice: one entry
+    publish(new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")), 2, "m-" + UUID.randomUUID());
+    RecordMetadata lastShares = publish(new HoldingReservationReleased(shares, account, "AAPL", "o-1", d("6")), 3,
+        "m-" + UUID.randomUUID());
+    RecordMetadata lastCash = publish(new HoldingCredited(cash, account, "USD", "o-1", "f-1", d("758.50")), 0,
+        "m-" + UUID.randomUUID());
+    RecordMetadata lastFee = publish(new FeeCharged("o-1", account, d("1.90"), "standard-v1"), 0, "m-" + UUID.randomUUID());
+    awaitApplied(store.alias(activities), lastShares);
+    awaitApplied(store.alias(activities), lastCash);
+    awaitApplied(store.alias(activities), lastFee);
+
+    elasticsearch.indices().refresh(r -> r.index(store.alias(activities)));
+    List<LedgerDocument> entries = elasticsearch.search(q -> q.index(store.alias(activities)).size(100)
+            .query(b -> b.bool(f -> f.filter(t -> t.term(v -> v.field("kind").value("activity")))
+                .filter(t -> t.term(v -> v.field("accountId").value(account)))))
+            .sort(o -> o.field(f -> f.field("activityId"))), LedgerDocument.class)
+        .hits().hits().stream().map(h -> h.source()).toList();
+    assertThat(entries).extracting(e -> e.asset, e -> e.type, e -> e.amount, e -> e.balanceAfter, e -> e.fee)
+        .containsExactly(
+            tuple("AAPL", "DEPOSIT", "100", "100", null),
+            tuple("AAPL", "RESERVED", "0", "100", null),
+            tuple("AAPL", "FILL", "-4", "96", null),
+            tuple("AAPL", "RELEASED", "0", "96", null),
+            tuple("USD", "FILL", "758.50", "758.50", null),
+            tuple("USD", "FEE_CHARGED", "0.00", null, "1.90"));
+  }
+
+  @Test
+  void aProjectionWritesNothingIntoAnIndexOfAnotherVersionOfItsViewAndSaysSoInItsHealth() throws Exception {
+    String alias = store.alias(accounts);
+    String live = store.indexBehindAlias(alias).orElseThrow();
+    String older = alias + "-older-" + UUID.randomUUID();
+    elasticsearch.indices().create(c -> c.index(older).mappings(m -> m.dynamic(accounts.mapping().dynamic())
+        .properties(accounts.mapping().properties())
+        .meta(Map.of("viewVersion", co.elastic.clients.json.JsonData.of(accounts.version() - 1)))));
+    store.swapAlias(alias, live, older);
+    try {
+      // the projection looks at its index's version again at most every 10 s
+      Thread.sleep(11_000);
+      String accountId = "acc-" + UUID.randomUUID();
+      publish(new AccountOpened(accountId, "cust-1"), 0, "m-" + UUID.randomUUID());
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(OPERATOR.get(port, "/actuator/health").body())
+          .at("/components/projections/details/accounts/refused").asText().contains("make replay VIEW=accounts"));
+      assertThat(json.readTree(OPERATOR.get(port, "/actuator/health").body())
+          .at("/components/projections/status").asText()).isEqualTo("DOWN");
+      elasticsearch.indices().refresh(r -> r.index(older));
+      assertThat(elasticsearch.count(c -> c.index(older)).count()).as("nothing written into the older index").isZero();
+
+      store.swapAlias(alias, older, live);
+      await().atMost(Duration.ofSeconds(60)).until(() -> elasticsearch.get(g -> g.index(alias).id(accountId),
+          Map.class).found());
+      assertThat(json.readTree(OPERATOR.get(port, "/actuator/health").body())
+          .at("/components/projections/details/accounts/refused").isMissingNode()).isTrue();
+    } finally {
+      if (store.indexBehindAlias(alias).orElseThrow().equals(older)) {
+        store.swapAlias(alias, older, live);
+      }
+      store.deleteIndex(older);
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.portfolio.PortfoliosView;
@@ -49,6 +50,8 @@ class ReplayIT extends ProjectionsIntegrationTest {
   CustomerOrdersView orders;
   @Autowired
   PortfoliosView portfolios;
+  @Autowired
+  AccountActivitiesView activities;
 
   private final StringWriter output = new StringWriter();
 
@@ -83,9 +86,15 @@ class ReplayIT extends ProjectionsIntegrationTest {
 
   private void awaitLive(List<RecordMetadata> written) {
     for (RecordMetadata record : written) {
-      String alias = contractTopic(record).equals(Topics.HOLDING_EVENTS) ? store.alias(portfolios) : store.alias(orders);
-      await().atMost(Duration.ofSeconds(60)).until(() -> store.checkpoint(alias, contractTopic(record),
-          record.partition()).map(Checkpoint::checkpointOffset).orElse(-1L) >= record.offset());
+      List<String> aliases = switch (contractTopic(record)) {
+        case Topics.HOLDING_EVENTS -> List.of(store.alias(portfolios), store.alias(activities));
+        case Topics.FEE_EVENTS -> List.of(store.alias(orders), store.alias(activities));
+        default -> List.of(store.alias(orders));
+      };
+      for (String alias : aliases) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.checkpoint(alias, contractTopic(record),
+            record.partition()).map(Checkpoint::checkpointOffset).orElse(-1L) >= record.offset());
+      }
     }
   }
 
@@ -114,6 +123,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
     String ordersBefore = store.indexBehindAlias(store.alias(orders)).orElseThrow();
     Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
     Map<String, ObjectNode> livePortfolios = documents(store.alias(portfolios));
+    Map<String, ObjectNode> liveActivities = documents(store.alias(activities));
 
     AtomicBoolean rebuilding = new AtomicBoolean(true);
     AtomicInteger answered = new AtomicInteger();
@@ -142,6 +152,8 @@ class ReplayIT extends ProjectionsIntegrationTest {
     assertThat(store.indexBehindAlias(store.alias(orders))).isPresent().get().isNotEqualTo(ordersBefore);
     assertSameDocuments(documents(store.alias(orders)), liveOrders);
     assertSameDocuments(documents(store.alias(portfolios)), livePortfolios);
+    assertSameDocuments(documents(store.alias(activities)), liveActivities);
+    assertThat(liveActivities.values()).anyMatch(doc -> "activity".equals(doc.path("kind").asText()));
     assertThat(answered.get()).isPositive();
     assertThat(failed.get()).isZero();
   }
@@ -151,6 +163,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
     awaitLive(someHistory());
     Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
     Map<String, ObjectNode> livePortfolios = documents(store.alias(portfolios));
+    Map<String, ObjectNode> liveActivities = documents(store.alias(activities));
 
     // Three documents at a time: an order's events meet its document after it was flushed.
     int exit = run("--view", "all", "--buffer", "3", "--delete-old");
@@ -158,6 +171,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
     assertThat(exit).as(output.toString()).isZero();
     assertSameDocuments(documents(store.alias(orders)), liveOrders);
     assertSameDocuments(documents(store.alias(portfolios)), livePortfolios);
+    assertSameDocuments(documents(store.alias(activities)), liveActivities);
   }
 
   @Test
@@ -179,6 +193,33 @@ class ReplayIT extends ProjectionsIntegrationTest {
     assertThat(exit).as(output.toString()).isZero();
     assertThat(output.toString()).doesNotContain("(0 unreadable");
     assertSameDocuments(documents(store.alias(orders)), liveOrders);
+  }
+
+  @Test
+  void aNewVersionOfAViewIsBuiltByReplayOverAnIndexOfTheOldVersion() throws Exception {
+    awaitLive(someHistory());
+    String alias = store.alias(portfolios);
+    String live = store.indexBehindAlias(alias).orElseThrow();
+    Map<String, ObjectNode> current = documents(alias);
+    // The index as the previous version of the view left it: its documents had no updatedAt.
+    String older = alias + "-older-" + UUID.randomUUID();
+    elasticsearch.indices().create(c -> c.index(older).mappings(m -> m.dynamic(portfolios.mapping().dynamic())
+        .properties(portfolios.mapping().properties())
+        .meta(Map.of("viewVersion", co.elastic.clients.json.JsonData.of(portfolios.version() - 1)))));
+    Map<String, ObjectNode> previousShape = new HashMap<>();
+    current.forEach((id, doc) -> previousShape.put(id, doc.deepCopy().without("updatedAt")));
+    store.overwrite(older, previousShape);
+    store.swapAlias(alias, live, older);
+    store.deleteIndex(live);
+
+    int exit = run("--view", "portfolios", "--delete-old");
+
+    assertThat(exit).as(output.toString()).isZero();
+    assertThat(output.toString()).contains("holds version " + (portfolios.version() - 1))
+        .contains("compared by count and presence");
+    String rebuilt = store.indexBehindAlias(alias).orElseThrow();
+    assertThat(store.versionOf(rebuilt)).isEqualTo(portfolios.version());
+    assertSameDocuments(documents(alias), current);
   }
 
   @Test

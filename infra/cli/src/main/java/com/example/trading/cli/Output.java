@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import picocli.CommandLine.Option;
 
@@ -33,6 +35,12 @@ final class Output {
     } else {
       out.print(table.render());
     }
+    out.flush();
+  }
+
+  /** Copies text as the API sent it (CSV), for people and scripts alike. */
+  void copy(Reader text) throws IOException {
+    text.transferTo(out);
     out.flush();
   }
 

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = TradingCli.Version.class,
     description = "Trade through the trading backend's command and query APIs.",
     subcommands = {LoginCommand.class, PlaceCommand.class, CancelCommand.class, OrderCommand.class,
-        OrdersCommand.class, PortfolioCommand.class, OpenAccountCommand.class, DepositCommand.class,
+        OrdersCommand.class, PortfolioCommand.class, ActivitiesCommand.class, OpenAccountCommand.class, DepositCommand.class,
         LogoutCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -3,6 +3,8 @@ package com.example.trading.cli;
 import com.example.trading.sdk.command.model.AccountOpenedAnswer;
 import com.example.trading.sdk.command.model.DepositAccepted;
 import com.example.trading.sdk.command.model.OrderAccepted;
+import com.example.trading.sdk.query.model.Activity;
+import com.example.trading.sdk.query.model.ActivityPage;
 import com.example.trading.sdk.query.model.Holding;
 import com.example.trading.sdk.query.model.OrderPage;
 import com.example.trading.sdk.query.model.OrderView;
@@ -43,6 +45,16 @@ final class Views {
       table.row(order.getOrderId(), order.getPlacedAt(), order.getSide(), order.getQuantity(), order.getInstrument(),
           order.getType(), order.getLimitPrice(), order.getFilledQuantity(), order.getAveragePrice(),
           order.getStatus() + (order.getRejectReason() == null ? "" : " " + order.getRejectReason()), order.getFee());
+    }
+    return table;
+  }
+
+  static Table activities(ActivityPage page) {
+    Table table = Table.of("AT", "TYPE", "ASSET", "AMOUNT", "BALANCE", "RESERVED", "ORDER", "FILL", "FEE");
+    for (Activity activity : page.getItems()) {
+      String fill = activity.getQuantity() == null ? null : activity.getQuantity() + " @ " + activity.getPrice();
+      table.row(activity.getAt(), activity.getType(), activity.getAsset(), activity.getAmount(),
+          activity.getBalanceAfter(), activity.getReservedAfter(), activity.getOrderId(), fill, activity.getFee());
     }
     return table;
   }

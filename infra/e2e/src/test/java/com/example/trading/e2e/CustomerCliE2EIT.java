@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,23 @@ class CustomerCliE2EIT {
     assertThat(portfolio.exit()).as(portfolio.err()).isZero();
     assertThat(portfolio.json().path("holdings").findValuesAsText("asset")).contains("USD");
     assertThat(portfolio.json().path("openOrders").asLong()).isZero();
+
+    // the ledger: the deposit, the order's reservation and fee, their release and refund
+    Run ledger = Eventually.within(Duration.ofSeconds(60), () -> {
+      Run listedEntries = trading(customer, "activities", "--json", "--account", account);
+      return listedEntries.exit() == 0 && listedEntries.json().path("items").size() == 5 ? listedEntries : null;
+    });
+    assertThat(ledger.json().path("items").findValuesAsText("type"))
+        .containsExactlyInAnyOrder("DEPOSIT", "RESERVED", "FEE_CHARGED", "RELEASED", "FEE_REFUNDED");
+    Run deposits = trading(customer, "activities", "--account", account, "--type", "DEPOSIT,FEE_CHARGED");
+    assertThat(deposits.exit()).as(deposits.err()).isZero();
+    assertThat(deposits.out()).contains("TYPE").contains("BALANCE").contains("DEPOSIT").contains("20000.00")
+        .contains("FEE_CHARGED");
+    assertThat(deposits.out().lines().toList()).as("a header and the two entries of those types").hasSize(3);
+    Run csv = trading(customer, "activities", "--csv", "--account", account);
+    assertThat(csv.exit()).as(csv.err()).isZero();
+    assertThat(csv.out().lines().toList()).hasSize(6).first().isEqualTo(
+        "at,type,asset,amount,balanceAfter,reservedAfter,orderId,fillId,price,quantity,fee,depositId,activityId");
   }
 
   @Test

@@ -77,7 +77,10 @@ class OrderLifecycleE2EIT {
     theViewsShow(result.audit());
   }
 
-  /** Invariant 6: once quiet, every order and every holding in the views equals the event store's. */
+  /**
+   * Invariant 6: once quiet, every order and every holding in the views equals the event store's,
+   * and each account's ledger sums to its holdings.
+   */
   private void theViewsShow(AuditReport audit) {
     for (OrderOutcome order : audit.orders().values()) {
       Eventually.within(Duration.ofSeconds(60), () -> {
@@ -107,6 +110,31 @@ class OrderLifecycleE2EIT {
       }
       return portfolio;
     }));
+    // The ledger: per account and asset, its entries' amounts sum to the holding's quantity.
+    byAccount.forEach((accountId, holdings) -> Eventually.within(Duration.ofSeconds(60), () -> {
+      Map<String, BigDecimal> sums = ledgerSums(accountId);
+      for (HoldingBalance holding : holdings) {
+        if (sums.getOrDefault(holding.asset(), BigDecimal.ZERO).compareTo(holding.quantity()) != 0) {
+          return null;
+        }
+      }
+      return sums;
+    }));
+  }
+
+  /** Every entry of the account's ledger, page by page: the sum of the amounts per asset. */
+  private Map<String, BigDecimal> ledgerSums(String accountId) {
+    Map<String, BigDecimal> sums = new HashMap<>();
+    String cursor = null;
+    do {
+      JsonNode page = json(get(query(), "/api/accounts/" + accountId + "/activities?size=100"
+          + (cursor == null ? "" : "&cursor=" + cursor)));
+      for (JsonNode entry : page.path("items")) {
+        sums.merge(entry.path("asset").asText(), new BigDecimal(entry.path("amount").asText()), BigDecimal::add);
+      }
+      cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+    } while (cursor != null);
+    return sums;
   }
 
   // ------------------------------------------------------------------ faults

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.trading.teststack.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -223,6 +225,76 @@ class QueryApiE2EIT {
     }
     var unopened = owner.get(query(), "/api/accounts/acc-never-opened-" + customer + "/portfolio");
     assertThat(unopened.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theLedgerShowsEveryMovementWithTheBalanceAfterItInPagesAndAsCsv() {
+    var deposit = json(postJson(system.commandSide.port(), "/api/accounts/" + account + "/deposits",
+        "{\"asset\":\"USD\",\"quantity\":\"10000.00\"}"));
+    String orderId = place("c-ledger", "BUY", "AAPL").get("orderId").asText(); // rests: AAPL trades near 190
+    Eventually.within(Duration.ofSeconds(60), () -> "SUBMITTED".equals(json(get(query(), "/api/orders/" + orderId))
+        .path("status").asText()) ? true : null);
+    postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "");
+    String ledger = "/api/accounts/" + account + "/activities";
+    TestHttp.Caller owner = TestHttp.asCustomer(customer);
+
+    // newest first: the cancel's release and refund, the reservation and the fee held, the deposit
+    JsonNode all = Eventually.within(Duration.ofSeconds(60), () -> {
+      JsonNode page = json(owner.get(query(), ledger + "?minPosition=" + deposit.get("position").asText()));
+      return page.get("items").size() == 5 ? page : null;
+    });
+    List<JsonNode> items = new ArrayList<>();
+    all.get("items").forEach(items::add);
+    assertThat(items).extracting(i -> i.get("type").asText()).containsExactlyInAnyOrder(
+        "DEPOSIT", "RESERVED", "FEE_CHARGED", "RELEASED", "FEE_REFUNDED");
+    assertThat(items.getLast().get("type").asText()).isEqualTo("DEPOSIT");
+    assertThat(items.getLast().get("amount").asText()).isEqualTo("10000.00");
+    assertThat(items.getLast().get("balanceAfter").asText()).isEqualTo("10000.00");
+    assertThat(items.getLast().get("depositId").asText()).isNotBlank();
+    JsonNode reserved = items.stream().filter(i -> i.get("type").asText().equals("RESERVED")).findFirst().orElseThrow();
+    assertThat(reserved.get("orderId").asText()).isEqualTo(orderId);
+    assertThat(reserved.get("amount").asText()).isEqualTo("0.00");
+    assertThat(new BigDecimal(reserved.get("reservedAfter").asText())).isGreaterThan(new BigDecimal("500"));
+    JsonNode released = items.stream().filter(i -> i.get("type").asText().equals("RELEASED")).findFirst().orElseThrow();
+    assertThat(released.get("reservedAfter").asText()).isEqualTo("0.00");
+    assertThat(released.get("balanceAfter").asText()).isEqualTo("10000.00");
+    JsonNode feeCharged = items.stream().filter(i -> i.get("type").asText().equals("FEE_CHARGED")).findFirst().orElseThrow();
+    assertThat(feeCharged.get("fee").asText()).isEqualTo("1.00");
+    assertThat(feeCharged.get("balanceAfter").isNull()).isTrue();
+    assertThat(items.stream().map(i -> new BigDecimal(i.get("amount").asText())).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .as("the amounts sum to the holding").isEqualByComparingTo("10000.00");
+
+    // pages of two follow the cursor to the same five entries
+    List<String> paged = new ArrayList<>();
+    String cursor = null;
+    do {
+      JsonNode page = json(owner.get(query(), ledger + "?size=2" + (cursor == null ? "" : "&cursor=" + cursor)));
+      page.get("items").forEach(i -> paged.add(i.get("activityId").asText()));
+      cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+    } while (cursor != null);
+    assertThat(paged).isEqualTo(items.stream().map(i -> i.get("activityId").asText()).toList());
+
+    assertThat(json(owner.get(query(), ledger + "?type=DEPOSIT")).get("items")).hasSize(1);
+    assertThat(json(owner.get(query(), ledger + "?type=FEE_CHARGED&type=FEE_REFUNDED&asset=usd")).get("items")).hasSize(2);
+    assertThat(json(owner.get(query(), ledger + "?asset=AAPL")).get("items")).isEmpty();
+
+    var csv = owner.get(query(), ledger + "?format=csv");
+    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.getFirst()).isEqualTo(
+        "at,type,asset,amount,balanceAfter,reservedAfter,orderId,fillId,price,quantity,fee,depositId,activityId");
+    assertThat(lines).hasSize(6);
+    assertThat(lines.getLast()).startsWith(items.getLast().get("at").asText() + ",DEPOSIT,USD,10000.00,10000.00,0.00,,,,,,")
+        .endsWith("," + items.getLast().get("activityId").asText());
+
+    var stranger = TestHttp.asCustomer(customer + "-stranger").get(query(), ledger);
+    assertThat(stranger.statusCode()).isEqualTo(404);
+    assertThat(get(query(), ledger).statusCode()).as("an operator").isEqualTo(200);
+    var badType = owner.get(query(), ledger + "?type=WITHDRAWAL");
+    assertThat(badType.statusCode()).isEqualTo(400);
+    assertThat(badType.body()).contains("\"type\"");
+    assertThat(owner.get(query(), ledger + "?format=xml").statusCode()).isEqualTo(400);
   }
 
   @Test

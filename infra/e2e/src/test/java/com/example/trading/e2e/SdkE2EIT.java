@@ -4,20 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.trading.sdk.AccessTokens;
+import com.example.trading.sdk.ActivityQuery;
 import com.example.trading.sdk.OrderQuery;
 import com.example.trading.sdk.TradingApiException;
 import com.example.trading.sdk.TradingClient;
 import com.example.trading.sdk.command.model.DepositAccepted;
 import com.example.trading.sdk.command.model.OrderAccepted;
 import com.example.trading.sdk.command.model.PlaceOrderRequest;
+import com.example.trading.sdk.query.model.Activity;
+import com.example.trading.sdk.query.model.Fill;
 import com.example.trading.sdk.query.model.Holding;
 import com.example.trading.sdk.query.model.OrderView;
 import com.example.trading.sdk.query.model.Portfolio;
 import com.example.trading.teststack.ContractProxy;
 import com.example.trading.teststack.Issuer;
 import com.example.trading.teststack.TestStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +116,28 @@ class SdkE2EIT {
       return now.getHoldings().stream().anyMatch(holding -> holding.getAsset().equals("MSFT")) ? now : null;
     });
     assertThat(portfolio.getHoldings()).extracting(Holding::getAsset).contains("USD", "MSFT");
+
+    // The order's fills, and the ledger's fill entries with their price and shares.
+    assertThat(filled.getFills()).isNotEmpty().allSatisfy(fill -> assertThat(fill.getPrice()).matches("\\d+\\.\\d+"));
+    assertThat(filled.getFills().stream().mapToLong(Fill::getQuantity).sum()).isEqualTo(2L);
+    List<Activity> shares = Eventually.within(Duration.ofSeconds(30), () -> {
+      List<Activity> entries = customer.activities(account, ActivityQuery.all().types(List.of("FILL")).asset("MSFT"))
+          .getItems();
+      long bought = entries.stream().mapToLong(entry -> Long.parseLong(entry.getAmount())).sum();
+      return bought == 2 && entries.stream().allMatch(entry -> entry.getPrice() != null) ? entries : null;
+    });
+    assertThat(shares).allSatisfy(entry -> {
+      assertThat(entry.getOrderId()).isEqualTo(market.getOrderId());
+      assertThat(entry.getQuantity()).isEqualTo(Long.parseLong(entry.getAmount()));
+      assertThat(entry.getBalanceAfter()).isNotNull();
+    });
+    try (InputStream csv = customer.activitiesCsv(account, ActivityQuery.all().asset("MSFT"))) {
+      List<String> lines = new String(csv.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      assertThat(lines.getFirst()).startsWith("at,type,asset,amount,balanceAfter");
+      assertThat(lines).hasSize(1 + shares.size());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Test

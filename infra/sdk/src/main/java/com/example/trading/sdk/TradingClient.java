@@ -8,16 +8,22 @@ import com.example.trading.sdk.command.model.DepositRequestBody;
 import com.example.trading.sdk.command.model.OpenAccountRequest;
 import com.example.trading.sdk.command.model.OrderAccepted;
 import com.example.trading.sdk.command.model.PlaceOrderRequest;
+import com.example.trading.sdk.query.api.ActivitiesApi;
 import com.example.trading.sdk.query.api.PortfoliosApi;
 import com.example.trading.sdk.query.api.ReportsApi;
+import com.example.trading.sdk.query.model.ActivityPage;
 import com.example.trading.sdk.query.model.FeeReport;
 import com.example.trading.sdk.query.model.OrderPage;
 import com.example.trading.sdk.query.model.OrderView;
 import com.example.trading.sdk.query.model.Portfolio;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -58,6 +64,13 @@ public final class TradingClient {
   private final com.example.trading.sdk.query.api.OrdersApi orderQueries;
   private final PortfoliosApi portfolios;
   private final ReportsApi reports;
+  private final ActivitiesApi activities;
+  /** For the one answer the generated client cannot read: the ledger as CSV. */
+  private final HttpClient queryHttp;
+  private final String queryBase;
+  private final Duration requestTimeout;
+  private final Consumer<HttpRequest.Builder> authorize;
+  private final Consumer<HttpResponse<?>> responseListener;
 
   private TradingClient(Builder builder) {
     this.tokens = Objects.requireNonNull(builder.tokens, "tokens: clientCredentials(...) or accessTokens(...)");
@@ -85,6 +98,12 @@ public final class TradingClient {
     this.orderQueries = new com.example.trading.sdk.query.api.OrdersApi(queryClient);
     this.portfolios = new PortfoliosApi(queryClient);
     this.reports = new ReportsApi(queryClient);
+    this.activities = new ActivitiesApi(queryClient);
+    this.queryHttp = queryClient.getHttpClient();
+    this.queryBase = base(builder.queryApi, "queryApi");
+    this.requestTimeout = builder.requestTimeout;
+    this.authorize = authorize;
+    this.responseListener = builder.responseListener;
   }
 
   public static Builder builder() {
@@ -162,6 +181,68 @@ public final class TradingClient {
   public Portfolio portfolio(String accountId, String minPosition) {
     String position = position(minPosition);
     return call("read portfolio of " + accountId, () -> portfolios.getPortfolio(accountId, position, null));
+  }
+
+  /**
+   * A page of an account's activity ledger, newest first ({@code GET /api/accounts/{accountId}/activities}):
+   * deposits, fills, reservations, releases and fee entries with the balance after each.
+   */
+  public ActivityPage activities(String accountId, ActivityQuery query) {
+    String position = position(query.minPosition());
+    return call("list activities of " + accountId, () -> activities.listActivities(accountId,
+        query.types().isEmpty() ? null : query.types(), query.asset(), query.from(), query.to(), query.size(),
+        query.cursor(), "json", position, null));
+  }
+
+  /**
+   * Every entry of an account's ledger matching the query, as the API's CSV ({@code format=csv}):
+   * a header line, then one line per entry, newest first. The stream is the response body, read as
+   * it arrives; close it. Refusals are retried like any call until the answer starts.
+   */
+  public InputStream activitiesCsv(String accountId, ActivityQuery query) {
+    String position = position(query.minPosition());
+    StringBuilder uri = new StringBuilder(queryBase).append("/api/accounts/").append(encode(accountId))
+        .append("/activities?format=csv");
+    query.types().forEach(type -> uri.append("&type=").append(encode(type)));
+    appendParameter(uri, "asset", query.asset());
+    appendParameter(uri, "from", query.from() == null ? null : query.from().toString());
+    appendParameter(uri, "to", query.to() == null ? null : query.to().toString());
+    appendParameter(uri, "cursor", query.cursor());
+    appendParameter(uri, "minPosition", position);
+    return call("export activities of " + accountId, () -> {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(requestTimeout)
+          .header("Accept", "text/csv, application/problem+json").GET();
+      authorize.accept(request);
+      try {
+        HttpResponse<InputStream> response = queryHttp.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        responseListener.accept(response);
+        if (response.statusCode() == 200) {
+          return response.body();
+        }
+        String body;
+        try (InputStream error = response.body()) {
+          body = new String(error.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        throw new com.example.trading.sdk.query.invoker.ApiException(response.statusCode(),
+            "listActivities call failed with: " + response.statusCode() + " - " + body, response.headers(), body);
+      } catch (IOException e) {
+        // no answer: retried like the generated clients' lost connections
+        throw new com.example.trading.sdk.query.invoker.ApiException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    });
+  }
+
+  private static void appendParameter(StringBuilder uri, String name, String value) {
+    if (value != null) {
+      uri.append('&').append(name).append('=').append(encode(value));
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /** Fees charged by {@code instrument}, {@code side} or {@code day} ({@code GET /api/reports/fees}, operator). */

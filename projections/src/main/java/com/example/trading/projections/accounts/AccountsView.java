@@ -26,6 +26,11 @@ public class AccountsView implements View<AccountDocument> {
   }
 
   @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
   public List<String> topics() {
     return List.of(Topics.ACCOUNT_EVENTS);
   }

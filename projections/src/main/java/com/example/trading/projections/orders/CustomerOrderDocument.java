@@ -18,6 +18,10 @@ public class CustomerOrderDocument {
   public record TimelineEntry(String at, String event, String detail, String stream, long sequence) {
   }
 
+  /** One fill of the order: how much, at what price, when (the ledger's fills show these). */
+  public record Fill(String fillId, long quantity, String price, String at) {
+  }
+
   public String kind = "order";
   public String orderId;
   public String accountId;
@@ -48,4 +52,5 @@ public class CustomerOrderDocument {
   public long orderSequence = -1;
   public long feeSequence = -1;
   public List<TimelineEntry> timeline = new ArrayList<>();
+  public List<Fill> fills = new ArrayList<>();
 }

@@ -47,6 +47,12 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
     return NAME;
   }
 
+  /** 2: the order's fills (the ledger's fill prices). */
+  @Override
+  public int version() {
+    return 2;
+  }
+
   @Override
   public List<String> topics() {
     return List.of(Topics.ORDER_EVENTS, Topics.FEE_EVENTS);
@@ -86,7 +92,8 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         Map.entry("position", ViewMappings.storedOnly()),
         Map.entry("orderSequence", ViewMappings.longNumber()),
         Map.entry("feeSequence", ViewMappings.longNumber()),
-        Map.entry("timeline", ViewMappings.opaqueObject())));
+        Map.entry("timeline", ViewMappings.opaqueObject()),
+        Map.entry("fills", ViewMappings.opaqueObject())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
   }
 
@@ -179,6 +186,7 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         BigDecimal notional = (doc.filledNotional == null ? BigDecimal.ZERO : new BigDecimal(doc.filledNotional))
             .add(e.price().multiply(BigDecimal.valueOf(e.quantity())));
         doc.filledNotional = notional.toPlainString();
+        doc.fills.add(new CustomerOrderDocument.Fill(e.fillId(), e.quantity(), plain(e.price()), at.at()));
         doc.filledQuantity = e.filledQuantity();
         BigDecimal average = notional.divide(BigDecimal.valueOf(e.filledQuantity()), 4, RoundingMode.HALF_EVEN)
             .stripTrailingZeros();

@@ -7,6 +7,7 @@ import com.example.trading.platform.kafka.ReliableProducer;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.projections.accounts.AccountsView;
+import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.portfolio.PortfoliosView;
 import com.example.trading.projections.store.ViewStore;
@@ -38,14 +39,13 @@ class ProjectionConfiguration {
   private final String groupPrefix;
 
   ProjectionConfiguration(KafkaClientProperties kafka, TopicProvisioner topics, TopicNames names,
-      @Value("${trading.projections.group-prefix:projection}") String groupPrefix) {
+      @Value("${trading.projections.group-prefix:projection}") String groupPrefix, List<View<?>> views) {
     this.kafka = kafka;
     this.names = names;
     this.groupPrefix = groupPrefix;
     topics.ensureRetainedForever(Topics.EVENT_TOPICS.stream().map(names::of).toArray(String[]::new));
-    topics.ensureDeadLetters(names.of(ViewProjection.deadLetterTopic(CustomerOrdersView.NAME)),
-        names.of(ViewProjection.deadLetterTopic(PortfoliosView.NAME)),
-        names.of(ViewProjection.deadLetterTopic(AccountsView.NAME)));
+    topics.ensureDeadLetters(views.stream().map(view -> names.of(ViewProjection.deadLetterTopic(view.name())))
+        .toArray(String[]::new));
   }
 
   @Bean(destroyMethod = "close")
@@ -70,19 +70,28 @@ class ProjectionConfiguration {
   @Bean
   ViewProjection<?> customerOrdersProjection(CustomerOrdersView view, ViewStore store, EventDecoder decoder,
       Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
-    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
-        names, traces);
+    return projection(view, store, decoder, deadLetterProducer, meters, traces);
   }
 
   @Bean
   ViewProjection<?> portfoliosProjection(PortfoliosView view, ViewStore store, EventDecoder decoder,
       Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
-    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
-        names, traces);
+    return projection(view, store, decoder, deadLetterProducer, meters, traces);
   }
 
   @Bean
   ViewProjection<?> accountsProjection(AccountsView view, ViewStore store, EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
+    return projection(view, store, decoder, deadLetterProducer, meters, traces);
+  }
+
+  @Bean
+  ViewProjection<?> accountActivitiesProjection(AccountActivitiesView view, ViewStore store, EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
+    return projection(view, store, decoder, deadLetterProducer, meters, traces);
+  }
+
+  private <D> ViewProjection<D> projection(View<D> view, ViewStore store, EventDecoder decoder,
       Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
     return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
         names, traces);

@@ -8,8 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code projections} health component: DOWN when a view's projection stopped on an error;
- * otherwise UP, with each view's lag in events and seconds.
+ * The {@code projections} health component: DOWN when a view's projection stopped on an error or
+ * refuses to write (its live index holds another version of the view: {@code refused} says so);
+ * otherwise UP, with each view's version and lag in events and seconds.
  */
 @Component
 class ProjectionsHealthIndicator extends AbstractHealthIndicator {
@@ -28,8 +29,12 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
       details.put("running", projection.isRunning());
       details.put("lagEvents", projection.lagEvents());
       details.put("lagSeconds", projection.lagSeconds());
+      details.put("version", projection.view().version());
+      if (projection.refusal() != null) {
+        details.put("refused", projection.refusal());
+      }
       builder.withDetail(projection.view().name(), details);
-      healthy &= !projection.hasFailed();
+      healthy &= !projection.hasFailed() && projection.refusal() == null;
     }
     if (healthy) {
       builder.up();

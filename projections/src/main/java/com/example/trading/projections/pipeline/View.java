@@ -3,6 +3,7 @@ package com.example.trading.projections.pipeline;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import com.example.trading.schemas.TradingEvent;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A view: which topics feed it, how its documents are mapped, and how one event changes one
@@ -18,6 +19,13 @@ public interface View<D> {
 
   List<String> topics();
 
+  /**
+   * The version of the view's documents and mapping; bump it with any change to either. An index
+   * records the version it was built for, the live projection writes only into an index of its own
+   * version, and {@code make replay} builds the new version (see {@code ViewVersionsTest}).
+   */
+  int version();
+
   Class<D> documentType();
 
   /** The mapping of the view's documents, including the checkpoint fields of {@link Checkpoint}. */
@@ -32,4 +40,14 @@ public interface View<D> {
    * newer than what the document reflects).
    */
   D apply(D current, ProjectedEvent event);
+
+  /**
+   * Documents the event adds beside the one it folds into, by id: a ledger's entries, each written
+   * once and never changed. Called only when {@link #apply} changed the document, with the document
+   * it returned; a pure function of that document and the event, so an entry written again (a
+   * replay, a retried batch) is the same entry. None by default.
+   */
+  default Map<String, D> entries(D folded, ProjectedEvent event) {
+    return Map.of();
+  }
 }

@@ -9,6 +9,7 @@ import com.example.trading.platform.kafka.DeadLetterPublisher;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.projections.store.PoisonEventException;
 import com.example.trading.projections.store.ViewStore;
+import com.example.trading.projections.store.ViewVersionMismatchException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +57,9 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
   private final AtomicLong lagSeconds = new AtomicLong();
   private volatile Instant lastEventTime;
   private final Traces traces;
+  private static final long VERSION_RECHECK_MS = 10_000;
+  private volatile String refusal;
+  private volatile long versionCheckedAt;
 
   public ViewProjection(View<D> view, ViewStore store, EventDecoder decoder, Consumer<String, byte[]> consumer,
       Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Clock clock, TopicNames topics,
@@ -93,17 +97,59 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     return lagSeconds.get();
   }
 
+  /**
+   * Why the projection writes nothing (the live index holds another version of the view), or null
+   * while it works.
+   */
+  public String refusal() {
+    return refusal;
+  }
+
   @Override
   protected void beforeFirstPoll() {
     for (long backoff = 500; running(); backoff = Math.min(backoff * 2, 30_000)) {
       try {
         store.ensureAlias(view);
+        versionCheckedAt = clock.millis();
+        refused(null);
         return;
+      } catch (ViewVersionMismatchException mismatch) {
+        refused(mismatch.getMessage());
+        pause(VERSION_RECHECK_MS);
       } catch (RuntimeException e) {
         log.warn("projection {}: Elasticsearch not ready ({}); retrying in {} ms", view.name(), e.getMessage(), backoff);
         pause(backoff);
       }
     }
+  }
+
+  /**
+   * The alias may have been swapped since (a rebuild of another version): checked again at most
+   * every {@value #VERSION_RECHECK_MS} ms; a batch for an index of another version fails, so it is
+   * read again once the versions agree.
+   */
+  private void requireVersion() {
+    if (refusal == null && clock.millis() - versionCheckedAt < VERSION_RECHECK_MS) {
+      return;
+    }
+    try {
+      store.requireVersion(view, store.indexBehindAlias(store.alias(view)).orElseThrow(
+          () -> new IllegalStateException("the alias " + store.alias(view) + " points at no index")));
+      versionCheckedAt = clock.millis();
+      refused(null);
+    } catch (ViewVersionMismatchException mismatch) {
+      refused(mismatch.getMessage());
+      throw mismatch;
+    }
+  }
+
+  private void refused(String why) {
+    if (why != null && !why.equals(refusal)) {
+      log.error("projection {} refuses to write: {}", view.name(), why);
+    } else if (why == null && refusal != null) {
+      log.info("projection {} writes again: the index behind its alias holds version {}", view.name(), view.version());
+    }
+    refusal = why;
   }
 
   @Override
@@ -113,6 +159,7 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
 
   @Override
   protected void handle(ConsumerRecords<String, byte[]> records) {
+    requireVersion();
     Map<ProjectedEvent, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
     List<ProjectedEvent> events = new ArrayList<>();
     for (ConsumerRecord<String, byte[]> record : records) {

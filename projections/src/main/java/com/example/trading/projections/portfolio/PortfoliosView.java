@@ -38,6 +38,11 @@ public class PortfoliosView implements View<HoldingDocument> {
   }
 
   @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
   public List<String> topics() {
     return List.of(Topics.HOLDING_EVENTS);
   }
@@ -97,17 +102,12 @@ public class PortfoliosView implements View<HoldingDocument> {
       case HoldingCredited e -> quantity = quantity.add(e.quantity());
     }
     BigDecimal reserved = reservations.stream().map(r -> new BigDecimal(r.quantity())).reduce(BigDecimal.ZERO, BigDecimal::add);
-    doc.quantity = amount(event.asset(), quantity);
-    doc.reserved = amount(event.asset(), reserved);
-    doc.available = amount(event.asset(), quantity.subtract(reserved));
+    doc.quantity = Assets.quantityText(event.asset(), quantity);
+    doc.reserved = Assets.quantityText(event.asset(), reserved);
+    doc.available = Assets.quantityText(event.asset(), quantity.subtract(reserved));
     doc.reservations = reservations;
     doc.position = projected.token().toString();
     doc.updatedAt = projected.metadata().timestamp().toString();
     return doc;
-  }
-
-  /** Cash in cents, shares as whole numbers. */
-  private static String amount(String asset, BigDecimal value) {
-    return (Assets.isCash(asset) ? Assets.cents(value) : value.setScale(0)).toPlainString();
   }
 }

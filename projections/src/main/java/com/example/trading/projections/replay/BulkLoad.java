@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * being read and written back for every batch of events that touches it (an order's events arrive
  * over several batches and two topics). A flush writes every held document, then the checkpoints
  * of what was folded, and empties the memory; it happens when {@code capacity} documents are held
- * and at the end of the pass. A document touched again after a flush is read back from the index.
+ * and at the end of the pass. A document touched again after a flush is read back from the index;
+ * the entries a view adds beside its documents are held and written with them.
  *
  * <p>A view may have changed a document in memory before it failed on an event, so an event it
  * cannot apply ends the load's memory: {@link #apply} throws, the caller {@link #discard}s what
@@ -31,6 +32,8 @@ final class BulkLoad<D> {
   private final String index;
   private final int capacity;
   private final Map<String, D> held = new HashMap<>();
+  /** The entries of what was folded since the last flush (see {@link View#entries}): written once, never read back. */
+  private final Map<String, D> entries = new HashMap<>();
   private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
   private boolean flushedBefore;
 
@@ -68,9 +71,14 @@ final class BulkLoad<D> {
       }
       if (next != null) {
         held.put(id, next);
+        try {
+          entries.putAll(view.entries(next, event));
+        } catch (RuntimeException e) {
+          throw new PoisonEventException(event, e);
+        }
       }
     }
-    if (held.size() >= capacity) {
+    if (held.size() + entries.size() >= capacity) {
       flush();
       return true;
     }
@@ -80,6 +88,7 @@ final class BulkLoad<D> {
   /** Writes every held document, then the checkpoints they reach. */
   void flush() {
     store.overwrite(index, held);
+    store.overwrite(index, entries);
     store.writeCheckpoints(index, checkpoints.values());
     flushedBefore = true;
     discard();
@@ -88,6 +97,7 @@ final class BulkLoad<D> {
   /** Forgets what is held since the last flush (the index keeps what was flushed). */
   void discard() {
     held.clear();
+    entries.clear();
     checkpoints.clear();
   }
 

@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code replay --view customer-orders|portfolios|accounts|all [--dry-run] [--delete-old] [--force] [--buffer N]}:
+ * {@code replay --view customer-orders|portfolios|accounts|account-activities|all [--dry-run] [--delete-old] [--force] [--buffer N]}:
  * rebuilds a view into a fresh index from the beginning of its topics while the live projection
  * keeps serving the old one, verifies it (document counts, and a sample compared with the live
  * index), then points the alias at it in one atomic step and catches it up with what the live
@@ -54,7 +54,7 @@ public class ReplayCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--view", required = true, paramLabel = "VIEW",
-      description = "customer-orders, portfolios, accounts or all")
+      description = "customer-orders, portfolios, accounts, account-activities or all")
   String viewName;
 
   @Option(names = "--dry-run", description = "build and verify, then delete the new index instead of swapping")
@@ -175,10 +175,20 @@ public class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  /** Counts must match and a sample of the live documents must equal the rebuilt ones. */
+  /**
+   * Counts must match, and a sample of the live documents must equal the rebuilt ones; when the
+   * live index holds another version of the view (its documents are another shape), each sampled
+   * document must exist in the rebuilt index.
+   */
   private <D> boolean verify(View<D> view, Rebuild<D> rebuild, String live, String rebuilt, PrintWriter out,
       PrintWriter err) throws IOException {
     ElasticsearchClient client = store.client();
+    int liveVersion = store.versionOf(live);
+    boolean byContent = liveVersion == view.version();
+    if (!byContent) {
+      out.printf("%s: the live index holds version %d of the view, the rebuild version %d: documents are compared by"
+          + " count and presence, not content%n", view.name(), liveVersion, view.version());
+    }
     List<String> mismatches = List.of();
     for (int round = 1; round <= 3; round++) {
       client.indices().refresh(r -> r.index(live, rebuilt));
@@ -198,7 +208,8 @@ public class ReplayCommand implements Callable<Integer> {
       }
       List<String> differing = new ArrayList<>();
       for (Hit<ObjectNode> hit : sample) {
-        if (!hit.source().equals(rebuiltDocs.get(hit.id()))) {
+        ObjectNode rebuiltDoc = rebuiltDocs.get(hit.id());
+        if (byContent ? !hit.source().equals(rebuiltDoc) : rebuiltDoc == null) {
           differing.add(hit.id());
         }
       }

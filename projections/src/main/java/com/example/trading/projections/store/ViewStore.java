@@ -2,6 +2,8 @@ package com.example.trading.projections.store;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -43,6 +45,8 @@ public class ViewStore {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
   private static final int MAX_ATTEMPTS = 10;
   private static final int BULK_DOCUMENTS = 5_000;
+  /** The index mapping's {@code _meta} field with the version of the view the index was built for. */
+  private static final String VERSION_META = "viewVersion";
 
   private final ElasticsearchClient client;
   private final Clock clock;
@@ -79,17 +83,16 @@ public class ViewStore {
 
   /**
    * Makes sure the view's alias points at an index, creating the first one when none exists, and
-   * that the live index refreshes at the configured interval and has every field the view maps.
+   * that the live index refreshes at the configured interval.
+   *
+   * @throws ViewVersionMismatchException when the live index holds another version of the view
    */
   public void ensureAlias(View<?> view) {
     Optional<String> live = indexBehindAlias(alias(view));
     if (live.isPresent()) {
+      requireVersion(view, live.get());
       try {
         client.indices().putSettings(p -> p.index(live.get()).settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
-        // A field the view gained since the index was built is added (Elasticsearch adds new fields
-        // to a mapping in place; a changed field type is refused: that needs make replay).
-        client.indices().putMapping(m -> m.index(live.get()).dynamic(view.mapping().dynamic())
-            .properties(view.mapping().properties()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -108,14 +111,39 @@ public class ViewStore {
   }
 
   /**
+   * Refuses an index built for another version of the view.
+   *
+   * @throws ViewVersionMismatchException when {@code index} holds another version than {@code view}'s
+   */
+  public void requireVersion(View<?> view, String index) {
+    int found = versionOf(index);
+    if (found != view.version()) {
+      throw new ViewVersionMismatchException(view.name(), index, found, view.version());
+    }
+  }
+
+  /** The version of its view an index was built for (its mapping's {@code _meta}); 1 for an index from before versions. */
+  public int versionOf(String index) {
+    try {
+      var mapping = client.indices().getMapping(g -> g.index(index)).result().values().iterator().next().mappings();
+      JsonData version = mapping.meta().get(VERSION_META);
+      return version == null ? 1 : version.to(Integer.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Creates a new, empty index for the view ({@code <view>-<timestamp>}); for a bulk load, without
    * refreshes and replicas until {@link #finishBulkLoad}.
    */
   public String createIndex(View<?> view, boolean forBulkLoad) {
     String index = alias(view) + "-" + INDEX_SUFFIX.format(clock.instant());
     try {
+      TypeMapping mapping = view.mapping();
       client.indices().create(c -> c.index(index)
-          .mappings(view.mapping())
+          .mappings(m -> m.dynamic(mapping.dynamic()).properties(mapping.properties())
+              .meta(Map.of("view", JsonData.of(view.name()), VERSION_META, JsonData.of(view.version()))))
           .settings(s -> s.numberOfShards("1").numberOfReplicas("0")
               .refreshInterval(t -> t.time(forBulkLoad ? "-1" : refreshInterval))));
     } catch (IOException e) {
@@ -214,10 +242,14 @@ public class ViewStore {
       boolean exists = item != null && item.isResult() && item.result().found();
       D document = exists ? item.result().source() : null;
       boolean changed = false;
+      Map<String, D> entries = new LinkedHashMap<>();
       for (ProjectedEvent event : entry.getValue()) {
         D next;
         try {
           next = view.apply(document, event);
+          if (next != null) {
+            entries.putAll(view.entries(next, event));
+          }
         } catch (RuntimeException e) {
           throw new PoisonEventException(event, e);
         }
@@ -230,6 +262,8 @@ public class ViewStore {
         continue;
       }
       anything = true;
+      // Entries are the same whoever writes them (see View#entries): written as they are.
+      entries.forEach((entryId, written) -> bulk.operations(op -> op.index(i -> i.index(target).id(entryId).document(written))));
       D finalDocument = document;
       String id = entry.getKey();
       if (exists) {

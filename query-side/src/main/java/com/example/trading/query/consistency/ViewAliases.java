@@ -30,6 +30,10 @@ public class ViewAliases {
     return prefix + "accounts";
   }
 
+  public String accountActivities() {
+    return prefix + "account-activities";
+  }
+
   public String prices() {
     return "prices";
   }
@@ -40,6 +44,9 @@ public class ViewAliases {
     }
     if (alias.equals(portfolios())) {
       return List.of(Topics.HOLDING_EVENTS);
+    }
+    if (alias.equals(accountActivities())) {
+      return List.of(Topics.HOLDING_EVENTS, Topics.FEE_EVENTS);
     }
     if (alias.equals(accounts())) {
       return List.of(Topics.ACCOUNT_EVENTS);

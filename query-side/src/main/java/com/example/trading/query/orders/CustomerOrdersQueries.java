@@ -2,24 +2,23 @@ package com.example.trading.query.orders;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
-import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.web.InvalidQueryException;
+import com.example.trading.query.web.NewestFirst;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderStatus;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +36,10 @@ public class CustomerOrdersQueries {
   /** Which of an account's orders to list; null fields do not filter. */
   public record OrderFilter(String accountId, @Nullable OrderStatus status, @Nullable Side side,
       @Nullable String instrument, @Nullable Instant from, @Nullable Instant to) {
+  }
+
+  /** One fill of an order: its shares and price. */
+  public record Fill(long quantity, String price) {
   }
 
   /** A page of order documents, and the cursor of the next page while there may be one. */
@@ -67,6 +70,9 @@ public class CustomerOrdersQueries {
   public record FeeTotals(List<FeeGroup> groups, BigDecimal total, long orders) {
   }
 
+  /** Orders by placement, newest first (both fixed once an order is placed). */
+  private static final NewestFirst PLACED_NEWEST_FIRST = new NewestFirst("placedAt", "orderId");
+
   private static final List<FieldValue> OPEN_STATUSES = Arrays.stream(OrderStatus.values())
       .filter(status -> !status.isTerminal()).map(status -> FieldValue.of(status.name())).toList();
 
@@ -83,6 +89,24 @@ public class CustomerOrdersQueries {
     var response = client.get(g -> g.index(aliases.customerOrders()).id(orderId), ObjectNode.class);
     return response.found() && response.source() != null && response.source().hasNonNull("placedAt")
         ? Optional.of(response.source()) : Optional.empty();
+  }
+
+  /** The fills of the orders, by order id and fill id (an order the view does not know yet has none). */
+  public Map<String, Map<String, Fill>> fills(Collection<String> orderIds) throws IOException {
+    Map<String, Map<String, Fill>> fills = new HashMap<>();
+    if (orderIds.isEmpty()) {
+      return fills;
+    }
+    client.mget(m -> m.index(aliases.customerOrders()).ids(List.copyOf(orderIds)).sourceIncludes("fills"), ObjectNode.class)
+        .docs().forEach(item -> {
+          if (item.isResult() && item.result().found() && item.result().source() != null) {
+            Map<String, Fill> byId = new HashMap<>();
+            item.result().source().path("fills").forEach(fill -> byId.put(fill.path("fillId").asText(),
+                new Fill(fill.path("quantity").asLong(), fill.path("price").asText())));
+            fills.put(item.result().id(), byId);
+          }
+        });
+    return fills;
   }
 
   /**
@@ -106,32 +130,9 @@ public class CustomerOrdersQueries {
     if (filter.instrument() != null) {
       filters.add(term("instrument", filter.instrument()));
     }
-    if (filter.from() != null || filter.to() != null) {
-      filters.add(Query.of(q -> q.range(r -> r.date(d -> {
-        d.field("placedAt");
-        if (filter.from() != null) {
-          d.gte(filter.from().toString());
-        }
-        if (filter.to() != null) {
-          d.lt(filter.to().toString());
-        }
-        return d;
-      }))));
-    }
-    List<FieldValue> after = cursor == null ? null : decodeCursor(cursor);
-    SearchResponse<ObjectNode> response = client.search(s -> {
-      s.index(aliases.customerOrders()).size(size)
-          .query(q -> q.bool(b -> b.filter(filters)))
-          .sort(o -> o.field(f -> f.field("placedAt").order(SortOrder.Desc)))
-          .sort(o -> o.field(f -> f.field("orderId").order(SortOrder.Desc)));
-      if (after != null) {
-        s.searchAfter(after);
-      }
-      return s;
-    }, ObjectNode.class);
-    List<Hit<ObjectNode>> hits = response.hits().hits();
-    return new Page(hits.stream().map(Hit::source).toList(),
-        hits.size() == size ? encodeCursor(hits.getLast().sort()) : null);
+    PLACED_NEWEST_FIRST.between(filter.from(), filter.to()).ifPresent(filters::add);
+    NewestFirst.Page page = PLACED_NEWEST_FIRST.page(client, aliases.customerOrders(), filters, size, cursor);
+    return new Page(page.documents(), page.nextCursor());
   }
 
   /** How many orders the account has, how many are open, and the fees settled on them. */
@@ -179,20 +180,5 @@ public class CustomerOrdersQueries {
 
   private static BigDecimal money(double cents) {
     return BigDecimal.valueOf(Math.round(cents), 2);
-  }
-
-  private static String encodeCursor(List<FieldValue> sort) {
-    String text = sort.get(0).longValue() + "|" + sort.get(1).stringValue();
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static List<FieldValue> decodeCursor(String cursor) {
-    try {
-      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      int bar = text.indexOf('|');
-      return List.of(FieldValue.of(Long.parseLong(text.substring(0, bar))), FieldValue.of(text.substring(bar + 1)));
-    } catch (RuntimeException e) {
-      throw new InvalidQueryException("cursor", "is not a cursor this API returned");
-    }
   }
 }

@@ -10,6 +10,7 @@ import com.example.trading.query.web.InvalidQueryException;
 import com.example.trading.query.web.MinPosition;
 import com.example.trading.query.web.NotFoundException;
 import com.example.trading.query.web.PathIds;
+import com.example.trading.query.web.QueryParameters;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -21,7 +22,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -44,8 +44,6 @@ class OrderQueryController {
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record OrderPage(List<OrderView> items, @Nullable String nextCursor) {
   }
-
-  private static final int MAX_PAGE = 100;
 
   private final CustomerOrdersQueries orders;
   private final ViewAliases aliases;
@@ -107,20 +105,15 @@ class OrderQueryController {
       @Parameter(description = MinPosition.DESCRIPTION)
       @RequestHeader(name = MinPosition.HEADER, required = false) String minPositionHeader) throws IOException {
     PathIds.requireAccountId(accountId);
-    int pageSize = size == null ? 20 : size;
-    if (pageSize < 1 || pageSize > MAX_PAGE) {
-      throw new InvalidQueryException("size", "must be between 1 and " + MAX_PAGE);
-    }
-    OrderStatus statusFilter = status == null ? null : enumValue("status", status, OrderStatus.class);
-    Side sideFilter = side == null ? null : enumValue("side", side, Side.class);
+    int pageSize = QueryParameters.pageSize(size);
+    OrderStatus statusFilter = status == null ? null : QueryParameters.enumValue("status", status, OrderStatus.class);
+    Side sideFilter = side == null ? null : QueryParameters.enumValue("side", side, Side.class);
     if (instrument != null && !instrument.matches("[A-Za-z][A-Za-z0-9.]{0,15}")) {
       throw new InvalidQueryException("instrument", "must be a symbol of 1-16 letters, digits or '.'");
     }
-    Instant fromInstant = instant("from", from);
-    Instant toInstant = instant("to", to);
-    if (fromInstant != null && toInstant != null && !fromInstant.isBefore(toInstant)) {
-      throw new InvalidQueryException("from", "must be before 'to'");
-    }
+    Instant fromInstant = QueryParameters.instant("from", from);
+    Instant toInstant = QueryParameters.instant("to", to);
+    QueryParameters.requireOrdered(fromInstant, toInstant);
     OrderFilter filter = new OrderFilter(accountId, statusFilter, sideFilter,
         instrument == null ? null : instrument.toUpperCase(Locale.ROOT), fromInstant, toInstant);
 
@@ -128,24 +121,5 @@ class OrderQueryController {
     owners.requireReading(caller, accountId);
     CustomerOrdersQueries.Page page = orders.page(filter, pageSize, cursor);
     return new OrderPage(page.orders().stream().map(OrderView::from).toList(), page.nextCursor());
-  }
-
-  private static <E extends Enum<E>> E enumValue(String parameter, String value, Class<E> type) {
-    try {
-      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidQueryException(parameter, "must be one of " + List.of(type.getEnumConstants()));
-    }
-  }
-
-  private static Instant instant(String parameter, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidQueryException(parameter, "must be an ISO-8601 UTC time, e.g. 2026-11-22T10:00:00Z");
-    }
   }
 }

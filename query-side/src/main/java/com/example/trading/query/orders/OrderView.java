@@ -32,17 +32,28 @@ public record OrderView(String orderId, String accountId, String clientOrderId,
     @Schema(format = "date-time") String placedAt, @Schema(format = "date-time") String updatedAt,
     @Schema(description = "the position token of the order's newest change") @Nullable String position,
     List<Step> timeline,
-    @Schema(description = "the order journey's trace id (Zipkin)") @Nullable String traceId) {
+    @Schema(description = "the order journey's trace id (Zipkin)") @Nullable String traceId,
+    @Schema(description = "the order's fills, oldest first") List<Fill> fills) {
 
   /** One step of the order's history: when, which event, and what it said. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Step(@Schema(format = "date-time") String at, String event, @Nullable String detail) {
   }
 
+  /** One fill: how many shares at what price, and when it was recorded. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  public record Fill(String fillId, long quantity, @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String price,
+      @Schema(format = "date-time") String at) {
+  }
+
   static OrderView from(ObjectNode doc) {
     List<Step> timeline = new ArrayList<>();
     for (JsonNode step : doc.path("timeline")) {
       timeline.add(new Step(text(step, "at"), text(step, "event"), text(step, "detail")));
+    }
+    List<Fill> fills = new ArrayList<>();
+    for (JsonNode fill : doc.path("fills")) {
+      fills.add(new Fill(text(fill, "fillId"), fill.path("quantity").asLong(), text(fill, "price"), text(fill, "at")));
     }
     String feeStatus = text(doc, "feeStatus");
     String fee = switch (feeStatus == null ? "" : feeStatus) {
@@ -54,7 +65,7 @@ public record OrderView(String orderId, String accountId, String clientOrderId,
         text(doc, "instrument"), text(doc, "type"), doc.hasNonNull("quantity") ? doc.get("quantity").asLong() : null,
         doc.path("filledQuantity").asLong(0), text(doc, "limitPrice"), text(doc, "averagePrice"), text(doc, "status"),
         text(doc, "rejectReason"), text(doc, "rejectDetail"), fee, feeStatus, text(doc, "placedAt"),
-        text(doc, "updatedAt"), text(doc, "position"), timeline, text(doc, "traceId"));
+        text(doc, "updatedAt"), text(doc, "position"), timeline, text(doc, "traceId"), fills);
   }
 
   private static String text(JsonNode node, String field) {

@@ -1,0 +1,30 @@
+package com.example.trading.schemas;
+
+/**
+ * The kinds of entry in an account's activity ledger (the {@code account-activities} view and
+ * {@code GET /api/accounts/{accountId}/activities}). Holding entries change the holding's quantity
+ * by their amount ({@code RESERVED} and {@code RELEASED} only what is reserved, so their amount is
+ * zero); fee entries record the order's fee obligation, whose cash moves in the {@code FILL} entry
+ * it was deducted from.
+ */
+public enum ActivityType {
+  /** Assets entered the account (funding, a transfer in). */
+  DEPOSIT,
+  /** Part of the holding was reserved for an order. */
+  RESERVED,
+  /** What an order still had reserved is available again. */
+  RELEASED,
+  /** A fill moved the holding: out of the reservation (a debit) or in (proceeds, shares bought). */
+  FILL,
+  /** The order's fee was held on its estimate. */
+  FEE_CHARGED,
+  /** The fee was collected (with the first fill's settlement). */
+  FEE_SETTLED,
+  /** The fee was given back (nothing filled). */
+  FEE_REFUNDED;
+
+  /** Whether entries of this type are the holding's own (they have a balance after them). */
+  public boolean changesHolding() {
+    return this == DEPOSIT || this == RESERVED || this == RELEASED || this == FILL;
+  }
+}

@@ -1,0 +1,226 @@
+package com.example.trading.projections.activities;
+
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import com.example.trading.projections.pipeline.ProjectedEvent;
+import com.example.trading.projections.pipeline.View;
+import com.example.trading.projections.pipeline.ViewMappings;
+import com.example.trading.schemas.ActivityType;
+import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.fee.FeeEvent;
+import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
+import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
+import com.example.trading.schemas.holding.HoldingEvent;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * AccountActivities: each account's ledger, one entry per holding movement and fee event, newest
+ * first at query time. A holding's events fold into its running state (kind {@code holding}) and
+ * each adds one entry with the balance after it ({@link #entries}); a fee event is an entry of its
+ * own. Summing the entries' amounts per account and asset gives the holding's quantity.
+ */
+@Component
+public class AccountActivitiesView implements View<LedgerDocument> {
+
+  public static final String NAME = "account-activities";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public int version() {
+    return 1;
+  }
+
+  @Override
+  public List<String> topics() {
+    return List.of(Topics.HOLDING_EVENTS, Topics.FEE_EVENTS);
+  }
+
+  @Override
+  public Class<LedgerDocument> documentType() {
+    return LedgerDocument.class;
+  }
+
+  @Override
+  public TypeMapping mapping() {
+    var properties = ViewMappings.withCheckpointFields(Map.ofEntries(
+        Map.entry("kind", ViewMappings.keyword()),
+        Map.entry("stream", ViewMappings.keyword()),
+        Map.entry("sequence", ViewMappings.longNumber()),
+        Map.entry("position", ViewMappings.storedOnly()),
+        Map.entry("accountId", ViewMappings.keyword()),
+        Map.entry("asset", ViewMappings.keyword()),
+        Map.entry("quantity", ViewMappings.storedOnly()),
+        Map.entry("reserved", ViewMappings.storedOnly()),
+        Map.entry("activityId", ViewMappings.keyword()),
+        Map.entry("at", ViewMappings.date()),
+        Map.entry("type", ViewMappings.keyword()),
+        Map.entry("amount", ViewMappings.storedOnly()),
+        Map.entry("balanceAfter", ViewMappings.storedOnly()),
+        Map.entry("reservedAfter", ViewMappings.storedOnly()),
+        Map.entry("orderId", ViewMappings.keyword()),
+        Map.entry("fillId", ViewMappings.keyword()),
+        Map.entry("depositId", ViewMappings.keyword()),
+        Map.entry("fee", ViewMappings.storedOnly())));
+    return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
+  }
+
+  @Override
+  public String documentId(TradingEvent event) {
+    return switch (event) {
+      case HoldingEvent holding -> holding.holdingId();
+      case FeeEvent fee -> fee.orderId();
+      default -> null;
+    };
+  }
+
+  @Override
+  public LedgerDocument apply(LedgerDocument current, ProjectedEvent projected) {
+    LedgerDocument stream = current == null ? new LedgerDocument() : current;
+    if (projected.sequence() <= stream.sequence) {
+      return null;
+    }
+    stream.kind = LedgerDocument.STREAM;
+    stream.sequence = projected.sequence();
+    stream.position = projected.token().toString();
+    switch (projected.event()) {
+      case HoldingEvent event -> {
+        stream.stream = event.holdingId();
+        stream.accountId = event.accountId();
+        stream.asset = event.asset();
+        Movement movement = movement(event);
+        stream.quantity = Assets.quantityText(event.asset(), decimal(stream.quantity).add(movement.quantity()));
+        stream.reserved = Assets.quantityText(event.asset(), decimal(stream.reserved).add(movement.reserved()));
+      }
+      case FeeEvent event -> {
+        stream.stream = event.orderId();
+        stream.accountId = event.accountId();
+        stream.asset = Assets.CASH;
+      }
+      default -> {
+        return null;
+      }
+    }
+    return stream;
+  }
+
+  @Override
+  public Map<String, LedgerDocument> entries(LedgerDocument stream, ProjectedEvent projected) {
+    LedgerDocument entry = new LedgerDocument();
+    entry.kind = LedgerDocument.ACTIVITY;
+    entry.stream = stream.stream;
+    entry.sequence = projected.sequence();
+    entry.position = projected.token().toString();
+    entry.activityId = activityId(stream.stream, projected.sequence());
+    entry.at = projected.metadata().timestamp().toString();
+    entry.accountId = stream.accountId;
+    entry.asset = stream.asset;
+    switch (projected.event()) {
+      case HoldingEvent event -> {
+        ActivityType type = switch (event) {
+          case HoldingDeposited e -> {
+            entry.depositId = e.depositId();
+            yield ActivityType.DEPOSIT;
+          }
+          case HoldingReserved e -> ActivityType.RESERVED;
+          case HoldingReservationReleased e -> ActivityType.RELEASED;
+          case HoldingDebited e -> {
+            entry.fillId = e.fillId();
+            yield ActivityType.FILL;
+          }
+          case HoldingCredited e -> {
+            entry.fillId = e.fillId();
+            yield ActivityType.FILL;
+          }
+          case HoldingReservationRejected e -> null;
+        };
+        if (type == null) {
+          // A refused reservation changed nothing: no entry.
+          return Map.of();
+        }
+        entry.type = type.name();
+        entry.orderId = orderIdOf(event);
+        entry.amount = Assets.quantityText(event.asset(), movement(event).quantity());
+        entry.balanceAfter = stream.quantity;
+        entry.reservedAfter = stream.reserved;
+      }
+      case FeeEvent event -> {
+        entry.orderId = event.orderId();
+        entry.amount = Assets.quantityText(Assets.CASH, BigDecimal.ZERO);
+        switch (event) {
+          case FeeCharged e -> {
+            entry.type = ActivityType.FEE_CHARGED.name();
+            entry.fee = Assets.quantityText(Assets.CASH, e.amount());
+          }
+          case FeeSettled e -> {
+            entry.type = ActivityType.FEE_SETTLED.name();
+            entry.fee = Assets.quantityText(Assets.CASH, e.amount());
+          }
+          case FeeRefunded e -> {
+            entry.type = ActivityType.FEE_REFUNDED.name();
+            entry.fee = Assets.quantityText(Assets.CASH, e.amount());
+          }
+          case FeeChargeRejected e -> {
+            // Nothing was held: no entry.
+            return Map.of();
+          }
+        }
+      }
+      default -> {
+        return Map.of();
+      }
+    }
+    return Map.of(entry.activityId, entry);
+  }
+
+  /** How a holding event changes the holding's quantity and what is reserved of it. */
+  private record Movement(BigDecimal quantity, BigDecimal reserved) {
+  }
+
+  private static Movement movement(HoldingEvent event) {
+    return switch (event) {
+      case HoldingDeposited e -> new Movement(e.quantity(), BigDecimal.ZERO);
+      case HoldingReserved e -> new Movement(BigDecimal.ZERO, e.quantity());
+      case HoldingReservationRejected e -> new Movement(BigDecimal.ZERO, BigDecimal.ZERO);
+      case HoldingReservationReleased e -> new Movement(BigDecimal.ZERO, e.quantity().negate());
+      case HoldingDebited e -> new Movement(e.quantity().negate(), e.quantity().negate());
+      case HoldingCredited e -> new Movement(e.quantity(), BigDecimal.ZERO);
+    };
+  }
+
+  private static String orderIdOf(HoldingEvent event) {
+    return switch (event) {
+      case HoldingDeposited e -> null;
+      case HoldingReserved e -> e.orderId();
+      case HoldingReservationRejected e -> e.orderId();
+      case HoldingReservationReleased e -> e.orderId();
+      case HoldingDebited e -> e.orderId();
+      case HoldingCredited e -> e.orderId();
+    };
+  }
+
+  private static BigDecimal decimal(String text) {
+    return text == null ? BigDecimal.ZERO : new BigDecimal(text);
+  }
+
+  /** The id of the entry for the event at {@code sequence} of {@code stream}: sorts in the stream's order. */
+  static String activityId(String stream, long sequence) {
+    return stream + "#" + String.format("%012d", sequence);
+  }
+}

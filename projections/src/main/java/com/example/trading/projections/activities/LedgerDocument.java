@@ -1,0 +1,44 @@
+package com.example.trading.projections.activities;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A document of the account-activities view (index {@code account-activities}), one of two kinds:
+ * <ul>
+ *   <li>{@code stream}: how far one event stream is in the ledger ({@code sequence}, the newest
+ *       event applied): a holding's (id = holding id), with its quantity and what is reserved, from
+ *       which each entry's balance is computed, or an order's fee (id = order id);
+ *   <li>{@code activity}: one entry of an account's ledger, written once: {@code at} is the event's
+ *       time, {@code amount} the signed change to the holding's quantity, {@code balanceAfter} and
+ *       {@code reservedAfter} the holding after it (none on fee entries, which move no cash of
+ *       their own).
+ * </ul>
+ * Decimals are strings: cash in cents, shares whole.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class LedgerDocument {
+
+  public static final String STREAM = "stream";
+  public static final String ACTIVITY = "activity";
+
+  public String kind;
+  /** The event stream: a holding id, or the order id of a fee (the aggregate id). */
+  public String stream;
+  public long sequence = -1;
+  public String position;
+  public String accountId;
+  public String asset;
+  public String quantity;
+  public String reserved;
+
+  public String activityId;
+  public String at;
+  public String type;
+  public String amount;
+  public String balanceAfter;
+  public String reservedAfter;
+  public String orderId;
+  public String fillId;
+  public String depositId;
+  public String fee;
+}
