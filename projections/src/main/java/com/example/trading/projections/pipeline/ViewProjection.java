@@ -143,10 +143,11 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     }
   }
 
+  /** Logs a refusal at each look (every {@value #VERSION_RECHECK_MS} ms at most): it needs an operator. */
   private void refused(String why) {
-    if (why != null && !why.equals(refusal)) {
+    if (why != null) {
       log.error("projection {} refuses to write: {}", view.name(), why);
-    } else if (why == null && refusal != null) {
+    } else if (refusal != null) {
       log.info("projection {} writes again: the index behind its alias holds version {}", view.name(), view.version());
     }
     refusal = why;
