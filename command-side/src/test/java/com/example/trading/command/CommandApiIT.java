@@ -2,14 +2,16 @@ package com.example.trading.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.trading.schemas.PositionToken;
-import com.example.trading.schemas.Topics;
 import com.example.trading.command.fee.FeeIds;
+import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderRejectReason;
+import com.example.trading.teststack.TestHttp;
+import com.example.trading.teststack.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -18,8 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import com.example.trading.teststack.TestHttp;
-import com.example.trading.teststack.TestStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,10 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The command half of API.md, through HTTP against the real event store. */
 class CommandApiIT extends CommandSideIntegrationTest {
 
-  @Autowired
-  CommandGateway commands;
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired CommandGateway commands;
+  @Autowired JdbcTemplate jdbc;
 
   private final String account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
   private final String customer = TestStack.uniqueName("cust");
@@ -41,11 +39,18 @@ class CommandApiIT extends CommandSideIntegrationTest {
     assertThat(openAccount(account, customer).statusCode()).isEqualTo(201);
   }
 
-  private String order(String clientOrderId, String side, long quantity, String type, String limitPrice) {
+  private String order(
+      String clientOrderId, String side, long quantity, String type, String limitPrice) {
     return """
         {"accountId":"%s","clientOrderId":"%s","side":"%s","instrument":"AAPL","quantity":%d,
-         "type":"%s","limitPrice":%s,"maxFee":"25.00"}""".formatted(account, clientOrderId, side, quantity, type,
-        limitPrice == null ? "null" : "\"" + limitPrice + "\"");
+         "type":"%s","limitPrice":%s,"maxFee":"25.00"}"""
+        .formatted(
+            account,
+            clientOrderId,
+            side,
+            quantity,
+            type,
+            limitPrice == null ? "null" : "\"" + limitPrice + "\"");
   }
 
   private HttpResponse<String> place(String body) {
@@ -60,7 +65,8 @@ class CommandApiIT extends CommandSideIntegrationTest {
     JsonNode body = json(response);
     assertThat(body.get("accountId").asText()).isEqualTo(account);
     assertThat(body.get("asset").asText()).isEqualTo("USD");
-    assertThat(PositionToken.parse(body.get("position").asText()).topic()).isEqualTo(Topics.HOLDING_EVENTS);
+    assertThat(PositionToken.parse(body.get("position").asText()).topic())
+        .isEqualTo(Topics.HOLDING_EVENTS);
   }
 
   @Test
@@ -74,8 +80,12 @@ class CommandApiIT extends CommandSideIntegrationTest {
     assertThat(response.headers().firstValue("Location")).hasValue("/api/orders/" + orderId);
     PositionToken token = PositionToken.parse(body.get("position").asText());
     assertThat(token.topic()).isEqualTo(Topics.ORDER_EVENTS);
-    assertThat(token.position()).isEqualTo(jdbc.queryForObject(
-        "select global_index from domain_event_entry where aggregate_identifier = ?", Long.class, orderId));
+    assertThat(token.position())
+        .isEqualTo(
+            jdbc.queryForObject(
+                "select global_index from domain_event_entry where aggregate_identifier = ?",
+                Long.class,
+                orderId));
   }
 
   @Test
@@ -86,8 +96,12 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(json(again).get("orderId").asText()).isEqualTo(first);
-    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-        Integer.class, first)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class,
+                first))
+        .isEqualTo(1);
   }
 
   @Test
@@ -97,8 +111,8 @@ class CommandApiIT extends CommandSideIntegrationTest {
     var response = place(order("c-3", "BUY", 6, "LIMIT", "190.25"));
 
     assertThat(response.statusCode()).isEqualTo(409);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
   }
 
   @Test
@@ -109,22 +123,34 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
     assertThat(response.statusCode()).isEqualTo(202);
     assertThat(json(response).get("status").asText()).isEqualTo("CANCEL_REQUESTED");
-    assertThat(OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(202);
+    assertThat(OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "").statusCode())
+        .isEqualTo(202);
   }
 
   @Test
   void anOrderAndItsFeeAreSeparateStreamsThatBothWork() {
-    String orderId = json(place(order("c-fee", "SELL", 10, "MARKET", null))).get("orderId").asText();
+    String orderId =
+        json(place(order("c-fee", "SELL", 10, "MARKET", null))).get("orderId").asText();
 
-    commands.sendAndWait(new ChargeFee(orderId, account, Side.SELL, "AAPL", 10, new java.math.BigDecimal("190.00"), null));
+    commands.sendAndWait(
+        new ChargeFee(
+            orderId, account, Side.SELL, "AAPL", 10, new java.math.BigDecimal("190.00"), null));
     commands.sendAndWait(new SettleFee(orderId));
     var cancel = OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "");
 
     assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
-    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-        Integer.class, FeeIds.of(orderId))).isEqualTo(2);
-    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-        Integer.class, orderId)).isEqualTo(2);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class,
+                FeeIds.of(orderId)))
+        .isEqualTo(2);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class,
+                orderId))
+        .isEqualTo(2);
   }
 
   @Test
@@ -153,10 +179,14 @@ class CommandApiIT extends CommandSideIntegrationTest {
     String huge = order("c-" + "x".repeat(100_000), "SELL", 1, "MARKET", null);
 
     HttpResponse<String> declared = place(huge);
-    HttpResponse<String> chunked = OPERATOR.send(OPERATOR.request(port, "/api/orders")
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(
-            () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))));
+    HttpResponse<String> chunked =
+        OPERATOR.send(
+            OPERATOR
+                .request(port, "/api/orders")
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)))));
 
     for (HttpResponse<String> response : List.of(declared, chunked)) {
       assertThat(response.statusCode()).isEqualTo(413);
@@ -169,9 +199,12 @@ class CommandApiIT extends CommandSideIntegrationTest {
   void aCommandBodyThatIsNotJsonIsRefusedAsUnsupported() throws Exception {
     String body = order("c-form", "SELL", 1, "MARKET", null);
     for (String contentType : List.of("text/plain", "application/x-www-form-urlencoded")) {
-      HttpResponse<String> response = OPERATOR.send(OPERATOR.request(port, "/api/orders")
-          .header("Content-Type", contentType)
-          .POST(HttpRequest.BodyPublishers.ofString(body)));
+      HttpResponse<String> response =
+          OPERATOR.send(
+              OPERATOR
+                  .request(port, "/api/orders")
+                  .header("Content-Type", contentType)
+                  .POST(HttpRequest.BodyPublishers.ofString(body)));
       assertThat(response.statusCode()).as(contentType + ": " + response.body()).isEqualTo(415);
     }
     assertThat(storedEventsMentioning(account)).isZero();
@@ -179,11 +212,12 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   private static void assertInvalidField(HttpResponse<String> response, String field) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode problem = json(response);
     assertThat(problem.get("type").asText()).isEqualTo("/problems/validation");
-    assertThat(problem.get("errors")).anySatisfy(error -> assertThat(error.get("field").asText()).isEqualTo(field));
+    assertThat(problem.get("errors"))
+        .anySatisfy(error -> assertThat(error.get("field").asText()).isEqualTo(field));
   }
 
   @Test
@@ -193,7 +227,10 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void aFractionalQuantityIsInvalid() {
-    assertInvalidField(place(order("c-6b", "SELL", 10, "MARKET", null).replace("\"quantity\":10", "\"quantity\":10.5")),
+    assertInvalidField(
+        place(
+            order("c-6b", "SELL", 10, "MARKET", null)
+                .replace("\"quantity\":10", "\"quantity\":10.5")),
         "quantity");
   }
 
@@ -214,7 +251,8 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void aBlankAccountIsInvalid() {
-    assertInvalidField(place(order("c-10", "SELL", 10, "MARKET", null).replace(account, " ")), "accountId");
+    assertInvalidField(
+        place(order("c-10", "SELL", 10, "MARKET", null).replace(account, " ")), "accountId");
   }
 
   @Test
@@ -227,7 +265,8 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void aNegativeDepositIsInvalid() {
-    assertInvalidField(deposit(OPERATOR, account, "{\"asset\":\"AAPL\",\"quantity\":\"-1\"}"), "quantity");
+    assertInvalidField(
+        deposit(OPERATOR, account, "{\"asset\":\"AAPL\",\"quantity\":\"-1\"}"), "quantity");
   }
 
   @Test
@@ -240,14 +279,16 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void anInvalidAccountIdInThePathIsInvalid() {
-    assertInvalidField(deposit(OPERATOR, "bad%20id", "{\"asset\":\"USD\",\"quantity\":\"1\"}"),
-        "accountId");
+    assertInvalidField(
+        deposit(OPERATOR, "bad%20id", "{\"asset\":\"USD\",\"quantity\":\"1\"}"), "accountId");
   }
 
   @Test
   void anOrderIdThatIsNotOneIsInvalidBeforeAnythingIsRead() {
     for (String id : List.of("abc", "..", "FEE-1", "*")) {
-      assertThat(OPERATOR.postJson(port, "/api/orders/" + id + "/cancel", "").statusCode()).as(id).isEqualTo(400);
+      assertThat(OPERATOR.postJson(port, "/api/orders/" + id + "/cancel", "").statusCode())
+          .as(id)
+          .isEqualTo(400);
     }
   }
 
@@ -260,17 +301,25 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(json(again).get("customerId").asText()).isEqualTo(customer);
-    assertThat(PositionToken.parse(json(again).get("position").asText()).topic()).isEqualTo(Topics.ACCOUNT_EVENTS);
+    assertThat(PositionToken.parse(json(again).get("position").asText()).topic())
+        .isEqualTo(Topics.ACCOUNT_EVENTS);
     assertThat(taken.statusCode()).isEqualTo(409);
-    assertThat(json(taken).get("type").asText()).isEqualTo("/problems/account-owned-by-another-customer");
+    assertThat(json(taken).get("type").asText())
+        .isEqualTo("/problems/account-owned-by-another-customer");
   }
 
   @Test
   void aCustomerCannotOpenAccountsNorDeposit() {
     TestHttp.Caller owner = TestHttp.asCustomer(customer);
 
-    assertThat(owner.postJson(port, "/api/accounts",
-        "{\"accountId\":\"" + account + "-2\",\"customerId\":\"" + customer + "\"}").statusCode()).isEqualTo(403);
+    assertThat(
+            owner
+                .postJson(
+                    port,
+                    "/api/accounts",
+                    "{\"accountId\":\"" + account + "-2\",\"customerId\":\"" + customer + "\"}")
+                .statusCode())
+        .isEqualTo(403);
     var deposit = deposit(owner, account, "{\"asset\":\"USD\",\"quantity\":\"1\"}");
     assertThat(deposit.statusCode()).isEqualTo(403);
     assertThat(json(deposit).get("type").asText()).isEqualTo("/problems/forbidden");
@@ -298,48 +347,74 @@ class CommandApiIT extends CommandSideIntegrationTest {
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
     String orderId = json(placed).get("orderId").asText();
 
-    var foreignPlacement = stranger.postJson(port, "/api/orders", order("c-foreign", "SELL", 1, "MARKET", null));
+    var foreignPlacement =
+        stranger.postJson(port, "/api/orders", order("c-foreign", "SELL", 1, "MARKET", null));
     var foreignCancel = stranger.postJson(port, "/api/orders/" + orderId + "/cancel", "");
     assertThat(foreignPlacement.statusCode()).isEqualTo(404);
     assertThat(foreignCancel.statusCode()).isEqualTo(404);
     assertThat(json(foreignCancel).get("detail").asText()).doesNotContain(account);
-    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-        Integer.class, orderId)).as("the stranger's cancel stored nothing").isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class,
+                orderId))
+        .as("the stranger's cancel stored nothing")
+        .isEqualTo(1);
 
-    assertThat(owner.postJson(port, "/api/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(202);
+    assertThat(owner.postJson(port, "/api/orders/" + orderId + "/cancel", "").statusCode())
+        .isEqualTo(202);
   }
 
   @Test
   void everyStoredEventNamesWhoCausedIt() {
-    String orderId = json(TestHttp.asCustomer(customer).postJson(port, "/api/orders",
-        order("c-who", "SELL", 1, "MARKET", null))).get("orderId").asText();
+    String orderId =
+        json(TestHttp.asCustomer(customer)
+                .postJson(port, "/api/orders", order("c-who", "SELL", 1, "MARKET", null)))
+            .get("orderId")
+            .asText();
     OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "");
 
-    List<String> principals = jdbc.queryForList("select convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' "
-        + "from domain_event_entry where aggregate_identifier = ? order by sequence_number", String.class, orderId);
+    List<String> principals =
+        jdbc.queryForList(
+            "select convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' "
+                + "from domain_event_entry where aggregate_identifier = ? order by sequence_number",
+            String.class,
+            orderId);
     assertThat(principals).containsExactly("customer:" + customer, "operator:trading-operator");
-    assertThat(jdbc.queryForObject("select convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' "
-        + "from domain_event_entry where aggregate_identifier = ?", String.class, account + "/account"))
+    assertThat(
+            jdbc.queryForObject(
+                "select convert_from(meta_data, 'UTF8')::jsonb ->> 'principal' "
+                    + "from domain_event_entry where aggregate_identifier = ?",
+                String.class,
+                account + "/account"))
         .isEqualTo("operator:trading-operator");
   }
 
   /** Stored events that name {@code text}, but for the opening of the test's account. */
   private int storedEventsMentioning(String text) {
-    return jdbc.queryForObject("select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ? "
-        + "and aggregate_identifier <> ?", Integer.class, "%" + text + "%", account + "/account");
+    return jdbc.queryForObject(
+        "select count(*) from domain_event_entry where convert_from(payload, 'UTF8') like ? "
+            + "and aggregate_identifier <> ?",
+        Integer.class,
+        "%" + text + "%",
+        account + "/account");
   }
 
   private HttpResponse<String> deposit(TestHttp.Caller caller, String accountId, String body) {
     return deposit(caller, accountId, body, UUID.randomUUID().toString());
   }
 
-  private HttpResponse<String> deposit(TestHttp.Caller caller, String accountId, String body, String idempotencyKey) {
-    return caller.postJson(port, "/api/accounts/" + accountId + "/deposits", body, "Idempotency-Key", idempotencyKey);
+  private HttpResponse<String> deposit(
+      TestHttp.Caller caller, String accountId, String body, String idempotencyKey) {
+    return caller.postJson(
+        port, "/api/accounts/" + accountId + "/deposits", body, "Idempotency-Key", idempotencyKey);
   }
 
   private int storedDeposits(String holdingId) {
-    return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-        + "and payload_type like '%HoldingDeposited'", Integer.class, holdingId);
+    return jdbc.queryForObject(
+        "select count(*) from domain_event_entry where aggregate_identifier = ? "
+            + "and payload_type like '%HoldingDeposited'",
+        Integer.class, holdingId);
   }
 
   // --- deposits are idempotent on their Idempotency-Key ---
@@ -360,13 +435,16 @@ class CommandApiIT extends CommandSideIntegrationTest {
   @Test
   void aKeyUsedForOtherTermsIsAConflictAndAppliesNothing() {
     String key = "dep-" + UUID.randomUUID();
-    assertThat(deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"10\"}", key).statusCode()).isEqualTo(202);
+    assertThat(
+            deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"10\"}", key).statusCode())
+        .isEqualTo(202);
 
     var otherQuantity = deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"11\"}", key);
     var otherAsset = deposit(OPERATOR, account, "{\"asset\":\"AAPL\",\"quantity\":\"10\"}", key);
 
     assertThat(otherQuantity.statusCode()).isEqualTo(409);
-    assertThat(json(otherQuantity).get("type").asText()).isEqualTo("/problems/idempotency-key-reused");
+    assertThat(json(otherQuantity).get("type").asText())
+        .isEqualTo("/problems/idempotency-key-reused");
     assertThat(otherAsset.statusCode()).isEqualTo(409);
     assertThat(storedDeposits(account + "/USD")).isEqualTo(1);
     assertThat(storedDeposits(account + "/AAPL")).isZero();
@@ -374,10 +452,16 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
   @Test
   void aDepositWithoutAValidKeyIsInvalidAndStoresNothing() {
-    var missing = OPERATOR.postJson(port, "/api/accounts/" + account + "/deposits", "{\"asset\":\"USD\",\"quantity\":\"1\"}");
+    var missing =
+        OPERATOR.postJson(
+            port,
+            "/api/accounts/" + account + "/deposits",
+            "{\"asset\":\"USD\",\"quantity\":\"1\"}");
     assertInvalidField(missing, "Idempotency-Key");
     for (String bad : List.of("x".repeat(65), "with space", "")) {
-      assertInvalidField(deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"1\"}", bad), "Idempotency-Key");
+      assertInvalidField(
+          deposit(OPERATOR, account, "{\"asset\":\"USD\",\"quantity\":\"1\"}", bad),
+          "Idempotency-Key");
     }
     assertThat(storedEventsMentioning(account)).isZero();
   }
@@ -389,7 +473,9 @@ class CommandApiIT extends CommandSideIntegrationTest {
     try {
       List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        answers.add(pool.submit(() -> deposit(OPERATOR, account, "{\"asset\":\"AAPL\",\"quantity\":\"7\"}", key)));
+        answers.add(
+            pool.submit(
+                () -> deposit(OPERATOR, account, "{\"asset\":\"AAPL\",\"quantity\":\"7\"}", key)));
       }
       List<Integer> statuses = new java.util.ArrayList<>();
       for (var answer : answers) {

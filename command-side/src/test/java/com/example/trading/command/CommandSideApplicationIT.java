@@ -7,8 +7,10 @@ import com.example.trading.teststack.SecuredApiContract;
 import java.nio.file.Path;
 
 class CommandSideApplicationIT extends CommandSideIntegrationTest
-    implements OperationalEndpointsContract, SecuredApiContract, AxonJdbcEventStoreContract,
-    PublishedApiDocumentContract {
+    implements OperationalEndpointsContract,
+        SecuredApiContract,
+        AxonJdbcEventStoreContract,
+        PublishedApiDocumentContract {
 
   @Override
   public Path publishedDocument() {

@@ -12,24 +12,26 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The command side running for real on the test stack: its own fresh PostgreSQL database, its own
- * Kafka topics (a unique prefix) and consumer group.
- * Every integration test class of the module extends it, so they share one application context.
+ * Kafka topics (a unique prefix) and consumer group. Every integration test class of the module
+ * extends it, so they share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "trading.saga-commands.auto-offset-reset=latest")
 public abstract class CommandSideIntegrationTest {
 
   protected static final ObjectMapper JSON = new ObjectMapper();
+
   /** The Kafka topics of this test context are its own. */
   protected static final String TOPIC_PREFIX = TestStack.uniqueName("it") + ".";
+
   /**
    * The consumer group whose lag admission control watches; nothing consumes as it, so it has no
    * backlog unless a test commits offsets for it (and deletes them again).
    */
   protected static final String WATCHED_SAGA_GROUP = TestStack.uniqueName("saga-inbox-it");
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
@@ -53,7 +55,9 @@ public abstract class CommandSideIntegrationTest {
 
   /** Opens the account for the customer, as an operator; answers the HTTP response. */
   protected HttpResponse<String> openAccount(String accountId, String customerId) {
-    return OPERATOR.postJson(port, "/api/accounts",
+    return OPERATOR.postJson(
+        port,
+        "/api/accounts",
         "{\"accountId\":\"" + accountId + "\",\"customerId\":\"" + customerId + "\"}");
   }
 

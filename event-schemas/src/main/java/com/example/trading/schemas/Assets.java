@@ -9,8 +9,7 @@ public final class Assets {
   /** The cash asset. */
   public static final String CASH = "USD";
 
-  private Assets() {
-  }
+  private Assets() {}
 
   public static boolean isCash(String asset) {
     return CASH.equals(asset);
@@ -26,7 +25,8 @@ public final class Assets {
    * shares as a whole number ({@code "7"}).
    */
   public static String quantityText(String asset, BigDecimal quantity) {
-    return (isCash(asset) ? cents(quantity) : quantity.setScale(0, RoundingMode.UNNECESSARY)).toPlainString();
+    return (isCash(asset) ? cents(quantity) : quantity.setScale(0, RoundingMode.UNNECESSARY))
+        .toPlainString();
   }
 
   /** The id of an account's holding of an asset: {@code accountId/asset}. */

@@ -11,15 +11,22 @@ import java.util.function.Function;
  * Axon metadata, and in log lines.
  *
  * @param messageId unique per message; consumers deduplicate by it
- * @param correlationId the journey the message belongs to: the order id for everything an order causes
+ * @param correlationId the journey the message belongs to: the order id for everything an order
+ *     causes
  * @param causationId the messageId of the message that caused this one
  * @param timestamp when the message was recorded
  * @param type the {@link MessageType#name()} of the payload
  * @param revision the {@link MessageType#revision()} the payload was written with
  * @param traceparent W3C trace context, may be null
  */
-public record MessageMetadata(String messageId, String correlationId, String causationId,
-    Instant timestamp, String type, int revision, String traceparent) {
+public record MessageMetadata(
+    String messageId,
+    String correlationId,
+    String causationId,
+    Instant timestamp,
+    String type,
+    int revision,
+    String traceparent) {
 
   public static final String MESSAGE_ID = "messageId";
   public static final String CORRELATION_ID = "correlationId";
@@ -28,9 +35,11 @@ public record MessageMetadata(String messageId, String correlationId, String cau
   public static final String TYPE = "type";
   public static final String REVISION = "revision";
   public static final String TRACEPARENT = "traceparent";
+
   /**
-   * Who caused a stored event (event-store metadata only, not a Kafka header): {@code operator:<sub>}
-   * or {@code customer:<sub>} for the command API's callers, {@code service:<name>} for a service.
+   * Who caused a stored event (event-store metadata only, not a Kafka header): {@code
+   * operator:<sub>} or {@code customer:<sub>} for the command API's callers, {@code service:<name>}
+   * for a service.
    */
   public static final String PRINCIPAL = "principal";
 
@@ -73,8 +82,14 @@ public record MessageMetadata(String messageId, String correlationId, String cau
     String revision = required(header, REVISION);
     String timestamp = required(header, TIMESTAMP);
     try {
-      return new MessageMetadata(messageId, header.apply(CORRELATION_ID), header.apply(CAUSATION_ID),
-          InstantText.parse(timestamp), type, Integer.parseInt(revision), header.apply(TRACEPARENT));
+      return new MessageMetadata(
+          messageId,
+          header.apply(CORRELATION_ID),
+          header.apply(CAUSATION_ID),
+          InstantText.parse(timestamp),
+          type,
+          Integer.parseInt(revision),
+          header.apply(TRACEPARENT));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("malformed message metadata: " + e.getMessage(), e);
     }

@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The stable name and current revision of a message, independent of its Java class name. The
- * name travels as the {@code type} header and the revision as {@code revision}; a reader that
- * meets an older revision upcasts it first.
+ * The stable name and current revision of a message, independent of its Java class name. The name
+ * travels as the {@code type} header and the revision as {@code revision}; a reader that meets an
+ * older revision upcasts it first.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

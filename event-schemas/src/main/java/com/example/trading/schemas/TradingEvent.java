@@ -1,8 +1,8 @@
 package com.example.trading.schemas;
 
 /**
- * An event of one of the aggregates. Each aggregate's events form a sealed interface
- * ({@code HoldingEvent}, {@code FeeEvent}, {@code OrderEvent}) so consumers can switch over them
+ * An event of one of the aggregates. Each aggregate's events form a sealed interface ({@code
+ * HoldingEvent}, {@code FeeEvent}, {@code OrderEvent}) so consumers can switch over them
  * exhaustively and a new event breaks the build wherever it must be handled.
  */
 public interface TradingEvent {

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The golden JSON samples of every message in every revision ({@code golden/<Type>.v<revision>.json}),
- * shipped in this module's test jar so each consumer's tests read exactly these bytes.
+ * The golden JSON samples of every message in every revision ({@code
+ * golden/<Type>.v<revision>.json}), shipped in this module's test jar so each consumer's tests read
+ * exactly these bytes.
  */
 public final class GoldenSamples {
 
@@ -28,16 +29,18 @@ public final class GoldenSamples {
   private static final Pattern NAME = Pattern.compile("([A-Za-z]+)\\.v(\\d+)\\.json");
   private static final String INDEX = "golden/index.txt";
 
-  private GoldenSamples() {
-  }
+  private GoldenSamples() {}
 
   public static List<Sample> all() {
     try (InputStream index = GoldenSamples.class.getClassLoader().getResourceAsStream(INDEX)) {
       if (index == null) {
         throw new IllegalStateException(INDEX + " is not on the classpath");
       }
-      return new String(index.readAllBytes()).lines().filter(line -> !line.isBlank())
-          .map(GoldenSamples::load).toList();
+      return new String(index.readAllBytes())
+          .lines()
+          .filter(line -> !line.isBlank())
+          .map(GoldenSamples::load)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -49,9 +52,14 @@ public final class GoldenSamples {
 
   /** The file names in the golden folder of this module's sources (for the index check). */
   static List<String> filesInSourceFolder() throws IOException, URISyntaxException {
-    Path folder = Path.of(GoldenSamples.class.getClassLoader().getResource(INDEX).toURI()).getParent();
+    Path folder =
+        Path.of(GoldenSamples.class.getClassLoader().getResource(INDEX).toURI()).getParent();
     try (Stream<Path> files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".json"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -60,7 +68,8 @@ public final class GoldenSamples {
     if (!matcher.matches()) {
       throw new IllegalArgumentException("not a golden sample name: " + fileName);
     }
-    try (InputStream in = GoldenSamples.class.getClassLoader().getResourceAsStream("golden/" + fileName)) {
+    try (InputStream in =
+        GoldenSamples.class.getClassLoader().getResourceAsStream("golden/" + fileName)) {
       if (in == null) {
         throw new IllegalArgumentException("no golden sample " + fileName);
       }

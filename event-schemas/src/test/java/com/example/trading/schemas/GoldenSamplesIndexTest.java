@@ -8,7 +8,11 @@ class GoldenSamplesIndexTest {
 
   @Test
   void theIndexListsEveryGoldenFile() throws Exception {
-    assertThat(GoldenSamples.all().stream().map(s -> s.type() + ".v" + s.revision() + ".json").sorted().toList())
+    assertThat(
+            GoldenSamples.all().stream()
+                .map(s -> s.type() + ".v" + s.revision() + ".json")
+                .sorted()
+                .toList())
         .isEqualTo(GoldenSamples.filesInSourceFolder());
   }
 }

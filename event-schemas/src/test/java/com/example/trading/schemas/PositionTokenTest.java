@@ -17,8 +17,13 @@ class PositionTokenTest {
 
   @Test
   void refusesTextThatIsNotAToken() {
-    for (String bad : new String[] {"", "1234", "order-x-1", "trade-1-1", "order--1-5", "order-1-99999999999999999999"}) {
-      assertThatThrownBy(() -> PositionToken.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+    for (String bad :
+        new String[] {
+          "", "1234", "order-x-1", "trade-1-1", "order--1-5", "order-1-99999999999999999999"
+        }) {
+      assertThatThrownBy(() -> PositionToken.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
   }
 }

@@ -11,8 +11,8 @@ import picocli.CommandLine;
 
 /**
  * Builds the Elasticsearch views from the event topics. {@code java -jar projections.jar} runs the
- * live projections; {@code java -jar projections.jar replay --view ...} runs the replay CLI
- * ({@link ReplayCommand}) without them, and exits with its status.
+ * live projections; {@code java -jar projections.jar replay --view ...} runs the replay CLI ({@link
+ * ReplayCommand}) without them, and exits with its status.
  */
 @SpringBootApplication
 public class ProjectionsApplication {
@@ -26,10 +26,14 @@ public class ProjectionsApplication {
 
   private static int replay(String[] args) {
     // Command-line properties outrank application.yaml (default properties would not).
-    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ProjectionsApplication.class)
-        .web(WebApplicationType.NONE)
-        .run("--trading.projections.live=false", "--spring.main.banner-mode=off",
-            "--logging.level.root=WARN", "--logging.structured.format.console=")) {
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(ProjectionsApplication.class)
+            .web(WebApplicationType.NONE)
+            .run(
+                "--trading.projections.live=false",
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=WARN",
+                "--logging.structured.format.console=")) {
       return new CommandLine(context.getBean(ReplayCommand.class)).execute(args);
     }
   }

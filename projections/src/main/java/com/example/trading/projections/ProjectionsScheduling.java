@@ -6,5 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Turns on the scheduled price feed. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class ProjectionsScheduling {
-}
+class ProjectionsScheduling {}

@@ -36,7 +36,9 @@ class GoldenEventsTest {
       var record = new ConsumerRecord<String, byte[]>(topic, 0, 7, "key", sample.json());
       record.headers().add("messageId", ("m-" + sample).getBytes(StandardCharsets.UTF_8));
       record.headers().add("type", sample.type().getBytes(StandardCharsets.UTF_8));
-      record.headers().add("revision", Integer.toString(sample.revision()).getBytes(StandardCharsets.UTF_8));
+      record
+          .headers()
+          .add("revision", Integer.toString(sample.revision()).getBytes(StandardCharsets.UTF_8));
       record.headers().add("timestamp", "2026-11-22T10:00:00Z".getBytes(StandardCharsets.UTF_8));
       record.headers().add(Topics.POSITION_HEADER, "42".getBytes(StandardCharsets.UTF_8));
       record.headers().add(Topics.SEQUENCE_HEADER, "0".getBytes(StandardCharsets.UTF_8));
@@ -44,14 +46,17 @@ class GoldenEventsTest {
       ProjectedEvent event = decoder.decode(record);
 
       assertThat(event.token().toString()).endsWith("-0-42");
-      assertThatCode(() -> {
-        if (orders.documentId(event.event()) != null) {
-          assertThat(orders.apply(null, event)).as(sample.toString()).isNotNull();
-        }
-        if (portfolios.documentId(event.event()) != null) {
-          assertThat(portfolios.apply(null, event)).as(sample.toString()).isNotNull();
-        }
-      }).as(sample.toString()).doesNotThrowAnyException();
+      assertThatCode(
+              () -> {
+                if (orders.documentId(event.event()) != null) {
+                  assertThat(orders.apply(null, event)).as(sample.toString()).isNotNull();
+                }
+                if (portfolios.documentId(event.event()) != null) {
+                  assertThat(portfolios.apply(null, event)).as(sample.toString()).isNotNull();
+                }
+              })
+          .as(sample.toString())
+          .doesNotThrowAnyException();
     }
     assertThat(events).isGreaterThan(15);
   }

@@ -47,26 +47,20 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 
 class ProjectionIT extends ProjectionsIntegrationTest {
 
   private static final TestHttp.Caller OPERATOR = TestHttp.asOperator();
 
-  @Autowired
-  ElasticsearchClient elasticsearch;
-  @Autowired
-  ViewStore store;
-  @Autowired
-  CustomerOrdersView orders;
-  @Autowired
-  PortfoliosView portfolios;
-  @Autowired
-  AccountActivitiesView activities;
-  @Autowired
-  AccountsView accounts;
+  @Autowired ElasticsearchClient elasticsearch;
+  @Autowired ViewStore store;
+  @Autowired CustomerOrdersView orders;
+  @Autowired PortfoliosView portfolios;
+  @Autowired AccountActivitiesView activities;
+  @Autowired AccountsView accounts;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -75,26 +69,50 @@ class ProjectionIT extends ProjectionsIntegrationTest {
   }
 
   private void awaitApplied(String alias, RecordMetadata written) {
-    await().atMost(Duration.ofSeconds(60)).until(() -> store.checkpoint(alias, contractTopic(written), written.partition())
-        .map(Checkpoint::checkpointOffset).orElse(-1L) >= written.offset());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                store
+                        .checkpoint(alias, contractTopic(written), written.partition())
+                        .map(Checkpoint::checkpointOffset)
+                        .orElse(-1L)
+                    >= written.offset());
   }
 
   private <D> D document(String alias, String id, Class<D> type) throws Exception {
     return elasticsearch.get(g -> g.index(alias).id(id), type).source();
   }
 
-  private record Published(TradingEvent event, long sequence, String messageId) {
-  }
+  private record Published(TradingEvent event, long sequence, String messageId) {}
 
   private List<Published> aFilledSellWithItsFee(String orderId, String account) {
     return List.of(
-        new Published(new OrderPlaced(orderId, account, "c-1", Side.SELL, "AAPL", 10, OrderType.LIMIT, d("190.00"), d("25.00")), 0, "m-" + UUID.randomUUID()),
-        new Published(new FeeCharged(orderId, account, d("1.90"), "standard-v1"), 0, "m-" + UUID.randomUUID()),
-        new Published(new OrderAccepted(orderId, "AAPL", d("10"), d("1.90")), 1, "m-" + UUID.randomUUID()),
+        new Published(
+            new OrderPlaced(
+                orderId,
+                account,
+                "c-1",
+                Side.SELL,
+                "AAPL",
+                10,
+                OrderType.LIMIT,
+                d("190.00"),
+                d("25.00")),
+            0,
+            "m-" + UUID.randomUUID()),
+        new Published(
+            new FeeCharged(orderId, account, d("1.90"), "standard-v1"),
+            0,
+            "m-" + UUID.randomUUID()),
+        new Published(
+            new OrderAccepted(orderId, "AAPL", d("10"), d("1.90")), 1, "m-" + UUID.randomUUID()),
         new Published(new OrderSubmitted(orderId, orderId), 2, "m-" + UUID.randomUUID()),
-        new Published(new OrderFilled(orderId, "f-1", 4, d("190.10"), 4), 3, "m-" + UUID.randomUUID()),
+        new Published(
+            new OrderFilled(orderId, "f-1", 4, d("190.10"), 4), 3, "m-" + UUID.randomUUID()),
         new Published(new FeeSettled(orderId, account, d("1.90")), 1, "m-" + UUID.randomUUID()),
-        new Published(new OrderFilled(orderId, "f-2", 6, d("190.20"), 10), 4, "m-" + UUID.randomUUID()),
+        new Published(
+            new OrderFilled(orderId, "f-2", 6, d("190.20"), 10), 4, "m-" + UUID.randomUUID()),
         new Published(new OrderCompleted(orderId, 10), 5, "m-" + UUID.randomUUID()));
   }
 
@@ -116,8 +134,14 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     String orderId = UUID.randomUUID().toString();
     String account = "acc-" + UUID.randomUUID();
     awaitApplied(store.alias(orders), publishAll(aFilledSellWithItsFee(orderId, account)));
-    await().atMost(Duration.ofSeconds(30)).until(() -> "SETTLED".equals(document(store.alias(orders), orderId,
-        CustomerOrderDocument.class).feeStatus));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "SETTLED"
+                    .equals(
+                        document(store.alias(orders), orderId, CustomerOrderDocument.class)
+                            .feeStatus));
 
     CustomerOrderDocument doc = document(store.alias(orders), orderId, CustomerOrderDocument.class);
     assertThat(doc.accountId).isEqualTo(account);
@@ -134,12 +158,21 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     assertThat(doc.feeCents).isEqualTo(190);
     assertThat(doc.placedAt).isEqualTo("2026-11-22T10:00:00Z");
     assertThat(doc.updatedAt).isEqualTo("2026-11-22T10:00:07Z");
-    assertThat(doc.timeline).extracting(CustomerOrderDocument.TimelineEntry::event).containsExactly(
-        "OrderPlaced", "FeeCharged", "OrderAccepted", "OrderSubmitted", "OrderFilled", "FeeSettled", "OrderFilled",
-        "OrderCompleted");
-    assertThat(doc.fills).containsExactly(
-        new CustomerOrderDocument.Fill("f-1", 4, "190.10", "2026-11-22T10:00:04Z"),
-        new CustomerOrderDocument.Fill("f-2", 6, "190.20", "2026-11-22T10:00:06Z"));
+    assertThat(doc.timeline)
+        .extracting(CustomerOrderDocument.TimelineEntry::event)
+        .containsExactly(
+            "OrderPlaced",
+            "FeeCharged",
+            "OrderAccepted",
+            "OrderSubmitted",
+            "OrderFilled",
+            "FeeSettled",
+            "OrderFilled",
+            "OrderCompleted");
+    assertThat(doc.fills)
+        .containsExactly(
+            new CustomerOrderDocument.Fill("f-1", 4, "190.10", "2026-11-22T10:00:04Z"),
+            new CustomerOrderDocument.Fill("f-2", 6, "190.20", "2026-11-22T10:00:06Z"));
   }
 
   @Test
@@ -147,12 +180,28 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     String account = "acc-" + UUID.randomUUID();
     String shares = account + "/AAPL";
     String cash = account + "/USD";
-    publish(new HoldingDeposited(shares, account, "AAPL", d("100"), null), 0, "m-" + UUID.randomUUID());
-    publish(new HoldingReserved(shares, account, "AAPL", "o-1", d("10")), 1, "m-" + UUID.randomUUID());
-    publish(new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")), 2, "m-" + UUID.randomUUID());
-    RecordMetadata lastShares = publish(new HoldingReserved(shares, account, "AAPL", "o-2", d("1")), 3, "m-" + UUID.randomUUID());
-    publish(new HoldingCredited(cash, account, "USD", "o-1", "f-1", d("758.50")), 0, "m-" + UUID.randomUUID());
-    RecordMetadata lastCash = publish(new HoldingReservationReleased(cash, account, "USD", "o-9", d("0")), 1, "m-" + UUID.randomUUID());
+    publish(
+        new HoldingDeposited(shares, account, "AAPL", d("100"), null), 0, "m-" + UUID.randomUUID());
+    publish(
+        new HoldingReserved(shares, account, "AAPL", "o-1", d("10")), 1, "m-" + UUID.randomUUID());
+    publish(
+        new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")),
+        2,
+        "m-" + UUID.randomUUID());
+    RecordMetadata lastShares =
+        publish(
+            new HoldingReserved(shares, account, "AAPL", "o-2", d("1")),
+            3,
+            "m-" + UUID.randomUUID());
+    publish(
+        new HoldingCredited(cash, account, "USD", "o-1", "f-1", d("758.50")),
+        0,
+        "m-" + UUID.randomUUID());
+    RecordMetadata lastCash =
+        publish(
+            new HoldingReservationReleased(cash, account, "USD", "o-9", d("0")),
+            1,
+            "m-" + UUID.randomUUID());
     awaitApplied(store.alias(portfolios), lastShares);
     awaitApplied(store.alias(portfolios), lastCash);
 
@@ -160,7 +209,9 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     assertThat(aapl.quantity).isEqualTo("96");
     assertThat(aapl.reserved).isEqualTo("7");
     assertThat(aapl.available).isEqualTo("89");
-    assertThat(aapl.reservations).extracting(HoldingDocument.Reservation::orderId).containsExactly("o-1", "o-2");
+    assertThat(aapl.reservations)
+        .extracting(HoldingDocument.Reservation::orderId)
+        .containsExactly("o-1", "o-2");
     HoldingDocument usd = document(store.alias(portfolios), cash, HoldingDocument.class);
     assertThat(usd.quantity).isEqualTo("758.50");
     assertThat(usd.reserved).isEqualTo("0.00");
@@ -171,27 +222,64 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     String account = "acc-" + UUID.randomUUID();
     String shares = account + "/AAPL";
     String cash = account + "/USD";
-    publish(new HoldingDeposited(shares, account, "AAPL", d("100"), "dep-1"), 0, "m-" + UUID.randomUUID());
-    publish(new HoldingReserved(shares, account, "AAPL", "o-1", d("10")), 1, "m-" + UUID.randomUUID());
-    publish(new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")), 2, "m-" + UUID.randomUUID());
+    publish(
+        new HoldingDeposited(shares, account, "AAPL", d("100"), "dep-1"),
+        0,
+        "m-" + UUID.randomUUID());
+    publish(
+        new HoldingReserved(shares, account, "AAPL", "o-1", d("10")), 1, "m-" + UUID.randomUUID());
+    publish(
+        new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")),
+        2,
+        "m-" + UUID.randomUUID());
     // delivered twice: one entry
-    publish(new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")), 2, "m-" + UUID.randomUUID());
-    RecordMetadata lastShares = publish(new HoldingReservationReleased(shares, account, "AAPL", "o-1", d("6")), 3,
+    publish(
+        new HoldingDebited(shares, account, "AAPL", "o-1", "f-1", d("4")),
+        2,
         "m-" + UUID.randomUUID());
-    RecordMetadata lastCash = publish(new HoldingCredited(cash, account, "USD", "o-1", "f-1", d("758.50")), 0,
-        "m-" + UUID.randomUUID());
-    RecordMetadata lastFee = publish(new FeeCharged("o-1", account, d("1.90"), "standard-v1"), 0, "m-" + UUID.randomUUID());
+    RecordMetadata lastShares =
+        publish(
+            new HoldingReservationReleased(shares, account, "AAPL", "o-1", d("6")),
+            3,
+            "m-" + UUID.randomUUID());
+    RecordMetadata lastCash =
+        publish(
+            new HoldingCredited(cash, account, "USD", "o-1", "f-1", d("758.50")),
+            0,
+            "m-" + UUID.randomUUID());
+    RecordMetadata lastFee =
+        publish(
+            new FeeCharged("o-1", account, d("1.90"), "standard-v1"), 0, "m-" + UUID.randomUUID());
     awaitApplied(store.alias(activities), lastShares);
     awaitApplied(store.alias(activities), lastCash);
     awaitApplied(store.alias(activities), lastFee);
 
     elasticsearch.indices().refresh(r -> r.index(store.alias(activities)));
-    List<LedgerDocument> entries = elasticsearch.search(q -> q.index(store.alias(activities)).size(100)
-            .query(b -> b.bool(f -> f.filter(t -> t.term(v -> v.field("kind").value("activity")))
-                .filter(t -> t.term(v -> v.field("accountId").value(account)))))
-            .sort(o -> o.field(f -> f.field("activityId"))), LedgerDocument.class)
-        .hits().hits().stream().map(h -> h.source()).toList();
-    assertThat(entries).extracting(e -> e.asset, e -> e.type, e -> e.amount, e -> e.balanceAfter, e -> e.fee)
+    List<LedgerDocument> entries =
+        elasticsearch
+            .search(
+                q ->
+                    q.index(store.alias(activities))
+                        .size(100)
+                        .query(
+                            b ->
+                                b.bool(
+                                    f ->
+                                        f.filter(
+                                                t -> t.term(v -> v.field("kind").value("activity")))
+                                            .filter(
+                                                t ->
+                                                    t.term(
+                                                        v -> v.field("accountId").value(account)))))
+                        .sort(o -> o.field(f -> f.field("activityId"))),
+                LedgerDocument.class)
+            .hits()
+            .hits()
+            .stream()
+            .map(h -> h.source())
+            .toList();
+    assertThat(entries)
+        .extracting(e -> e.asset, e -> e.type, e -> e.amount, e -> e.balanceAfter, e -> e.fee)
         .containsExactly(
             tuple("AAPL", "DEPOSIT", "100", "100", null),
             tuple("AAPL", "RESERVED", "0", "100", null),
@@ -202,13 +290,25 @@ class ProjectionIT extends ProjectionsIntegrationTest {
   }
 
   @Test
-  void aProjectionWritesNothingIntoAnIndexOfAnotherVersionOfItsViewAndSaysSoInItsHealth() throws Exception {
+  void aProjectionWritesNothingIntoAnIndexOfAnotherVersionOfItsViewAndSaysSoInItsHealth()
+      throws Exception {
     String alias = store.alias(accounts);
     String live = store.indexBehindAlias(alias).orElseThrow();
     String older = alias + "-older-" + UUID.randomUUID();
-    elasticsearch.indices().create(c -> c.index(older).mappings(m -> m.dynamic(accounts.mapping().dynamic())
-        .properties(accounts.mapping().properties())
-        .meta(Map.of("viewVersion", co.elastic.clients.json.JsonData.of(accounts.version() - 1)))));
+    elasticsearch
+        .indices()
+        .create(
+            c ->
+                c.index(older)
+                    .mappings(
+                        m ->
+                            m.dynamic(accounts.mapping().dynamic())
+                                .properties(accounts.mapping().properties())
+                                .meta(
+                                    Map.of(
+                                        "viewVersion",
+                                        co.elastic.clients.json.JsonData.of(
+                                            accounts.version() - 1)))));
     store.swapAlias(alias, live, older);
     try {
       // the projection looks at its index's version again at most every 10 s
@@ -216,18 +316,33 @@ class ProjectionIT extends ProjectionsIntegrationTest {
       String accountId = "acc-" + UUID.randomUUID();
       publish(new AccountOpened(accountId, "cust-1"), 0, "m-" + UUID.randomUUID());
 
-      await().atMost(Duration.ofSeconds(60)).until(() -> json.readTree(OPERATOR.get(port, "/actuator/health").body())
-          .at("/components/projections/details/accounts/refused").asText().contains("make replay VIEW=accounts"));
-      assertThat(json.readTree(OPERATOR.get(port, "/actuator/health").body())
-          .at("/components/projections/status").asText()).isEqualTo("DOWN");
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  json.readTree(OPERATOR.get(port, "/actuator/health").body())
+                      .at("/components/projections/details/accounts/refused")
+                      .asText()
+                      .contains("make replay VIEW=accounts"));
+      assertThat(
+              json.readTree(OPERATOR.get(port, "/actuator/health").body())
+                  .at("/components/projections/status")
+                  .asText())
+          .isEqualTo("DOWN");
       elasticsearch.indices().refresh(r -> r.index(older));
-      assertThat(elasticsearch.count(c -> c.index(older)).count()).as("nothing written into the older index").isZero();
+      assertThat(elasticsearch.count(c -> c.index(older)).count())
+          .as("nothing written into the older index")
+          .isZero();
 
       store.swapAlias(alias, older, live);
-      await().atMost(Duration.ofSeconds(60)).until(() -> elasticsearch.get(g -> g.index(alias).id(accountId),
-          Map.class).found());
-      assertThat(json.readTree(OPERATOR.get(port, "/actuator/health").body())
-          .at("/components/projections/details/accounts/refused").isMissingNode()).isTrue();
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> elasticsearch.get(g -> g.index(alias).id(accountId), Map.class).found());
+      assertThat(
+              json.readTree(OPERATOR.get(port, "/actuator/health").body())
+                  .at("/components/projections/details/accounts/refused")
+                  .isMissingNode())
+          .isTrue();
     } finally {
       if (store.indexBehindAlias(alias).orElseThrow().equals(older)) {
         store.swapAlias(alias, older, live);
@@ -241,48 +356,92 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     String orderId = UUID.randomUUID().toString();
     List<Published> events = aFilledSellWithItsFee(orderId, "acc-" + UUID.randomUUID());
     awaitApplied(store.alias(orders), publishAll(events));
-    await().atMost(Duration.ofSeconds(30)).until(() -> "SETTLED".equals(document(store.alias(orders), orderId,
-        CustomerOrderDocument.class).feeStatus));
-    Map<?, ?> before = json.convertValue(document(store.alias(orders), orderId, Map.class), Map.class);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "SETTLED"
+                    .equals(
+                        document(store.alias(orders), orderId, CustomerOrderDocument.class)
+                            .feeStatus));
+    Map<?, ?> before =
+        json.convertValue(document(store.alias(orders), orderId, Map.class), Map.class);
 
     awaitApplied(store.alias(orders), publishAll(events));
-    RecordMetadata lastFee = publish(events.get(5).event(), events.get(5).sequence(), events.get(5).messageId(),
-        Instant.parse("2026-11-22T10:00:05Z"));
+    RecordMetadata lastFee =
+        publish(
+            events.get(5).event(),
+            events.get(5).sequence(),
+            events.get(5).messageId(),
+            Instant.parse("2026-11-22T10:00:05Z"));
     awaitApplied(store.alias(orders), lastFee);
 
-    assertThat(json.convertValue(document(store.alias(orders), orderId, Map.class), Map.class)).isEqualTo(before);
+    assertThat(json.convertValue(document(store.alias(orders), orderId, Map.class), Map.class))
+        .isEqualTo(before);
   }
 
   @Test
   void aPoisonEventIsDeadLetteredAndLaterEventsStillProject() throws Exception {
     String orderId = UUID.randomUUID().toString();
-    try (KafkaTail deadLetters = KafkaTail.open(TestStack.get().kafkaBootstrapServers(),
-        PREFIX + ViewProjection.deadLetterTopic(CustomerOrdersView.NAME))) {
-      KafkaTail.send(TestStack.get().kafkaBootstrapServers(), PREFIX + Topics.ORDER_EVENTS, orderId, "{not json".getBytes(),
-          Map.of("messageId", "poison-" + orderId, "type", "OrderPlaced", "revision", "1",
-              "timestamp", Instant.now().toString(), Topics.POSITION_HEADER, "1", Topics.SEQUENCE_HEADER, "0"));
-      RecordMetadata good = publish(new OrderPlaced(orderId, "acc-x", "c-1", Side.BUY, "MSFT", 1, OrderType.MARKET,
-          null, null), 0, "m-" + UUID.randomUUID());
+    try (KafkaTail deadLetters =
+        KafkaTail.open(
+            TestStack.get().kafkaBootstrapServers(),
+            PREFIX + ViewProjection.deadLetterTopic(CustomerOrdersView.NAME))) {
+      KafkaTail.send(
+          TestStack.get().kafkaBootstrapServers(),
+          PREFIX + Topics.ORDER_EVENTS,
+          orderId,
+          "{not json".getBytes(),
+          Map.of(
+              "messageId",
+              "poison-" + orderId,
+              "type",
+              "OrderPlaced",
+              "revision",
+              "1",
+              "timestamp",
+              Instant.now().toString(),
+              Topics.POSITION_HEADER,
+              "1",
+              Topics.SEQUENCE_HEADER,
+              "0"));
+      RecordMetadata good =
+          publish(
+              new OrderPlaced(
+                  orderId, "acc-x", "c-1", Side.BUY, "MSFT", 1, OrderType.MARKET, null, null),
+              0,
+              "m-" + UUID.randomUUID());
 
       var dead = deadLetters.await(r -> orderId.equals(r.key()), 1, Duration.ofSeconds(60));
       assertThat(header(dead.getFirst(), "messageId")).isEqualTo("poison-" + orderId);
       assertThat(header(dead.getFirst(), "failure")).startsWith("unreadable");
       awaitApplied(store.alias(orders), good);
-      assertThat(document(store.alias(orders), orderId, CustomerOrderDocument.class).status).isEqualTo("PENDING");
+      assertThat(document(store.alias(orders), orderId, CustomerOrderDocument.class).status)
+          .isEqualTo("PENDING");
 
       // The operator sees it, is told to rebuild the view rather than re-drive it, and discards it.
-      String source = "/ops/dead-letters/" + ViewProjection.deadLetterTopic(CustomerOrdersView.NAME);
+      String source =
+          "/ops/dead-letters/" + ViewProjection.deadLetterTopic(CustomerOrdersView.NAME);
       String id = dead.getFirst().partition() + "@" + dead.getFirst().offset();
       var listed = json.readTree(OPERATOR.get(port, source).body()).get("messages");
       assertThat(listed.findValuesAsText("id")).contains(id);
-      var redrive = OPERATOR.postJson(port, source + "/redrive", "{\"reason\":\"fixed\",\"ids\":[\"" + id + "\"]}");
+      var redrive =
+          OPERATOR.postJson(
+              port, source + "/redrive", "{\"reason\":\"fixed\",\"ids\":[\"" + id + "\"]}");
       assertThat(redrive.statusCode()).isEqualTo(409);
       assertThat(redrive.body()).contains("make replay VIEW=" + CustomerOrdersView.NAME);
-      var discard = OPERATOR.postJson(port, source + "/discard",
-          "{\"reason\":\"malformed test record\",\"ids\":[\"" + id + "\"]}");
-      assertThat(json.readTree(discard.body()).at("/results/0/outcome").asText()).isEqualTo("DISCARDED");
-      assertThat(json.readTree(OPERATOR.get(port, source + "?state=discarded").body()).get("messages")
-          .findValuesAsText("id")).contains(id);
+      var discard =
+          OPERATOR.postJson(
+              port,
+              source + "/discard",
+              "{\"reason\":\"malformed test record\",\"ids\":[\"" + id + "\"]}");
+      assertThat(json.readTree(discard.body()).at("/results/0/outcome").asText())
+          .isEqualTo("DISCARDED");
+      assertThat(
+              json.readTree(OPERATOR.get(port, source + "?state=discarded").body())
+                  .get("messages")
+                  .findValuesAsText("id"))
+          .contains(id);
     }
   }
 
@@ -291,15 +450,29 @@ class ProjectionIT extends ProjectionsIntegrationTest {
   void theLineOfAnEventTheViewCannotApplyNamesItsTraceJourneyAndOrder(CapturedOutput output) {
     String orderId = UUID.randomUUID().toString();
     String traceId = UUID.randomUUID().toString().replace("-", "");
-    publish(new OrderPlaced(orderId, "acc-log", "c-1", Side.BUY, "MSFT", 1, OrderType.MARKET, null, null), 0,
+    publish(
+        new OrderPlaced(
+            orderId, "acc-log", "c-1", Side.BUY, "MSFT", 1, OrderType.MARKET, null, null),
+        0,
         "m-" + UUID.randomUUID());
     // A fill of nothing: the view cannot compute an average price.
-    publish(new OrderFilled(orderId, "f-zero", 1, new BigDecimal("1.00"), 0), 1, "m-" + UUID.randomUUID(),
-        Instant.now(), "00-" + traceId + "-00f067aa0ba902b7-01");
+    publish(
+        new OrderFilled(orderId, "f-zero", 1, new BigDecimal("1.00"), 0),
+        1,
+        "m-" + UUID.randomUUID(),
+        Instant.now(),
+        "00-" + traceId + "-00f067aa0ba902b7-01");
 
-    var line = await().atMost(Duration.ofSeconds(60)).until(() -> JsonLogLines.containing(output.getOut(), "dead-lettered")
-        .stream().filter(l -> orderId.equals(l.path("orderId").asText())).findFirst(), java.util.Optional::isPresent)
-        .orElseThrow();
+    var line =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    JsonLogLines.containing(output.getOut(), "dead-lettered").stream()
+                        .filter(l -> orderId.equals(l.path("orderId").asText()))
+                        .findFirst(),
+                java.util.Optional::isPresent)
+            .orElseThrow();
     JsonLogLines.assertNames(line, traceId, orderId, orderId, null);
   }
 }

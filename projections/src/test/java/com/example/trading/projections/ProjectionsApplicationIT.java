@@ -5,8 +5,8 @@ import com.example.trading.teststack.PublishedApiDocumentContract;
 import com.example.trading.teststack.SecuredApiContract;
 import java.nio.file.Path;
 
-class ProjectionsApplicationIT extends ProjectionsIntegrationTest implements OperationalEndpointsContract, SecuredApiContract,
-    PublishedApiDocumentContract {
+class ProjectionsApplicationIT extends ProjectionsIntegrationTest
+    implements OperationalEndpointsContract, SecuredApiContract, PublishedApiDocumentContract {
 
   @Override
   public int port() {

@@ -18,8 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The projections running for real against Kafka and Elasticsearch, in consumer groups and indices
- * and topics of their own (a unique prefix), fed by events the tests publish the way the command side's relay
- * does. Every integration test class of the module extends it, so they share one context.
+ * and topics of their own (a unique prefix), fed by events the tests publish the way the command
+ * side's relay does. Every integration test class of the module extends it, so they share one
+ * context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ProjectionsIntegrationTest {
@@ -28,8 +29,7 @@ public abstract class ProjectionsIntegrationTest {
   protected static final MessageCodec CODEC = new MessageCodec();
   private static final AtomicLong POSITIONS = new AtomicLong(System.currentTimeMillis() * 1000);
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
@@ -48,22 +48,35 @@ public abstract class ProjectionsIntegrationTest {
 
   /** Publishes an event as the relay would, and returns where it was written. */
   protected static RecordMetadata publish(TradingEvent event, long sequence, String messageId) {
-    return publish(event, sequence, messageId, Instant.parse("2026-11-22T10:00:00Z").plusSeconds(sequence));
+    return publish(
+        event, sequence, messageId, Instant.parse("2026-11-22T10:00:00Z").plusSeconds(sequence));
   }
 
-  protected static RecordMetadata publish(TradingEvent event, long sequence, String messageId, Instant at) {
+  protected static RecordMetadata publish(
+      TradingEvent event, long sequence, String messageId, Instant at) {
     return publish(event, sequence, messageId, at, null);
   }
 
   /** Publishes an event as the relay would, in the trace of {@code traceparent} (may be null). */
-  protected static RecordMetadata publish(TradingEvent event, long sequence, String messageId, Instant at,
-      String traceparent) {
-    var metadata = new MessageMetadata(messageId, event.aggregateId(), null, at,
-        CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), traceparent);
+  protected static RecordMetadata publish(
+      TradingEvent event, long sequence, String messageId, Instant at, String traceparent) {
+    var metadata =
+        new MessageMetadata(
+            messageId,
+            event.aggregateId(),
+            null,
+            at,
+            CODEC.typeName(event.getClass()),
+            CODEC.revision(event.getClass()),
+            traceparent);
     Map<String, String> headers = new HashMap<>(metadata.toHeaders());
     headers.put(Topics.POSITION_HEADER, Long.toString(POSITIONS.incrementAndGet()));
     headers.put(Topics.SEQUENCE_HEADER, Long.toString(sequence));
-    return KafkaTail.send(TestStack.get().kafkaBootstrapServers(), PREFIX + Topics.eventTopicOf(event.getClass()),
-        event.aggregateId(), CODEC.serialize(event), headers);
+    return KafkaTail.send(
+        TestStack.get().kafkaBootstrapServers(),
+        PREFIX + Topics.eventTopicOf(event.getClass()),
+        event.aggregateId(),
+        CODEC.serialize(event),
+        headers);
   }
 }

@@ -40,18 +40,12 @@ import picocli.CommandLine;
 
 class ReplayIT extends ProjectionsIntegrationTest {
 
-  @Autowired
-  ObjectProvider<ReplayCommand> replay;
-  @Autowired
-  ViewStore store;
-  @Autowired
-  ElasticsearchClient elasticsearch;
-  @Autowired
-  CustomerOrdersView orders;
-  @Autowired
-  PortfoliosView portfolios;
-  @Autowired
-  AccountActivitiesView activities;
+  @Autowired ObjectProvider<ReplayCommand> replay;
+  @Autowired ViewStore store;
+  @Autowired ElasticsearchClient elasticsearch;
+  @Autowired CustomerOrdersView orders;
+  @Autowired PortfoliosView portfolios;
+  @Autowired AccountActivitiesView activities;
 
   private final StringWriter output = new StringWriter();
 
@@ -69,31 +63,66 @@ class ReplayIT extends ProjectionsIntegrationTest {
       String orderId = UUID.randomUUID().toString();
       String account = "acc-replay-" + (i % 4);
       List.of(
-          publish(new OrderPlaced(orderId, account, "c-" + i, Side.BUY, "AMZN", 1 + i, OrderType.MARKET, null, null), 0,
-              "m-" + UUID.randomUUID()),
-          publish(new FeeCharged(orderId, account, new BigDecimal("1.00"), "standard-v1"), 0, "m-" + UUID.randomUUID()),
-          publish(new OrderAccepted(orderId, "USD", new BigDecimal("100.00"), new BigDecimal("1.00")), 1,
-              "m-" + UUID.randomUUID()),
-          publish(new HoldingDeposited(account + "/USD", account, "USD", new BigDecimal("100.00"), null), 2L * i,
-              "m-" + UUID.randomUUID()),
-          publish(new HoldingReserved(account + "/USD", account, "USD", orderId, new BigDecimal("10.00")), 2L * i + 1,
-              "m-" + UUID.randomUUID()))
-          .forEach(written -> last.merge(written.topic() + "/" + written.partition(), written,
-              (a, b) -> b.offset() > a.offset() ? b : a));
+              publish(
+                  new OrderPlaced(
+                      orderId,
+                      account,
+                      "c-" + i,
+                      Side.BUY,
+                      "AMZN",
+                      1 + i,
+                      OrderType.MARKET,
+                      null,
+                      null),
+                  0,
+                  "m-" + UUID.randomUUID()),
+              publish(
+                  new FeeCharged(orderId, account, new BigDecimal("1.00"), "standard-v1"),
+                  0,
+                  "m-" + UUID.randomUUID()),
+              publish(
+                  new OrderAccepted(
+                      orderId, "USD", new BigDecimal("100.00"), new BigDecimal("1.00")),
+                  1,
+                  "m-" + UUID.randomUUID()),
+              publish(
+                  new HoldingDeposited(
+                      account + "/USD", account, "USD", new BigDecimal("100.00"), null),
+                  2L * i,
+                  "m-" + UUID.randomUUID()),
+              publish(
+                  new HoldingReserved(
+                      account + "/USD", account, "USD", orderId, new BigDecimal("10.00")),
+                  2L * i + 1,
+                  "m-" + UUID.randomUUID()))
+          .forEach(
+              written ->
+                  last.merge(
+                      written.topic() + "/" + written.partition(),
+                      written,
+                      (a, b) -> b.offset() > a.offset() ? b : a));
     }
     return List.copyOf(last.values());
   }
 
   private void awaitLive(List<RecordMetadata> written) {
     for (RecordMetadata record : written) {
-      List<String> aliases = switch (contractTopic(record)) {
-        case Topics.HOLDING_EVENTS -> List.of(store.alias(portfolios), store.alias(activities));
-        case Topics.FEE_EVENTS -> List.of(store.alias(orders), store.alias(activities));
-        default -> List.of(store.alias(orders));
-      };
+      List<String> aliases =
+          switch (contractTopic(record)) {
+            case Topics.HOLDING_EVENTS -> List.of(store.alias(portfolios), store.alias(activities));
+            case Topics.FEE_EVENTS -> List.of(store.alias(orders), store.alias(activities));
+            default -> List.of(store.alias(orders));
+          };
       for (String alias : aliases) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> store.checkpoint(alias, contractTopic(record),
-            record.partition()).map(Checkpoint::checkpointOffset).orElse(-1L) >= record.offset());
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    store
+                            .checkpoint(alias, contractTopic(record), record.partition())
+                            .map(Checkpoint::checkpointOffset)
+                            .orElse(-1L)
+                        >= record.offset());
       }
     }
   }
@@ -101,21 +130,35 @@ class ReplayIT extends ProjectionsIntegrationTest {
   private Map<String, ObjectNode> documents(String indexOrAlias) throws Exception {
     elasticsearch.indices().refresh(r -> r.index(indexOrAlias));
     Map<String, ObjectNode> documents = new TreeMap<>();
-    for (Hit<ObjectNode> hit : elasticsearch.search(s -> s.index(indexOrAlias).size(10_000)
-        .query(q -> q.bool(b -> b.mustNot(n -> n.term(t -> t.field("kind").value(Checkpoint.KIND))))), ObjectNode.class)
-        .hits().hits()) {
+    for (Hit<ObjectNode> hit :
+        elasticsearch
+            .search(
+                s ->
+                    s.index(indexOrAlias)
+                        .size(10_000)
+                        .query(
+                            q ->
+                                q.bool(
+                                    b ->
+                                        b.mustNot(
+                                            n ->
+                                                n.term(
+                                                    t -> t.field("kind").value(Checkpoint.KIND))))),
+                ObjectNode.class)
+            .hits()
+            .hits()) {
       documents.put(hit.id(), hit.source());
     }
     return documents;
   }
 
-  private static void assertSameDocuments(Map<String, ObjectNode> rebuilt, Map<String, ObjectNode> live) {
+  private static void assertSameDocuments(
+      Map<String, ObjectNode> rebuilt, Map<String, ObjectNode> live) {
     assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
     for (String id : live.keySet()) {
       assertThat(rebuilt.get(id)).as(id).isEqualTo(live.get(id));
     }
   }
-
 
   @Test
   void aRebuiltViewEqualsTheLiveOneAndQueriesKeepAnsweringDuringTheRebuild() throws Exception {
@@ -129,19 +172,23 @@ class ReplayIT extends ProjectionsIntegrationTest {
     AtomicInteger answered = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
     String someOrder = liveOrders.keySet().iterator().next();
-    Thread reader = new Thread(() -> {
-      while (rebuilding.get()) {
-        try {
-          if (elasticsearch.get(g -> g.index(store.alias(orders)).id(someOrder), ObjectNode.class).found()) {
-            answered.incrementAndGet();
-          } else {
-            failed.incrementAndGet();
-          }
-        } catch (Exception e) {
-          failed.incrementAndGet();
-        }
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              while (rebuilding.get()) {
+                try {
+                  if (elasticsearch
+                      .get(g -> g.index(store.alias(orders)).id(someOrder), ObjectNode.class)
+                      .found()) {
+                    answered.incrementAndGet();
+                  } else {
+                    failed.incrementAndGet();
+                  }
+                } catch (Exception e) {
+                  failed.incrementAndGet();
+                }
+              }
+            });
     reader.start();
     int exit = run("--view", "all", "--delete-old");
     rebuilding.set(false);
@@ -149,17 +196,22 @@ class ReplayIT extends ProjectionsIntegrationTest {
 
     assertThat(exit).as(output.toString()).isZero();
     assertThat(output.toString()).contains("ev/s").contains("verify round");
-    assertThat(store.indexBehindAlias(store.alias(orders))).isPresent().get().isNotEqualTo(ordersBefore);
+    assertThat(store.indexBehindAlias(store.alias(orders)))
+        .isPresent()
+        .get()
+        .isNotEqualTo(ordersBefore);
     assertSameDocuments(documents(store.alias(orders)), liveOrders);
     assertSameDocuments(documents(store.alias(portfolios)), livePortfolios);
     assertSameDocuments(documents(store.alias(activities)), liveActivities);
-    assertThat(liveActivities.values()).anyMatch(doc -> "activity".equals(doc.path("kind").asText()));
+    assertThat(liveActivities.values())
+        .anyMatch(doc -> "activity".equals(doc.path("kind").asText()));
     assertThat(answered.get()).isPositive();
     assertThat(failed.get()).isZero();
   }
 
   @Test
-  void aRebuildThatFlushesItsBufferManyTimesReadsBackWhatItWroteAndEqualsTheLiveView() throws Exception {
+  void aRebuildThatFlushesItsBufferManyTimesReadsBackWhatItWroteAndEqualsTheLiveView()
+      throws Exception {
     awaitLive(someHistory());
     Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
     Map<String, ObjectNode> livePortfolios = documents(store.alias(portfolios));
@@ -178,12 +230,31 @@ class ReplayIT extends ProjectionsIntegrationTest {
   void anEventTheViewCannotApplyIsSkippedByTheRebuildAsByTheLiveProjection() throws Exception {
     List<RecordMetadata> written = new java.util.ArrayList<>(someHistory());
     String orderId = UUID.randomUUID().toString();
-    written.add(publish(new OrderPlaced(orderId, "acc-replay-0", "c-poison", Side.BUY, "AMZN", 5, OrderType.MARKET,
-        null, null), 0, "m-" + UUID.randomUUID()));
+    written.add(
+        publish(
+            new OrderPlaced(
+                orderId,
+                "acc-replay-0",
+                "c-poison",
+                Side.BUY,
+                "AMZN",
+                5,
+                OrderType.MARKET,
+                null,
+                null),
+            0,
+            "m-" + UUID.randomUUID()));
     // A fill of nothing: the view divides by zero after changing the document in memory.
-    written.add(publish(new OrderFilled(orderId, "f-zero", 1, new BigDecimal("1.00"), 0), 1, "m-" + UUID.randomUUID()));
-    written.add(publish(new OrderAccepted(orderId, "USD", new BigDecimal("100.00"), new BigDecimal("1.00")), 2,
-        "m-" + UUID.randomUUID()));
+    written.add(
+        publish(
+            new OrderFilled(orderId, "f-zero", 1, new BigDecimal("1.00"), 0),
+            1,
+            "m-" + UUID.randomUUID()));
+    written.add(
+        publish(
+            new OrderAccepted(orderId, "USD", new BigDecimal("100.00"), new BigDecimal("1.00")),
+            2,
+            "m-" + UUID.randomUUID()));
     awaitLive(written);
     Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
     assertThat(liveOrders.get(orderId).get("status").asText()).isEqualTo("ACCEPTED");
@@ -203,9 +274,20 @@ class ReplayIT extends ProjectionsIntegrationTest {
     Map<String, ObjectNode> current = documents(alias);
     // The index as the previous version of the view left it: its documents had no updatedAt.
     String older = alias + "-older-" + UUID.randomUUID();
-    elasticsearch.indices().create(c -> c.index(older).mappings(m -> m.dynamic(portfolios.mapping().dynamic())
-        .properties(portfolios.mapping().properties())
-        .meta(Map.of("viewVersion", co.elastic.clients.json.JsonData.of(portfolios.version() - 1)))));
+    elasticsearch
+        .indices()
+        .create(
+            c ->
+                c.index(older)
+                    .mappings(
+                        m ->
+                            m.dynamic(portfolios.mapping().dynamic())
+                                .properties(portfolios.mapping().properties())
+                                .meta(
+                                    Map.of(
+                                        "viewVersion",
+                                        co.elastic.clients.json.JsonData.of(
+                                            portfolios.version() - 1)))));
     Map<String, ObjectNode> previousShape = new HashMap<>();
     current.forEach((id, doc) -> previousShape.put(id, doc.deepCopy().without("updatedAt")));
     store.overwrite(older, previousShape);
@@ -215,7 +297,8 @@ class ReplayIT extends ProjectionsIntegrationTest {
     int exit = run("--view", "portfolios", "--delete-old");
 
     assertThat(exit).as(output.toString()).isZero();
-    assertThat(output.toString()).contains("holds version " + (portfolios.version() - 1))
+    assertThat(output.toString())
+        .contains("holds version " + (portfolios.version() - 1))
         .contains("compared by count and presence");
     String rebuilt = store.indexBehindAlias(alias).orElseThrow();
     assertThat(store.versionOf(rebuilt)).isEqualTo(portfolios.version());
@@ -247,8 +330,18 @@ class ReplayIT extends ProjectionsIntegrationTest {
 
   @Test
   void aSecondRebuildOfTheSameViewIsRefusedWhileOneRuns() throws Exception {
-    elasticsearch.index(i -> i.index("projection-rebuild-locks").id(store.alias(orders))
-        .document(Map.of("alias", store.alias(orders), "startedAt", "2026-11-22T10:00:00Z", "host", "other")));
+    elasticsearch.index(
+        i ->
+            i.index("projection-rebuild-locks")
+                .id(store.alias(orders))
+                .document(
+                    Map.of(
+                        "alias",
+                        store.alias(orders),
+                        "startedAt",
+                        "2026-11-22T10:00:00Z",
+                        "host",
+                        "other")));
     try {
       assertThat(run("--view", "customer-orders")).as(output.toString()).isEqualTo(4);
       assertThat(output.toString()).contains("already running");

@@ -11,11 +11,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class QuerySideApplicationIT implements OperationalEndpointsContract, SecuredApiContract,
-    PublishedApiDocumentContract {
+class QuerySideApplicationIT
+    implements OperationalEndpointsContract, SecuredApiContract, PublishedApiDocumentContract {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {

@@ -8,8 +8,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** With Elasticsearch gone, queries say the views are unavailable and readiness is DOWN. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"trading.elasticsearch.url=http://127.0.0.1:1", "trading.elasticsearch.connect-timeout=500ms"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "trading.elasticsearch.url=http://127.0.0.1:1",
+      "trading.elasticsearch.connect-timeout=500ms"
+    })
 class QueryWithoutElasticsearchIT {
 
   @org.springframework.test.context.DynamicPropertySource
@@ -17,8 +21,7 @@ class QueryWithoutElasticsearchIT {
     com.example.trading.teststack.TestStack.get().registerIssuer(registry);
   }
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void queriesAnswerServiceUnavailableAndReadinessIsDown() {
@@ -29,9 +32,13 @@ class QueryWithoutElasticsearchIT {
     assertThat(TestHttp.get(port, "/actuator/health/liveness").statusCode()).isEqualTo(200);
   }
 
-  /** What the query side logs while it handles a request names the request's trace and its account or order. */
+  /**
+   * What the query side logs while it handles a request names the request's trace and its account
+   * or order.
+   */
   @Test
-  @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+  @org.junit.jupiter.api.extension.ExtendWith(
+      org.springframework.boot.test.system.OutputCaptureExtension.class)
   void theLineLoggedForAnUnavailableViewNamesTheTraceAndTheOrderOrAccount(
       org.springframework.boot.test.system.CapturedOutput output) {
     String orderId = java.util.UUID.randomUUID().toString();
@@ -40,14 +47,31 @@ class QueryWithoutElasticsearchIT {
     String accountTrace = java.util.UUID.randomUUID().toString().replace("-", "");
     TestHttp.Caller operator = TestHttp.asOperator();
 
-    assertThat(operator.send(operator.request(port, "/api/orders/" + orderId)
-        .header("traceparent", "00-" + orderTrace + "-00f067aa0ba902b7-01").GET()).statusCode()).isEqualTo(503);
-    assertThat(operator.send(operator.request(port, "/api/accounts/" + accountId + "/orders")
-        .header("traceparent", "00-" + accountTrace + "-00f067aa0ba902b7-01").GET()).statusCode()).isEqualTo(503);
+    assertThat(
+            operator
+                .send(
+                    operator
+                        .request(port, "/api/orders/" + orderId)
+                        .header("traceparent", "00-" + orderTrace + "-00f067aa0ba902b7-01")
+                        .GET())
+                .statusCode())
+        .isEqualTo(503);
+    assertThat(
+            operator
+                .send(
+                    operator
+                        .request(port, "/api/accounts/" + accountId + "/orders")
+                        .header("traceparent", "00-" + accountTrace + "-00f067aa0ba902b7-01")
+                        .GET())
+                .statusCode())
+        .isEqualTo(503);
 
-    var lines = com.example.trading.teststack.JsonLogLines.containing(output.getOut(), "views unavailable");
-    var aboutTheOrder = lines.stream().filter(line -> orderTrace.equals(line.path("traceId").asText())).toList();
-    var aboutTheAccount = lines.stream().filter(line -> accountTrace.equals(line.path("traceId").asText())).toList();
+    var lines =
+        com.example.trading.teststack.JsonLogLines.containing(output.getOut(), "views unavailable");
+    var aboutTheOrder =
+        lines.stream().filter(line -> orderTrace.equals(line.path("traceId").asText())).toList();
+    var aboutTheAccount =
+        lines.stream().filter(line -> accountTrace.equals(line.path("traceId").asText())).toList();
     assertThat(aboutTheOrder).as(output.getOut()).hasSize(1);
     assertThat(aboutTheAccount).as(output.getOut()).hasSize(1);
     assertThat(aboutTheOrder.getFirst().path("spanId").asText()).hasSize(16);

@@ -61,8 +61,10 @@ class CrashRecoveryIT {
     environment.put("SAGA_CONFIRMATION_TIMEOUT", "10m");
 
     List<String> orderIds = new ArrayList<>();
-    try (ServiceProcess first = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment).start();
-        KafkaTail commands = KafkaTail.open(stack.kafkaBootstrapServers(), prefix + Topics.COMMANDS);
+    try (ServiceProcess first =
+            ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment).start();
+        KafkaTail commands =
+            KafkaTail.open(stack.kafkaBootstrapServers(), prefix + Topics.COMMANDS);
         KafkaProducer<String, byte[]> producer = producer(stack)) {
       Set<String> wanted = new HashSet<>();
       for (int i = 0; i < ORDERS; i++) {
@@ -73,7 +75,9 @@ class CrashRecoveryIT {
       // A third in, processing under way; the second third streams in as the process is killed.
       orderIds.subList(0, ORDERS / 3).forEach(id -> producer.send(placed(prefix, id)));
       producer.flush();
-      commands.await(r -> wanted.contains(KafkaTail.header(r, MessageMetadata.CORRELATION_ID)), 5,
+      commands.await(
+          r -> wanted.contains(KafkaTail.header(r, MessageMetadata.CORRELATION_ID)),
+          5,
           Duration.ofSeconds(60));
       orderIds.subList(ORDERS / 3, 2 * ORDERS / 3).forEach(id -> producer.send(placed(prefix, id)));
       producer.flush();
@@ -81,45 +85,77 @@ class CrashRecoveryIT {
       orderIds.subList(2 * ORDERS / 3, ORDERS).forEach(id -> producer.send(placed(prefix, id)));
       producer.flush();
 
-      try (ServiceProcess second = ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment).start()) {
-        commands.await(r -> wanted.contains(KafkaTail.header(r, MessageMetadata.CORRELATION_ID)), ORDERS,
+      try (ServiceProcess second =
+          ServiceProcess.of(ServiceProcess.runnableJarOfThisModule(), environment).start()) {
+        commands.await(
+            r -> wanted.contains(KafkaTail.header(r, MessageMetadata.CORRELATION_ID)),
+            ORDERS,
             Duration.ofSeconds(120));
         Set<String> relayed = new HashSet<>();
-        commands.readFor(Duration.ofSeconds(2), r -> true)
+        commands
+            .readFor(Duration.ofSeconds(2), r -> true)
             .forEach(r -> relayed.add(KafkaTail.header(r, MessageMetadata.CORRELATION_ID)));
         assertThat(relayed).containsAll(orderIds);
 
-        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(database), stack.postgresUser(),
-            stack.postgresPassword())) {
-          assertThat(count(db, "select count(*) from domain_event_entry where aggregate_identifier like 'order:%'"))
+        try (Connection db =
+            DriverManager.getConnection(
+                stack.jdbcUrl(database), stack.postgresUser(), stack.postgresPassword())) {
+          assertThat(
+                  count(
+                      db,
+                      "select count(*) from domain_event_entry where aggregate_identifier like 'order:%'"))
               .isEqualTo(ORDERS);
-          assertThat(count(db, "select count(*) from command_outbox where message_type = 'ReserveHolding'"))
+          assertThat(
+                  count(
+                      db,
+                      "select count(*) from command_outbox where message_type = 'ReserveHolding'"))
               .isEqualTo(ORDERS);
-          assertThat(count(db, "select count(distinct correlation_id) from command_outbox")).isEqualTo(ORDERS);
-          assertThat(count(db, "select count(*) from saga_status where step = 'RESERVING'")).isEqualTo(ORDERS);
+          assertThat(count(db, "select count(distinct correlation_id) from command_outbox"))
+              .isEqualTo(ORDERS);
+          assertThat(count(db, "select count(*) from saga_status where step = 'RESERVING'"))
+              .isEqualTo(ORDERS);
         }
       }
     }
   }
 
   static ProducerRecord<String, byte[]> placed(String prefix, String orderId) {
-    OrderPlaced event = new OrderPlaced(orderId, "acc-crash", "c-" + orderId, Side.SELL, "AAPL", 1, OrderType.LIMIT,
-        new BigDecimal("100.00"), null);
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(prefix + Topics.ORDER_EVENTS, orderId,
-        CODEC.serialize(event));
-    new MessageMetadata(UUID.randomUUID().toString(), orderId, null, Instant.now(), "OrderPlaced", 1, null)
-        .toHeaders().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+    OrderPlaced event =
+        new OrderPlaced(
+            orderId,
+            "acc-crash",
+            "c-" + orderId,
+            Side.SELL,
+            "AAPL",
+            1,
+            OrderType.LIMIT,
+            new BigDecimal("100.00"),
+            null);
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(prefix + Topics.ORDER_EVENTS, orderId, CODEC.serialize(event));
+    new MessageMetadata(
+            UUID.randomUUID().toString(), orderId, null, Instant.now(), "OrderPlaced", 1, null)
+        .toHeaders()
+        .forEach(
+            (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
     record.headers().add(Topics.SEQUENCE_HEADER, "0".getBytes(StandardCharsets.UTF_8));
     return record;
   }
 
   static KafkaProducer<String, byte[]> producer(TestStack stack) {
-    return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.kafkaBootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
+        new StringSerializer(),
+        new ByteArraySerializer());
   }
 
   static long count(Connection db, String sql) throws SQLException {
-    try (var statement = db.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+    try (var statement = db.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

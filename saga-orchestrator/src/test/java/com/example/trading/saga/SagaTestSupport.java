@@ -24,8 +24,7 @@ public final class SagaTestSupport {
 
   private static final MessageCodec CODEC = new MessageCodec();
 
-  private SagaTestSupport() {
-  }
+  private SagaTestSupport() {}
 
   /** Registers the servers and isolation settings; returns the topic prefix. */
   public static String register(DynamicPropertyRegistry registry, String venueUrl) {
@@ -42,8 +41,9 @@ public final class SagaTestSupport {
 
   /**
    * The settings of an orchestrator a test starts (and stops, restarts or doubles) itself: a fresh
-   * database, a topic prefix and inbox group of its own, the venue, a free port; a test adds its own.
-   * Start instances with {@link #start}; the same settings make further instances on that database.
+   * database, a topic prefix and inbox group of its own, the venue, a free port; a test adds its
+   * own. Start instances with {@link #start}; the same settings make further instances on that
+   * database.
    */
   public static Map<String, Object> standalone(String venueUrl) {
     TestStack stack = TestStack.get();
@@ -59,10 +59,16 @@ public final class SagaTestSupport {
     return properties;
   }
 
-  /** Starts an orchestrator with {@code properties} as command-line arguments (they win over application.yaml's). */
+  /**
+   * Starts an orchestrator with {@code properties} as command-line arguments (they win over
+   * application.yaml's).
+   */
   public static ConfigurableApplicationContext start(Map<String, Object> properties) {
     return new SpringApplicationBuilder(SagaOrchestratorApplication.class)
-        .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        .run(
+            properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new));
   }
 
   /** Publishes an event as the command side's relay does; returns its messageId. */
@@ -72,24 +78,50 @@ public final class SagaTestSupport {
     return messageId;
   }
 
-  public static void publish(String prefix, TradingEvent event, long aggregateSequence, String messageId) {
+  public static void publish(
+      String prefix, TradingEvent event, long aggregateSequence, String messageId) {
     publish(prefix, event, aggregateSequence, messageId, null);
   }
 
   /** Publishes an event as the relay does, in the trace of {@code traceparent} (may be null). */
-  public static void publish(String prefix, TradingEvent event, long aggregateSequence, String messageId,
+  public static void publish(
+      String prefix,
+      TradingEvent event,
+      long aggregateSequence,
+      String messageId,
       String traceparent) {
     publish(prefix, event, aggregateSequence, messageId, traceparent, Instant.now());
   }
 
-  /** Publishes an event as the relay does, saying it happened at {@code occurredAt} (its envelope's timestamp). */
-  public static void publish(String prefix, TradingEvent event, long aggregateSequence, String messageId,
-      String traceparent, Instant occurredAt) {
-    Map<String, String> headers = new LinkedHashMap<>(new MessageMetadata(messageId, correlationOf(event), null,
-        occurredAt, CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), traceparent).toHeaders());
+  /**
+   * Publishes an event as the relay does, saying it happened at {@code occurredAt} (its envelope's
+   * timestamp).
+   */
+  public static void publish(
+      String prefix,
+      TradingEvent event,
+      long aggregateSequence,
+      String messageId,
+      String traceparent,
+      Instant occurredAt) {
+    Map<String, String> headers =
+        new LinkedHashMap<>(
+            new MessageMetadata(
+                    messageId,
+                    correlationOf(event),
+                    null,
+                    occurredAt,
+                    CODEC.typeName(event.getClass()),
+                    CODEC.revision(event.getClass()),
+                    traceparent)
+                .toHeaders());
     headers.put(Topics.SEQUENCE_HEADER, Long.toString(aggregateSequence));
-    KafkaTail.send(TestStack.get().kafkaBootstrapServers(), prefix + Topics.eventTopicOf(event.getClass()),
-        event.aggregateId(), CODEC.serialize(event), headers);
+    KafkaTail.send(
+        TestStack.get().kafkaBootstrapServers(),
+        prefix + Topics.eventTopicOf(event.getClass()),
+        event.aggregateId(),
+        CODEC.serialize(event),
+        headers);
   }
 
   private static String correlationOf(TradingEvent event) {
@@ -102,7 +134,9 @@ public final class SagaTestSupport {
 
   /** The saga step recorded for the order in {@code saga_status}, or null while it has none. */
   public static String stepOf(JdbcTemplate jdbc, String orderId) {
-    return jdbc.query("select step from saga_status where order_id = ?", rs -> rs.next() ? rs.getString(1) : null,
+    return jdbc.query(
+        "select step from saga_status where order_id = ?",
+        rs -> rs.next() ? rs.getString(1) : null,
         orderId);
   }
 

@@ -14,22 +14,27 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A customer's account ({@code accountId/account}): opened by an operator for exactly one customer,
- * its owner for ever. Orders, cancels and deposits name an account; one never opened does not exist.
+ * its owner for ever. Orders, cancels and deposits name an account; one never opened does not
+ * exist.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(cache = "aggregateCache", commandTargetResolver = "tradingCommandTargetResolver")
 public class Account {
 
-  @AggregateIdentifier
-  private String streamId;
+  @AggregateIdentifier private String streamId;
   private String customerId;
 
   protected Account() {
     // for Axon
   }
 
-  /** Opens the account; true when it was opened now, false when it already was, for the same customer. */
+  /**
+   * Opens the account; true when it was opened now, false when it already was, for the same
+   * customer.
+   */
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
   boolean handle(OpenAccount command) {

@@ -36,12 +36,10 @@ class AccountController {
 
   record OpenAccountRequest(
       @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String accountId,
-      @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String customerId) {
-  }
+      @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String customerId) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record AccountOpenedAnswer(String accountId, String customerId, String position) {
-  }
+  record AccountOpenedAnswer(String accountId, String customerId, String position) {}
 
   private final CommandGateway commands;
   private final EventStorePositions positions;
@@ -51,27 +49,40 @@ class AccountController {
     this.positions = positions;
   }
 
-  @Operation(operationId = "openAccount", summary = "Open an account for a customer (operator)",
-      description = "201; the same account for the same customer again 200; the account already another "
-          + "customer's 409.",
+  @Operation(
+      operationId = "openAccount",
+      summary = "Open an account for a customer (operator)",
+      description =
+          "201; the same account for the same customer again 200; the account already another "
+              + "customer's 409.",
       responses = {
-          @ApiResponse(responseCode = "201", description = "Opened",
-              headers = @Header(name = "Location", description = "/api/accounts/{accountId}"),
-              content = @Content(schema = @Schema(implementation = AccountOpenedAnswer.class))),
-          @ApiResponse(responseCode = "200", description = "Opened before for this customer",
-              headers = @Header(name = "Location", description = "/api/accounts/{accountId}"),
-              content = @Content(schema = @Schema(implementation = AccountOpenedAnswer.class))),
-          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
-          @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)})
+        @ApiResponse(
+            responseCode = "201",
+            description = "Opened",
+            headers = @Header(name = "Location", description = "/api/accounts/{accountId}"),
+            content = @Content(schema = @Schema(implementation = AccountOpenedAnswer.class))),
+        @ApiResponse(
+            responseCode = "200",
+            description = "Opened before for this customer",
+            headers = @Header(name = "Location", description = "/api/accounts/{accountId}"),
+            content = @Content(schema = @Schema(implementation = AccountOpenedAnswer.class))),
+        @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+        @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
+      })
   @PostMapping("/api/accounts")
-  ResponseEntity<AccountOpenedAnswer> open(@Parameter(hidden = true) Caller caller,
-      @Valid @RequestBody OpenAccountRequest request) {
+  ResponseEntity<AccountOpenedAnswer> open(
+      @Parameter(hidden = true) Caller caller, @Valid @RequestBody OpenAccountRequest request) {
     caller.requireOperator();
     String streamId = AccountEvent.streamId(request.accountId());
-    boolean opened = commands.sendAndWait(new OpenAccount(request.accountId(), request.customerId()),
-        MetaData.with(MessageMetadata.CORRELATION_ID, streamId).and(MessageMetadata.PRINCIPAL, caller.principal()));
+    boolean opened =
+        commands.sendAndWait(
+            new OpenAccount(request.accountId(), request.customerId()),
+            MetaData.with(MessageMetadata.CORRELATION_ID, streamId)
+                .and(MessageMetadata.PRINCIPAL, caller.principal()));
     return ResponseEntity.status(opened ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create("/api/accounts/" + request.accountId()))
-        .body(new AccountOpenedAnswer(request.accountId(), request.customerId(), positions.afterCommandOn(streamId)));
+        .body(
+            new AccountOpenedAnswer(
+                request.accountId(), request.customerId(), positions.afterCommandOn(streamId)));
   }
 }

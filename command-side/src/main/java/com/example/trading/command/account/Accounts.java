@@ -22,15 +22,18 @@ import org.springframework.stereotype.Component;
 public class Accounts {
 
   private final EventStore events;
-  private final Cache<String, String> ownerByAccount = Caffeine.newBuilder().maximumSize(100_000).build();
-  private final Cache<String, String> accountByOrder = Caffeine.newBuilder().maximumSize(100_000).build();
+  private final Cache<String, String> ownerByAccount =
+      Caffeine.newBuilder().maximumSize(100_000).build();
+  private final Cache<String, String> accountByOrder =
+      Caffeine.newBuilder().maximumSize(100_000).build();
 
   Accounts(EventStore events) {
     this.events = events;
   }
 
   /**
-   * Refuses (404) unless the account is open and the caller may act on it: its owner, or an operator.
+   * Refuses (404) unless the account is open and the caller may act on it: its owner, or an
+   * operator.
    *
    * @throws AccountNotFound when it is not open, or another customer's
    */
@@ -57,7 +60,10 @@ public class Accounts {
   public Optional<String> ownerOf(String accountId) {
     String owner = ownerByAccount.getIfPresent(accountId);
     if (owner == null) {
-      owner = first(AccountEvent.streamId(accountId)) instanceof AccountOpened opened ? opened.customerId() : null;
+      owner =
+          first(AccountEvent.streamId(accountId)) instanceof AccountOpened opened
+              ? opened.customerId()
+              : null;
       if (owner != null) {
         ownerByAccount.put(accountId, owner);
       }

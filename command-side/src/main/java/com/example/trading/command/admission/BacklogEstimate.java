@@ -16,7 +16,8 @@ record BacklogEstimate(long events, double seconds) {
     if (events == 0) {
       return NONE;
     }
-    return new BacklogEstimate(events, eventsPerSecond <= 0 ? Double.POSITIVE_INFINITY : events / eventsPerSecond);
+    return new BacklogEstimate(
+        events, eventsPerSecond <= 0 ? Double.POSITIVE_INFINITY : events / eventsPerSecond);
   }
 
   /** Both queues, passed one after the other. */

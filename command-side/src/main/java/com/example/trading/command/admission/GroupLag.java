@@ -34,20 +34,27 @@ final class GroupLag {
     return group;
   }
 
-  /** Reads the group's committed offsets and the topics' ends; folds the consumption into the rate. */
+  /**
+   * Reads the group's committed offsets and the topics' ends; folds the consumption into the rate.
+   */
   BacklogEstimate sample(Admin admin) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin
+            .listConsumerGroupOffsets(group)
+            .partitionsToOffsetAndMetadata()
+            .get(10, TimeUnit.SECONDS);
     Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
-    committed.forEach((partition, offset) -> {
-      if (offset != null && topics.contains(partition.topic())) {
-        wanted.put(partition, OffsetSpec.latest());
-      }
-    });
+    committed.forEach(
+        (partition, offset) -> {
+          if (offset != null && topics.contains(partition.topic())) {
+            wanted.put(partition, OffsetSpec.latest());
+          }
+        });
     if (wanted.isEmpty()) {
       return BacklogEstimate.NONE;
     }
-    Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(wanted).all().get(10, TimeUnit.SECONDS);
+    Map<TopicPartition, ListOffsetsResultInfo> ends =
+        admin.listOffsets(wanted).all().get(10, TimeUnit.SECONDS);
     long lag = 0;
     long consumed = 0;
     for (TopicPartition partition : wanted.keySet()) {
@@ -58,7 +65,8 @@ final class GroupLag {
     long now = System.nanoTime();
     if (lastConsumed >= 0 && now > lastSampleNanos) {
       double sample = (consumed - lastConsumed) * 1e9 / (now - lastSampleNanos);
-      eventsPerSecond = eventsPerSecond == 0 ? sample : SMOOTHING * sample + (1 - SMOOTHING) * eventsPerSecond;
+      eventsPerSecond =
+          eventsPerSecond == 0 ? sample : SMOOTHING * sample + (1 - SMOOTHING) * eventsPerSecond;
     }
     lastConsumed = consumed;
     lastSampleNanos = now;

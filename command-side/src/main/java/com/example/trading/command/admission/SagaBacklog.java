@@ -12,14 +12,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Measures the work queued in the loop every saga step goes round: the events the saga
- * orchestrator has not read yet (its inbox group's lag on the three event topics; the orchestrator
- * stops reading while its saga processor is behind, so its queue shows here) and the saga commands
- * this service has not applied yet (its saga-command group's lag), each in seconds of its group's
- * recent rate, added up. Read from Kafka every {@code trading.admission.refresh-interval} on a
- * thread of its own; gauges {@code trading.admission.saga.backlog.events} and {@code .seconds}.
- * When Kafka does not answer, the last estimate stands (admission must not fail because a
- * measurement did); the failure is logged and the worker backs off. Thread-safe.
+ * Measures the work queued in the loop every saga step goes round: the events the saga orchestrator
+ * has not read yet (its inbox group's lag on the three event topics; the orchestrator stops reading
+ * while its saga processor is behind, so its queue shows here) and the saga commands this service
+ * has not applied yet (its saga-command group's lag), each in seconds of its group's recent rate,
+ * added up. Read from Kafka every {@code trading.admission.refresh-interval} on a thread of its
+ * own; gauges {@code trading.admission.saga.backlog.events} and {@code .seconds}. When Kafka does
+ * not answer, the last estimate stands (admission must not fail because a measurement did); the
+ * failure is logged and the worker backs off. Thread-safe.
  */
 @Component
 class SagaBacklog extends PollingWorker {
@@ -30,20 +30,32 @@ class SagaBacklog extends PollingWorker {
   private final Duration refreshInterval;
   private volatile BacklogEstimate current = BacklogEstimate.NONE;
 
-  SagaBacklog(Admin admin, TopicNames names, MeterRegistry meters,
+  SagaBacklog(
+      Admin admin,
+      TopicNames names,
+      MeterRegistry meters,
       @Value("${trading.admission.saga-inbox-group:saga-orchestrator}") String sagaInboxGroup,
       @Value("${trading.saga-commands.group-id:command-side}") String sagaCommandsGroup,
       @Value("${trading.admission.refresh-interval:1s}") Duration refreshInterval) {
     super("saga-backlog");
     this.admin = admin;
-    this.sagaInbox = new GroupLag(sagaInboxGroup,
-        Set.of(names.of(Topics.ORDER_EVENTS), names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS)));
+    this.sagaInbox =
+        new GroupLag(
+            sagaInboxGroup,
+            Set.of(
+                names.of(Topics.ORDER_EVENTS),
+                names.of(Topics.HOLDING_EVENTS),
+                names.of(Topics.FEE_EVENTS)));
     this.sagaCommands = new GroupLag(sagaCommandsGroup, Set.of(names.of(Topics.COMMANDS)));
     this.refreshInterval = refreshInterval;
-    Gauge.builder("trading.admission.saga.backlog.events", this, backlog -> backlog.current().events())
-        .description("events and saga commands waiting in the saga's loop (consumer group lag)").register(meters);
-    Gauge.builder("trading.admission.saga.backlog.seconds", this, backlog -> backlog.current().seconds())
-        .description("that backlog in seconds of its consumers' recent rates").register(meters);
+    Gauge.builder(
+            "trading.admission.saga.backlog.events", this, backlog -> backlog.current().events())
+        .description("events and saga commands waiting in the saga's loop (consumer group lag)")
+        .register(meters);
+    Gauge.builder(
+            "trading.admission.saga.backlog.seconds", this, backlog -> backlog.current().seconds())
+        .description("that backlog in seconds of its consumers' recent rates")
+        .register(meters);
   }
 
   /** The latest estimate. */
@@ -64,8 +76,13 @@ class SagaBacklog extends PollingWorker {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the saga's backlog", e);
     } catch (Exception e) {
-      throw new IllegalStateException("could not read the lag of consumer groups " + sagaInbox.group() + " and "
-          + sagaCommands.group() + "; the last estimate stands", e);
+      throw new IllegalStateException(
+          "could not read the lag of consumer groups "
+              + sagaInbox.group()
+              + " and "
+              + sagaCommands.group()
+              + "; the last estimate stands",
+          e);
     }
     return false;
   }

@@ -10,9 +10,9 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads events stored in an older revision through the contract's upcasters
- * ({@link MessageCodec#upcast}), so the aggregates and the Kafka relay see only current shapes and
- * the rules for an old revision live in one place, beside the event.
+ * Reads events stored in an older revision through the contract's upcasters ({@link
+ * MessageCodec#upcast}), so the aggregates and the Kafka relay see only current shapes and the
+ * rules for an old revision live in one place, beside the event.
  */
 @Component
 class ContractEventUpcaster extends SingleEventUpcaster {
@@ -31,7 +31,8 @@ class ContractEventUpcaster extends SingleEventUpcaster {
   }
 
   @Override
-  protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+  protected IntermediateEventRepresentation doUpcast(
+      IntermediateEventRepresentation representation) {
     Class<?> type = classOf(representation.getType().getName());
     int from = revisionOf(representation);
     String typeName = codec.typeName(type);

@@ -8,11 +8,10 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 
 /**
- * Routes every command of the contract to the aggregate it names
- * ({@link TradingCommand#targetAggregateId()}), so the contract needs no Axon annotations; a fee
- * command goes to the Fee stored under {@link FeeIds#of}.
- * No expected version: optimistic concurrency is enforced by the event store's unique
- * (aggregate, sequence) key.
+ * Routes every command of the contract to the aggregate it names ({@link
+ * TradingCommand#targetAggregateId()}), so the contract needs no Axon annotations; a fee command
+ * goes to the Fee stored under {@link FeeIds#of}. No expected version: optimistic concurrency is
+ * enforced by the event store's unique (aggregate, sequence) key.
  */
 public final class TradingCommandTargetResolver implements CommandTargetResolver {
 
@@ -24,6 +23,7 @@ public final class TradingCommandTargetResolver implements CommandTargetResolver
     if (command.getPayload() instanceof TradingCommand tradingCommand) {
       return new VersionedAggregateIdentifier(tradingCommand.targetAggregateId(), null);
     }
-    throw new IllegalArgumentException("not a command of the contract: " + command.getPayloadType().getName());
+    throw new IllegalArgumentException(
+        "not a command of the contract: " + command.getPayloadType().getName());
   }
 }

@@ -20,18 +20,23 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The fee obligation of one order (stored under {@link FeeIds#of the order's fee id}). Charged once under the current schedule (or
- * refused when above the order's {@code maxFee}), then either refunded (nothing filled) or settled
- * (something filled) — never both. Every command is idempotent.
+ * The fee obligation of one order (stored under {@link FeeIds#of the order's fee id}). Charged once
+ * under the current schedule (or refused when above the order's {@code maxFee}), then either
+ * refunded (nothing filled) or settled (something filled) — never both. Every command is
+ * idempotent.
  */
 @Aggregate(cache = "aggregateCache", commandTargetResolver = "tradingCommandTargetResolver")
 public class Fee {
 
   /** Where the obligation stands. */
-  enum State { CHARGED, REJECTED, REFUNDED, SETTLED }
+  enum State {
+    CHARGED,
+    REJECTED,
+    REFUNDED,
+    SETTLED
+  }
 
-  @AggregateIdentifier
-  private String feeId;
+  @AggregateIdentifier private String feeId;
   private String orderId;
   private String accountId;
   private BigDecimal amount;
@@ -47,13 +52,22 @@ public class Fee {
     if (state != null) {
       return;
     }
-    if (command.quantity() <= 0 || command.priceEstimate() == null || command.priceEstimate().signum() <= 0) {
+    if (command.quantity() <= 0
+        || command.priceEstimate() == null
+        || command.priceEstimate().signum() <= 0) {
       throw new FeeRuleViolation("a fee needs a positive quantity and price estimate");
     }
-    BigDecimal fee = currentFeeSchedule.feeFor(command.priceEstimate().multiply(BigDecimal.valueOf(command.quantity())));
+    BigDecimal fee =
+        currentFeeSchedule.feeFor(
+            command.priceEstimate().multiply(BigDecimal.valueOf(command.quantity())));
     if (command.maxFee() != null && fee.compareTo(command.maxFee()) > 0) {
-      apply(new FeeChargeRejected(command.orderId(), command.accountId(), fee, command.maxFee(),
-          FeeRejectionReason.FEE_LIMIT_EXCEEDED));
+      apply(
+          new FeeChargeRejected(
+              command.orderId(),
+              command.accountId(),
+              fee,
+              command.maxFee(),
+              FeeRejectionReason.FEE_LIMIT_EXCEEDED));
     } else {
       apply(new FeeCharged(command.orderId(), command.accountId(), fee, currentFeeSchedule.name()));
     }
@@ -63,8 +77,10 @@ public class Fee {
   void handle(RefundFee command) {
     switch (state) {
       case CHARGED -> apply(new FeeRefunded(orderId, accountId, amount));
-      case REFUNDED, REJECTED -> { }
-      case SETTLED -> throw new FeeRuleViolation("fee of order " + orderId + " is settled and cannot be refunded");
+      case REFUNDED, REJECTED -> {}
+      case SETTLED ->
+          throw new FeeRuleViolation(
+              "fee of order " + orderId + " is settled and cannot be refunded");
     }
   }
 
@@ -72,8 +88,10 @@ public class Fee {
   void handle(SettleFee command) {
     switch (state) {
       case CHARGED -> apply(new FeeSettled(orderId, accountId, amount));
-      case SETTLED -> { }
-      case REFUNDED -> throw new FeeRuleViolation("fee of order " + orderId + " is refunded and cannot be settled");
+      case SETTLED -> {}
+      case REFUNDED ->
+          throw new FeeRuleViolation(
+              "fee of order " + orderId + " is refunded and cannot be settled");
       case REJECTED -> throw new FeeRuleViolation("fee of order " + orderId + " was never charged");
     }
   }

@@ -15,18 +15,19 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One deposit request of an account under its {@code Idempotency-Key}
- * ({@link AccountEvent#depositStreamId}): it fixes the key's terms (asset and quantity, by value)
- * the first time and refuses other terms under the same key for ever. The holding then applies the
- * deposit once per request ({@code depositId}), however often the request is repeated.
+ * One deposit request of an account under its {@code Idempotency-Key} ({@link
+ * AccountEvent#depositStreamId}): it fixes the key's terms (asset and quantity, by value) the first
+ * time and refuses other terms under the same key for ever. The holding then applies the deposit
+ * once per request ({@code depositId}), however often the request is repeated.
  */
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 @Aggregate(cache = "aggregateCache", commandTargetResolver = "tradingCommandTargetResolver")
 public class DepositRequest {
 
-  @AggregateIdentifier
-  private String depositId;
+  @AggregateIdentifier private String depositId;
   private String asset;
   private BigDecimal quantity;
 
@@ -40,8 +41,13 @@ public class DepositRequest {
   String handle(RequestDeposit command) {
     HoldingQuantities.requirePositive(command.asset(), command.quantity());
     if (depositId == null) {
-      apply(new DepositRequested(command.accountId(), command.targetAggregateId(), command.idempotencyKey(),
-          command.asset(), command.quantity()));
+      apply(
+          new DepositRequested(
+              command.accountId(),
+              command.targetAggregateId(),
+              command.idempotencyKey(),
+              command.asset(),
+              command.quantity()));
     } else if (!asset.equals(command.asset()) || quantity.compareTo(command.quantity()) != 0) {
       throw new HoldingRuleViolation.IdempotencyKeyReused(command.idempotencyKey());
     }

@@ -30,28 +30,36 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One account's holding of one asset ({@code accountId/asset}): its quantity and the reservations
  * open orders hold on it. Keeps {@code 0 ≤ Σ reserved ≤ quantity} at every step; every operation
- * tied to an order or a fill happens at most once, so a redelivered command changes nothing.
- * A reservation that does not fit is refused with an event, never an exception.
+ * tied to an order or a fill happens at most once, so a redelivered command changes nothing. A
+ * reservation that does not fit is refused with an event, never an exception.
  */
 // Snapshots are this object serialized by Jackson: its state is in private fields, not getters.
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+@JsonAutoDetect(
+    fieldVisibility = JsonAutoDetect.Visibility.ANY,
+    getterVisibility = JsonAutoDetect.Visibility.NONE,
     isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Aggregate(snapshotTriggerDefinition = "holdingSnapshotTrigger", cache = "aggregateCache",
+@Aggregate(
+    snapshotTriggerDefinition = "holdingSnapshotTrigger",
+    cache = "aggregateCache",
     commandTargetResolver = "tradingCommandTargetResolver")
 public class Holding {
 
-  @AggregateIdentifier
-  private String holdingId;
+  @AggregateIdentifier private String holdingId;
   private String accountId;
   private String asset;
   private BigDecimal quantity = BigDecimal.ZERO;
+
   /** Open reservations: what is still reserved, by order id. */
   private final Map<String, BigDecimal> reservations = new HashMap<>();
+
   /** Orders that got a reservation decision (reserved or refused): one decision per order. */
   private final Set<String> decidedOrders = new HashSet<>();
+
   /** Fill ids already settled from a reservation, and already credited. */
   private final Set<String> settledFills = new HashSet<>();
+
   private final Set<String> creditedFills = new HashSet<>();
+
   /** Deposit requests already carried out (their ids): each is applied once. */
   private final Set<String> appliedDeposits = new HashSet<>();
 
@@ -66,8 +74,13 @@ public class Holding {
     if (command.depositId() != null && appliedDeposits.contains(command.depositId())) {
       return false;
     }
-    apply(new HoldingDeposited(command.holdingId(), command.accountId(), command.asset(), command.quantity(),
-        command.depositId()));
+    apply(
+        new HoldingDeposited(
+            command.holdingId(),
+            command.accountId(),
+            command.asset(),
+            command.quantity(),
+            command.depositId()));
     return true;
   }
 
@@ -80,11 +93,23 @@ public class Holding {
     }
     BigDecimal available = available();
     if (available.compareTo(command.quantity()) < 0) {
-      apply(new HoldingReservationRejected(command.holdingId(), command.accountId(), command.asset(),
-          command.orderId(), command.quantity(), available, HoldingRejectionReason.INSUFFICIENT_HOLDING));
+      apply(
+          new HoldingReservationRejected(
+              command.holdingId(),
+              command.accountId(),
+              command.asset(),
+              command.orderId(),
+              command.quantity(),
+              available,
+              HoldingRejectionReason.INSUFFICIENT_HOLDING));
     } else {
-      apply(new HoldingReserved(command.holdingId(), command.accountId(), command.asset(),
-          command.orderId(), command.quantity()));
+      apply(
+          new HoldingReserved(
+              command.holdingId(),
+              command.accountId(),
+              command.asset(),
+              command.orderId(),
+              command.quantity()));
     }
   }
 
@@ -105,10 +130,20 @@ public class Holding {
     }
     BigDecimal reserved = reservations.get(command.orderId());
     if (reserved == null || reserved.compareTo(command.quantity()) < 0) {
-      throw new HoldingRuleViolation("cannot settle " + command.quantity() + " " + asset + " for order "
-          + command.orderId() + ": only " + (reserved == null ? BigDecimal.ZERO : reserved) + " is reserved");
+      throw new HoldingRuleViolation(
+          "cannot settle "
+              + command.quantity()
+              + " "
+              + asset
+              + " for order "
+              + command.orderId()
+              + ": only "
+              + (reserved == null ? BigDecimal.ZERO : reserved)
+              + " is reserved");
     }
-    apply(new HoldingDebited(holdingId, accountId, asset, command.orderId(), command.fillId(), command.quantity()));
+    apply(
+        new HoldingDebited(
+            holdingId, accountId, asset, command.orderId(), command.fillId(), command.quantity()));
   }
 
   @CommandHandler
@@ -118,12 +153,19 @@ public class Holding {
     if (creditedFills.contains(command.fillId())) {
       return;
     }
-    apply(new HoldingCredited(command.holdingId(), command.accountId(), command.asset(), command.orderId(),
-        command.fillId(), command.quantity()));
+    apply(
+        new HoldingCredited(
+            command.holdingId(),
+            command.accountId(),
+            command.asset(),
+            command.orderId(),
+            command.fillId(),
+            command.quantity()));
   }
 
   private BigDecimal available() {
-    return quantity.subtract(reservations.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    return quantity.subtract(
+        reservations.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
   }
 
   @EventSourcingHandler
@@ -156,7 +198,8 @@ public class Holding {
   @EventSourcingHandler
   void on(HoldingDebited event) {
     settledFills.add(event.fillId());
-    reservations.computeIfPresent(event.orderId(), (order, reserved) -> reserved.subtract(event.quantity()));
+    reservations.computeIfPresent(
+        event.orderId(), (order, reserved) -> reserved.subtract(event.quantity()));
     quantity = quantity.subtract(event.quantity());
   }
 

@@ -6,8 +6,7 @@ import java.math.BigDecimal;
 /** The shape rules of a holding quantity: positive; whole shares; cash in at most cents. */
 final class HoldingQuantities {
 
-  private HoldingQuantities() {
-  }
+  private HoldingQuantities() {}
 
   static void requirePositive(String asset, BigDecimal quantity) {
     if (quantity == null || quantity.signum() <= 0) {
@@ -15,9 +14,10 @@ final class HoldingQuantities {
     }
     int maxScale = Assets.isCash(asset) ? 2 : 0;
     if (quantity.stripTrailingZeros().scale() > maxScale) {
-      throw new HoldingRuleViolation(Assets.isCash(asset)
-          ? "cash amounts have at most two decimals, was " + quantity
-          : "share quantities are whole numbers, was " + quantity);
+      throw new HoldingRuleViolation(
+          Assets.isCash(asset)
+              ? "cash amounts have at most two decimals, was " + quantity
+              : "share quantities are whole numbers, was " + quantity);
     }
   }
 }

@@ -15,7 +15,10 @@ public class HoldingRuleViolation extends IllegalArgumentException implements Ru
   /** An {@code Idempotency-Key} already used for a deposit of other terms: nothing is applied. */
   public static final class IdempotencyKeyReused extends HoldingRuleViolation {
     IdempotencyKeyReused(String key) {
-      super("Idempotency-Key " + key + " was already used for a deposit with another asset or quantity.");
+      super(
+          "Idempotency-Key "
+              + key
+              + " was already used for a deposit with another asset or quantity.");
     }
   }
 }

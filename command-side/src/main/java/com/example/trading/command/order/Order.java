@@ -33,17 +33,16 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One customer order and its status. Placed once per {@code (accountId, clientOrderId)} (the id
- * is derived from them, so a retried placement lands here and changes nothing); advanced by the
- * saga; cancelled by the customer while live. Keeps {@code filledQuantity ≤ quantity} and
- * {@code FILLED ⇔ filledQuantity == quantity}. Saga commands are idempotent: one already applied,
- * or a fill id already recorded, changes nothing.
+ * One customer order and its status. Placed once per {@code (accountId, clientOrderId)} (the id is
+ * derived from them, so a retried placement lands here and changes nothing); advanced by the saga;
+ * cancelled by the customer while live. Keeps {@code filledQuantity ≤ quantity} and {@code FILLED ⇔
+ * filledQuantity == quantity}. Saga commands are idempotent: one already applied, or a fill id
+ * already recorded, changes nothing.
  */
 @Aggregate(cache = "aggregateCache", commandTargetResolver = "tradingCommandTargetResolver")
 public class Order {
 
-  @AggregateIdentifier
-  private String orderId;
+  @AggregateIdentifier private String orderId;
   private PlaceOrder placement;
   private OrderStatus status;
   private long filledQuantity;
@@ -64,8 +63,17 @@ public class Order {
       return new Placement(false, status);
     }
     requireValid(command);
-    apply(new OrderPlaced(command.orderId(), command.accountId(), command.clientOrderId(), command.side(),
-        command.instrument(), command.quantity(), command.type(), command.limitPrice(), command.maxFee()));
+    apply(
+        new OrderPlaced(
+            command.orderId(),
+            command.accountId(),
+            command.clientOrderId(),
+            command.side(),
+            command.instrument(),
+            command.quantity(),
+            command.type(),
+            command.limitPrice(),
+            command.maxFee()));
     return new Placement(true, OrderStatus.PENDING);
   }
 
@@ -75,8 +83,15 @@ public class Order {
   }
 
   private static PlaceOrder byValue(PlaceOrder c) {
-    return new PlaceOrder(c.orderId(), c.accountId(), c.clientOrderId(), c.side(), c.instrument(), c.quantity(),
-        c.type(), c.limitPrice() == null ? null : c.limitPrice().stripTrailingZeros(),
+    return new PlaceOrder(
+        c.orderId(),
+        c.accountId(),
+        c.clientOrderId(),
+        c.side(),
+        c.instrument(),
+        c.quantity(),
+        c.type(),
+        c.limitPrice() == null ? null : c.limitPrice().stripTrailingZeros(),
         c.maxFee() == null ? null : c.maxFee().stripTrailingZeros());
   }
 
@@ -100,7 +115,9 @@ public class Order {
   @CommandHandler
   void handle(AcceptOrder command) {
     if (status == OrderStatus.PENDING) {
-      apply(new OrderAccepted(orderId, command.reservedAsset(), command.reservedQuantity(), command.fee()));
+      apply(
+          new OrderAccepted(
+              orderId, command.reservedAsset(), command.reservedQuantity(), command.fee()));
     }
   }
 
@@ -120,11 +137,24 @@ public class Order {
       throw new OrderRuleViolation("order " + orderId + " is " + status + " and takes no fills");
     }
     if (command.quantity() <= 0 || filledQuantity + command.quantity() > placement.quantity()) {
-      throw new OrderRuleViolation("fill of " + command.quantity() + " would take order " + orderId
-          + " past its quantity " + placement.quantity() + " (filled " + filledQuantity + ")");
+      throw new OrderRuleViolation(
+          "fill of "
+              + command.quantity()
+              + " would take order "
+              + orderId
+              + " past its quantity "
+              + placement.quantity()
+              + " (filled "
+              + filledQuantity
+              + ")");
     }
-    apply(new OrderFilled(orderId, command.fillId(), command.quantity(), command.price(),
-        filledQuantity + command.quantity()));
+    apply(
+        new OrderFilled(
+            orderId,
+            command.fillId(),
+            command.quantity(),
+            command.price(),
+            filledQuantity + command.quantity()));
   }
 
   @CommandHandler
@@ -133,8 +163,14 @@ public class Order {
       return;
     }
     if (filledQuantity != placement.quantity()) {
-      throw new OrderRuleViolation("order " + orderId + " is filled " + filledQuantity + " of "
-          + placement.quantity() + " and cannot complete");
+      throw new OrderRuleViolation(
+          "order "
+              + orderId
+              + " is filled "
+              + filledQuantity
+              + " of "
+              + placement.quantity()
+              + " and cannot complete");
     }
     apply(new OrderCompleted(orderId, filledQuantity));
   }
@@ -175,8 +211,17 @@ public class Order {
   @EventSourcingHandler
   void on(OrderPlaced event) {
     orderId = event.orderId();
-    placement = new PlaceOrder(event.orderId(), event.accountId(), event.clientOrderId(), event.side(),
-        event.instrument(), event.quantity(), event.type(), event.limitPrice(), event.maxFee());
+    placement =
+        new PlaceOrder(
+            event.orderId(),
+            event.accountId(),
+            event.clientOrderId(),
+            event.side(),
+            event.instrument(),
+            event.quantity(),
+            event.type(),
+            event.limitPrice(),
+            event.maxFee());
     status = OrderStatus.PENDING;
   }
 
@@ -227,6 +272,5 @@ public class Order {
   }
 
   /** Whether a placement created the order or found it already placed, and its status now. */
-  public record Placement(boolean created, OrderStatus status) {
-  }
+  public record Placement(boolean created, OrderStatus status) {}
 }

@@ -52,9 +52,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Placing and cancelling orders. Placement is idempotent on {@code (accountId, clientOrderId)}:
- * the first call answers 202, a repeat 200 with the same order id and no second order. New orders
- * pass {@link Admission} first.
+ * Placing and cancelling orders. Placement is idempotent on {@code (accountId, clientOrderId)}: the
+ * first call answers 202, a repeat 200 with the same order id and no second order. New orders pass
+ * {@link Admission} first.
  */
 @RestController
 @Tag(name = "orders", description = "Placing and cancelling orders")
@@ -70,15 +70,15 @@ class OrderController {
       @Positive @Digits(integer = 12, fraction = 6) @Nullable BigDecimal limitPrice,
       @PositiveOrZero @Digits(integer = 12, fraction = 2) @Nullable BigDecimal maxFee) {
 
-    @AssertTrue(message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
+    @AssertTrue(
+        message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
     boolean isLimitPrice() {
       return type == null || (type == OrderType.LIMIT) == (limitPrice != null);
     }
   }
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record OrderAccepted(String orderId, OrderStatus status, String position) {
-  }
+  record OrderAccepted(String orderId, OrderStatus status, String position) {}
 
   private final CommandGateway commands;
   private final EventStorePositions positions;
@@ -87,45 +87,70 @@ class OrderController {
   private final Accounts accounts;
   private final Counter placed;
 
-  OrderController(CommandGateway commands, EventStorePositions positions, Admission admission,
-      InstrumentCatalog instruments, Accounts accounts, MeterRegistry meters) {
+  OrderController(
+      CommandGateway commands,
+      EventStorePositions positions,
+      Admission admission,
+      InstrumentCatalog instruments,
+      Accounts accounts,
+      MeterRegistry meters) {
     this.accounts = accounts;
-    this.placed = Counter.builder("trading.orders.placed")
-        .description("Orders placed through the command API (a repeated placement counts once)").register(meters);
+    this.placed =
+        Counter.builder("trading.orders.placed")
+            .description("Orders placed through the command API (a repeated placement counts once)")
+            .register(meters);
     this.commands = commands;
     this.positions = positions;
     this.admission = admission;
     this.instruments = instruments;
   }
 
-  @Operation(operationId = "placeOrder", summary = "Place an order (idempotent on accountId + clientOrderId)",
-      description = "A customer places on their own accounts, an operator on any. The same (accountId, "
-          + "clientOrderId) again answers 200 with the same order and places nothing. 503 with Retry-After "
-          + "while more work waits for the order saga than the system serves in trading.admission.max-backlog; "
-          + "nothing is stored then, and the same placement may be sent again.",
+  @Operation(
+      operationId = "placeOrder",
+      summary = "Place an order (idempotent on accountId + clientOrderId)",
+      description =
+          "A customer places on their own accounts, an operator on any. The same (accountId, "
+              + "clientOrderId) again answers 200 with the same order and places nothing. 503 with Retry-After "
+              + "while more work waits for the order saga than the system serves in trading.admission.max-backlog; "
+              + "nothing is stored then, and the same placement may be sent again.",
       responses = {
-          @ApiResponse(responseCode = "202", description = "Placed; Location: the order at the query API",
-              headers = @Header(name = "Location", description = "/api/orders/{orderId}"),
-              content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
-          @ApiResponse(responseCode = "200", description = "Placed before with this clientOrderId: the same order",
-              headers = @Header(name = "Location", description = "/api/orders/{orderId}"),
-              content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
-          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
-          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
-          @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS),
-          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
+        @ApiResponse(
+            responseCode = "202",
+            description = "Placed; Location: the order at the query API",
+            headers = @Header(name = "Location", description = "/api/orders/{orderId}"),
+            content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
+        @ApiResponse(
+            responseCode = "200",
+            description = "Placed before with this clientOrderId: the same order",
+            headers = @Header(name = "Location", description = "/api/orders/{orderId}"),
+            content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
+        @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+        @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+        @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS),
+        @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+      })
   @PostMapping("/api/orders")
-  ResponseEntity<OrderAccepted> place(@Parameter(hidden = true) Caller caller,
-      @Valid @RequestBody PlaceOrderRequest request) {
+  ResponseEntity<OrderAccepted> place(
+      @Parameter(hidden = true) Caller caller, @Valid @RequestBody PlaceOrderRequest request) {
     accounts.requireActingOn(caller, request.accountId());
     if (instruments.isUnknown(request.instrument())) {
       throw new UnknownInstrumentException(request.instrument());
     }
     admission.admitOrder();
     String orderId = OrderIds.forClientOrder(request.accountId(), request.clientOrderId());
-    Placement placement = commands.sendAndWait(new PlaceOrder(orderId, request.accountId(),
-        request.clientOrderId(), request.side(), request.instrument(), request.quantity(), request.type(),
-        request.limitPrice(), request.maxFee()), metadata(orderId, caller));
+    Placement placement =
+        commands.sendAndWait(
+            new PlaceOrder(
+                orderId,
+                request.accountId(),
+                request.clientOrderId(),
+                request.side(),
+                request.instrument(),
+                request.quantity(),
+                request.type(),
+                request.limitPrice(),
+                request.maxFee()),
+            metadata(orderId, caller));
     if (placement.created()) {
       placed.increment();
     }
@@ -135,24 +160,32 @@ class OrderController {
         .body(body);
   }
 
-  @Operation(operationId = "cancelOrder", summary = "Ask to cancel a live order",
+  @Operation(
+      operationId = "cancelOrder",
+      summary = "Ask to cancel a live order",
       description = "409 when the order has finished already (the problem's orderStatus says how).",
       responses = {
-          @ApiResponse(responseCode = "202", description = "Cancellation requested",
-              content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
-          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
-          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
-          @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)})
+        @ApiResponse(
+            responseCode = "202",
+            description = "Cancellation requested",
+            content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
+        @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+        @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+        @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
+      })
   @PostMapping("/api/orders/{orderId}/cancel")
   @ResponseStatus(HttpStatus.ACCEPTED)
-  OrderAccepted cancel(@Parameter(hidden = true) Caller caller,
-      @PathVariable @Pattern(regexp = ORDER_ID_PATTERN, message = ORDER_ID_MESSAGE) String orderId) {
+  OrderAccepted cancel(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable @Pattern(regexp = ORDER_ID_PATTERN, message = ORDER_ID_MESSAGE)
+          String orderId) {
     accounts.requireActingOnOrder(caller, orderId);
     OrderStatus status = commands.sendAndWait(new CancelOrder(orderId), metadata(orderId, caller));
     return new OrderAccepted(orderId, status, positions.afterCommandOn(orderId));
   }
 
   private static MetaData metadata(String orderId, Caller caller) {
-    return MetaData.with(MessageMetadata.CORRELATION_ID, orderId).and(MessageMetadata.PRINCIPAL, caller.principal());
+    return MetaData.with(MessageMetadata.CORRELATION_ID, orderId)
+        .and(MessageMetadata.PRINCIPAL, caller.principal());
   }
 }

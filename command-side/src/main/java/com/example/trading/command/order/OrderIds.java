@@ -9,12 +9,12 @@ import java.util.UUID;
  */
 public final class OrderIds {
 
-  private OrderIds() {
-  }
+  private OrderIds() {}
 
   public static String forClientOrder(String accountId, String clientOrderId) {
     // The separator cannot occur in either part (both are validated to printable characters).
-    byte[] name = ("order\u0000" + accountId + "\u0000" + clientOrderId).getBytes(StandardCharsets.UTF_8);
+    byte[] name =
+        ("order\u0000" + accountId + "\u0000" + clientOrderId).getBytes(StandardCharsets.UTF_8);
     return UUID.nameUUIDFromBytes(name).toString();
   }
 }

@@ -1,7 +1,6 @@
 package com.example.trading.command.order;
 
 import com.example.trading.command.RuleViolation;
-
 import com.example.trading.schemas.order.OrderStatus;
 
 /** An order command that breaks the order's rules: refused, state unchanged. */
@@ -28,7 +27,12 @@ public class OrderRuleViolation extends IllegalArgumentException implements Rule
   /** The clientOrderId was used before for an order with different terms. */
   public static final class ClientOrderIdReused extends OrderRuleViolation {
     public ClientOrderIdReused(String clientOrderId, String orderId) {
-      super("clientOrderId " + clientOrderId + " was already used for order " + orderId + " with different terms");
+      super(
+          "clientOrderId "
+              + clientOrderId
+              + " was already used for order "
+              + orderId
+              + " with different terms");
     }
   }
 }

@@ -1,6 +1,9 @@
 package com.example.trading.command.order;
 
-/** A placement for an instrument the venue does not list: refused (400 naming the field), nothing stored. */
+/**
+ * A placement for an instrument the venue does not list: refused (400 naming the field), nothing
+ * stored.
+ */
 public final class UnknownInstrumentException extends RuntimeException {
 
   UnknownInstrumentException(String instrument) {

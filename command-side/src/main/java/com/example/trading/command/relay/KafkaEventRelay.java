@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
  * <p>Runs in a tracking processor with one segment, so events leave in store order and each
  * aggregate's events stay in order on their partition. Within a batch the sends are asynchronous;
  * before the batch's unit of work commits (and the processor's token advances) the producer is
- * flushed and every send must have been acknowledged — otherwise the batch fails and is retried.
- * So a crash between store and broker re-publishes, never skips: at-least-once, duplicates
- * detectable by {@code messageId}.
+ * flushed and every send must have been acknowledged — otherwise the batch fails and is retried. So
+ * a crash between store and broker re-publishes, never skips: at-least-once, duplicates detectable
+ * by {@code messageId}.
  */
 @Component
 @ProcessingGroup(KafkaEventRelay.PROCESSING_GROUP)
@@ -45,7 +45,11 @@ class KafkaEventRelay {
   private final TopicNames topics;
   private final Traces traces;
 
-  KafkaEventRelay(Producer<String, byte[]> eventProducer, MessageCodec codec, TopicNames topics, Traces traces) {
+  KafkaEventRelay(
+      Producer<String, byte[]> eventProducer,
+      MessageCodec codec,
+      TopicNames topics,
+      Traces traces) {
     this.producer = eventProducer;
     this.codec = codec;
     this.topics = topics;
@@ -56,36 +60,62 @@ class KafkaEventRelay {
   void relay(TradingEvent event, DomainEventMessage<?> message, TrackingToken token) {
     String carried = text(message.getMetaData().get(MessageMetadata.TRACEPARENT));
     try (Traces.Step step = traces.start("relay " + codec.typeName(event.getClass()), carried)) {
-      step.tag(MessageMetadata.CORRELATION_ID, message.getMetaData().get(MessageMetadata.CORRELATION_ID));
+      step.tag(
+          MessageMetadata.CORRELATION_ID,
+          message.getMetaData().get(MessageMetadata.CORRELATION_ID));
       publish(event, message, token, traces.traceparentOr(carried));
     }
   }
 
-  /** The event on its topic, with the envelope; the relay's own span is the message's trace context. */
-  private void publish(TradingEvent event, DomainEventMessage<?> message, TrackingToken token, String traceparent) {
+  /**
+   * The event on its topic, with the envelope; the relay's own span is the message's trace context.
+   */
+  private void publish(
+      TradingEvent event, DomainEventMessage<?> message, TrackingToken token, String traceparent) {
     ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(topics.of(Topics.eventTopicOf(event.getClass())), event.aggregateId(),
+        new ProducerRecord<>(
+            topics.of(Topics.eventTopicOf(event.getClass())),
+            event.aggregateId(),
             codec.serialize(event));
-    MessageMetadata metadata = new MessageMetadata(message.getIdentifier(),
-        text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
-        text(message.getMetaData().get(MessageMetadata.CAUSATION_ID)),
-        message.getTimestamp(), codec.typeName(event.getClass()), codec.revision(event.getClass()),
-        traceparent);
-    metadata.toHeaders().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-    token.position().ifPresent(position -> record.headers()
-        .add(Topics.POSITION_HEADER, Long.toString(position).getBytes(StandardCharsets.UTF_8)));
-    record.headers().add(Topics.SEQUENCE_HEADER,
-        Long.toString(message.getSequenceNumber()).getBytes(StandardCharsets.UTF_8));
+    MessageMetadata metadata =
+        new MessageMetadata(
+            message.getIdentifier(),
+            text(message.getMetaData().get(MessageMetadata.CORRELATION_ID)),
+            text(message.getMetaData().get(MessageMetadata.CAUSATION_ID)),
+            message.getTimestamp(),
+            codec.typeName(event.getClass()),
+            codec.revision(event.getClass()),
+            traceparent);
+    metadata
+        .toHeaders()
+        .forEach(
+            (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+    token
+        .position()
+        .ifPresent(
+            position ->
+                record
+                    .headers()
+                    .add(
+                        Topics.POSITION_HEADER,
+                        Long.toString(position).getBytes(StandardCharsets.UTF_8)));
+    record
+        .headers()
+        .add(
+            Topics.SEQUENCE_HEADER,
+            Long.toString(message.getSequenceNumber()).getBytes(StandardCharsets.UTF_8));
     pendingSends().add(producer.send(record));
   }
 
   private List<Future<RecordMetadata>> pendingSends() {
     UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-    return batch.getOrComputeResource(PENDING_SENDS, key -> {
-      List<Future<RecordMetadata>> sends = new ArrayList<>();
-      batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
-      return sends;
-    });
+    return batch.getOrComputeResource(
+        PENDING_SENDS,
+        key -> {
+          List<Future<RecordMetadata>> sends = new ArrayList<>();
+          batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
+          return sends;
+        });
   }
 
   private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
@@ -95,7 +125,8 @@ class KafkaEventRelay {
         send.get();
       }
     } catch (ExecutionException e) {
-      throw new EventRelayException("Kafka did not acknowledge an event; the batch will be retried", e.getCause());
+      throw new EventRelayException(
+          "Kafka did not acknowledge an event; the batch will be retried", e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EventRelayException("interrupted while waiting for Kafka", e);

@@ -1,22 +1,22 @@
 package com.example.trading.command.sagacommands;
 
-import com.example.trading.platform.failure.CauseChain;
-import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.command.RuleViolation;
+import com.example.trading.platform.failure.CauseChain;
 import com.example.trading.platform.kafka.ConsumerLoop;
 import com.example.trading.platform.kafka.DeadLetterPublisher;
+import com.example.trading.platform.kafka.MessageHeaders;
+import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.logging.LoggingContext;
 import com.example.trading.platform.tracing.Traces;
-import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingCommand;
+import com.example.trading.schemas.account.AccountCommand.OpenAccount;
+import com.example.trading.schemas.account.AccountCommand.RequestDeposit;
 import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
-import com.example.trading.schemas.account.AccountCommand.OpenAccount;
-import com.example.trading.schemas.account.AccountCommand.RequestDeposit;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -58,12 +58,12 @@ import org.springframework.stereotype.Component;
  * poll was applied or dead-lettered ({@link ConsumerLoop}); the aggregates make a replayed command
  * change nothing. A command that fails for a technical reason is retried with exponential back-off
  * and jitter; one that an aggregate refuses by its rules, one that cannot be read, and one still
- * failing after the last attempt go to the dead-letter topic with the reason in the
- * {@value Topics#FAILURE_HEADER} header, and the consumer goes on.
+ * failing after the last attempt go to the dead-letter topic with the reason in the {@value
+ * Topics#FAILURE_HEADER} header, and the consumer goes on.
  *
  * <p>A poll's commands are applied {@code trading.saga-commands.parallelism} at a time, grouped by
- * their key (the target aggregate): one aggregate's commands one after another in topic order, other
- * aggregates' at the same time. Each command is its own transaction, waiting mostly on the
+ * their key (the target aggregate): one aggregate's commands one after another in topic order,
+ * other aggregates' at the same time. Each command is its own transaction, waiting mostly on the
  * database's commit, so a burst is not serialised behind one connection. The offsets are committed
  * once every group is done; a group that fails makes the whole poll replay (idempotent).
  */
@@ -71,9 +71,16 @@ import org.springframework.stereotype.Component;
 class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
 
   private static final Logger log = LoggerFactory.getLogger(SagaCommandConsumer.class);
+
   /** Commands that only customers and operators give, through the HTTP API. */
-  private static final List<Class<?>> NOT_FROM_THE_SAGA = List.of(PlaceOrder.class, CancelOrder.class, DepositHolding.class,
-      OpenAccount.class, RequestDeposit.class);
+  private static final List<Class<?>> NOT_FROM_THE_SAGA =
+      List.of(
+          PlaceOrder.class,
+          CancelOrder.class,
+          DepositHolding.class,
+          OpenAccount.class,
+          RequestDeposit.class);
+
   /** The cause recorded on the events of the saga's commands. */
   static final String SAGA_PRINCIPAL = "service:saga-orchestrator";
 
@@ -87,44 +94,64 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   private final ExecutorService appliers;
   private final Set<String> parkedTypes;
 
-  SagaCommandConsumer(Consumer<String, byte[]> sagaCommandKafkaConsumer, Producer<String, byte[]> eventProducer,
-      CommandGateway commands, MessageCodec codec, MeterRegistry meters, TopicNames topics,
+  SagaCommandConsumer(
+      Consumer<String, byte[]> sagaCommandKafkaConsumer,
+      Producer<String, byte[]> eventProducer,
+      CommandGateway commands,
+      MessageCodec codec,
+      MeterRegistry meters,
+      TopicNames topics,
       @Value("${trading.saga-commands.max-attempts:5}") int maxAttempts,
       @Value("${trading.saga-commands.initial-backoff:200ms}") Duration initialBackoff,
       @Value("${trading.saga-commands.parallelism:4}") int parallelism,
-      @Value("${trading.saga-commands.park-types:}") Set<String> parkedTypes, Traces traces) {
+      @Value("${trading.saga-commands.park-types:}") Set<String> parkedTypes,
+      Traces traces) {
     super("saga-command-consumer", sagaCommandKafkaConsumer);
-    this.parkedTypes = parkedTypes.stream().map(String::strip).filter(type -> !type.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
+    this.parkedTypes =
+        parkedTypes.stream()
+            .map(String::strip)
+            .filter(type -> !type.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
     if (!this.parkedTypes.isEmpty()) {
-      log.warn("FAULT INJECTION: saga commands of types {} are parked on the dead-letter topic without being applied "
-          + "(trading.saga-commands.park-types)", this.parkedTypes);
+      log.warn(
+          "FAULT INJECTION: saga commands of types {} are parked on the dead-letter topic without being applied "
+              + "(trading.saga-commands.park-types)",
+          this.parkedTypes);
     }
     AtomicInteger threads = new AtomicInteger();
-    this.appliers = Executors.newFixedThreadPool(parallelism, runnable -> {
-      Thread thread = new Thread(runnable, "saga-command-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.appliers =
+        Executors.newFixedThreadPool(
+            parallelism,
+            runnable -> {
+              Thread thread = new Thread(runnable, "saga-command-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     this.commands = commands;
     this.traces = traces;
     this.codec = codec;
     this.meters = meters;
     this.commandTopic = topics.of(Topics.COMMANDS);
-    this.deadLetters = new DeadLetterPublisher(eventProducer, topics.of(Topics.COMMANDS_DEAD_LETTER), Clock.systemUTC());
-    this.retry = Retry.of("saga-commands", RetryConfig.custom()
-        .maxAttempts(maxAttempts)
-        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5))
-        .retryOnException(failure -> !isRefusal(failure))
-        .build());
+    this.deadLetters =
+        new DeadLetterPublisher(
+            eventProducer, topics.of(Topics.COMMANDS_DEAD_LETTER), Clock.systemUTC());
+    this.retry =
+        Retry.of(
+            "saga-commands",
+            RetryConfig.custom()
+                .maxAttempts(maxAttempts)
+                .intervalFunction(
+                    IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5))
+                .retryOnException(failure -> !isRefusal(failure))
+                .build());
   }
 
   static boolean isRefusal(Throwable failure) {
-    return CauseChain.of(failure).anyMatch(t -> t instanceof RuleViolation || t instanceof AxonNonTransientException);
+    return CauseChain.of(failure)
+        .anyMatch(t -> t instanceof RuleViolation || t instanceof AxonNonTransientException);
   }
 
   /** Whether the consumer currently owns partitions of the command topic. */
-
   @Override
   protected Collection<String> topics() {
     return List.of(commandTopic);
@@ -134,14 +161,18 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   protected void handle(ConsumerRecords<String, byte[]> records) {
     Map<String, List<ConsumerRecord<String, byte[]>>> byAggregate = new LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
-      byAggregate.computeIfAbsent(String.valueOf(record.key()), key -> new ArrayList<>()).add(record);
+      byAggregate
+          .computeIfAbsent(String.valueOf(record.key()), key -> new ArrayList<>())
+          .add(record);
     }
     if (byAggregate.size() == 1) {
       byAggregate.values().forEach(group -> group.forEach(this::apply));
       return;
     }
     List<Future<?>> groups = new ArrayList<>(byAggregate.size());
-    byAggregate.values().forEach(group -> groups.add(appliers.submit(() -> group.forEach(this::apply))));
+    byAggregate
+        .values()
+        .forEach(group -> groups.add(appliers.submit(() -> group.forEach(this::apply))));
     awaitAll(groups);
   }
 
@@ -152,11 +183,15 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
         group.get();
       } catch (ExecutionException e) {
         if (failure == null) {
-          failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+          failure =
+              e.getCause() instanceof RuntimeException runtime
+                  ? runtime
+                  : new IllegalStateException(e.getCause());
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while applying saga commands; the poll replays", e);
+        throw new IllegalStateException(
+            "interrupted while applying saga commands; the poll replays", e);
       }
     }
     if (failure != null) {
@@ -177,7 +212,8 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
       metadata = MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
       payload = codec.deserialize(metadata.type(), metadata.revision(), record.value());
     } catch (RuntimeException unreadable) {
-      try (LoggingContext context = LoggingContext.of(MessageHeaders.text(record, MessageMetadata.CORRELATION_ID), null)) {
+      try (LoggingContext context =
+          LoggingContext.of(MessageHeaders.text(record, MessageMetadata.CORRELATION_ID), null)) {
         deadLetter(record, "unreadable: " + unreadable.getMessage());
       }
       return;
@@ -191,7 +227,8 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     }
   }
 
-  private void apply(ConsumerRecord<String, byte[]> record, MessageMetadata metadata, Object payload) {
+  private void apply(
+      ConsumerRecord<String, byte[]> record, MessageMetadata metadata, Object payload) {
     if (!(payload instanceof TradingCommand) || NOT_FROM_THE_SAGA.contains(payload.getClass())) {
       deadLetter(record, "not a saga command: " + metadata.type());
       return;
@@ -207,17 +244,26 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
       commandMetadata.put(MessageMetadata.TRACEPARENT, traceparent);
     }
     if (parkedTypes.contains(metadata.type())) {
-      deadLetter(record, "refused: " + metadata.type() + " is parked by fault injection (trading.saga-commands.park-types)");
+      deadLetter(
+          record,
+          "refused: "
+              + metadata.type()
+              + " is parked by fault injection (trading.saga-commands.park-types)");
       return;
     }
-    var command = new GenericCommandMessage<>(
-        new GenericMessage<>(metadata.messageId(), payload, MetaData.from(commandMetadata)),
-        payload.getClass().getName());
+    var command =
+        new GenericCommandMessage<>(
+            new GenericMessage<>(metadata.messageId(), payload, MetaData.from(commandMetadata)),
+            payload.getClass().getName());
     try {
       Retry.decorateRunnable(retry, () -> commands.sendAndWait(command)).run();
       meters.counter("trading.saga.commands.applied", "type", metadata.type()).increment();
     } catch (RuntimeException failure) {
-      log.warn("saga command {} {} for {} failed: {}", metadata.type(), metadata.messageId(), record.key(),
+      log.warn(
+          "saga command {} {} for {} failed: {}",
+          metadata.type(),
+          metadata.messageId(),
+          record.key(),
           failure.toString());
       deadLetter(record, (isRefusal(failure) ? "refused: " : "failed after retries: ") + failure);
     }
@@ -226,6 +272,11 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
     deadLetters.publish(record, reason);
     meters.counter("trading.saga.commands.dead_lettered").increment();
-    log.warn("dead-lettered command {}@{} key {}: {}", record.topic(), record.offset(), record.key(), reason);
+    log.warn(
+        "dead-lettered command {}@{} key {}: {}",
+        record.topic(),
+        record.offset(),
+        record.key(),
+        reason);
   }
 }

@@ -8,9 +8,9 @@ import com.example.trading.command.holding.HoldingRuleViolation;
 import com.example.trading.command.holding.InvalidIdempotencyKey;
 import com.example.trading.command.order.OrderRuleViolation;
 import com.example.trading.command.order.UnknownInstrumentException;
-import java.util.List;
 import com.example.trading.platform.web.ApiExceptionHandler;
 import com.example.trading.platform.web.ApiProblems;
+import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,32 +26,45 @@ class CommandApiExceptionHandler extends ApiExceptionHandler {
 
   @ExceptionHandler(OrderRuleViolation.OrderAlreadyFinished.class)
   ProblemDetail orderFinished(OrderRuleViolation.OrderAlreadyFinished e) {
-    ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, "order-finished", "Order already finished", e.getMessage());
+    ProblemDetail problem =
+        ApiProblems.of(
+            HttpStatus.CONFLICT, "order-finished", "Order already finished", e.getMessage());
     problem.setProperty("orderStatus", e.status().name());
     return problem;
   }
 
   @ExceptionHandler(OrderRuleViolation.ClientOrderIdReused.class)
   ProblemDetail clientOrderIdReused(OrderRuleViolation.ClientOrderIdReused e) {
-    return ApiProblems.of(HttpStatus.CONFLICT, "client-order-id-reused", "clientOrderId already used", e.getMessage());
+    return ApiProblems.of(
+        HttpStatus.CONFLICT,
+        "client-order-id-reused",
+        "clientOrderId already used",
+        e.getMessage());
   }
 
-  @ExceptionHandler({OrderRuleViolation.class, HoldingRuleViolation.class, FeeRuleViolation.class,
-      AccountRuleViolation.class})
+  @ExceptionHandler({
+    OrderRuleViolation.class,
+    HoldingRuleViolation.class,
+    FeeRuleViolation.class,
+    AccountRuleViolation.class
+  })
   ProblemDetail ruleViolation(RuntimeException e) {
-    return ApiProblems.of(HttpStatus.BAD_REQUEST, "rule-violation", "Request breaks a business rule", e.getMessage());
+    return ApiProblems.of(
+        HttpStatus.BAD_REQUEST, "rule-violation", "Request breaks a business rule", e.getMessage());
   }
 
   @ExceptionHandler(UnknownInstrumentException.class)
   ProblemDetail unknownInstrument(UnknownInstrumentException e) {
-    return ApiProblems.validation("The request has invalid fields.",
+    return ApiProblems.validation(
+        "The request has invalid fields.",
         List.of(new ApiProblems.FieldError("instrument", e.getMessage())));
   }
 
   @ExceptionHandler(Admission.BacklogTooLong.class)
   ResponseEntity<ProblemDetail> backlogTooLong(Admission.BacklogTooLong e) {
-    ProblemDetail problem = ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "backlog", "Too much work queued",
-        e.getMessage());
+    ProblemDetail problem =
+        ApiProblems.of(
+            HttpStatus.SERVICE_UNAVAILABLE, "backlog", "Too much work queued", e.getMessage());
     problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
@@ -61,18 +74,26 @@ class CommandApiExceptionHandler extends ApiExceptionHandler {
 
   @ExceptionHandler(AccountRuleViolation.OwnedByAnotherCustomer.class)
   ProblemDetail accountOwnedByAnother(AccountRuleViolation.OwnedByAnotherCustomer e) {
-    return ApiProblems.of(HttpStatus.CONFLICT, "account-owned-by-another-customer", "Account belongs to another customer",
+    return ApiProblems.of(
+        HttpStatus.CONFLICT,
+        "account-owned-by-another-customer",
+        "Account belongs to another customer",
         e.getMessage());
   }
 
   @ExceptionHandler(HoldingRuleViolation.IdempotencyKeyReused.class)
   ProblemDetail idempotencyKeyReused(HoldingRuleViolation.IdempotencyKeyReused e) {
-    return ApiProblems.of(HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency-Key already used", e.getMessage());
+    return ApiProblems.of(
+        HttpStatus.CONFLICT,
+        "idempotency-key-reused",
+        "Idempotency-Key already used",
+        e.getMessage());
   }
 
   @ExceptionHandler(InvalidIdempotencyKey.class)
   ProblemDetail invalidIdempotencyKey(InvalidIdempotencyKey e) {
-    return ApiProblems.validation("The request has an invalid header.",
+    return ApiProblems.validation(
+        "The request has an invalid header.",
         List.of(new ApiProblems.FieldError("Idempotency-Key", e.getMessage())));
   }
 

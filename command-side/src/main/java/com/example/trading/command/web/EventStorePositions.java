@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The position tokens that command responses carry ({@link PositionToken}): the global index of
- * the newest stored event of the aggregate the command touched, and the topic and partition the
- * relay publishes it on (Kafka's default partitioner of the aggregate id). A view that has applied
- * that position on that partition reflects the command.
+ * The position tokens that command responses carry ({@link PositionToken}): the global index of the
+ * newest stored event of the aggregate the command touched, and the topic and partition the relay
+ * publishes it on (Kafka's default partitioner of the aggregate id). A view that has applied that
+ * position on that partition reflects the command.
  */
 @Component
 public class EventStorePositions {
@@ -35,10 +35,14 @@ public class EventStorePositions {
 
   /** The token after a command on {@code aggregateId}. */
   public String afterCommandOn(String aggregateId) {
-    List<Map<String, Object>> newest = jdbc.queryForList("select global_index, payload_type from domain_event_entry "
-        + "where aggregate_identifier = ? order by sequence_number desc limit 1", aggregateId);
+    List<Map<String, Object>> newest =
+        jdbc.queryForList(
+            "select global_index, payload_type from domain_event_entry "
+                + "where aggregate_identifier = ? order by sequence_number desc limit 1",
+            aggregateId);
     if (newest.isEmpty()) {
-      throw new IllegalStateException("no events for " + aggregateId + " after a successful command");
+      throw new IllegalStateException(
+          "no events for " + aggregateId + " after a successful command");
     }
     String topic = Topics.eventTopicOf(eventClass((String) newest.get(0).get("payload_type")));
     long position = ((Number) newest.get(0).get("global_index")).longValue();
@@ -52,10 +56,16 @@ public class EventStorePositions {
 
   private int describePartitions(String topic) {
     try {
-      return kafka.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-          .get(topic).partitions().size();
+      return kafka
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .size();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot learn the partitions of " + topic + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot learn the partitions of " + topic + ": " + e.getMessage(), e);
     }
   }
 

@@ -14,14 +14,18 @@ class RateLimitConfiguration {
   private static final int AFTER_SECURITY = 0;
 
   @Bean
-  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(MeterRegistry meters,
+  FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
+      MeterRegistry meters,
       @Value("${trading.rate-limit.customer.per-second}") long customerPerSecond,
       @Value("${trading.rate-limit.customer.burst}") long customerBurst,
       @Value("${trading.rate-limit.operator.per-second}") long operatorPerSecond,
       @Value("${trading.rate-limit.operator.burst}") long operatorBurst) {
-    FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(
-        new RateLimitFilter.Limit(customerPerSecond, customerBurst),
-        new RateLimitFilter.Limit(operatorPerSecond, operatorBurst), meters));
+    FilterRegistrationBean<RateLimitFilter> registration =
+        new FilterRegistrationBean<>(
+            new RateLimitFilter(
+                new RateLimitFilter.Limit(customerPerSecond, customerBurst),
+                new RateLimitFilter.Limit(operatorPerSecond, operatorBurst),
+                meters));
     registration.setOrder(AFTER_SECURITY);
     return registration;
   }

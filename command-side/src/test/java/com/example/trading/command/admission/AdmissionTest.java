@@ -18,12 +18,17 @@ class AdmissionTest {
 
   @Test
   void refusesWithRetryAfterWhenTheBacklogExceedsTheBound() {
-    Admission.BacklogTooLong refusal = Admission.verdict(BacklogEstimate.of(15_000, 1_000), BOUND, MIN_EVENTS);
+    Admission.BacklogTooLong refusal =
+        Admission.verdict(BacklogEstimate.of(15_000, 1_000), BOUND, MIN_EVENTS);
 
     assertThat(refusal).isNotNull();
     assertThat(refusal.retryAfterSeconds()).isEqualTo(5);
-    assertThat(refusal.getMessage()).contains("15000 events and commands", "15.0 s of work", "the bound is 10 s",
-        "nothing was stored");
+    assertThat(refusal.getMessage())
+        .contains(
+            "15000 events and commands",
+            "15.0 s of work",
+            "the bound is 10 s",
+            "nothing was stored");
   }
 
   @Test
@@ -33,7 +38,8 @@ class AdmissionTest {
 
   @Test
   void aLargeBacklogThatNobodyReadsIsRefused() {
-    Admission.BacklogTooLong refusal = Admission.verdict(BacklogEstimate.of(5_000, 0), BOUND, MIN_EVENTS);
+    Admission.BacklogTooLong refusal =
+        Admission.verdict(BacklogEstimate.of(5_000, 0), BOUND, MIN_EVENTS);
 
     assertThat(refusal).isNotNull();
     assertThat(refusal.retryAfterSeconds()).isEqualTo(5);
@@ -47,13 +53,16 @@ class AdmissionTest {
 
     assertThat(Admission.verdict(events, BOUND, 100)).isNull();
     assertThat(Admission.verdict(commands, BOUND, 100)).isNull();
-    assertThat(events.plus(commands).seconds()).isCloseTo(2.4, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(events.plus(commands).seconds())
+        .isCloseTo(2.4, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(Admission.verdict(events.plus(commands), Duration.ofSeconds(2), 100)).isNotNull();
   }
 
   @Test
   void retryAfterIsCappedAt30Seconds() {
-    assertThat(Admission.verdict(BacklogEstimate.of(1_000_000, 100), BOUND, MIN_EVENTS).retryAfterSeconds())
+    assertThat(
+            Admission.verdict(BacklogEstimate.of(1_000_000, 100), BOUND, MIN_EVENTS)
+                .retryAfterSeconds())
         .isEqualTo(30);
   }
 }

@@ -23,38 +23,51 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class StoredRevisionsIT extends CommandSideIntegrationTest {
 
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  EventStore eventStore;
-  @Autowired
-  CommandGateway commands;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EventStore eventStore;
+  @Autowired CommandGateway commands;
 
   @Test
   void aRevisionOneFeeChargedIsReadAsRevisionTwoAndTheFeeStillSettles() {
     String orderId = UUID.randomUUID().toString();
-    String json = new String(GoldenSamples.get("FeeCharged", 1).json()).replace(
-        "3f1c2a9e-6d7b-3c1e-9a51-2b4d8e7f0c11", orderId);
-    jdbc.update("insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+    String json =
+        new String(GoldenSamples.get("FeeCharged", 1).json())
+            .replace("3f1c2a9e-6d7b-3c1e-9a51-2b4d8e7f0c11", orderId);
+    jdbc.update(
+        "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
             + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, 0, 'Fee', ?, ?, '1', ?, ?)",
-        UUID.randomUUID().toString(), FeeIds.of(orderId), "2026-01-01T00:00:00Z", FeeCharged.class.getName(), json.getBytes(),
+        UUID.randomUUID().toString(),
+        FeeIds.of(orderId),
+        "2026-01-01T00:00:00Z",
+        FeeCharged.class.getName(),
+        json.getBytes(),
         "{}".getBytes());
 
     var stored = eventStore.readEvents(FeeIds.of(orderId)).asStream().toList();
-    assertThat(stored).singleElement().satisfies(event ->
-        assertThat(event.getPayload()).isEqualTo(new FeeCharged(orderId, "acc-1", new BigDecimal("1.90"), "standard-v1")));
+    assertThat(stored)
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.getPayload())
+                    .isEqualTo(
+                        new FeeCharged(orderId, "acc-1", new BigDecimal("1.90"), "standard-v1")));
 
     commands.sendAndWait(new SettleFee(orderId));
-    assertThat(eventStore.readEvents(FeeIds.of(orderId)).asStream().map(e -> e.getPayload()).toList())
-        .last().isEqualTo(new FeeSettled(orderId, "acc-1", new BigDecimal("1.90")));
+    assertThat(
+            eventStore.readEvents(FeeIds.of(orderId)).asStream().map(e -> e.getPayload()).toList())
+        .last()
+        .isEqualTo(new FeeSettled(orderId, "acc-1", new BigDecimal("1.90")));
   }
 
   @Test
   void everyGoldenEventSampleIsReadableByTheEventSerializer() {
     for (var sample : GoldenSamples.all()) {
       // the codec behind the serializer reads every revision of every message
-      assertThat(new com.example.trading.schemas.codec.MessageCodec()
-          .deserialize(sample.type(), sample.revision(), sample.json())).as(sample.toString()).isNotNull();
+      assertThat(
+              new com.example.trading.schemas.codec.MessageCodec()
+                  .deserialize(sample.type(), sample.revision(), sample.json()))
+          .as(sample.toString())
+          .isNotNull();
     }
   }
 }

@@ -30,7 +30,13 @@ class FeeTest {
   }
 
   private static ChargeFee charge(long quantity, String price, String maxFee) {
-    return new ChargeFee(ORDER, "acc-1", Side.SELL, "AAPL", quantity, new BigDecimal(price),
+    return new ChargeFee(
+        ORDER,
+        "acc-1",
+        Side.SELL,
+        "AAPL",
+        quantity,
+        new BigDecimal(price),
         maxFee == null ? null : new BigDecimal(maxFee));
   }
 
@@ -51,76 +57,122 @@ class FeeTest {
 
   @Test
   void chargesAtMostTheMaximum() {
-    fixture.givenNoPriorActivity().when(charge(10_000, "190.25", null)).expectEvents(charged("50.00"));
+    fixture
+        .givenNoPriorActivity()
+        .when(charge(10_000, "190.25", null))
+        .expectEvents(charged("50.00"));
   }
 
   @Test
   void chargesWhenTheFeeEqualsMaxFee() {
-    fixture.givenNoPriorActivity().when(charge(100, "190.25", "19.02")).expectEvents(charged("19.02"));
+    fixture
+        .givenNoPriorActivity()
+        .when(charge(100, "190.25", "19.02"))
+        .expectEvents(charged("19.02"));
   }
 
   @Test
   void rejectsAFeeAboveTheOrdersMaxFee() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(charge(100, "190.25", "10.00"))
-        .expectEvents(new FeeChargeRejected(ORDER, "acc-1", new BigDecimal("19.02"), new BigDecimal("10.00"),
-            FeeRejectionReason.FEE_LIMIT_EXCEEDED));
+        .expectEvents(
+            new FeeChargeRejected(
+                ORDER,
+                "acc-1",
+                new BigDecimal("19.02"),
+                new BigDecimal("10.00"),
+                FeeRejectionReason.FEE_LIMIT_EXCEEDED));
   }
 
   @Test
   void aRepeatedChargeChangesNothing() {
-    fixture.given(charged("19.02")).when(charge(100, "190.25", null))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(charged("19.02"))
+        .when(charge(100, "190.25", null))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void aChargeRepeatedAfterARefusalChangesNothing() {
-    fixture.given(new FeeChargeRejected(ORDER, "acc-1", new BigDecimal("19.02"), new BigDecimal("10.00"),
-            FeeRejectionReason.FEE_LIMIT_EXCEEDED))
+    fixture
+        .given(
+            new FeeChargeRejected(
+                ORDER,
+                "acc-1",
+                new BigDecimal("19.02"),
+                new BigDecimal("10.00"),
+                FeeRejectionReason.FEE_LIMIT_EXCEEDED))
         .when(charge(100, "190.25", "10.00"))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void refundsAChargedFee() {
-    fixture.given(charged("19.02")).when(new RefundFee(ORDER))
+    fixture
+        .given(charged("19.02"))
+        .when(new RefundFee(ORDER))
         .expectEvents(new FeeRefunded(ORDER, "acc-1", new BigDecimal("19.02")));
   }
 
   @Test
   void aSecondRefundChangesNothing() {
-    fixture.given(charged("19.02"), new FeeRefunded(ORDER, "acc-1", new BigDecimal("19.02")))
-        .when(new RefundFee(ORDER)).expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(charged("19.02"), new FeeRefunded(ORDER, "acc-1", new BigDecimal("19.02")))
+        .when(new RefundFee(ORDER))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void settlesAChargedFee() {
-    fixture.given(charged("19.02")).when(new SettleFee(ORDER))
+    fixture
+        .given(charged("19.02"))
+        .when(new SettleFee(ORDER))
         .expectEvents(new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")));
   }
 
   @Test
   void aSecondSettlementChangesNothing() {
-    fixture.given(charged("19.02"), new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")))
-        .when(new SettleFee(ORDER)).expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(charged("19.02"), new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")))
+        .when(new SettleFee(ORDER))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void aSettledFeeIsNeverRefunded() {
-    fixture.given(charged("19.02"), new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")))
-        .when(new RefundFee(ORDER)).expectException(FeeRuleViolation.class).expectNoEvents();
+    fixture
+        .given(charged("19.02"), new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")))
+        .when(new RefundFee(ORDER))
+        .expectException(FeeRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void aRefundedFeeIsNeverSettled() {
-    fixture.given(charged("19.02"), new FeeRefunded(ORDER, "acc-1", new BigDecimal("19.02")))
-        .when(new SettleFee(ORDER)).expectException(FeeRuleViolation.class).expectNoEvents();
+    fixture
+        .given(charged("19.02"), new FeeRefunded(ORDER, "acc-1", new BigDecimal("19.02")))
+        .when(new SettleFee(ORDER))
+        .expectException(FeeRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void refundingARejectedFeeChangesNothing() {
-    fixture.given(new FeeChargeRejected(ORDER, "acc-1", new BigDecimal("19.02"), new BigDecimal("10.00"),
-            FeeRejectionReason.FEE_LIMIT_EXCEEDED))
-        .when(new RefundFee(ORDER)).expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(
+            new FeeChargeRejected(
+                ORDER,
+                "acc-1",
+                new BigDecimal("19.02"),
+                new BigDecimal("10.00"),
+                FeeRejectionReason.FEE_LIMIT_EXCEEDED))
+        .when(new RefundFee(ORDER))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 }

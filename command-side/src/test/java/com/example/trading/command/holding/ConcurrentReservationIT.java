@@ -24,12 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class ConcurrentReservationIT extends CommandSideIntegrationTest {
 
-  @Autowired
-  CommandGateway commands;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  Cache aggregateCache;
+  @Autowired CommandGateway commands;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Cache aggregateCache;
 
   @Test
   void twentyConcurrentReservationsNeverReserveMoreThanIsAvailable() throws Exception {
@@ -42,14 +39,17 @@ class ConcurrentReservationIT extends CommandSideIntegrationTest {
     List<CompletableFuture<Object>> results = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       var reserve = new ReserveHolding(holding, account, "AAPL", "o-" + i, new BigDecimal("7"));
-      results.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          start.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return commands.sendAndWait(reserve);
-      }, pool));
+      results.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  start.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return commands.sendAndWait(reserve);
+              },
+              pool));
     }
     start.countDown();
     CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get();
@@ -66,22 +66,37 @@ class ConcurrentReservationIT extends CommandSideIntegrationTest {
     String account = "acc-" + UUID.randomUUID();
     String holding = Assets.holdingId(account, "USD");
     for (int i = 0; i < 105; i++) {
-      commands.sendAndWait(new DepositHolding(holding, account, "USD", new BigDecimal("1.00"), null));
+      commands.sendAndWait(
+          new DepositHolding(holding, account, "USD", new BigDecimal("1.00"), null));
     }
-    commands.sendAndWait(new ReserveHolding(holding, account, "USD", "o-before", new BigDecimal("5.00")));
-    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-        "select count(*) from snapshot_event_entry where aggregate_identifier = ?", Integer.class, holding) > 0);
+    commands.sendAndWait(
+        new ReserveHolding(holding, account, "USD", "o-before", new BigDecimal("5.00")));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from snapshot_event_entry where aggregate_identifier = ?",
+                        Integer.class,
+                        holding)
+                    > 0);
 
     aggregateCache.removeAll();
-    commands.sendAndWait(new ReserveHolding(holding, account, "USD", "o-after", new BigDecimal("100.00")));
-    commands.sendAndWait(new ReserveHolding(holding, account, "USD", "o-too-much", new BigDecimal("0.01")));
+    commands.sendAndWait(
+        new ReserveHolding(holding, account, "USD", "o-after", new BigDecimal("100.00")));
+    commands.sendAndWait(
+        new ReserveHolding(holding, account, "USD", "o-too-much", new BigDecimal("0.01")));
 
     assertThat(count(holding, "%$HoldingReserved")).isEqualTo(2);
     assertThat(count(holding, "%$HoldingReservationRejected")).isEqualTo(1);
   }
 
   private int count(String holding, String payloadType) {
-    return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-        + "and payload_type like ?", Integer.class, holding, payloadType);
+    return jdbc.queryForObject(
+        "select count(*) from domain_event_entry where aggregate_identifier = ? "
+            + "and payload_type like ?",
+        Integer.class,
+        holding,
+        payloadType);
   }
 }

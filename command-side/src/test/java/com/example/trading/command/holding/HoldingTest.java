@@ -47,139 +47,183 @@ class HoldingTest {
     return new HoldingReserved(ID, "acc-1", "AAPL", orderId, qty(quantity));
   }
 
-  private static HoldingReservationRejected rejected(String orderId, String requested, String available) {
-    return new HoldingReservationRejected(ID, "acc-1", "AAPL", orderId, qty(requested), qty(available),
+  private static HoldingReservationRejected rejected(
+      String orderId, String requested, String available) {
+    return new HoldingReservationRejected(
+        ID,
+        "acc-1",
+        "AAPL",
+        orderId,
+        qty(requested),
+        qty(available),
         HoldingRejectionReason.INSUFFICIENT_HOLDING);
   }
 
   @Test
   void aDepositCreatesTheHolding() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(new DepositHolding(ID, "acc-1", "AAPL", qty("100"), null))
         .expectEvents(deposited("100"));
   }
 
   @Test
   void cashDepositsKeepTheirCents() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(new DepositHolding(CASH_ID, "acc-1", "USD", qty("10000.25"), null))
         .expectEvents(new HoldingDeposited(CASH_ID, "acc-1", "USD", qty("10000.25"), null));
   }
 
   @Test
   void refusesANegativeOrZeroDeposit() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(new DepositHolding(ID, "acc-1", "AAPL", qty("-5"), null))
-        .expectException(HoldingRuleViolation.class).expectNoEvents();
-    fixture.givenNoPriorActivity()
+        .expectException(HoldingRuleViolation.class)
+        .expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
         .when(new DepositHolding(ID, "acc-1", "AAPL", qty("0"), null))
-        .expectException(HoldingRuleViolation.class).expectNoEvents();
+        .expectException(HoldingRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void refusesFractionalShares() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(new DepositHolding(ID, "acc-1", "AAPL", qty("1.5"), null))
-        .expectException(HoldingRuleViolation.class).expectNoEvents();
+        .expectException(HoldingRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void refusesSubCentCash() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(new DepositHolding(CASH_ID, "acc-1", "USD", qty("1.005"), null))
-        .expectException(HoldingRuleViolation.class).expectNoEvents();
+        .expectException(HoldingRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void reservesWhenAvailableCoversTheQuantity() {
-    fixture.given(deposited("100"))
+    fixture
+        .given(deposited("100"))
         .when(reserve("o-1", "100"))
         .expectEvents(reserved("o-1", "100"));
   }
 
   @Test
   void rejectsAReservationWhenAvailableIsBelowTheQuantity() {
-    fixture.given(deposited("100"))
+    fixture
+        .given(deposited("100"))
         .when(reserve("o-1", "120"))
         .expectEvents(rejected("o-1", "120", "100"));
   }
 
   @Test
   void rejectsAReservationOnAHoldingNeverFunded() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(reserve("o-1", "10"))
         .expectEvents(rejected("o-1", "10", "0"));
   }
 
   @Test
   void otherOrdersReservationsReduceWhatIsAvailable() {
-    fixture.given(deposited("100"), reserved("o-1", "60"))
+    fixture
+        .given(deposited("100"), reserved("o-1", "60"))
         .when(reserve("o-2", "50"))
         .expectEvents(rejected("o-2", "50", "40"));
   }
 
   @Test
   void aRepeatedReservationForTheSameOrderChangesNothing() {
-    fixture.given(deposited("100"), reserved("o-1", "10"))
+    fixture
+        .given(deposited("100"), reserved("o-1", "10"))
         .when(reserve("o-1", "10"))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void aReservationRepeatedAfterARefusalChangesNothing() {
-    fixture.given(deposited("100"), rejected("o-1", "120", "100"))
+    fixture
+        .given(deposited("100"), rejected("o-1", "120", "100"))
         .when(reserve("o-1", "120"))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void releaseFreesWhatIsStillReserved() {
-    fixture.given(deposited("100"), reserved("o-1", "10"))
+    fixture
+        .given(deposited("100"), reserved("o-1", "10"))
         .when(new ReleaseReservation(ID, "o-1"))
         .expectEvents(new HoldingReservationReleased(ID, "acc-1", "AAPL", "o-1", qty("10")));
   }
 
   @Test
   void releaseWithoutAReservationChangesNothing() {
-    fixture.given(deposited("100"))
+    fixture
+        .given(deposited("100"))
         .when(new ReleaseReservation(ID, "o-1"))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void aSecondReleaseChangesNothing() {
-    fixture.given(deposited("100"), reserved("o-1", "10"),
+    fixture
+        .given(
+            deposited("100"),
+            reserved("o-1", "10"),
             new HoldingReservationReleased(ID, "acc-1", "AAPL", "o-1", qty("10")))
         .when(new ReleaseReservation(ID, "o-1"))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void settlementDebitsFromTheReservation() {
-    fixture.given(deposited("100"), reserved("o-1", "10"))
+    fixture
+        .given(deposited("100"), reserved("o-1", "10"))
         .when(new SettleReservation(ID, "o-1", "f-1", qty("4")))
         .expectEvents(new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("4")));
   }
 
   @Test
   void settlingTheSameFillTwiceChangesNothing() {
-    fixture.given(deposited("100"), reserved("o-1", "10"),
+    fixture
+        .given(
+            deposited("100"),
+            reserved("o-1", "10"),
             new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("4")))
         .when(new SettleReservation(ID, "o-1", "f-1", qty("4")))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void refusesToSettleMoreThanIsReserved() {
-    fixture.given(deposited("100"), reserved("o-1", "10"),
+    fixture
+        .given(
+            deposited("100"),
+            reserved("o-1", "10"),
             new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("8")))
         .when(new SettleReservation(ID, "o-1", "f-2", qty("3")))
-        .expectException(HoldingRuleViolation.class).expectNoEvents();
+        .expectException(HoldingRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void releaseAfterAPartialSettlementFreesOnlyTheRemainder() {
-    fixture.given(deposited("100"), reserved("o-1", "10"),
+    fixture
+        .given(
+            deposited("100"),
+            reserved("o-1", "10"),
             new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("4")))
         .when(new ReleaseReservation(ID, "o-1"))
         .expectEvents(new HoldingReservationReleased(ID, "acc-1", "AAPL", "o-1", qty("6")));
@@ -187,7 +231,10 @@ class HoldingTest {
 
   @Test
   void aDebitedQuantityIsNoLongerAvailableToOtherOrders() {
-    fixture.given(deposited("100"), reserved("o-1", "10"),
+    fixture
+        .given(
+            deposited("100"),
+            reserved("o-1", "10"),
             new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("10")),
             new HoldingReservationReleased(ID, "acc-1", "AAPL", "o-1", qty("0")))
         .when(reserve("o-2", "91"))
@@ -196,21 +243,25 @@ class HoldingTest {
 
   @Test
   void creditAddsTheProceedsOfAFillEvenToANewHolding() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(new CreditHolding(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty("1899.20")))
         .expectEvents(new HoldingCredited(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty("1899.20")));
   }
 
   @Test
   void creditingTheSameFillTwiceChangesNothing() {
-    fixture.given(new HoldingCredited(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty("1899.20")))
+    fixture
+        .given(new HoldingCredited(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty("1899.20")))
         .when(new CreditHolding(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty("1899.20")))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void creditedQuantityCanBeReserved() {
-    fixture.given(new HoldingCredited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("5")))
+    fixture
+        .given(new HoldingCredited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("5")))
         .when(reserve("o-2", "5"))
         .expectEvents(reserved("o-2", "5"));
   }

@@ -42,16 +42,33 @@ class OrderTest {
   }
 
   private static PlaceOrder placeSell(long quantity) {
-    return new PlaceOrder(ID, "acc-1", "c-42", Side.SELL, "AAPL", quantity, OrderType.MARKET, null,
+    return new PlaceOrder(
+        ID,
+        "acc-1",
+        "c-42",
+        Side.SELL,
+        "AAPL",
+        quantity,
+        OrderType.MARKET,
+        null,
         new BigDecimal("25.00"));
   }
 
   private static OrderPlaced placed(long quantity) {
-    return new OrderPlaced(ID, "acc-1", "c-42", Side.SELL, "AAPL", quantity, OrderType.MARKET, null,
+    return new OrderPlaced(
+        ID,
+        "acc-1",
+        "c-42",
+        Side.SELL,
+        "AAPL",
+        quantity,
+        OrderType.MARKET,
+        null,
         new BigDecimal("25.00"));
   }
 
-  private static final OrderAccepted ACCEPTED = new OrderAccepted(ID, "AAPL", new BigDecimal("10"), new BigDecimal("1.90"));
+  private static final OrderAccepted ACCEPTED =
+      new OrderAccepted(ID, "AAPL", new BigDecimal("10"), new BigDecimal("1.90"));
   private static final OrderSubmitted SUBMITTED = new OrderSubmitted(ID, ID);
 
   private static OrderFilled filled(String fillId, long quantity, long total) {
@@ -60,146 +77,243 @@ class OrderTest {
 
   @Test
   void placingCreatesAPendingOrder() {
-    fixture.givenNoPriorActivity().when(placeSell(10))
+    fixture
+        .givenNoPriorActivity()
+        .when(placeSell(10))
         .expectEvents(placed(10))
         .expectResultMessagePayload(new Placement(true, OrderStatus.PENDING))
-        .expectState(order -> org.assertj.core.api.Assertions.assertThat(order).extracting("status")
-            .isEqualTo(OrderStatus.PENDING));
+        .expectState(
+            order ->
+                org.assertj.core.api.Assertions.assertThat(order)
+                    .extracting("status")
+                    .isEqualTo(OrderStatus.PENDING));
   }
 
   @Test
   void placingTheSameOrderAgainChangesNothing() {
-    fixture.given(placed(10), ACCEPTED).when(placeSell(10))
-        .expectNoEvents().expectResultMessagePayload(new Placement(false, OrderStatus.ACCEPTED));
+    fixture
+        .given(placed(10), ACCEPTED)
+        .when(placeSell(10))
+        .expectNoEvents()
+        .expectResultMessagePayload(new Placement(false, OrderStatus.ACCEPTED));
   }
 
   @Test
   void decimalsOfARepeatedPlacementAreComparedByValue() {
-    fixture.given(placed(10)).when(new PlaceOrder(ID, "acc-1", "c-42", Side.SELL, "AAPL", 10, OrderType.MARKET, null,
-            new BigDecimal("25.0")))
-        .expectNoEvents().expectResultMessagePayload(new Placement(false, OrderStatus.PENDING));
+    fixture
+        .given(placed(10))
+        .when(
+            new PlaceOrder(
+                ID,
+                "acc-1",
+                "c-42",
+                Side.SELL,
+                "AAPL",
+                10,
+                OrderType.MARKET,
+                null,
+                new BigDecimal("25.0")))
+        .expectNoEvents()
+        .expectResultMessagePayload(new Placement(false, OrderStatus.PENDING));
   }
 
   @Test
   void reusingAClientOrderIdForDifferentTermsIsRefused() {
-    fixture.given(placed(10)).when(placeSell(11))
-        .expectException(OrderRuleViolation.ClientOrderIdReused.class).expectNoEvents();
+    fixture
+        .given(placed(10))
+        .when(placeSell(11))
+        .expectException(OrderRuleViolation.ClientOrderIdReused.class)
+        .expectNoEvents();
   }
 
   @Test
   void refusesANonPositiveQuantity() {
-    fixture.givenNoPriorActivity().when(placeSell(0)).expectException(OrderRuleViolation.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(placeSell(0))
+        .expectException(OrderRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void refusesALimitOrderWithoutAPositiveLimitPrice() {
-    fixture.givenNoPriorActivity()
-        .when(new PlaceOrder(ID, "acc-1", "c-42", Side.BUY, "AAPL", 10, OrderType.LIMIT, null, null))
-        .expectException(OrderRuleViolation.class).expectNoEvents();
-    fixture.givenNoPriorActivity()
-        .when(new PlaceOrder(ID, "acc-1", "c-42", Side.BUY, "AAPL", 10, OrderType.LIMIT, BigDecimal.ZERO, null))
-        .expectException(OrderRuleViolation.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new PlaceOrder(ID, "acc-1", "c-42", Side.BUY, "AAPL", 10, OrderType.LIMIT, null, null))
+        .expectException(OrderRuleViolation.class)
+        .expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new PlaceOrder(
+                ID, "acc-1", "c-42", Side.BUY, "AAPL", 10, OrderType.LIMIT, BigDecimal.ZERO, null))
+        .expectException(OrderRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void refusesAMarketOrderWithALimitPrice() {
-    fixture.givenNoPriorActivity()
-        .when(new PlaceOrder(ID, "acc-1", "c-42", Side.BUY, "AAPL", 10, OrderType.MARKET, BigDecimal.TEN, null))
-        .expectException(OrderRuleViolation.class).expectNoEvents();
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new PlaceOrder(
+                ID, "acc-1", "c-42", Side.BUY, "AAPL", 10, OrderType.MARKET, BigDecimal.TEN, null))
+        .expectException(OrderRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void walksThroughAcceptanceSubmissionFillsAndCompletion() {
-    fixture.given(placed(10)).when(new AcceptOrder(ID, "AAPL", new BigDecimal("10"), new BigDecimal("1.90")))
+    fixture
+        .given(placed(10))
+        .when(new AcceptOrder(ID, "AAPL", new BigDecimal("10"), new BigDecimal("1.90")))
         .expectEvents(ACCEPTED);
-    fixture.given(placed(10), ACCEPTED).when(new RecordOrderSubmission(ID, ID)).expectEvents(SUBMITTED);
-    fixture.given(placed(10), ACCEPTED, SUBMITTED)
-        .when(new RecordFill(ID, "f-1", 4, new BigDecimal("190.11"))).expectEvents(filled("f-1", 4, 4));
-    fixture.given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 4, 4))
-        .when(new RecordFill(ID, "f-2", 6, new BigDecimal("190.11"))).expectEvents(filled("f-2", 6, 10));
-    fixture.given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 4, 4), filled("f-2", 6, 10))
-        .when(new CompleteOrder(ID)).expectEvents(new OrderCompleted(ID, 10))
-        .expectState(order -> org.assertj.core.api.Assertions.assertThat(order).extracting("status")
-            .isEqualTo(OrderStatus.FILLED));
+    fixture
+        .given(placed(10), ACCEPTED)
+        .when(new RecordOrderSubmission(ID, ID))
+        .expectEvents(SUBMITTED);
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED)
+        .when(new RecordFill(ID, "f-1", 4, new BigDecimal("190.11")))
+        .expectEvents(filled("f-1", 4, 4));
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 4, 4))
+        .when(new RecordFill(ID, "f-2", 6, new BigDecimal("190.11")))
+        .expectEvents(filled("f-2", 6, 10));
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 4, 4), filled("f-2", 6, 10))
+        .when(new CompleteOrder(ID))
+        .expectEvents(new OrderCompleted(ID, 10))
+        .expectState(
+            order ->
+                org.assertj.core.api.Assertions.assertThat(order)
+                    .extracting("status")
+                    .isEqualTo(OrderStatus.FILLED));
   }
 
   @Test
   void aRepeatedFillChangesNothing() {
-    fixture.given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 4, 4))
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 4, 4))
         .when(new RecordFill(ID, "f-1", 4, new BigDecimal("190.11")))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void refusesAFillBeyondTheOrderQuantity() {
-    fixture.given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 8, 8))
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 8, 8))
         .when(new RecordFill(ID, "f-2", 3, new BigDecimal("190.11")))
-        .expectException(OrderRuleViolation.class).expectNoEvents();
+        .expectException(OrderRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void refusesToCompleteAPartiallyFilledOrder() {
-    fixture.given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 4, 4))
-        .when(new CompleteOrder(ID)).expectException(OrderRuleViolation.class).expectNoEvents();
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 4, 4))
+        .when(new CompleteOrder(ID))
+        .expectException(OrderRuleViolation.class)
+        .expectNoEvents();
   }
 
   @Test
   void repeatedSagaStepsChangeNothing() {
-    fixture.given(placed(10), ACCEPTED)
-        .when(new AcceptOrder(ID, "AAPL", new BigDecimal("10"), new BigDecimal("1.90"))).expectNoEvents();
-    fixture.given(placed(10), ACCEPTED, SUBMITTED).when(new RecordOrderSubmission(ID, ID)).expectNoEvents();
-    fixture.given(placed(10), new OrderRejected(ID, OrderRejectReason.FEE_REJECTED, "fee"))
-        .when(new RejectOrder(ID, OrderRejectReason.FEE_REJECTED, "fee")).expectNoEvents();
+    fixture
+        .given(placed(10), ACCEPTED)
+        .when(new AcceptOrder(ID, "AAPL", new BigDecimal("10"), new BigDecimal("1.90")))
+        .expectNoEvents();
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED)
+        .when(new RecordOrderSubmission(ID, ID))
+        .expectNoEvents();
+    fixture
+        .given(placed(10), new OrderRejected(ID, OrderRejectReason.FEE_REJECTED, "fee"))
+        .when(new RejectOrder(ID, OrderRejectReason.FEE_REJECTED, "fee"))
+        .expectNoEvents();
   }
 
   @Test
   void rejectionEndsAPendingOrder() {
-    fixture.given(placed(10))
-        .when(new RejectOrder(ID, OrderRejectReason.INSUFFICIENT_HOLDING, "requested 10, available 5"))
-        .expectEvents(new OrderRejected(ID, OrderRejectReason.INSUFFICIENT_HOLDING, "requested 10, available 5"));
+    fixture
+        .given(placed(10))
+        .when(
+            new RejectOrder(
+                ID, OrderRejectReason.INSUFFICIENT_HOLDING, "requested 10, available 5"))
+        .expectEvents(
+            new OrderRejected(
+                ID, OrderRejectReason.INSUFFICIENT_HOLDING, "requested 10, available 5"));
   }
 
   @Test
   void cancellingALiveOrderRecordsTheRequest() {
-    fixture.given(placed(10), ACCEPTED, SUBMITTED).when(new CancelOrder(ID))
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED)
+        .when(new CancelOrder(ID))
         .expectEvents(new OrderCancellationRequested(ID))
         .expectResultMessagePayload(OrderStatus.CANCEL_REQUESTED);
   }
 
   @Test
   void cancellingTwiceRecordsOneRequest() {
-    fixture.given(placed(10), new OrderCancellationRequested(ID)).when(new CancelOrder(ID))
-        .expectSuccessfulHandlerExecution().expectNoEvents();
+    fixture
+        .given(placed(10), new OrderCancellationRequested(ID))
+        .when(new CancelOrder(ID))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
   }
 
   @Test
   void cancellationIsRefusedOnFinishedOrders() {
-    fixture.given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 10, 10), new OrderCompleted(ID, 10))
-        .when(new CancelOrder(ID)).expectException(OrderRuleViolation.OrderAlreadyFinished.class)
-        .expectExceptionMessage("order o-1 is already FILLED").expectNoEvents();
-    fixture.given(placed(10), new OrderRejected(ID, OrderRejectReason.MARKET_REJECTED, "halted"))
-        .when(new CancelOrder(ID)).expectException(OrderRuleViolation.OrderAlreadyFinished.class);
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 10, 10), new OrderCompleted(ID, 10))
+        .when(new CancelOrder(ID))
+        .expectException(OrderRuleViolation.OrderAlreadyFinished.class)
+        .expectExceptionMessage("order o-1 is already FILLED")
+        .expectNoEvents();
+    fixture
+        .given(placed(10), new OrderRejected(ID, OrderRejectReason.MARKET_REJECTED, "halted"))
+        .when(new CancelOrder(ID))
+        .expectException(OrderRuleViolation.OrderAlreadyFinished.class);
   }
 
   @Test
   void fillsDuringACancellationAreRecordedAndTheCancelConfirmsWithThem() {
-    fixture.given(placed(10), ACCEPTED, SUBMITTED, new OrderCancellationRequested(ID))
-        .when(new RecordFill(ID, "f-1", 4, new BigDecimal("190.11"))).expectEvents(filled("f-1", 4, 4));
-    fixture.given(placed(10), ACCEPTED, SUBMITTED, new OrderCancellationRequested(ID), filled("f-1", 4, 4))
-        .when(new ConfirmCancellation(ID)).expectEvents(new OrderCancelled(ID, 4));
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED, new OrderCancellationRequested(ID))
+        .when(new RecordFill(ID, "f-1", 4, new BigDecimal("190.11")))
+        .expectEvents(filled("f-1", 4, 4));
+    fixture
+        .given(
+            placed(10),
+            ACCEPTED,
+            SUBMITTED,
+            new OrderCancellationRequested(ID),
+            filled("f-1", 4, 4))
+        .when(new ConfirmCancellation(ID))
+        .expectEvents(new OrderCancelled(ID, 4));
   }
 
   @Test
   void expiryRecordsWhatFilled() {
-    fixture.given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 3, 3))
-        .when(new ExpireOrder(ID)).expectEvents(new OrderExpired(ID, 3));
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED, filled("f-1", 3, 3))
+        .when(new ExpireOrder(ID))
+        .expectEvents(new OrderExpired(ID, 3));
   }
 
   @Test
   void terminalOrdersIgnoreLateSagaSteps() {
-    fixture.given(placed(10), new OrderCancellationRequested(ID), new OrderCancelled(ID, 0))
-        .when(new ExpireOrder(ID)).expectSuccessfulHandlerExecution().expectNoEvents();
-    fixture.given(placed(10), new OrderCancellationRequested(ID), new OrderCancelled(ID, 0))
-        .when(new RecordFill(ID, "f-9", 1, BigDecimal.ONE)).expectException(OrderRuleViolation.class);
+    fixture
+        .given(placed(10), new OrderCancellationRequested(ID), new OrderCancelled(ID, 0))
+        .when(new ExpireOrder(ID))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
+    fixture
+        .given(placed(10), new OrderCancellationRequested(ID), new OrderCancelled(ID, 0))
+        .when(new RecordFill(ID, "f-9", 1, BigDecimal.ONE))
+        .expectException(OrderRuleViolation.class);
   }
 }

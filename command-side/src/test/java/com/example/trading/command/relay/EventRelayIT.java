@@ -20,19 +20,27 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 class EventRelayIT extends CommandSideIntegrationTest {
 
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  EventProcessingConfiguration processing;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EventProcessingConfiguration processing;
 
   private PositionToken lastToken;
 
   private String placeAndCancel(String account) {
     openAccount(account, "cust-relay");
-    String orderId = json(OPERATOR.postJson(port, "/api/orders", """
+    String orderId =
+        json(OPERATOR.postJson(
+                port,
+                "/api/orders",
+                """
         {"accountId":"%s","clientOrderId":"c-1","side":"SELL","instrument":"AAPL","quantity":10,"type":"MARKET"}"""
-        .formatted(account))).get("orderId").asText();
-    lastToken = PositionToken.parse(json(OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "")).get("position").asText());
+                    .formatted(account)))
+            .get("orderId")
+            .asText();
+    lastToken =
+        PositionToken.parse(
+            json(OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", ""))
+                .get("position")
+                .asText());
     return orderId;
   }
 
@@ -41,18 +49,23 @@ class EventRelayIT extends CommandSideIntegrationTest {
     try (KafkaTail orders = KafkaTail.open(kafka(), topic(Topics.ORDER_EVENTS))) {
       String orderId = placeAndCancel("acc-" + UUID.randomUUID());
 
-      List<ConsumerRecord<String, byte[]>> published = orders.await(r -> orderId.equals(r.key()), 2, Duration.ofSeconds(30));
+      List<ConsumerRecord<String, byte[]>> published =
+          orders.await(r -> orderId.equals(r.key()), 2, Duration.ofSeconds(30));
 
-      List<Map<String, Object>> stored = jdbc.queryForList(
-          "select event_identifier, global_index, sequence_number from domain_event_entry "
-              + "where aggregate_identifier = ? order by sequence_number", orderId);
+      List<Map<String, Object>> stored =
+          jdbc.queryForList(
+              "select event_identifier, global_index, sequence_number from domain_event_entry "
+                  + "where aggregate_identifier = ? order by sequence_number",
+              orderId);
       assertThat(stored).hasSize(2);
-      assertThat(published).extracting(r -> header(r, "type"))
+      assertThat(published)
+          .extracting(r -> header(r, "type"))
           .containsExactly("OrderPlaced", "OrderCancellationRequested");
       for (int i = 0; i < 2; i++) {
         ConsumerRecord<String, byte[]> record = published.get(i);
         assertThat(header(record, "messageId")).isEqualTo(stored.get(i).get("event_identifier"));
-        assertThat(header(record, Topics.POSITION_HEADER)).isEqualTo(stored.get(i).get("global_index").toString());
+        assertThat(header(record, Topics.POSITION_HEADER))
+            .isEqualTo(stored.get(i).get("global_index").toString());
         assertThat(header(record, Topics.SEQUENCE_HEADER)).isEqualTo(Integer.toString(i));
         assertThat(header(record, "correlationId")).isEqualTo(orderId);
         assertThat(header(record, "causationId")).isNotBlank();
@@ -76,7 +89,8 @@ class EventRelayIT extends CommandSideIntegrationTest {
       relay.start();
 
       assertThat(orders.await(r -> orderId.equals(r.key()), 2, Duration.ofSeconds(30)))
-          .extracting(r -> header(r, "type")).containsExactly("OrderPlaced", "OrderCancellationRequested");
+          .extracting(r -> header(r, "type"))
+          .containsExactly("OrderPlaced", "OrderCancellationRequested");
     } finally {
       relay.start();
     }

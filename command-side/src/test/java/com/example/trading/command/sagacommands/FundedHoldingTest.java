@@ -24,12 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class FundedHoldingTest extends CommandSideIntegrationTest {
 
-  @Autowired
-  CommandGateway commands;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  SagaCommandConsumer consumer;
+  @Autowired CommandGateway commands;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired SagaCommandConsumer consumer;
 
   protected final MessageCodec codec = new MessageCodec();
   protected final String account = "acc-" + UUID.randomUUID();
@@ -45,23 +42,41 @@ abstract class FundedHoldingTest extends CommandSideIntegrationTest {
     sendCommand(command, messageId, null);
   }
 
-  /** Sends a command as the orchestrator does, in the trace of {@code traceparent} (may be null). */
+  /**
+   * Sends a command as the orchestrator does, in the trace of {@code traceparent} (may be null).
+   */
   protected void sendCommand(Object command, String messageId, String traceparent) {
-    var metadata = new MessageMetadata(messageId, "corr-" + messageId, null, Instant.now(),
-        codec.typeName(command.getClass()), codec.revision(command.getClass()), traceparent);
-    KafkaTail.send(kafka(), topic(Topics.COMMANDS), holding, codec.serialize(command), metadata.toHeaders());
+    var metadata =
+        new MessageMetadata(
+            messageId,
+            "corr-" + messageId,
+            null,
+            Instant.now(),
+            codec.typeName(command.getClass()),
+            codec.revision(command.getClass()),
+            traceparent);
+    KafkaTail.send(
+        kafka(), topic(Topics.COMMANDS), holding, codec.serialize(command), metadata.toHeaders());
   }
 
   protected int eventsOfType(String payloadTypeSuffix) {
-    return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-        + "and payload_type like ?", Integer.class, holding, "%" + payloadTypeSuffix);
+    return jdbc.queryForObject(
+        "select count(*) from domain_event_entry where aggregate_identifier = ? "
+            + "and payload_type like ?",
+        Integer.class,
+        holding,
+        "%" + payloadTypeSuffix);
   }
 
   /** The holding's events of a type whose payload has {@code "field":"value"}. */
   protected int eventsOf(String type, String field, String value) {
-    return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ? "
-        + "and payload_type like ? and convert_from(payload, 'UTF8') like ?",
-        Integer.class, holding, "%$" + type, "%\"" + field + "\":\"" + value + "\"%");
+    return jdbc.queryForObject(
+        "select count(*) from domain_event_entry where aggregate_identifier = ? "
+            + "and payload_type like ? and convert_from(payload, 'UTF8') like ?",
+        Integer.class,
+        holding,
+        "%$" + type,
+        "%\"" + field + "\":\"" + value + "\"%");
   }
 
   protected int reservationsFor(String orderId) {

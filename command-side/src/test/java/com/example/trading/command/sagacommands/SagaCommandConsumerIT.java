@@ -23,11 +23,14 @@ class SagaCommandConsumerIT extends FundedHoldingTest {
 
   @Test
   void aCommandDeliveredTwiceAppliesOnce() {
-    ReserveHolding reserve = new ReserveHolding(holding, account, "AAPL", "o-1", new BigDecimal("10"));
+    ReserveHolding reserve =
+        new ReserveHolding(holding, account, "AAPL", "o-1", new BigDecimal("10"));
     sendCommand(reserve, "m-" + UUID.randomUUID());
     sendCommand(reserve, "m-" + UUID.randomUUID());
     // A later command on the same key is applied after both copies (one partition, in order).
-    sendCommand(new ReserveHolding(holding, account, "AAPL", "o-2", new BigDecimal("5")), "m-" + UUID.randomUUID());
+    sendCommand(
+        new ReserveHolding(holding, account, "AAPL", "o-2", new BigDecimal("5")),
+        "m-" + UUID.randomUUID());
 
     await().atMost(Duration.ofSeconds(30)).until(() -> reservationsFor("o-2") == 1);
     assertThat(reservationsFor("o-1")).isEqualTo(1);
@@ -38,19 +41,47 @@ class SagaCommandConsumerIT extends FundedHoldingTest {
   void poisonCommandsAreDeadLetteredAndTheConsumerGoesOn() {
     try (KafkaTail deadLetters = KafkaTail.open(kafka(), topic(Topics.COMMANDS_DEAD_LETTER))) {
       String garbageId = "m-" + UUID.randomUUID();
-      KafkaTail.send(kafka(), topic(Topics.COMMANDS), holding, "not json".getBytes(), Map.of(
-          "messageId", garbageId, "type", "ReserveHolding", "revision", "1", "timestamp", Instant.now().toString()));
+      KafkaTail.send(
+          kafka(),
+          topic(Topics.COMMANDS),
+          holding,
+          "not json".getBytes(),
+          Map.of(
+              "messageId",
+              garbageId,
+              "type",
+              "ReserveHolding",
+              "revision",
+              "1",
+              "timestamp",
+              Instant.now().toString()));
       String unknownId = "m-" + UUID.randomUUID();
-      KafkaTail.send(kafka(), topic(Topics.COMMANDS), holding, "{}".getBytes(), Map.of(
-          "messageId", unknownId, "type", "TeleportHolding", "revision", "1", "timestamp", Instant.now().toString()));
+      KafkaTail.send(
+          kafka(),
+          topic(Topics.COMMANDS),
+          holding,
+          "{}".getBytes(),
+          Map.of(
+              "messageId",
+              unknownId,
+              "type",
+              "TeleportHolding",
+              "revision",
+              "1",
+              "timestamp",
+              Instant.now().toString()));
       String refusedId = "m-" + UUID.randomUUID();
-      sendCommand(new SettleReservation(holding, "never-reserved", "f-1", new BigDecimal("5")), refusedId);
-      sendCommand(new ReserveHolding(holding, account, "AAPL", "o-after-poison", new BigDecimal("5")),
+      sendCommand(
+          new SettleReservation(holding, "never-reserved", "f-1", new BigDecimal("5")), refusedId);
+      sendCommand(
+          new ReserveHolding(holding, account, "AAPL", "o-after-poison", new BigDecimal("5")),
           "m-" + UUID.randomUUID());
 
       var dead = deadLetters.await(r -> holding.equals(r.key()), 3, Duration.ofSeconds(60));
 
-      assertThat(dead).extracting(r -> header(r, "messageId")).containsExactly(garbageId, unknownId, refusedId);
+      assertThat(dead)
+          .extracting(r -> header(r, "messageId"))
+          .containsExactly(garbageId, unknownId, refusedId);
       assertThat(header(dead.get(0), Topics.FAILURE_HEADER)).startsWith("unreadable");
       assertThat(header(dead.get(1), Topics.FAILURE_HEADER)).contains("TeleportHolding");
       assertThat(header(dead.get(2), Topics.FAILURE_HEADER)).startsWith("refused");
@@ -60,23 +91,33 @@ class SagaCommandConsumerIT extends FundedHoldingTest {
 
   @Test
   @ExtendWith(OutputCaptureExtension.class)
-  void theLinesLoggedWhileACommandIsHandledNameItsTraceJourneyOrderAndAccount(CapturedOutput output) {
+  void theLinesLoggedWhileACommandIsHandledNameItsTraceJourneyOrderAndAccount(
+      CapturedOutput output) {
     String traceId = UUID.randomUUID().toString().replace("-", "");
     String messageId = "m-" + UUID.randomUUID();
     String order = "o-" + UUID.randomUUID();
     // Refused (nothing reserved): the consumer logs the failure and the dead letter.
-    sendCommand(new SettleReservation(holding, order, "f-log", new BigDecimal("5")), messageId,
+    sendCommand(
+        new SettleReservation(holding, order, "f-log", new BigDecimal("5")),
+        messageId,
         "00-" + traceId + "-00f067aa0ba902b7-01");
 
     // The dead-letter line is the last one written for it.
-    await().atMost(Duration.ofSeconds(60)).until(() -> JsonLogLines.containing(output.getOut(), "dead-lettered command")
-        .stream().anyMatch(line -> line.path("message").asText().contains(holding)));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                JsonLogLines.containing(output.getOut(), "dead-lettered command").stream()
+                    .anyMatch(line -> line.path("message").asText().contains(holding)));
 
-    var lines = JsonLogLines.of(output.getOut()).stream()
-        .filter(line -> line.path("message").asText().contains(messageId)
-            || line.path("message").asText().startsWith("dead-lettered command") && line.path("message").asText()
-                .contains(holding))
-        .toList();
+    var lines =
+        JsonLogLines.of(output.getOut()).stream()
+            .filter(
+                line ->
+                    line.path("message").asText().contains(messageId)
+                        || line.path("message").asText().startsWith("dead-lettered command")
+                            && line.path("message").asText().contains(holding))
+            .toList();
     assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
     for (var line : lines) {
       JsonLogLines.assertNames(line, traceId, "corr-" + messageId, order, account);

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** A customer past the command API's rate limit (here 1/s, bursts of 10) gets 429; others do not. */
+/**
+ * A customer past the command API's rate limit (here 1/s, bursts of 10) gets 429; others do not.
+ */
 class RateLimitIT extends CommandSideIntegrationTest {
 
   @Test
@@ -22,7 +24,8 @@ class RateLimitIT extends CommandSideIntegrationTest {
       answers.add(customer.postJson(port, "/api/orders/" + UUID.randomUUID() + "/cancel", ""));
     }
 
-    List<HttpResponse<String>> limited = answers.stream().filter(a -> a.statusCode() == 429).toList();
+    List<HttpResponse<String>> limited =
+        answers.stream().filter(a -> a.statusCode() == 429).toList();
     assertThat(limited).hasSizeGreaterThanOrEqualTo(5);
     assertThat(answers.subList(0, 10)).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(404));
     HttpResponse<String> refused = limited.getFirst();
@@ -30,9 +33,17 @@ class RateLimitIT extends CommandSideIntegrationTest {
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(refused.body()).contains("/problems/rate-limited");
 
-    assertThat(TestHttp.asCustomer(TestStack.uniqueName("cust")).postJson(port,
-        "/api/orders/" + UUID.randomUUID() + "/cancel", "").statusCode()).as("another customer").isEqualTo(404);
-    assertThat(OPERATOR.postJson(port, "/api/orders/" + UUID.randomUUID() + "/cancel", "").statusCode())
-        .as("the operator").isEqualTo(404);
+    assertThat(
+            TestHttp.asCustomer(TestStack.uniqueName("cust"))
+                .postJson(port, "/api/orders/" + UUID.randomUUID() + "/cancel", "")
+                .statusCode())
+        .as("another customer")
+        .isEqualTo(404);
+    assertThat(
+            OPERATOR
+                .postJson(port, "/api/orders/" + UUID.randomUUID() + "/cancel", "")
+                .statusCode())
+        .as("the operator")
+        .isEqualTo(404);
   }
 }

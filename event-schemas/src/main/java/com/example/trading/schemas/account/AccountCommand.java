@@ -15,15 +15,15 @@ public sealed interface AccountCommand extends TradingCommand {
 
   /** Opens the account for a customer; again for the same customer changes nothing. */
   @MessageType(name = "OpenAccount")
-  record OpenAccount(String accountId, String customerId) implements AccountCommand {
-  }
+  record OpenAccount(String accountId, String customerId) implements AccountCommand {}
 
   /**
-   * Records a deposit request under its idempotency key; again with the same terms changes
-   * nothing, with other terms is refused.
+   * Records a deposit request under its idempotency key; again with the same terms changes nothing,
+   * with other terms is refused.
    */
   @MessageType(name = "RequestDeposit")
-  record RequestDeposit(String accountId, String idempotencyKey, String asset, java.math.BigDecimal quantity)
+  record RequestDeposit(
+      String accountId, String idempotencyKey, String asset, java.math.BigDecimal quantity)
       implements AccountCommand {
 
     @Override

@@ -3,8 +3,8 @@ package com.example.trading.schemas.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * {@code FeeCharged} revision 1 had no {@code schedule}: only the first schedule
- * ({@value #FIRST_SCHEDULE}: 10 bps, min 1.00, max 50.00 USD) existed then, so it is named.
+ * {@code FeeCharged} revision 1 had no {@code schedule}: only the first schedule ({@value
+ * #FIRST_SCHEDULE}: 10 bps, min 1.00, max 50.00 USD) existed then, so it is named.
  */
 public final class FeeChargedRevision1To2 implements JsonUpcaster {
 

@@ -3,8 +3,8 @@ package com.example.trading.schemas.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Rewrites the JSON of one message type from {@link #fromRevision()} to the next revision. Pure
- * and deterministic, so replaying old events always gives the same result.
+ * Rewrites the JSON of one message type from {@link #fromRevision()} to the next revision. Pure and
+ * deterministic, so replaying old events always gives the same result.
  */
 public interface JsonUpcaster {
 

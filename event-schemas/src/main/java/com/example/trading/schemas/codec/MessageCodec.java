@@ -1,14 +1,14 @@
 package com.example.trading.schemas.codec;
 
 import com.example.trading.schemas.MessageType;
+import com.example.trading.schemas.account.AccountCommand;
+import com.example.trading.schemas.account.AccountEvent;
 import com.example.trading.schemas.fee.FeeCommand;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.holding.HoldingCommand;
 import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.order.OrderCommand;
 import com.example.trading.schemas.order.OrderEvent;
-import com.example.trading.schemas.account.AccountCommand;
-import com.example.trading.schemas.account.AccountEvent;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,18 +24,28 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The stable JSON form of every message: record components by name, decimals as strings
- * ({@code "190.25"}), enums by name. Reading takes the type name and revision from the envelope
- * and upcasts older revisions before binding, so consumers only ever see the current shape.
- * Unknown fields are ignored (a newer writer may add fields). Thread-safe and immutable.
+ * The stable JSON form of every message: record components by name, decimals as strings ({@code
+ * "190.25"}), enums by name. Reading takes the type name and revision from the envelope and upcasts
+ * older revisions before binding, so consumers only ever see the current shape. Unknown fields are
+ * ignored (a newer writer may add fields). Thread-safe and immutable.
  */
 public final class MessageCodec {
 
-  private static final List<Class<?>> SEALED_FAMILIES = List.of(
-      HoldingEvent.class, HoldingCommand.class, FeeEvent.class, FeeCommand.class,
-      OrderEvent.class, OrderCommand.class, AccountEvent.class, AccountCommand.class);
-  private static final List<JsonUpcaster> UPCASTERS = List.of(new FeeChargedRevision1To2(),
-      new FieldAddedAsNull("HoldingDeposited", 1, "depositId"), new FieldAddedAsNull("DepositHolding", 1, "depositId"));
+  private static final List<Class<?>> SEALED_FAMILIES =
+      List.of(
+          HoldingEvent.class,
+          HoldingCommand.class,
+          FeeEvent.class,
+          FeeCommand.class,
+          OrderEvent.class,
+          OrderCommand.class,
+          AccountEvent.class,
+          AccountCommand.class);
+  private static final List<JsonUpcaster> UPCASTERS =
+      List.of(
+          new FeeChargedRevision1To2(),
+          new FieldAddedAsNull("HoldingDeposited", 1, "depositId"),
+          new FieldAddedAsNull("DepositHolding", 1, "depositId"));
 
   private final ObjectMapper mapper = objectMapper();
   private final Map<String, Class<?>> classesByType = new HashMap<>();
@@ -57,12 +67,15 @@ public final class MessageCodec {
 
   /** A Jackson mapper configured for the contract's JSON form. */
   public static ObjectMapper objectMapper() {
-    ObjectMapper mapper = new ObjectMapper()
-        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .findAndRegisterModules();
-    mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .findAndRegisterModules();
+    mapper
+        .configOverride(BigDecimal.class)
+        .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
     return mapper;
   }
 
@@ -79,7 +92,9 @@ public final class MessageCodec {
     return annotation(messageClass).revision();
   }
 
-  /** @throws UnknownMessageTypeException when the name belongs to no message of the contract */
+  /**
+   * @throws UnknownMessageTypeException when the name belongs to no message of the contract
+   */
   public Class<?> classOf(String typeName) {
     Class<?> type = classesByType.get(typeName);
     if (type == null) {
@@ -102,8 +117,8 @@ public final class MessageCodec {
    * revision first.
    *
    * @throws UnknownMessageTypeException for an unknown type name
-   * @throws MalformedMessageException when the JSON does not fit the type, or the revision is
-   *     newer than this reader knows or has no upcaster
+   * @throws MalformedMessageException when the JSON does not fit the type, or the revision is newer
+   *     than this reader knows or has no upcaster
    */
   public Object deserialize(String typeName, int revision, byte[] json) {
     Class<?> type = classOf(typeName);
@@ -122,7 +137,8 @@ public final class MessageCodec {
       }
       return mapper.treeToValue(upcast(typeName, revision, object), type);
     } catch (IOException e) {
-      throw new MalformedMessageException(typeName + " revision " + revision + ": " + e.getMessage(), e);
+      throw new MalformedMessageException(
+          typeName + " revision " + revision + ": " + e.getMessage(), e);
     }
   }
 
@@ -130,8 +146,13 @@ public final class MessageCodec {
   public ObjectNode upcast(String typeName, int revision, ObjectNode json) {
     int current = revision(classOf(typeName));
     if (revision > current) {
-      throw new MalformedMessageException(typeName + " revision " + revision
-          + " is newer than this reader knows (" + current + ")");
+      throw new MalformedMessageException(
+          typeName
+              + " revision "
+              + revision
+              + " is newer than this reader knows ("
+              + current
+              + ")");
     }
     ObjectNode result = json;
     for (int r = revision; r < current; r++) {
@@ -147,7 +168,8 @@ public final class MessageCodec {
   private static MessageType annotation(Class<?> type) {
     MessageType annotation = type.getAnnotation(MessageType.class);
     if (annotation == null) {
-      throw new IllegalArgumentException(type.getName() + " is not a message of the contract (no @MessageType)");
+      throw new IllegalArgumentException(
+          type.getName() + " is not a message of the contract (no @MessageType)");
     }
     return annotation;
   }

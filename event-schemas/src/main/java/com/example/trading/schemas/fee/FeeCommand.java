@@ -17,15 +17,19 @@ public sealed interface FeeCommand extends TradingCommand {
 
   /** Charge the fee of an order whose notional is {@code quantity × priceEstimate}. */
   @MessageType(name = "ChargeFee")
-  record ChargeFee(String orderId, String accountId, Side side, String instrument, long quantity,
-      BigDecimal priceEstimate, BigDecimal maxFee) implements FeeCommand {
-  }
+  record ChargeFee(
+      String orderId,
+      String accountId,
+      Side side,
+      String instrument,
+      long quantity,
+      BigDecimal priceEstimate,
+      BigDecimal maxFee)
+      implements FeeCommand {}
 
   @MessageType(name = "RefundFee")
-  record RefundFee(String orderId) implements FeeCommand {
-  }
+  record RefundFee(String orderId) implements FeeCommand {}
 
   @MessageType(name = "SettleFee")
-  record SettleFee(String orderId) implements FeeCommand {
-  }
+  record SettleFee(String orderId) implements FeeCommand {}
 }

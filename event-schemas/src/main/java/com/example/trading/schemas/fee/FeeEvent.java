@@ -22,21 +22,22 @@ public sealed interface FeeEvent extends TradingEvent {
    */
   @MessageType(name = "FeeCharged", revision = 2)
   record FeeCharged(String orderId, String accountId, BigDecimal amount, String schedule)
-      implements FeeEvent {
-  }
+      implements FeeEvent {}
 
   @MessageType(name = "FeeChargeRejected")
-  record FeeChargeRejected(String orderId, String accountId, BigDecimal fee, BigDecimal maxFee,
-      FeeRejectionReason reason) implements FeeEvent {
-  }
+  record FeeChargeRejected(
+      String orderId,
+      String accountId,
+      BigDecimal fee,
+      BigDecimal maxFee,
+      FeeRejectionReason reason)
+      implements FeeEvent {}
 
   /** Given back because nothing filled. Never after {@link FeeSettled}. */
   @MessageType(name = "FeeRefunded")
-  record FeeRefunded(String orderId, String accountId, BigDecimal amount) implements FeeEvent {
-  }
+  record FeeRefunded(String orderId, String accountId, BigDecimal amount) implements FeeEvent {}
 
   /** Collected at the first fill. Never after {@link FeeRefunded}. */
   @MessageType(name = "FeeSettled")
-  record FeeSettled(String orderId, String accountId, BigDecimal amount) implements FeeEvent {
-  }
+  record FeeSettled(String orderId, String accountId, BigDecimal amount) implements FeeEvent {}
 }

@@ -6,15 +6,17 @@ import java.util.Objects;
 
 /**
  * A named, versioned fee schedule: a rate in basis points of the notional, clamped between a
- * minimum and a maximum, in USD cents (half-even). The name is recorded in every
- * {@link FeeEvent.FeeCharged}, so a schedule, once used, never changes: a new one gets a new name.
- * Shared by the command side (which charges) and the saga (which reserves room for the fee).
+ * minimum and a maximum, in USD cents (half-even). The name is recorded in every {@link
+ * FeeEvent.FeeCharged}, so a schedule, once used, never changes: a new one gets a new name. Shared
+ * by the command side (which charges) and the saga (which reserves room for the fee).
  */
-public record FeeSchedule(String name, BigDecimal basisPoints, BigDecimal minimum, BigDecimal maximum) {
+public record FeeSchedule(
+    String name, BigDecimal basisPoints, BigDecimal minimum, BigDecimal maximum) {
 
   /** 10 bps of notional, minimum 1.00, maximum 50.00 USD. */
   public static final FeeSchedule STANDARD_V1 =
-      new FeeSchedule("standard-v1", new BigDecimal("10"), new BigDecimal("1.00"), new BigDecimal("50.00"));
+      new FeeSchedule(
+          "standard-v1", new BigDecimal("10"), new BigDecimal("1.00"), new BigDecimal("50.00"));
 
   private static final BigDecimal BASIS_POINTS_PER_UNIT = new BigDecimal("10000");
 

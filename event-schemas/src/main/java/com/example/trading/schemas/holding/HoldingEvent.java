@@ -26,37 +26,53 @@ public sealed interface HoldingEvent extends TradingEvent {
    * (revision 2) is the deposit request it carried out, once; null before revision 2.
    */
   @MessageType(name = "HoldingDeposited", revision = 2)
-  record HoldingDeposited(String holdingId, String accountId, String asset, BigDecimal quantity, String depositId)
-      implements HoldingEvent {
-  }
+  record HoldingDeposited(
+      String holdingId, String accountId, String asset, BigDecimal quantity, String depositId)
+      implements HoldingEvent {}
 
   /** {@code quantity} of the holding is now reserved for {@code orderId}. */
   @MessageType(name = "HoldingReserved")
-  record HoldingReserved(String holdingId, String accountId, String asset, String orderId,
-      BigDecimal quantity) implements HoldingEvent {
-  }
+  record HoldingReserved(
+      String holdingId, String accountId, String asset, String orderId, BigDecimal quantity)
+      implements HoldingEvent {}
 
   /** The reservation for {@code orderId} was refused; {@code available} is what there was. */
   @MessageType(name = "HoldingReservationRejected")
-  record HoldingReservationRejected(String holdingId, String accountId, String asset, String orderId,
-      BigDecimal requested, BigDecimal available, HoldingRejectionReason reason) implements HoldingEvent {
-  }
+  record HoldingReservationRejected(
+      String holdingId,
+      String accountId,
+      String asset,
+      String orderId,
+      BigDecimal requested,
+      BigDecimal available,
+      HoldingRejectionReason reason)
+      implements HoldingEvent {}
 
   /** What was still reserved for {@code orderId} is available again. */
   @MessageType(name = "HoldingReservationReleased")
-  record HoldingReservationReleased(String holdingId, String accountId, String asset, String orderId,
-      BigDecimal quantity) implements HoldingEvent {
-  }
+  record HoldingReservationReleased(
+      String holdingId, String accountId, String asset, String orderId, BigDecimal quantity)
+      implements HoldingEvent {}
 
   /** A fill of {@code orderId} took {@code quantity} out of its reservation (and the holding). */
   @MessageType(name = "HoldingDebited")
-  record HoldingDebited(String holdingId, String accountId, String asset, String orderId,
-      String fillId, BigDecimal quantity) implements HoldingEvent {
-  }
+  record HoldingDebited(
+      String holdingId,
+      String accountId,
+      String asset,
+      String orderId,
+      String fillId,
+      BigDecimal quantity)
+      implements HoldingEvent {}
 
   /** The proceeds of one fill of {@code orderId} were added to the holding. */
   @MessageType(name = "HoldingCredited")
-  record HoldingCredited(String holdingId, String accountId, String asset, String orderId,
-      String fillId, BigDecimal quantity) implements HoldingEvent {
-  }
+  record HoldingCredited(
+      String holdingId,
+      String accountId,
+      String asset,
+      String orderId,
+      String fillId,
+      BigDecimal quantity)
+      implements HoldingEvent {}
 }

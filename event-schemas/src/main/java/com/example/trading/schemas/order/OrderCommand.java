@@ -17,44 +17,46 @@ public sealed interface OrderCommand extends TradingCommand {
   }
 
   @MessageType(name = "PlaceOrder")
-  record PlaceOrder(String orderId, String accountId, String clientOrderId, Side side,
-      String instrument, long quantity, OrderType type, BigDecimal limitPrice, BigDecimal maxFee)
-      implements OrderCommand {
-  }
+  record PlaceOrder(
+      String orderId,
+      String accountId,
+      String clientOrderId,
+      Side side,
+      String instrument,
+      long quantity,
+      OrderType type,
+      BigDecimal limitPrice,
+      BigDecimal maxFee)
+      implements OrderCommand {}
 
   @MessageType(name = "AcceptOrder")
-  record AcceptOrder(String orderId, String reservedAsset, BigDecimal reservedQuantity, BigDecimal fee)
-      implements OrderCommand {
-  }
+  record AcceptOrder(
+      String orderId, String reservedAsset, BigDecimal reservedQuantity, BigDecimal fee)
+      implements OrderCommand {}
 
   @MessageType(name = "RecordOrderSubmission")
-  record RecordOrderSubmission(String orderId, String venueOrderId) implements OrderCommand {
-  }
+  record RecordOrderSubmission(String orderId, String venueOrderId) implements OrderCommand {}
 
   /** Record one execution; a fill id already recorded changes nothing. */
   @MessageType(name = "RecordFill")
-  record RecordFill(String orderId, String fillId, long quantity, BigDecimal price) implements OrderCommand {
-  }
+  record RecordFill(String orderId, String fillId, long quantity, BigDecimal price)
+      implements OrderCommand {}
 
   @MessageType(name = "CompleteOrder")
-  record CompleteOrder(String orderId) implements OrderCommand {
-  }
+  record CompleteOrder(String orderId) implements OrderCommand {}
 
   @MessageType(name = "RejectOrder")
-  record RejectOrder(String orderId, OrderRejectReason reason, String detail) implements OrderCommand {
-  }
+  record RejectOrder(String orderId, OrderRejectReason reason, String detail)
+      implements OrderCommand {}
 
   /** The customer's cancel; refused when the order is already finished. */
   @MessageType(name = "CancelOrder")
-  record CancelOrder(String orderId) implements OrderCommand {
-  }
+  record CancelOrder(String orderId) implements OrderCommand {}
 
   /** The saga finished a cancellation: compensated, or cancelled at the venue. */
   @MessageType(name = "ConfirmCancellation")
-  record ConfirmCancellation(String orderId) implements OrderCommand {
-  }
+  record ConfirmCancellation(String orderId) implements OrderCommand {}
 
   @MessageType(name = "ExpireOrder")
-  record ExpireOrder(String orderId) implements OrderCommand {
-  }
+  record ExpireOrder(String orderId) implements OrderCommand {}
 }

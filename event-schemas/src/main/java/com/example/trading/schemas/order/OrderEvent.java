@@ -21,47 +21,51 @@ public sealed interface OrderEvent extends TradingEvent {
 
   /** The customer placed the order; status PENDING. {@code limitPrice} only for LIMIT. */
   @MessageType(name = "OrderPlaced")
-  record OrderPlaced(String orderId, String accountId, String clientOrderId, Side side,
-      String instrument, long quantity, OrderType type, BigDecimal limitPrice, BigDecimal maxFee)
-      implements OrderEvent {
-  }
+  record OrderPlaced(
+      String orderId,
+      String accountId,
+      String clientOrderId,
+      Side side,
+      String instrument,
+      long quantity,
+      OrderType type,
+      BigDecimal limitPrice,
+      BigDecimal maxFee)
+      implements OrderEvent {}
 
   /** The reservation and the fee are done: {@code fee} is what was charged. */
   @MessageType(name = "OrderAccepted")
-  record OrderAccepted(String orderId, String reservedAsset, BigDecimal reservedQuantity, BigDecimal fee)
-      implements OrderEvent {
-  }
+  record OrderAccepted(
+      String orderId, String reservedAsset, BigDecimal reservedQuantity, BigDecimal fee)
+      implements OrderEvent {}
 
   /** The venue acknowledged the order under {@code venueOrderId}. */
   @MessageType(name = "OrderSubmitted")
-  record OrderSubmitted(String orderId, String venueOrderId) implements OrderEvent {
-  }
+  record OrderSubmitted(String orderId, String venueOrderId) implements OrderEvent {}
 
-  /** One execution: {@code quantity} at {@code price}; {@code filledQuantity} is the running total. */
+  /**
+   * One execution: {@code quantity} at {@code price}; {@code filledQuantity} is the running total.
+   */
   @MessageType(name = "OrderFilled")
-  record OrderFilled(String orderId, String fillId, long quantity, BigDecimal price, long filledQuantity)
-      implements OrderEvent {
-  }
+  record OrderFilled(
+      String orderId, String fillId, long quantity, BigDecimal price, long filledQuantity)
+      implements OrderEvent {}
 
   /** Fully filled and settled; nothing remains reserved. */
   @MessageType(name = "OrderCompleted")
-  record OrderCompleted(String orderId, long filledQuantity) implements OrderEvent {
-  }
+  record OrderCompleted(String orderId, long filledQuantity) implements OrderEvent {}
 
   @MessageType(name = "OrderRejected")
-  record OrderRejected(String orderId, OrderRejectReason reason, String detail) implements OrderEvent {
-  }
+  record OrderRejected(String orderId, OrderRejectReason reason, String detail)
+      implements OrderEvent {}
 
   /** The customer asked to cancel; the saga does the rest. */
   @MessageType(name = "OrderCancellationRequested")
-  record OrderCancellationRequested(String orderId) implements OrderEvent {
-  }
+  record OrderCancellationRequested(String orderId) implements OrderEvent {}
 
   @MessageType(name = "OrderCancelled")
-  record OrderCancelled(String orderId, long filledQuantity) implements OrderEvent {
-  }
+  record OrderCancelled(String orderId, long filledQuantity) implements OrderEvent {}
 
   @MessageType(name = "OrderExpired")
-  record OrderExpired(String orderId, long filledQuantity) implements OrderEvent {
-  }
+  record OrderExpired(String orderId, long filledQuantity) implements OrderEvent {}
 }

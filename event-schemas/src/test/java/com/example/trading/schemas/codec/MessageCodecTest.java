@@ -25,7 +25,8 @@ class MessageCodecTest {
   static List<Sample> currentRevisionSamples() {
     MessageCodec codec = new MessageCodec();
     return GoldenSamples.all().stream()
-        .filter(s -> s.revision() == codec.revision(codec.classOf(s.type()))).toList();
+        .filter(s -> s.revision() == codec.revision(codec.classOf(s.type())))
+        .toList();
   }
 
   static List<Sample> allSamples() {
@@ -65,7 +66,9 @@ class MessageCodecTest {
 
   @Test
   void decimalsAreWrittenAsPlainStringsKeepingTheirScale() {
-    var credited = new HoldingCredited("acc-1/USD", "acc-1", "USD", "o-1", "f-1", new BigDecimal("1E+3").setScale(2));
+    var credited =
+        new HoldingCredited(
+            "acc-1/USD", "acc-1", "USD", "o-1", "f-1", new BigDecimal("1E+3").setScale(2));
     String written = new String(codec.serialize(credited), StandardCharsets.UTF_8);
     assertThat(written).contains("\"quantity\":\"1000.00\"");
   }
@@ -73,18 +76,22 @@ class MessageCodecTest {
   @Test
   void anUnknownTypeIsRefusedByName() {
     assertThatThrownBy(() -> codec.deserialize("OrderTeleported", 1, "{}".getBytes()))
-        .isInstanceOf(UnknownMessageTypeException.class).hasMessageContaining("OrderTeleported");
+        .isInstanceOf(UnknownMessageTypeException.class)
+        .hasMessageContaining("OrderTeleported");
   }
 
   @Test
   void aRevisionNewerThanTheReaderIsRefused() {
-    assertThatThrownBy(() -> codec.deserialize("FeeCharged", 3, GoldenSamples.get("FeeCharged", 2).json()))
-        .isInstanceOf(MalformedMessageException.class).hasMessageContaining("newer");
+    assertThatThrownBy(
+            () -> codec.deserialize("FeeCharged", 3, GoldenSamples.get("FeeCharged", 2).json()))
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining("newer");
   }
 
   @Test
   void jsonThatDoesNotFitTheTypeIsRefused() {
-    assertThatThrownBy(() -> codec.deserialize("OrderFilled", 1, "{\"quantity\":\"ten\"}".getBytes()))
+    assertThatThrownBy(
+            () -> codec.deserialize("OrderFilled", 1, "{\"quantity\":\"ten\"}".getBytes()))
         .isInstanceOf(MalformedMessageException.class);
     assertThatThrownBy(() -> codec.deserialize("OrderFilled", 1, "not json".getBytes()))
         .isInstanceOf(MalformedMessageException.class);
@@ -92,6 +99,7 @@ class MessageCodecTest {
 
   @Test
   void aClassOutsideTheContractCannotBeSerialized() {
-    assertThatThrownBy(() -> codec.serialize("just a string")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> codec.serialize("just a string"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -2,12 +2,12 @@ package com.example.trading.audit;
 
 import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.account.AccountEvent;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
-import com.example.trading.schemas.account.AccountEvent;
 import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
@@ -39,20 +39,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Checks the invariants of DOMAIN.md against the command side's event store, which is the truth
- * the views are built from. It folds every holding event by event (so a negative balance that was
- * later repaired is still caught), gathers each order's order, fee and holding events by order id,
- * and cross-checks the streams: what the holdings moved must be exactly what the order stream's
- * fills and the fee stream say, once each.
+ * Checks the invariants of DOMAIN.md against the command side's event store, which is the truth the
+ * views are built from. It folds every holding event by event (so a negative balance that was later
+ * repaired is still caught), gathers each order's order, fee and holding events by order id, and
+ * cross-checks the streams: what the holdings moved must be exactly what the order stream's fills
+ * and the fee stream say, once each.
  *
  * <p>Scope: all accounts, or the given ones (a test's accounts on a shared store). Run it on a
  * quiet system for a verdict on {@link Invariant#EVERY_ORDER_FINISHED} and conservation; holdings
  * with an order still in flight are reported as not balanced rather than as violations.
  *
  * <p>As a command: {@code make audit} (environment {@code POSTGRES_HOST}, {@code POSTGRES_PORT},
- * {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}, {@code POSTGRES_COMMAND_DB}); exit status 0 when every
- * invariant holds, 1 when one is violated, 2 when the store cannot be read. {@code --allow-live}
- * accepts orders that have not finished yet.
+ * {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}, {@code POSTGRES_COMMAND_DB}); exit status 0
+ * when every invariant holds, 1 when one is violated, 2 when the store cannot be read. {@code
+ * --allow-live} accepts orders that have not finished yet.
  */
 public final class EventStoreAudit {
 
@@ -61,6 +61,7 @@ public final class EventStoreAudit {
   private final Map<String, History> orders = new LinkedHashMap<>();
   private final Map<Invariant, List<String>> violations = AuditReport.emptyViolations();
   private long eventsInScope;
+
   /** Events in scope by who caused them (their metadata's principal). */
   private final Map<String, Long> eventsByPrincipal = new java.util.TreeMap<>();
 
@@ -89,11 +90,17 @@ public final class EventStoreAudit {
 
   public static void main(String[] args) {
     boolean allowLive = List.of(args).contains("--allow-live");
-    String url = "jdbc:postgresql://" + env("POSTGRES_HOST", "127.0.0.1") + ":" + env("POSTGRES_PORT", "15432") + "/"
-        + env("POSTGRES_COMMAND_DB", "command");
+    String url =
+        "jdbc:postgresql://"
+            + env("POSTGRES_HOST", "127.0.0.1")
+            + ":"
+            + env("POSTGRES_PORT", "15432")
+            + "/"
+            + env("POSTGRES_COMMAND_DB", "command");
     AuditReport report;
-    try (Connection connection = DriverManager.getConnection(url, env("POSTGRES_USER", "trading"),
-        env("POSTGRES_PASSWORD", "trading"))) {
+    try (Connection connection =
+        DriverManager.getConnection(
+            url, env("POSTGRES_USER", "trading"), env("POSTGRES_PASSWORD", "trading"))) {
       report = of(connection);
     } catch (SQLException e) {
       System.err.println("error: cannot read the event store at " + url + ": " + e.getMessage());
@@ -125,7 +132,8 @@ public final class EventStoreAudit {
     long before = eventsInScope;
     acceptPayload(stored);
     if (eventsInScope > before) {
-      eventsByPrincipal.merge(stored.principal() == null ? "(not recorded)" : stored.principal(), 1L, Long::sum);
+      eventsByPrincipal.merge(
+          stored.principal() == null ? "(not recorded)" : stored.principal(), 1L, Long::sum);
     }
   }
 
@@ -166,12 +174,14 @@ public final class EventStoreAudit {
           eventsInScope++;
         }
       }
-      default -> throw new IllegalStateException("not an event of the command side: " + stored.payload());
+      default ->
+          throw new IllegalStateException("not an event of the command side: " + stored.payload());
     }
   }
 
   private Ledger ledger(HoldingEvent event) {
-    return holdings.computeIfAbsent(event.holdingId(), id -> new Ledger(id, event.accountId(), event.asset()));
+    return holdings.computeIfAbsent(
+        event.holdingId(), id -> new Ledger(id, event.accountId(), event.asset()));
   }
 
   private History history(String orderId) {
@@ -229,13 +239,18 @@ public final class EventStoreAudit {
           }
         }
         case HoldingCredited e -> quantity = quantity.add(e.quantity());
-        case HoldingReservationRejected ignored -> {
-        }
+        case HoldingReservationRejected ignored -> {}
       }
       if (quantity.signum() < 0 || reserved.signum() < 0 || reserved.compareTo(quantity) > 0) {
-        violation(Invariant.HOLDINGS_NEVER_NEGATIVE, "%s after event %d (%s): quantity %s, reserved %s"
-            .formatted(holdingId, stored.globalIndex(), event.getClass().getSimpleName(), quantity.toPlainString(),
-                reserved.toPlainString()));
+        violation(
+            Invariant.HOLDINGS_NEVER_NEGATIVE,
+            "%s after event %d (%s): quantity %s, reserved %s"
+                .formatted(
+                    holdingId,
+                    stored.globalIndex(),
+                    event.getClass().getSimpleName(),
+                    quantity.toPlainString(),
+                    reserved.toPlainString()));
       }
     }
   }
@@ -266,8 +281,7 @@ public final class EventStoreAudit {
         case OrderRejected e -> end(e, storedAt);
         case OrderCancelled e -> end(e, storedAt);
         case OrderExpired e -> end(e, storedAt);
-        default -> {
-        }
+        default -> {}
       }
     }
 
@@ -300,10 +314,17 @@ public final class EventStoreAudit {
 
     OrderOutcome outcome() {
       OrderEvent end = ends.isEmpty() ? null : ends.get(0);
-      return new OrderOutcome(orderId, placed.accountId(), placed.clientOrderId(),
+      return new OrderOutcome(
+          orderId,
+          placed.accountId(),
+          placed.clientOrderId(),
           end == null ? null : end.getClass().getSimpleName(),
           end instanceof OrderRejected rejected ? rejected.reason().name() : null,
-          placed.quantity(), filled(), placedAt, finishedAt, fills.size());
+          placed.quantity(),
+          filled(),
+          placedAt,
+          finishedAt,
+          fills.size());
     }
   }
 
@@ -315,7 +336,9 @@ public final class EventStoreAudit {
     Set<String> holdingsInFlight = new HashSet<>();
     for (History order : orders.values()) {
       if (order.placed == null) {
-        violation(Invariant.ORDERS_CONSISTENT, order.orderId + " has holding or fee events but no OrderPlaced");
+        violation(
+            Invariant.ORDERS_CONSISTENT,
+            order.orderId + " has holding or fee events but no OrderPlaced");
         continue;
       }
       outcomes.put(order.orderId, order.outcome());
@@ -326,11 +349,15 @@ public final class EventStoreAudit {
       String cash = Assets.holdingId(order.placed.accountId(), Assets.CASH);
       String instrument = Assets.holdingId(order.placed.accountId(), order.placed.instrument());
       if (order.finished()) {
-        movementsOf(order).forEach((holding, amount) -> expectedMovements.merge(holding, amount, BigDecimal::add));
+        movementsOf(order)
+            .forEach(
+                (holding, amount) -> expectedMovements.merge(holding, amount, BigDecimal::add));
       } else {
         holdingsInFlight.add(cash);
         holdingsInFlight.add(instrument);
-        violation(Invariant.EVERY_ORDER_FINISHED, order.orderId + " (" + order.placed.clientOrderId() + ") is live");
+        violation(
+            Invariant.EVERY_ORDER_FINISHED,
+            order.orderId + " (" + order.placed.clientOrderId() + ") is live");
       }
     }
     int notBalanced = 0;
@@ -339,21 +366,40 @@ public final class EventStoreAudit {
         notBalanced++;
         continue;
       }
-      BigDecimal expected = ledger.deposited.add(expectedMovements.getOrDefault(ledger.holdingId, BigDecimal.ZERO));
+      BigDecimal expected =
+          ledger.deposited.add(expectedMovements.getOrDefault(ledger.holdingId, BigDecimal.ZERO));
       if (expected.compareTo(ledger.quantity) != 0) {
-        violation(Invariant.ASSETS_CONSERVED, "%s holds %s, deposits and fills say %s".formatted(ledger.holdingId,
-            ledger.quantity.toPlainString(), expected.toPlainString()));
+        violation(
+            Invariant.ASSETS_CONSERVED,
+            "%s holds %s, deposits and fills say %s"
+                .formatted(
+                    ledger.holdingId, ledger.quantity.toPlainString(), expected.toPlainString()));
       }
       if (ledger.reserved.signum() != 0) {
-        violation(Invariant.NO_RESERVATION_AFTER_FINISH, "%s still has %s reserved with no live order: %s"
-            .formatted(ledger.holdingId, ledger.reserved.toPlainString(), ledger.reservations));
+        violation(
+            Invariant.NO_RESERVATION_AFTER_FINISH,
+            "%s still has %s reserved with no live order: %s"
+                .formatted(ledger.holdingId, ledger.reserved.toPlainString(), ledger.reservations));
       }
     }
     Map<String, HoldingBalance> balances = new LinkedHashMap<>();
-    holdings.values().forEach(l -> balances.put(l.holdingId,
-        new HoldingBalance(l.holdingId, l.accountId, l.asset, l.quantity, l.reserved)));
-    return new AuditReport(eventsRead, eventsInScope, holdings.size(), notBalanced, outcomes, balances, violations,
-        eventsByPrincipal).sealed();
+    holdings
+        .values()
+        .forEach(
+            l ->
+                balances.put(
+                    l.holdingId,
+                    new HoldingBalance(l.holdingId, l.accountId, l.asset, l.quantity, l.reserved)));
+    return new AuditReport(
+            eventsRead,
+            eventsInScope,
+            holdings.size(),
+            notBalanced,
+            outcomes,
+            balances,
+            violations,
+            eventsByPrincipal)
+        .sealed();
   }
 
   private void checkOrder(History order) {
@@ -362,44 +408,65 @@ public final class EventStoreAudit {
     for (OrderFilled fill : order.fills) {
       filled += fill.quantity();
       if (!fillIds.add(fill.fillId())) {
-        violation(Invariant.NOTHING_APPLIED_TWICE, order.orderId + ": fill " + fill.fillId() + " recorded twice");
+        violation(
+            Invariant.NOTHING_APPLIED_TWICE,
+            order.orderId + ": fill " + fill.fillId() + " recorded twice");
       }
       if (fill.filledQuantity() != filled) {
-        violation(Invariant.ORDERS_CONSISTENT, "%s: fill %s says %d filled, the fills sum to %d"
-            .formatted(order.orderId, fill.fillId(), fill.filledQuantity(), filled));
+        violation(
+            Invariant.ORDERS_CONSISTENT,
+            "%s: fill %s says %d filled, the fills sum to %d"
+                .formatted(order.orderId, fill.fillId(), fill.filledQuantity(), filled));
       }
     }
     if (filled > order.placed.quantity()) {
-      violation(Invariant.ORDERS_CONSISTENT, "%s: %d filled of %d".formatted(order.orderId, filled, order.placed.quantity()));
+      violation(
+          Invariant.ORDERS_CONSISTENT,
+          "%s: %d filled of %d".formatted(order.orderId, filled, order.placed.quantity()));
     }
     if (order.ends.size() > 1) {
-      violation(Invariant.NOTHING_APPLIED_TWICE, order.orderId + " ended " + order.ends.size() + " times: " + order.ends);
+      violation(
+          Invariant.NOTHING_APPLIED_TWICE,
+          order.orderId + " ended " + order.ends.size() + " times: " + order.ends);
     }
     if (order.eventsAfterEnd > 0) {
-      violation(Invariant.ORDERS_CONSISTENT, order.orderId + ": " + order.eventsAfterEnd + " events after its end");
+      violation(
+          Invariant.ORDERS_CONSISTENT,
+          order.orderId + ": " + order.eventsAfterEnd + " events after its end");
     }
     if (!order.finished()) {
       return;
     }
     OrderEvent end = order.ends.get(0);
-    long endFilled = switch (end) {
-      case OrderCompleted e -> e.filledQuantity();
-      case OrderCancelled e -> e.filledQuantity();
-      case OrderExpired e -> e.filledQuantity();
-      default -> 0;
-    };
+    long endFilled =
+        switch (end) {
+          case OrderCompleted e -> e.filledQuantity();
+          case OrderCancelled e -> e.filledQuantity();
+          case OrderExpired e -> e.filledQuantity();
+          default -> 0;
+        };
     boolean completed = end instanceof OrderCompleted;
     if (endFilled != filled || completed != (filled == order.placed.quantity())) {
-      violation(Invariant.ORDERS_CONSISTENT, "%s ended %s with %d filled; the fills sum to %d of %d".formatted(
-          order.orderId, end.getClass().getSimpleName(), endFilled, filled, order.placed.quantity()));
+      violation(
+          Invariant.ORDERS_CONSISTENT,
+          "%s ended %s with %d filled; the fills sum to %d of %d"
+              .formatted(
+                  order.orderId,
+                  end.getClass().getSimpleName(),
+                  endFilled,
+                  filled,
+                  order.placed.quantity()));
     }
     if (end instanceof OrderRejected rejected) {
-      boolean reservationRefused = !order.all(order.holdingEvents, HoldingReservationRejected.class).isEmpty();
+      boolean reservationRefused =
+          !order.all(order.holdingEvents, HoldingReservationRejected.class).isEmpty();
       boolean feeRefused = !order.all(order.feeEvents, FeeChargeRejected.class).isEmpty();
       if ((rejected.reason() == OrderRejectReason.INSUFFICIENT_HOLDING) != reservationRefused
           || (rejected.reason() == OrderRejectReason.FEE_REJECTED) != feeRefused) {
-        violation(Invariant.ORDERS_CONSISTENT, "%s rejected %s, but the holding refused: %s, the fee refused: %s"
-            .formatted(order.orderId, rejected.reason(), reservationRefused, feeRefused));
+        violation(
+            Invariant.ORDERS_CONSISTENT,
+            "%s rejected %s, but the holding refused: %s, the fee refused: %s"
+                .formatted(order.orderId, rejected.reason(), reservationRefused, feeRefused));
       }
     }
   }
@@ -409,87 +476,129 @@ public final class EventStoreAudit {
     List<FeeSettled> settled = order.all(order.feeEvents, FeeSettled.class);
     List<FeeRefunded> refunded = order.all(order.feeEvents, FeeRefunded.class);
     if (charged.size() > 1 || settled.size() > 1 || refunded.size() > 1) {
-      violation(Invariant.NOTHING_APPLIED_TWICE, "%s: fee charged %d, settled %d, refunded %d times"
-          .formatted(order.orderId, charged.size(), settled.size(), refunded.size()));
+      violation(
+          Invariant.NOTHING_APPLIED_TWICE,
+          "%s: fee charged %d, settled %d, refunded %d times"
+              .formatted(order.orderId, charged.size(), settled.size(), refunded.size()));
     }
     if (charged.isEmpty()) {
       if (!settled.isEmpty() || !refunded.isEmpty() || !order.fills.isEmpty()) {
-        violation(Invariant.FEE_SETTLED_XOR_REFUNDED, order.orderId + ": settled, refunded or filled without a fee charged");
+        violation(
+            Invariant.FEE_SETTLED_XOR_REFUNDED,
+            order.orderId + ": settled, refunded or filled without a fee charged");
       }
       return;
     }
     BigDecimal amount = charged.get(0).amount();
     if (!settled.isEmpty() && !refunded.isEmpty()) {
-      violation(Invariant.FEE_SETTLED_XOR_REFUNDED, order.orderId + ": fee both settled and refunded");
+      violation(
+          Invariant.FEE_SETTLED_XOR_REFUNDED, order.orderId + ": fee both settled and refunded");
     }
     if (settled.stream().anyMatch(s -> s.amount().compareTo(amount) != 0)
         || refunded.stream().anyMatch(r -> r.amount().compareTo(amount) != 0)) {
-      violation(Invariant.FEE_SETTLED_XOR_REFUNDED, order.orderId + ": charged " + amount + " but " + order.feeEvents);
+      violation(
+          Invariant.FEE_SETTLED_XOR_REFUNDED,
+          order.orderId + ": charged " + amount + " but " + order.feeEvents);
     }
     if (order.finished()) {
       boolean somethingFilled = !order.fills.isEmpty();
       if (somethingFilled ? settled.isEmpty() : refunded.isEmpty()) {
-        violation(Invariant.FEE_SETTLED_XOR_REFUNDED, "%s finished with %d filled, but its fee was %s".formatted(
-            order.orderId, order.filled(), settled.isEmpty() ? (refunded.isEmpty() ? "left open" : "refunded")
-                : "settled"));
+        violation(
+            Invariant.FEE_SETTLED_XOR_REFUNDED,
+            "%s finished with %d filled, but its fee was %s"
+                .formatted(
+                    order.orderId,
+                    order.filled(),
+                    settled.isEmpty()
+                        ? (refunded.isEmpty() ? "left open" : "refunded")
+                        : "settled"));
       }
     }
   }
 
   private void checkFills(History order) {
-    Map<String, List<HoldingDebited>> debits = order.all(order.holdingEvents, HoldingDebited.class).stream()
-        .collect(Collectors.groupingBy(HoldingDebited::fillId));
-    Map<String, List<HoldingCredited>> credits = order.all(order.holdingEvents, HoldingCredited.class).stream()
-        .collect(Collectors.groupingBy(HoldingCredited::fillId));
+    Map<String, List<HoldingDebited>> debits =
+        order.all(order.holdingEvents, HoldingDebited.class).stream()
+            .collect(Collectors.groupingBy(HoldingDebited::fillId));
+    Map<String, List<HoldingCredited>> credits =
+        order.all(order.holdingEvents, HoldingCredited.class).stream()
+            .collect(Collectors.groupingBy(HoldingCredited::fillId));
     Set<String> fillIds = order.fills.stream().map(OrderFilled::fillId).collect(Collectors.toSet());
-    debits.forEach((fillId, list) -> {
-      if (list.size() > 1) {
-        violation(Invariant.NOTHING_APPLIED_TWICE, order.orderId + ": fill " + fillId + " settled " + list.size() + " times");
-      }
-      if (order.finished() && !fillIds.contains(fillId)) {
-        violation(Invariant.ASSETS_CONSERVED, order.orderId + ": settled fill " + fillId + " the order never recorded");
-      }
-      if (list.stream().anyMatch(d -> !d.asset().equals(order.reservedAsset()))) {
-        violation(Invariant.ASSETS_CONSERVED, order.orderId + ": fill " + fillId + " settled from the wrong asset");
-      }
-    });
-    credits.forEach((fillId, list) -> {
-      if (list.size() > 1) {
-        violation(Invariant.NOTHING_APPLIED_TWICE, order.orderId + ": fill " + fillId + " credited " + list.size() + " times");
-      }
-      if (order.finished() && !fillIds.contains(fillId)) {
-        violation(Invariant.ASSETS_CONSERVED, order.orderId + ": credited fill " + fillId + " the order never recorded");
-      }
-      if (list.stream().anyMatch(c -> !c.asset().equals(order.receivedAsset()))) {
-        violation(Invariant.ASSETS_CONSERVED, order.orderId + ": fill " + fillId + " credited in the wrong asset");
-      }
-    });
+    debits.forEach(
+        (fillId, list) -> {
+          if (list.size() > 1) {
+            violation(
+                Invariant.NOTHING_APPLIED_TWICE,
+                order.orderId + ": fill " + fillId + " settled " + list.size() + " times");
+          }
+          if (order.finished() && !fillIds.contains(fillId)) {
+            violation(
+                Invariant.ASSETS_CONSERVED,
+                order.orderId + ": settled fill " + fillId + " the order never recorded");
+          }
+          if (list.stream().anyMatch(d -> !d.asset().equals(order.reservedAsset()))) {
+            violation(
+                Invariant.ASSETS_CONSERVED,
+                order.orderId + ": fill " + fillId + " settled from the wrong asset");
+          }
+        });
+    credits.forEach(
+        (fillId, list) -> {
+          if (list.size() > 1) {
+            violation(
+                Invariant.NOTHING_APPLIED_TWICE,
+                order.orderId + ": fill " + fillId + " credited " + list.size() + " times");
+          }
+          if (order.finished() && !fillIds.contains(fillId)) {
+            violation(
+                Invariant.ASSETS_CONSERVED,
+                order.orderId + ": credited fill " + fillId + " the order never recorded");
+          }
+          if (list.stream().anyMatch(c -> !c.asset().equals(order.receivedAsset()))) {
+            violation(
+                Invariant.ASSETS_CONSERVED,
+                order.orderId + ": fill " + fillId + " credited in the wrong asset");
+          }
+        });
     for (OrderFilled fill : order.fills) {
       if (!debits.containsKey(fill.fillId())) {
-        violation(Invariant.ASSETS_CONSERVED, order.orderId + ": fill " + fill.fillId() + " was never settled");
+        violation(
+            Invariant.ASSETS_CONSERVED,
+            order.orderId + ": fill " + fill.fillId() + " was never settled");
       }
     }
   }
 
   private void checkReservation(History order) {
     List<HoldingReserved> reserved = order.all(order.holdingEvents, HoldingReserved.class);
-    List<HoldingReservationReleased> released = order.all(order.holdingEvents, HoldingReservationReleased.class);
+    List<HoldingReservationReleased> released =
+        order.all(order.holdingEvents, HoldingReservationReleased.class);
     if (reserved.size() > 1 || released.size() > 1) {
-      violation(Invariant.NOTHING_APPLIED_TWICE, "%s: reserved %d and released %d times"
-          .formatted(order.orderId, reserved.size(), released.size()));
+      violation(
+          Invariant.NOTHING_APPLIED_TWICE,
+          "%s: reserved %d and released %d times"
+              .formatted(order.orderId, reserved.size(), released.size()));
     }
     if (reserved.stream().anyMatch(r -> !r.asset().equals(order.reservedAsset()))) {
-      violation(Invariant.ORDERS_CONSISTENT, order.orderId + " reserved the wrong asset: " + reserved);
+      violation(
+          Invariant.ORDERS_CONSISTENT, order.orderId + " reserved the wrong asset: " + reserved);
     }
     if (!order.finished() || reserved.isEmpty()) {
       return;
     }
-    BigDecimal left = sum(reserved, HoldingReserved::quantity)
-        .subtract(sum(order.all(order.holdingEvents, HoldingDebited.class), HoldingDebited::quantity))
-        .subtract(sum(released, HoldingReservationReleased::quantity));
+    BigDecimal left =
+        sum(reserved, HoldingReserved::quantity)
+            .subtract(
+                sum(order.all(order.holdingEvents, HoldingDebited.class), HoldingDebited::quantity))
+            .subtract(sum(released, HoldingReservationReleased::quantity));
     if (left.signum() != 0 || released.isEmpty()) {
-      violation(Invariant.NO_RESERVATION_AFTER_FINISH, "%s finished with %s of its reservation %s"
-          .formatted(order.orderId, left.toPlainString(), released.isEmpty() ? "never released" : "unaccounted for"));
+      violation(
+          Invariant.NO_RESERVATION_AFTER_FINISH,
+          "%s finished with %s of its reservation %s"
+              .formatted(
+                  order.orderId,
+                  left.toPlainString(),
+                  released.isEmpty() ? "never released" : "unaccounted for"));
     }
   }
 
@@ -503,7 +612,8 @@ public final class EventStoreAudit {
       return moved;
     }
     String account = order.placed.accountId();
-    BigDecimal proceeds = sum(order.fills, f -> Assets.cents(f.price().multiply(BigDecimal.valueOf(f.quantity()))));
+    BigDecimal proceeds =
+        sum(order.fills, f -> Assets.cents(f.price().multiply(BigDecimal.valueOf(f.quantity()))));
     BigDecimal shares = BigDecimal.valueOf(order.filled());
     BigDecimal fee = sum(order.all(order.feeEvents, FeeCharged.class), FeeCharged::amount);
     String cash = Assets.holdingId(account, Assets.CASH);

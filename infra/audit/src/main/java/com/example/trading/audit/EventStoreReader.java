@@ -1,7 +1,7 @@
 package com.example.trading.audit;
 
-import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.codec.MessageCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -14,12 +14,14 @@ import java.util.function.Consumer;
 /**
  * Reads the command side's Axon event store ({@code domain_event_entry}) in global order, in pages,
  * and decodes each payload with the contract's {@link MessageCodec} (so old revisions are upcast
- * exactly as the services upcast them). The payload type column holds the event record's class name.
+ * exactly as the services upcast them). The payload type column holds the event record's class
+ * name.
  */
 public final class EventStoreReader {
 
   private static final int PAGE = 5_000;
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       select global_index, aggregate_identifier, sequence_number, time_stamp, payload_type, payload_revision, payload,
              meta_data
       from domain_event_entry where global_index > ? order by global_index limit ?""";
@@ -63,12 +65,24 @@ public final class EventStoreReader {
     try {
       type = Class.forName(payloadType);
     } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("event " + row.getLong(1) + " has a payload type this audit does not know: "
-          + payloadType, e);
+      throw new IllegalStateException(
+          "event "
+              + row.getLong(1)
+              + " has a payload type this audit does not know: "
+              + payloadType,
+          e);
     }
-    Object payload = codec.deserialize(codec.typeName(type), revision == null ? 1 : Integer.parseInt(revision),
-        row.getBytes(7));
-    return new StoredEvent(row.getLong(1), row.getString(2), row.getLong(3), Instant.parse(row.getString(4)), payload,
+    Object payload =
+        codec.deserialize(
+            codec.typeName(type),
+            revision == null ? 1 : Integer.parseInt(revision),
+            row.getBytes(7));
+    return new StoredEvent(
+        row.getLong(1),
+        row.getString(2),
+        row.getLong(3),
+        Instant.parse(row.getString(4)),
+        payload,
         principal(row.getBytes(8)));
   }
 

@@ -2,13 +2,20 @@ package com.example.trading.audit;
 
 /** The invariants of DOMAIN.md this audit checks, each against the event store alone. */
 public enum Invariant {
-  HOLDINGS_NEVER_NEGATIVE("no holding ever goes negative and reserved stays within 0..quantity, after every event"),
-  ASSETS_CONSERVED("every holding equals its deposits plus what its account's fills and fees moved, by the order streams"),
-  NO_RESERVATION_AFTER_FINISH("a finished order holds no reservation: reserved = settled + released"),
-  FEE_SETTLED_XOR_REFUNDED("a charged fee ends settled (something filled) or refunded (nothing filled), never both"),
-  NOTHING_APPLIED_TWICE("each fill recorded, settled and credited once; one reservation, release, fee outcome and end per order"),
-  ORDERS_CONSISTENT("filled <= quantity, FILLED iff filled = quantity, the end's filled = sum of fills, nothing after the end"),
-  EVERY_ORDER_FINISHED("every order has reached an end (COMPLETED, REJECTED, CANCELLED or EXPIRED)");
+  HOLDINGS_NEVER_NEGATIVE(
+      "no holding ever goes negative and reserved stays within 0..quantity, after every event"),
+  ASSETS_CONSERVED(
+      "every holding equals its deposits plus what its account's fills and fees moved, by the order streams"),
+  NO_RESERVATION_AFTER_FINISH(
+      "a finished order holds no reservation: reserved = settled + released"),
+  FEE_SETTLED_XOR_REFUNDED(
+      "a charged fee ends settled (something filled) or refunded (nothing filled), never both"),
+  NOTHING_APPLIED_TWICE(
+      "each fill recorded, settled and credited once; one reservation, release, fee outcome and end per order"),
+  ORDERS_CONSISTENT(
+      "filled <= quantity, FILLED iff filled = quantity, the end's filled = sum of fills, nothing after the end"),
+  EVERY_ORDER_FINISHED(
+      "every order has reached an end (COMPLETED, REJECTED, CANCELLED or EXPIRED)");
 
   private final String meaning;
 

@@ -6,14 +6,24 @@ import java.time.Instant;
 /**
  * How one order ended, as the event store tells it.
  *
- * @param end the terminal event's type ({@code OrderCompleted}, {@code OrderRejected}, …), null while live
+ * @param end the terminal event's type ({@code OrderCompleted}, {@code OrderRejected}, …), null
+ *     while live
  * @param reason the rejection reason, when rejected
  * @param placedAt when {@code OrderPlaced} was stored
  * @param finishedAt when the terminal event was stored, null while live
  * @param fills how many fills (parts) it had
  */
-public record OrderOutcome(String orderId, String accountId, String clientOrderId, String end, String reason,
-    long quantity, long filledQuantity, Instant placedAt, Instant finishedAt, int fills) {
+public record OrderOutcome(
+    String orderId,
+    String accountId,
+    String clientOrderId,
+    String end,
+    String reason,
+    long quantity,
+    long filledQuantity,
+    Instant placedAt,
+    Instant finishedAt,
+    int fills) {
 
   public boolean finished() {
     return end != null;

@@ -9,10 +9,15 @@ import java.time.Instant;
  * @param aggregateId the aggregate's identifier
  * @param sequence the event's sequence number within its aggregate
  * @param storedAt when the command side stored it
- * @param payload the event record ({@code HoldingEvent}, {@code FeeEvent}, {@code OrderEvent} or {@code AccountEvent})
- * @param principal who caused it ({@code principal} of its metadata), or null for events stored before
- *     the command API recorded it
+ * @param payload the event record ({@code HoldingEvent}, {@code FeeEvent}, {@code OrderEvent} or
+ *     {@code AccountEvent})
+ * @param principal who caused it ({@code principal} of its metadata), or null for events stored
+ *     before the command API recorded it
  */
-public record StoredEvent(long globalIndex, String aggregateId, long sequence, Instant storedAt, Object payload,
-    String principal) {
-}
+public record StoredEvent(
+    long globalIndex,
+    String aggregateId,
+    long sequence,
+    Instant storedAt,
+    Object payload,
+    String principal) {}

@@ -36,17 +36,28 @@ class EventStoreAuditTest {
   final List<StoredEvent> store = new ArrayList<>();
 
   void append(Object event) {
-    store.add(new StoredEvent(store.size() + 1, "agg", store.size(), Instant.parse("2026-11-22T10:00:00Z")
-        .plusMillis(store.size()), event, "operator:test"));
+    store.add(
+        new StoredEvent(
+            store.size() + 1,
+            "agg",
+            store.size(),
+            Instant.parse("2026-11-22T10:00:00Z").plusMillis(store.size()),
+            event,
+            "operator:test"));
   }
 
   static BigDecimal d(String value) {
     return new BigDecimal(value);
   }
 
-  /** A SELL of 10 AAPL filled in two parts (4 @ 190.00, 6 @ 191.00), fee 1.91 taken from the first fill. */
+  /**
+   * A SELL of 10 AAPL filled in two parts (4 @ 190.00, 6 @ 191.00), fee 1.91 taken from the first
+   * fill.
+   */
   void aFilledSell(String orderId) {
-    append(new OrderPlaced(orderId, ACCOUNT, "c-" + orderId, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
+    append(
+        new OrderPlaced(
+            orderId, ACCOUNT, "c-" + orderId, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
     append(new HoldingReserved(AAPL, ACCOUNT, "AAPL", orderId, d("10")));
     append(new FeeCharged(orderId, ACCOUNT, d("1.91"), "standard-v1"));
     append(new OrderAccepted(orderId, "AAPL", d("10"), d("1.91")));
@@ -86,9 +97,16 @@ class EventStoreAuditTest {
 
     AuditReport report = audit();
 
-    assertThat(report.violationsOf(Invariant.NOTHING_APPLIED_TWICE)).singleElement().asString().contains("o-1-F2");
-    assertThat(report.violationsOf(Invariant.ASSETS_CONSERVED)).singleElement().asString()
-        .contains(USD).contains("3050.09").contains("1904.09");
+    assertThat(report.violationsOf(Invariant.NOTHING_APPLIED_TWICE))
+        .singleElement()
+        .asString()
+        .contains("o-1-F2");
+    assertThat(report.violationsOf(Invariant.ASSETS_CONSERVED))
+        .singleElement()
+        .asString()
+        .contains(USD)
+        .contains("3050.09")
+        .contains("1904.09");
   }
 
   @Test
@@ -104,7 +122,9 @@ class EventStoreAuditTest {
   @Test
   void aCancelledOrderThatKeepsItsReservationAndBothSettlesAndRefundsItsFeeIsCaught() {
     append(new HoldingDeposited(USD, ACCOUNT, "USD", d("1000.00"), null));
-    append(new OrderPlaced("o-2", ACCOUNT, "c-2", Side.BUY, "AAPL", 3, OrderType.LIMIT, d("1.00"), null));
+    append(
+        new OrderPlaced(
+            "o-2", ACCOUNT, "c-2", Side.BUY, "AAPL", 3, OrderType.LIMIT, d("1.00"), null));
     append(new HoldingReserved(USD, ACCOUNT, "USD", "o-2", d("4.00")));
     append(new FeeCharged("o-2", ACCOUNT, d("1.00"), "standard-v1"));
     append(new FeeSettled("o-2", ACCOUNT, d("1.00")));
@@ -114,18 +134,24 @@ class EventStoreAuditTest {
     AuditReport report = audit();
 
     assertThat(report.violationsOf(Invariant.NO_RESERVATION_AFTER_FINISH)).hasSize(2);
-    assertThat(report.violationsOf(Invariant.FEE_SETTLED_XOR_REFUNDED)).anyMatch(v -> v.contains("both"));
+    assertThat(report.violationsOf(Invariant.FEE_SETTLED_XOR_REFUNDED))
+        .anyMatch(v -> v.contains("both"));
   }
 
   @Test
   void anOrderWithoutAnEndIsLiveAndItsHoldingsAreNotBalanced() {
     append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100"), null));
-    append(new OrderPlaced("o-3", ACCOUNT, "c-3", Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
+    append(
+        new OrderPlaced(
+            "o-3", ACCOUNT, "c-3", Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
     append(new HoldingReserved(AAPL, ACCOUNT, "AAPL", "o-3", d("10")));
 
     AuditReport report = audit();
 
-    assertThat(report.violationsOf(Invariant.EVERY_ORDER_FINISHED)).singleElement().asString().contains("o-3");
+    assertThat(report.violationsOf(Invariant.EVERY_ORDER_FINISHED))
+        .singleElement()
+        .asString()
+        .contains("o-3");
     assertThat(report.holds(Invariant.EVERY_ORDER_FINISHED)).isTrue();
     assertThat(report.holdingsNotBalanced()).isEqualTo(1);
     assertThat(report.endings()).containsEntry("LIVE", 1L);
@@ -139,8 +165,10 @@ class EventStoreAuditTest {
 
     AuditReport report = audit();
 
-    assertThat(report.violationsOf(Invariant.ORDERS_CONSISTENT)).anyMatch(v -> v.contains("o-1 ended OrderCompleted"));
-    assertThat(report.violationsOf(Invariant.ASSETS_CONSERVED)).anyMatch(v -> v.contains("never recorded"));
+    assertThat(report.violationsOf(Invariant.ORDERS_CONSISTENT))
+        .anyMatch(v -> v.contains("o-1 ended OrderCompleted"));
+    assertThat(report.violationsOf(Invariant.ASSETS_CONSERVED))
+        .anyMatch(v -> v.contains("never recorded"));
   }
 
   @Test

@@ -18,7 +18,6 @@ import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -43,13 +42,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Replay speed next to the raw Elasticsearch bulk-indexing rate, in one run on one machine.
  *
  * <p>Method: writes a synthetic history into topics of its own (a unique prefix): for each of
- * {@code BENCH_ORDERS} orders (default 20,000) the 7 order and fee events of a filled order and
- * the 5 holding events of its settlement, with the relay's envelope. Then runs the real replay CLI
+ * {@code BENCH_ORDERS} orders (default 20,000) the 7 order and fee events of a filled order and the
+ * 5 holding events of its settlement, with the relay's envelope. Then runs the real replay CLI
  * ({@code infra/local/replay --view all}, what {@code make replay} runs, with its ahead-of-time
  * cache: the first run after a build writes it, later runs start from it) as its own process into
- * indices of its own and reports what it prints: events/s for the build phase of each view. Then measures the
- * ceiling: one client indexing the same number of small documents into a scratch index with
- * {@code _bulk} (bulks of 5,000, external versioning, no refresh until the end). Everything it
+ * indices of its own and reports what it prints: events/s for the build phase of each view. Then
+ * measures the ceiling: one client indexing the same number of small documents into a scratch index
+ * with {@code _bulk} (bulks of 5,000, external versioning, no refresh until the end). Everything it
  * creates is deleted afterwards. Needs the local stack (not the services).
  */
 public final class ReplayBenchmark {
@@ -61,18 +60,26 @@ public final class ReplayBenchmark {
     String kafka = env("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092");
     String elasticsearch = env("ELASTICSEARCH_URL", "http://127.0.0.1:19200");
     String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    List<String> topics = List.of(Topics.ORDER_EVENTS, Topics.FEE_EVENTS, Topics.HOLDING_EVENTS).stream()
-        .map(t -> prefix + t).toList();
+    List<String> topics =
+        List.of(Topics.ORDER_EVENTS, Topics.FEE_EVENTS, Topics.HOLDING_EVENTS).stream()
+            .map(t -> prefix + t)
+            .toList();
 
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
-      admin.createTopics(topics.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get();
+      admin
+          .createTopics(topics.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList())
+          .all()
+          .get();
       long events = writeHistory(kafka, prefix, orders);
-      System.out.printf("cores %d; history: %,d orders, %,d events in topics %s*%n",
+      System.out.printf(
+          "cores %d; history: %,d orders, %,d events in topics %s*%n",
           Runtime.getRuntime().availableProcessors(), orders, events, prefix);
 
       runReplay(prefix, kafka, elasticsearch);
       double bulkRate = rawBulkRate(elasticsearch, prefix + "raw-bulk", events);
-      System.out.printf("elasticsearch raw _bulk (1 client, bulks of 5,000, external versioning): %,.0f docs/s%n", bulkRate);
+      System.out.printf(
+          "elasticsearch raw _bulk (1 client, bulks of 5,000, external versioning): %,.0f docs/s%n",
+          bulkRate);
     } finally {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
         admin.deleteTopics(topics).all().get();
@@ -86,40 +93,82 @@ public final class ReplayBenchmark {
     long position = 0;
     long count = 0;
     Map<String, Long> holdingSequences = new HashMap<>();
-    try (var producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-        ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
-        ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka,
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       for (int i = 0; i < orders; i++) {
         String orderId = UUID.randomUUID().toString();
         String account = "bench-acc-" + (i % 500);
         String shares = account + "/AAPL";
         String cash = account + "/USD";
         BigDecimal price = new BigDecimal("190.25");
-        List<TradingEvent> events = List.of(
-            new OrderPlaced(orderId, account, "c-" + i, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null),
-            new FeeCharged(orderId, account, new BigDecimal("1.90"), "standard-v1"),
-            new HoldingReserved(shares, account, "AAPL", orderId, BigDecimal.TEN),
-            new OrderAccepted(orderId, "AAPL", BigDecimal.TEN, new BigDecimal("1.90")),
-            new OrderSubmitted(orderId, orderId),
-            new HoldingDebited(shares, account, "AAPL", orderId, orderId + "-F1", BigDecimal.TEN),
-            new HoldingCredited(cash, account, "USD", orderId, orderId + "-F1", new BigDecimal("1900.60")),
-            new FeeSettled(orderId, account, new BigDecimal("1.90")),
-            new OrderFilled(orderId, orderId + "-F1", 10, price, 10),
-            new HoldingReservationReleased(shares, account, "AAPL", orderId, BigDecimal.ZERO),
-            new OrderCompleted(orderId, 10));
+        List<TradingEvent> events =
+            List.of(
+                new OrderPlaced(
+                    orderId,
+                    account,
+                    "c-" + i,
+                    Side.SELL,
+                    "AAPL",
+                    10,
+                    OrderType.MARKET,
+                    null,
+                    null),
+                new FeeCharged(orderId, account, new BigDecimal("1.90"), "standard-v1"),
+                new HoldingReserved(shares, account, "AAPL", orderId, BigDecimal.TEN),
+                new OrderAccepted(orderId, "AAPL", BigDecimal.TEN, new BigDecimal("1.90")),
+                new OrderSubmitted(orderId, orderId),
+                new HoldingDebited(
+                    shares, account, "AAPL", orderId, orderId + "-F1", BigDecimal.TEN),
+                new HoldingCredited(
+                    cash, account, "USD", orderId, orderId + "-F1", new BigDecimal("1900.60")),
+                new FeeSettled(orderId, account, new BigDecimal("1.90")),
+                new OrderFilled(orderId, orderId + "-F1", 10, price, 10),
+                new HoldingReservationReleased(shares, account, "AAPL", orderId, BigDecimal.ZERO),
+                new OrderCompleted(orderId, 10));
         Map<String, Long> sequences = new HashMap<>();
         for (TradingEvent event : events) {
           String aggregate = event.aggregateId() + "@" + Topics.eventTopicOf(event.getClass());
-          long sequence = event.aggregateId().contains("/")
-              ? holdingSequences.merge(event.aggregateId(), 1L, Long::sum) - 1
-              : sequences.merge(aggregate, 1L, Long::sum) - 1;
-          var metadata = new MessageMetadata(UUID.randomUUID().toString(), orderId, null, Instant.now(),
-              CODEC.typeName(event.getClass()), CODEC.revision(event.getClass()), null);
-          var record = new ProducerRecord<String, byte[]>(prefix + Topics.eventTopicOf(event.getClass()),
-              event.aggregateId(), CODEC.serialize(event));
-          metadata.toHeaders().forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
-          record.headers().add(Topics.POSITION_HEADER, Long.toString(++position).getBytes(StandardCharsets.UTF_8));
-          record.headers().add(Topics.SEQUENCE_HEADER, Long.toString(sequence).getBytes(StandardCharsets.UTF_8));
+          long sequence =
+              event.aggregateId().contains("/")
+                  ? holdingSequences.merge(event.aggregateId(), 1L, Long::sum) - 1
+                  : sequences.merge(aggregate, 1L, Long::sum) - 1;
+          var metadata =
+              new MessageMetadata(
+                  UUID.randomUUID().toString(),
+                  orderId,
+                  null,
+                  Instant.now(),
+                  CODEC.typeName(event.getClass()),
+                  CODEC.revision(event.getClass()),
+                  null);
+          var record =
+              new ProducerRecord<String, byte[]>(
+                  prefix + Topics.eventTopicOf(event.getClass()),
+                  event.aggregateId(),
+                  CODEC.serialize(event));
+          metadata
+              .toHeaders()
+              .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+          record
+              .headers()
+              .add(
+                  Topics.POSITION_HEADER,
+                  Long.toString(++position).getBytes(StandardCharsets.UTF_8));
+          record
+              .headers()
+              .add(
+                  Topics.SEQUENCE_HEADER, Long.toString(sequence).getBytes(StandardCharsets.UTF_8));
           producer.send(record);
           count++;
         }
@@ -129,10 +178,12 @@ public final class ReplayBenchmark {
     return count;
   }
 
-  private static void runReplay(String prefix, String kafka, String elasticsearch) throws Exception {
+  private static void runReplay(String prefix, String kafka, String elasticsearch)
+      throws Exception {
     // The launcher make replay uses, with its JVM options and its ahead-of-time cache (the first
     // run of a new build writes it); REPLAY_JVM_OPTS reaches it through the environment, e.g. a
-    // profiler: REPLAY_JVM_OPTS=-agentpath:<libasyncProfiler.so>=start,event=itimer,file=replay.html
+    // profiler:
+    // REPLAY_JVM_OPTS=-agentpath:<libasyncProfiler.so>=start,event=itimer,file=replay.html
     List<String> command = List.of("infra/local/replay", "--view", "all");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka);
@@ -142,7 +193,9 @@ public final class ReplayBenchmark {
     builder.environment().put("TRADING_PROJECTIONS_GROUP_PREFIX", prefix + "projection");
     long started = System.nanoTime();
     Process process = builder.start();
-    try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader output =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = output.readLine(); line != null; line = output.readLine()) {
         if (line.contains("rebuilt from") || line.contains("error") || line.contains("alias")) {
           System.out.println("replay: " + line.trim());
@@ -150,32 +203,51 @@ public final class ReplayBenchmark {
       }
     }
     int exit = process.waitFor();
-    System.out.printf("replay CLI: exit %d after %.1f s wall time (JVM start and verification included)%n", exit,
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "replay CLI: exit %d after %.1f s wall time (JVM start and verification included)%n",
+        exit, (System.nanoTime() - started) / 1e9);
   }
 
-  private static double rawBulkRate(String elasticsearch, String index, long documents) throws Exception {
+  private static double rawBulkRate(String elasticsearch, String index, long documents)
+      throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    send(http, HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index)).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(
-            "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0,\"refresh_interval\":\"-1\"},"
-                + "\"mappings\":{\"properties\":{\"accountId\":{\"type\":\"keyword\"},\"status\":{\"type\":\"keyword\"},"
-                + "\"quantity\":{\"type\":\"long\"},\"placedAt\":{\"type\":\"date\"}}}}")).build());
+    send(
+        http,
+        HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index))
+            .header("Content-Type", "application/json")
+            .PUT(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0,\"refresh_interval\":\"-1\"},"
+                        + "\"mappings\":{\"properties\":{\"accountId\":{\"type\":\"keyword\"},\"status\":{\"type\":\"keyword\"},"
+                        + "\"quantity\":{\"type\":\"long\"},\"placedAt\":{\"type\":\"date\"}}}}"))
+            .build());
     long started = System.nanoTime();
     for (long from = 0; from < documents; from += 5_000) {
       StringBuilder bulk = new StringBuilder();
       for (long i = from; i < Math.min(documents, from + 5_000); i++) {
-        bulk.append("{\"index\":{\"_id\":\"d").append(i % (documents / 2 + 1)).append("\",\"version\":").append(i + 1)
+        bulk.append("{\"index\":{\"_id\":\"d")
+            .append(i % (documents / 2 + 1))
+            .append("\",\"version\":")
+            .append(i + 1)
             .append(",\"version_type\":\"external\"}}\n")
-            .append("{\"accountId\":\"acc-").append(i % 500).append("\",\"status\":\"FILLED\",\"quantity\":")
-            .append(i).append(",\"placedAt\":\"2026-11-22T10:00:00Z\"}\n");
+            .append("{\"accountId\":\"acc-")
+            .append(i % 500)
+            .append("\",\"status\":\"FILLED\",\"quantity\":")
+            .append(i)
+            .append(",\"placedAt\":\"2026-11-22T10:00:00Z\"}\n");
       }
-      send(http, HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_bulk"))
-          .header("Content-Type", "application/x-ndjson")
-          .POST(HttpRequest.BodyPublishers.ofString(bulk.toString())).build());
+      send(
+          http,
+          HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_bulk"))
+              .header("Content-Type", "application/x-ndjson")
+              .POST(HttpRequest.BodyPublishers.ofString(bulk.toString()))
+              .build());
     }
-    send(http, HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_refresh"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    send(
+        http,
+        HttpRequest.newBuilder(URI.create(elasticsearch + "/" + index + "/_refresh"))
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
     return documents / ((System.nanoTime() - started) / 1e9);
   }
 
@@ -183,15 +255,21 @@ public final class ReplayBenchmark {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
       String body = response.body();
-      throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
-          + body.substring(0, Math.min(500, body.length())));
+      throw new IllegalStateException(
+          request.uri()
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + body.substring(0, Math.min(500, body.length())));
     }
   }
 
   private static void delete(String elasticsearch, String pattern) {
     try {
-      HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + pattern)).DELETE().build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(elasticsearch + "/" + pattern)).DELETE().build(),
+              HttpResponse.BodyHandlers.discarding());
     } catch (Exception e) {
       System.err.println("could not delete " + pattern + ": " + e.getMessage());
     }

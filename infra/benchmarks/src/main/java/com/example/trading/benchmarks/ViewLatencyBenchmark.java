@@ -1,9 +1,9 @@
 package com.example.trading.benchmarks;
 
+import com.example.trading.teststack.Issuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import com.example.trading.teststack.Issuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,12 +23,14 @@ import org.HdrHistogram.Histogram;
  * {@code make bench-views}: how soon the live views show a change, on an otherwise idle system
  * ({@code make up}). One at a time, {@code VIEW_SAMPLES} (50) times each, {@code VIEW_PAUSE_MS}
  * (200) apart:
+ *
  * <ul>
  *   <li><b>deposit → portfolio</b>: from the command API's {@code 202} for a deposit until the
- *   account's portfolio (query API) shows the new quantity;</li>
+ *       account's portfolio (query API) shows the new quantity;
  *   <li><b>order end → order document</b>: a one-share MARKET sell; from its end event's time in
- *   the event store until the order's document (query API) shows the end.</li>
+ *       the event store until the order's document (query API) shows the end.
  * </ul>
+ *
  * The views are polled every {@code VIEW_POLL_MS} (5) ms, so each sample may be up to that late.
  * One machine, one clock. Settings: {@code COMMAND_URL}, {@code QUERY_URL}, {@code POSTGRES_*}.
  */
@@ -37,7 +39,8 @@ public final class ViewLatencyBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> ENDS = Set.of("FILLED", "REJECTED", "CANCELLED", "EXPIRED");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final URI command = URI.create(env("COMMAND_URL", "http://127.0.0.1:8081"));
   private final Issuer issuer = Issuer.fromEnvironment();
   private final URI query = URI.create(env("QUERY_URL", "http://127.0.0.1:8082"));
@@ -46,8 +49,13 @@ public final class ViewLatencyBenchmark {
   public static void main(String[] args) throws Exception {
     int samples = Integer.parseInt(env("VIEW_SAMPLES", "50"));
     long pause = Long.parseLong(env("VIEW_PAUSE_MS", "200"));
-    String jdbc = "jdbc:postgresql://" + env("POSTGRES_HOST", "127.0.0.1") + ":" + env("POSTGRES_PORT", "15432")
-        + "/" + env("POSTGRES_COMMAND_DB", "command");
+    String jdbc =
+        "jdbc:postgresql://"
+            + env("POSTGRES_HOST", "127.0.0.1")
+            + ":"
+            + env("POSTGRES_PORT", "15432")
+            + "/"
+            + env("POSTGRES_COMMAND_DB", "command");
     ViewLatencyBenchmark bench = new ViewLatencyBenchmark();
     String account = "views-" + UUID.randomUUID().toString().substring(0, 8);
     bench.open(account);
@@ -61,55 +69,80 @@ public final class ViewLatencyBenchmark {
     bench.depositShown(account + "-seller", "AAPL", BigDecimal.valueOf(samples));
 
     Histogram ends = new Histogram(3);
-    try (Connection store = DriverManager.getConnection(jdbc, env("POSTGRES_USER", "trading"),
-        env("POSTGRES_PASSWORD", "trading"))) {
+    try (Connection store =
+        DriverManager.getConnection(
+            jdbc, env("POSTGRES_USER", "trading"), env("POSTGRES_PASSWORD", "trading"))) {
       for (int i = 1; i <= samples; i++) {
         ends.recordValue(bench.orderEndShown(store, account + "-seller", "c-" + i));
         Thread.sleep(pause);
       }
     }
-    System.out.printf("cores %d, %d samples each, views polled every %d ms%n",
+    System.out.printf(
+        "cores %d, %d samples each, views polled every %d ms%n",
         Runtime.getRuntime().availableProcessors(), samples, bench.pollMillis);
     print("deposit 202 -> shown in the portfolio", deposits);
     print("order end stored -> shown in its document", ends);
   }
 
-  /** Deposits one dollar more; milliseconds from the 202 until the portfolio shows {@code expected}. */
+  /**
+   * Deposits one dollar more; milliseconds from the 202 until the portfolio shows {@code expected}.
+   */
   private long depositShown(String account, int expected) throws Exception {
     return depositShown(account, "USD", BigDecimal.valueOf(expected));
   }
 
   private long depositShown(String account, String asset, BigDecimal expected) throws Exception {
     BigDecimal amount = asset.equals("USD") ? BigDecimal.ONE : expected;
-    HttpResponse<String> answer = send("POST", command.resolve("/api/accounts/" + account + "/deposits"),
-        "{\"asset\":\"" + asset + "\",\"quantity\":\"" + amount + "\"}");
+    HttpResponse<String> answer =
+        send(
+            "POST",
+            command.resolve("/api/accounts/" + account + "/deposits"),
+            "{\"asset\":\"" + asset + "\",\"quantity\":\"" + amount + "\"}");
     long accepted = System.nanoTime();
     if (answer.statusCode() != 202) {
-      throw new IllegalStateException("deposit answered " + answer.statusCode() + ": " + answer.body());
+      throw new IllegalStateException(
+          "deposit answered " + answer.statusCode() + ": " + answer.body());
     }
-    await(query.resolve("/api/accounts/" + account + "/portfolio"), portfolio -> {
-      for (JsonNode holding : portfolio.path("holdings")) {
-        if (holding.path("asset").asText().equals(asset)
-            && new BigDecimal(holding.path("quantity").asText()).compareTo(expected) == 0) {
-          return true;
-        }
-      }
-      return false;
-    });
+    await(
+        query.resolve("/api/accounts/" + account + "/portfolio"),
+        portfolio -> {
+          for (JsonNode holding : portfolio.path("holdings")) {
+            if (holding.path("asset").asText().equals(asset)
+                && new BigDecimal(holding.path("quantity").asText()).compareTo(expected) == 0) {
+              return true;
+            }
+          }
+          return false;
+        });
     return (System.nanoTime() - accepted) / 1_000_000;
   }
 
-  /** Sells one share at market; milliseconds from its end event's store time until its document shows the end. */
-  private long orderEndShown(Connection store, String account, String clientOrderId) throws Exception {
-    HttpResponse<String> answer = send("POST", command.resolve("/api/orders"), """
+  /**
+   * Sells one share at market; milliseconds from its end event's store time until its document
+   * shows the end.
+   */
+  private long orderEndShown(Connection store, String account, String clientOrderId)
+      throws Exception {
+    HttpResponse<String> answer =
+        send(
+            "POST",
+            command.resolve("/api/orders"),
+            """
         {"accountId":"%s","clientOrderId":"%s","side":"SELL","instrument":"AAPL","quantity":1,"type":"MARKET",\
-        "maxFee":"25.00"}""".formatted(account, clientOrderId));
+        "maxFee":"25.00"}"""
+                .formatted(account, clientOrderId));
     if (answer.statusCode() != 202) {
-      throw new IllegalStateException("placement answered " + answer.statusCode() + ": " + answer.body());
+      throw new IllegalStateException(
+          "placement answered " + answer.statusCode() + ": " + answer.body());
     }
     String orderId = JSON.readTree(answer.body()).path("orderId").asText();
-    Instant shown = await(query.resolve("/api/orders/" + orderId), order -> ENDS.contains(order.path("status").asText()));
-    try (PreparedStatement end = store.prepareStatement("""
+    Instant shown =
+        await(
+            query.resolve("/api/orders/" + orderId),
+            order -> ENDS.contains(order.path("status").asText()));
+    try (PreparedStatement end =
+        store.prepareStatement(
+            """
         select time_stamp from domain_event_entry where aggregate_identifier = ?
         order by sequence_number desc limit 1""")) {
       end.setString(1, orderId);
@@ -136,26 +169,40 @@ public final class ViewLatencyBenchmark {
 
   /** Opens an account for the benchmark's customer (every request is the operator's). */
   private void open(String account) throws Exception {
-    HttpResponse<String> answer = send("POST", command.resolve("/api/accounts"),
-        "{\"accountId\":\"" + account + "\",\"customerId\":\"views-benchmark\"}");
+    HttpResponse<String> answer =
+        send(
+            "POST",
+            command.resolve("/api/accounts"),
+            "{\"accountId\":\"" + account + "\",\"customerId\":\"views-benchmark\"}");
     if (answer.statusCode() != 201) {
-      throw new IllegalStateException("opening " + account + " answered " + answer.statusCode() + ": " + answer.body());
+      throw new IllegalStateException(
+          "opening " + account + " answered " + answer.statusCode() + ": " + answer.body());
     }
   }
 
   private HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + issuer.operatorToken())
-        // every deposit is a new one (other requests ignore the header)
-        .header("Idempotency-Key", UUID.randomUUID().toString())
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + issuer.operatorToken())
+            // every deposit is a new one (other requests ignore the header)
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void print(String what, Histogram histogram) {
-    System.out.printf("%-45s p50 %5d ms   p99 %5d ms   max %5d ms%n", what, histogram.getValueAtPercentile(50),
-        histogram.getValueAtPercentile(99), histogram.getMaxValue());
+    System.out.printf(
+        "%-45s p50 %5d ms   p99 %5d ms   max %5d ms%n",
+        what,
+        histogram.getValueAtPercentile(50),
+        histogram.getValueAtPercentile(99),
+        histogram.getMaxValue());
   }
 
   private static String env(String name, String fallback) {

@@ -14,22 +14,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "activities",
-    description = "An account's ledger, newest first: deposits, fills, reservations, releases and fees, each with the"
-        + " balance after it (as of your last write at least). --csv prints every matching entry as CSV.")
+@Command(
+    name = "activities",
+    description =
+        "An account's ledger, newest first: deposits, fills, reservations, releases and fees, each with the"
+            + " balance after it (as of your last write at least). --csv prints every matching entry as CSV.")
 final class ActivitiesCommand extends ApiCommand {
 
   @Option(names = "--account", required = true, description = "The account.")
   String account;
 
-  @Option(names = "--type", split = ",",
-      description = "Only these types: DEPOSIT, RESERVED, RELEASED, FILL, FEE_CHARGED, FEE_SETTLED, FEE_REFUNDED.")
+  @Option(
+      names = "--type",
+      split = ",",
+      description =
+          "Only these types: DEPOSIT, RESERVED, RELEASED, FILL, FEE_CHARGED, FEE_SETTLED, FEE_REFUNDED.")
   List<String> types;
 
   @Option(names = "--asset", description = "Only this asset, e.g. USD or AAPL.")
   String asset;
 
-  @Option(names = "--from", description = "Entries at or after this time (ISO-8601, e.g. 2026-12-01T00:00:00Z).")
+  @Option(
+      names = "--from",
+      description = "Entries at or after this time (ISO-8601, e.g. 2026-12-01T00:00:00Z).")
   OffsetDateTime from;
 
   @Option(names = "--to", description = "Entries before this time.")
@@ -38,19 +45,28 @@ final class ActivitiesCommand extends ApiCommand {
   @Option(names = "--size", description = "How many entries per page (not with --csv).")
   Integer size;
 
-  @Option(names = "--cursor", description = "The next page's cursor, as the previous page printed it.")
+  @Option(
+      names = "--cursor",
+      description = "The next page's cursor, as the previous page printed it.")
   String cursor;
 
-  @Option(names = "--csv", description = "Print every matching entry as CSV (the API's format=csv), not a page.")
+  @Option(
+      names = "--csv",
+      description = "Print every matching entry as CSV (the API's format=csv), not a page.")
   boolean csv;
 
-  @Mixin
-  ReadAfter readAfter;
+  @Mixin ReadAfter readAfter;
 
   @Override
   int run(TradingClient client) {
-    ActivityQuery query = ActivityQuery.all().types(types).asset(asset).between(from, to).size(size).cursor(cursor)
-        .minPosition(readPosition(readAfter));
+    ActivityQuery query =
+        ActivityQuery.all()
+            .types(types)
+            .asset(asset)
+            .between(from, to)
+            .size(size)
+            .cursor(cursor)
+            .minPosition(readPosition(readAfter));
     if (csv) {
       try (InputStream body = client.activitiesCsv(account, query)) {
         output.copy(new InputStreamReader(body, StandardCharsets.UTF_8));

@@ -8,28 +8,30 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * A subcommand that talks to the APIs as the logged-in client. Writes remember their position
- * token in the profile, so the next query, even in another invocation, reads its own writes.
+ * A subcommand that talks to the APIs as the logged-in client. Writes remember their position token
+ * in the profile, so the next query, even in another invocation, reads its own writes.
  */
 abstract class ApiCommand implements Callable<Integer> {
 
-  @ParentCommand
-  TradingCli cli;
+  @ParentCommand TradingCli cli;
 
-  @Mixin
-  Output output;
+  @Mixin Output output;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   private Profile profile;
   private TradingClient client;
 
   @Override
   public final Integer call() {
-    profile = Profile.load(cli.profileFile(), cli.environment()).orElseThrow(() -> new TradingCli.NotLoggedInException(
-        "not logged in: run 'trading login --client-id ID --client-secret SECRET' first (profile "
-            + cli.profileFile() + ")"));
+    profile =
+        Profile.load(cli.profileFile(), cli.environment())
+            .orElseThrow(
+                () ->
+                    new TradingCli.NotLoggedInException(
+                        "not logged in: run 'trading login --client-id ID --client-secret SECRET' first (profile "
+                            + cli.profileFile()
+                            + ")"));
     client = profile.client();
     output.writer(spec.commandLine().getOut());
     return run(client);
@@ -45,6 +47,8 @@ abstract class ApiCommand implements Callable<Integer> {
 
   /** Remembers the client's newest write for the following invocations. */
   void rememberWrite() {
-    client.lastWritePosition().ifPresent(position -> profile.withLastPosition(position).save(cli.profileFile()));
+    client
+        .lastWritePosition()
+        .ifPresent(position -> profile.withLastPosition(position).save(cli.profileFile()));
   }
 }

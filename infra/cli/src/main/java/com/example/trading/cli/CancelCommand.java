@@ -6,14 +6,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "cancel", description = "Ask to cancel an order; an order that has already ended cannot be (exit 4).")
+@Command(
+    name = "cancel",
+    description = "Ask to cancel an order; an order that has already ended cannot be (exit 4).")
 final class CancelCommand extends ApiCommand {
 
   @Parameters(paramLabel = "ORDER_ID", description = "The order to cancel.")
   String orderId;
 
-  @Mixin
-  FollowOrder follow;
+  @Mixin FollowOrder follow;
 
   @Override
   int run(TradingClient client) {

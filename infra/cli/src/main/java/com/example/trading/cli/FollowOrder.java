@@ -16,18 +16,26 @@ import picocli.CommandLine.Option;
  */
 final class FollowOrder {
 
-  static final Set<StatusEnum> ENDED = Set.of(StatusEnum.FILLED, StatusEnum.REJECTED, StatusEnum.CANCELLED,
-      StatusEnum.EXPIRED);
+  static final Set<StatusEnum> ENDED =
+      Set.of(StatusEnum.FILLED, StatusEnum.REJECTED, StatusEnum.CANCELLED, StatusEnum.EXPIRED);
 
-  @Option(names = "--no-wait", description = "Print the acceptance only; do not read the order back.")
+  @Option(
+      names = "--no-wait",
+      description = "Print the acceptance only; do not read the order back.")
   boolean noWait;
 
-  @Option(names = "--await-end", description = "Wait until the order has ended (filled, rejected, cancelled or "
-      + "expired), and print it then.")
+  @Option(
+      names = "--await-end",
+      description =
+          "Wait until the order has ended (filled, rejected, cancelled or "
+              + "expired), and print it then.")
   boolean awaitEnd;
 
-  @Option(names = "--timeout", defaultValue = "PT60S",
-      description = "How long --await-end waits, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT60S",
+      description =
+          "How long --await-end waits, as an ISO-8601 duration (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   void print(TradingClient client, OrderAccepted accepted, Output output) {

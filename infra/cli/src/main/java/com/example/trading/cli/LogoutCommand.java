@@ -9,20 +9,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "logout", description = "Delete the saved profile (credentials and last write position).")
+@Command(
+    name = "logout",
+    description = "Delete the saved profile (credentials and last write position).")
 final class LogoutCommand implements Callable<Integer> {
 
-  @ParentCommand
-  TradingCli cli;
+  @ParentCommand TradingCli cli;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     try {
       boolean deleted = Files.deleteIfExists(cli.profileFile());
-      spec.commandLine().getOut().println(deleted ? "Logged out; deleted " + cli.profileFile() : "Not logged in.");
+      spec.commandLine()
+          .getOut()
+          .println(deleted ? "Logged out; deleted " + cli.profileFile() : "Not logged in.");
       return 0;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + cli.profileFile(), e);

@@ -6,14 +6,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "order", description = "Show one order with its timeline (as of your last write at least).")
+@Command(
+    name = "order",
+    description = "Show one order with its timeline (as of your last write at least).")
 final class OrderCommand extends ApiCommand {
 
   @Parameters(paramLabel = "ORDER_ID", description = "The order.")
   String orderId;
 
-  @Mixin
-  ReadAfter readAfter;
+  @Mixin ReadAfter readAfter;
 
   @Override
   int run(TradingClient client) {

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "orders", description = "List an account's orders, newest first (as of your last write at least).")
+@Command(
+    name = "orders",
+    description = "List an account's orders, newest first (as of your last write at least).")
 final class OrdersCommand extends ApiCommand {
 
   @Option(names = "--account", required = true, description = "The account.")
@@ -25,16 +27,25 @@ final class OrdersCommand extends ApiCommand {
   @Option(names = "--size", description = "How many orders per page.")
   Integer size;
 
-  @Option(names = "--cursor", description = "The next page's cursor, as the previous page printed it.")
+  @Option(
+      names = "--cursor",
+      description = "The next page's cursor, as the previous page printed it.")
   String cursor;
 
-  @Mixin
-  ReadAfter readAfter;
+  @Mixin ReadAfter readAfter;
 
   @Override
   int run(TradingClient client) {
-    OrderPage page = client.orders(account, OrderQuery.all().status(status).instrument(instrument).side(side)
-        .size(size).cursor(cursor).minPosition(readPosition(readAfter)));
+    OrderPage page =
+        client.orders(
+            account,
+            OrderQuery.all()
+                .status(status)
+                .instrument(instrument)
+                .side(side)
+                .size(size)
+                .cursor(cursor)
+                .minPosition(readPosition(readAfter)));
     output.print(page, Views.orders(page));
     if (page.getNextCursor() != null) {
       output.note("more: --cursor " + page.getNextCursor());

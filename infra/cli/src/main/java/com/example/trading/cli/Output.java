@@ -16,10 +16,15 @@ import picocli.CommandLine.Option;
 /** How a subcommand prints: a table for people, or the API's answer as JSON with {@code --json}. */
 final class Output {
 
-  private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
 
-  @Option(names = "--json", description = "Print the API's answer as JSON (for scripts) instead of a table.")
+  @Option(
+      names = "--json",
+      description = "Print the API's answer as JSON (for scripts) instead of a table.")
   boolean json;
 
   private PrintWriter out;
@@ -59,7 +64,10 @@ final class Output {
     }
   }
 
-  /** A refusal for scripts: {@code {"error": {"status", "type", "title", "detail", "message", "errors"}}}. */
+  /**
+   * A refusal for scripts: {@code {"error": {"status", "type", "title", "detail", "message",
+   * "errors"}}}.
+   */
   static String errorJson(TradingApiException refused) {
     ObjectNode error = JSON.createObjectNode();
     ObjectNode body = error.putObject("error");
@@ -69,8 +77,11 @@ final class Output {
     refused.detail().ifPresent(detail -> body.put("detail", detail));
     body.put("message", refused.getMessage());
     ArrayNode errors = body.putArray("errors");
-    refused.fieldErrors().forEach(field -> errors.addObject().put("field", field.field())
-        .put("message", field.message()));
+    refused
+        .fieldErrors()
+        .forEach(
+            field ->
+                errors.addObject().put("field", field.field()).put("message", field.message()));
     return toJson(error);
   }
 }

@@ -7,10 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "place", description = {
-    "Place an order. Without --no-wait, prints the order as the views show it right after the placement "
-        + "(read-your-writes); with --await-end, once it has ended.",
-    "Placing again with the same --client-order-id answers the first order and places nothing."})
+@Command(
+    name = "place",
+    description = {
+      "Place an order. Without --no-wait, prints the order as the views show it right after the placement "
+          + "(read-your-writes); with --await-end, once it has ended.",
+      "Placing again with the same --client-order-id answers the first order and places nothing."
+    })
 final class PlaceCommand extends ApiCommand {
 
   @Option(names = "--account", required = true, description = "The account to trade for.")
@@ -25,7 +28,9 @@ final class PlaceCommand extends ApiCommand {
   @Option(names = "--quantity", required = true, description = "Whole shares, > 0.")
   long quantity;
 
-  @Option(names = "--type", description = "${COMPLETION-CANDIDATES} (default: LIMIT with --limit-price, else MARKET).")
+  @Option(
+      names = "--type",
+      description = "${COMPLETION-CANDIDATES} (default: LIMIT with --limit-price, else MARKET).")
   PlaceOrderRequest.TypeEnum type;
 
   @Option(names = "--limit-price", description = "The limit price of a LIMIT order, e.g. 190.25.")
@@ -34,19 +39,30 @@ final class PlaceCommand extends ApiCommand {
   @Option(names = "--max-fee", description = "The most you accept to pay in fees, e.g. 25.00.")
   String maxFee;
 
-  @Option(names = "--client-order-id", description = "Your id for the order (default: a new random one).")
+  @Option(
+      names = "--client-order-id",
+      description = "Your id for the order (default: a new random one).")
   String clientOrderId;
 
-  @Mixin
-  FollowOrder follow;
+  @Mixin FollowOrder follow;
 
   @Override
   int run(TradingClient client) {
-    PlaceOrderRequest request = new PlaceOrderRequest().accountId(account).clientOrderId(clientOrderId).side(side)
-        .instrument(instrument).quantity(quantity)
-        .type(type != null ? type : limitPrice != null ? PlaceOrderRequest.TypeEnum.LIMIT
-            : PlaceOrderRequest.TypeEnum.MARKET)
-        .limitPrice(limitPrice).maxFee(maxFee);
+    PlaceOrderRequest request =
+        new PlaceOrderRequest()
+            .accountId(account)
+            .clientOrderId(clientOrderId)
+            .side(side)
+            .instrument(instrument)
+            .quantity(quantity)
+            .type(
+                type != null
+                    ? type
+                    : limitPrice != null
+                        ? PlaceOrderRequest.TypeEnum.LIMIT
+                        : PlaceOrderRequest.TypeEnum.MARKET)
+            .limitPrice(limitPrice)
+            .maxFee(maxFee);
     OrderAccepted accepted = client.placeOrder(request);
     rememberWrite();
     follow.print(client, accepted, output);

@@ -12,14 +12,20 @@ final class PortfolioCommand extends ApiCommand {
   @Option(names = "--account", required = true, description = "The account.")
   String account;
 
-  @Mixin
-  ReadAfter readAfter;
+  @Mixin ReadAfter readAfter;
 
   @Override
   int run(TradingClient client) {
     Portfolio portfolio = client.portfolio(account, readPosition(readAfter));
-    output.note("account " + portfolio.getAccountId() + " as of " + portfolio.getAsOf() + ": "
-        + portfolio.getOpenOrders() + " open orders, fees paid " + portfolio.getFeesPaid());
+    output.note(
+        "account "
+            + portfolio.getAccountId()
+            + " as of "
+            + portfolio.getAsOf()
+            + ": "
+            + portfolio.getOpenOrders()
+            + " open orders, fees paid "
+            + portfolio.getFeesPaid());
     output.print(portfolio, Views.portfolio(portfolio));
     return 0;
   }

@@ -25,7 +25,8 @@ final class Table {
   }
 
   Table row(Object... cells) {
-    rows.add(Arrays.stream(cells).map(cell -> cell == null ? "-" : Objects.toString(cell)).toList());
+    rows.add(
+        Arrays.stream(cells).map(cell -> cell == null ? "-" : Objects.toString(cell)).toList());
     return this;
   }
 

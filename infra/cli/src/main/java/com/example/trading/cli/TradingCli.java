@@ -10,23 +10,37 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * {@code trading}: a customer's (or an operator's) command line on the trading SDK. Every
- * subcommand prints a table for people or, with {@code --json}, the API's answer for scripts;
- * every failure prints a clear message on stderr and exits non-zero (see the exit codes).
+ * subcommand prints a table for people or, with {@code --json}, the API's answer for scripts; every
+ * failure prints a clear message on stderr and exits non-zero (see the exit codes).
  */
-@Command(name = "trading", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+@Command(
+    name = "trading",
+    mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = TradingCli.Version.class,
     description = "Trade through the trading backend's command and query APIs.",
-    subcommands = {LoginCommand.class, PlaceCommand.class, CancelCommand.class, OrderCommand.class,
-        OrdersCommand.class, PortfolioCommand.class, ActivitiesCommand.class, OpenAccountCommand.class, DepositCommand.class,
-        LogoutCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      LoginCommand.class,
+      PlaceCommand.class,
+      CancelCommand.class,
+      OrderCommand.class,
+      OrdersCommand.class,
+      PortfolioCommand.class,
+      ActivitiesCommand.class,
+      OpenAccountCommand.class,
+      DepositCommand.class,
+      LogoutCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        "0:done",
-        "2:invalid command line",
-        "3:not logged in, or the profile cannot be read (trading login)",
-        "4:the API refused the request (4xx; the message says why)",
-        "5:the API or the issuer is unavailable (5xx, unreachable, or still busy after the retries)",
-        "1:anything else (a bug: please report it)"})
+      "0:done",
+      "2:invalid command line",
+      "3:not logged in, or the profile cannot be read (trading login)",
+      "4:the API refused the request (4xx; the message says why)",
+      "5:the API or the issuer is unavailable (5xx, unreachable, or still busy after the retries)",
+      "1:anything else (a bug: please report it)"
+    })
 public final class TradingCli {
 
   static final int NOT_LOGGED_IN = 3;
@@ -70,7 +84,9 @@ public final class TradingCli {
         err.println(Output.errorJson(refused));
       } else {
         err.println("error: " + refused.getMessage());
-        refused.fieldErrors().forEach(field -> err.println("  " + field.field() + ": " + field.message()));
+        refused
+            .fieldErrors()
+            .forEach(field -> err.println("  " + field.field() + ": " + field.message()));
       }
       int status = refused.status();
       return status >= 400 && status < 500 && status != 429 ? REFUSED : UNAVAILABLE;

@@ -3,13 +3,18 @@ package com.example.trading.e2e;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** Polls until a condition yields a value: for outcomes that arrive asynchronously through the system. */
+/**
+ * Polls until a condition yields a value: for outcomes that arrive asynchronously through the
+ * system.
+ */
 final class Eventually {
 
-  private Eventually() {
-  }
+  private Eventually() {}
 
-  /** Calls {@code probe} every 200 ms until it returns non-null, and returns that; fails after {@code timeout}. */
+  /**
+   * Calls {@code probe} every 200 ms until it returns non-null, and returns that; fails after
+   * {@code timeout}.
+   */
   static <T> T within(Duration timeout, Callable<T> probe) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
@@ -29,6 +34,7 @@ final class Eventually {
         throw new AssertionError("interrupted", e);
       }
     }
-    throw new AssertionError("not within " + timeout + (last == null ? "" : "; last failure: " + last), last);
+    throw new AssertionError(
+        "not within " + timeout + (last == null ? "" : "; last failure: " + last), last);
   }
 }

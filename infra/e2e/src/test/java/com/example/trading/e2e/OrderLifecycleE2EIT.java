@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whole order lifecycles through the HTTP APIs of the running system (all five processes), with
- * faults: every outcome is read back through the query API and the event store is audited
- * ({@link EventStoreAudit}: every invariant of DOMAIN.md) at the end of each.
+ * faults: every outcome is read back through the query API and the event store is audited ({@link
+ * EventStoreAudit}: every invariant of DOMAIN.md) at the end of each.
  */
 class OrderLifecycleE2EIT {
 
@@ -65,14 +65,26 @@ class OrderLifecycleE2EIT {
   // ------------------------------------------------------------------ the 1,000-order run
 
   @Test
-  void aThousandOrdersOverFiftyAccountsKeepEveryInvariantAndTheViewsShowWhatTheEventStoreSays() throws Exception {
-    OrderRunResult result = orderRun().run(OrderRun.Settings.builder().orders(1_000).accounts(50).clients(8)
-        .seed(20261122L).withExpiry(true).partialFills(true).finishWithin(Duration.ofMinutes(4)).build());
+  void aThousandOrdersOverFiftyAccountsKeepEveryInvariantAndTheViewsShowWhatTheEventStoreSays()
+      throws Exception {
+    OrderRunResult result =
+        orderRun()
+            .run(
+                OrderRun.Settings.builder()
+                    .orders(1_000)
+                    .accounts(50)
+                    .clients(8)
+                    .seed(20261122L)
+                    .withExpiry(true)
+                    .partialFills(true)
+                    .finishWithin(Duration.ofMinutes(4))
+                    .build());
     System.out.println(result.summary());
 
     assertThat(result.passed()).as(result.summary()).isTrue();
     assertThat(result.endsByKind()).as("every kind of order ran").hasSize(10);
-    assertThat(result.audit().orders().values()).as("some orders filled in parts")
+    assertThat(result.audit().orders().values())
+        .as("some orders filled in parts")
         .anyMatch(o -> o.fills() > 1);
     theViewsShow(result.audit());
   }
@@ -83,43 +95,66 @@ class OrderLifecycleE2EIT {
    */
   private void theViewsShow(AuditReport audit) {
     for (OrderOutcome order : audit.orders().values()) {
-      Eventually.within(Duration.ofSeconds(60), () -> {
-        JsonNode view = json(get(query(), "/api/orders/" + order.orderId()));
-        String status = order.endLabel().split(" ")[0];
-        boolean same = status.equals(view.path("status").asText())
-            && order.filledQuantity() == view.path("filledQuantity").asLong()
-            && (order.reason() == null || order.reason().equals(view.path("rejectReason").asText()));
-        return same ? view : null;
-      });
+      Eventually.within(
+          Duration.ofSeconds(60),
+          () -> {
+            JsonNode view = json(get(query(), "/api/orders/" + order.orderId()));
+            String status = order.endLabel().split(" ")[0];
+            boolean same =
+                status.equals(view.path("status").asText())
+                    && order.filledQuantity() == view.path("filledQuantity").asLong()
+                    && (order.reason() == null
+                        || order.reason().equals(view.path("rejectReason").asText()));
+            return same ? view : null;
+          });
     }
     Map<String, List<HoldingBalance>> byAccount = new HashMap<>();
-    audit.holdings().values().forEach(h -> byAccount.computeIfAbsent(h.accountId(), a -> new ArrayList<>()).add(h));
-    byAccount.forEach((accountId, holdings) -> Eventually.within(Duration.ofSeconds(60), () -> {
-      JsonNode portfolio = json(get(query(), "/api/accounts/" + accountId + "/portfolio"));
-      for (HoldingBalance holding : holdings) {
-        JsonNode shown = null;
-        for (JsonNode candidate : portfolio.path("holdings")) {
-          if (candidate.path("asset").asText().equals(holding.asset())) {
-            shown = candidate;
-          }
-        }
-        if (shown == null || new BigDecimal(shown.path("quantity").asText()).compareTo(holding.quantity()) != 0
-            || new BigDecimal(shown.path("reserved").asText()).compareTo(holding.reserved()) != 0) {
-          return null;
-        }
-      }
-      return portfolio;
-    }));
+    audit
+        .holdings()
+        .values()
+        .forEach(h -> byAccount.computeIfAbsent(h.accountId(), a -> new ArrayList<>()).add(h));
+    byAccount.forEach(
+        (accountId, holdings) ->
+            Eventually.within(
+                Duration.ofSeconds(60),
+                () -> {
+                  JsonNode portfolio =
+                      json(get(query(), "/api/accounts/" + accountId + "/portfolio"));
+                  for (HoldingBalance holding : holdings) {
+                    JsonNode shown = null;
+                    for (JsonNode candidate : portfolio.path("holdings")) {
+                      if (candidate.path("asset").asText().equals(holding.asset())) {
+                        shown = candidate;
+                      }
+                    }
+                    if (shown == null
+                        || new BigDecimal(shown.path("quantity").asText())
+                                .compareTo(holding.quantity())
+                            != 0
+                        || new BigDecimal(shown.path("reserved").asText())
+                                .compareTo(holding.reserved())
+                            != 0) {
+                      return null;
+                    }
+                  }
+                  return portfolio;
+                }));
     // The ledger: per account and asset, its entries' amounts sum to the holding's quantity.
-    byAccount.forEach((accountId, holdings) -> Eventually.within(Duration.ofSeconds(60), () -> {
-      Map<String, BigDecimal> sums = ledgerSums(accountId);
-      for (HoldingBalance holding : holdings) {
-        if (sums.getOrDefault(holding.asset(), BigDecimal.ZERO).compareTo(holding.quantity()) != 0) {
-          return null;
-        }
-      }
-      return sums;
-    }));
+    byAccount.forEach(
+        (accountId, holdings) ->
+            Eventually.within(
+                Duration.ofSeconds(60),
+                () -> {
+                  Map<String, BigDecimal> sums = ledgerSums(accountId);
+                  for (HoldingBalance holding : holdings) {
+                    if (sums.getOrDefault(holding.asset(), BigDecimal.ZERO)
+                            .compareTo(holding.quantity())
+                        != 0) {
+                      return null;
+                    }
+                  }
+                  return sums;
+                }));
   }
 
   /** Every entry of the account's ledger, page by page: the sum of the amounts per asset. */
@@ -127,10 +162,19 @@ class OrderLifecycleE2EIT {
     Map<String, BigDecimal> sums = new HashMap<>();
     String cursor = null;
     do {
-      JsonNode page = json(get(query(), "/api/accounts/" + accountId + "/activities?size=100"
-          + (cursor == null ? "" : "&cursor=" + cursor)));
+      JsonNode page =
+          json(
+              get(
+                  query(),
+                  "/api/accounts/"
+                      + accountId
+                      + "/activities?size=100"
+                      + (cursor == null ? "" : "&cursor=" + cursor)));
       for (JsonNode entry : page.path("items")) {
-        sums.merge(entry.path("asset").asText(), new BigDecimal(entry.path("amount").asText()), BigDecimal::add);
+        sums.merge(
+            entry.path("asset").asText(),
+            new BigDecimal(entry.path("amount").asText()),
+            BigDecimal::add);
       }
       cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
     } while (cursor != null);
@@ -152,8 +196,11 @@ class OrderLifecycleE2EIT {
 
     // A step deadline (pricing, submitting: 30 s) can pass while the orchestrator is down; the
     // order then ends MARKET_TIMEOUT with everything given back, rather than trading late.
-    assertThat(result.passed(Set.of("REJECTED MARKET_TIMEOUT"))).as(() -> whatIsLeft(result)).isTrue();
-    assertThat(result.audit().endings().getOrDefault("REJECTED MARKET_TIMEOUT", 0L)).as(result.summary())
+    assertThat(result.passed(Set.of("REJECTED MARKET_TIMEOUT")))
+        .as(() -> whatIsLeft(result))
+        .isTrue();
+    assertThat(result.audit().endings().getOrDefault("REJECTED MARKET_TIMEOUT", 0L))
+        .as(result.summary())
         .isLessThanOrEqualTo(10);
   }
 
@@ -164,24 +211,38 @@ class OrderLifecycleE2EIT {
 
   /**
    * Runs 100 orders over 10 accounts (paced at 20/s, customers retrying what the command API does
-   * not answer) and, once 30 are placed, kills {@code victim} with {@code kill -9} and starts it again.
+   * not answer) and, once 30 are placed, kills {@code victim} with {@code kill -9} and starts it
+   * again.
    */
-  private OrderRunResult runWhileKilling(com.example.trading.teststack.ServiceProcess victim, long seed)
-      throws Exception {
+  private OrderRunResult runWhileKilling(
+      com.example.trading.teststack.ServiceProcess victim, long seed) throws Exception {
     OrderRun run = orderRun();
     AtomicReference<Throwable> killer = new AtomicReference<>();
-    Thread kill = new Thread(() -> {
-      try {
-        Eventually.within(Duration.ofSeconds(120), () -> run.placedSoFar() >= 30 ? true : null);
-        victim.kill();
-        victim.start();
-      } catch (Throwable e) {
-        killer.set(e);
-      }
-    });
+    Thread kill =
+        new Thread(
+            () -> {
+              try {
+                Eventually.within(
+                    Duration.ofSeconds(120), () -> run.placedSoFar() >= 30 ? true : null);
+                victim.kill();
+                victim.start();
+              } catch (Throwable e) {
+                killer.set(e);
+              }
+            });
     kill.start();
-    OrderRunResult result = run.run(OrderRun.Settings.builder().orders(100).accounts(10).clients(4).seed(seed)
-        .withExpiry(false).partialFills(false).finishWithin(Duration.ofMinutes(3)).ratePerSecond(20).build());
+    OrderRunResult result =
+        run.run(
+            OrderRun.Settings.builder()
+                .orders(100)
+                .accounts(10)
+                .clients(4)
+                .seed(seed)
+                .withExpiry(false)
+                .partialFills(false)
+                .finishWithin(Duration.ofMinutes(3))
+                .ratePerSecond(20)
+                .build());
     kill.join();
     System.out.println(result.summary());
     assertThat(killer.get()).as("the kill and restart").isNull();
@@ -195,14 +256,31 @@ class OrderLifecycleE2EIT {
     venueSettings(1.0, false);
     List<String> orderIds = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      orderIds.add(place(i % 2 == 0 ? "BUY" : "SELL", "AAPL", 2, "MARKET", null, null).path("orderId").asText());
+      orderIds.add(
+          place(i % 2 == 0 ? "BUY" : "SELL", "AAPL", 2, "MARKET", null, null)
+              .path("orderId")
+              .asText());
     }
 
-    Eventually.within(Duration.ofSeconds(60), () -> get(system.saga.port(), "/actuator/prometheus").body().lines()
-        .filter(l -> l.startsWith("resilience4j_circuitbreaker_state{") && l.contains("name=\"venue-orders\"")
-            && l.contains("state=\"open\"")).anyMatch(l -> l.endsWith(" 1.0")) ? true : null);
-    assertThat(orderIds).allSatisfy(id -> assertThat(json(get(query(), "/api/orders/" + id)).path("status").asText())
-        .isNotIn("FILLED", "REJECTED"));
+    Eventually.within(
+        Duration.ofSeconds(60),
+        () ->
+            get(system.saga.port(), "/actuator/prometheus")
+                    .body()
+                    .lines()
+                    .filter(
+                        l ->
+                            l.startsWith("resilience4j_circuitbreaker_state{")
+                                && l.contains("name=\"venue-orders\"")
+                                && l.contains("state=\"open\""))
+                    .anyMatch(l -> l.endsWith(" 1.0"))
+                ? true
+                : null);
+    assertThat(orderIds)
+        .allSatisfy(
+            id ->
+                assertThat(json(get(query(), "/api/orders/" + id)).path("status").asText())
+                    .isNotIn("FILLED", "REJECTED"));
     venueSettings(0.0, false);
 
     for (String orderId : orderIds) {
@@ -233,15 +311,25 @@ class OrderLifecycleE2EIT {
     assertThat(delivered).hasSizeGreaterThan(10);
     AuditReport before = audit();
     String viewBefore = withoutVolatile(json(get(query(), "/api/orders/" + orderId)));
-    // The views settle after the order's end: wait until the sale is fully shown (shares out, cash in).
-    String portfolioBefore = withoutVolatile(Eventually.within(Duration.ofSeconds(30), () -> {
-      JsonNode portfolio = json(get(query(), "/api/accounts/" + account + "/portfolio"));
-      return portfolio.path("holdings").size() == 2
-          && portfolio.path("holdings").findValuesAsText("reserved").stream().allMatch(r -> new BigDecimal(r).signum() == 0)
-          && portfolio.path("holdings").findValuesAsText("quantity").contains("45") ? portfolio : null;
-    }));
+    // The views settle after the order's end: wait until the sale is fully shown (shares out, cash
+    // in).
+    String portfolioBefore =
+        withoutVolatile(
+            Eventually.within(
+                Duration.ofSeconds(30),
+                () -> {
+                  JsonNode portfolio =
+                      json(get(query(), "/api/accounts/" + account + "/portfolio"));
+                  return portfolio.path("holdings").size() == 2
+                          && portfolio.path("holdings").findValuesAsText("reserved").stream()
+                              .allMatch(r -> new BigDecimal(r).signum() == 0)
+                          && portfolio.path("holdings").findValuesAsText("quantity").contains("45")
+                      ? portfolio
+                      : null;
+                }));
 
-    long eventRecords = delivered.stream().filter(r -> !r.topic().endsWith(Topics.COMMANDS)).count();
+    long eventRecords =
+        delivered.stream().filter(r -> !r.topic().endsWith(Topics.COMMANDS)).count();
     double duplicatesBefore = metric(system.saga.port(), "trading_saga_inbox_duplicates_total");
     for (ConsumerRecord<String, byte[]> record : delivered) {
       Map<String, String> headers = new HashMap<>();
@@ -250,24 +338,34 @@ class OrderLifecycleE2EIT {
       }
       KafkaTail.send(servers, record.topic(), record.key(), record.value(), headers);
     }
-    // The orchestrator's inbox counts what it recognised as already stored: all of them, once consumed.
-    Eventually.within(Duration.ofSeconds(60), () ->
-        metric(system.saga.port(), "trading_saga_inbox_duplicates_total") >= duplicatesBefore + eventRecords ? true : null);
-    Thread.sleep(3_000); // the command side's and the projections' consumers read the same records alongside
+    // The orchestrator's inbox counts what it recognised as already stored: all of them, once
+    // consumed.
+    Eventually.within(
+        Duration.ofSeconds(60),
+        () ->
+            metric(system.saga.port(), "trading_saga_inbox_duplicates_total")
+                    >= duplicatesBefore + eventRecords
+                ? true
+                : null);
+    Thread.sleep(
+        3_000); // the command side's and the projections' consumers read the same records alongside
 
     AuditReport after = audit();
     assertThat(after.holds()).as(after.toString()).isTrue();
-    assertThat(after.eventsInScope()).as("nothing was stored again").isEqualTo(before.eventsInScope());
+    assertThat(after.eventsInScope())
+        .as("nothing was stored again")
+        .isEqualTo(before.eventsInScope());
     assertThat(withoutVolatile(json(get(query(), "/api/orders/" + orderId)))).isEqualTo(viewBefore);
-    assertThat(withoutVolatile(json(get(query(), "/api/accounts/" + account + "/portfolio")))).isEqualTo(portfolioBefore);
+    assertThat(withoutVolatile(json(get(query(), "/api/accounts/" + account + "/portfolio"))))
+        .isEqualTo(portfolioBefore);
   }
 
   /**
    * Poison, fix, re-drive, through all five processes: the command side parks the order's fee
    * charge on the dead-letter topic (fault injection: refused without being applied), the saga
-   * waits and asks again (parked again); the command side is restarted without the fault (the
-   * fix), and the operator re-drives every parked copy at once. The fee is charged exactly once,
-   * the order fills, each dead letter is recorded as re-driven, and the audit holds.
+   * waits and asks again (parked again); the command side is restarted without the fault (the fix),
+   * and the operator re-drives every parked copy at once. The fee is charged exactly once, the
+   * order fills, each dead letter is recorded as re-driven, and the audit holds.
    */
   @Test
   void aCommandParkedOnTheDeadLetterTopicIsReDrivenAfterTheFixAndAppliedOnce() throws Exception {
@@ -280,29 +378,45 @@ class OrderLifecycleE2EIT {
       system.commandSide.start(Map.of("FAULT_PARK_SAGA_COMMANDS", "ChargeFee"));
       orderId = place("BUY", "AAPL", 3, "MARKET", null, null).path("orderId").asText();
       String order = orderId;
-      parked = Eventually.within(Duration.ofSeconds(60), () -> {
-        List<String> ids = parkedCommandsOf(deadLetters, order, "ChargeFee");
-        return ids.isEmpty() ? null : ids;
-      });
+      parked =
+          Eventually.within(
+              Duration.ofSeconds(60),
+              () -> {
+                List<String> ids = parkedCommandsOf(deadLetters, order, "ChargeFee");
+                return ids.isEmpty() ? null : ids;
+              });
       assertThat(json(get(system.saga.port(), "/ops/sagas/" + orderId)).path("step").asText())
-          .as("the saga waits for its fee").isEqualTo("CHARGING_FEE");
-      assertThat(json(get(query(), "/api/orders/" + orderId)).path("status").asText()).isNotIn(ENDS);
+          .as("the saga waits for its fee")
+          .isEqualTo("CHARGING_FEE");
+      assertThat(json(get(query(), "/api/orders/" + orderId)).path("status").asText())
+          .isNotIn(ENDS);
     } finally {
       system.commandSide.close();
       system.commandSide.start();
     }
-    // The saga may have asked again meanwhile (parked as well): re-drive every parked copy, as one selection.
+    // The saga may have asked again meanwhile (parked as well): re-drive every parked copy, as one
+    // selection.
     parked = parkedCommandsOf(deadLetters, orderId, "ChargeFee");
-    var redriven = postJson(system.commandSide.port(), deadLetters + "/redrive",
-        "{\"reason\":\"fee service fixed (e2e)\",\"ids\":" + JSON.writeValueAsString(parked) + "}");
+    var redriven =
+        postJson(
+            system.commandSide.port(),
+            deadLetters + "/redrive",
+            "{\"reason\":\"fee service fixed (e2e)\",\"ids\":"
+                + JSON.writeValueAsString(parked)
+                + "}");
     assertThat(redriven.statusCode()).as(redriven.body()).isEqualTo(200);
-    assertThat(json(redriven).path("results").findValuesAsText("outcome")).hasSize(parked.size())
+    assertThat(json(redriven).path("results").findValuesAsText("outcome"))
+        .hasSize(parked.size())
         .containsOnly("REDRIVEN");
 
     JsonNode end = awaitEnd(orderId, Duration.ofSeconds(120));
     assertThat(end.path("status").asText()).as(end.toString()).isEqualTo("FILLED");
-    assertThat(parkedCommandsOf(deadLetters, orderId, "ChargeFee")).as("nothing left parked").isEmpty();
-    assertThat(storedEvents("FeeCharged", orderId)).as("the fee charged once, however many copies came").isEqualTo(1);
+    assertThat(parkedCommandsOf(deadLetters, orderId, "ChargeFee"))
+        .as("nothing left parked")
+        .isEmpty();
+    assertThat(storedEvents("FeeCharged", orderId))
+        .as("the fee charged once, however many copies came")
+        .isEqualTo(1);
     assertAuditHolds();
   }
 
@@ -313,7 +427,8 @@ class OrderLifecycleE2EIT {
     List<String> ids = new ArrayList<>();
     for (JsonNode entry : json(response).path("messages")) {
       JsonNode message = entry.path("message");
-      if (type.equals(message.path("headers").path("type").asText()) && message.path("payload").asText().contains(orderId)) {
+      if (type.equals(message.path("headers").path("type").asText())
+          && message.path("payload").asText().contains(orderId)) {
         ids.add(message.path("id").asText());
       }
     }
@@ -323,9 +438,12 @@ class OrderLifecycleE2EIT {
   /** How many events of {@code type} naming the order the command side stored. */
   private static long storedEvents(String type, String orderId) throws Exception {
     TestStack stack = TestStack.get();
-    try (Connection connection = DriverManager.getConnection(system.commandJdbcUrl, stack.postgresUser(),
-        stack.postgresPassword());
-        var statement = connection.prepareStatement("""
+    try (Connection connection =
+            DriverManager.getConnection(
+                system.commandJdbcUrl, stack.postgresUser(), stack.postgresPassword());
+        var statement =
+            connection.prepareStatement(
+                """
             select count(*) from domain_event_entry
             where payload_type like ? and position(convert_to(?, 'UTF8') in payload) > 0""")) {
       statement.setString(1, "%$" + type);
@@ -337,29 +455,45 @@ class OrderLifecycleE2EIT {
     }
   }
 
-  /** The sum of a Prometheus metric's samples on a service, of the series carrying every one of {@code labels}. */
+  /**
+   * The sum of a Prometheus metric's samples on a service, of the series carrying every one of
+   * {@code labels}.
+   */
   private static double metric(int port, String name, String... labels) {
-    return get(port, "/actuator/prometheus").body().lines()
+    return get(port, "/actuator/prometheus")
+        .body()
+        .lines()
         .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
         .filter(l -> java.util.Arrays.stream(labels).allMatch(l::contains))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
-  // ------------------------------------------------------------------ paths seen through the query API
+  // ------------------------------------------------------------------ paths seen through the query
+  // API
 
   @Test
-  void aPartiallyFilledOrderCancelledByTheCustomerKeepsItsFillsAndGetsTheRestBack() throws Exception {
+  void aPartiallyFilledOrderCancelledByTheCustomerKeepsItsFillsAndGetsTheRestBack()
+      throws Exception {
     deposit("USD", "100000.00");
     venueSettings(0.0, true);
     BigDecimal price = price("MSFT");
-    String limit = price.multiply(new BigDecimal("1.10")).setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
+    String limit =
+        price
+            .multiply(new BigDecimal("1.10"))
+            .setScale(2, java.math.RoundingMode.HALF_EVEN)
+            .toPlainString();
     // A crossing limit order fills its first part on arrival and the next at the venue's next tick
     // (every 2 s): the cancel usually lands in between; when it loses that race, try again.
     JsonNode cancelledPartway = null;
     for (int attempt = 0; attempt < 10 && cancelledPartway == null; attempt++) {
       String orderId = place("BUY", "MSFT", 9, "LIMIT", limit, null).path("orderId").asText();
-      Eventually.within(Duration.ofSeconds(30), () -> json(get(query(), "/api/orders/" + orderId))
-          .path("filledQuantity").asLong() > 0 ? true : null);
+      Eventually.within(
+          Duration.ofSeconds(30),
+          () ->
+              json(get(query(), "/api/orders/" + orderId)).path("filledQuantity").asLong() > 0
+                  ? true
+                  : null);
       postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "");
       JsonNode end = awaitEnd(orderId, Duration.ofSeconds(60));
       if (end.path("status").asText().equals("CANCELLED")) {
@@ -380,10 +514,22 @@ class OrderLifecycleE2EIT {
   void anInstrumentTheVenueDoesNotListIsRefusedAtPlacementAndNothingIsStored() throws Exception {
     deposit("USD", "1000.00");
     // The command side reads the venue's reference data in the background after it starts.
-    Eventually.within(Duration.ofSeconds(60), () -> get(system.commandSide.port(), "/actuator/prometheus").body()
-        .lines().anyMatch(l -> l.startsWith("trading_exchange_instruments_known") && !l.endsWith(" 0.0")) ? true : null);
-    String body = "{\"accountId\":\"%s\",\"clientOrderId\":\"c-nope\",\"side\":\"BUY\",\"instrument\":\"NOPE\","
-        .formatted(account) + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"25.00\"}";
+    Eventually.within(
+        Duration.ofSeconds(60),
+        () ->
+            get(system.commandSide.port(), "/actuator/prometheus")
+                    .body()
+                    .lines()
+                    .anyMatch(
+                        l ->
+                            l.startsWith("trading_exchange_instruments_known")
+                                && !l.endsWith(" 0.0"))
+                ? true
+                : null);
+    String body =
+        "{\"accountId\":\"%s\",\"clientOrderId\":\"c-nope\",\"side\":\"BUY\",\"instrument\":\"NOPE\","
+                .formatted(account)
+            + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"25.00\"}";
 
     var refused = postJson(system.commandSide.port(), "/api/orders", body);
 
@@ -392,29 +538,54 @@ class OrderLifecycleE2EIT {
     assertThat(audit().orders()).as("no order stored for the account").isEmpty();
     // A halted instrument is one the venue knows: placed, then rejected by the venue.
     String halted = place("BUY", "HALTED", 1, "MARKET", null, "25.00").path("orderId").asText();
-    assertThat(awaitEnd(halted, Duration.ofSeconds(60)).path("rejectReason").asText()).isEqualTo("MARKET_REJECTED");
+    assertThat(awaitEnd(halted, Duration.ofSeconds(60)).path("rejectReason").asText())
+        .isEqualTo("MARKET_REJECTED");
   }
 
   @Test
   void aCancelBeforeTheVenueHasTheOrderGivesEverythingBackAndNothingIsSent() throws Exception {
     deposit("USD", "5000.00");
     venueSettings(1.0, false);
-    String[] superseded = {"trading_saga_market_requests_total", "kind=\"SUBMIT\"", "outcome=\"SUPERSEDED\""};
-    double supersededBefore = metric(system.saga.port(), superseded[0], superseded[1], superseded[2]);
+    String[] superseded = {
+      "trading_saga_market_requests_total", "kind=\"SUBMIT\"", "outcome=\"SUPERSEDED\""
+    };
+    double supersededBefore =
+        metric(system.saga.port(), superseded[0], superseded[1], superseded[2]);
     String orderId = place("BUY", "GOOG", 3, "MARKET", null, null).path("orderId").asText();
-    Eventually.within(Duration.ofSeconds(30), () -> get(system.saga.port(), "/ops/sagas/" + orderId).body()
-        .contains("\"step\":\"SUBMITTING\"") ? true : null);
+    Eventually.within(
+        Duration.ofSeconds(30),
+        () ->
+            get(system.saga.port(), "/ops/sagas/" + orderId)
+                    .body()
+                    .contains("\"step\":\"SUBMITTING\"")
+                ? true
+                : null);
 
-    assertThat(postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "").statusCode()).isEqualTo(202);
+    assertThat(
+            postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "")
+                .statusCode())
+        .isEqualTo(202);
     // The submission may have reached the venue for all the orchestrator knows (a timeout is
     // ambiguous), so it cancels there, and cannot end the order before the venue answers. The
     // venue comes back only once the gateway has dropped the pending submission for the cancel:
     // an attempt already under way when the cancel came could still land, like a fill racing a
-    // cancel on a real venue (the order would then fill, correctly, but this test is about the cancel).
-    Eventually.within(Duration.ofSeconds(30), () -> get(system.saga.port(), "/ops/sagas/" + orderId).body()
-        .contains("\"step\":\"CANCELLING_AT_MARKET\"") ? true : null);
-    Eventually.within(Duration.ofSeconds(60), () ->
-        metric(system.saga.port(), superseded[0], superseded[1], superseded[2]) > supersededBefore ? true : null);
+    // cancel on a real venue (the order would then fill, correctly, but this test is about the
+    // cancel).
+    Eventually.within(
+        Duration.ofSeconds(30),
+        () ->
+            get(system.saga.port(), "/ops/sagas/" + orderId)
+                    .body()
+                    .contains("\"step\":\"CANCELLING_AT_MARKET\"")
+                ? true
+                : null);
+    Eventually.within(
+        Duration.ofSeconds(60),
+        () ->
+            metric(system.saga.port(), superseded[0], superseded[1], superseded[2])
+                    > supersededBefore
+                ? true
+                : null);
     venueSettings(0.0, false);
     JsonNode end = awaitEnd(orderId, Duration.ofSeconds(60));
 
@@ -423,9 +594,13 @@ class OrderLifecycleE2EIT {
     assertThat(end.path("feeStatus").asText()).isEqualTo("REFUNDED");
     Thread.sleep(2_000);
     assertThat(send("GET", system.venue().resolve("/venue/orders/" + orderId), null).statusCode())
-        .as("the venue never received the order").isEqualTo(404);
-    awaitPortfolio(holding -> holding.path("asset").asText().equals("USD")
-        && holding.path("quantity").asText().equals("5000.00") && holding.path("reserved").asText().equals("0.00"));
+        .as("the venue never received the order")
+        .isEqualTo(404);
+    awaitPortfolio(
+        holding ->
+            holding.path("asset").asText().equals("USD")
+                && holding.path("quantity").asText().equals("5000.00")
+                && holding.path("reserved").asText().equals("0.00"));
     assertAuditHolds();
   }
 
@@ -442,15 +617,25 @@ class OrderLifecycleE2EIT {
     assertThat(haltedEnd.path("status").asText()).isEqualTo("REJECTED");
     assertThat(haltedEnd.path("rejectReason").asText()).isEqualTo("MARKET_REJECTED");
     assertThat(haltedEnd.path("feeStatus").asText()).isEqualTo("REFUNDED");
-    assertThat(awaitEnd(tooMany, Duration.ofSeconds(60)).path("rejectReason").asText()).isEqualTo("INSUFFICIENT_HOLDING");
-    assertThat(awaitEnd(feeTooHigh, Duration.ofSeconds(60)).path("rejectReason").asText()).isEqualTo("FEE_REJECTED");
+    assertThat(awaitEnd(tooMany, Duration.ofSeconds(60)).path("rejectReason").asText())
+        .isEqualTo("INSUFFICIENT_HOLDING");
+    assertThat(awaitEnd(feeTooHigh, Duration.ofSeconds(60)).path("rejectReason").asText())
+        .isEqualTo("FEE_REJECTED");
     // The orchestrator gives limit orders 20 s on the venue here.
     JsonNode expired = awaitEnd(resting, Duration.ofSeconds(90));
     assertThat(expired.path("status").asText()).isEqualTo("EXPIRED");
     assertThat(expired.path("feeStatus").asText()).isEqualTo("REFUNDED");
-    JsonNode portfolio = awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0
-        && new BigDecimal(holding.path("quantity").asText()).compareTo(
-            new BigDecimal(holding.path("asset").asText().equals("USD") ? "5000.00" : "10")) == 0);
+    JsonNode portfolio =
+        awaitPortfolio(
+            holding ->
+                new BigDecimal(holding.path("reserved").asText()).signum() == 0
+                    && new BigDecimal(holding.path("quantity").asText())
+                            .compareTo(
+                                new BigDecimal(
+                                    holding.path("asset").asText().equals("USD")
+                                        ? "5000.00"
+                                        : "10"))
+                        == 0);
     assertThat(portfolio.path("feesPaid").asText()).isEqualTo("0.00");
     assertAuditHolds();
   }
@@ -459,14 +644,20 @@ class OrderLifecycleE2EIT {
 
   private OrderRun orderRun() {
     TestStack stack = TestStack.get();
-    return new OrderRun(system.commandApi(), system.venue(), system.commandJdbcUrl, stack.postgresUser(),
-        stack.postgresPassword(), stack.issuer());
+    return new OrderRun(
+        system.commandApi(),
+        system.venue(),
+        system.commandJdbcUrl,
+        stack.postgresUser(),
+        stack.postgresPassword(),
+        stack.issuer());
   }
 
   private AuditReport audit() throws Exception {
     TestStack stack = TestStack.get();
-    try (Connection connection = DriverManager.getConnection(system.commandJdbcUrl, stack.postgresUser(),
-        stack.postgresPassword())) {
+    try (Connection connection =
+        DriverManager.getConnection(
+            system.commandJdbcUrl, stack.postgresUser(), stack.postgresPassword())) {
       return EventStoreAudit.of(connection, Set.of(account));
     }
   }
@@ -481,17 +672,30 @@ class OrderLifecycleE2EIT {
   }
 
   private JsonNode deposit(String asset, String quantity) {
-    var response = postJson(system.commandSide.port(), "/api/accounts/" + account + "/deposits",
-        "{\"asset\":\"" + asset + "\",\"quantity\":\"" + quantity + "\"}");
+    var response =
+        postJson(
+            system.commandSide.port(),
+            "/api/accounts/" + account + "/deposits",
+            "{\"asset\":\"" + asset + "\",\"quantity\":\"" + quantity + "\"}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return json(response);
   }
 
-  private JsonNode place(String side, String instrument, long quantity, String type, String limitPrice, String maxFee) {
-    String body = "{\"accountId\":\"%s\",\"clientOrderId\":\"%s\",\"side\":\"%s\",\"instrument\":\"%s\",\"quantity\":%d,"
-        .formatted(account, UUID.randomUUID(), side, instrument, quantity)
-        + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s}".formatted(type,
-            limitPrice == null ? "null" : "\"" + limitPrice + "\"", maxFee == null ? "null" : "\"" + maxFee + "\"");
+  private JsonNode place(
+      String side,
+      String instrument,
+      long quantity,
+      String type,
+      String limitPrice,
+      String maxFee) {
+    String body =
+        "{\"accountId\":\"%s\",\"clientOrderId\":\"%s\",\"side\":\"%s\",\"instrument\":\"%s\",\"quantity\":%d,"
+                .formatted(account, UUID.randomUUID(), side, instrument, quantity)
+            + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s}"
+                .formatted(
+                    type,
+                    limitPrice == null ? "null" : "\"" + limitPrice + "\"",
+                    maxFee == null ? "null" : "\"" + maxFee + "\"");
     var response = postJson(system.commandSide.port(), "/api/orders", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return json(response);
@@ -502,41 +706,65 @@ class OrderLifecycleE2EIT {
    * view follows the holding events, which may arrive after the order's own end is shown.
    */
   private JsonNode awaitPortfolio(java.util.function.Predicate<JsonNode> expected) {
-    return Eventually.within(Duration.ofSeconds(30), () -> {
-      JsonNode portfolio = json(get(query(), "/api/accounts/" + account + "/portfolio"));
-      for (JsonNode holding : portfolio.path("holdings")) {
-        if (!expected.test(holding)) {
-          return null;
-        }
-      }
-      return portfolio;
-    });
+    return Eventually.within(
+        Duration.ofSeconds(30),
+        () -> {
+          JsonNode portfolio = json(get(query(), "/api/accounts/" + account + "/portfolio"));
+          for (JsonNode holding : portfolio.path("holdings")) {
+            if (!expected.test(holding)) {
+              return null;
+            }
+          }
+          return portfolio;
+        });
   }
 
   /** Polls the query API until the order has ended, and returns its document. */
   private static JsonNode awaitEnd(String orderId, Duration within) {
-    return Eventually.within(within, () -> {
-      JsonNode order = json(get(query(), "/api/orders/" + orderId));
-      return ENDS.contains(order.path("status").asText()) && !order.path("feeStatus").asText().equals("CHARGED")
-          ? order : null;
-    });
+    return Eventually.within(
+        within,
+        () -> {
+          JsonNode order = json(get(query(), "/api/orders/" + orderId));
+          return ENDS.contains(order.path("status").asText())
+                  && !order.path("feeStatus").asText().equals("CHARGED")
+              ? order
+              : null;
+        });
   }
 
   private static BigDecimal price(String instrument) throws Exception {
-    return new BigDecimal(JSON.readTree(send("GET", system.venue().resolve("/venue/prices/" + instrument), null).body())
-        .path("price").asText());
+    return new BigDecimal(
+        JSON.readTree(
+                send("GET", system.venue().resolve("/venue/prices/" + instrument), null).body())
+            .path("price")
+            .asText());
   }
 
   private static void venueSettings(double errorRate, boolean partialFills) {
-    var response = com.example.trading.teststack.TestHttp.putJson(system.exchange.port(), "/venue/settings",
-        "{\"latencyMs\":0,\"rejectRate\":0.0,\"errorRate\":" + errorRate + ",\"partialFills\":" + partialFills + "}");
+    var response =
+        com.example.trading.teststack.TestHttp.putJson(
+            system.exchange.port(),
+            "/venue/settings",
+            "{\"latencyMs\":0,\"rejectRate\":0.0,\"errorRate\":"
+                + errorRate
+                + ",\"partialFills\":"
+                + partialFills
+                + "}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /** The document without what changes on every read (valuation time, prices, positions). */
@@ -545,7 +773,8 @@ class OrderLifecycleE2EIT {
     if (copy instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
       object.remove(List.of("asOf", "position", "updatedAt"));
       for (JsonNode holding : object.path("holdings")) {
-        ((com.fasterxml.jackson.databind.node.ObjectNode) holding).remove(List.of("lastPrice", "marketValue"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) holding)
+            .remove(List.of("lastPrice", "marketValue"));
       }
     }
     return copy.toString();
@@ -560,15 +789,15 @@ class OrderLifecycleE2EIT {
   }
 
   /**
-   * Requests of the back office: an operator token of the test issuer, and a fresh
-   * {@code Idempotency-Key} (deposits need one; other requests ignore it).
+   * Requests of the back office: an operator token of the test issuer, and a fresh {@code
+   * Idempotency-Key} (deposits need one; other requests ignore it).
    */
   private static HttpResponse<String> get(int port, String path) {
     return com.example.trading.teststack.TestHttp.asOperator().get(port, path);
   }
 
   private static HttpResponse<String> postJson(int port, String path, String json) {
-    return com.example.trading.teststack.TestHttp.asOperator().postJson(port, path, json, "Idempotency-Key",
-        java.util.UUID.randomUUID().toString());
+    return com.example.trading.teststack.TestHttp.asOperator()
+        .postJson(port, path, json, "Idempotency-Key", java.util.UUID.randomUUID().toString());
   }
 }

@@ -40,44 +40,82 @@ class OrderTraceE2EIT {
     String account = "acc-trace-" + UUID.randomUUID().toString().substring(0, 8);
     String customer = "cust-trace-" + UUID.randomUUID().toString().substring(0, 8);
     system.openAccount(account, customer);
-    var funded = TestHttp.asOperator().postJson(system.commandSide.port(), "/api/accounts/" + account + "/deposits",
-        "{\"asset\":\"AAPL\",\"quantity\":\"10\"}", "Idempotency-Key", "fund-" + account);
+    var funded =
+        TestHttp.asOperator()
+            .postJson(
+                system.commandSide.port(),
+                "/api/accounts/" + account + "/deposits",
+                "{\"asset\":\"AAPL\",\"quantity\":\"10\"}",
+                "Idempotency-Key",
+                "fund-" + account);
     assertThat(funded.statusCode()).as(funded.body()).isEqualTo(202);
-    var placed = TestHttp.asCustomer(customer).postJson(system.commandSide.port(), "/api/orders",
-        "{\"accountId\":\"" + account + "\",\"clientOrderId\":\"c-1\",\"side\":\"SELL\",\"instrument\":\"AAPL\","
-            + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"5.00\"}");
+    var placed =
+        TestHttp.asCustomer(customer)
+            .postJson(
+                system.commandSide.port(),
+                "/api/orders",
+                "{\"accountId\":\""
+                    + account
+                    + "\",\"clientOrderId\":\"c-1\",\"side\":\"SELL\",\"instrument\":\"AAPL\","
+                    + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"5.00\"}");
     assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
     String orderId = JSON.readTree(placed.body()).path("orderId").asText();
 
-    JsonNode order = Eventually.within(Duration.ofSeconds(60), () -> {
-      JsonNode document = JSON.readTree(TestHttp.asCustomer(customer)
-          .get(system.querySide.port(), "/api/orders/" + orderId).body());
-      return "FILLED".equals(document.path("status").asText()) && "SETTLED".equals(document.path("feeStatus").asText())
-          ? document : null;
-    });
+    JsonNode order =
+        Eventually.within(
+            Duration.ofSeconds(60),
+            () -> {
+              JsonNode document =
+                  JSON.readTree(
+                      TestHttp.asCustomer(customer)
+                          .get(system.querySide.port(), "/api/orders/" + orderId)
+                          .body());
+              return "FILLED".equals(document.path("status").asText())
+                      && "SETTLED".equals(document.path("feeStatus").asText())
+                  ? document
+                  : null;
+            });
     String traceId = order.path("traceId").asText();
     assertThat(traceId).as("the order's trace id in the query API").matches("[0-9a-f]{32}");
 
-    JsonNode spans = Eventually.within(Duration.ofSeconds(60), () -> {
-      JsonNode trace = zipkinTrace(traceId);
-      Set<String> names = new HashSet<>();
-      trace.forEach(span -> names.add(span.path("name").asText()));
-      return names.containsAll(List.of("http post /api/orders", "command placeorder", "relay orderplaced",
-          "saga orderplaced", "venue submit", "http post /venue/orders", "outbox publish completeorder",
-          "command completeorder", "view customer-orders ordercompleted")) ? trace : null;
-    });
+    JsonNode spans =
+        Eventually.within(
+            Duration.ofSeconds(60),
+            () -> {
+              JsonNode trace = zipkinTrace(traceId);
+              Set<String> names = new HashSet<>();
+              trace.forEach(span -> names.add(span.path("name").asText()));
+              return names.containsAll(
+                      List.of(
+                          "http post /api/orders",
+                          "command placeorder",
+                          "relay orderplaced",
+                          "saga orderplaced",
+                          "venue submit",
+                          "http post /venue/orders",
+                          "outbox publish completeorder",
+                          "command completeorder",
+                          "view customer-orders ordercompleted"))
+                  ? trace
+                  : null;
+            });
 
     Set<String> services = new HashSet<>();
     for (JsonNode span : spans) {
       assertThat(span.path("traceId").asText()).isEqualTo(traceId);
       services.add(span.path("localEndpoint").path("serviceName").asText());
       String name = span.path("name").asText();
-      if (name.startsWith("command ") || name.startsWith("saga ") || name.startsWith("venue ")
-          || name.startsWith("relay ") || name.startsWith("outbox ") || name.startsWith("view ")) {
+      if (name.startsWith("command ")
+          || name.startsWith("saga ")
+          || name.startsWith("venue ")
+          || name.startsWith("relay ")
+          || name.startsWith("outbox ")
+          || name.startsWith("view ")) {
         assertThat(span.path("tags").path("correlationId").asText()).as(name).isEqualTo(orderId);
       }
     }
-    assertThat(services).contains("command-side", "saga-orchestrator", "projections", "exchange-simulator");
+    assertThat(services)
+        .contains("command-side", "saga-orchestrator", "projections", "exchange-simulator");
 
     // The orchestrator's own log lines about the order carry the trace (its process's real output).
     List<String> lines = java.nio.file.Files.readAllLines(system.saga.logFile().toPath());
@@ -85,9 +123,13 @@ class OrderTraceE2EIT {
   }
 
   private static JsonNode zipkinTrace(String traceId) throws Exception {
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(TestStack.get().zipkinUrl() + "/api/v2/trace/" + traceId)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(TestStack.get().zipkinUrl() + "/api/v2/trace/" + traceId))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createArrayNode();
   }
 }

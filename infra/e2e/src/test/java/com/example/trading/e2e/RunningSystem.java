@@ -5,10 +5,10 @@ import com.example.trading.teststack.ServiceEnvironment;
 import com.example.trading.teststack.ServiceProcess;
 import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
-import java.net.http.HttpResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,17 +25,18 @@ import java.util.Map;
  * `make up INSTANCES=N`. {@link #get()} is the one-instance system shared by the tests of a JVM;
  * {@link #withInstances} starts one a test owns and closes.
  *
- * <p>Differences from the defaults, so that the tests can see every path in seconds: the venue ticks
- * every 2 s (a partially filled limit order waits a tick for its next part, long enough to cancel it),
- * the orchestrator gives limit orders a time in force of 20 s (they expire during the run), and an
- * order may wait 90 s to reach the venue (a venue outage long enough to open the circuit breaker
- * must not end it as a timeout), and a venue request claimed by an orchestrator that died is taken
- * up by another after 20 s (the lease; 60 s by default), longer than a call with its retries.
+ * <p>Differences from the defaults, so that the tests can see every path in seconds: the venue
+ * ticks every 2 s (a partially filled limit order waits a tick for its next part, long enough to
+ * cancel it), the orchestrator gives limit orders a time in force of 20 s (they expire during the
+ * run), and an order may wait 90 s to reach the venue (a venue outage long enough to open the
+ * circuit breaker must not end it as a timeout), and a venue request claimed by an orchestrator
+ * that died is taken up by another after 20 s (the lease; 60 s by default), longer than a call with
+ * its retries.
  *
  * <p>The one-instance system's services sit behind {@link ContractProxy}s: every request the tests
- * send their {@code /api} and {@code /ops} through {@code TestHttp} (or the SDK, see
- * {@code SdkE2EIT}), and its answer, is checked against the published OpenAPI documents (the load
- * runs of {@code OrderRun} go straight to the services).
+ * send their {@code /api} and {@code /ops} through {@code TestHttp} (or the SDK, see {@code
+ * SdkE2EIT}), and its answer, is checked against the published OpenAPI documents (the load runs of
+ * {@code OrderRun} go straight to the services).
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -46,15 +47,21 @@ final class RunningSystem implements AutoCloseable {
   final List<ServiceProcess> sagas = new ArrayList<>();
   final List<ServiceProcess> projectionsInstances = new ArrayList<>();
   final List<ServiceProcess> querySides = new ArrayList<>();
+
   /** The first instance of each service. */
   final ServiceProcess commandSide;
+
   final ServiceProcess saga;
   final ServiceProcess projections;
   final ServiceProcess querySide;
   final String prefix;
   final String commandJdbcUrl;
   final String sagaJdbcUrl;
-  /** Prism in front of the command and query APIs of the one-instance system: its traffic is checked. */
+
+  /**
+   * Prism in front of the command and query APIs of the one-instance system: its traffic is
+   * checked.
+   */
   private final List<ContractProxy> contractProxies = new ArrayList<>();
 
   private RunningSystem(int instances) {
@@ -68,19 +75,28 @@ final class RunningSystem implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     venue.put("EXCHANGE_TICK_INTERVAL", "2s");
-    exchange = ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../exchange-simulator")), venue);
+    exchange =
+        ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../exchange-simulator")), venue);
 
-    ServiceEnvironment command = ServiceEnvironment.commandSide(stack, prefix)
-        .with("EXCHANGE_URL", "http://127.0.0.1:" + exchange.port());
+    ServiceEnvironment command =
+        ServiceEnvironment.commandSide(stack, prefix)
+            .with("EXCHANGE_URL", "http://127.0.0.1:" + exchange.port());
     commandJdbcUrl = command.jdbcUrl();
-    Map<String, String> projection = ServiceEnvironment.of(stack, prefix)
-        .with("TRADING_PROJECTIONS_GROUP_PREFIX", prefix + "projection")
-        .with("EXCHANGE_URL", "http://127.0.0.1:" + exchange.port()).asMap();
+    Map<String, String> projection =
+        ServiceEnvironment.of(stack, prefix)
+            .with("TRADING_PROJECTIONS_GROUP_PREFIX", prefix + "projection")
+            .with("EXCHANGE_URL", "http://127.0.0.1:" + exchange.port())
+            .asMap();
     Map<String, String> query = ServiceEnvironment.of(stack, prefix).asMap();
     for (int k = 0; k < instances; k++) {
-      commandSides.add(ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../command-side")), command.asMap()));
-      projectionsInstances.add(ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../projections")), projection));
-      querySides.add(ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../query-side")), query));
+      commandSides.add(
+          ServiceProcess.of(
+              ServiceProcess.runnableJarIn(Path.of("../../command-side")), command.asMap()));
+      projectionsInstances.add(
+          ServiceProcess.of(
+              ServiceProcess.runnableJarIn(Path.of("../../projections")), projection));
+      querySides.add(
+          ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../query-side")), query));
     }
     List<ServiceProcess> first = new ArrayList<>(List.of(exchange));
     first.addAll(commandSides);
@@ -88,14 +104,17 @@ final class RunningSystem implements AutoCloseable {
     first.addAll(querySides);
     ServiceProcess.startAll(first.toArray(ServiceProcess[]::new));
 
-    ServiceEnvironment orchestrator = ServiceEnvironment.sagaOrchestrator(stack, prefix, exchange.port())
-        .with("EXCHANGE_TIME_IN_FORCE", "20s")
-        .with("SAGA_SUBMITTING_TIMEOUT", "90s")
-        .with("TRADING_MARKET_LEASE", "20s");
+    ServiceEnvironment orchestrator =
+        ServiceEnvironment.sagaOrchestrator(stack, prefix, exchange.port())
+            .with("EXCHANGE_TIME_IN_FORCE", "20s")
+            .with("SAGA_SUBMITTING_TIMEOUT", "90s")
+            .with("TRADING_MARKET_LEASE", "20s");
     sagaJdbcUrl = orchestrator.jdbcUrl();
     for (int k = 0; k < instances; k++) {
-      sagas.add(ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../../saga-orchestrator")),
-          orchestrator.asMap()));
+      sagas.add(
+          ServiceProcess.of(
+              ServiceProcess.runnableJarIn(Path.of("../../saga-orchestrator")),
+              orchestrator.asMap()));
     }
     ServiceProcess.startAll(sagas.toArray(ServiceProcess[]::new));
 
@@ -104,13 +123,18 @@ final class RunningSystem implements AutoCloseable {
     projections = projectionsInstances.get(0);
     querySide = querySides.get(0);
     if (instances == 1) {
-      contractProxies.add(ContractProxy.start(Path.of("../../command-side/openapi/command-api.json"),
-          commandSide.port()));
-      contractProxies.add(ContractProxy.start(Path.of("../../query-side/openapi/query-api.json"), querySide.port()));
-      contractProxies.add(ContractProxy.start(Path.of("../../saga-orchestrator/openapi/saga-orchestrator-api.json"),
-          saga.port()));
-      contractProxies.add(ContractProxy.start(Path.of("../../projections/openapi/projections-api.json"),
-          projections.port()));
+      contractProxies.add(
+          ContractProxy.start(
+              Path.of("../../command-side/openapi/command-api.json"), commandSide.port()));
+      contractProxies.add(
+          ContractProxy.start(
+              Path.of("../../query-side/openapi/query-api.json"), querySide.port()));
+      contractProxies.add(
+          ContractProxy.start(
+              Path.of("../../saga-orchestrator/openapi/saga-orchestrator-api.json"), saga.port()));
+      contractProxies.add(
+          ContractProxy.start(
+              Path.of("../../projections/openapi/projections-api.json"), projections.port()));
     }
   }
 
@@ -134,17 +158,27 @@ final class RunningSystem implements AutoCloseable {
    */
   void openAccount(String accountId, String customerId) {
     TestHttp.Caller operator = TestHttp.asOperator();
-    HttpResponse<String> opened = operator.postJson(commandSide.port(), "/api/accounts",
-        "{\"accountId\":\"" + accountId + "\",\"customerId\":\"" + customerId + "\"}");
+    HttpResponse<String> opened =
+        operator.postJson(
+            commandSide.port(),
+            "/api/accounts",
+            "{\"accountId\":\"" + accountId + "\",\"customerId\":\"" + customerId + "\"}");
     if (opened.statusCode() != 201 && opened.statusCode() != 200) {
-      throw new IllegalStateException("opening " + accountId + " answered " + opened.statusCode() + ": " + opened.body());
+      throw new IllegalStateException(
+          "opening " + accountId + " answered " + opened.statusCode() + ": " + opened.body());
     }
     String position = opened.body().replaceAll(".*\"position\":\"([^\"]+)\".*", "$1");
-    HttpResponse<String> known = operator.get(querySide.port(),
-        "/api/accounts/" + accountId + "/orders?minPosition=" + position);
+    HttpResponse<String> known =
+        operator.get(
+            querySide.port(), "/api/accounts/" + accountId + "/orders?minPosition=" + position);
     if (known.statusCode() != 200) {
-      throw new IllegalStateException("the views did not learn of " + accountId + ": " + known.statusCode() + " "
-          + known.body());
+      throw new IllegalStateException(
+          "the views did not learn of "
+              + accountId
+              + ": "
+              + known.statusCode()
+              + " "
+              + known.body());
     }
   }
 
@@ -153,7 +187,9 @@ final class RunningSystem implements AutoCloseable {
   }
 
   List<URI> commandApis() {
-    return commandSides.stream().map(service -> URI.create("http://127.0.0.1:" + service.port())).toList();
+    return commandSides.stream()
+        .map(service -> URI.create("http://127.0.0.1:" + service.port()))
+        .toList();
   }
 
   URI venue() {

@@ -54,16 +54,20 @@ class SdkE2EIT {
 
   /** A client through the proxies, with tokens from {@code tokens} or by client credentials. */
   private static TradingClient client(AccessTokens tokens, String clientId, String secret) {
-    TradingClient.Builder builder = TradingClient.builder()
-        .commandApi(ContractProxy.baseUri(system.commandSide.port()))
-        .queryApi(ContractProxy.baseUri(system.querySide.port()))
-        .retryBudget(Duration.ofSeconds(20))
-        .responseListener(response -> ContractProxy.check(response, "(the body is read by the SDK)"));
+    TradingClient.Builder builder =
+        TradingClient.builder()
+            .commandApi(ContractProxy.baseUri(system.commandSide.port()))
+            .queryApi(ContractProxy.baseUri(system.querySide.port()))
+            .retryBudget(Duration.ofSeconds(20))
+            .responseListener(
+                response -> ContractProxy.check(response, "(the body is read by the SDK)"));
     if (tokens != null) {
       return builder.accessTokens(tokens).build();
     }
-    return builder.clientCredentials(URI.create(TestStack.get().issuer().uri()), clientId, secret,
-        Issuer.CUSTOMER_SCOPE).build();
+    return builder
+        .clientCredentials(
+            URI.create(TestStack.get().issuer().uri()), clientId, secret, Issuer.CUSTOMER_SCOPE)
+        .build();
   }
 
   private TradingClient customer() {
@@ -76,15 +80,23 @@ class SdkE2EIT {
     operator.openAccount(account, customerId);
     DepositAccepted deposit = operator.deposit(account, "USD", "50000.00");
     assertThat(operator.portfolio(account, deposit.getPosition()).getHoldings())
-        .anySatisfy(holding -> {
-          assertThat(holding.getAsset()).isEqualTo("USD");
-          assertThat(holding.getQuantity()).isEqualTo("50000.00");
-        });
+        .anySatisfy(
+            holding -> {
+              assertThat(holding.getAsset()).isEqualTo("USD");
+              assertThat(holding.getQuantity()).isEqualTo("50000.00");
+            });
     TradingClient customer = customer();
 
-    OrderAccepted resting = customer.placeOrder(new PlaceOrderRequest().accountId(account)
-        .side(PlaceOrderRequest.SideEnum.BUY).instrument("AAPL").quantity(5L)
-        .type(PlaceOrderRequest.TypeEnum.LIMIT).limitPrice("1.00").maxFee("5.00"));
+    OrderAccepted resting =
+        customer.placeOrder(
+            new PlaceOrderRequest()
+                .accountId(account)
+                .side(PlaceOrderRequest.SideEnum.BUY)
+                .instrument("AAPL")
+                .quantity(5L)
+                .type(PlaceOrderRequest.TypeEnum.LIMIT)
+                .limitPrice("1.00")
+                .maxFee("5.00"));
     assertThat(resting.getStatus()).isEqualTo(OrderAccepted.StatusEnum.PENDING);
     // Read-your-writes: the client passes its placement's position without being asked to.
     OrderView read = customer.order(resting.getOrderId());
@@ -92,45 +104,76 @@ class SdkE2EIT {
     assertThat(read.getLimitPrice()).isEqualTo("1.00");
     assertThat(read.getClientOrderId()).isNotBlank();
     assertThat(customer.orders(account, OrderQuery.all().instrument("AAPL")).getItems())
-        .extracting(OrderView::getOrderId).contains(resting.getOrderId());
+        .extracting(OrderView::getOrderId)
+        .contains(resting.getOrderId());
 
     OrderAccepted cancelling = customer.cancelOrder(resting.getOrderId());
     assertThat(cancelling.getStatus()).isEqualTo(OrderAccepted.StatusEnum.CANCEL_REQUESTED);
-    OrderView cancelled = Eventually.within(Duration.ofSeconds(60), () -> {
-      OrderView now = customer.order(resting.getOrderId());
-      return now.getStatus() == OrderView.StatusEnum.CANCELLED ? now : null;
-    });
+    OrderView cancelled =
+        Eventually.within(
+            Duration.ofSeconds(60),
+            () -> {
+              OrderView now = customer.order(resting.getOrderId());
+              return now.getStatus() == OrderView.StatusEnum.CANCELLED ? now : null;
+            });
     assertThat(cancelled.getFilledQuantity()).isZero();
 
-    OrderAccepted market = customer.placeOrder(new PlaceOrderRequest().accountId(account)
-        .side(PlaceOrderRequest.SideEnum.BUY).instrument("MSFT").quantity(2L)
-        .type(PlaceOrderRequest.TypeEnum.MARKET).maxFee("10.00"));
-    OrderView filled = Eventually.within(Duration.ofSeconds(90), () -> {
-      OrderView now = customer.order(market.getOrderId());
-      return now.getStatus() == OrderView.StatusEnum.FILLED ? now : null;
-    });
+    OrderAccepted market =
+        customer.placeOrder(
+            new PlaceOrderRequest()
+                .accountId(account)
+                .side(PlaceOrderRequest.SideEnum.BUY)
+                .instrument("MSFT")
+                .quantity(2L)
+                .type(PlaceOrderRequest.TypeEnum.MARKET)
+                .maxFee("10.00"));
+    OrderView filled =
+        Eventually.within(
+            Duration.ofSeconds(90),
+            () -> {
+              OrderView now = customer.order(market.getOrderId());
+              return now.getStatus() == OrderView.StatusEnum.FILLED ? now : null;
+            });
     assertThat(filled.getFilledQuantity()).isEqualTo(2L);
     assertThat(filled.getAveragePrice()).matches("\\d+\\.\\d+");
-    Portfolio portfolio = Eventually.within(Duration.ofSeconds(30), () -> {
-      Portfolio now = customer.portfolio(account);
-      return now.getHoldings().stream().anyMatch(holding -> holding.getAsset().equals("MSFT")) ? now : null;
-    });
+    Portfolio portfolio =
+        Eventually.within(
+            Duration.ofSeconds(30),
+            () -> {
+              Portfolio now = customer.portfolio(account);
+              return now.getHoldings().stream()
+                      .anyMatch(holding -> holding.getAsset().equals("MSFT"))
+                  ? now
+                  : null;
+            });
     assertThat(portfolio.getHoldings()).extracting(Holding::getAsset).contains("USD", "MSFT");
 
     // The order's fills, and the ledger's fill entries with their price and shares.
-    assertThat(filled.getFills()).isNotEmpty().allSatisfy(fill -> assertThat(fill.getPrice()).matches("\\d+\\.\\d+"));
+    assertThat(filled.getFills())
+        .isNotEmpty()
+        .allSatisfy(fill -> assertThat(fill.getPrice()).matches("\\d+\\.\\d+"));
     assertThat(filled.getFills().stream().mapToLong(Fill::getQuantity).sum()).isEqualTo(2L);
-    List<Activity> shares = Eventually.within(Duration.ofSeconds(30), () -> {
-      List<Activity> entries = customer.activities(account, ActivityQuery.all().types(List.of("FILL")).asset("MSFT"))
-          .getItems();
-      long bought = entries.stream().mapToLong(entry -> Long.parseLong(entry.getAmount())).sum();
-      return bought == 2 && entries.stream().allMatch(entry -> entry.getPrice() != null) ? entries : null;
-    });
-    assertThat(shares).allSatisfy(entry -> {
-      assertThat(entry.getOrderId()).isEqualTo(market.getOrderId());
-      assertThat(entry.getQuantity()).isEqualTo(Long.parseLong(entry.getAmount()));
-      assertThat(entry.getBalanceAfter()).isNotNull();
-    });
+    List<Activity> shares =
+        Eventually.within(
+            Duration.ofSeconds(30),
+            () -> {
+              List<Activity> entries =
+                  customer
+                      .activities(account, ActivityQuery.all().types(List.of("FILL")).asset("MSFT"))
+                      .getItems();
+              long bought =
+                  entries.stream().mapToLong(entry -> Long.parseLong(entry.getAmount())).sum();
+              return bought == 2 && entries.stream().allMatch(entry -> entry.getPrice() != null)
+                  ? entries
+                  : null;
+            });
+    assertThat(shares)
+        .allSatisfy(
+            entry -> {
+              assertThat(entry.getOrderId()).isEqualTo(market.getOrderId());
+              assertThat(entry.getQuantity()).isEqualTo(Long.parseLong(entry.getAmount()));
+              assertThat(entry.getBalanceAfter()).isNotNull();
+            });
     try (InputStream csv = customer.activitiesCsv(account, ActivityQuery.all().asset("MSFT"))) {
       List<String> lines = new String(csv.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       assertThat(lines.getFirst()).startsWith("at,type,asset,amount,balanceAfter");
@@ -151,9 +194,11 @@ class SdkE2EIT {
     assertThat(again.getPosition()).isEqualTo(first.getPosition());
     assertThat(operator.portfolio(account, again.getPosition()).getHoldings())
         .filteredOn(holding -> holding.getAsset().equals("AAPL"))
-        .singleElement().satisfies(holding -> assertThat(holding.getQuantity()).isEqualTo("10"));
+        .singleElement()
+        .satisfies(holding -> assertThat(holding.getQuantity()).isEqualTo("10"));
     assertThatThrownBy(() -> operator.deposit(account, "AAPL", "11", key))
-        .isInstanceOfSatisfying(TradingApiException.class, e -> assertThat(e.status()).isEqualTo(409));
+        .isInstanceOfSatisfying(
+            TradingApiException.class, e -> assertThat(e.status()).isEqualTo(409));
   }
 
   @Test
@@ -161,20 +206,33 @@ class SdkE2EIT {
     operator.openAccount(account, customerId);
     TradingClient customer = customer();
 
-    assertThatThrownBy(() -> customer.placeOrder(new PlaceOrderRequest().accountId(account)
-        .side(PlaceOrderRequest.SideEnum.BUY).instrument("AAPL").quantity(0L)
-        .type(PlaceOrderRequest.TypeEnum.MARKET)))
-        .isInstanceOfSatisfying(TradingApiException.class, e -> {
-          assertThat(e.status()).isEqualTo(400);
-          assertThat(e.fieldErrors()).extracting(TradingApiException.FieldError::field).contains("quantity");
-        });
+    assertThatThrownBy(
+            () ->
+                customer.placeOrder(
+                    new PlaceOrderRequest()
+                        .accountId(account)
+                        .side(PlaceOrderRequest.SideEnum.BUY)
+                        .instrument("AAPL")
+                        .quantity(0L)
+                        .type(PlaceOrderRequest.TypeEnum.MARKET)))
+        .isInstanceOfSatisfying(
+            TradingApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.fieldErrors())
+                  .extracting(TradingApiException.FieldError::field)
+                  .contains("quantity");
+            });
     assertThatThrownBy(() -> customer.order(UUID.randomUUID().toString()))
-        .isInstanceOfSatisfying(TradingApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            TradingApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     String stranger = "cust-" + UUID.randomUUID().toString().substring(0, 8);
     TradingClient other = client(null, stranger, TestStack.get().issuer().createCustomer(stranger));
     assertThatThrownBy(() -> other.portfolio(account))
-        .isInstanceOfSatisfying(TradingApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        .isInstanceOfSatisfying(
+            TradingApiException.class, e -> assertThat(e.status()).isEqualTo(404));
     assertThatThrownBy(() -> customer.feeReport("instrument"))
-        .isInstanceOfSatisfying(TradingApiException.class, e -> assertThat(e.status()).isEqualTo(403));
+        .isInstanceOfSatisfying(
+            TradingApiException.class, e -> assertThat(e.status()).isEqualTo(403));
   }
 }

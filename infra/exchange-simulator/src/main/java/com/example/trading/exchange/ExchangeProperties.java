@@ -39,7 +39,8 @@ public record ExchangeProperties(
     @NotNull @DecimalMin("0.00") BigDecimal priceStep,
     @NotNull @DecimalMin("0.00") BigDecimal marketSlippage,
     @NotNull Duration limitOrderTtl,
-    @NotEmpty Map<String, @NotNull @DecimalMin(value = "0.00", inclusive = false) BigDecimal> instruments,
+    @NotEmpty
+        Map<String, @NotNull @DecimalMin(value = "0.00", inclusive = false) BigDecimal> instruments,
     List<String> haltedInstruments,
     @Min(0) @Max(60_000) int latencyMs,
     @DecimalMin("0.0") @DecimalMax("1.0") double rejectRate,

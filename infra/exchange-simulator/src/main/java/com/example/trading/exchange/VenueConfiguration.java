@@ -39,16 +39,22 @@ class VenueConfiguration {
     return Clock.systemUTC();
   }
 
-  /** {@link Random} rather than a faster generator because it is thread-safe: the filter shares it. */
+  /**
+   * {@link Random} rather than a faster generator because it is thread-safe: the filter shares it.
+   */
   @Bean
   RandomGenerator random(ExchangeProperties properties) {
-    long seed = properties.seed() != null ? properties.seed() : ThreadLocalRandom.current().nextLong();
-    log.atInfo().addKeyValue("seed", seed).log("exchange random seed (set EXCHANGE_SEED to repeat this run)");
+    long seed =
+        properties.seed() != null ? properties.seed() : ThreadLocalRandom.current().nextLong();
+    log.atInfo()
+        .addKeyValue("seed", seed)
+        .log("exchange random seed (set EXCHANGE_SEED to repeat this run)");
     return new Random(seed);
   }
 
   @Bean
-  ReferencePrices referencePrices(ExchangeProperties properties, RandomGenerator random, Clock clock) {
+  ReferencePrices referencePrices(
+      ExchangeProperties properties, RandomGenerator random, Clock clock) {
     return new ReferencePrices(properties.instruments(), properties.priceStep(), random, clock);
   }
 
@@ -59,8 +65,12 @@ class VenueConfiguration {
 
   @Bean
   CurrentSettings currentSettings(ExchangeProperties properties) {
-    return new CurrentSettings(new VenueSettings(properties.latencyMs(), properties.rejectRate(),
-        properties.errorRate(), properties.partialFills()));
+    return new CurrentSettings(
+        new VenueSettings(
+            properties.latencyMs(),
+            properties.rejectRate(),
+            properties.errorRate(),
+            properties.partialFills()));
   }
 
   @Bean
@@ -69,11 +79,21 @@ class VenueConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  OrderBook orderBook(ExchangeProperties properties, ExecutionFeed feed, ReferencePrices prices,
-      CurrentSettings settings, Clock clock, RandomGenerator random, MeterRegistry meters) {
-    VenueRules rules = new VenueRules(properties.limitOrderTtl(), properties.marketSlippage(),
-        new HashSet<>(properties.haltedInstruments()));
-    return OrderBook.open(properties.journalDir(), feed, prices, rules, settings, clock, random, meters);
+  OrderBook orderBook(
+      ExchangeProperties properties,
+      ExecutionFeed feed,
+      ReferencePrices prices,
+      CurrentSettings settings,
+      Clock clock,
+      RandomGenerator random,
+      MeterRegistry meters) {
+    VenueRules rules =
+        new VenueRules(
+            properties.limitOrderTtl(),
+            properties.marketSlippage(),
+            new HashSet<>(properties.haltedInstruments()));
+    return OrderBook.open(
+        properties.journalDir(), feed, prices, rules, settings, clock, random, meters);
   }
 
   @Bean
@@ -82,15 +102,19 @@ class VenueConfiguration {
   }
 
   @Bean
-  FaultInjectionFilter faultInjectionFilter(CurrentSettings settings, RandomGenerator random, MeterRegistry meters) {
+  FaultInjectionFilter faultInjectionFilter(
+      CurrentSettings settings, RandomGenerator random, MeterRegistry meters) {
     return new FaultInjectionFilter(settings, random, meters);
   }
 
   /** DOWN once the journal has failed: the venue then refuses every change until a restart. */
   @Bean
   HealthIndicator journalHealthIndicator(OrderBook book) {
-    return () -> book.healthy()
-        ? Health.up().build()
-        : Health.down().withDetail("reason", "the journal failed; restart to replay it").build();
+    return () ->
+        book.healthy()
+            ? Health.up().build()
+            : Health.down()
+                .withDetail("reason", "the journal failed; restart to replay it")
+                .build();
   }
 }

@@ -10,17 +10,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExchangeSimulatorApplicationIT implements OperationalEndpointsContract, PublishedApiDocumentContract {
+class ExchangeSimulatorApplicationIT
+    implements OperationalEndpointsContract, PublishedApiDocumentContract {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void journal(DynamicPropertyRegistry registry) {
     TemporaryJournal.register(registry);
   }
 
-  /** The venue stands in for an external exchange: it has no token check, like the venues it imitates in tests. */
+  /**
+   * The venue stands in for an external exchange: it has no token check, like the venues it
+   * imitates in tests.
+   */
   @Override
   public TestHttp.Caller operator() {
     return TestHttp.anonymous();

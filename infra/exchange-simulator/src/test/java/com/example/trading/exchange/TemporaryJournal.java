@@ -8,11 +8,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** A fresh journal directory for a Spring test context, removed when the JVM ends; never a developer's journal. */
+/**
+ * A fresh journal directory for a Spring test context, removed when the JVM ends; never a
+ * developer's journal.
+ */
 final class TemporaryJournal {
 
-  private TemporaryJournal() {
-  }
+  private TemporaryJournal() {}
 
   static void register(DynamicPropertyRegistry registry) {
     Path directory = create();

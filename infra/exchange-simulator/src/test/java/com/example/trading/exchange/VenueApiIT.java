@@ -26,17 +26,18 @@ import tools.jackson.databind.json.JsonMapper;
  * The venue's HTTP API end to end, as the market gateway uses it. Prices stand still (the tick is
  * an hour away), so AAPL stays at its starting 190.00.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"exchange.seed=7", "exchange.tick-interval=1h"})
 class VenueApiIT {
 
-  private static final String DEFAULT_SETTINGS = """
+  private static final String DEFAULT_SETTINGS =
+      """
       {"latencyMs":0,"rejectRate":0,"errorRate":0,"partialFills":false}""";
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void journal(DynamicPropertyRegistry registry) {
@@ -108,8 +109,10 @@ class VenueApiIT {
     String halted = newId();
     String unknown = newId();
 
-    JsonNode haltedAnswer = json(place(order(halted, "BUY", "HALTED", 1, "MARKET", null, null, null)));
-    JsonNode unknownAnswer = json(place(order(unknown, "BUY", "NOPE", 1, "MARKET", null, null, null)));
+    JsonNode haltedAnswer =
+        json(place(order(halted, "BUY", "HALTED", 1, "MARKET", null, null, null)));
+    JsonNode unknownAnswer =
+        json(place(order(unknown, "BUY", "NOPE", 1, "MARKET", null, null, null)));
 
     assertThat(haltedAnswer.path("status").asString()).isEqualTo("REJECTED");
     assertThat(haltedAnswer.path("reason").asString()).isEqualTo("INSTRUMENT_HALTED");
@@ -140,7 +143,8 @@ class VenueApiIT {
     JsonNode answer = json(place(order(id, "BUY", "AAPL", 10, "MARKET", null, "199.7625", null)));
 
     assertThat(answer.path("status").asString()).isEqualTo("ACCEPTED");
-    assertThat(json(get(port, "/venue/orders/" + id)).path("priceProtection").asString()).isEqualTo("199.7625");
+    assertThat(json(get(port, "/venue/orders/" + id)).path("priceProtection").asString())
+        .isEqualTo("199.7625");
   }
 
   // --- resting, cancelling ---
@@ -149,7 +153,8 @@ class VenueApiIT {
   void restsALimitOrderUntilCancelledAndAnswersARepeatedCancelTheSame() {
     long cursor = lastSequence();
     String id = newId();
-    assertThat(json(place(limitOrder(id, "BUY", 10, "100.00"))).path("status").asString()).isEqualTo("ACCEPTED");
+    assertThat(json(place(limitOrder(id, "BUY", 10, "100.00"))).path("status").asString())
+        .isEqualTo("ACCEPTED");
     JsonNode resting = json(get(port, "/venue/orders/" + id));
     assertThat(resting.path("status").asString()).isEqualTo("ACCEPTED");
     assertThat(resting.path("filledQuantity").asLong()).isZero();
@@ -168,7 +173,8 @@ class VenueApiIT {
     assertThat(executions).hasSize(1);
     assertThat(executions.getFirst().path("type").asString()).isEqualTo("CANCELLED");
     assertThat(executions.getFirst().path("quantity").asLong()).isEqualTo(10);
-    assertThat(json(get(port, "/venue/orders/" + id)).path("status").asString()).isEqualTo("CANCELLED");
+    assertThat(json(get(port, "/venue/orders/" + id)).path("status").asString())
+        .isEqualTo("CANCELLED");
   }
 
   @Test
@@ -186,7 +192,8 @@ class VenueApiIT {
   @Test
   void answers404ForAnUnknownOrder() {
     assertProblem(get(port, "/venue/orders/no-such-order"), 404, "/problems/not-found");
-    assertProblem(postJson(port, "/venue/orders/no-such-order/cancel", ""), 404, "/problems/not-found");
+    assertProblem(
+        postJson(port, "/venue/orders/no-such-order/cancel", ""), 404, "/problems/not-found");
   }
 
   // --- validation ---
@@ -195,15 +202,23 @@ class VenueApiIT {
   void answers400ForInvalidOrdersNamingTheField() {
     assertInvalid(order(newId(), "BUY", "AAPL", 0, "MARKET", null, null, null), "quantity");
     assertInvalid(order(newId(), "BUY", "AAPL", 10, "LIMIT", null, null, null), "limitPrice");
-    assertInvalid(order(newId(), "BUY", "AAPL", 10, "MARKET", "\"190.00\"", null, null), "limitPrice");
-    assertInvalid(order(newId(), "BUY", "AAPL", 10, "LIMIT", "\"190.00\"", "\"191.00\"", null), "priceProtection");
-    assertInvalid(order(newId(), "BUY", "AAPL", 10, "MARKET", null, null, "\"2030-01-01T00:00:00Z\""), "expiresAt");
+    assertInvalid(
+        order(newId(), "BUY", "AAPL", 10, "MARKET", "\"190.00\"", null, null), "limitPrice");
+    assertInvalid(
+        order(newId(), "BUY", "AAPL", 10, "LIMIT", "\"190.00\"", "\"191.00\"", null),
+        "priceProtection");
+    assertInvalid(
+        order(newId(), "BUY", "AAPL", 10, "MARKET", null, null, "\"2030-01-01T00:00:00Z\""),
+        "expiresAt");
     assertInvalid(order(newId(), "BUY", "AAPL", 10, "LIMIT", "\"-1\"", null, null), "limitPrice");
     assertInvalid(order(newId(), "BUY", "aapl", 10, "MARKET", null, null, null), "instrument");
     assertInvalid(order("", "BUY", "AAPL", 10, "MARKET", null, null, null), "clientOrderId");
     assertInvalid(order(newId(), "HOLD", "AAPL", 10, "MARKET", null, null, null), "side");
-    assertInvalid(order(newId(), "BUY", "AAPL", 10, "LIMIT", "\"190.00\"", null, "\"tomorrow\""), "expiresAt");
-    assertInvalid(marketOrder(newId(), "BUY", 10).replace("\"quantity\":10", "\"quantity\":1.5"), "quantity");
+    assertInvalid(
+        order(newId(), "BUY", "AAPL", 10, "LIMIT", "\"190.00\"", null, "\"tomorrow\""),
+        "expiresAt");
+    assertInvalid(
+        marketOrder(newId(), "BUY", 10).replace("\"quantity\":10", "\"quantity\":1.5"), "quantity");
     assertInvalid("{\"side\":\"BUY\"}", "clientOrderId");
   }
 
@@ -220,12 +235,13 @@ class VenueApiIT {
 
     assertThat(prices.size()).isEqualTo(5);
     List<String> instruments = new ArrayList<>();
-    prices.forEach(quote -> {
-      instruments.add(quote.path("instrument").asString());
-      assertThat(quote.path("price").isString()).isTrue();
-      assertThat(quote.path("price").asString()).matches("\\d+\\.\\d\\d");
-      assertThat(quote.path("at").asString()).isNotBlank();
-    });
+    prices.forEach(
+        quote -> {
+          instruments.add(quote.path("instrument").asString());
+          assertThat(quote.path("price").isString()).isTrue();
+          assertThat(quote.path("price").asString()).matches("\\d+\\.\\d\\d");
+          assertThat(quote.path("at").asString()).isNotBlank();
+        });
     assertThat(instruments).containsExactly("AAPL", "MSFT", "GOOG", "AMZN", "TSLA");
     assertThat(json(get(port, "/venue/prices/AAPL")).path("price").asString()).isEqualTo("190.00");
     assertProblem(get(port, "/venue/prices/HALTED"), 404, "/problems/not-found");
@@ -236,9 +252,16 @@ class VenueApiIT {
     JsonNode instruments = json(get(port, "/venue/instruments"));
 
     List<String> listed = new ArrayList<>();
-    instruments.forEach(i -> listed.add(i.path("instrument").asString() + " " + i.path("status").asString()));
-    assertThat(listed).containsExactly("AAPL TRADING", "MSFT TRADING", "GOOG TRADING", "AMZN TRADING",
-        "TSLA TRADING", "HALTED HALTED");
+    instruments.forEach(
+        i -> listed.add(i.path("instrument").asString() + " " + i.path("status").asString()));
+    assertThat(listed)
+        .containsExactly(
+            "AAPL TRADING",
+            "MSFT TRADING",
+            "GOOG TRADING",
+            "AMZN TRADING",
+            "TSLA TRADING",
+            "HALTED HALTED");
   }
 
   // --- the feed ---
@@ -278,7 +301,9 @@ class VenueApiIT {
     assertThat(defaults.path("latencyMs").asInt()).isZero();
     assertThat(defaults.path("partialFills").asBoolean()).isFalse();
 
-    HttpResponse<String> replaced = putSettings("""
+    HttpResponse<String> replaced =
+        putSettings(
+            """
         {"latencyMs":5,"rejectRate":0.25,"errorRate":0,"partialFills":true}""");
 
     assertThat(replaced.statusCode()).isEqualTo(200);
@@ -290,17 +315,26 @@ class VenueApiIT {
 
   @Test
   void answers400ForInvalidSettings() {
-    assertProblem(putSettings("""
-        {"latencyMs":0,"rejectRate":1.5,"errorRate":0,"partialFills":false}"""), 400, "/problems/validation");
-    assertProblem(putSettings("""
-        {"latencyMs":0,"rejectRate":0}"""), 400, "/problems/validation");
+    assertProblem(
+        putSettings(
+            """
+        {"latencyMs":0,"rejectRate":1.5,"errorRate":0,"partialFills":false}"""),
+        400,
+        "/problems/validation");
+    assertProblem(
+        putSettings(
+            """
+        {"latencyMs":0,"rejectRate":0}"""),
+        400,
+        "/problems/validation");
     assertThat(json(get(port, "/venue/settings")).path("rejectRate").asDouble()).isZero();
   }
 
   @Test
   void answers503WithoutDoingAnythingAtErrorRateOne() {
     String id = newId();
-    putSettings("""
+    putSettings(
+        """
         {"latencyMs":0,"rejectRate":0,"errorRate":1,"partialFills":false}""");
 
     HttpResponse<String> response = place(marketOrder(id, "BUY", 1));
@@ -315,7 +349,8 @@ class VenueApiIT {
 
   @Test
   void delaysTheAnswerByTheLatencyAfterActing() {
-    putSettings("""
+    putSettings(
+        """
         {"latencyMs":400,"rejectRate":0,"errorRate":0,"partialFills":false}""");
     String id = newId();
 
@@ -330,7 +365,8 @@ class VenueApiIT {
 
   @Test
   void rejectsAtRandomAtRejectRateOne() {
-    putSettings("""
+    putSettings(
+        """
         {"latencyMs":0,"rejectRate":1,"errorRate":0,"partialFills":false}""");
 
     JsonNode answer = json(place(marketOrder(newId(), "BUY", 1)));
@@ -340,7 +376,8 @@ class VenueApiIT {
 
   @Test
   void splitsMarketOrdersIntoPartialFillsThatSumToTheQuantity() {
-    putSettings("""
+    putSettings(
+        """
         {"latencyMs":0,"rejectRate":0,"errorRate":0,"partialFills":true}""");
     long cursor = lastSequence();
     String id = newId();
@@ -359,7 +396,8 @@ class VenueApiIT {
 
     String metrics = get(port, "/actuator/prometheus").body();
 
-    assertThat(metrics).contains("exchange_orders_received_total{")
+    assertThat(metrics)
+        .contains("exchange_orders_received_total{")
         .contains("exchange_fills_total{")
         .contains("exchange_price{");
   }
@@ -378,15 +416,30 @@ class VenueApiIT {
     return order(id, side, "AAPL", quantity, "LIMIT", "\"" + limitPrice + "\"", null, null);
   }
 
-  /** An order body; the optional values are raw JSON (e.g. a quoted decimal) or null to leave them out. */
-  private static String order(String id, String side, String instrument, long quantity, String type, String limitPrice,
-      String priceProtection, String expiresAt) {
+  /**
+   * An order body; the optional values are raw JSON (e.g. a quoted decimal) or null to leave them
+   * out.
+   */
+  private static String order(
+      String id,
+      String side,
+      String instrument,
+      long quantity,
+      String type,
+      String limitPrice,
+      String priceProtection,
+      String expiresAt) {
     return """
-        {"clientOrderId":"%s","side":"%s","instrument":"%s","quantity":%d,"type":"%s"%s%s%s}""".formatted(
-        id, side, instrument, quantity, type,
-        limitPrice == null ? "" : ",\"limitPrice\":" + limitPrice,
-        priceProtection == null ? "" : ",\"priceProtection\":" + priceProtection,
-        expiresAt == null ? "" : ",\"expiresAt\":" + expiresAt);
+        {"clientOrderId":"%s","side":"%s","instrument":"%s","quantity":%d,"type":"%s"%s%s%s}"""
+        .formatted(
+            id,
+            side,
+            instrument,
+            quantity,
+            type,
+            limitPrice == null ? "" : ",\"limitPrice\":" + limitPrice,
+            priceProtection == null ? "" : ",\"priceProtection\":" + priceProtection,
+            expiresAt == null ? "" : ",\"expiresAt\":" + expiresAt);
   }
 
   private HttpResponse<String> place(String body) {
@@ -406,20 +459,26 @@ class VenueApiIT {
 
   private List<JsonNode> executionsOf(String id, long after) {
     List<JsonNode> found = new ArrayList<>();
-    json(get(port, "/venue/executions?limit=1000&after=" + after)).path("executions").forEach(execution -> {
-      if (execution.path("venueOrderId").asString().equals(id)) {
-        found.add(execution);
-      }
-    });
+    json(get(port, "/venue/executions?limit=1000&after=" + after))
+        .path("executions")
+        .forEach(
+            execution -> {
+              if (execution.path("venueOrderId").asString().equals(id)) {
+                found.add(execution);
+              }
+            });
     return found;
   }
 
   private HttpResponse<String> putSettings(String body) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/venue/settings"))
-          .header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString(body))
-          .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/venue/settings"))
+              .header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofString(body))
+              .timeout(Duration.ofSeconds(30))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
@@ -437,8 +496,9 @@ class VenueApiIT {
 
   private static JsonNode assertProblem(HttpResponse<String> response, int status, String type) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        contentType -> assertThat(contentType).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(
+            contentType -> assertThat(contentType).startsWith("application/problem+json"));
     JsonNode problem = json(response);
     assertThat(problem.path("type").asString()).isEqualTo(type);
     assertThat(problem.path("status").asInt()).isEqualTo(status);

@@ -19,7 +19,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,6 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -39,9 +39,9 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
  * Spring Authorization Server with three filter chains: its own endpoints (token, JWKS, OIDC
- * discovery, authorize), the operator-only API ({@code /api/**}, the actuator) as a resource
- * server of its own tokens, and the browser login form. Clients and authorizations live in
- * PostgreSQL, so customers' credentials survive restarts.
+ * discovery, authorize), the operator-only API ({@code /api/**}, the actuator) as a resource server
+ * of its own tokens, and the browser login form. Clients and authorizations live in PostgreSQL, so
+ * customers' credentials survive restarts.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -49,14 +49,18 @@ class AuthorizationServerConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
-    http.oauth2AuthorizationServer(server -> {
-      http.securityMatcher(server.getEndpointsMatcher());
-      server.oidc(Customizer.withDefaults());
-    })
+    http.oauth2AuthorizationServer(
+            server -> {
+              http.securityMatcher(server.getEndpointsMatcher());
+              server.oidc(Customizer.withDefaults());
+            })
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         // A browser that is not signed in is sent to the login form; API clients get 401.
-        .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-            new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        .exceptionHandling(
+            exceptions ->
+                exceptions.defaultAuthenticationEntryPointFor(
+                    new LoginUrlAuthenticationEntryPoint("/login"),
+                    new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
     return http.build();
   }
 
@@ -66,22 +70,42 @@ class AuthorizationServerConfiguration {
     BearerProblems problems = new BearerProblems();
     http.securityMatcher("/api/**", "/actuator/**")
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-            .anyRequest().hasAuthority(Scopes.OPERATOR_AUTHORITY))
-        .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
-            .authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .anyRequest()
+                    .hasAuthority(Scopes.OPERATOR_AUTHORITY))
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(Customizer.withDefaults())
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     return http.build();
   }
 
   @Bean
   @Order(3)
   SecurityFilterChain browserLogin(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(requests -> requests
-            .requestMatchers("/error", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-            .anyRequest().authenticated())
+    http.authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(
+                        "/error",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .formLogin(Customizer.withDefaults());
     return http.build();
   }
@@ -96,14 +120,19 @@ class AuthorizationServerConfiguration {
     return new ImmutableJWKSet<>(SigningKeys.loadOrCreate(identity.signingKeyFile()));
   }
 
-  /** This issuer's own API checks its tokens as every service does: signature, issuer, audience, expiry. */
+  /**
+   * This issuer's own API checks its tokens as every service does: signature, issuer, audience,
+   * expiry.
+   */
   @Bean
   JwtDecoder jwtDecoder(JWKSource<SecurityContext> signingKeys, IdentityProperties identity) {
     NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(signingKeys).build();
-    decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(identity.issuer()),
-        new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-            audience -> audience != null && audience.contains(identity.audience()))));
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(identity.issuer()),
+            new JwtClaimValidator<List<String>>(
+                JwtClaimNames.AUD,
+                audience -> audience != null && audience.contains(identity.audience()))));
     return decoder;
   }
 
@@ -132,12 +161,15 @@ class AuthorizationServerConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
-  /** The operator who signs in with a browser (the console); their tokens carry the operator scope. */
+  /**
+   * The operator who signs in with a browser (the console); their tokens carry the operator scope.
+   */
   @Bean
   UserDetailsService operators(IdentityProperties identity, PasswordEncoder passwords) {
-    return new InMemoryUserDetailsManager(User.withUsername("operator")
-        .password(passwords.encode(identity.operatorPassword()))
-        .roles("OPERATOR")
-        .build());
+    return new InMemoryUserDetailsManager(
+        User.withUsername("operator")
+            .password(passwords.encode(identity.operatorPassword()))
+            .roles("OPERATOR")
+            .build());
   }
 }

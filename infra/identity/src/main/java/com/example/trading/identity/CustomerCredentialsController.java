@@ -44,17 +44,19 @@ class CustomerCredentialsController {
   /** Customer ids follow the services' identifier rule (API.md). */
   static final String CUSTOMER_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
 
-  record NewCustomer(@NotBlank @Pattern(regexp = CUSTOMER_ID_PATTERN,
-      message = "must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit") String customerId) {
-  }
+  record NewCustomer(
+      @NotBlank
+          @Pattern(
+              regexp = CUSTOMER_ID_PATTERN,
+              message =
+                  "must be 1-64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit")
+          String customerId) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record CustomerCredentials(String customerId, String clientId, String clientSecret) {
-  }
+  record CustomerCredentials(String customerId, String clientId, String clientSecret) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Customer(String customerId, String clientId) {
-  }
+  record Customer(String customerId, String clientId) {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -62,18 +64,23 @@ class CustomerCredentialsController {
   private final PasswordEncoder passwords;
   private final KnownClients knownClients;
 
-  CustomerCredentialsController(RegisteredClientRepository clients, PasswordEncoder passwords,
-      KnownClients knownClients) {
+  CustomerCredentialsController(
+      RegisteredClientRepository clients, PasswordEncoder passwords, KnownClients knownClients) {
     this.clients = clients;
     this.passwords = passwords;
     this.knownClients = knownClients;
   }
 
-  @Operation(operationId = "createCustomerCredentials",
-      summary = "Create a customer's API credentials (operator); the secret is shown only in this answer",
+  @Operation(
+      operationId = "createCustomerCredentials",
+      summary =
+          "Create a customer's API credentials (operator); the secret is shown only in this answer",
       responses = {
-          @ApiResponse(responseCode = "201", description = "The credentials; the secret is not shown again"),
-          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)})
+        @ApiResponse(
+            responseCode = "201",
+            description = "The credentials; the secret is not shown again"),
+        @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT)
+      })
   @PostMapping("/api/customers")
   ResponseEntity<CustomerCredentials> create(@Valid @RequestBody NewCustomer request) {
     String customerId = request.customerId();
@@ -81,16 +88,17 @@ class CustomerCredentialsController {
       throw new CustomerExists(customerId);
     }
     String secret = newSecret();
-    RegisteredClient client = RegisteredClient.withId(UUID.randomUUID().toString())
-        .clientId(customerId)
-        .clientName("Customer " + customerId)
-        .clientSecret(passwords.encode(secret))
-        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-        .scope(Scopes.CUSTOMER)
-        .tokenSettings(knownClients.tokenSettings())
-        .build();
+    RegisteredClient client =
+        RegisteredClient.withId(UUID.randomUUID().toString())
+            .clientId(customerId)
+            .clientName("Customer " + customerId)
+            .clientSecret(passwords.encode(secret))
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+            .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+            .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+            .scope(Scopes.CUSTOMER)
+            .tokenSettings(knownClients.tokenSettings())
+            .build();
     try {
       clients.save(client);
     } catch (DuplicateKeyException | IllegalArgumentException concurrentCreate) {
@@ -101,14 +109,19 @@ class CustomerCredentialsController {
         .body(new CustomerCredentials(customerId, customerId, secret));
   }
 
-  @Operation(operationId = "getCustomer", summary = "A customer's API client (operator); never its secret",
+  @Operation(
+      operationId = "getCustomer",
+      summary = "A customer's API client (operator); never its secret",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The customer's client"),
-          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)})
+        @ApiResponse(responseCode = "200", description = "The customer's client"),
+        @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+      })
   @GetMapping("/api/customers/{customerId}")
   ResponseEntity<Customer> read(@PathVariable String customerId) {
-    RegisteredClient client = KnownClients.isReserved(customerId) || !customerId.matches(CUSTOMER_ID_PATTERN)
-        ? null : clients.findByClientId(customerId);
+    RegisteredClient client =
+        KnownClients.isReserved(customerId) || !customerId.matches(CUSTOMER_ID_PATTERN)
+            ? null
+            : clients.findByClientId(customerId);
     if (client == null) {
       throw new UnknownCustomer(customerId);
     }
@@ -123,7 +136,10 @@ class CustomerCredentialsController {
 
   static final class CustomerExists extends RuntimeException {
     CustomerExists(String customerId) {
-      super("Customer " + customerId + " already has API credentials; they are shown only when created.");
+      super(
+          "Customer "
+              + customerId
+              + " already has API credentials; they are shown only when created.");
     }
   }
 
@@ -139,7 +155,8 @@ class CustomerCredentialsController {
 
     @ExceptionHandler(CustomerExists.class)
     ProblemDetail exists(CustomerExists e) {
-      return ApiProblems.of(HttpStatus.CONFLICT, "customer-exists", "Customer exists", e.getMessage());
+      return ApiProblems.of(
+          HttpStatus.CONFLICT, "customer-exists", "Customer exists", e.getMessage());
     }
 
     @ExceptionHandler(UnknownCustomer.class)

@@ -23,7 +23,9 @@ class ExpiredAuthorizationCleanUp {
 
   @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
   void deleteExpired() {
-    int deleted = jdbc.update("""
+    int deleted =
+        jdbc.update(
+            """
         delete from oauth2_authorization
          where greatest(coalesce(access_token_expires_at, '-infinity'),
                         coalesce(authorization_code_expires_at, '-infinity'),

@@ -29,7 +29,8 @@ public record IdentityProperties(
 
   public IdentityProperties {
     if (accessTokenTimeToLive.compareTo(Duration.ofMinutes(5)) < 0) {
-      throw new IllegalArgumentException("trading.identity.access-token-time-to-live must be at least 5 minutes");
+      throw new IllegalArgumentException(
+          "trading.identity.access-token-time-to-live must be at least 5 minutes");
     }
     consoleRedirectUris = List.copyOf(consoleRedirectUris);
   }

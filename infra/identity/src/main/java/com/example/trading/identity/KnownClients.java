@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The clients every installation has, written at every start so that their configuration (the
- * operator's secret from the environment, the console's redirect URIs) is what runs:
- * {@code trading-operator} (client credentials, operator scope) and {@code trading-console} (a
- * public browser client: authorization code with PKCE, the operator signs in).
+ * operator's secret from the environment, the console's redirect URIs) is what runs: {@code
+ * trading-operator} (client credentials, operator scope) and {@code trading-console} (a public
+ * browser client: authorization code with PKCE, the operator signs in).
  */
 @Component
 class KnownClients implements ApplicationRunner {
@@ -34,7 +34,8 @@ class KnownClients implements ApplicationRunner {
   private final PasswordEncoder passwords;
   private final IdentityProperties identity;
 
-  KnownClients(RegisteredClientRepository clients, PasswordEncoder passwords, IdentityProperties identity) {
+  KnownClients(
+      RegisteredClientRepository clients, PasswordEncoder passwords, IdentityProperties identity) {
     this.clients = clients;
     this.passwords = passwords;
     this.identity = identity;
@@ -47,28 +48,40 @@ class KnownClients implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments arguments) {
-    clients.save(withExistingId(RegisteredClient.withId(UUID.randomUUID().toString())
-        .clientId(OPERATOR_CLIENT)
-        .clientName("Back office (client credentials)")
-        .clientSecret(passwords.encode(identity.operatorClientSecret()))
-        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-        .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-        .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-        .scope(Scopes.OPERATOR)
-        .tokenSettings(tokenSettings())
-        .build()));
-    clients.save(withExistingId(RegisteredClient.withId(UUID.randomUUID().toString())
-        .clientId(CONSOLE_CLIENT)
-        .clientName("Operator console (browser, authorization code + PKCE)")
-        .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
-        .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-        .redirectUris(uris -> uris.addAll(identity.consoleRedirectUris()))
-        .scope(OidcScopes.OPENID)
-        .scope(Scopes.OPERATOR)
-        .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
-        .tokenSettings(tokenSettings())
-        .build()));
-    log.info("Clients {} and {} configured; issuer {}", OPERATOR_CLIENT, CONSOLE_CLIENT, identity.issuer());
+    clients.save(
+        withExistingId(
+            RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(OPERATOR_CLIENT)
+                .clientName("Back office (client credentials)")
+                .clientSecret(passwords.encode(identity.operatorClientSecret()))
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope(Scopes.OPERATOR)
+                .tokenSettings(tokenSettings())
+                .build()));
+    clients.save(
+        withExistingId(
+            RegisteredClient.withId(UUID.randomUUID().toString())
+                .clientId(CONSOLE_CLIENT)
+                .clientName("Operator console (browser, authorization code + PKCE)")
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUris(uris -> uris.addAll(identity.consoleRedirectUris()))
+                .scope(OidcScopes.OPENID)
+                .scope(Scopes.OPERATOR)
+                .clientSettings(
+                    ClientSettings.builder()
+                        .requireProofKey(true)
+                        .requireAuthorizationConsent(false)
+                        .build())
+                .tokenSettings(tokenSettings())
+                .build()));
+    log.info(
+        "Clients {} and {} configured; issuer {}",
+        OPERATOR_CLIENT,
+        CONSOLE_CLIENT,
+        identity.issuer());
   }
 
   TokenSettings tokenSettings() {
@@ -81,6 +94,9 @@ class KnownClients implements ApplicationRunner {
     if (stored == null) {
       return wanted;
     }
-    return RegisteredClient.from(wanted).id(stored.getId()).clientIdIssuedAt(stored.getClientIdIssuedAt()).build();
+    return RegisteredClient.from(wanted)
+        .id(stored.getId())
+        .clientIdIssuedAt(stored.getClientIdIssuedAt())
+        .build();
   }
 }

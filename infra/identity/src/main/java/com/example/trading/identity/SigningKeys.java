@@ -23,8 +23,7 @@ final class SigningKeys {
 
   private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
-  private SigningKeys() {
-  }
+  private SigningKeys() {}
 
   static JWKSet loadOrCreate(Path file) {
     try {
@@ -44,7 +43,8 @@ final class SigningKeys {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the signing key " + file, e);
     } catch (ParseException | JOSEException e) {
-      throw new IllegalStateException("cannot use the signing key " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot use the signing key " + file + ": " + e.getMessage(), e);
     }
   }
 

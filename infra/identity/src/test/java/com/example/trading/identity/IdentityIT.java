@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * The real issuer process (its runnable jar, as every other module's tests use it): tokens and
  * their claims, customers' credentials, the operator's browser login with PKCE, and the refusals.
  */
-class IdentityIT implements OperationalEndpointsContract, SecuredApiContract, PublishedApiDocumentContract {
+class IdentityIT
+    implements OperationalEndpointsContract, SecuredApiContract, PublishedApiDocumentContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONSOLE_REDIRECT = "http://127.0.0.1:8085/login/oauth2/code/trading";
@@ -59,21 +60,27 @@ class IdentityIT implements OperationalEndpointsContract, SecuredApiContract, Pu
     assertThat(claims.path("aud").toString()).contains("trading-api");
     assertThat(claims.path("sub").asText()).isEqualTo("trading-operator");
     assertThat(claims.path("scope").toString()).contains("trading.operator");
-    JsonNode answer = JSON.readTree(issuer.requestToken("trading-operator", "test-operator-secret",
-        "trading.operator").body());
+    JsonNode answer =
+        JSON.readTree(
+            issuer
+                .requestToken("trading-operator", "test-operator-secret", "trading.operator")
+                .body());
     assertThat(answer.path("token_type").asText()).isEqualTo("Bearer");
     assertThat(answer.path("expires_in").asLong()).isGreaterThanOrEqualTo(300);
   }
 
   @Test
   void aWrongSecretGetsNoToken() {
-    assertThat(issuer.requestToken("trading-operator", "guess", "trading.operator").statusCode()).isEqualTo(401);
+    assertThat(issuer.requestToken("trading-operator", "guess", "trading.operator").statusCode())
+        .isEqualTo(401);
   }
 
   @Test
   void anOperatorCreatesACustomerWhoseTokensNameTheCustomer() throws Exception {
     String customer = TestStack.uniqueName("cust");
-    var created = TestHttp.asOperator().postJson(port(), "/api/customers", "{\"customerId\":\"" + customer + "\"}");
+    var created =
+        TestHttp.asOperator()
+            .postJson(port(), "/api/customers", "{\"customerId\":\"" + customer + "\"}");
 
     assertThat(created.statusCode()).isEqualTo(201);
     JsonNode body = JSON.readTree(created.body());
@@ -81,97 +88,154 @@ class IdentityIT implements OperationalEndpointsContract, SecuredApiContract, Pu
     String secret = body.path("clientSecret").asText();
     assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
 
-    JsonNode token = JSON.readTree(issuer.requestToken(customer, secret, "trading.customer").body());
+    JsonNode token =
+        JSON.readTree(issuer.requestToken(customer, secret, "trading.customer").body());
     JsonNode claims = claims(token.path("access_token").asText());
     assertThat(claims.path("sub").asText()).isEqualTo(customer);
-    assertThat(claims.path("scope").toString()).contains("trading.customer").doesNotContain("trading.operator");
+    assertThat(claims.path("scope").toString())
+        .contains("trading.customer")
+        .doesNotContain("trading.operator");
     assertThat(issuer.requestToken(customer, secret, "trading.operator").statusCode())
-        .as("a customer cannot ask for the operator scope").isEqualTo(400);
+        .as("a customer cannot ask for the operator scope")
+        .isEqualTo(400);
 
-    var again = TestHttp.asOperator().postJson(port(), "/api/customers", "{\"customerId\":\"" + customer + "\"}");
+    var again =
+        TestHttp.asOperator()
+            .postJson(port(), "/api/customers", "{\"customerId\":\"" + customer + "\"}");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).doesNotContain(secret);
-    assertThat(TestHttp.asOperator().get(port(), "/api/customers/" + customer).body()).doesNotContain(secret);
+    assertThat(TestHttp.asOperator().get(port(), "/api/customers/" + customer).body())
+        .doesNotContain(secret);
   }
 
   @Test
   void theInstallationsOwnClientIdsAndBadIdsCannotBeTaken() {
-    assertThat(TestHttp.asOperator().postJson(port(), "/api/customers", "{\"customerId\":\"trading-operator\"}")
-        .statusCode()).isEqualTo(409);
+    assertThat(
+            TestHttp.asOperator()
+                .postJson(port(), "/api/customers", "{\"customerId\":\"trading-operator\"}")
+                .statusCode())
+        .isEqualTo(409);
     for (String bad : new String[] {"", "../x", "a b", "x".repeat(65), "%2F"}) {
-      assertThat(TestHttp.asOperator().postJson(port(), "/api/customers", "{\"customerId\":\"" + bad + "\"}")
-          .statusCode()).as(bad).isEqualTo(400);
+      assertThat(
+              TestHttp.asOperator()
+                  .postJson(port(), "/api/customers", "{\"customerId\":\"" + bad + "\"}")
+                  .statusCode())
+          .as(bad)
+          .isEqualTo(400);
     }
   }
 
   @Test
   void onlyAnOperatorCreatesCustomers() {
     String customer = TestStack.uniqueName("cust");
-    var asCustomer = TestHttp.asCustomer(customer).postJson(port(), "/api/customers", "{\"customerId\":\"x-1\"}");
+    var asCustomer =
+        TestHttp.asCustomer(customer)
+            .postJson(port(), "/api/customers", "{\"customerId\":\"x-1\"}");
     var anonymous = TestHttp.postJson(port(), "/api/customers", "{\"customerId\":\"x-2\"}");
 
     assertThat(asCustomer.statusCode()).isEqualTo(403);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-        challenge -> assertThat(challenge).startsWith("Bearer"));
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
   }
 
   @Test
   void theDiscoveryDocumentAndTheKeysArePublished() throws Exception {
-    JsonNode discovery = JSON.readTree(TestHttp.get(port(), "/.well-known/openid-configuration").body());
+    JsonNode discovery =
+        JSON.readTree(TestHttp.get(port(), "/.well-known/openid-configuration").body());
     assertThat(discovery.path("issuer").asText()).isEqualTo(issuer.uri());
     assertThat(discovery.path("token_endpoint").asText()).isEqualTo(issuer.uri() + "/oauth2/token");
     JsonNode keys = JSON.readTree(TestHttp.get(port(), "/oauth2/jwks").body());
-    assertThat(keys.path("keys")).singleElement().satisfies(key -> {
-      assertThat(key.path("kty").asText()).isEqualTo("RSA");
-      assertThat(key.has("d")).as("no private part published").isFalse();
-    });
+    assertThat(keys.path("keys"))
+        .singleElement()
+        .satisfies(
+            key -> {
+              assertThat(key.path("kty").asText()).isEqualTo("RSA");
+              assertThat(key.has("d")).as("no private part published").isFalse();
+            });
   }
 
   @Test
   void theOperatorSignsInWithABrowserThroughAuthorizationCodeAndPkce() throws Exception {
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     String verifier = randomUrlSafe(48);
-    String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-    String authorize = issuer.uri() + "/oauth2/authorize?response_type=code&client_id=trading-console"
-        + "&redirect_uri=" + encode(CONSOLE_REDIRECT) + "&scope=" + encode("openid trading.operator")
-        + "&state=s-1&code_challenge=" + challenge + "&code_challenge_method=S256";
+    String challenge =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    String authorize =
+        issuer.uri()
+            + "/oauth2/authorize?response_type=code&client_id=trading-console"
+            + "&redirect_uri="
+            + encode(CONSOLE_REDIRECT)
+            + "&scope="
+            + encode("openid trading.operator")
+            + "&state=s-1&code_challenge="
+            + challenge
+            + "&code_challenge_method=S256";
 
     var toLogin = browser.send(html(authorize).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(toLogin.statusCode()).isEqualTo(302);
-    assertThat(toLogin.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-    var loginPage = browser.send(html(issuer.uri() + "/login").build(), HttpResponse.BodyHandlers.ofString());
-    Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+    assertThat(toLogin.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    var loginPage =
+        browser.send(html(issuer.uri() + "/login").build(), HttpResponse.BodyHandlers.ofString());
+    Matcher csrf =
+        Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
     assertThat(csrf.find()).as(loginPage.body()).isTrue();
-    var signedIn = browser.send(html(issuer.uri() + "/login")
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=operator&password=operator-password&_csrf="
-            + encode(csrf.group(1)))).build(), HttpResponse.BodyHandlers.ofString());
+    var signedIn =
+        browser.send(
+            html(issuer.uri() + "/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=operator&password=operator-password&_csrf="
+                            + encode(csrf.group(1))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(signedIn.statusCode()).isEqualTo(302);
     String back = signedIn.headers().firstValue("Location").orElseThrow();
-    var toConsole = browser.send(html(back.startsWith("http") ? back : issuer.uri() + back).build(),
-        HttpResponse.BodyHandlers.ofString());
+    var toConsole =
+        browser.send(
+            html(back.startsWith("http") ? back : issuer.uri() + back).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(toConsole.statusCode()).isEqualTo(302);
     String redirect = toConsole.headers().firstValue("Location").orElseThrow();
     assertThat(redirect).startsWith(CONSOLE_REDIRECT).contains("state=s-1");
     Matcher code = Pattern.compile("code=([^&]+)").matcher(redirect);
     assertThat(code.find()).isTrue();
 
-    String exchange = "grant_type=authorization_code&client_id=trading-console&redirect_uri=" + encode(CONSOLE_REDIRECT)
-        + "&code=" + code.group(1) + "&code_verifier=";
-    var wrongVerifier = browser.send(form(exchange + randomUrlSafe(48)), HttpResponse.BodyHandlers.ofString());
+    String exchange =
+        "grant_type=authorization_code&client_id=trading-console&redirect_uri="
+            + encode(CONSOLE_REDIRECT)
+            + "&code="
+            + code.group(1)
+            + "&code_verifier=";
+    var wrongVerifier =
+        browser.send(form(exchange + randomUrlSafe(48)), HttpResponse.BodyHandlers.ofString());
     assertThat(wrongVerifier.statusCode()).as("a code with the wrong PKCE verifier").isEqualTo(400);
     var tokens = browser.send(form(exchange + verifier), HttpResponse.BodyHandlers.ofString());
-    // A code is single-use: after the wrong verifier failed it is gone, as RFC 6749 asks. Start again.
+    // A code is single-use: after the wrong verifier failed it is gone, as RFC 6749 asks. Start
+    // again.
     assertThat(tokens.statusCode()).isIn(200, 400);
     if (tokens.statusCode() == 400) {
       var again = browser.send(html(authorize).build(), HttpResponse.BodyHandlers.ofString());
-      Matcher second = Pattern.compile("code=([^&]+)").matcher(again.headers().firstValue("Location").orElseThrow());
+      Matcher second =
+          Pattern.compile("code=([^&]+)")
+              .matcher(again.headers().firstValue("Location").orElseThrow());
       assertThat(second.find()).isTrue();
-      tokens = browser.send(form(exchange.replace("&code=" + code.group(1), "&code=" + second.group(1)) + verifier),
-          HttpResponse.BodyHandlers.ofString());
+      tokens =
+          browser.send(
+              form(
+                  exchange.replace("&code=" + code.group(1), "&code=" + second.group(1))
+                      + verifier),
+              HttpResponse.BodyHandlers.ofString());
     }
     assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
     JsonNode claims = claims(JSON.readTree(tokens.body()).path("access_token").asText());
@@ -183,7 +247,8 @@ class IdentityIT implements OperationalEndpointsContract, SecuredApiContract, Pu
   private HttpRequest form(String body) {
     return HttpRequest.newBuilder(URI.create(issuer.uri() + "/oauth2/token"))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   private static HttpRequest.Builder html(String uri) {

@@ -18,8 +18,7 @@ public interface AccessTokens {
       }
 
       @Override
-      public void invalidate(String refused) {
-      }
+      public void invalidate(String refused) {}
     };
   }
 }

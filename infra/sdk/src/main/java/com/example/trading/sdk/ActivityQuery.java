@@ -15,8 +15,14 @@ import java.util.List;
  * @param cursor the previous page's {@code nextCursor}
  * @param minPosition a command's position token to wait for (null: the client's last write)
  */
-public record ActivityQuery(List<String> types, String asset, OffsetDateTime from, OffsetDateTime to, Integer size,
-    String cursor, String minPosition) {
+public record ActivityQuery(
+    List<String> types,
+    String asset,
+    OffsetDateTime from,
+    OffsetDateTime to,
+    Integer size,
+    String cursor,
+    String minPosition) {
 
   public ActivityQuery {
     types = types == null ? List.of() : List.copyOf(types);

@@ -27,8 +27,7 @@ public final class ClientCredentials implements AccessTokens {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private record Token(String value, Instant refreshAfter) {
-  }
+  private record Token(String value, Instant refreshAfter) {}
 
   private final URI tokenEndpoint;
   private final String clientId;
@@ -39,11 +38,22 @@ public final class ClientCredentials implements AccessTokens {
   private Token token;
 
   public ClientCredentials(URI issuer, String clientId, String clientSecret, String scope) {
-    this(issuer, clientId, clientSecret, scope, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+    this(
+        issuer,
+        clientId,
+        clientSecret,
+        scope,
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
         Clock.systemUTC());
   }
 
-  ClientCredentials(URI issuer, String clientId, String clientSecret, String scope, HttpClient http, Clock clock) {
+  ClientCredentials(
+      URI issuer,
+      String clientId,
+      String clientSecret,
+      String scope,
+      HttpClient http,
+      Clock clock) {
     String base = issuer.toString().replaceAll("/+$", "");
     this.tokenEndpoint = URI.create(base + "/oauth2/token");
     this.clientId = clientId;
@@ -69,39 +79,57 @@ public final class ClientCredentials implements AccessTokens {
   }
 
   private Token fetch() {
-    String basic = Base64.getEncoder().encodeToString(
-        (urlEncode(clientId) + ":" + urlEncode(clientSecret)).getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(10))
-        .header("Authorization", "Basic " + basic)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + urlEncode(scope)))
-        .build();
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (urlEncode(clientId) + ":" + urlEncode(clientSecret))
+                    .getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(tokenEndpoint)
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Basic " + basic)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "grant_type=client_credentials&scope=" + urlEncode(scope)))
+            .build();
     Instant asked = clock.instant();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new TradingApiException("cannot reach the issuer at " + tokenEndpoint + ": " + e.getMessage(), e);
+      throw new TradingApiException(
+          "cannot reach the issuer at " + tokenEndpoint + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TradingApiException("interrupted while asking the issuer for a token", e);
     }
     if (response.statusCode() != 200) {
-      throw new TradingApiException("the issuer refused client '" + clientId + "' (scope " + scope + "): HTTP "
-          + response.statusCode() + " " + response.body(), response.statusCode());
+      throw new TradingApiException(
+          "the issuer refused client '"
+              + clientId
+              + "' (scope "
+              + scope
+              + "): HTTP "
+              + response.statusCode()
+              + " "
+              + response.body(),
+          response.statusCode());
     }
     try {
       JsonNode body = JSON.readTree(response.body());
       String value = body.path("access_token").asText("");
       if (value.isEmpty()) {
-        throw new TradingApiException("the issuer answered no access_token: " + response.body(), 200);
+        throw new TradingApiException(
+            "the issuer answered no access_token: " + response.body(), 200);
       }
       long expiresIn = body.path("expires_in").asLong(60);
       Instant refreshAfter = asked.plusSeconds(expiresIn).minus(REFRESH_MARGIN);
       return new Token(value, refreshAfter.isAfter(asked) ? refreshAfter : asked);
     } catch (IOException e) {
-      throw new TradingApiException("the issuer answered something that is not JSON: " + response.body(), e);
+      throw new TradingApiException(
+          "the issuer answered something that is not JSON: " + response.body(), e);
     }
   }
 

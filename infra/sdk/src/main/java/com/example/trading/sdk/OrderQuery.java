@@ -15,8 +15,15 @@ import java.time.OffsetDateTime;
  * @param cursor the previous page's {@code nextCursor}
  * @param minPosition a command's position token to wait for (null: the client's last write)
  */
-public record OrderQuery(String status, String instrument, String side, OffsetDateTime from, OffsetDateTime to,
-    Integer size, String cursor, String minPosition) {
+public record OrderQuery(
+    String status,
+    String instrument,
+    String side,
+    OffsetDateTime from,
+    OffsetDateTime to,
+    Integer size,
+    String cursor,
+    String minPosition) {
 
   public static OrderQuery all() {
     return new OrderQuery(null, null, null, null, null, null, null, null);
@@ -35,7 +42,8 @@ public record OrderQuery(String status, String instrument, String side, OffsetDa
   }
 
   public OrderQuery placedBetween(OffsetDateTime fromInclusive, OffsetDateTime toExclusive) {
-    return new OrderQuery(status, instrument, side, fromInclusive, toExclusive, size, cursor, minPosition);
+    return new OrderQuery(
+        status, instrument, side, fromInclusive, toExclusive, size, cursor, minPosition);
   }
 
   public OrderQuery size(Integer value) {

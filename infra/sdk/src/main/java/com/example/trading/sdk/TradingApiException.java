@@ -15,8 +15,7 @@ import java.util.Optional;
 public class TradingApiException extends RuntimeException {
 
   /** One invalid field of a request, as the API named it. */
-  public record FieldError(String field, String message) {
-  }
+  public record FieldError(String field, String message) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +44,8 @@ public class TradingApiException extends RuntimeException {
     this.fieldErrors = List.of();
   }
 
-  private TradingApiException(String operation, int status, JsonNode problem, String body, Throwable cause) {
+  private TradingApiException(
+      String operation, int status, JsonNode problem, String body, Throwable cause) {
     super(message(operation, status, problem, body), cause);
     this.status = status;
     this.type = text(problem, "type");
@@ -53,13 +53,21 @@ public class TradingApiException extends RuntimeException {
     this.detail = text(problem, "detail");
     List<FieldError> errors = new ArrayList<>();
     if (problem != null) {
-      problem.path("errors").forEach(error -> errors.add(new FieldError(error.path("field").asText(""),
-          error.path("message").asText(""))));
+      problem
+          .path("errors")
+          .forEach(
+              error ->
+                  errors.add(
+                      new FieldError(
+                          error.path("field").asText(""), error.path("message").asText(""))));
     }
     this.fieldErrors = List.copyOf(errors);
   }
 
-  /** The API's answer {@code status} with {@code body} (a problem document, or anything else) to {@code operation}. */
+  /**
+   * The API's answer {@code status} with {@code body} (a problem document, or anything else) to
+   * {@code operation}.
+   */
   static TradingApiException answered(String operation, int status, String body, Throwable cause) {
     if (status == 0) {
       return new TradingApiException(operation + ": no answer (" + rootMessage(cause) + ")", cause);

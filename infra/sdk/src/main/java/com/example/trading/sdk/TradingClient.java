@@ -37,18 +37,20 @@ import java.util.function.Supplier;
  * A client of the trading command and query APIs, on the clients generated from their published
  * OpenAPI documents ({@code command-side/openapi}, {@code query-side/openapi}). It adds what every
  * caller would otherwise write again:
+ *
  * <ul>
  *   <li><b>Tokens:</b> a bearer token on every request from {@link AccessTokens} (OAuth2 client
  *       credentials at the issuer, refreshed before expiry; a {@code 401} is retried once with a
- *       fresh one).</li>
+ *       fresh one).
  *   <li><b>Safe retries:</b> {@code 429}/{@code 503} are retried after their {@code Retry-After},
  *       lost connections with a growing pause, within a budget (see {@link Retries}). A placement
  *       without a client order id gets one, a deposit without an {@code Idempotency-Key} gets one,
- *       before the first attempt, so a retry can never place or deposit twice.</li>
+ *       before the first attempt, so a retry can never place or deposit twice.
  *   <li><b>Read-your-writes:</b> every command answer's position token is remembered; a query
- *       without its own {@code minPosition} passes the newest one, so it reads a view that
- *       reflects this client's last write (unless built with {@code readYourWrites(false)}).</li>
+ *       without its own {@code minPosition} passes the newest one, so it reads a view that reflects
+ *       this client's last write (unless built with {@code readYourWrites(false)}).
  * </ul>
+ *
  * Failures are {@link TradingApiException}s carrying the API's problem document. Thread-safe.
  */
 public final class TradingClient {
@@ -65,33 +67,44 @@ public final class TradingClient {
   private final PortfoliosApi portfolios;
   private final ReportsApi reports;
   private final ActivitiesApi activities;
+
   /** For the one answer the generated client cannot read: the ledger as CSV. */
   private final HttpClient queryHttp;
+
   private final String queryBase;
   private final Duration requestTimeout;
   private final Consumer<HttpRequest.Builder> authorize;
   private final Consumer<HttpResponse<?>> responseListener;
 
   private TradingClient(Builder builder) {
-    this.tokens = Objects.requireNonNull(builder.tokens, "tokens: clientCredentials(...) or accessTokens(...)");
+    this.tokens =
+        Objects.requireNonNull(
+            builder.tokens, "tokens: clientCredentials(...) or accessTokens(...)");
     this.retries = new Retries(builder.retryBudget);
     this.readYourWrites = builder.readYourWrites;
-    Consumer<HttpRequest.Builder> authorize = request -> {
-      String token = tokens.current();
-      sentToken.set(token);
-      request.setHeader("Authorization", "Bearer " + token);
-      request.setHeader("User-Agent", "trading-sdk");
-    };
-    var commandClient = new com.example.trading.sdk.command.invoker.ApiClient(http(builder),
-        com.example.trading.sdk.command.invoker.ApiClient.createDefaultObjectMapper(),
-        base(builder.commandApi, "commandApi"))
-        .setRequestInterceptor(authorize).setReadTimeout(builder.requestTimeout)
-        .setResponseInterceptor(builder.responseListener::accept);
-    var queryClient = new com.example.trading.sdk.query.invoker.ApiClient(http(builder),
-        com.example.trading.sdk.query.invoker.ApiClient.createDefaultObjectMapper(),
-        base(builder.queryApi, "queryApi"))
-        .setRequestInterceptor(authorize).setReadTimeout(builder.requestTimeout)
-        .setResponseInterceptor(builder.responseListener::accept);
+    Consumer<HttpRequest.Builder> authorize =
+        request -> {
+          String token = tokens.current();
+          sentToken.set(token);
+          request.setHeader("Authorization", "Bearer " + token);
+          request.setHeader("User-Agent", "trading-sdk");
+        };
+    var commandClient =
+        new com.example.trading.sdk.command.invoker.ApiClient(
+                http(builder),
+                com.example.trading.sdk.command.invoker.ApiClient.createDefaultObjectMapper(),
+                base(builder.commandApi, "commandApi"))
+            .setRequestInterceptor(authorize)
+            .setReadTimeout(builder.requestTimeout)
+            .setResponseInterceptor(builder.responseListener::accept);
+    var queryClient =
+        new com.example.trading.sdk.query.invoker.ApiClient(
+                http(builder),
+                com.example.trading.sdk.query.invoker.ApiClient.createDefaultObjectMapper(),
+                base(builder.queryApi, "queryApi"))
+            .setRequestInterceptor(authorize)
+            .setReadTimeout(builder.requestTimeout)
+            .setResponseInterceptor(builder.responseListener::accept);
     this.accounts = new AccountsApi(commandClient);
     this.deposits = new DepositsApi(commandClient);
     this.orderCommands = new com.example.trading.sdk.command.api.OrdersApi(commandClient);
@@ -121,23 +134,34 @@ public final class TradingClient {
     if (request.getClientOrderId() == null || request.getClientOrderId().isBlank()) {
       request.setClientOrderId(UUID.randomUUID().toString());
     }
-    return wrote(call("place order " + request.getClientOrderId(), () -> orderCommands.placeOrder(request)),
+    return wrote(
+        call("place order " + request.getClientOrderId(), () -> orderCommands.placeOrder(request)),
         OrderAccepted::getPosition);
   }
 
-  /** Asks to cancel an order ({@code POST /api/orders/{orderId}/cancel}); a finished order is a {@code 409}. */
+  /**
+   * Asks to cancel an order ({@code POST /api/orders/{orderId}/cancel}); a finished order is a
+   * {@code 409}.
+   */
   public OrderAccepted cancelOrder(String orderId) {
-    return wrote(call("cancel order " + orderId, () -> orderCommands.cancelOrder(orderId)), OrderAccepted::getPosition);
+    return wrote(
+        call("cancel order " + orderId, () -> orderCommands.cancelOrder(orderId)),
+        OrderAccepted::getPosition);
   }
 
   /** Opens an account for a customer ({@code POST /api/accounts}, operator). */
   public AccountOpenedAnswer openAccount(String accountId, String customerId) {
-    OpenAccountRequest request = new OpenAccountRequest().accountId(accountId).customerId(customerId);
-    return wrote(call("open account " + accountId, () -> accounts.openAccount(request)),
+    OpenAccountRequest request =
+        new OpenAccountRequest().accountId(accountId).customerId(customerId);
+    return wrote(
+        call("open account " + accountId, () -> accounts.openAccount(request)),
         AccountOpenedAnswer::getPosition);
   }
 
-  /** Funds an account once ({@code POST /api/accounts/{id}/deposits}, operator) under a new idempotency key. */
+  /**
+   * Funds an account once ({@code POST /api/accounts/{id}/deposits}, operator) under a new
+   * idempotency key.
+   */
   public DepositAccepted deposit(String accountId, String asset, String quantity) {
     return deposit(accountId, asset, quantity, UUID.randomUUID().toString());
   }
@@ -146,15 +170,22 @@ public final class TradingClient {
    * Funds an account under the caller's {@code idempotencyKey}: the same key and body again answer
    * the first deposit and apply nothing; the same key with another body is a {@code 409}.
    */
-  public DepositAccepted deposit(String accountId, String asset, String quantity, String idempotencyKey) {
+  public DepositAccepted deposit(
+      String accountId, String asset, String quantity, String idempotencyKey) {
     DepositRequestBody body = new DepositRequestBody().asset(asset).quantity(quantity);
-    return wrote(call("deposit " + quantity + " " + asset + " into " + accountId,
-        () -> deposits.deposit(accountId, idempotencyKey, body)), DepositAccepted::getPosition);
+    return wrote(
+        call(
+            "deposit " + quantity + " " + asset + " into " + accountId,
+            () -> deposits.deposit(accountId, idempotencyKey, body)),
+        DepositAccepted::getPosition);
   }
 
   // ---- queries -----------------------------------------------------------------------------
 
-  /** One order with its timeline ({@code GET /api/orders/{orderId}}), as of this client's last write. */
+  /**
+   * One order with its timeline ({@code GET /api/orders/{orderId}}), as of this client's last
+   * write.
+   */
   public OrderView order(String orderId) {
     return order(orderId, null);
   }
@@ -168,71 +199,113 @@ public final class TradingClient {
   /** A page of an account's orders, newest first ({@code GET /api/accounts/{accountId}/orders}). */
   public OrderPage orders(String accountId, OrderQuery query) {
     String position = position(query.minPosition());
-    return call("list orders of " + accountId, () -> orderQueries.listOrders(accountId, query.status(),
-        query.instrument(), query.side(), query.from(), query.to(), query.size(), query.cursor(), position, null));
+    return call(
+        "list orders of " + accountId,
+        () ->
+            orderQueries.listOrders(
+                accountId,
+                query.status(),
+                query.instrument(),
+                query.side(),
+                query.from(),
+                query.to(),
+                query.size(),
+                query.cursor(),
+                position,
+                null));
   }
 
-  /** An account's holdings, open orders and fees ({@code GET /api/accounts/{accountId}/portfolio}). */
+  /**
+   * An account's holdings, open orders and fees ({@code GET /api/accounts/{accountId}/portfolio}).
+   */
   public Portfolio portfolio(String accountId) {
     return portfolio(accountId, null);
   }
 
-  /** An account's portfolio once the views reflect {@code minPosition} (null: this client's last write). */
+  /**
+   * An account's portfolio once the views reflect {@code minPosition} (null: this client's last
+   * write).
+   */
   public Portfolio portfolio(String accountId, String minPosition) {
     String position = position(minPosition);
-    return call("read portfolio of " + accountId, () -> portfolios.getPortfolio(accountId, position, null));
+    return call(
+        "read portfolio of " + accountId, () -> portfolios.getPortfolio(accountId, position, null));
   }
 
   /**
-   * A page of an account's activity ledger, newest first ({@code GET /api/accounts/{accountId}/activities}):
-   * deposits, fills, reservations, releases and fee entries with the balance after each.
+   * A page of an account's activity ledger, newest first ({@code GET
+   * /api/accounts/{accountId}/activities}): deposits, fills, reservations, releases and fee entries
+   * with the balance after each.
    */
   public ActivityPage activities(String accountId, ActivityQuery query) {
     String position = position(query.minPosition());
-    return call("list activities of " + accountId, () -> activities.listActivities(accountId,
-        query.types().isEmpty() ? null : query.types(), query.asset(), query.from(), query.to(), query.size(),
-        query.cursor(), "json", position, null));
+    return call(
+        "list activities of " + accountId,
+        () ->
+            activities.listActivities(
+                accountId,
+                query.types().isEmpty() ? null : query.types(),
+                query.asset(),
+                query.from(),
+                query.to(),
+                query.size(),
+                query.cursor(),
+                "json",
+                position,
+                null));
   }
 
   /**
-   * Every entry of an account's ledger matching the query, as the API's CSV ({@code format=csv}):
-   * a header line, then one line per entry, newest first. The stream is the response body, read as
-   * it arrives; close it. Refusals are retried like any call until the answer starts.
+   * Every entry of an account's ledger matching the query, as the API's CSV ({@code format=csv}): a
+   * header line, then one line per entry, newest first. The stream is the response body, read as it
+   * arrives; close it. Refusals are retried like any call until the answer starts.
    */
   public InputStream activitiesCsv(String accountId, ActivityQuery query) {
     String position = position(query.minPosition());
-    StringBuilder uri = new StringBuilder(queryBase).append("/api/accounts/").append(encode(accountId))
-        .append("/activities?format=csv");
+    StringBuilder uri =
+        new StringBuilder(queryBase)
+            .append("/api/accounts/")
+            .append(encode(accountId))
+            .append("/activities?format=csv");
     query.types().forEach(type -> uri.append("&type=").append(encode(type)));
     appendParameter(uri, "asset", query.asset());
     appendParameter(uri, "from", query.from() == null ? null : query.from().toString());
     appendParameter(uri, "to", query.to() == null ? null : query.to().toString());
     appendParameter(uri, "cursor", query.cursor());
     appendParameter(uri, "minPosition", position);
-    return call("export activities of " + accountId, () -> {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString())).timeout(requestTimeout)
-          .header("Accept", "text/csv, application/problem+json").GET();
-      authorize.accept(request);
-      try {
-        HttpResponse<InputStream> response = queryHttp.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        responseListener.accept(response);
-        if (response.statusCode() == 200) {
-          return response.body();
-        }
-        String body;
-        try (InputStream error = response.body()) {
-          body = new String(error.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        throw new com.example.trading.sdk.query.invoker.ApiException(response.statusCode(),
-            "listActivities call failed with: " + response.statusCode() + " - " + body, response.headers(), body);
-      } catch (IOException e) {
-        // no answer: retried like the generated clients' lost connections
-        throw new com.example.trading.sdk.query.invoker.ApiException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    });
+    return call(
+        "export activities of " + accountId,
+        () -> {
+          HttpRequest.Builder request =
+              HttpRequest.newBuilder(URI.create(uri.toString()))
+                  .timeout(requestTimeout)
+                  .header("Accept", "text/csv, application/problem+json")
+                  .GET();
+          authorize.accept(request);
+          try {
+            HttpResponse<InputStream> response =
+                queryHttp.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            responseListener.accept(response);
+            if (response.statusCode() == 200) {
+              return response.body();
+            }
+            String body;
+            try (InputStream error = response.body()) {
+              body = new String(error.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            throw new com.example.trading.sdk.query.invoker.ApiException(
+                response.statusCode(),
+                "listActivities call failed with: " + response.statusCode() + " - " + body,
+                response.headers(),
+                body);
+          } catch (IOException e) {
+            // no answer: retried like the generated clients' lost connections
+            throw new com.example.trading.sdk.query.invoker.ApiException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+          }
+        });
   }
 
   private static void appendParameter(StringBuilder uri, String name, String value) {
@@ -245,7 +318,10 @@ public final class TradingClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** Fees charged by {@code instrument}, {@code side} or {@code day} ({@code GET /api/reports/fees}, operator). */
+  /**
+   * Fees charged by {@code instrument}, {@code side} or {@code day} ({@code GET /api/reports/fees},
+   * operator).
+   */
   public FeeReport feeReport(String groupBy) {
     return call("read the fee report", () -> reports.feeReport(groupBy));
   }
@@ -274,7 +350,8 @@ public final class TradingClient {
 
   private <T> T call(String operation, Supplier<T> attempt) {
     try {
-      return retries.run(operation, attempt, TradingClient::refusal, () -> tokens.invalidate(sentToken.get()));
+      return retries.run(
+          operation, attempt, TradingClient::refusal, () -> tokens.invalidate(sentToken.get()));
     } finally {
       sentToken.remove();
     }
@@ -282,12 +359,14 @@ public final class TradingClient {
 
   private static Optional<Retries.Refusal> refusal(RuntimeException e) {
     if (e instanceof com.example.trading.sdk.command.invoker.ApiException command) {
-      return Optional.of(new Retries.Refusal(command.getCode(), command.getResponseHeaders(),
-          command.getResponseBody(), command));
+      return Optional.of(
+          new Retries.Refusal(
+              command.getCode(), command.getResponseHeaders(), command.getResponseBody(), command));
     }
     if (e instanceof com.example.trading.sdk.query.invoker.ApiException query) {
-      return Optional.of(new Retries.Refusal(query.getCode(), query.getResponseHeaders(), query.getResponseBody(),
-          query));
+      return Optional.of(
+          new Retries.Refusal(
+              query.getCode(), query.getResponseHeaders(), query.getResponseBody(), query));
     }
     return Optional.empty();
   }
@@ -310,10 +389,9 @@ public final class TradingClient {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private boolean readYourWrites = true;
-    private Consumer<HttpResponse<?>> responseListener = response -> { };
+    private Consumer<HttpResponse<?>> responseListener = response -> {};
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** The command API's base URI, e.g. {@code http://127.0.0.1:8081}. */
     public Builder commandApi(URI uri) {
@@ -327,8 +405,11 @@ public final class TradingClient {
       return this;
     }
 
-    /** Tokens by OAuth2 client credentials at {@code issuer} (e.g. {@code http://127.0.0.1:9000}). */
-    public Builder clientCredentials(URI issuer, String clientId, String clientSecret, String scope) {
+    /**
+     * Tokens by OAuth2 client credentials at {@code issuer} (e.g. {@code http://127.0.0.1:9000}).
+     */
+    public Builder clientCredentials(
+        URI issuer, String clientId, String clientSecret, String scope) {
       this.tokens = new ClientCredentials(issuer, clientId, clientSecret, scope);
       return this;
     }
@@ -345,7 +426,9 @@ public final class TradingClient {
       return this;
     }
 
-    /** How long one request may take (default 30 s; a read-your-writes query waits up to about 5 s). */
+    /**
+     * How long one request may take (default 30 s; a read-your-writes query waits up to about 5 s).
+     */
     public Builder requestTimeout(Duration timeout) {
       this.requestTimeout = timeout;
       return this;
@@ -357,7 +440,10 @@ public final class TradingClient {
       return this;
     }
 
-    /** Sees every response before the client reads it (status and headers: logging, metrics, checks). */
+    /**
+     * Sees every response before the client reads it (status and headers: logging, metrics,
+     * checks).
+     */
     public Builder responseListener(Consumer<HttpResponse<?>> listener) {
       this.responseListener = listener;
       return this;

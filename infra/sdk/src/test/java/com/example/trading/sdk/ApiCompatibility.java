@@ -16,42 +16,55 @@ import org.openapitools.openapidiff.core.output.MarkdownRender;
  * read in OpenAPI 3.1: a property's list of types ({@code type: [string, "null"]}). An answer's
  * property that gains a type (may now be {@code null}) breaks clients, as does a request property
  * that loses one. An incompatible change is allowed only when it is announced: the document's
- * {@code info.version} (the service's {@code trading.api.version}) has a greater major number
- * than the released one's.
+ * {@code info.version} (the service's {@code trading.api.version}) has a greater major number than
+ * the released one's.
  */
 final class ApiCompatibility {
 
   /** The outcome, with openapi-diff's report of the changes. */
-  record Verdict(boolean acceptable, String reason, String changes) {
-  }
+  record Verdict(boolean acceptable, String reason, String changes) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private ApiCompatibility() {
-  }
+  private ApiCompatibility() {}
 
   static Verdict check(String released, String current) {
     SemanticVersion releasedVersion = SemanticVersion.of(version(released));
     SemanticVersion currentVersion = SemanticVersion.of(version(current));
     ChangedOpenApi diff = OpenApiCompare.fromContents(released, current);
     List<String> typeChanges = TypeChanges.breaking(tree(released), tree(current));
-    String changes = (diff.isUnchanged() ? "no changes" : new MarkdownRender().render(diff))
-        + (typeChanges.isEmpty() ? "" : "\nBreaking type changes:\n- " + String.join("\n- ", typeChanges));
+    String changes =
+        (diff.isUnchanged() ? "no changes" : new MarkdownRender().render(diff))
+            + (typeChanges.isEmpty()
+                ? ""
+                : "\nBreaking type changes:\n- " + String.join("\n- ", typeChanges));
     boolean incompatible = diff.isIncompatible() || !typeChanges.isEmpty();
     if (currentVersion.compareTo(releasedVersion) < 0) {
-      return new Verdict(false, "version " + currentVersion + " is older than the released " + releasedVersion,
+      return new Verdict(
+          false,
+          "version " + currentVersion + " is older than the released " + releasedVersion,
           changes);
     }
     if (!incompatible) {
       return new Verdict(true, diff.isUnchanged() ? "unchanged" : "compatible changes", changes);
     }
     if (currentVersion.major() > releasedVersion.major()) {
-      return new Verdict(true, "breaking changes announced by the major version " + releasedVersion + " -> "
-          + currentVersion, changes);
+      return new Verdict(
+          true,
+          "breaking changes announced by the major version "
+              + releasedVersion
+              + " -> "
+              + currentVersion,
+          changes);
     }
-    return new Verdict(false, "breaking changes to the released " + releasedVersion + " without a new major "
-        + "version (raise trading.api.version's major number and say what breaks in the README, or keep the change "
-        + "compatible)", changes);
+    return new Verdict(
+        false,
+        "breaking changes to the released "
+            + releasedVersion
+            + " without a new major "
+            + "version (raise trading.api.version's major number and say what breaks in the README, or keep the change "
+            + "compatible)",
+        changes);
   }
 
   private static String version(String document) {
@@ -74,13 +87,17 @@ final class ApiCompatibility {
       if (parts.length != 3 || !text.matches("\\d+\\.\\d+\\.\\d+")) {
         throw new IllegalArgumentException("info.version '" + text + "' is not major.minor.patch");
       }
-      return new SemanticVersion(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+      return new SemanticVersion(
+          Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
     }
 
     @Override
     public int compareTo(SemanticVersion other) {
-      return major != other.major ? Integer.compare(major, other.major)
-          : minor != other.minor ? Integer.compare(minor, other.minor) : Integer.compare(patch, other.patch);
+      return major != other.major
+          ? Integer.compare(major, other.major)
+          : minor != other.minor
+              ? Integer.compare(minor, other.minor)
+              : Integer.compare(patch, other.patch);
     }
 
     @Override

@@ -53,17 +53,24 @@ class ClientCredentialsTest {
   @BeforeEach
   void startIssuer() throws IOException {
     issuer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    issuer.createContext("/oauth2/token", exchange -> {
-      String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      requests.add(exchange.getRequestHeaders().getFirst("Authorization") + " " + form);
-      byte[] body = (status == 200
-          ? "{\"access_token\":\"token-" + requests.size() + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"
-          : "{\"error\":\"invalid_client\"}").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    issuer.createContext(
+        "/oauth2/token",
+        exchange -> {
+          String form =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          requests.add(exchange.getRequestHeaders().getFirst("Authorization") + " " + form);
+          byte[] body =
+              (status == 200
+                      ? "{\"access_token\":\"token-"
+                          + requests.size()
+                          + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"
+                      : "{\"error\":\"invalid_client\"}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     issuer.start();
   }
 
@@ -73,8 +80,13 @@ class ClientCredentialsTest {
   }
 
   private ClientCredentials credentials() {
-    return new ClientCredentials(URI.create("http://127.0.0.1:" + issuer.getAddress().getPort() + "/"), "cust-1",
-        "s3cret", "trading.customer", HttpClient.newHttpClient(), clock);
+    return new ClientCredentials(
+        URI.create("http://127.0.0.1:" + issuer.getAddress().getPort() + "/"),
+        "cust-1",
+        "s3cret",
+        "trading.customer",
+        HttpClient.newHttpClient(),
+        clock);
   }
 
   @Test
@@ -87,8 +99,13 @@ class ClientCredentialsTest {
     clock.now = clock.now.plus(Duration.ofSeconds(1));
     assertThat(tokens.current()).isEqualTo("token-2");
 
-    assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request).isEqualTo(
-        "Basic Y3VzdC0xOnMzY3JldA== grant_type=client_credentials&scope=trading.customer"));
+    assertThat(requests)
+        .hasSize(2)
+        .allSatisfy(
+            request ->
+                assertThat(request)
+                    .isEqualTo(
+                        "Basic Y3VzdC0xOnMzY3JldA== grant_type=client_credentials&scope=trading.customer"));
   }
 
   @Test
@@ -106,9 +123,14 @@ class ClientCredentialsTest {
   void saysWhichClientTheIssuerRefused() {
     status = 401;
 
-    assertThatThrownBy(() -> credentials().current()).isInstanceOfSatisfying(TradingApiException.class, e -> {
-      assertThat(e.status()).isEqualTo(401);
-      assertThat(e.getMessage()).contains("the issuer refused client 'cust-1'").contains("invalid_client");
-    });
+    assertThatThrownBy(() -> credentials().current())
+        .isInstanceOfSatisfying(
+            TradingApiException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(401);
+              assertThat(e.getMessage())
+                  .contains("the issuer refused client 'cust-1'")
+                  .contains("invalid_client");
+            });
   }
 }

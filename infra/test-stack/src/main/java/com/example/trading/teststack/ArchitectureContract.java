@@ -18,7 +18,8 @@ public interface ArchitectureContract {
 
   @Test
   default void dependsOnNoOtherService() {
-    dependsOnlyOnItselfSchemasAndPlatform(servicePackage()).check(productionClassesOf(servicePackage()));
+    dependsOnlyOnItselfSchemasAndPlatform(servicePackage())
+        .check(productionClassesOf(servicePackage()));
   }
 
   @Test

@@ -19,65 +19,97 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What every service with an Axon event store must prove against the real PostgreSQL: Axon runs
  * inside Spring transactions (not the silent {@code NoTransactionManager} that Boot 4's changed
- * auto-configuration names cause), events go to the Flyway-created JDBC event store as bytea, and
- * a failed unit of work leaves nothing behind. Implemented by a {@code @SpringBootTest}.
+ * auto-configuration names cause), events go to the Flyway-created JDBC event store as bytea, and a
+ * failed unit of work leaves nothing behind. Implemented by a {@code @SpringBootTest}.
  */
 public interface AxonJdbcEventStoreContract {
 
   /** A payload of the store's round trip; Jackson serializes it like any event. */
-  record StoreProbe(String note, long amount) {
-  }
+  record StoreProbe(String note, long amount) {}
 
   @Test
   default void axonUsesSpringTransactionsAndTheJdbcEventStore(
-      @Autowired TransactionManager transactionManager, @Autowired EventStorageEngine storageEngine) {
+      @Autowired TransactionManager transactionManager,
+      @Autowired EventStorageEngine storageEngine) {
     assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
     assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
   }
 
   @Test
   default void eventsRoundTripThroughTheFlywayMigratedStore(
-      @Autowired TransactionManager transactionManager, @Autowired EventStore eventStore,
+      @Autowired TransactionManager transactionManager,
+      @Autowired EventStore eventStore,
       @Autowired JdbcTemplate jdbc) {
     String aggregateId = "probe-" + UUID.randomUUID();
-    transactionManager.executeInTransaction(() -> eventStore.publish(
-        new GenericDomainEventMessage<>("Probe", aggregateId, 0, new StoreProbe("first", 42))));
+    transactionManager.executeInTransaction(
+        () ->
+            eventStore.publish(
+                new GenericDomainEventMessage<>(
+                    "Probe", aggregateId, 0, new StoreProbe("first", 42))));
 
-    List<? extends DomainEventMessage<?>> events = eventStore.readEvents(aggregateId).asStream().toList();
-    assertThat(events).singleElement().satisfies(event -> {
-      assertThat(event.getPayload()).isEqualTo(new StoreProbe("first", 42));
-      assertThat(event.getSequenceNumber()).isZero();
-    });
-    assertThat(jdbc.queryForObject(
-        "select pg_typeof(payload)::text from domain_event_entry where aggregate_identifier = ?",
-        String.class, aggregateId)).isEqualTo("bytea");
-    assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success",
-        Integer.class)).isPositive();
+    List<? extends DomainEventMessage<?>> events =
+        eventStore.readEvents(aggregateId).asStream().toList();
+    assertThat(events)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.getPayload()).isEqualTo(new StoreProbe("first", 42));
+              assertThat(event.getSequenceNumber()).isZero();
+            });
+    assertThat(
+            jdbc.queryForObject(
+                "select pg_typeof(payload)::text from domain_event_entry where aggregate_identifier = ?",
+                String.class,
+                aggregateId))
+        .isEqualTo("bytea");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from flyway_schema_history where success", Integer.class))
+        .isPositive();
   }
 
   @Test
   default void aFailedTransactionStoresNoEvent(
-      @Autowired TransactionManager transactionManager, @Autowired EventStore eventStore,
+      @Autowired TransactionManager transactionManager,
+      @Autowired EventStore eventStore,
       @Autowired JdbcTemplate jdbc) {
     String aggregateId = "probe-" + UUID.randomUUID();
-    assertThatThrownBy(() -> transactionManager.executeInTransaction(() -> {
-      eventStore.publish(new GenericDomainEventMessage<>("Probe", aggregateId, 0, new StoreProbe("doomed", 1)));
-      throw new IllegalStateException("the business step after the append failed");
-    })).hasMessageContaining("business step");
+    assertThatThrownBy(
+            () ->
+                transactionManager.executeInTransaction(
+                    () -> {
+                      eventStore.publish(
+                          new GenericDomainEventMessage<>(
+                              "Probe", aggregateId, 0, new StoreProbe("doomed", 1)));
+                      throw new IllegalStateException("the business step after the append failed");
+                    }))
+        .hasMessageContaining("business step");
 
-    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-        Integer.class, aggregateId)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Integer.class,
+                aggregateId))
+        .isZero();
   }
 
   @Test
   default void aDuplicateSequenceNumberIsRefused(
       @Autowired TransactionManager transactionManager, @Autowired EventStore eventStore) {
     String aggregateId = "probe-" + UUID.randomUUID();
-    transactionManager.executeInTransaction(() -> eventStore.publish(
-        new GenericDomainEventMessage<>("Probe", aggregateId, 0, new StoreProbe("one", 1)),
-        new GenericDomainEventMessage<>("Probe", aggregateId, 1, new StoreProbe("two", 2))));
-    assertThatThrownBy(() -> transactionManager.executeInTransaction(() -> eventStore.publish(
-        new GenericDomainEventMessage<>("Probe", aggregateId, 1, new StoreProbe("same slot", 3)))))
+    transactionManager.executeInTransaction(
+        () ->
+            eventStore.publish(
+                new GenericDomainEventMessage<>("Probe", aggregateId, 0, new StoreProbe("one", 1)),
+                new GenericDomainEventMessage<>(
+                    "Probe", aggregateId, 1, new StoreProbe("two", 2))));
+    assertThatThrownBy(
+            () ->
+                transactionManager.executeInTransaction(
+                    () ->
+                        eventStore.publish(
+                            new GenericDomainEventMessage<>(
+                                "Probe", aggregateId, 1, new StoreProbe("same slot", 3)))))
         .isInstanceOf(org.axonframework.modelling.command.ConcurrencyException.class);
   }
 }

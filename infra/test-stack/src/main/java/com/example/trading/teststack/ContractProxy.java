@@ -26,11 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * service's {@code /api/} or {@code /ops/} paths goes through it. Prism answers what the service
  * answered and lists in the {@code sl-violations} header where the exchange breaks the document;
  * {@link #check} turns that into a test failure when
+ *
  * <ul>
  *   <li>the response breaks it (status, headers or body; problem documents of deliberately bad
- *       requests included), or</li>
- *   <li>the service accepted (2xx) a request the document forbids.</li>
+ *       requests included), or
+ *   <li>the service accepted (2xx) a request the document forbids.
  * </ul>
+ *
  * A deliberately bad request that the service refuses is what the document says, not a violation.
  */
 public final class ContractProxy implements AutoCloseable {
@@ -46,21 +48,35 @@ public final class ContractProxy implements AutoCloseable {
     this.servicePort = servicePort;
   }
 
-  /** Starts Prism in front of the service on {@code servicePort}, validating against {@code document}. */
+  /**
+   * Starts Prism in front of the service on {@code servicePort}, validating against {@code
+   * document}.
+   */
   public static ContractProxy start(Path document, int servicePort) {
     try {
       int port = freePort();
       Path log = Files.createTempFile("contract-proxy-", ".log");
-      Process process = new ProcessBuilder(prism().toString(), "proxy", document.toAbsolutePath().toString(),
-          "http://127.0.0.1:" + servicePort, "--host", "127.0.0.1", "--port", Integer.toString(port),
-          "--errors=false")
-          .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process process =
+          new ProcessBuilder(
+                  prism().toString(),
+                  "proxy",
+                  document.toAbsolutePath().toString(),
+                  "http://127.0.0.1:" + servicePort,
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  Integer.toString(port),
+                  "--errors=false")
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       ContractProxy proxy = new ContractProxy(process, servicePort);
       Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
       while (!answers(port)) {
         if (!process.isAlive() || Instant.now().isAfter(deadline)) {
           process.destroyForcibly();
-          throw new IllegalStateException("Prism did not start on port " + port + ": " + Files.readString(log));
+          throw new IllegalStateException(
+              "Prism did not start on port " + port + ": " + Files.readString(log));
         }
         Thread.sleep(200);
       }
@@ -75,12 +91,16 @@ public final class ContractProxy implements AutoCloseable {
   }
 
   /**
-   * The port a request for {@code path} on {@code port} goes to: the service's proxy for its API.
-   * A path with dot segments goes straight to the service: the proxy would resolve them first, and
+   * The port a request for {@code path} on {@code port} goes to: the service's proxy for its API. A
+   * path with dot segments goes straight to the service: the proxy would resolve them first, and
    * the tests that send them are about the service's own handling of such paths.
    */
   static int route(int port, String path) {
-    boolean dotSegments = path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..");
+    boolean dotSegments =
+        path.contains("/./")
+            || path.contains("/../")
+            || path.endsWith("/.")
+            || path.endsWith("/..");
     if (!dotSegments && (path.startsWith("/api/") || path.startsWith("/ops/"))) {
       return ROUTES.getOrDefault(port, port);
     }
@@ -88,14 +108,16 @@ public final class ContractProxy implements AutoCloseable {
   }
 
   /**
-   * Where a client outside {@code TestHttp} (the SDK, the CLI) reaches the service on
-   * {@code servicePort}: its validating proxy when one runs, else the service itself.
+   * Where a client outside {@code TestHttp} (the SDK, the CLI) reaches the service on {@code
+   * servicePort}: its validating proxy when one runs, else the service itself.
    */
   public static URI baseUri(int servicePort) {
     return URI.create("http://127.0.0.1:" + ROUTES.getOrDefault(servicePort, servicePort));
   }
 
-  /** Fails when Prism found the response, or an accepted request, to break the published document. */
+  /**
+   * Fails when Prism found the response, or an accepted request, to break the published document.
+   */
   static void check(HttpResponse<String> response) {
     check(response, response.body());
   }
@@ -116,17 +138,26 @@ public final class ContractProxy implements AutoCloseable {
         boolean error = violation.path("severity").asText().equals("Error");
         boolean accepted = response.statusCode() / 100 == 2;
         if (error && (where.equals("response") || where.equals("request") && accepted)) {
-          violations.add(String.join(".", JSON.convertValue(violation.path("location"), String[].class)) + ": "
-              + violation.path("message").asText());
+          violations.add(
+              String.join(".", JSON.convertValue(violation.path("location"), String[].class))
+                  + ": "
+                  + violation.path("message").asText());
         }
       }
     } catch (IOException e) {
       throw new AssertionError("unreadable sl-violations header: " + header, e);
     }
     if (!violations.isEmpty()) {
-      throw new AssertionError(response.request().method() + " " + response.request().uri() + " answered "
-          + response.statusCode() + " " + body + "\nwhich breaks the published API document:\n  "
-          + String.join("\n  ", violations));
+      throw new AssertionError(
+          response.request().method()
+              + " "
+              + response.request().uri()
+              + " answered "
+              + response.statusCode()
+              + " "
+              + body
+              + "\nwhich breaks the published API document:\n  "
+              + String.join("\n  ", violations));
     }
   }
 
@@ -142,11 +173,15 @@ public final class ContractProxy implements AutoCloseable {
       dir = dir.getParent();
     }
     if (dir == null) {
-      throw new IllegalStateException("infra/local/prism not found above " + Path.of("").toAbsolutePath());
+      throw new IllegalStateException(
+          "infra/local/prism not found above " + Path.of("").toAbsolutePath());
     }
-    Process install = new ProcessBuilder(dir.resolve("infra/local/prism").toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    String bin = new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    Process install =
+        new ProcessBuilder(dir.resolve("infra/local/prism").toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String bin =
+        new String(install.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (install.waitFor() != 0 || bin.isEmpty()) {
       throw new IllegalStateException("infra/local/prism could not install Prism");
     }

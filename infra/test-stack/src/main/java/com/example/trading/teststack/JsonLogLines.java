@@ -15,8 +15,7 @@ public final class JsonLogLines {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private JsonLogLines() {
-  }
+  private JsonLogLines() {}
 
   /** Every line of {@code output} that is a JSON object; other lines are left out. */
   public static List<JsonNode> of(String output) {
@@ -35,19 +34,23 @@ public final class JsonLogLines {
 
   /** The lines whose message contains {@code text}. */
   public static List<JsonNode> containing(String output, String text) {
-    return of(output).stream().filter(line -> line.path("message").asText().contains(text)).toList();
+    return of(output).stream()
+        .filter(line -> line.path("message").asText().contains(text))
+        .toList();
   }
 
   /**
-   * Asserts the line carries the journey's trace (with a span of its own), correlation id, order and
-   * account, as fields of the JSON line (an order or account given as null is not checked: the
+   * Asserts the line carries the journey's trace (with a span of its own), correlation id, order
+   * and account, as fields of the JSON line (an order or account given as null is not checked: the
    * message did not name it).
    */
-  public static void assertNames(JsonNode line, String traceId, String correlationId, String orderId,
-      String accountId) {
+  public static void assertNames(
+      JsonNode line, String traceId, String correlationId, String orderId, String accountId) {
     assertThat(line.path("traceId").asText()).as("traceId of %s", line).isEqualTo(traceId);
     assertThat(line.path("spanId").asText()).as("spanId of %s", line).hasSize(16);
-    assertThat(line.path("correlationId").asText()).as("correlationId of %s", line).isEqualTo(correlationId);
+    assertThat(line.path("correlationId").asText())
+        .as("correlationId of %s", line)
+        .isEqualTo(correlationId);
     if (orderId != null) {
       assertThat(line.path("orderId").asText()).as("orderId of %s", line).isEqualTo(orderId);
     }

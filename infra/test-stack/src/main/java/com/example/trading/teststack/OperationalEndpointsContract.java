@@ -9,16 +9,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service promises operators, as tests a service's integration test inherits by
- * implementing this interface against a running instance: liveness and readiness probes that are
- * UP when its dependencies answer, {@code /actuator/info} with version and git commit, and
- * Prometheus metrics.
+ * implementing this interface against a running instance: liveness and readiness probes that are UP
+ * when its dependencies answer, {@code /actuator/info} with version and git commit, and Prometheus
+ * metrics.
  */
 public interface OperationalEndpointsContract {
 
   /** The port the service under test listens on. */
   int port();
 
-  /** Who reads the operator-only endpoints (an operator of the test issuer; anyone where nothing is secured). */
+  /**
+   * Who reads the operator-only endpoints (an operator of the test issuer; anyone where nothing is
+   * secured).
+   */
   default TestHttp.Caller operator() {
     return TestHttp.asOperator();
   }
@@ -41,14 +44,19 @@ public interface OperationalEndpointsContract {
     assertThat(health.path("status").asText()).isEqualTo("UP");
     for (String dependency : readinessDependencies()) {
       assertThat(health.path("components").path(dependency).path("status").asText())
-          .as("readiness covers " + dependency + ": " + response.body()).isEqualTo("UP");
+          .as("readiness covers " + dependency + ": " + response.body())
+          .isEqualTo("UP");
     }
   }
 
   @Test
   default void infoShowsVersionAndCommit() {
     String body = get("/actuator/info").body();
-    assertThat(body).contains("\"build\"").contains("\"version\"").contains("\"git\"").contains("\"commit\"");
+    assertThat(body)
+        .contains("\"build\"")
+        .contains("\"version\"")
+        .contains("\"git\"")
+        .contains("\"commit\"");
   }
 
   @Test

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
  * What every secured service promises (API.md "Identity and authorization"), as tests its
  * integration test inherits: probes and build info stay open; {@code /actuator/prometheus} needs an
  * operator token of the configured issuer, and a token with anything wrong with it is refused
- * {@code 401} with {@code WWW-Authenticate: Bearer} and a problem document; a customer's valid token
- * is refused {@code 403} there.
+ * {@code 401} with {@code WWW-Authenticate: Bearer} and a problem document; a customer's valid
+ * token is refused {@code 403} there.
  */
 public interface SecuredApiContract {
 
@@ -30,10 +30,10 @@ public interface SecuredApiContract {
   default void withoutATokenIs401WithABearerChallengeAndAProblem() {
     HttpResponse<String> response = TestHttp.get(port(), OPERATOR_ONLY);
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-        challenge -> assertThat(challenge).startsWith("Bearer"));
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Bearer"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.body()).contains("\"status\":401");
   }
 
@@ -41,7 +41,8 @@ public interface SecuredApiContract {
   default void refusesEveryTokenWithSomethingWrong() {
     TokenForge forge = TestStack.get().tokenForge();
     assertThat(statusWith(forge.valid("ops-1", Issuer.OPERATOR_SCOPE)))
-        .as("control: a correctly made operator token").isEqualTo(200);
+        .as("control: a correctly made operator token")
+        .isEqualTo(200);
     refused(forge::expired, "expired");
     refused(forge::fromAnotherIssuer, "another issuer");
     refused(forge::forAnotherAudience, "another audience");
@@ -52,7 +53,8 @@ public interface SecuredApiContract {
 
   @Test
   default void aCustomerTokenIsNotAnOperatorToken() {
-    HttpResponse<String> response = TestHttp.asCustomer(TestStack.uniqueName("cust")).get(port(), OPERATOR_ONLY);
+    HttpResponse<String> response =
+        TestHttp.asCustomer(TestStack.uniqueName("cust")).get(port(), OPERATOR_ONLY);
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(response.body()).contains("\"status\":403");
   }
@@ -63,10 +65,14 @@ public interface SecuredApiContract {
   }
 
   private void refused(java.util.function.BiFunction<String, String, String> token, String what) {
-    HttpResponse<String> response = TestHttp.as(token.apply("ops-1", Issuer.OPERATOR_SCOPE)).get(port(), OPERATOR_ONLY);
-    assertThat(response.statusCode()).as("a token from " + what + ": " + response.body()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).as(what).hasValueSatisfying(
-        challenge -> assertThat(challenge).contains("invalid_token"));
+    HttpResponse<String> response =
+        TestHttp.as(token.apply("ops-1", Issuer.OPERATOR_SCOPE)).get(port(), OPERATOR_ONLY);
+    assertThat(response.statusCode())
+        .as("a token from " + what + ": " + response.body())
+        .isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .as(what)
+        .hasValueSatisfying(challenge -> assertThat(challenge).contains("invalid_token"));
   }
 
   private int statusWith(String token) {

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * The environment a service process gets in a test: the test stack's servers, a deployment prefix
  * of its own for topics, consumer groups and view indices, and (for the services with a store) a
- * fresh database. The named starting points hold what each service needs to run in the system;
- * a test adds its own settings with {@link #with}.
+ * fresh database. The named starting points hold what each service needs to run in the system; a
+ * test adds its own settings with {@link #with}.
  */
 public final class ServiceEnvironment {
 
@@ -32,17 +32,22 @@ public final class ServiceEnvironment {
     return new ServiceEnvironment(stack, prefix);
   }
 
-  /** The command side: a fresh event store, and saga commands read from the start of their topic. */
+  /**
+   * The command side: a fresh event store, and saga commands read from the start of their topic.
+   */
   public static ServiceEnvironment commandSide(TestStack stack, String prefix) {
-    return of(stack, prefix).database("command_e2e")
+    return of(stack, prefix)
+        .database("command_e2e")
         .with("TRADING_SAGA_COMMANDS_GROUP_ID", prefix + "command-side")
         .with("SAGA_INBOX_GROUP_ID", prefix + "saga-orchestrator")
         .with("TRADING_SAGA_COMMANDS_AUTO_OFFSET_RESET", "earliest");
   }
 
   /** The saga orchestrator: a fresh saga database, the inbox read from the start, and the venue. */
-  public static ServiceEnvironment sagaOrchestrator(TestStack stack, String prefix, int exchangePort) {
-    return of(stack, prefix).database("saga_e2e")
+  public static ServiceEnvironment sagaOrchestrator(
+      TestStack stack, String prefix, int exchangePort) {
+    return of(stack, prefix)
+        .database("saga_e2e")
         .with("SAGA_INBOX_GROUP_ID", prefix + "saga-orchestrator")
         .with("SAGA_INBOX_OFFSET_RESET", "earliest")
         .with("EXCHANGE_URL", "http://127.0.0.1:" + exchangePort);

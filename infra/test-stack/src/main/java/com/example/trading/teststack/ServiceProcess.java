@@ -30,7 +30,9 @@ public final class ServiceProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** The runnable jar in this module's {@code target/} (built by {@code package}, before the ITs). */
+  /**
+   * The runnable jar in this module's {@code target/} (built by {@code package}, before the ITs).
+   */
   public static Path runnableJarOfThisModule() {
     return runnableJarIn(Path.of("."));
   }
@@ -39,8 +41,13 @@ public final class ServiceProcess implements AutoCloseable {
   public static Path runnableJarIn(Path moduleDirectory) {
     Path target = moduleDirectory.resolve("target");
     try (Stream<Path> files = Files.list(target)) {
-      return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no *-exec.jar in " + target + ": build first (make build)"));
+      return files
+          .filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no *-exec.jar in " + target + ": build first (make build)"));
     } catch (IOException e) {
       throw new IllegalStateException("no " + target + ": build first (make build)", e);
     }
@@ -55,11 +62,16 @@ public final class ServiceProcess implements AutoCloseable {
     return of(jar, port -> environment);
   }
 
-  /** A service whose environment depends on the port it will listen on (e.g. an issuer naming itself). */
-  public static ServiceProcess of(Path jar, java.util.function.IntFunction<Map<String, String>> environment) {
+  /**
+   * A service whose environment depends on the port it will listen on (e.g. an issuer naming
+   * itself).
+   */
+  public static ServiceProcess of(
+      Path jar, java.util.function.IntFunction<Map<String, String>> environment) {
     try {
       int port = freePort();
-      return new ServiceProcess(jar, environment.apply(port), port, Files.createTempFile("service-", ".log"));
+      return new ServiceProcess(
+          jar, environment.apply(port), port, Files.createTempFile("service-", ".log"));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -80,11 +92,19 @@ public final class ServiceProcess implements AutoCloseable {
    */
   public ServiceProcess start(Map<String, String> extraEnvironment) {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> command = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xmx256m",
-        "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-XX:+UseSerialGC",
+                "-Xmx256m",
+                "-Daxoniq.update-checker.disabled=true",
+                "-jar",
+                jar.toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     builder.environment().putAll(extraEnvironment);
     builder.environment().put("SERVER_PORT", Integer.toString(port));
@@ -114,7 +134,8 @@ public final class ServiceProcess implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("service exited during start-up; see " + log + ":\n" + tail());
+        throw new IllegalStateException(
+            "service exited during start-up; see " + log + ":\n" + tail());
       }
       try {
         if (TestHttp.get(port, "/actuator/health/readiness").statusCode() == 200) {
@@ -125,7 +146,8 @@ public final class ServiceProcess implements AutoCloseable {
       }
       sleep(500);
     }
-    throw new IllegalStateException("service not ready after " + timeout + "; see " + log + ":\n" + tail());
+    throw new IllegalStateException(
+        "service not ready after " + timeout + "; see " + log + ":\n" + tail());
   }
 
   private String tail() {

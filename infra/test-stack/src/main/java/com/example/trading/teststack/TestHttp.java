@@ -10,17 +10,17 @@ import java.util.function.Supplier;
 
 /**
  * Plain HTTP calls against a service under test on 127.0.0.1, as any client would make them:
- * anonymous through the static methods (probes, the venue), or with a bearer token through
- * {@link #asOperator()} / {@link #as(String)}. A service with a {@link ContractProxy} in front of it
- * has its API's requests checked against its published document.
+ * anonymous through the static methods (probes, the venue), or with a bearer token through {@link
+ * #asOperator()} / {@link #as(String)}. A service with a {@link ContractProxy} in front of it has
+ * its API's requests checked against its published document.
  */
 public final class TestHttp {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final Caller ANONYMOUS = new Caller(() -> null);
 
-  private TestHttp() {
-  }
+  private TestHttp() {}
 
   /** Calls without a token. */
   public static Caller anonymous() {
@@ -54,7 +54,9 @@ public final class TestHttp {
     return ANONYMOUS.putJson(port, path, json);
   }
 
-  /** One caller's requests; the token is asked for at each request (cached by the issuer client). */
+  /**
+   * One caller's requests; the token is asked for at each request (cached by the issuer client).
+   */
   public static final class Caller {
 
     private final Supplier<String> token;
@@ -68,25 +70,37 @@ public final class TestHttp {
     }
 
     public HttpResponse<String> postJson(int port, String path, String json) {
-      return send(request(port, path).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(json)));
+      return send(
+          request(port, path)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A POST with one extra header, e.g. {@code Idempotency-Key}. */
-    public HttpResponse<String> postJson(int port, String path, String json, String header, String value) {
-      return send(request(port, path).header("Content-Type", "application/json").header(header, value)
-          .POST(HttpRequest.BodyPublishers.ofString(json)));
+    public HttpResponse<String> postJson(
+        int port, String path, String json, String header, String value) {
+      return send(
+          request(port, path)
+              .header("Content-Type", "application/json")
+              .header(header, value)
+              .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> putJson(int port, String path, String json) {
-      return send(request(port, path).header("Content-Type", "application/json")
-          .PUT(HttpRequest.BodyPublishers.ofString(json)));
+      return send(
+          request(port, path)
+              .header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    /** A request to this service carrying the caller's token, for anything the methods above do not cover. */
+    /**
+     * A request to this service carrying the caller's token, for anything the methods above do not
+     * cover.
+     */
     public HttpRequest.Builder request(int port, String path) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(
-          URI.create("http://127.0.0.1:" + ContractProxy.route(port, path) + path));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + ContractProxy.route(port, path) + path));
       String bearer = token.get();
       if (bearer != null) {
         request.header("Authorization", "Bearer " + bearer);
@@ -97,7 +111,9 @@ public final class TestHttp {
     public HttpResponse<String> send(HttpRequest.Builder request) {
       try {
         HttpResponse<String> response =
-            CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            CLIENT.send(
+                request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
         ContractProxy.check(response);
         return response;
       } catch (IOException e) {

@@ -17,11 +17,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * The one place integration tests get their PostgreSQL, Kafka and Elasticsearch from.
  *
- * <p>By default ({@code -Dinfra=local}, or no setting) it is the local stack that
- * {@code infra/local/stack up} starts (and {@code make test} starts for you), found through the
- * same environment variables the services read ({@code POSTGRES_HOST}, {@code POSTGRES_PORT},
- * {@code KAFKA_BOOTSTRAP_SERVERS}, {@code ELASTICSEARCH_URL}, ...). With {@code -Dinfra=containers}
- * (or {@code TEST_INFRA=containers}) and a Docker daemon, it starts Testcontainers instead, once per
+ * <p>By default ({@code -Dinfra=local}, or no setting) it is the local stack that {@code
+ * infra/local/stack up} starts (and {@code make test} starts for you), found through the same
+ * environment variables the services read ({@code POSTGRES_HOST}, {@code POSTGRES_PORT}, {@code
+ * KAFKA_BOOTSTRAP_SERVERS}, {@code ELASTICSEARCH_URL}, ...). With {@code -Dinfra=containers} (or
+ * {@code TEST_INFRA=containers}) and a Docker daemon, it starts Testcontainers instead, once per
  * JVM. Tests never share state by accident: each asks for a fresh database, and names its topics
  * and indices uniquely ({@link #uniqueName}).
  *
@@ -37,7 +37,8 @@ public final class TestStack {
 
   private TestStack(Endpoints endpoints) {
     this.endpoints = endpoints;
-    Runtime.getRuntime().addShutdownHook(new Thread(this::dropCreatedDatabases, "test-stack-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(this::dropCreatedDatabases, "test-stack-cleanup"));
   }
 
   /** The stack for this JVM, chosen by {@code -Dinfra} / {@code TEST_INFRA}. */
@@ -47,9 +48,12 @@ public final class TestStack {
       synchronized (TestStack.class) {
         local = instance;
         if (local == null) {
-          instance = local = new TestStack(mode().equals("containers")
-              ? ContainerEndpoints.start()
-              : LocalStackEndpoints.fromEnvironment());
+          instance =
+              local =
+                  new TestStack(
+                      mode().equals("containers")
+                          ? ContainerEndpoints.start()
+                          : LocalStackEndpoints.fromEnvironment());
         }
       }
     }
@@ -75,7 +79,12 @@ public final class TestStack {
 
   public String jdbcUrl(String database) {
     endpoints.requireReachable(Server.POSTGRESQL);
-    return "jdbc:postgresql://" + endpoints.postgresHost() + ":" + endpoints.postgresPort() + "/" + database;
+    return "jdbc:postgresql://"
+        + endpoints.postgresHost()
+        + ":"
+        + endpoints.postgresPort()
+        + "/"
+        + database;
   }
 
   public String postgresUser() {
@@ -102,18 +111,26 @@ public final class TestStack {
   }
 
   /**
-   * Creates an empty database for one test context and returns its name; it is dropped when the
-   * JVM exits. {@code purpose} becomes part of the name, e.g. {@code command_it_1a2b3c4d}.
+   * Creates an empty database for one test context and returns its name; it is dropped when the JVM
+   * exits. {@code purpose} becomes part of the name, e.g. {@code command_it_1a2b3c4d}.
    */
   public String createDatabase(String purpose) {
-    String name = (purpose + "_it_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-    try (Connection connection = DriverManager.getConnection(jdbcUrl(endpoints.maintenanceDatabase()),
-        postgresUser(), postgresPassword());
+    String name =
+        (purpose + "_it_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    try (Connection connection =
+            DriverManager.getConnection(
+                jdbcUrl(endpoints.maintenanceDatabase()), postgresUser(), postgresPassword());
         Statement statement = connection.createStatement()) {
       statement.execute("create database " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("Could not create test database " + name + " on "
-          + jdbcUrl(endpoints.maintenanceDatabase()) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not create test database "
+              + name
+              + " on "
+              + jdbcUrl(endpoints.maintenanceDatabase())
+              + ": "
+              + e.getMessage(),
+          e);
     }
     createdDatabases.add(name);
     return name;
@@ -135,7 +152,10 @@ public final class TestStack {
     return identity().issuer();
   }
 
-  /** Tokens signed with this JVM's issuer's own key but with claims a test chooses (expired, wrong audience...). */
+  /**
+   * Tokens signed with this JVM's issuer's own key but with claims a test chooses (expired, wrong
+   * audience...).
+   */
   public TokenForge tokenForge() {
     return new TokenForge(identity().signingKeyFile(), issuer().uri());
   }
@@ -168,24 +188,29 @@ public final class TestStack {
 
   private void dropCreatedDatabases() {
     for (String name : createdDatabases) {
-      try (Connection connection = DriverManager.getConnection(jdbcUrl(endpoints.maintenanceDatabase()),
-          postgresUser(), postgresPassword());
+      try (Connection connection =
+              DriverManager.getConnection(
+                  jdbcUrl(endpoints.maintenanceDatabase()), postgresUser(), postgresPassword());
           Statement statement = connection.createStatement()) {
         statement.execute("drop database if exists " + name + " with (force)");
       } catch (SQLException e) {
-        System.err.println("test-stack: could not drop test database " + name + ": " + e.getMessage());
+        System.err.println(
+            "test-stack: could not drop test database " + name + ": " + e.getMessage());
       }
     }
   }
 
   /** The three servers of the stack. */
-  enum Server { POSTGRESQL, KAFKA, ELASTICSEARCH }
+  enum Server {
+    POSTGRESQL,
+    KAFKA,
+    ELASTICSEARCH
+  }
 
   /** Connection settings of the three servers. */
   interface Endpoints {
     /** Fails with a clear message when the server does not answer; the default trusts it does. */
-    default void requireReachable(Server server) {
-    }
+    default void requireReachable(Server server) {}
 
     String postgresHost();
 
@@ -206,9 +231,17 @@ public final class TestStack {
     String zipkinUrl();
   }
 
-  /** The servers of {@code infra/local/stack}, checked to answer before the first test uses them. */
-  record LocalStackEndpoints(String postgresHost, int postgresPort, String postgresUser,
-      String postgresPassword, String kafkaBootstrapServers, String elasticsearchUrl, String zipkinUrl)
+  /**
+   * The servers of {@code infra/local/stack}, checked to answer before the first test uses them.
+   */
+  record LocalStackEndpoints(
+      String postgresHost,
+      int postgresPort,
+      String postgresUser,
+      String postgresPassword,
+      String kafkaBootstrapServers,
+      String elasticsearchUrl,
+      String zipkinUrl)
       implements Endpoints {
 
     static LocalStackEndpoints fromEnvironment() {
@@ -233,7 +266,9 @@ public final class TestStack {
         case POSTGRESQL -> requireListening("PostgreSQL", postgresHost, postgresPort);
         case KAFKA -> {
           String firstBroker = kafkaBootstrapServers.split(",")[0].trim();
-          requireListening("Kafka", firstBroker.substring(0, firstBroker.lastIndexOf(':')),
+          requireListening(
+              "Kafka",
+              firstBroker.substring(0, firstBroker.lastIndexOf(':')),
               Integer.parseInt(firstBroker.substring(firstBroker.lastIndexOf(':') + 1)));
         }
         case ELASTICSEARCH -> {
@@ -247,10 +282,16 @@ public final class TestStack {
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(host, port), 2_000);
       } catch (IOException e) {
-        throw new IllegalStateException(server + " does not answer on " + host + ":" + port
-            + ". Start the local stack with 'infra/local/stack up' ('make test' does it), point the"
-            + " tests elsewhere with POSTGRES_HOST/POSTGRES_PORT, KAFKA_BOOTSTRAP_SERVERS and"
-            + " ELASTICSEARCH_URL, or run with -Dinfra=containers where Docker runs.", e);
+        throw new IllegalStateException(
+            server
+                + " does not answer on "
+                + host
+                + ":"
+                + port
+                + ". Start the local stack with 'infra/local/stack up' ('make test' does it), point the"
+                + " tests elsewhere with POSTGRES_HOST/POSTGRES_PORT, KAFKA_BOOTSTRAP_SERVERS and"
+                + " ELASTICSEARCH_URL, or run with -Dinfra=containers where Docker runs.",
+            e);
       }
     }
 

@@ -23,8 +23,8 @@ import java.util.UUID;
 /**
  * Access tokens a test makes itself, signed with the test issuer's real key (read from its key
  * file), to show that a service refuses a token for each single thing wrong with it: expired, from
- * another issuer, for another audience, signed by another key, or altered after signing.
- * {@link #valid} is the control: the same construction with nothing wrong is accepted.
+ * another issuer, for another audience, signed by another key, or altered after signing. {@link
+ * #valid} is the control: the same construction with nothing wrong is accepted.
  */
 public final class TokenForge {
 
@@ -46,12 +46,18 @@ public final class TokenForge {
 
   public String expired(String subject, String scope) {
     Instant past = Instant.now().minusSeconds(3_600);
-    return sign(issuerKey, claims(subject, scope).issueTime(Date.from(past))
-        .notBeforeTime(Date.from(past)).expirationTime(Date.from(past.plusSeconds(300))).build());
+    return sign(
+        issuerKey,
+        claims(subject, scope)
+            .issueTime(Date.from(past))
+            .notBeforeTime(Date.from(past))
+            .expirationTime(Date.from(past.plusSeconds(300)))
+            .build());
   }
 
   public String fromAnotherIssuer(String subject, String scope) {
-    return sign(issuerKey, claims(subject, scope).issuer("http://127.0.0.1:1/not-the-issuer").build());
+    return sign(
+        issuerKey, claims(subject, scope).issuer("http://127.0.0.1:1/not-the-issuer").build());
   }
 
   public String forAnotherAudience(String subject, String scope) {
@@ -70,10 +76,16 @@ public final class TokenForge {
   /** A valid token whose payload was changed after signing (a customer made into an operator). */
   public String tampered(String subject) {
     String[] parts = valid(subject, Issuer.CUSTOMER_SCOPE).split("\\.");
-    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-        .replace(Issuer.CUSTOMER_SCOPE, Issuer.OPERATOR_SCOPE);
-    return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    String payload =
+        new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+            .replace(Issuer.CUSTOMER_SCOPE, Issuer.OPERATOR_SCOPE);
+    return parts[0]
+        + "."
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + parts[2];
   }
 
   private JWTClaimsSet.Builder claims(String subject, String scope) {
@@ -91,7 +103,9 @@ public final class TokenForge {
 
   private static String sign(RSAKey key, JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {

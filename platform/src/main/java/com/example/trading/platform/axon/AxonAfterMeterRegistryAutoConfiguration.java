@@ -9,14 +9,13 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
  */
 @AutoConfiguration(
     afterName = {
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration"
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration"
     },
     beforeName = {
-        "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration",
-        "org.axonframework.springboot.autoconfig.MetricsAutoConfiguration"
+      "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration",
+      "org.axonframework.springboot.autoconfig.MetricsAutoConfiguration"
     })
-public class AxonAfterMeterRegistryAutoConfiguration {
-}
+public class AxonAfterMeterRegistryAutoConfiguration {}

@@ -1,5 +1,6 @@
 package com.example.trading.platform.axon;
 
+import com.example.trading.platform.tracing.Traces;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.MessageType;
 import com.example.trading.schemas.codec.MessageCodec;
@@ -9,7 +10,6 @@ import java.util.Objects;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import com.example.trading.platform.tracing.Traces;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,8 +39,11 @@ public class AxonContractAutoConfiguration {
   Serializer eventSerializer(MessageCodec codec) {
     return JacksonSerializer.builder()
         .objectMapper(MessageCodec.objectMapper())
-        .revisionResolver(type -> type.isAnnotationPresent(MessageType.class)
-            ? Integer.toString(codec.revision(type)) : null)
+        .revisionResolver(
+            type ->
+                type.isAnnotationPresent(MessageType.class)
+                    ? Integer.toString(codec.revision(type))
+                    : null)
         .build();
   }
 
@@ -67,7 +70,9 @@ public class AxonContractAutoConfiguration {
         data.put(MessageMetadata.CORRELATION_ID, correlationId);
       }
       // what is being handled now (a command's span, a saga's step) is the cause's trace context
-      String traceparent = traces.traceparentOr(Objects.toString(message.getMetaData().get(MessageMetadata.TRACEPARENT), null));
+      String traceparent =
+          traces.traceparentOr(
+              Objects.toString(message.getMetaData().get(MessageMetadata.TRACEPARENT), null));
       if (traceparent != null) {
         data.put(MessageMetadata.TRACEPARENT, traceparent);
       }

@@ -8,9 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Axon's JDBC stores on PostgreSQL: the snake_case table and column names that the Flyway
- * migration {@code db/axon/V1__axon_event_store.sql} creates (Axon's defaults are camelCase names
- * that PostgreSQL would fold to lower case), and duplicate-key detection by SQLSTATE so a lost
+ * Axon's JDBC stores on PostgreSQL: the snake_case table and column names that the Flyway migration
+ * {@code db/axon/V1__axon_event_store.sql} creates (Axon's defaults are camelCase names that
+ * PostgreSQL would fold to lower case), and duplicate-key detection by SQLSTATE so a lost
  * optimistic-concurrency race is a {@code ConcurrencyException}.
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")

@@ -20,12 +20,15 @@ public final class CommandLoggingContext implements MessageHandlerInterceptor<Co
   static final String COMMAND = "command";
 
   @Override
-  public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
+  public Object handle(
+      UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
       throws Exception {
     CommandMessage<?> command = unitOfWork.getMessage();
-    try (LoggingContext context = LoggingContext.of(
-        Objects.toString(command.getMetaData().get(MessageMetadata.CORRELATION_ID), null), command.getPayload())
-        .with(COMMAND, simpleName(command))) {
+    try (LoggingContext context =
+        LoggingContext.of(
+                Objects.toString(command.getMetaData().get(MessageMetadata.CORRELATION_ID), null),
+                command.getPayload())
+            .with(COMMAND, simpleName(command))) {
       return interceptorChain.proceed();
     }
   }

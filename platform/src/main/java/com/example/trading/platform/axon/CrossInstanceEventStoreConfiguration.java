@@ -21,18 +21,23 @@ import org.springframework.context.annotation.Bean;
  * The event store of a service that runs as several instances on one database: Axon's embedded
  * store, whose tracking processors are woken at once by events appended in this process but find
  * those appended by another instance only when they next poll the database. Axon polls every
- * second; {@code trading.axon.event-store.fetch-delay} (100 ms) keeps a step that crosses
- * instances from waiting that long, for one indexed query per poll. Imported by the services that
- * keep Axon event stores. Axon's auto-configuration backs off from the storage engine too when an
- * event store is defined, so it is defined here the way Axon's JDBC auto-configuration does.
+ * second; {@code trading.axon.event-store.fetch-delay} (100 ms) keeps a step that crosses instances
+ * from waiting that long, for one indexed query per poll. Imported by the services that keep Axon
+ * event stores. Axon's auto-configuration backs off from the storage engine too when an event store
+ * is defined, so it is defined here the way Axon's JDBC auto-configuration does.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CrossInstanceEventStoreConfiguration {
 
   @Bean
-  EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
-      PersistenceExceptionResolver persistenceExceptionResolver, Configuration configuration,
-      ConnectionProvider connectionProvider, TransactionManager transactionManager, EventSchema eventSchema) {
+  EventStorageEngine eventStorageEngine(
+      Serializer serializer,
+      @Qualifier("eventSerializer") Serializer eventSerializer,
+      PersistenceExceptionResolver persistenceExceptionResolver,
+      Configuration configuration,
+      ConnectionProvider connectionProvider,
+      TransactionManager transactionManager,
+      EventSchema eventSchema) {
     return JdbcEventStorageEngine.builder()
         .snapshotSerializer(serializer)
         .upcasterChain(configuration.upcasterChain())
@@ -47,7 +52,9 @@ public class CrossInstanceEventStoreConfiguration {
 
   @Bean(name = "eventBus")
   @Qualifier("eventStore")
-  EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+  EmbeddedEventStore eventStore(
+      EventStorageEngine storageEngine,
+      Configuration configuration,
       @Value("${trading.axon.event-store.fetch-delay:100ms}") Duration fetchDelay) {
     return EmbeddedEventStore.builder()
         .storageEngine(storageEngine)

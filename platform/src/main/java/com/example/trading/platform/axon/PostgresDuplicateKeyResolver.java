@@ -16,7 +16,8 @@ public class PostgresDuplicateKeyResolver implements PersistenceExceptionResolve
 
   @Override
   public boolean isDuplicateKeyViolation(Exception exception) {
-    return CauseChain.of(exception).anyMatch(t -> t instanceof SQLException sql && isUniqueViolation(sql));
+    return CauseChain.of(exception)
+        .anyMatch(t -> t instanceof SQLException sql && isUniqueViolation(sql));
   }
 
   private static boolean isUniqueViolation(SQLException exception) {

@@ -4,13 +4,12 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * Starts a Spring Boot service and ends the JVM when start-up fails. Without it a failed start
- * leaves the process hanging (Axon's janitor thread is not a daemon), so a supervisor or a
- * script waiting for the port would never learn the service is dead.
+ * leaves the process hanging (Axon's janitor thread is not a daemon), so a supervisor or a script
+ * waiting for the port would never learn the service is dead.
  */
 public final class FailFastLauncher {
 
-  private FailFastLauncher() {
-  }
+  private FailFastLauncher() {}
 
   public static void run(Class<?> application, String... args) {
     try {

@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param origin where it was read when it failed ({@code topic/partition@offset})
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record DeadLetter(String id, @Nullable String key, Map<String, String> headers, @Nullable String payload,
-    @Nullable String reason, @Nullable String failedAt, @Nullable String origin) {
-}
+public record DeadLetter(
+    String id,
+    @Nullable String key,
+    Map<String, String> headers,
+    @Nullable String payload,
+    @Nullable String reason,
+    @Nullable String failedAt,
+    @Nullable String origin) {}

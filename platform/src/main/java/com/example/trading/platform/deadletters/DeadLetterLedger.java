@@ -15,8 +15,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * What operators did with dead letters, and who and why: a compacted topic keyed by source and
  * message id, so the newest action on each message is kept for as long as the topic exists, shared
- * by every instance of every service. Dead-letter topics themselves are append-only; this is
- * what makes a message "handled".
+ * by every instance of every service. Dead-letter topics themselves are append-only; this is what
+ * makes a message "handled".
  */
 public final class DeadLetterLedger implements AutoCloseable {
 
@@ -24,11 +24,12 @@ public final class DeadLetterLedger implements AutoCloseable {
   public static final String TOPIC = "trading.dead-letters.ledger";
 
   /** One action on one message. */
-  public record Entry(String source, String id, Action action, String by, String reason, String at) {
-  }
+  public record Entry(
+      String source, String id, Action action, String by, String reason, String at) {}
 
   public enum Action {
-    REDRIVEN, DISCARDED
+    REDRIVEN,
+    DISCARDED
   }
 
   private final ObjectMapper json = new ObjectMapper();
@@ -66,7 +67,9 @@ public final class DeadLetterLedger implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    ReliableProducer.sendAndWait(producer, new ProducerRecord<>(topic, key(entry.source(), entry.id()), value),
+    ReliableProducer.sendAndWait(
+        producer,
+        new ProducerRecord<>(topic, key(entry.source(), entry.id()), value),
         "record " + entry + " in " + topic);
   }
 
@@ -78,5 +81,4 @@ public final class DeadLetterLedger implements AutoCloseable {
   static String key(String source, String id) {
     return source + "/" + id;
   }
-
 }

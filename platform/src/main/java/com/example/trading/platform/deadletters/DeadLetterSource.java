@@ -6,19 +6,22 @@ import java.util.Optional;
 /**
  * Where a service parks what it could not handle (a dead-letter topic, the saga's rejected inbox
  * rows), and how a parked message is re-driven: handed again to what failed on it. What a source
- * re-drives to must apply a message at most once however often it receives it (the aggregates
- * and the saga inbox are idempotent), since a re-drive that dies before it is recorded is done
- * again.
+ * re-drives to must apply a message at most once however often it receives it (the aggregates and
+ * the saga inbox are idempotent), since a re-drive that dies before it is recorded is done again.
  */
 public interface DeadLetterSource {
 
-  /** The source's name in {@code /ops/dead-letters/{name}} (a dead-letter topic's contract name). */
+  /**
+   * The source's name in {@code /ops/dead-letters/{name}} (a dead-letter topic's contract name).
+   */
   String name();
 
   /** What a re-drive hands the message to, for people: e.g. {@code trading.commands}. */
   String redrivesTo();
 
-  /** Why this source's messages cannot be re-driven, and what to do instead; empty when they can. */
+  /**
+   * Why this source's messages cannot be re-driven, and what to do instead; empty when they can.
+   */
   default Optional<String> redriveRefusal() {
     return Optional.empty();
   }

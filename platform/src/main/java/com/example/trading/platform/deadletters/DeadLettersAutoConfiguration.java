@@ -22,14 +22,19 @@ import org.springframework.context.annotation.Bean;
 public class DeadLettersAutoConfiguration {
 
   @Bean(destroyMethod = "close")
-  DeadLetterLedger deadLetterLedger(KafkaClientProperties kafka, TopicNames topics, TopicProvisioner provisioner) {
+  DeadLetterLedger deadLetterLedger(
+      KafkaClientProperties kafka, TopicNames topics, TopicProvisioner provisioner) {
     provisioner.ensureCompacted(topics.of(DeadLetterLedger.TOPIC));
-    return new DeadLetterLedger(topics, new TopicReader(kafka), ReliableProducer.create(kafka, "dead-letter-ledger"));
+    return new DeadLetterLedger(
+        topics, new TopicReader(kafka), ReliableProducer.create(kafka, "dead-letter-ledger"));
   }
 
   @Bean
-  DeadLetterDesk deadLetterDesk(List<DeadLetterSources> sources, DeadLetterLedger deadLetterLedger) {
-    return new DeadLetterDesk(sources.stream().flatMap(s -> s.sources().stream()).toList(), deadLetterLedger,
+  DeadLetterDesk deadLetterDesk(
+      List<DeadLetterSources> sources, DeadLetterLedger deadLetterLedger) {
+    return new DeadLetterDesk(
+        sources.stream().flatMap(s -> s.sources().stream()).toList(),
+        deadLetterLedger,
         Clock.systemUTC());
   }
 

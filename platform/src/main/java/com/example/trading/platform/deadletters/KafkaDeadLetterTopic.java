@@ -16,8 +16,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * A dead-letter topic written by {@link DeadLetterPublisher}. A re-drive copies the message back
- * to the topic it was read from (its {@code source} header), with its key, value and envelope and
+ * A dead-letter topic written by {@link DeadLetterPublisher}. A re-drive copies the message back to
+ * the topic it was read from (its {@code source} header), with its key, value and envelope and
  * without the dead-letter headers, plus {@value #REDRIVEN_FROM_HEADER}; the consumer there applies
  * it like any delivery, at most once.
  */
@@ -25,7 +25,10 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
 
   public static final String REDRIVEN_FROM_HEADER = "redrivenFrom";
   private static final Set<String> DEAD_LETTER_HEADERS =
-      Set.of(DeadLetterPublisher.FAILURE_HEADER, DeadLetterPublisher.FAILED_AT_HEADER, DeadLetterPublisher.SOURCE_HEADER);
+      Set.of(
+          DeadLetterPublisher.FAILURE_HEADER,
+          DeadLetterPublisher.FAILED_AT_HEADER,
+          DeadLetterPublisher.SOURCE_HEADER);
 
   private final String name;
   private final String topic;
@@ -34,8 +37,13 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
   private final TopicReader reader;
   private final Producer<String, byte[]> producer;
 
-  private KafkaDeadLetterTopic(String contractName, TopicNames topics, String redrivesTo,
-      Optional<String> redriveRefusal, KafkaClientProperties kafka, Producer<String, byte[]> producer) {
+  private KafkaDeadLetterTopic(
+      String contractName,
+      TopicNames topics,
+      String redrivesTo,
+      Optional<String> redriveRefusal,
+      KafkaClientProperties kafka,
+      Producer<String, byte[]> producer) {
     this.name = contractName;
     this.topic = topics.of(contractName);
     this.redrivesTo = redrivesTo;
@@ -45,15 +53,24 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
   }
 
   /** A dead-letter topic whose messages go back to the topic they were read from. */
-  public static KafkaDeadLetterTopic redrivenToSource(String contractName, String sourceContractName, TopicNames topics,
-      KafkaClientProperties kafka, Producer<String, byte[]> producer) {
-    return new KafkaDeadLetterTopic(contractName, topics, sourceContractName, Optional.empty(), kafka, producer);
+  public static KafkaDeadLetterTopic redrivenToSource(
+      String contractName,
+      String sourceContractName,
+      TopicNames topics,
+      KafkaClientProperties kafka,
+      Producer<String, byte[]> producer) {
+    return new KafkaDeadLetterTopic(
+        contractName, topics, sourceContractName, Optional.empty(), kafka, producer);
   }
 
-  /** A dead-letter topic whose messages are not re-driven one by one; {@code instead} says what to do. */
-  public static KafkaDeadLetterTopic notRedriven(String contractName, String instead, TopicNames topics,
-      KafkaClientProperties kafka) {
-    return new KafkaDeadLetterTopic(contractName, topics, "(none)", Optional.of(instead), kafka, null);
+  /**
+   * A dead-letter topic whose messages are not re-driven one by one; {@code instead} says what to
+   * do.
+   */
+  public static KafkaDeadLetterTopic notRedriven(
+      String contractName, String instead, TopicNames topics, KafkaClientProperties kafka) {
+    return new KafkaDeadLetterTopic(
+        contractName, topics, "(none)", Optional.of(instead), kafka, null);
   }
 
   @Override
@@ -87,20 +104,25 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
       throw new IllegalStateException(redriveRefusal.get());
     }
     // The record itself, byte for byte, not its text form.
-    ConsumerRecord<String, byte[]> dead = record(letter.id())
-        .orElseThrow(() -> new RedriveFailedException("no longer on " + topic + " (retention?)"));
+    ConsumerRecord<String, byte[]> dead =
+        record(letter.id())
+            .orElseThrow(
+                () -> new RedriveFailedException("no longer on " + topic + " (retention?)"));
     String origin = letter.origin();
     if (origin == null || origin.lastIndexOf('/') < 1) {
-      throw new RedriveFailedException("the dead letter does not say where it was read from (no source header)");
+      throw new RedriveFailedException(
+          "the dead letter does not say where it was read from (no source header)");
     }
     String originTopic = origin.substring(0, origin.lastIndexOf('/'));
-    ProducerRecord<String, byte[]> copy = new ProducerRecord<>(originTopic, dead.key(), dead.value());
+    ProducerRecord<String, byte[]> copy =
+        new ProducerRecord<>(originTopic, dead.key(), dead.value());
     for (Header header : dead.headers()) {
       if (!DEAD_LETTER_HEADERS.contains(header.key())) {
         copy.headers().add(header);
       }
     }
-    copy.headers().add(REDRIVEN_FROM_HEADER, (topic + "/" + letter.id()).getBytes(StandardCharsets.UTF_8));
+    copy.headers()
+        .add(REDRIVEN_FROM_HEADER, (topic + "/" + letter.id()).getBytes(StandardCharsets.UTF_8));
     ReliableProducer.sendAndWait(producer, copy, "re-drive " + letter.id() + " to " + originTopic);
   }
 
@@ -110,7 +132,8 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
       return Optional.empty();
     }
     try {
-      return reader.read(topic, Integer.parseInt(id.substring(0, at)), Long.parseLong(id.substring(at + 1)));
+      return reader.read(
+          topic, Integer.parseInt(id.substring(0, at)), Long.parseLong(id.substring(at + 1)));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
@@ -119,11 +142,17 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
   private static DeadLetter toDeadLetter(ConsumerRecord<String, byte[]> record) {
     Map<String, String> headers = new LinkedHashMap<>();
     for (Header header : record.headers()) {
-      headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+      headers.put(
+          header.key(),
+          header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
     }
-    return new DeadLetter(record.partition() + "@" + record.offset(), record.key(), headers,
+    return new DeadLetter(
+        record.partition() + "@" + record.offset(),
+        record.key(),
+        headers,
         record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
-        headers.get(DeadLetterPublisher.FAILURE_HEADER), headers.get(DeadLetterPublisher.FAILED_AT_HEADER),
+        headers.get(DeadLetterPublisher.FAILURE_HEADER),
+        headers.get(DeadLetterPublisher.FAILED_AT_HEADER),
         headers.get(DeadLetterPublisher.SOURCE_HEADER));
   }
 }

@@ -14,8 +14,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a whole (small) topic, or one record of it, without a consumer group: nothing is
- * committed, no group is joined, so reading never disturbs a consumer of the topic.
+ * Reads a whole (small) topic, or one record of it, without a consumer group: nothing is committed,
+ * no group is joined, so reading never disturbs a consumer of the topic.
  */
 final class TopicReader {
 
@@ -30,8 +30,10 @@ final class TopicReader {
   /** Every record of the topic up to its end now, partition by partition, oldest first. */
   List<ConsumerRecord<String, byte[]>> readAll(String topic) {
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-          .map(info -> new TopicPartition(topic, info.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, TIMEOUT).stream()
+              .map(info -> new TopicPartition(topic, info.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
@@ -39,12 +41,16 @@ final class TopicReader {
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic + " to its end within " + TIMEOUT);
+          throw new IllegalStateException(
+              "could not read " + topic + " to its end within " + TIMEOUT);
         }
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
-      records.sort((a, b) -> a.partition() != b.partition() ? Integer.compare(a.partition(), b.partition())
-          : Long.compare(a.offset(), b.offset()));
+      records.sort(
+          (a, b) ->
+              a.partition() != b.partition()
+                  ? Integer.compare(a.partition(), b.partition())
+                  : Long.compare(a.offset(), b.offset()));
       return records;
     }
   }
@@ -53,7 +59,8 @@ final class TopicReader {
   Optional<ConsumerRecord<String, byte[]>> read(String topic, int partition, long offset) {
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
       TopicPartition tp = new TopicPartition(topic, partition);
-      if (consumer.partitionsFor(topic, TIMEOUT).stream().noneMatch(info -> info.partition() == partition)) {
+      if (consumer.partitionsFor(topic, TIMEOUT).stream()
+          .noneMatch(info -> info.partition() == partition)) {
         return Optional.empty();
       }
       consumer.assign(List.of(tp));
@@ -74,16 +81,23 @@ final class TopicReader {
           }
         }
       }
-      throw new IllegalStateException("could not read " + topic + "/" + partition + "@" + offset + " within " + TIMEOUT);
+      throw new IllegalStateException(
+          "could not read " + topic + "/" + partition + "@" + offset + " within " + TIMEOUT);
     }
   }
 
   private KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.CLIENT_ID_CONFIG, "dead-letters",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new StringDeserializer(), new ByteArrayDeserializer());
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "dead-letters",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed"),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
   }
 }

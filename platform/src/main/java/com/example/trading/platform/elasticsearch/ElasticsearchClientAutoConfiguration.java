@@ -15,9 +15,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * The 8.x Java API client for the services that read or write Elasticsearch, and the
- * {@code elasticsearch} health indicator. (Boot 4's own Elasticsearch support targets the 9.x
- * client, which does not match the 8.19 server.)
+ * The 8.x Java API client for the services that read or write Elasticsearch, and the {@code
+ * elasticsearch} health indicator. (Boot 4's own Elasticsearch support targets the 9.x client,
+ * which does not match the 8.19 server.)
  */
 @AutoConfiguration
 @ConditionalOnClass(ElasticsearchClient.class)
@@ -28,18 +28,21 @@ public class ElasticsearchClientAutoConfiguration {
   @ConditionalOnMissingBean
   RestClient elasticsearchRestClient(ElasticsearchClientProperties properties) {
     return RestClient.builder(HttpHost.create(properties.url()))
-        .setRequestConfigCallback(config -> config
-            .setConnectTimeout((int) properties.connectTimeout().toMillis())
-            .setSocketTimeout((int) properties.socketTimeout().toMillis()))
+        .setRequestConfigCallback(
+            config ->
+                config
+                    .setConnectTimeout((int) properties.connectTimeout().toMillis())
+                    .setSocketTimeout((int) properties.socketTimeout().toMillis()))
         .build();
   }
 
   @Bean
   @ConditionalOnMissingBean
   ElasticsearchClient elasticsearchClient(RestClient elasticsearchRestClient) {
-    ObjectMapper mapper = new ObjectMapper()
-        .registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    ObjectMapper mapper =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     return new ElasticsearchClient(
         new RestClientTransport(elasticsearchRestClient, new JacksonJsonpMapper(mapper)));
   }

@@ -8,25 +8,27 @@ import java.util.function.IntConsumer;
 import org.elasticsearch.client.ResponseException;
 
 /**
- * The HTTP status of a failed Elasticsearch call, however the client reports it (an
- * {@link ElasticsearchException}, a transport exception, or the low-level client's
- * {@link ResponseException} somewhere in the causes).
+ * The HTTP status of a failed Elasticsearch call, however the client reports it (an {@link
+ * ElasticsearchException}, a transport exception, or the low-level client's {@link
+ * ResponseException} somewhere in the causes).
  */
 public final class ElasticsearchErrors {
 
-  private ElasticsearchErrors() {
-  }
+  private ElasticsearchErrors() {}
 
   public static OptionalInt status(Throwable failure) {
-    return CauseChain.of(failure).mapMultiToInt((Throwable t, IntConsumer found) -> {
-      if (t instanceof ElasticsearchException e) {
-        found.accept(e.status());
-      } else if (t instanceof ResponseException e) {
-        found.accept(e.getResponse().getStatusLine().getStatusCode());
-      } else if (t instanceof TransportException e && e.statusCode() > 0) {
-        found.accept(e.statusCode());
-      }
-    }).findFirst();
+    return CauseChain.of(failure)
+        .mapMultiToInt(
+            (Throwable t, IntConsumer found) -> {
+              if (t instanceof ElasticsearchException e) {
+                found.accept(e.status());
+              } else if (t instanceof ResponseException e) {
+                found.accept(e.getResponse().getStatusLine().getStatusCode());
+              } else if (t instanceof TransportException e && e.statusCode() > 0) {
+                found.accept(e.statusCode());
+              }
+            })
+        .findFirst();
   }
 
   public static boolean isStatus(Throwable failure, int status) {

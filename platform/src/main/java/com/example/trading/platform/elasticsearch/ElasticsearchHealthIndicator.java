@@ -24,7 +24,8 @@ public class ElasticsearchHealthIndicator extends AbstractHealthIndicator {
     } else {
       builder.up();
     }
-    builder.withDetail("cluster", health.clusterName())
+    builder
+        .withDetail("cluster", health.clusterName())
         .withDetail("status", health.status().jsonValue())
         .withDetail("nodes", health.numberOfNodes());
   }

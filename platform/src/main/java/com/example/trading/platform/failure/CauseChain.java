@@ -9,14 +9,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A failure and the causes under it, outermost first: where the services look for what really
- * went wrong (a SQL state, an Elasticsearch status, a business refusal) under the wrappers of
- * Spring, Axon and the clients. A cause that points back into the chain ends it.
+ * A failure and the causes under it, outermost first: where the services look for what really went
+ * wrong (a SQL state, an Elasticsearch status, a business refusal) under the wrappers of Spring,
+ * Axon and the clients. A cause that points back into the chain ends it.
  */
 public final class CauseChain {
 
-  private CauseChain() {
-  }
+  private CauseChain() {}
 
   /** {@code failure} and each of its causes, outermost first; empty for null. */
   public static Stream<Throwable> of(Throwable failure) {

@@ -17,9 +17,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A Kafka consumer on its own thread that handles each poll as a batch and commits the batch's
  * offsets only after {@link #handle} returned: a crash replays, never skips, so handlers must be
- * idempotent. When a batch fails (the broker, the store or a dead-letter write), the loop goes
- * back to the committed offsets, waits with exponential back-off and tries again; it never skips
- * a record for an infrastructure failure. Started and stopped with the application context.
+ * idempotent. When a batch fails (the broker, the store or a dead-letter write), the loop goes back
+ * to the committed offsets, waits with exponential back-off and tries again; it never skips a
+ * record for an infrastructure failure. Started and stopped with the application context.
  *
  * @param <K> key type
  * @param <V> value type
@@ -44,35 +44,37 @@ public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
   /** The topics the consumer reads (their deployed names). */
   protected abstract Collection<String> topics();
 
-  /** Whether the group has given this consumer a partition (a test waits for it before producing). */
+  /**
+   * Whether the group has given this consumer a partition (a test waits for it before producing).
+   */
   public boolean hasAssignment() {
     return assigned;
   }
 
   private void subscribe() {
-    consumer.subscribe(topics(), new ConsumerRebalanceListener() {
-      @Override
-      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        assigned = false;
-      }
+    consumer.subscribe(
+        topics(),
+        new ConsumerRebalanceListener() {
+          @Override
+          public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            assigned = false;
+          }
 
-      @Override
-      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        assigned = !partitions.isEmpty();
-      }
-    });
+          @Override
+          public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            assigned = !partitions.isEmpty();
+          }
+        });
   }
 
   /** Handles one poll; throwing makes the loop rewind and retry the batch. */
   protected abstract void handle(ConsumerRecords<K, V> records);
 
   /** Runs once on the loop's thread before the first poll (e.g. waiting for a store). */
-  protected void beforeFirstPoll() {
-  }
+  protected void beforeFirstPoll() {}
 
   /** Runs after every poll, empty or not (e.g. measuring lag). */
-  protected void afterPoll() {
-  }
+  protected void afterPoll() {}
 
   /** Whether the loop stopped on an error it could not handle. */
   public boolean hasFailed() {
@@ -125,7 +127,11 @@ public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
         } catch (WakeupException e) {
           throw e;
         } catch (RuntimeException e) {
-          log.error("{}: batch failed; rewinding to the committed offsets and retrying in {} ms", name, backoff, e);
+          log.error(
+              "{}: batch failed; rewinding to the committed offsets and retrying in {} ms",
+              name,
+              backoff,
+              e);
           rewindToCommittedOffsets(records);
           pause(backoff);
           backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -148,7 +154,8 @@ public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
 
   private void rewindToCommittedOffsets(ConsumerRecords<K, V> records) {
     try {
-      Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(records.partitions(), Duration.ofSeconds(10));
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          consumer.committed(records.partitions(), Duration.ofSeconds(10));
       for (TopicPartition partition : records.partitions()) {
         OffsetAndMetadata offset = committed.get(partition);
         if (offset != null) {

@@ -32,9 +32,14 @@ public final class DeadLetterPublisher {
     ProducerRecord<String, byte[]> dead = new ProducerRecord<>(topic, record.key(), record.value());
     record.headers().forEach(dead.headers()::add);
     dead.headers().add(FAILURE_HEADER, reason.getBytes(StandardCharsets.UTF_8));
-    dead.headers().add(FAILED_AT_HEADER, clock.instant().toString().getBytes(StandardCharsets.UTF_8));
-    dead.headers().add(SOURCE_HEADER, (record.topic() + "/" + record.partition() + "@" + record.offset())
-        .getBytes(StandardCharsets.UTF_8));
-    ReliableProducer.sendAndWait(producer, dead, "dead-letter " + record.topic() + "@" + record.offset() + " to " + topic);
+    dead.headers()
+        .add(FAILED_AT_HEADER, clock.instant().toString().getBytes(StandardCharsets.UTF_8));
+    dead.headers()
+        .add(
+            SOURCE_HEADER,
+            (record.topic() + "/" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+    ReliableProducer.sendAndWait(
+        producer, dead, "dead-letter " + record.topic() + "@" + record.offset() + " to " + topic);
   }
 }

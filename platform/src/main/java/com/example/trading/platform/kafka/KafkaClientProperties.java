@@ -14,8 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topicPrefix prepended to every contract topic name (see {@link TopicNames})
  */
 @ConfigurationProperties("trading.kafka")
-public record KafkaClientProperties(String bootstrapServers, Duration healthTimeout, Integer partitions,
-    Short replicationFactor, String topicPrefix) {
+public record KafkaClientProperties(
+    String bootstrapServers,
+    Duration healthTimeout,
+    Integer partitions,
+    Short replicationFactor,
+    String topicPrefix) {
 
   public KafkaClientProperties {
     if (bootstrapServers == null || bootstrapServers.isBlank()) {

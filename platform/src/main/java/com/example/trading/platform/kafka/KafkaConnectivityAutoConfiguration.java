@@ -21,12 +21,13 @@ public class KafkaConnectivityAutoConfiguration {
   @Bean(destroyMethod = "close")
   @ConditionalOnMissingBean
   Admin kafkaAdmin(KafkaClientProperties properties) {
-    return Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-        AdminClientConfig.CLIENT_ID_CONFIG, "health-and-topics",
-        AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000,
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+            AdminClientConfig.CLIENT_ID_CONFIG, "health-and-topics",
+            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
   }
 
   @Bean
@@ -38,7 +39,8 @@ public class KafkaConnectivityAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   TopicProvisioner topicProvisioner(Admin kafkaAdmin, KafkaClientProperties properties) {
-    return new TopicProvisioner(kafkaAdmin, properties.partitions(), properties.replicationFactor());
+    return new TopicProvisioner(
+        kafkaAdmin, properties.partitions(), properties.replicationFactor());
   }
 
   @Bean("kafkaHealthIndicator")

@@ -29,7 +29,8 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator {
         admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeoutMs));
     String clusterId = cluster.clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);
     int nodes = cluster.nodes().get(timeoutMs, TimeUnit.MILLISECONDS).size();
-    builder.up()
+    builder
+        .up()
         .withDetail("bootstrapServers", properties.bootstrapServers())
         .withDetail("clusterId", clusterId)
         .withDetail("nodes", nodes);

@@ -16,20 +16,29 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class ReliableProducer {
 
-  private ReliableProducer() {
-  }
+  private ReliableProducer() {}
 
   public static Producer<String, byte[]> create(KafkaClientProperties kafka, String clientId) {
-    return new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ProducerConfig.CLIENT_ID_CONFIG, clientId,
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-        ProducerConfig.LINGER_MS_CONFIG, 2,
-        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-        new StringSerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ProducerConfig.CLIENT_ID_CONFIG,
+            clientId,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            5,
+            ProducerConfig.LINGER_MS_CONFIG,
+            2,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            30_000,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            10_000),
+        new StringSerializer(),
+        new ByteArraySerializer());
   }
 
   /**
@@ -39,8 +48,8 @@ public final class ReliableProducer {
    * @throws IllegalStateException when the broker did not acknowledge it (the caller must not act
    *     as if it had)
    */
-  public static void sendAndWait(Producer<String, byte[]> producer, ProducerRecord<String, byte[]> record,
-      String what) {
+  public static void sendAndWait(
+      Producer<String, byte[]> producer, ProducerRecord<String, byte[]> record, String what) {
     try {
       producer.send(record).get();
     } catch (ExecutionException e) {

@@ -36,35 +36,45 @@ public final class TopicProvisioner {
 
   /** Topics whose records are kept forever (event topics: the replay source of the views). */
   public void ensureRetainedForever(String... topics) {
-    ensure(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"), topics);
+    ensure(
+        Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"),
+        topics);
   }
 
   /** How long a dead letter is kept for an operator to inspect, re-drive or discard: 90 days. */
   public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(90);
 
   /**
-   * Dead-letter topics: kept {@link #DEAD_LETTER_RETENTION} (the broker's default, a week, would lose
-   * a dead letter before anyone looked), set on existing topics too.
+   * Dead-letter topics: kept {@link #DEAD_LETTER_RETENTION} (the broker's default, a week, would
+   * lose a dead letter before anyone looked), set on existing topics too.
    */
   public void ensureDeadLetters(String... topics) {
     String retention = Long.toString(DEAD_LETTER_RETENTION.toMillis());
     ensure(Map.of(TopicConfig.RETENTION_MS_CONFIG, retention), topics);
     Map<ConfigResource, Collection<AlterConfigOp>> retained = new HashMap<>();
     for (String topic : topics) {
-      retained.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
-          new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, retention), AlterConfigOp.OpType.SET)));
+      retained.put(
+          new ConfigResource(ConfigResource.Type.TOPIC, topic),
+          List.of(
+              new AlterConfigOp(
+                  new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, retention),
+                  AlterConfigOp.OpType.SET)));
     }
     try {
       admin.incrementalAlterConfigs(retained).all().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not set the retention of " + List.of(topics) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not set the retention of " + List.of(topics) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while setting topic retention", e);
     }
   }
 
-  /** Compacted topics: the newest record of each key is kept for ever (ledgers keyed by what they record). */
+  /**
+   * Compacted topics: the newest record of each key is kept for ever (ledgers keyed by what they
+   * record).
+   */
   public void ensureCompacted(String... topics) {
     ensure(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT), topics);
   }
@@ -93,7 +103,8 @@ public final class TopicProvisioner {
         }
       }
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("could not create Kafka topics " + List.of(topics) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "could not create Kafka topics " + List.of(topics) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating Kafka topics", e);

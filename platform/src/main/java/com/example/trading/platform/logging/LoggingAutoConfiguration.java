@@ -6,7 +6,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 
-/** The logging context of API requests in every servlet service ({@link RequestLoggingContextFilter}). */
+/**
+ * The logging context of API requests in every servlet service ({@link
+ * RequestLoggingContextFilter}).
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class LoggingAutoConfiguration {

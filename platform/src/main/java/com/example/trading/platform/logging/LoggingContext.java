@@ -21,20 +21,22 @@ public final class LoggingContext implements AutoCloseable {
   public static final String ORDER_ID = "orderId";
   public static final String ACCOUNT_ID = "accountId";
 
-  private static final ClassValue<Function<Object, Map<String, String>>> FIELDS = new ClassValue<>() {
-    @Override
-    protected Function<Object, Map<String, String>> computeValue(Class<?> type) {
-      return fieldsOf(type);
-    }
-  };
+  private static final ClassValue<Function<Object, Map<String, String>>> FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected Function<Object, Map<String, String>> computeValue(Class<?> type) {
+          return fieldsOf(type);
+        }
+      };
 
   private final Map<String, String> previous = new HashMap<>();
 
   private LoggingContext(Map<String, String> values) {
-    values.forEach((key, value) -> {
-      previous.put(key, MDC.get(key));
-      put(key, value);
-    });
+    values.forEach(
+        (key, value) -> {
+          previous.put(key, MDC.get(key));
+          put(key, value);
+        });
   }
 
   /**
@@ -89,7 +91,7 @@ public final class LoggingContext implements AutoCloseable {
         case ORDER_ID -> orderId = component;
         case ACCOUNT_ID -> accountId = component;
         case "holdingId" -> holdingId = component;
-        default -> { }
+        default -> {}
       }
     }
     RecordComponent order = orderId;

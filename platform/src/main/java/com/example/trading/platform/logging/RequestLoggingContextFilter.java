@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * While an API request is handled, the logging context names the account or order its path is
- * about ({@code /api/accounts/{accountId}/...}, {@code /api/orders/{orderId}/...}), next to the
- * request's {@code traceId}/{@code spanId}; what a command then handles may name more.
+ * While an API request is handled, the logging context names the account or order its path is about
+ * ({@code /api/accounts/{accountId}/...}, {@code /api/orders/{orderId}/...}), next to the request's
+ * {@code traceId}/{@code spanId}; what a command then handles may name more.
  */
 public final class RequestLoggingContextFilter extends OncePerRequestFilter {
 
@@ -20,12 +20,14 @@ public final class RequestLoggingContextFilter extends OncePerRequestFilter {
   private static final Pattern ORDER = Pattern.compile("^/api/orders/([^/]+)(/.*)?$");
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    try (LoggingContext context = LoggingContext.of(null, null)
-        .with(LoggingContext.ACCOUNT_ID, idIn(ACCOUNT, path))
-        .with(LoggingContext.ORDER_ID, idIn(ORDER, path))) {
+    try (LoggingContext context =
+        LoggingContext.of(null, null)
+            .with(LoggingContext.ACCOUNT_ID, idIn(ACCOUNT, path))
+            .with(LoggingContext.ORDER_ID, idIn(ORDER, path))) {
       chain.doFilter(request, response);
     }
   }

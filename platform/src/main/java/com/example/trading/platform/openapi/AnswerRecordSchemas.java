@@ -18,22 +18,25 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Documents an answer record the way Jackson writes it. A record that says how Jackson includes
- * its components ({@code @JsonInclude}) is an answer, and its document follows that:
+ * Documents an answer record the way Jackson writes it. A record that says how Jackson includes its
+ * components ({@code @JsonInclude}) is an answer, and its document follows that:
+ *
  * <ul>
  *   <li>{@code ALWAYS}: every component is written, so every property is required; one marked
  *       {@link Nullable} may be {@code null}: its type gains {@code "null"} (OpenAPI 3.1), and so
- *       does its enum if it has one;</li>
+ *       does its enum if it has one;
  *   <li>{@code NON_NULL}: a component marked {@link Nullable} is left out when null, so its
- *       property is optional; every other is required.</li>
+ *       property is optional; every other is required.
  * </ul>
- * In other records (request bodies) a component marked {@link Nullable} may be sent as
- * {@code null}; what is required is what their validation annotations say.
+ *
+ * In other records (request bodies) a component marked {@link Nullable} may be sent as {@code
+ * null}; what is required is what their validation annotations say.
  */
 final class AnswerRecordSchemas implements ModelConverter {
 
   @Override
-  public Schema<?> resolve(AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
+  public Schema<?> resolve(
+      AnnotatedType type, ModelConverterContext context, Iterator<ModelConverter> chain) {
     if (!chain.hasNext()) {
       return null;
     }
@@ -42,8 +45,12 @@ final class AnswerRecordSchemas implements ModelConverter {
     if (resolved == null || recordClass == null) {
       return resolved;
     }
-    Schema<?> model = resolved.get$ref() == null ? resolved
-        : context.getDefinedModels().get(resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1));
+    Schema<?> model =
+        resolved.get$ref() == null
+            ? resolved
+            : context
+                .getDefinedModels()
+                .get(resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1));
     if (model == null || model.getProperties() == null) {
       return resolved;
     }
@@ -76,16 +83,21 @@ final class AnswerRecordSchemas implements ModelConverter {
   /** The property, or {@code null}. */
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static Schema orNull(Schema property) {
-    boolean already = property.getOneOf() != null
-        || property.getTypes() != null && property.getTypes().contains("null");
+    boolean already =
+        property.getOneOf() != null
+            || property.getTypes() != null && property.getTypes().contains("null");
     if (already) {
       return property;
     }
     if (property.get$ref() != null) {
-      return new JsonSchema().oneOf(List.of(new JsonSchema().$ref(property.get$ref()),
-          new JsonSchema().types(Set.of("null"))));
+      return new JsonSchema()
+          .oneOf(
+              List.of(
+                  new JsonSchema().$ref(property.get$ref()),
+                  new JsonSchema().types(Set.of("null"))));
     }
-    // A copy: a replaced type's schema (decimals) is one instance shared by every property of that type.
+    // A copy: a replaced type's schema (decimals) is one instance shared by every property of that
+    // type.
     property = AnnotationsUtils.clone(property, true);
     Set<String> types = new LinkedHashSet<>();
     if (property.getTypes() != null) {

@@ -4,12 +4,15 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 
 /**
- * Names and patterns the services' OpenAPI documents share; constants, so that annotations can
- * use them.
+ * Names and patterns the services' OpenAPI documents share; constants, so that annotations can use
+ * them.
  */
 public final class ApiSchemas {
 
-  /** A decimal as API.md writes it: a JSON string of digits with an optional fraction, e.g. {@code "190.25"}. */
+  /**
+   * A decimal as API.md writes it: a JSON string of digits with an optional fraction, e.g. {@code
+   * "190.25"}.
+   */
   public static final String DECIMAL_PATTERN = "^-?[0-9]+(\\.[0-9]+)?$";
 
   /** The OAuth2 client-credentials security scheme. */
@@ -18,8 +21,7 @@ public final class ApiSchemas {
   /** The bearer-JWT security scheme. */
   public static final String BEARER = "bearer";
 
-  private ApiSchemas() {
-  }
+  private ApiSchemas() {}
 
   /** The schema of every {@code BigDecimal}: a string with {@link #DECIMAL_PATTERN}. */
   static Schema<String> decimal() {

@@ -7,8 +7,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who sent the request being handled: the token's subject and whether it acts as an operator or
- * as a customer (whose customer id is the subject). A token with neither scope never reaches a
+ * Who sent the request being handled: the token's subject and whether it acts as an operator or as
+ * a customer (whose customer id is the subject). A token with neither scope never reaches a
  * controller (the filter chain answers 403).
  */
 public record Caller(String subject, boolean operator) {
@@ -20,7 +20,9 @@ public record Caller(String subject, boolean operator) {
   }
 
   static Optional<Caller> from(Authentication authentication) {
-    if (authentication == null || !authentication.isAuthenticated() || authentication.getName() == null) {
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication.getName() == null) {
       return Optional.empty();
     }
     boolean operator = has(authentication, Scopes.OPERATOR_AUTHORITY);
@@ -51,7 +53,10 @@ public record Caller(String subject, boolean operator) {
     return operator ? Optional.empty() : Optional.of(subject);
   }
 
-  /** How the caller is recorded as the cause of what it did: {@code operator:<sub>} or {@code customer:<sub>}. */
+  /**
+   * How the caller is recorded as the cause of what it did: {@code operator:<sub>} or {@code
+   * customer:<sub>}.
+   */
   public String principal() {
     return (operator ? "operator:" : "customer:") + subject;
   }

@@ -31,7 +31,10 @@ public final class Traces {
     return new Traces(Tracer.NOOP, Propagator.NOOP);
   }
 
-  /** The current span as a W3C {@code traceparent}, or null outside any span (or when not sampled away). */
+  /**
+   * The current span as a W3C {@code traceparent}, or null outside any span (or when not sampled
+   * away).
+   */
   public String traceparent() {
     Span span = tracer.currentSpan();
     if (span == null || span.isNoop()) {
@@ -52,8 +55,8 @@ public final class Traces {
   }
 
   /**
-   * Starts a step of a journey as the child of {@code parentTraceparent} (the current span, or a new
-   * trace, when it is null) and makes it current on this thread until it is closed.
+   * Starts a step of a journey as the child of {@code parentTraceparent} (the current span, or a
+   * new trace, when it is null) and makes it current on this thread until it is closed.
    */
   public Step start(String name, String parentTraceparent) {
     Span span = childOf(parentTraceparent, tracer.spanBuilder()).name(name).start();
@@ -61,11 +64,12 @@ public final class Traces {
   }
 
   /**
-   * Starts a step as the child of {@code parentTraceparent} without making it current: for work done
-   * for many messages at once (a bulk write), one step each, all closed when the work is done.
+   * Starts a step as the child of {@code parentTraceparent} without making it current: for work
+   * done for many messages at once (a bulk write), one step each, all closed when the work is done.
    */
   public Step startDetached(String name, String parentTraceparent) {
-    return new Step(childOf(parentTraceparent, tracer.spanBuilder().setNoParent()).name(name).start(), null);
+    return new Step(
+        childOf(parentTraceparent, tracer.spanBuilder().setNoParent()).name(name).start(), null);
   }
 
   /** A builder for a child of the traceparent, or {@code withoutParent} when there is none. */

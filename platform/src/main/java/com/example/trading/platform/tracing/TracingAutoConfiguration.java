@@ -7,11 +7,15 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** {@link Traces} over the tracer Spring Boot configured (OpenTelemetry), or a no-op one without it. */
-@AutoConfiguration(afterName = {
-    "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
-    "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
-    "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration"})
+/**
+ * {@link Traces} over the tracer Spring Boot configured (OpenTelemetry), or a no-op one without it.
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
+      "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+      "org.springframework.boot.micrometer.tracing.autoconfigure.NoopTracerAutoConfiguration"
+    })
 public class TracingAutoConfiguration {
 
   @Bean
@@ -19,6 +23,8 @@ public class TracingAutoConfiguration {
   Traces traces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
     Tracer available = tracer.getIfAvailable();
     Propagator propagation = propagator.getIfAvailable();
-    return available == null || propagation == null ? Traces.none() : new Traces(available, propagation);
+    return available == null || propagation == null
+        ? Traces.none()
+        : new Traces(available, propagation);
   }
 }

@@ -30,12 +30,17 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
-  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldError> errors = new ArrayList<>();
-    ex.getBindingResult().getFieldErrors()
+    ex.getBindingResult()
+        .getFieldErrors()
         .forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
-    ex.getBindingResult().getGlobalErrors()
+    ex.getBindingResult()
+        .getGlobalErrors()
         .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
     errors.sort(Comparator.comparing(FieldError::field));
     return problem(ApiProblems.validation("The request has invalid fields.", errors));
@@ -43,15 +48,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HandlerMethodValidationException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<FieldError> errors = new ArrayList<>();
     for (ParameterValidationResult result : ex.getParameterValidationResults()) {
       if (result instanceof ParameterErrors bodyErrors) {
-        bodyErrors.getFieldErrors().forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
-        bodyErrors.getGlobalErrors().forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+        bodyErrors
+            .getFieldErrors()
+            .forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+        bodyErrors
+            .getGlobalErrors()
+            .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
       } else {
         String name = result.getMethodParameter().getParameterName();
-        result.getResolvableErrors().forEach(e -> errors.add(new FieldError(name, e.getDefaultMessage())));
+        result
+            .getResolvableErrors()
+            .forEach(e -> errors.add(new FieldError(name, e.getDefaultMessage())));
       }
     }
     errors.sort(Comparator.comparing(FieldError::field));
@@ -59,27 +73,45 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
-  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     var tooLarge = CauseChain.find(ex, RequestBodyLimitFilter.TooLargeException.class);
     if (tooLarge.isPresent()) {
-      return problem(ApiProblems.of(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Request body too large",
-          tooLarge.get().getMessage()));
+      return problem(
+          ApiProblems.of(
+              HttpStatus.CONTENT_TOO_LARGE,
+              "request-too-large",
+              "Request body too large",
+              tooLarge.get().getMessage()));
     }
     Throwable cause = ex.getMostSpecificCause();
     if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-      String field = jackson.getPath().stream()
-          .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+      String field =
+          jackson.getPath().stream()
+              .map(
+                  r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+              .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+              .orElse("body");
       if (cause instanceof UnrecognizedPropertyException) {
-        return problem(ApiProblems.validation("The request body has a field this request does not have.",
-            List.of(new FieldError(field, "is not a field of this request"))));
+        return problem(
+            ApiProblems.validation(
+                "The request body has a field this request does not have.",
+                List.of(new FieldError(field, "is not a field of this request"))));
       }
-      return problem(ApiProblems.validation("The request body has a value of the wrong type.",
-          List.of(new FieldError(field, "has a value of the wrong type or format"))));
+      return problem(
+          ApiProblems.validation(
+              "The request body has a value of the wrong type.",
+              List.of(new FieldError(field, "has a value of the wrong type or format"))));
     }
-    return problem(ApiProblems.of(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed request body",
-        "The request body is missing or is not valid JSON."));
+    return problem(
+        ApiProblems.of(
+            HttpStatus.BAD_REQUEST,
+            "malformed-json",
+            "Malformed request body",
+            "The request body is missing or is not valid JSON."));
   }
 
   @ExceptionHandler(Forbidden.class)

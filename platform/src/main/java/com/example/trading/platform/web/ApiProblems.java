@@ -7,18 +7,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
- * The RFC 9457 problem documents of the HTTP APIs: a {@code type} per kind of problem, a title,
- * the status, a human {@code detail}, and for validation problems an {@code errors} list of
- * {@code {field, message}}.
+ * The RFC 9457 problem documents of the HTTP APIs: a {@code type} per kind of problem, a title, the
+ * status, a human {@code detail}, and for validation problems an {@code errors} list of {@code
+ * {field, message}}.
  */
 public final class ApiProblems {
 
   /** One invalid field of a request. */
-  public record FieldError(String field, String message) {
-  }
+  public record FieldError(String field, String message) {}
 
-  private ApiProblems() {
-  }
+  private ApiProblems() {}
 
   public static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -27,16 +27,21 @@ public final class JsonBodyFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    boolean hasBody =
+        request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     if (hasBody && !isJson(request.getContentType())) {
       response.setStatus(415);
       response.setHeader("Accept", MediaType.APPLICATION_JSON_VALUE);
       response.setContentType("application/problem+json");
-      response.getOutputStream().write(("{\"type\":\"/problems/unsupported-media-type\",\"title\":\"Unsupported "
-          + "media type\",\"status\":415,\"detail\":\"Request bodies must be application/json.\"}")
-          .getBytes(StandardCharsets.UTF_8));
+      response
+          .getOutputStream()
+          .write(
+              ("{\"type\":\"/problems/unsupported-media-type\",\"title\":\"Unsupported "
+                      + "media type\",\"status\":415,\"detail\":\"Request bodies must be application/json.\"}")
+                  .getBytes(StandardCharsets.UTF_8));
       return;
     }
     chain.doFilter(request, response);
@@ -49,7 +54,9 @@ public final class JsonBodyFilter extends OncePerRequestFilter {
     try {
       MediaType type = MediaType.parseMediaType(contentType);
       // a concrete JSON type: */* or application/* say nothing about the body
-      return !type.isWildcardType() && !type.isWildcardSubtype() && type.getType().equals("application")
+      return !type.isWildcardType()
+          && !type.isWildcardSubtype()
+          && type.getType().equals("application")
           && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     } catch (InvalidMediaTypeException malformed) {
       return false;

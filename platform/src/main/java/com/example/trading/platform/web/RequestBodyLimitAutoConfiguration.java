@@ -11,7 +11,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Every service's HTTP API refuses request bodies over {@code trading.web.max-request-body} (64 KB;
  * the largest command is a few hundred bytes) with {@code 413}, so an oversized body is never
- * buffered or parsed; and a body sent to {@code /api/**} must be JSON ({@link JsonBodyFilter}, 415).
+ * buffered or parsed; and a body sent to {@code /api/**} must be JSON ({@link JsonBodyFilter},
+ * 415).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -28,7 +29,8 @@ public class RequestBodyLimitAutoConfiguration {
 
   @Bean
   FilterRegistrationBean<JsonBodyFilter> jsonBodyFilter() {
-    FilterRegistrationBean<JsonBodyFilter> registration = new FilterRegistrationBean<>(new JsonBodyFilter());
+    FilterRegistrationBean<JsonBodyFilter> registration =
+        new FilterRegistrationBean<>(new JsonBodyFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     return registration;
   }

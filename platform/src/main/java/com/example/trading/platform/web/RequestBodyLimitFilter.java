@@ -26,13 +26,20 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > maxBytes) {
       response.setStatus(413);
       response.setContentType("application/problem+json");
-      response.getOutputStream().write(("{\"type\":\"/problems/request-too-large\",\"title\":\"Request body too large\","
-          + "\"status\":413,\"detail\":\"" + detail(maxBytes) + "\"}").getBytes(StandardCharsets.UTF_8));
+      response
+          .getOutputStream()
+          .write(
+              ("{\"type\":\"/problems/request-too-large\",\"title\":\"Request body too large\","
+                      + "\"status\":413,\"detail\":\""
+                      + detail(maxBytes)
+                      + "\"}")
+                  .getBytes(StandardCharsets.UTF_8));
       return;
     }
     chain.doFilter(new LimitedRequest(request, maxBytes), response);

@@ -26,8 +26,10 @@ public abstract class PollingWorker implements SmartLifecycle {
   private final String name;
   private final int threads;
   private final Object idle = new Object();
+
   /** Incremented by every wake-up, so a wake-up between a round and its pause is not lost. */
   private long wakeUps;
+
   private volatile boolean running;
   private final List<Thread> workers = new ArrayList<>();
 

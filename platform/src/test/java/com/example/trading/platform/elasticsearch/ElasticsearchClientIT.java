@@ -12,40 +12,63 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class ElasticsearchClientIT {
 
-  record Probe(String accountId, String instrument, long quantity) {
-  }
+  record Probe(String accountId, String instrument, long quantity) {}
 
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ElasticsearchClientAutoConfiguration.class));
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(ElasticsearchClientAutoConfiguration.class));
 
   @Test
   void anIndexedDocumentIsFoundBySearch() {
     String index = TestStack.uniqueName("it-probe");
-    context.withPropertyValues("trading.elasticsearch.url=" + TestStack.get().elasticsearchUrl())
-        .run(ctx -> {
-          ElasticsearchClient client = ctx.getBean(ElasticsearchClient.class);
-          client.index(i -> i.index(index).id("o-1").document(new Probe("acc-1", "AAPL", 10))
-              .refresh(Refresh.True));
+    context
+        .withPropertyValues("trading.elasticsearch.url=" + TestStack.get().elasticsearchUrl())
+        .run(
+            ctx -> {
+              ElasticsearchClient client = ctx.getBean(ElasticsearchClient.class);
+              client.index(
+                  i ->
+                      i.index(index)
+                          .id("o-1")
+                          .document(new Probe("acc-1", "AAPL", 10))
+                          .refresh(Refresh.True));
 
-          var hits = client.search(s -> s.index(index)
-              .query(q -> q.term(t -> t.field("instrument.keyword").value("AAPL"))), Probe.class)
-              .hits().hits();
+              var hits =
+                  client
+                      .search(
+                          s ->
+                              s.index(index)
+                                  .query(
+                                      q ->
+                                          q.term(t -> t.field("instrument.keyword").value("AAPL"))),
+                          Probe.class)
+                      .hits()
+                      .hits();
 
-          assertThat(hits).singleElement().satisfies(hit -> {
-            assertThat(hit.id()).isEqualTo("o-1");
-            assertThat(hit.source()).isEqualTo(new Probe("acc-1", "AAPL", 10));
-          });
-          client.indices().delete(d -> d.index(index));
-        });
+              assertThat(hits)
+                  .singleElement()
+                  .satisfies(
+                      hit -> {
+                        assertThat(hit.id()).isEqualTo("o-1");
+                        assertThat(hit.source()).isEqualTo(new Probe("acc-1", "AAPL", 10));
+                      });
+              client.indices().delete(d -> d.index(index));
+            });
   }
 
   @Test
   void healthIsUpWhileTheClusterAnswersAndDownWhenItDoesNot() {
-    context.withPropertyValues("trading.elasticsearch.url=" + TestStack.get().elasticsearchUrl())
-        .run(ctx -> assertThat(ctx.getBean(ElasticsearchHealthIndicator.class).health(true).getStatus())
-            .isEqualTo(Status.UP));
-    context.withPropertyValues("trading.elasticsearch.url=http://127.0.0.1:1")
-        .run(ctx -> assertThat(ctx.getBean(ElasticsearchHealthIndicator.class).health(true).getStatus())
-            .isEqualTo(Status.DOWN));
+    context
+        .withPropertyValues("trading.elasticsearch.url=" + TestStack.get().elasticsearchUrl())
+        .run(
+            ctx ->
+                assertThat(ctx.getBean(ElasticsearchHealthIndicator.class).health(true).getStatus())
+                    .isEqualTo(Status.UP));
+    context
+        .withPropertyValues("trading.elasticsearch.url=http://127.0.0.1:1")
+        .run(
+            ctx ->
+                assertThat(ctx.getBean(ElasticsearchHealthIndicator.class).health(true).getStatus())
+                    .isEqualTo(Status.DOWN));
   }
 }

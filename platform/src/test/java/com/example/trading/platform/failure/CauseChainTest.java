@@ -12,12 +12,15 @@ class CauseChainTest {
   @Test
   void walksFromTheFailureToItsDeepestCause() {
     SQLException root = new SQLException("duplicate", "23505");
-    IllegalStateException failure = new IllegalStateException("wrapped", new UncheckedIOException(
-        new IOException("io", root)));
+    IllegalStateException failure =
+        new IllegalStateException("wrapped", new UncheckedIOException(new IOException("io", root)));
 
     assertThat(CauseChain.of(failure)).hasSize(4).first().isSameAs(failure);
     assertThat(CauseChain.find(failure, SQLException.class)).containsSame(root);
-    assertThat(CauseChain.find(failure, IOException.class)).get().extracting(Throwable::getMessage).isEqualTo("io");
+    assertThat(CauseChain.find(failure, IOException.class))
+        .get()
+        .extracting(Throwable::getMessage)
+        .isEqualTo("io");
     assertThat(CauseChain.find(failure, ArithmeticException.class)).isEmpty();
     assertThat(CauseChain.of(null)).isEmpty();
   }

@@ -27,50 +27,70 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class KafkaConnectivityIT {
 
   private final TestStack stack = TestStack.get();
-  private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(KafkaConnectivityAutoConfiguration.class));
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner()
+          .withConfiguration(AutoConfigurations.of(KafkaConnectivityAutoConfiguration.class));
 
   @Test
   void healthIsUpWhileTheBrokerAnswers() {
-    context.withPropertyValues("trading.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers())
-        .run(ctx -> {
-          var health = ctx.getBean(KafkaHealthIndicator.class).health(true);
-          assertThat(health.getStatus()).isEqualTo(Status.UP);
-          assertThat(health.getDetails()).containsKey("clusterId");
-        });
+    context
+        .withPropertyValues("trading.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers())
+        .run(
+            ctx -> {
+              var health = ctx.getBean(KafkaHealthIndicator.class).health(true);
+              assertThat(health.getStatus()).isEqualTo(Status.UP);
+              assertThat(health.getDetails()).containsKey("clusterId");
+            });
   }
 
   @Test
   void healthIsDownWhenNoBrokerAnswers() {
-    context.withPropertyValues("trading.kafka.bootstrap-servers=127.0.0.1:1",
-            "trading.kafka.health-timeout=1s")
-        .run(ctx -> assertThat(ctx.getBean(KafkaHealthIndicator.class).health(true).getStatus())
-            .isEqualTo(Status.DOWN));
+    context
+        .withPropertyValues(
+            "trading.kafka.bootstrap-servers=127.0.0.1:1", "trading.kafka.health-timeout=1s")
+        .run(
+            ctx ->
+                assertThat(ctx.getBean(KafkaHealthIndicator.class).health(true).getStatus())
+                    .isEqualTo(Status.DOWN));
   }
 
   @Test
   void aProducedRecordIsConsumedWithItsKeyAndHeaders() throws Exception {
     String topic = TestStack.uniqueName("it-roundtrip");
-    context.withPropertyValues("trading.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers())
-        .run(ctx -> ctx.getBean(Admin.class)
-            .createTopics(Set.of(new NewTopic(topic, 1, (short) 1))).all().get());
+    context
+        .withPropertyValues("trading.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers())
+        .run(
+            ctx ->
+                ctx.getBean(Admin.class)
+                    .createTopics(Set.of(new NewTopic(topic, 1, (short) 1)))
+                    .all()
+                    .get());
 
-    try (var producer = new KafkaProducer<String, String>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-        new StringSerializer(), new StringSerializer())) {
+    try (var producer =
+        new KafkaProducer<String, String>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true),
+            new StringSerializer(),
+            new StringSerializer())) {
       var record = new ProducerRecord<>(topic, "acc-1/AAPL", "{\"quantity\":\"100\"}");
       record.headers().add("messageId", "m-1".getBytes(StandardCharsets.UTF_8));
       producer.send(record).get();
     }
 
     List<ConsumerRecord<String, String>> received = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<String, String>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, TestStack.uniqueName("it-group"),
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new StringDeserializer())) {
+    try (var consumer =
+        new KafkaConsumer<String, String>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, TestStack.uniqueName("it-group"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (received.isEmpty() && System.nanoTime() < deadline) {
@@ -78,11 +98,16 @@ class KafkaConnectivityIT {
       }
     }
 
-    assertThat(received).singleElement().satisfies(record -> {
-      assertThat(record.key()).isEqualTo("acc-1/AAPL");
-      assertThat(record.value()).isEqualTo("{\"quantity\":\"100\"}");
-      assertThat(new String(record.headers().lastHeader("messageId").value(), StandardCharsets.UTF_8))
-          .isEqualTo("m-1");
-    });
+    assertThat(received)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.key()).isEqualTo("acc-1/AAPL");
+              assertThat(record.value()).isEqualTo("{\"quantity\":\"100\"}");
+              assertThat(
+                      new String(
+                          record.headers().lastHeader("messageId").value(), StandardCharsets.UTF_8))
+                  .isEqualTo("m-1");
+            });
   }
 }

@@ -17,8 +17,11 @@ class TopicProvisionerIT {
 
   @Test
   void deadLetterTopicsGetTheirLongRetentionNewOrExisting() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-        TestStack.get().kafkaBootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.get().kafkaBootstrapServers()))) {
       TopicProvisioner topics = new TopicProvisioner(admin, 1, (short) 1);
       String created = TestStack.uniqueName("dlt-new");
       String existing = TestStack.uniqueName("dlt-existing");
@@ -28,9 +31,17 @@ class TopicProvisionerIT {
 
       for (String topic : List.of(created, existing)) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        String retention = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-            .get(TopicConfig.RETENTION_MS_CONFIG).value();
-        assertThat(retention).as(topic).isEqualTo(Long.toString(TopicProvisioner.DEAD_LETTER_RETENTION.toMillis()));
+        String retention =
+            admin
+                .describeConfigs(List.of(resource))
+                .all()
+                .get(30, TimeUnit.SECONDS)
+                .get(resource)
+                .get(TopicConfig.RETENTION_MS_CONFIG)
+                .value();
+        assertThat(retention)
+            .as(topic)
+            .isEqualTo(Long.toString(TopicProvisioner.DEAD_LETTER_RETENTION.toMillis()));
       }
     }
   }

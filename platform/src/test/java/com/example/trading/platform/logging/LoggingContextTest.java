@@ -35,8 +35,9 @@ class LoggingContextTest {
 
   @Test
   void aHoldingNamesItsAccountBeforeTheSlash() {
-    try (LoggingContext context = LoggingContext.of(null,
-        new SettleReservation("acc-7/AAPL", "o-7", "f-1", BigDecimal.ONE))) {
+    try (LoggingContext context =
+        LoggingContext.of(
+            null, new SettleReservation("acc-7/AAPL", "o-7", "f-1", BigDecimal.ONE))) {
       assertThat(MDC.get("accountId")).isEqualTo("acc-7");
       assertThat(MDC.get("orderId")).isEqualTo("o-7");
       assertThat(MDC.get("correlationId")).isNull();
@@ -46,7 +47,8 @@ class LoggingContextTest {
   @Test
   void whatAMessageDoesNotNameIsLeftAsTheSurroundingContextHasIt() {
     MDC.put("accountId", "acc-outer");
-    try (LoggingContext context = LoggingContext.of("corr-2", "not a record").with("command", "Poke")) {
+    try (LoggingContext context =
+        LoggingContext.of("corr-2", "not a record").with("command", "Poke")) {
       assertThat(MDC.get("accountId")).isEqualTo("acc-outer");
       assertThat(MDC.get("command")).isEqualTo("Poke");
     }

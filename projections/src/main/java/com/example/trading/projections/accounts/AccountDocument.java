@@ -3,8 +3,8 @@ package com.example.trading.projections.accounts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One account and its owner (index {@code accounts}): what the query side checks before it shows
- * a customer an account's orders or portfolio.
+ * One account and its owner (index {@code accounts}): what the query side checks before it shows a
+ * customer an account's orders or portfolio.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AccountDocument {

@@ -42,13 +42,15 @@ public class AccountsView implements View<AccountDocument> {
 
   @Override
   public TypeMapping mapping() {
-    var properties = ViewMappings.withCheckpointFields(Map.ofEntries(
-        Map.entry("kind", ViewMappings.keyword()),
-        Map.entry("accountId", ViewMappings.keyword()),
-        Map.entry("customerId", ViewMappings.keyword()),
-        Map.entry("openedAt", ViewMappings.date()),
-        Map.entry("sequence", ViewMappings.longNumber()),
-        Map.entry("position", ViewMappings.storedOnly())));
+    var properties =
+        ViewMappings.withCheckpointFields(
+            Map.ofEntries(
+                Map.entry("kind", ViewMappings.keyword()),
+                Map.entry("accountId", ViewMappings.keyword()),
+                Map.entry("customerId", ViewMappings.keyword()),
+                Map.entry("openedAt", ViewMappings.date()),
+                Map.entry("sequence", ViewMappings.longNumber()),
+                Map.entry("position", ViewMappings.storedOnly())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
   }
 

@@ -59,25 +59,27 @@ public class AccountActivitiesView implements View<LedgerDocument> {
 
   @Override
   public TypeMapping mapping() {
-    var properties = ViewMappings.withCheckpointFields(Map.ofEntries(
-        Map.entry("kind", ViewMappings.keyword()),
-        Map.entry("stream", ViewMappings.keyword()),
-        Map.entry("sequence", ViewMappings.longNumber()),
-        Map.entry("position", ViewMappings.storedOnly()),
-        Map.entry("accountId", ViewMappings.keyword()),
-        Map.entry("asset", ViewMappings.keyword()),
-        Map.entry("quantity", ViewMappings.storedOnly()),
-        Map.entry("reserved", ViewMappings.storedOnly()),
-        Map.entry("activityId", ViewMappings.keyword()),
-        Map.entry("at", ViewMappings.date()),
-        Map.entry("type", ViewMappings.keyword()),
-        Map.entry("amount", ViewMappings.storedOnly()),
-        Map.entry("balanceAfter", ViewMappings.storedOnly()),
-        Map.entry("reservedAfter", ViewMappings.storedOnly()),
-        Map.entry("orderId", ViewMappings.keyword()),
-        Map.entry("fillId", ViewMappings.keyword()),
-        Map.entry("depositId", ViewMappings.keyword()),
-        Map.entry("fee", ViewMappings.storedOnly())));
+    var properties =
+        ViewMappings.withCheckpointFields(
+            Map.ofEntries(
+                Map.entry("kind", ViewMappings.keyword()),
+                Map.entry("stream", ViewMappings.keyword()),
+                Map.entry("sequence", ViewMappings.longNumber()),
+                Map.entry("position", ViewMappings.storedOnly()),
+                Map.entry("accountId", ViewMappings.keyword()),
+                Map.entry("asset", ViewMappings.keyword()),
+                Map.entry("quantity", ViewMappings.storedOnly()),
+                Map.entry("reserved", ViewMappings.storedOnly()),
+                Map.entry("activityId", ViewMappings.keyword()),
+                Map.entry("at", ViewMappings.date()),
+                Map.entry("type", ViewMappings.keyword()),
+                Map.entry("amount", ViewMappings.storedOnly()),
+                Map.entry("balanceAfter", ViewMappings.storedOnly()),
+                Map.entry("reservedAfter", ViewMappings.storedOnly()),
+                Map.entry("orderId", ViewMappings.keyword()),
+                Map.entry("fillId", ViewMappings.keyword()),
+                Map.entry("depositId", ViewMappings.keyword()),
+                Map.entry("fee", ViewMappings.storedOnly())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
   }
 
@@ -105,8 +107,10 @@ public class AccountActivitiesView implements View<LedgerDocument> {
         stream.accountId = event.accountId();
         stream.asset = event.asset();
         Movement movement = movement(event);
-        stream.quantity = Assets.quantityText(event.asset(), decimal(stream.quantity).add(movement.quantity()));
-        stream.reserved = Assets.quantityText(event.asset(), decimal(stream.reserved).add(movement.reserved()));
+        stream.quantity =
+            Assets.quantityText(event.asset(), decimal(stream.quantity).add(movement.quantity()));
+        stream.reserved =
+            Assets.quantityText(event.asset(), decimal(stream.reserved).add(movement.reserved()));
       }
       case FeeEvent event -> {
         stream.stream = event.orderId();
@@ -133,23 +137,24 @@ public class AccountActivitiesView implements View<LedgerDocument> {
     entry.asset = stream.asset;
     switch (projected.event()) {
       case HoldingEvent event -> {
-        ActivityType type = switch (event) {
-          case HoldingDeposited e -> {
-            entry.depositId = e.depositId();
-            yield ActivityType.DEPOSIT;
-          }
-          case HoldingReserved e -> ActivityType.RESERVED;
-          case HoldingReservationReleased e -> ActivityType.RELEASED;
-          case HoldingDebited e -> {
-            entry.fillId = e.fillId();
-            yield ActivityType.FILL;
-          }
-          case HoldingCredited e -> {
-            entry.fillId = e.fillId();
-            yield ActivityType.FILL;
-          }
-          case HoldingReservationRejected e -> null;
-        };
+        ActivityType type =
+            switch (event) {
+              case HoldingDeposited e -> {
+                entry.depositId = e.depositId();
+                yield ActivityType.DEPOSIT;
+              }
+              case HoldingReserved e -> ActivityType.RESERVED;
+              case HoldingReservationReleased e -> ActivityType.RELEASED;
+              case HoldingDebited e -> {
+                entry.fillId = e.fillId();
+                yield ActivityType.FILL;
+              }
+              case HoldingCredited e -> {
+                entry.fillId = e.fillId();
+                yield ActivityType.FILL;
+              }
+              case HoldingReservationRejected e -> null;
+            };
         if (type == null) {
           // A refused reservation changed nothing: no entry.
           return Map.of();
@@ -190,8 +195,7 @@ public class AccountActivitiesView implements View<LedgerDocument> {
   }
 
   /** How a holding event changes the holding's quantity and what is reserved of it. */
-  private record Movement(BigDecimal quantity, BigDecimal reserved) {
-  }
+  private record Movement(BigDecimal quantity, BigDecimal reserved) {}
 
   private static Movement movement(HoldingEvent event) {
     return switch (event) {
@@ -219,7 +223,10 @@ public class AccountActivitiesView implements View<LedgerDocument> {
     return text == null ? BigDecimal.ZERO : new BigDecimal(text);
   }
 
-  /** The id of the entry for the event at {@code sequence} of {@code stream}: sorts in the stream's order. */
+  /**
+   * The id of the entry for the event at {@code sequence} of {@code stream}: sorts in the stream's
+   * order.
+   */
   static String activityId(String stream, long sequence) {
     return stream + "#" + String.format("%012d", sequence);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A document of the account-activities view (index {@code account-activities}), one of two kinds:
+ *
  * <ul>
  *   <li>{@code stream}: how far one event stream is in the ledger ({@code sequence}, the newest
  *       event applied): a holding's (id = holding id), with its quantity and what is reserved, from
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *       {@code reservedAfter} the holding after it (none on fee entries, which move no cash of
  *       their own).
  * </ul>
+ *
  * Decimals are strings: cash in cents, shares whole.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,8 +24,10 @@ public class LedgerDocument {
   public static final String ACTIVITY = "activity";
 
   public String kind;
+
   /** The event stream: a holding id, or the order id of a fee (the aggregate id). */
   public String stream;
+
   public long sequence = -1;
   public String position;
   public String accountId;

@@ -15,12 +15,11 @@ public class CustomerOrderDocument {
 
   /** One step of the order's history; {@code stream}/{@code sequence} order steps of equal time. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record TimelineEntry(String at, String event, String detail, String stream, long sequence) {
-  }
+  public record TimelineEntry(
+      String at, String event, String detail, String stream, long sequence) {}
 
   /** One fill of the order: how much, at what price, when (the ledger's fills show these). */
-  public record Fill(String fillId, long quantity, String price, String at) {
-  }
+  public record Fill(String fillId, long quantity, String price, String at) {}
 
   public String kind = "order";
   public String orderId;
@@ -31,8 +30,10 @@ public class CustomerOrderDocument {
   public String type;
   public Long quantity;
   public long filledQuantity;
+
   /** Σ fill quantity × price, for the average price. */
   public String filledNotional;
+
   public String averagePrice;
   public String limitPrice;
   public String maxFee;
@@ -44,11 +45,15 @@ public class CustomerOrderDocument {
   public String feeStatus;
   public String feeSettledAt;
   public String placedAt;
+
   /** The order journey's trace (W3C trace id, from the placement's trace context), when traced. */
   public String traceId;
+
   public String updatedAt;
+
   /** The position token of the newest event applied. */
   public String position;
+
   public long orderSequence = -1;
   public long feeSequence = -1;
   public List<TimelineEntry> timeline = new ArrayList<>();

@@ -3,10 +3,10 @@ package com.example.trading.projections.orders;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import com.example.trading.projections.orders.CustomerOrderDocument.TimelineEntry;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.pipeline.ViewMappings;
-import com.example.trading.projections.orders.CustomerOrderDocument.TimelineEntry;
 import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
@@ -65,35 +65,37 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
 
   @Override
   public TypeMapping mapping() {
-    Map<String, Property> properties = ViewMappings.withCheckpointFields(Map.ofEntries(
-        Map.entry("kind", ViewMappings.keyword()),
-        Map.entry("orderId", ViewMappings.keyword()),
-        Map.entry("accountId", ViewMappings.keyword()),
-        Map.entry("clientOrderId", ViewMappings.keyword()),
-        Map.entry("side", ViewMappings.keyword()),
-        Map.entry("instrument", ViewMappings.keyword()),
-        Map.entry("type", ViewMappings.keyword()),
-        Map.entry("quantity", ViewMappings.longNumber()),
-        Map.entry("filledQuantity", ViewMappings.longNumber()),
-        Map.entry("filledNotional", ViewMappings.storedOnly()),
-        Map.entry("averagePrice", ViewMappings.storedOnly()),
-        Map.entry("limitPrice", ViewMappings.storedOnly()),
-        Map.entry("maxFee", ViewMappings.storedOnly()),
-        Map.entry("status", ViewMappings.keyword()),
-        Map.entry("rejectReason", ViewMappings.keyword()),
-        Map.entry("rejectDetail", ViewMappings.storedOnly()),
-        Map.entry("fee", ViewMappings.storedOnly()),
-        Map.entry("feeCents", ViewMappings.longNumber()),
-        Map.entry("feeStatus", ViewMappings.keyword()),
-        Map.entry("feeSettledAt", ViewMappings.date()),
-        Map.entry("placedAt", ViewMappings.date()),
-        Map.entry("traceId", ViewMappings.keyword()),
-        Map.entry("updatedAt", ViewMappings.date()),
-        Map.entry("position", ViewMappings.storedOnly()),
-        Map.entry("orderSequence", ViewMappings.longNumber()),
-        Map.entry("feeSequence", ViewMappings.longNumber()),
-        Map.entry("timeline", ViewMappings.opaqueObject()),
-        Map.entry("fills", ViewMappings.opaqueObject())));
+    Map<String, Property> properties =
+        ViewMappings.withCheckpointFields(
+            Map.ofEntries(
+                Map.entry("kind", ViewMappings.keyword()),
+                Map.entry("orderId", ViewMappings.keyword()),
+                Map.entry("accountId", ViewMappings.keyword()),
+                Map.entry("clientOrderId", ViewMappings.keyword()),
+                Map.entry("side", ViewMappings.keyword()),
+                Map.entry("instrument", ViewMappings.keyword()),
+                Map.entry("type", ViewMappings.keyword()),
+                Map.entry("quantity", ViewMappings.longNumber()),
+                Map.entry("filledQuantity", ViewMappings.longNumber()),
+                Map.entry("filledNotional", ViewMappings.storedOnly()),
+                Map.entry("averagePrice", ViewMappings.storedOnly()),
+                Map.entry("limitPrice", ViewMappings.storedOnly()),
+                Map.entry("maxFee", ViewMappings.storedOnly()),
+                Map.entry("status", ViewMappings.keyword()),
+                Map.entry("rejectReason", ViewMappings.keyword()),
+                Map.entry("rejectDetail", ViewMappings.storedOnly()),
+                Map.entry("fee", ViewMappings.storedOnly()),
+                Map.entry("feeCents", ViewMappings.longNumber()),
+                Map.entry("feeStatus", ViewMappings.keyword()),
+                Map.entry("feeSettledAt", ViewMappings.date()),
+                Map.entry("placedAt", ViewMappings.date()),
+                Map.entry("traceId", ViewMappings.keyword()),
+                Map.entry("updatedAt", ViewMappings.date()),
+                Map.entry("position", ViewMappings.storedOnly()),
+                Map.entry("orderSequence", ViewMappings.longNumber()),
+                Map.entry("feeSequence", ViewMappings.longNumber()),
+                Map.entry("timeline", ViewMappings.opaqueObject()),
+                Map.entry("fills", ViewMappings.opaqueObject())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
   }
 
@@ -140,19 +142,21 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
     }
     // The two streams may interleave differently live and in a replay: keep what does not depend
     // on that order (the greatest position, the timeline sorted by time and stream position).
-    if (doc.position == null || PositionToken.parse(doc.position).position() < projected.position()) {
+    if (doc.position == null
+        || PositionToken.parse(doc.position).position() < projected.position()) {
       doc.position = projected.token().toString();
     }
     doc.timeline.sort(TIMELINE_ORDER);
     return doc;
   }
 
-  private static final Comparator<TimelineEntry> TIMELINE_ORDER = Comparator.comparing(TimelineEntry::at)
-      .thenComparing(TimelineEntry::stream).thenComparingLong(TimelineEntry::sequence);
+  private static final Comparator<TimelineEntry> TIMELINE_ORDER =
+      Comparator.comparing(TimelineEntry::at)
+          .thenComparing(TimelineEntry::stream)
+          .thenComparingLong(TimelineEntry::sequence);
 
   /** Where an event stands in the order's history. */
-  private record Step(String at, String stream, long sequence) {
-  }
+  private record Step(String at, String stream, long sequence) {}
 
   private static void applyOrder(CustomerOrderDocument doc, OrderEvent event, Step at) {
     switch (event) {
@@ -169,12 +173,26 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         if (doc.status == null) {
           doc.status = OrderStatus.PENDING.name();
         }
-        timeline(doc, at, "OrderPlaced", e.side() + " " + e.quantity() + " " + e.instrument() + " " + e.type()
-            + (e.limitPrice() == null ? "" : " @ " + plain(e.limitPrice())));
+        timeline(
+            doc,
+            at,
+            "OrderPlaced",
+            e.side()
+                + " "
+                + e.quantity()
+                + " "
+                + e.instrument()
+                + " "
+                + e.type()
+                + (e.limitPrice() == null ? "" : " @ " + plain(e.limitPrice())));
       }
       case OrderAccepted e -> {
         doc.status = OrderStatus.ACCEPTED.name();
-        timeline(doc, at, "OrderAccepted", "reserved " + plain(e.reservedQuantity()) + " " + e.reservedAsset());
+        timeline(
+            doc,
+            at,
+            "OrderAccepted",
+            "reserved " + plain(e.reservedQuantity()) + " " + e.reservedAsset());
       }
       case OrderSubmitted e -> {
         if (!OrderStatus.CANCEL_REQUESTED.name().equals(doc.status)) {
@@ -183,18 +201,26 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         timeline(doc, at, "OrderSubmitted", "venue order " + e.venueOrderId());
       }
       case OrderFilled e -> {
-        BigDecimal notional = (doc.filledNotional == null ? BigDecimal.ZERO : new BigDecimal(doc.filledNotional))
-            .add(e.price().multiply(BigDecimal.valueOf(e.quantity())));
+        BigDecimal notional =
+            (doc.filledNotional == null ? BigDecimal.ZERO : new BigDecimal(doc.filledNotional))
+                .add(e.price().multiply(BigDecimal.valueOf(e.quantity())));
         doc.filledNotional = notional.toPlainString();
-        doc.fills.add(new CustomerOrderDocument.Fill(e.fillId(), e.quantity(), plain(e.price()), at.at()));
+        doc.fills.add(
+            new CustomerOrderDocument.Fill(e.fillId(), e.quantity(), plain(e.price()), at.at()));
         doc.filledQuantity = e.filledQuantity();
-        BigDecimal average = notional.divide(BigDecimal.valueOf(e.filledQuantity()), 4, RoundingMode.HALF_EVEN)
-            .stripTrailingZeros();
+        BigDecimal average =
+            notional
+                .divide(BigDecimal.valueOf(e.filledQuantity()), 4, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
         doc.averagePrice = (average.scale() < 2 ? average.setScale(2) : average).toPlainString();
         if (!OrderStatus.CANCEL_REQUESTED.name().equals(doc.status)) {
           doc.status = OrderStatus.PARTIALLY_FILLED.name();
         }
-        timeline(doc, at, "OrderFilled", e.quantity() + " @ " + plain(e.price()) + " (fill " + e.fillId() + ")");
+        timeline(
+            doc,
+            at,
+            "OrderFilled",
+            e.quantity() + " @ " + plain(e.price()) + " (fill " + e.fillId() + ")");
       }
       case OrderCompleted e -> {
         doc.status = OrderStatus.FILLED.name();
@@ -204,7 +230,8 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         doc.status = OrderStatus.REJECTED.name();
         doc.rejectReason = e.reason().name();
         doc.rejectDetail = e.detail();
-        timeline(doc, at, "OrderRejected", e.reason() + (e.detail() == null ? "" : ": " + e.detail()));
+        timeline(
+            doc, at, "OrderRejected", e.reason() + (e.detail() == null ? "" : ": " + e.detail()));
       }
       case OrderCancellationRequested e -> {
         doc.status = OrderStatus.CANCEL_REQUESTED.name();
@@ -231,7 +258,8 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
       }
       case FeeChargeRejected e -> {
         doc.feeStatus = "REJECTED";
-        timeline(doc, at, "FeeChargeRejected", plain(e.fee()) + " above maxFee " + plain(e.maxFee()));
+        timeline(
+            doc, at, "FeeChargeRejected", plain(e.fee()) + " above maxFee " + plain(e.maxFee()));
       }
       case FeeRefunded e -> {
         doc.feeStatus = "REFUNDED";
@@ -259,7 +287,9 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
     return amount.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
   }
 
-  /** The trace id of a W3C {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}), or null. */
+  /**
+   * The trace id of a W3C {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}), or null.
+   */
   static String traceIdOf(String traceparent) {
     if (traceparent == null) {
       return null;

@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * How far a view index has applied one partition of one event topic: a document in the view's own
- * index (so a rebuilt index carries its own checkpoints through the alias swap), with id
- * {@link #documentId}. Readers wait on it for read-your-writes: its id and its
- * {@code checkpointPosition} are the contract of {@link ViewCheckpoints}.
+ * index (so a rebuilt index carries its own checkpoints through the alias swap), with id {@link
+ * #documentId}. Readers wait on it for read-your-writes: its id and its {@code checkpointPosition}
+ * are the contract of {@link ViewCheckpoints}.
  */
-public record Checkpoint(String kind, String topic, int partition, long checkpointPosition, long checkpointOffset) {
+public record Checkpoint(
+    String kind, String topic, int partition, long checkpointPosition, long checkpointOffset) {
 
   public static final String KIND = "checkpoint";
 
@@ -17,9 +18,13 @@ public record Checkpoint(String kind, String topic, int partition, long checkpoi
     return new Checkpoint(KIND, topic, partition, position, offset);
   }
 
-  /** Records in {@code newest} (by document id) that {@code event}'s partition got at least as far as it. */
+  /**
+   * Records in {@code newest} (by document id) that {@code event}'s partition got at least as far
+   * as it.
+   */
   public static void advance(Map<String, Checkpoint> newest, ProjectedEvent event) {
-    newest.merge(documentId(event.topic(), event.partition()),
+    newest.merge(
+        documentId(event.topic(), event.partition()),
         of(event.topic(), event.partition(), event.position(), event.offset()),
         (a, b) -> b.checkpointOffset() > a.checkpointOffset() ? b : a);
   }

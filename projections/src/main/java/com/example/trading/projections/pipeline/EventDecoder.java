@@ -24,13 +24,20 @@ public class EventDecoder {
    * @throws IllegalArgumentException when the record is not a well-formed event of the contract
    */
   public ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
-    MessageMetadata metadata = MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
+    MessageMetadata metadata =
+        MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
     Object payload = codec.deserialize(metadata.type(), metadata.revision(), record.value());
     if (!(payload instanceof TradingEvent event)) {
       throw new IllegalArgumentException(metadata.type() + " is not an event");
     }
-    return new ProjectedEvent(event, metadata, topics.contractNameOf(record.topic()), record.partition(), record.offset(),
-        requiredLong(record, Topics.POSITION_HEADER), requiredLong(record, Topics.SEQUENCE_HEADER));
+    return new ProjectedEvent(
+        event,
+        metadata,
+        topics.contractNameOf(record.topic()),
+        record.partition(),
+        record.offset(),
+        requiredLong(record, Topics.POSITION_HEADER),
+        requiredLong(record, Topics.SEQUENCE_HEADER));
   }
 
   private static long requiredLong(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,11 +1,14 @@
 package com.example.trading.projections.pipeline;
 
+import com.example.trading.platform.deadletters.DeadLetterSource;
+import com.example.trading.platform.deadletters.DeadLetterSources;
+import com.example.trading.platform.deadletters.KafkaDeadLetterTopic;
 import com.example.trading.platform.kafka.KafkaClientProperties;
-import com.example.trading.platform.tracing.Traces;
 import com.example.trading.platform.kafka.ManualCommitConsumer;
 import com.example.trading.platform.kafka.ReliableProducer;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
+import com.example.trading.platform.tracing.Traces;
 import com.example.trading.projections.accounts.AccountsView;
 import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.orders.CustomerOrdersView;
@@ -14,38 +17,45 @@ import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import com.example.trading.platform.deadletters.DeadLetterSource;
-import com.example.trading.platform.deadletters.DeadLetterSources;
-import com.example.trading.platform.deadletters.KafkaDeadLetterTopic;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The live projections: one {@link ViewProjection} per view, each in its own consumer group
- * ({@code <group-prefix>.<view>}), sharing a producer for their dead letters. Disabled with
- * {@code trading.projections.live=false} (the replay CLI runs without them).
+ * The live projections: one {@link ViewProjection} per view, each in its own consumer group ({@code
+ * <group-prefix>.<view>}), sharing a producer for their dead letters. Disabled with {@code
+ * trading.projections.live=false} (the replay CLI runs without them).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "trading.projections.live", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "trading.projections.live",
+    havingValue = "true",
+    matchIfMissing = true)
 class ProjectionConfiguration {
 
   private final KafkaClientProperties kafka;
   private final TopicNames names;
   private final String groupPrefix;
 
-  ProjectionConfiguration(KafkaClientProperties kafka, TopicProvisioner topics, TopicNames names,
-      @Value("${trading.projections.group-prefix:projection}") String groupPrefix, List<View<?>> views) {
+  ProjectionConfiguration(
+      KafkaClientProperties kafka,
+      TopicProvisioner topics,
+      TopicNames names,
+      @Value("${trading.projections.group-prefix:projection}") String groupPrefix,
+      List<View<?>> views) {
     this.kafka = kafka;
     this.names = names;
     this.groupPrefix = groupPrefix;
-    topics.ensureRetainedForever(Topics.EVENT_TOPICS.stream().map(names::of).toArray(String[]::new));
-    topics.ensureDeadLetters(views.stream().map(view -> names.of(ViewProjection.deadLetterTopic(view.name())))
-        .toArray(String[]::new));
+    topics.ensureRetainedForever(
+        Topics.EVENT_TOPICS.stream().map(names::of).toArray(String[]::new));
+    topics.ensureDeadLetters(
+        views.stream()
+            .map(view -> names.of(ViewProjection.deadLetterTopic(view.name())))
+            .toArray(String[]::new));
   }
 
   @Bean(destroyMethod = "close")
@@ -59,46 +69,87 @@ class ProjectionConfiguration {
    */
   @Bean
   DeadLetterSources viewDeadLetters(List<View<?>> views) {
-    return () -> views.stream().<DeadLetterSource>map(view -> KafkaDeadLetterTopic.notRedriven(
-        ViewProjection.deadLetterTopic(view.name()),
-        "a view applies an event only in its aggregate's order, so a dead-lettered event is applied by rebuilding the"
-            + " view once it can be: make replay VIEW=" + view.name() + " (it reads every event again); then discard"
-            + " the dead letter here with the reason",
-        names, kafka)).toList();
+    return () ->
+        views.stream()
+            .<DeadLetterSource>map(
+                view ->
+                    KafkaDeadLetterTopic.notRedriven(
+                        ViewProjection.deadLetterTopic(view.name()),
+                        "a view applies an event only in its aggregate's order, so a dead-lettered event is applied by rebuilding the"
+                            + " view once it can be: make replay VIEW="
+                            + view.name()
+                            + " (it reads every event again); then discard"
+                            + " the dead letter here with the reason",
+                        names,
+                        kafka))
+            .toList();
   }
 
   @Bean
-  ViewProjection<?> customerOrdersProjection(CustomerOrdersView view, ViewStore store, EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
+  ViewProjection<?> customerOrdersProjection(
+      CustomerOrdersView view,
+      ViewStore store,
+      EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer,
+      MeterRegistry meters,
+      Traces traces) {
     return projection(view, store, decoder, deadLetterProducer, meters, traces);
   }
 
   @Bean
-  ViewProjection<?> portfoliosProjection(PortfoliosView view, ViewStore store, EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
+  ViewProjection<?> portfoliosProjection(
+      PortfoliosView view,
+      ViewStore store,
+      EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer,
+      MeterRegistry meters,
+      Traces traces) {
     return projection(view, store, decoder, deadLetterProducer, meters, traces);
   }
 
   @Bean
-  ViewProjection<?> accountsProjection(AccountsView view, ViewStore store, EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
+  ViewProjection<?> accountsProjection(
+      AccountsView view,
+      ViewStore store,
+      EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer,
+      MeterRegistry meters,
+      Traces traces) {
     return projection(view, store, decoder, deadLetterProducer, meters, traces);
   }
 
   @Bean
-  ViewProjection<?> accountActivitiesProjection(AccountActivitiesView view, ViewStore store, EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
+  ViewProjection<?> accountActivitiesProjection(
+      AccountActivitiesView view,
+      ViewStore store,
+      EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer,
+      MeterRegistry meters,
+      Traces traces) {
     return projection(view, store, decoder, deadLetterProducer, meters, traces);
   }
 
-  private <D> ViewProjection<D> projection(View<D> view, ViewStore store, EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Traces traces) {
-    return new ViewProjection<>(view, store, decoder, consumer(view), deadLetterProducer, meters, Clock.systemUTC(),
-        names, traces);
+  private <D> ViewProjection<D> projection(
+      View<D> view,
+      ViewStore store,
+      EventDecoder decoder,
+      Producer<String, byte[]> deadLetterProducer,
+      MeterRegistry meters,
+      Traces traces) {
+    return new ViewProjection<>(
+        view,
+        store,
+        decoder,
+        consumer(view),
+        deadLetterProducer,
+        meters,
+        Clock.systemUTC(),
+        names,
+        traces);
   }
 
   private Consumer<String, byte[]> consumer(View<?> view) {
-    return ManualCommitConsumer.create(kafka, groupPrefix + "." + view.name(), "projection-" + view.name(), "earliest",
-        2_000);
+    return ManualCommitConsumer.create(
+        kafka, groupPrefix + "." + view.name(), "projection-" + view.name(), "earliest", 2_000);
   }
 }

@@ -5,11 +5,13 @@ import com.example.trading.schemas.ViewCheckpoints;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The field types the views' mappings are made of (no scripting, no scaled_float: see ARCHITECTURE.md). */
+/**
+ * The field types the views' mappings are made of (no scripting, no scaled_float: see
+ * ARCHITECTURE.md).
+ */
 public final class ViewMappings {
 
-  private ViewMappings() {
-  }
+  private ViewMappings() {}
 
   public static Property keyword() {
     return Property.of(p -> p.keyword(k -> k));

@@ -1,15 +1,15 @@
 package com.example.trading.projections.pipeline;
 
-import com.example.trading.platform.kafka.MessageHeaders;
-import com.example.trading.platform.logging.LoggingContext;
-import com.example.trading.platform.tracing.Traces;
-import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.platform.kafka.ConsumerLoop;
 import com.example.trading.platform.kafka.DeadLetterPublisher;
+import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.platform.kafka.TopicNames;
+import com.example.trading.platform.logging.LoggingContext;
+import com.example.trading.platform.tracing.Traces;
 import com.example.trading.projections.store.PoisonEventException;
 import com.example.trading.projections.store.ViewStore;
 import com.example.trading.projections.store.ViewVersionMismatchException;
+import com.example.trading.schemas.MessageMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,8 +61,15 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
   private volatile String refusal;
   private volatile long versionCheckedAt;
 
-  public ViewProjection(View<D> view, ViewStore store, EventDecoder decoder, Consumer<String, byte[]> consumer,
-      Producer<String, byte[]> deadLetterProducer, MeterRegistry meters, Clock clock, TopicNames topics,
+  public ViewProjection(
+      View<D> view,
+      ViewStore store,
+      EventDecoder decoder,
+      Consumer<String, byte[]> consumer,
+      Producer<String, byte[]> deadLetterProducer,
+      MeterRegistry meters,
+      Clock clock,
+      TopicNames topics,
       Traces traces) {
     super("projection-" + view.name(), consumer);
     this.traces = traces;
@@ -71,13 +78,19 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     this.decoder = decoder;
     this.clock = clock;
     this.topics = topics;
-    this.deadLetters = new DeadLetterPublisher(deadLetterProducer, topics.of(deadLetterTopic(view.name())), clock);
+    this.deadLetters =
+        new DeadLetterPublisher(deadLetterProducer, topics.of(deadLetterTopic(view.name())), clock);
     this.applied = meters.counter("trading.projection.events.applied", "view", view.name());
-    this.deadLettered = meters.counter("trading.projection.events.dead_lettered", "view", view.name());
-    Gauge.builder("trading.projection.lag.events", lagEvents, AtomicLong::get).tag("view", view.name())
-        .description("events on the view's topics not yet applied").register(meters);
-    Gauge.builder("trading.projection.lag.seconds", lagSeconds, AtomicLong::get).tag("view", view.name())
-        .description("age of the newest applied event while the view is behind").register(meters);
+    this.deadLettered =
+        meters.counter("trading.projection.events.dead_lettered", "view", view.name());
+    Gauge.builder("trading.projection.lag.events", lagEvents, AtomicLong::get)
+        .tag("view", view.name())
+        .description("events on the view's topics not yet applied")
+        .register(meters);
+    Gauge.builder("trading.projection.lag.seconds", lagSeconds, AtomicLong::get)
+        .tag("view", view.name())
+        .description("age of the newest applied event while the view is behind")
+        .register(meters);
   }
 
   /** The dead-letter topic of a view (contract name, before any deployment prefix). */
@@ -117,7 +130,11 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
         refused(mismatch.getMessage());
         pause(VERSION_RECHECK_MS);
       } catch (RuntimeException e) {
-        log.warn("projection {}: Elasticsearch not ready ({}); retrying in {} ms", view.name(), e.getMessage(), backoff);
+        log.warn(
+            "projection {}: Elasticsearch not ready ({}); retrying in {} ms",
+            view.name(),
+            e.getMessage(),
+            backoff);
         pause(backoff);
       }
     }
@@ -133,8 +150,14 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
       return;
     }
     try {
-      store.requireVersion(view, store.indexBehindAlias(store.alias(view)).orElseThrow(
-          () -> new IllegalStateException("the alias " + store.alias(view) + " points at no index")));
+      store.requireVersion(
+          view,
+          store
+              .indexBehindAlias(store.alias(view))
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the alias " + store.alias(view) + " points at no index")));
       versionCheckedAt = clock.millis();
       refused(null);
     } catch (ViewVersionMismatchException mismatch) {
@@ -143,12 +166,18 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     }
   }
 
-  /** Logs a refusal at each look (every {@value #VERSION_RECHECK_MS} ms at most): it needs an operator. */
+  /**
+   * Logs a refusal at each look (every {@value #VERSION_RECHECK_MS} ms at most): it needs an
+   * operator.
+   */
   private void refused(String why) {
     if (why != null) {
       log.error("projection {} refuses to write: {}", view.name(), why);
     } else if (refusal != null) {
-      log.info("projection {} writes again: the index behind its alias holds version {}", view.name(), view.version());
+      log.info(
+          "projection {} writes again: the index behind its alias holds version {}",
+          view.name(),
+          view.version());
     }
     refusal = why;
   }
@@ -173,9 +202,16 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
       }
     }
     // each event's view update is a step of its journey's trace, as long as the batch takes
-    List<Traces.Step> steps = events.stream().map(event -> traces.startDetached(
-        "view " + view.name() + " " + event.metadata().type(), event.metadata().traceparent())
-        .tag(MessageMetadata.CORRELATION_ID, event.metadata().correlationId())).toList();
+    List<Traces.Step> steps =
+        events.stream()
+            .map(
+                event ->
+                    traces
+                        .startDetached(
+                            "view " + view.name() + " " + event.metadata().type(),
+                            event.metadata().traceparent())
+                        .tag(MessageMetadata.CORRELATION_ID, event.metadata().correlationId()))
+            .toList();
     try {
       applyAll(events, sources);
     } finally {
@@ -183,7 +219,8 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     }
   }
 
-  private void applyAll(List<ProjectedEvent> events, Map<ProjectedEvent, ConsumerRecord<String, byte[]>> sources) {
+  private void applyAll(
+      List<ProjectedEvent> events, Map<ProjectedEvent, ConsumerRecord<String, byte[]>> sources) {
     Map<ProjectedEvent, Integer> poisonAttempts = new IdentityHashMap<>();
     while (true) {
       try {
@@ -196,7 +233,8 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
       } catch (PoisonEventException poison) {
         if (poisonAttempts.merge(poison.event(), 1, Integer::sum) >= POISON_ATTEMPTS) {
           events.remove(poison.event());
-          deadLetter(sources.get(poison.event()), poison.event(), "cannot apply: " + poison.getCause());
+          deadLetter(
+              sources.get(poison.event()), poison.event(), "cannot apply: " + poison.getCause());
         }
       }
     }
@@ -210,22 +248,40 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     }
     lagEvents.set(lag);
     Instant last = lastEventTime;
-    lagSeconds.set(lag > 0 && last != null ? Math.max(0, Duration.between(last, clock.instant()).toSeconds()) : 0);
+    lagSeconds.set(
+        lag > 0 && last != null
+            ? Math.max(0, Duration.between(last, clock.instant()).toSeconds())
+            : 0);
   }
 
   private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
     deadLetter(record, null, reason);
   }
 
-  /** Parks the record; the log line names its journey, order and account where {@code event} knows them. */
-  private void deadLetter(ConsumerRecord<String, byte[]> record, ProjectedEvent event, String reason) {
-    try (LoggingContext context = LoggingContext.of(MessageHeaders.text(record, MessageMetadata.CORRELATION_ID),
-        event == null ? null : event.event());
-        Traces.Step step = traces.start("dead-letter " + view.name(), MessageHeaders.text(record, MessageMetadata.TRACEPARENT))) {
+  /**
+   * Parks the record; the log line names its journey, order and account where {@code event} knows
+   * them.
+   */
+  private void deadLetter(
+      ConsumerRecord<String, byte[]> record, ProjectedEvent event, String reason) {
+    try (LoggingContext context =
+            LoggingContext.of(
+                MessageHeaders.text(record, MessageMetadata.CORRELATION_ID),
+                event == null ? null : event.event());
+        Traces.Step step =
+            traces.start(
+                "dead-letter " + view.name(),
+                MessageHeaders.text(record, MessageMetadata.TRACEPARENT))) {
       deadLetters.publish(record, reason);
       deadLettered.increment();
-      log.warn("projection {} dead-lettered {}/{}@{} (key {}): {}", view.name(), record.topic(), record.partition(),
-          record.offset(), record.key(), reason);
+      log.warn(
+          "projection {} dead-lettered {}/{}@{} (key {}): {}",
+          view.name(),
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          record.key(),
+          reason);
     }
   }
 }

@@ -13,8 +13,7 @@ import java.util.List;
 public class HoldingDocument {
 
   /** What one open order holds reserved. */
-  public record Reservation(String orderId, String quantity) {
-  }
+  public record Reservation(String orderId, String quantity) {}
 
   public String kind = "holding";
   public String holdingId;

@@ -54,18 +54,20 @@ public class PortfoliosView implements View<HoldingDocument> {
 
   @Override
   public TypeMapping mapping() {
-    var properties = ViewMappings.withCheckpointFields(Map.ofEntries(
-        Map.entry("kind", ViewMappings.keyword()),
-        Map.entry("holdingId", ViewMappings.keyword()),
-        Map.entry("accountId", ViewMappings.keyword()),
-        Map.entry("asset", ViewMappings.keyword()),
-        Map.entry("quantity", ViewMappings.storedOnly()),
-        Map.entry("reserved", ViewMappings.storedOnly()),
-        Map.entry("available", ViewMappings.storedOnly()),
-        Map.entry("reservations", ViewMappings.opaqueObject()),
-        Map.entry("sequence", ViewMappings.longNumber()),
-        Map.entry("position", ViewMappings.storedOnly()),
-        Map.entry("updatedAt", ViewMappings.date())));
+    var properties =
+        ViewMappings.withCheckpointFields(
+            Map.ofEntries(
+                Map.entry("kind", ViewMappings.keyword()),
+                Map.entry("holdingId", ViewMappings.keyword()),
+                Map.entry("accountId", ViewMappings.keyword()),
+                Map.entry("asset", ViewMappings.keyword()),
+                Map.entry("quantity", ViewMappings.storedOnly()),
+                Map.entry("reserved", ViewMappings.storedOnly()),
+                Map.entry("available", ViewMappings.storedOnly()),
+                Map.entry("reservations", ViewMappings.opaqueObject()),
+                Map.entry("sequence", ViewMappings.longNumber()),
+                Map.entry("position", ViewMappings.storedOnly()),
+                Map.entry("updatedAt", ViewMappings.date())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
   }
 
@@ -91,17 +93,27 @@ public class PortfoliosView implements View<HoldingDocument> {
     List<Reservation> reservations = new ArrayList<>(doc.reservations);
     switch (event) {
       case HoldingDeposited e -> quantity = quantity.add(e.quantity());
-      case HoldingReserved e -> reservations.add(new Reservation(e.orderId(), e.quantity().toPlainString()));
-      case HoldingReservationRejected e -> { }
-      case HoldingReservationReleased e -> reservations.removeIf(r -> r.orderId().equals(e.orderId()));
+      case HoldingReserved e ->
+          reservations.add(new Reservation(e.orderId(), e.quantity().toPlainString()));
+      case HoldingReservationRejected e -> {}
+      case HoldingReservationReleased e ->
+          reservations.removeIf(r -> r.orderId().equals(e.orderId()));
       case HoldingDebited e -> {
         quantity = quantity.subtract(e.quantity());
-        reservations.replaceAll(r -> r.orderId().equals(e.orderId())
-            ? new Reservation(r.orderId(), new BigDecimal(r.quantity()).subtract(e.quantity()).toPlainString()) : r);
+        reservations.replaceAll(
+            r ->
+                r.orderId().equals(e.orderId())
+                    ? new Reservation(
+                        r.orderId(),
+                        new BigDecimal(r.quantity()).subtract(e.quantity()).toPlainString())
+                    : r);
       }
       case HoldingCredited e -> quantity = quantity.add(e.quantity());
     }
-    BigDecimal reserved = reservations.stream().map(r -> new BigDecimal(r.quantity())).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal reserved =
+        reservations.stream()
+            .map(r -> new BigDecimal(r.quantity()))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
     doc.quantity = Assets.quantityText(event.asset(), quantity);
     doc.reserved = Assets.quantityText(event.asset(), reserved);
     doc.available = Assets.quantityText(event.asset(), quantity.subtract(reserved));

@@ -25,23 +25,27 @@ import org.springframework.stereotype.Component;
  * with them at query time. When the exchange does not answer, the last prices stay.
  */
 @Component
-@ConditionalOnProperty(name = "trading.projections.live", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "trading.projections.live",
+    havingValue = "true",
+    matchIfMissing = true)
 class PriceFeed {
 
   static final String INDEX = "prices";
   private static final Logger log = LoggerFactory.getLogger(PriceFeed.class);
 
   /** The latest price of one instrument. */
-  record Price(String instrument, String price, String at) {
-  }
+  record Price(String instrument, String price, String at) {}
 
   private final co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final URI pricesUri;
   private volatile boolean indexReady;
 
-  PriceFeed(co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch,
+  PriceFeed(
+      co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch,
       @Value("${trading.exchange.url:http://127.0.0.1:8090}") String exchangeUrl) {
     this.elasticsearch = elasticsearch;
     this.pricesUri = URI.create(exchangeUrl + "/venue/prices");
@@ -50,8 +54,10 @@ class PriceFeed {
   @Scheduled(fixedDelayString = "${trading.projections.price-poll-interval:1s}")
   void refresh() {
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(pricesUri).timeout(Duration.ofSeconds(3)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(pricesUri).timeout(Duration.ofSeconds(3)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         log.debug("price feed answered {}", response.statusCode());
         return;
@@ -59,8 +65,13 @@ class PriceFeed {
       ensureIndex();
       BulkRequest.Builder bulk = new BulkRequest.Builder();
       for (JsonNode price : json.readTree(response.body())) {
-        Price document = new Price(price.path("instrument").asText(), price.path("price").asText(), price.path("at").asText());
-        bulk.operations(op -> op.index(i -> i.index(INDEX).id(document.instrument()).document(document)));
+        Price document =
+            new Price(
+                price.path("instrument").asText(),
+                price.path("price").asText(),
+                price.path("at").asText());
+        bulk.operations(
+            op -> op.index(i -> i.index(INDEX).id(document.instrument()).document(document)));
       }
       elasticsearch.bulk(bulk.build());
     } catch (Exception e) {
@@ -74,12 +85,19 @@ class PriceFeed {
     }
     if (!elasticsearch.indices().exists(e -> e.index(INDEX)).value()) {
       try {
-        elasticsearch.indices().create(c -> c.index(INDEX)
-            .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-            .mappings(m -> m.properties(Map.of(
-                "instrument", ViewMappings.keyword(),
-                "price", ViewMappings.storedOnly(),
-                "at", ViewMappings.date()))));
+        elasticsearch
+            .indices()
+            .create(
+                c ->
+                    c.index(INDEX)
+                        .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                        .mappings(
+                            m ->
+                                m.properties(
+                                    Map.of(
+                                        "instrument", ViewMappings.keyword(),
+                                        "price", ViewMappings.storedOnly(),
+                                        "at", ViewMappings.date()))));
       } catch (RuntimeException e) {
         if (!ElasticsearchErrors.isStatus(e, 400)) {
           throw e;

@@ -16,14 +16,14 @@ import java.util.stream.Collectors;
  * The first pass of a rebuild, while nothing but the rebuild writes its new index: events are
  * folded into documents held in memory, and each document is written once per flush instead of
  * being read and written back for every batch of events that touches it (an order's events arrive
- * over several batches and two topics). A flush writes every held document, then the checkpoints
- * of what was folded, and empties the memory; it happens when {@code capacity} documents are held
- * and at the end of the pass. A document touched again after a flush is read back from the index;
- * the entries a view adds beside its documents are held and written with them.
+ * over several batches and two topics). A flush writes every held document, then the checkpoints of
+ * what was folded, and empties the memory; it happens when {@code capacity} documents are held and
+ * at the end of the pass. A document touched again after a flush is read back from the index; the
+ * entries a view adds beside its documents are held and written with them.
  *
  * <p>A view may have changed a document in memory before it failed on an event, so an event it
- * cannot apply ends the load's memory: {@link #apply} throws, the caller {@link #discard}s what
- * is held and folds again from the last flush without that event. Not thread-safe.
+ * cannot apply ends the load's memory: {@link #apply} throws, the caller {@link #discard}s what is
+ * held and folds again from the last flush without that event. Not thread-safe.
  */
 final class BulkLoad<D> {
 
@@ -32,8 +32,13 @@ final class BulkLoad<D> {
   private final String index;
   private final int capacity;
   private final Map<String, D> held = new HashMap<>();
-  /** The entries of what was folded since the last flush (see {@link View#entries}): written once, never read back. */
+
+  /**
+   * The entries of what was folded since the last flush (see {@link View#entries}): written once,
+   * never read back.
+   */
   private final Map<String, D> entries = new HashMap<>();
+
   private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
   private boolean flushedBefore;
 
@@ -102,8 +107,11 @@ final class BulkLoad<D> {
   }
 
   private Map<String, D> readNotHeld(List<ProjectedEvent> events) {
-    Set<String> ids = events.stream().map(event -> view.documentId(event.event()))
-        .filter(id -> id != null && !held.containsKey(id)).collect(Collectors.toSet());
+    Set<String> ids =
+        events.stream()
+            .map(event -> view.documentId(event.event()))
+            .filter(id -> id != null && !held.containsKey(id))
+            .collect(Collectors.toSet());
     return store.read(view, index, ids);
   }
 }

@@ -22,8 +22,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Builds one view into a fresh index from the beginning of its topics, with no consumer group
- * (it commits nothing, so the live projection is undisturbed), up to target offsets: at least the
+ * Builds one view into a fresh index from the beginning of its topics, with no consumer group (it
+ * commits nothing, so the live projection is undisturbed), up to target offsets: at least the
  * topics' end at the start and the live projection's committed offsets. Not thread-safe; one
  * rebuild per instance.
  */
@@ -41,8 +41,15 @@ final class Rebuild<D> {
   private long applied;
   private long unreadable;
 
-  Rebuild(View<D> view, ViewStore store, EventDecoder decoder, Consumer<String, byte[]> consumer, Admin admin,
-      TopicNames topics, String liveGroup, String index) {
+  Rebuild(
+      View<D> view,
+      ViewStore store,
+      EventDecoder decoder,
+      Consumer<String, byte[]> consumer,
+      Admin admin,
+      TopicNames topics,
+      String liveGroup,
+      String index) {
     this.view = view;
     this.store = store;
     this.decoder = decoder;
@@ -52,7 +59,8 @@ final class Rebuild<D> {
     this.liveGroup = liveGroup;
     this.index = index;
     for (String topic : view.topics()) {
-      consumer.partitionsFor(topics.of(topic), Duration.ofSeconds(30))
+      consumer
+          .partitionsFor(topics.of(topic), Duration.ofSeconds(30))
           .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
     }
     consumer.assign(partitions);
@@ -73,8 +81,10 @@ final class Rebuild<D> {
 
   /** The offsets to reach: the end of each partition now, or the live projection's, if further. */
   Map<TopicPartition, Long> targets() {
-    Map<TopicPartition, Long> targets = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
-    liveCommittedOffsets().forEach((partition, offset) -> targets.merge(partition, offset, Math::max));
+    Map<TopicPartition, Long> targets =
+        new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
+    liveCommittedOffsets()
+        .forEach((partition, offset) -> targets.merge(partition, offset, Math::max));
     return targets;
   }
 
@@ -88,11 +98,11 @@ final class Rebuild<D> {
   }
 
   /**
-   * The first pass: folds every event up to the targets in memory ({@link BulkLoad}, at most
-   * {@code capacity} documents at a time) and writes each document once per flush; reports
-   * progress after each batch. Only while nothing else writes the index. An event the view
-   * cannot apply (the live projection dead-lettered it) is skipped: the pass goes back to where it
-   * last flushed and folds again without it.
+   * The first pass: folds every event up to the targets in memory ({@link BulkLoad}, at most {@code
+   * capacity} documents at a time) and writes each document once per flush; reports progress after
+   * each batch. Only while nothing else writes the index. An event the view cannot apply (the live
+   * projection dead-lettered it) is skipped: the pass goes back to where it last flushed and folds
+   * again without it.
    */
   void load(Map<TopicPartition, Long> targets, int capacity, LongConsumer progress) {
     BulkLoad<D> load = new BulkLoad<>(view, store, index, capacity);
@@ -189,18 +199,23 @@ final class Rebuild<D> {
 
   private Map<TopicPartition, Long> liveCommittedOffsets() {
     try {
-      Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
-              Map.of(liveGroup, new ListConsumerGroupOffsetsSpec().topicPartitions(partitions)))
-          .partitionsToOffsetAndMetadata(liveGroup).get();
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(
+                  Map.of(liveGroup, new ListConsumerGroupOffsetsSpec().topicPartitions(partitions)))
+              .partitionsToOffsetAndMetadata(liveGroup)
+              .get();
       Map<TopicPartition, Long> offsets = new HashMap<>();
-      committed.forEach((partition, offset) -> {
-        if (offset != null) {
-          offsets.put(partition, offset.offset());
-        }
-      });
+      committed.forEach(
+          (partition, offset) -> {
+            if (offset != null) {
+              offsets.put(partition, offset.offset());
+            }
+          });
       return offsets;
     } catch (Exception e) {
-      throw new IllegalStateException("cannot read the live projection's offsets (" + liveGroup + "): " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot read the live projection's offsets (" + liveGroup + "): " + e.getMessage(), e);
     }
   }
 }

@@ -34,37 +34,47 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code replay --view customer-orders|portfolios|accounts|account-activities|all [--dry-run] [--delete-old] [--force] [--buffer N]}:
- * rebuilds a view into a fresh index from the beginning of its topics while the live projection
- * keeps serving the old one, verifies it (document counts, and a sample compared with the live
- * index), then points the alias at it in one atomic step and catches it up with what the live
- * projection wrote meanwhile. Only one rebuild per view runs at a time (a lock document). A
- * prototype: one instance per run, since picocli fills its option fields.
+ * {@code replay --view customer-orders|portfolios|accounts|account-activities|all [--dry-run]
+ * [--delete-old] [--force] [--buffer N]}: rebuilds a view into a fresh index from the beginning of
+ * its topics while the live projection keeps serving the old one, verifies it (document counts, and
+ * a sample compared with the live index), then points the alias at it in one atomic step and
+ * catches it up with what the live projection wrote meanwhile. Only one rebuild per view runs at a
+ * time (a lock document). A prototype: one instance per run, since picocli fills its option fields.
  */
 @Component
 @Scope("prototype")
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
     description = "Rebuild a view from the event topics and swap it in atomically.")
 public class ReplayCommand implements Callable<Integer> {
 
   static final String LOCKS = "projection-rebuild-locks";
   private static final int SAMPLE = 200;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--view", required = true, paramLabel = "VIEW",
+  @Option(
+      names = "--view",
+      required = true,
+      paramLabel = "VIEW",
       description = "customer-orders, portfolios, accounts, account-activities or all")
   String viewName;
 
-  @Option(names = "--dry-run", description = "build and verify, then delete the new index instead of swapping")
+  @Option(
+      names = "--dry-run",
+      description = "build and verify, then delete the new index instead of swapping")
   boolean dryRun;
 
   @Option(names = "--delete-old", description = "delete the previous index after the swap")
   boolean deleteOld;
 
-  @Option(names = "--buffer", paramLabel = "DOCUMENTS", defaultValue = "25000",
-      description = "documents folded in memory before they are written (default ${DEFAULT-VALUE}); more means fewer writes and more heap")
+  @Option(
+      names = "--buffer",
+      paramLabel = "DOCUMENTS",
+      defaultValue = "25000",
+      description =
+          "documents folded in memory before they are written (default ${DEFAULT-VALUE}); more means fewer writes and more heap")
   int bufferDocuments;
 
   @Option(names = "--force", description = "take over the lock of a rebuild that died")
@@ -78,8 +88,14 @@ public class ReplayCommand implements Callable<Integer> {
   private final Admin admin;
   private final String groupPrefix;
 
-  ReplayCommand(List<View<?>> views, ViewStore store, EventDecoder decoder, KafkaClientProperties kafka,
-      TopicNames topics, Admin admin, @Value("${trading.projections.group-prefix:projection}") String groupPrefix) {
+  ReplayCommand(
+      List<View<?>> views,
+      ViewStore store,
+      EventDecoder decoder,
+      KafkaClientProperties kafka,
+      TopicNames topics,
+      Admin admin,
+      @Value("${trading.projections.group-prefix:projection}") String groupPrefix) {
     this.views = views;
     this.store = store;
     this.decoder = decoder;
@@ -93,10 +109,12 @@ public class ReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<View<?>> selected = views.stream().filter(v -> viewName.equals("all") || v.name().equals(viewName)).toList();
+    List<View<?>> selected =
+        views.stream().filter(v -> viewName.equals("all") || v.name().equals(viewName)).toList();
     if (selected.isEmpty()) {
-      err.printf("error: unknown view '%s'; choose one of %s or all%n", viewName,
-          views.stream().map(View::name).toList());
+      err.printf(
+          "error: unknown view '%s'; choose one of %s or all%n",
+          viewName, views.stream().map(View::name).toList());
       return 2;
     }
     if (bufferDocuments < 1) {
@@ -123,22 +141,33 @@ public class ReplayCommand implements Callable<Integer> {
       String index = store.createIndex(view, true);
       out.printf("%s: rebuilding into %s (live: %s)%n", view.name(), index, live.orElse("none"));
       try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-        Rebuild<D> rebuild = new Rebuild<>(view, store, decoder, consumer, admin, topics,
-            groupPrefix + "." + view.name(), index);
+        Rebuild<D> rebuild =
+            new Rebuild<>(
+                view,
+                store,
+                decoder,
+                consumer,
+                admin,
+                topics,
+                groupPrefix + "." + view.name(),
+                index);
         Map<TopicPartition, Long> targets = rebuild.targets();
         Progress progress = new Progress(out, rebuild.remaining(targets));
         rebuild.load(targets, bufferDocuments, progress::update);
         progress.finish();
         long built = rebuild.applied();
-        out.printf("%s: rebuilt from %,d events in %.1f s (%,.0f events/s)%n", view.name(), built, progress.seconds(),
-            built / Math.max(progress.seconds(), 1e-3));
+        out.printf(
+            "%s: rebuilt from %,d events in %.1f s (%,.0f events/s)%n",
+            view.name(), built, progress.seconds(), built / Math.max(progress.seconds(), 1e-3));
         store.finishBulkLoad(index);
         rebuild.catchUp(rebuild.targets());
-        out.printf("%s: applied %,d events (%d unreadable or unappliable, skipped)%n", view.name(), rebuild.applied(),
-            rebuild.unreadable());
+        out.printf(
+            "%s: applied %,d events (%d unreadable or unappliable, skipped)%n",
+            view.name(), rebuild.applied(), rebuild.unreadable());
 
         if (live.isPresent() && !verify(view, rebuild, live.get(), index, out, err)) {
-          err.printf("%s: verification failed; the alias still points at %s; the new index %s is kept for inspection%n",
+          err.printf(
+              "%s: verification failed; the alias still points at %s; the new index %s is kept for inspection%n",
               view.name(), live.get(), index);
           return 5;
         }
@@ -150,7 +179,10 @@ public class ReplayCommand implements Callable<Integer> {
         if (live.isPresent()) {
           store.swapAlias(alias, live.get(), index);
         } else {
-          store.client().indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
+          store
+              .client()
+              .indices()
+              .updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
         }
         // The live projection may have written a batch to the old index just before the swap:
         // take everything it has committed since into the new one (applying twice changes nothing).
@@ -164,7 +196,8 @@ public class ReplayCommand implements Callable<Integer> {
             store.deleteIndex(live.get());
             out.printf("%s: deleted the previous index %s%n", view.name(), live.get());
           } else {
-            out.printf("%s: the previous index %s is kept (delete it with --delete-old next time, or DELETE /%s)%n",
+            out.printf(
+                "%s: the previous index %s is kept (delete it with --delete-old next time, or DELETE /%s)%n",
                 view.name(), live.get(), live.get());
           }
         }
@@ -180,31 +213,65 @@ public class ReplayCommand implements Callable<Integer> {
    * live index holds another version of the view (its documents are another shape), each sampled
    * document must exist in the rebuilt index.
    */
-  private <D> boolean verify(View<D> view, Rebuild<D> rebuild, String live, String rebuilt, PrintWriter out,
-      PrintWriter err) throws IOException {
+  private <D> boolean verify(
+      View<D> view,
+      Rebuild<D> rebuild,
+      String live,
+      String rebuilt,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
     ElasticsearchClient client = store.client();
     int liveVersion = store.versionOf(live);
     boolean byContent = liveVersion == view.version();
     if (!byContent) {
-      out.printf("%s: the live index holds version %d of the view, the rebuild version %d: documents are compared by"
-          + " count and presence, not content%n", view.name(), liveVersion, view.version());
+      out.printf(
+          "%s: the live index holds version %d of the view, the rebuild version %d: documents are compared by"
+              + " count and presence, not content%n",
+          view.name(), liveVersion, view.version());
     }
     List<String> mismatches = List.of();
     for (int round = 1; round <= 3; round++) {
       client.indices().refresh(r -> r.index(live, rebuilt));
       long liveCount = count(live);
       long rebuiltCount = count(rebuilt);
-      var sample = client.search(s -> s.index(live).size(SAMPLE)
-          .query(q -> q.functionScore(f -> f.query(m -> m.bool(b -> b.mustNot(n -> n.term(t -> t.field("kind").value("checkpoint")))))
-              .functions(fn -> fn.randomScore(r -> r)))), ObjectNode.class).hits().hits();
+      var sample =
+          client
+              .search(
+                  s ->
+                      s.index(live)
+                          .size(SAMPLE)
+                          .query(
+                              q ->
+                                  q.functionScore(
+                                      f ->
+                                          f.query(
+                                                  m ->
+                                                      m.bool(
+                                                          b ->
+                                                              b.mustNot(
+                                                                  n ->
+                                                                      n.term(
+                                                                          t ->
+                                                                              t.field("kind")
+                                                                                  .value(
+                                                                                      "checkpoint")))))
+                                              .functions(fn -> fn.randomScore(r -> r)))),
+                  ObjectNode.class)
+              .hits()
+              .hits();
       List<String> ids = sample.stream().map(Hit::id).toList();
       Map<String, ObjectNode> rebuiltDocs = new java.util.HashMap<>();
       if (!ids.isEmpty()) {
-        client.mget(m -> m.index(rebuilt).ids(ids), ObjectNode.class).docs().forEach(item -> {
-          if (item.isResult() && item.result().found()) {
-            rebuiltDocs.put(item.result().id(), item.result().source());
-          }
-        });
+        client
+            .mget(m -> m.index(rebuilt).ids(ids), ObjectNode.class)
+            .docs()
+            .forEach(
+                item -> {
+                  if (item.isResult() && item.result().found()) {
+                    rebuiltDocs.put(item.result().id(), item.result().source());
+                  }
+                });
       }
       List<String> differing = new ArrayList<>();
       for (Hit<ObjectNode> hit : sample) {
@@ -213,8 +280,9 @@ public class ReplayCommand implements Callable<Integer> {
           differing.add(hit.id());
         }
       }
-      out.printf("%s: verify round %d: live %,d documents, rebuilt %,d; sample of %d: %d differ%n", view.name(), round,
-          liveCount, rebuiltCount, sample.size(), differing.size());
+      out.printf(
+          "%s: verify round %d: live %,d documents, rebuilt %,d; sample of %d: %d differ%n",
+          view.name(), round, liveCount, rebuiltCount, sample.size(), differing.size());
       if (liveCount == rebuiltCount && differing.isEmpty()) {
         return true;
       }
@@ -223,30 +291,61 @@ public class ReplayCommand implements Callable<Integer> {
       rebuild.catchUp(rebuild.targets());
       sleep(1_000);
     }
-    err.printf("%s: documents that differ: %s%n", view.name(), mismatches.stream().limit(10).toList());
+    err.printf(
+        "%s: documents that differ: %s%n", view.name(), mismatches.stream().limit(10).toList());
     return false;
   }
 
   private long count(String index) throws IOException {
-    return store.client().count(c -> c.index(index)
-        .query(q -> q.bool(b -> b.mustNot(n -> n.term(t -> t.field("kind").value("checkpoint")))))).count();
+    return store
+        .client()
+        .count(
+            c ->
+                c.index(index)
+                    .query(
+                        q ->
+                            q.bool(
+                                b ->
+                                    b.mustNot(
+                                        n -> n.term(t -> t.field("kind").value("checkpoint"))))))
+        .count();
   }
 
   private boolean lock(String alias, PrintWriter err) throws IOException {
     ElasticsearchClient client = store.client();
-    Map<String, String> lock = Map.of("alias", alias, "startedAt", Instant.now().toString(),
-        "host", ProcessHandle.current().pid() + "@" + java.net.InetAddress.getLocalHost().getHostName());
+    Map<String, String> lock =
+        Map.of(
+            "alias",
+            alias,
+            "startedAt",
+            Instant.now().toString(),
+            "host",
+            ProcessHandle.current().pid()
+                + "@"
+                + java.net.InetAddress.getLocalHost().getHostName());
     try {
       if (force) {
-        client.index(i -> i.index(LOCKS).id(alias).document(lock).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        client.index(
+            i ->
+                i.index(LOCKS)
+                    .id(alias)
+                    .document(lock)
+                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
       } else {
-        client.create(c -> c.index(LOCKS).id(alias).document(lock).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        client.create(
+            c ->
+                c.index(LOCKS)
+                    .id(alias)
+                    .document(lock)
+                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
       }
       return true;
     } catch (IOException | RuntimeException e) {
       if (ElasticsearchErrors.isStatus(e, 409)) {
         var holder = client.get(g -> g.index(LOCKS).id(alias), ObjectNode.class).source();
-        err.printf("error: a rebuild of %s is already running (%s); if it died, run again with --force%n", alias, holder);
+        err.printf(
+            "error: a rebuild of %s is already running (%s); if it died, run again with --force%n",
+            alias, holder);
         return false;
       }
       throw e;
@@ -266,7 +365,9 @@ public class ReplayCommand implements Callable<Integer> {
       store.client().cluster().health();
       return true;
     } catch (Exception e) {
-      err.printf("error: Elasticsearch does not answer (%s); start it (make up) or set ELASTICSEARCH_URL%n", e.getMessage());
+      err.printf(
+          "error: Elasticsearch does not answer (%s); start it (make up) or set ELASTICSEARCH_URL%n",
+          e.getMessage());
       return false;
     }
   }
@@ -276,21 +377,30 @@ public class ReplayCommand implements Callable<Integer> {
       admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
       return true;
     } catch (Exception e) {
-      err.printf("error: Kafka does not answer at %s (%s); start it (make up) or set KAFKA_BOOTSTRAP_SERVERS%n",
+      err.printf(
+          "error: Kafka does not answer at %s (%s); start it (make up) or set KAFKA_BOOTSTRAP_SERVERS%n",
           kafka.bootstrapServers(), e.getMessage());
       return false;
     }
   }
 
   private KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-        ConsumerConfig.CLIENT_ID_CONFIG, "replay",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-        new StringDeserializer(), new ByteArrayDeserializer());
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            kafka.bootstrapServers(),
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "replay",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            5_000,
+            ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+            64 * 1024 * 1024,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed"),
+        new StringDeserializer(),
+        new ByteArrayDeserializer());
   }
 
   private static void sleep(long millis) {
@@ -324,8 +434,9 @@ public class ReplayCommand implements Callable<Integer> {
       long left = rate > 0 ? (long) ((total - Math.min(done, total)) / rate) : 0;
       int width = 30;
       int filled = (int) Math.min(width, width * done / total);
-      out.printf("\r[%s%s] %,d/%,d events  %,.0f ev/s  ETA %02d:%02d ", "#".repeat(filled), " ".repeat(width - filled),
-          done, total, rate, left / 60, left % 60);
+      out.printf(
+          "\r[%s%s] %,d/%,d events  %,.0f ev/s  ETA %02d:%02d ",
+          "#".repeat(filled), " ".repeat(width - filled), done, total, rate, left / 60, left % 60);
       out.flush();
     }
 

@@ -8,7 +8,14 @@ public class PoisonEventException extends RuntimeException {
   private final transient ProjectedEvent event;
 
   public PoisonEventException(ProjectedEvent event, Throwable cause) {
-    super("cannot apply " + event.metadata().type() + " " + event.metadata().messageId() + ": " + cause.getMessage(), cause);
+    super(
+        "cannot apply "
+            + event.metadata().type()
+            + " "
+            + event.metadata().messageId()
+            + ": "
+            + cause.getMessage(),
+        cause);
     this.event = event;
   }
 

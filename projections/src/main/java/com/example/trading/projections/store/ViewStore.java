@@ -3,20 +3,20 @@ package com.example.trading.projections.store;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
-import co.elastic.clients.json.JsonData;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
+import co.elastic.clients.json.JsonData;
 import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,10 +33,10 @@ import org.springframework.stereotype.Component;
  * events applied idempotently.
  *
  * <p>A batch reads the documents it touches (realtime get), folds the events into them, and writes
- * them back with optimistic concurrency ({@code if_seq_no}/{@code if_primary_term}, or
- * {@code create} for new ones); a lost race re-reads and folds again, which changes nothing twice
- * because each document records the aggregate sequences it reflects. Only after the documents are
- * written (and, for live views, searchable) are the partitions' checkpoints written.
+ * them back with optimistic concurrency ({@code if_seq_no}/{@code if_primary_term}, or {@code
+ * create} for new ones); a lost race re-reads and folds again, which changes nothing twice because
+ * each document records the aggregate sequences it reflects. Only after the documents are written
+ * (and, for live views, searchable) are the partitions' checkpoints written.
  */
 @Component
 public class ViewStore {
@@ -45,7 +45,10 @@ public class ViewStore {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
   private static final int MAX_ATTEMPTS = 10;
   private static final int BULK_DOCUMENTS = 5_000;
-  /** The index mapping's {@code _meta} field with the version of the view the index was built for. */
+
+  /**
+   * The index mapping's {@code _meta} field with the version of the view the index was built for.
+   */
   private static final String VERSION_META = "viewVersion";
 
   private final ElasticsearchClient client;
@@ -60,7 +63,9 @@ public class ViewStore {
    *     an order's end take 1.5 s to show, its events arriving in two or three batches)
    */
   @Autowired
-  public ViewStore(ElasticsearchClient client, @Value("${trading.views.index-prefix:}") String indexPrefix,
+  public ViewStore(
+      ElasticsearchClient client,
+      @Value("${trading.views.index-prefix:}") String indexPrefix,
       @Value("${trading.views.refresh-interval:100ms}") String refreshInterval) {
     this(client, Clock.systemUTC(), indexPrefix, refreshInterval);
   }
@@ -92,7 +97,12 @@ public class ViewStore {
     if (live.isPresent()) {
       requireVersion(view, live.get());
       try {
-        client.indices().putSettings(p -> p.index(live.get()).settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
+        client
+            .indices()
+            .putSettings(
+                p ->
+                    p.index(live.get())
+                        .settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -100,7 +110,9 @@ public class ViewStore {
     }
     String index = createIndex(view, false);
     try {
-      client.indices().updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias(view)))));
+      client
+          .indices()
+          .updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias(view)))));
     } catch (IOException | RuntimeException e) {
       // Another instance may have created the alias first: use theirs.
       deleteIndex(index);
@@ -113,7 +125,8 @@ public class ViewStore {
   /**
    * Refuses an index built for another version of the view.
    *
-   * @throws ViewVersionMismatchException when {@code index} holds another version than {@code view}'s
+   * @throws ViewVersionMismatchException when {@code index} holds another version than {@code
+   *     view}'s
    */
   public void requireVersion(View<?> view, String index) {
     int found = versionOf(index);
@@ -122,10 +135,21 @@ public class ViewStore {
     }
   }
 
-  /** The version of its view an index was built for (its mapping's {@code _meta}); 1 for an index from before versions. */
+  /**
+   * The version of its view an index was built for (its mapping's {@code _meta}); 1 for an index
+   * from before versions.
+   */
   public int versionOf(String index) {
     try {
-      var mapping = client.indices().getMapping(g -> g.index(index)).result().values().iterator().next().mappings();
+      var mapping =
+          client
+              .indices()
+              .getMapping(g -> g.index(index))
+              .result()
+              .values()
+              .iterator()
+              .next()
+              .mappings();
       JsonData version = mapping.meta().get(VERSION_META);
       return version == null ? 1 : version.to(Integer.class);
     } catch (IOException e) {
@@ -141,11 +165,27 @@ public class ViewStore {
     String index = alias(view) + "-" + INDEX_SUFFIX.format(clock.instant());
     try {
       TypeMapping mapping = view.mapping();
-      client.indices().create(c -> c.index(index)
-          .mappings(m -> m.dynamic(mapping.dynamic()).properties(mapping.properties())
-              .meta(Map.of("view", JsonData.of(view.name()), VERSION_META, JsonData.of(view.version()))))
-          .settings(s -> s.numberOfShards("1").numberOfReplicas("0")
-              .refreshInterval(t -> t.time(forBulkLoad ? "-1" : refreshInterval))));
+      client
+          .indices()
+          .create(
+              c ->
+                  c.index(index)
+                      .mappings(
+                          m ->
+                              m.dynamic(mapping.dynamic())
+                                  .properties(mapping.properties())
+                                  .meta(
+                                      Map.of(
+                                          "view",
+                                          JsonData.of(view.name()),
+                                          VERSION_META,
+                                          JsonData.of(view.version()))))
+                      .settings(
+                          s ->
+                              s.numberOfShards("1")
+                                  .numberOfReplicas("0")
+                                  .refreshInterval(
+                                      t -> t.time(forBulkLoad ? "-1" : refreshInterval))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -154,7 +194,10 @@ public class ViewStore {
 
   public void finishBulkLoad(String index) {
     try {
-      client.indices().putSettings(p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
+      client
+          .indices()
+          .putSettings(
+              p -> p.index(index).settings(s -> s.refreshInterval(t -> t.time(refreshInterval))));
       client.indices().refresh(r -> r.index(index));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -176,9 +219,12 @@ public class ViewStore {
   /** Points {@code alias} at {@code to} instead of {@code from} in one atomic step. */
   public void swapAlias(String alias, String from, String to) {
     try {
-      client.indices().updateAliases(u -> u
-          .actions(a -> a.remove(r -> r.index(from).alias(alias)))
-          .actions(a -> a.add(add -> add.index(to).alias(alias))));
+      client
+          .indices()
+          .updateAliases(
+              u ->
+                  u.actions(a -> a.remove(r -> r.index(from).alias(alias)))
+                      .actions(a -> a.add(add -> add.index(to).alias(alias))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -201,7 +247,8 @@ public class ViewStore {
    * @throws PoisonEventException when the view cannot apply one event; nothing of the batch's
    *     checkpoints is written
    */
-  public <D> int applyBatch(View<D> view, String target, List<ProjectedEvent> events, boolean searchable) {
+  public <D> int applyBatch(
+      View<D> view, String target, List<ProjectedEvent> events, boolean searchable) {
     Map<String, List<ProjectedEvent>> byDocument = new LinkedHashMap<>();
     for (ProjectedEvent event : events) {
       String id = view.documentId(event.event());
@@ -217,7 +264,8 @@ public class ViewStore {
         break;
       }
       if (attempt == MAX_ATTEMPTS) {
-        throw new IllegalStateException("documents kept changing under the projection: " + conflicts);
+        throw new IllegalStateException(
+            "documents kept changing under the projection: " + conflicts);
       }
       byDocument.keySet().retainAll(conflicts);
     }
@@ -225,12 +273,17 @@ public class ViewStore {
     return written;
   }
 
-  private <D> List<String> writeOnce(View<D> view, String target, Map<String, List<ProjectedEvent>> byDocument,
+  private <D> List<String> writeOnce(
+      View<D> view,
+      String target,
+      Map<String, List<ProjectedEvent>> byDocument,
       boolean searchable) {
     Map<String, MultiGetResponseItem<D>> current = new HashMap<>();
     try {
       List<String> ids = new ArrayList<>(byDocument.keySet());
-      client.mget(m -> m.index(target).ids(ids), view.documentType()).docs()
+      client
+          .mget(m -> m.index(target).ids(ids), view.documentType())
+          .docs()
           .forEach(item -> current.put(item.result().id(), item));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -263,14 +316,23 @@ public class ViewStore {
       }
       anything = true;
       // Entries are the same whoever writes them (see View#entries): written as they are.
-      entries.forEach((entryId, written) -> bulk.operations(op -> op.index(i -> i.index(target).id(entryId).document(written))));
+      entries.forEach(
+          (entryId, written) ->
+              bulk.operations(op -> op.index(i -> i.index(target).id(entryId).document(written))));
       D finalDocument = document;
       String id = entry.getKey();
       if (exists) {
         long seqNo = item.result().seqNo();
         long primaryTerm = item.result().primaryTerm();
-        bulk.operations(op -> op.index(i -> i.index(target).id(id).document(finalDocument)
-            .ifSeqNo(seqNo).ifPrimaryTerm(primaryTerm)));
+        bulk.operations(
+            op ->
+                op.index(
+                    i ->
+                        i.index(target)
+                            .id(id)
+                            .document(finalDocument)
+                            .ifSeqNo(seqNo)
+                            .ifPrimaryTerm(primaryTerm)));
       } else {
         bulk.operations(op -> op.create(c -> c.index(target).id(id).document(finalDocument)));
       }
@@ -295,7 +357,8 @@ public class ViewStore {
       if (item.status() == 409) {
         conflicts.add(item.id());
       } else {
-        throw new IllegalStateException("Elasticsearch refused " + item.id() + ": " + item.error().reason());
+        throw new IllegalStateException(
+            "Elasticsearch refused " + item.id() + ": " + item.error().reason());
       }
     }
     return conflicts;
@@ -307,14 +370,25 @@ public class ViewStore {
     writeCheckpoints(target, newest.values());
   }
 
-  /** Writes the partitions' checkpoints (call it only once the documents they cover are written). */
+  /**
+   * Writes the partitions' checkpoints (call it only once the documents they cover are written).
+   */
   public void writeCheckpoints(String target, Collection<Checkpoint> checkpoints) {
     if (checkpoints.isEmpty()) {
       return;
     }
     BulkRequest.Builder bulk = new BulkRequest.Builder();
-    checkpoints.forEach(checkpoint -> bulk.operations(op -> op.index(i -> i.index(target)
-        .id(Checkpoint.documentId(checkpoint.topic(), checkpoint.partition())).document(checkpoint))));
+    checkpoints.forEach(
+        checkpoint ->
+            bulk.operations(
+                op ->
+                    op.index(
+                        i ->
+                            i.index(target)
+                                .id(
+                                    Checkpoint.documentId(
+                                        checkpoint.topic(), checkpoint.partition()))
+                                .document(checkpoint))));
     try {
       BulkResponse response = client.bulk(bulk.build());
       if (response.errors()) {
@@ -325,18 +399,24 @@ public class ViewStore {
     }
   }
 
-  /** The documents of {@code ids} that exist in {@code target} (realtime: refreshes are not needed). */
+  /**
+   * The documents of {@code ids} that exist in {@code target} (realtime: refreshes are not needed).
+   */
   public <D> Map<String, D> read(View<D> view, String target, Collection<String> ids) {
     Map<String, D> found = new HashMap<>();
     if (ids.isEmpty()) {
       return found;
     }
     try {
-      client.mget(m -> m.index(target).ids(List.copyOf(ids)), view.documentType()).docs().forEach(item -> {
-        if (item.isResult() && item.result().found()) {
-          found.put(item.result().id(), item.result().source());
-        }
-      });
+      client
+          .mget(m -> m.index(target).ids(List.copyOf(ids)), view.documentType())
+          .docs()
+          .forEach(
+              item -> {
+                if (item.isResult() && item.result().found()) {
+                  found.put(item.result().id(), item.result().source());
+                }
+              });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -351,15 +431,26 @@ public class ViewStore {
     List<Map.Entry<String, D>> entries = List.copyOf(documents.entrySet());
     for (int from = 0; from < entries.size(); from += BULK_DOCUMENTS) {
       BulkRequest.Builder bulk = new BulkRequest.Builder();
-      for (Map.Entry<String, D> entry : entries.subList(from, Math.min(from + BULK_DOCUMENTS, entries.size()))) {
-        bulk.operations(op -> op.index(i -> i.index(index).id(entry.getKey()).document(entry.getValue())));
+      for (Map.Entry<String, D> entry :
+          entries.subList(from, Math.min(from + BULK_DOCUMENTS, entries.size()))) {
+        bulk.operations(
+            op -> op.index(i -> i.index(index).id(entry.getKey()).document(entry.getValue())));
       }
       try {
         BulkResponse response = client.bulk(bulk.build());
         if (response.errors()) {
-          BulkResponseItem failed = response.items().stream().filter(item -> item.error() != null).findFirst().orElseThrow();
-          throw new IllegalStateException("Elasticsearch refused " + failed.id() + " in " + index + ": "
-              + failed.error().reason());
+          BulkResponseItem failed =
+              response.items().stream()
+                  .filter(item -> item.error() != null)
+                  .findFirst()
+                  .orElseThrow();
+          throw new IllegalStateException(
+              "Elasticsearch refused "
+                  + failed.id()
+                  + " in "
+                  + index
+                  + ": "
+                  + failed.error().reason());
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -370,7 +461,9 @@ public class ViewStore {
   /** The checkpoint of one partition in a view index or alias, if any. */
   public Optional<Checkpoint> checkpoint(String target, String topic, int partition) {
     try {
-      var response = client.get(g -> g.index(target).id(Checkpoint.documentId(topic, partition)), Checkpoint.class);
+      var response =
+          client.get(
+              g -> g.index(target).id(Checkpoint.documentId(topic, partition)), Checkpoint.class);
       return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -8,8 +8,21 @@ package com.example.trading.projections.store;
 public class ViewVersionMismatchException extends RuntimeException {
 
   public ViewVersionMismatchException(String view, String index, int found, int expected) {
-    super("index " + index + " behind the alias of view " + view + " holds version " + found + " of the view; this"
-        + " projection writes version " + expected + ": it writes nothing until the view is rebuilt (make replay VIEW="
-        + view + ")", null, false, false);
+    super(
+        "index "
+            + index
+            + " behind the alias of view "
+            + view
+            + " holds version "
+            + found
+            + " of the view; this"
+            + " projection writes version "
+            + expected
+            + ": it writes nothing until the view is rebuilt (make replay VIEW="
+            + view
+            + ")",
+        null,
+        false,
+        false);
   }
 }

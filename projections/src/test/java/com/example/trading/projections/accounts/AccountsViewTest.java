@@ -17,8 +17,14 @@ class AccountsViewTest {
   private final AccountsView view = new AccountsView();
 
   private static ProjectedEvent event(AccountEvent event, long sequence) {
-    return new ProjectedEvent(event, new MessageMetadata("m-" + sequence, null, null,
-        Instant.parse("2026-12-01T10:00:00Z"), "t", 1, null), Topics.ACCOUNT_EVENTS, 0, sequence, 100 + sequence,
+    return new ProjectedEvent(
+        event,
+        new MessageMetadata(
+            "m-" + sequence, null, null, Instant.parse("2026-12-01T10:00:00Z"), "t", 1, null),
+        Topics.ACCOUNT_EVENTS,
+        0,
+        sequence,
+        100 + sequence,
         sequence);
   }
 
@@ -37,7 +43,9 @@ class AccountsViewTest {
 
   @Test
   void aDepositRequestIsNotTheAccountsDocument() {
-    var request = new DepositRequested("acc-1", AccountEvent.depositStreamId("acc-1", "k"), "k", "USD", BigDecimal.TEN);
+    var request =
+        new DepositRequested(
+            "acc-1", AccountEvent.depositStreamId("acc-1", "k"), "k", "USD", BigDecimal.TEN);
 
     assertThat(view.documentId(request)).isNull();
     assertThat(view.apply(null, event(request, 0))).isNull();

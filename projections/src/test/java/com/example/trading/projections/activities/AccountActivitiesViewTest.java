@@ -31,13 +31,26 @@ class AccountActivitiesViewTest {
   private final List<LedgerDocument> entries = new ArrayList<>();
 
   private static ProjectedEvent event(TradingEvent event, String topic, long sequence) {
-    return new ProjectedEvent(event, new MessageMetadata("m-" + sequence, null, null,
-        Instant.parse("2026-12-02T10:00:00Z").plusSeconds(sequence), "t", 1, null), topic, 0, sequence, 100 + sequence,
+    return new ProjectedEvent(
+        event,
+        new MessageMetadata(
+            "m-" + sequence,
+            null,
+            null,
+            Instant.parse("2026-12-02T10:00:00Z").plusSeconds(sequence),
+            "t",
+            1,
+            null),
+        topic,
+        0,
+        sequence,
+        100 + sequence,
         sequence);
   }
 
   /** Applies the event as the store does: the folded document, then its entries. */
-  private LedgerDocument apply(LedgerDocument current, TradingEvent event, String topic, long sequence) {
+  private LedgerDocument apply(
+      LedgerDocument current, TradingEvent event, String topic, long sequence) {
     ProjectedEvent projected = event(event, topic, sequence);
     LedgerDocument next = view.apply(current, projected);
     if (next != null) {
@@ -51,32 +64,67 @@ class AccountActivitiesViewTest {
   @Test
   void eachMovementOfACashHoldingIsAnEntryWithTheBalanceAfterItAndTheAmountsSumToTheQuantity() {
     String id = "acc-1/USD";
-    LedgerDocument usd = apply(null, new HoldingDeposited(id, "acc-1", "USD", new BigDecimal("1000"), "dep-1"),
-        Topics.HOLDING_EVENTS, 0);
-    usd = apply(usd, new HoldingReserved(id, "acc-1", "USD", "o-1", new BigDecimal("442.79")), Topics.HOLDING_EVENTS, 1);
-    usd = apply(usd, new HoldingReservationRejected(id, "acc-1", "USD", "o-2", new BigDecimal("600"),
-        new BigDecimal("557.21"), HoldingRejectionReason.INSUFFICIENT_HOLDING), Topics.HOLDING_EVENTS, 2);
-    usd = apply(usd, new HoldingDebited(id, "acc-1", "USD", "o-1", "f-1", new BigDecimal("211.02")),
-        Topics.HOLDING_EVENTS, 3);
-    usd = apply(usd, new HoldingReservationReleased(id, "acc-1", "USD", "o-1", new BigDecimal("231.77")),
-        Topics.HOLDING_EVENTS, 4);
+    LedgerDocument usd =
+        apply(
+            null,
+            new HoldingDeposited(id, "acc-1", "USD", new BigDecimal("1000"), "dep-1"),
+            Topics.HOLDING_EVENTS,
+            0);
+    usd =
+        apply(
+            usd,
+            new HoldingReserved(id, "acc-1", "USD", "o-1", new BigDecimal("442.79")),
+            Topics.HOLDING_EVENTS,
+            1);
+    usd =
+        apply(
+            usd,
+            new HoldingReservationRejected(
+                id,
+                "acc-1",
+                "USD",
+                "o-2",
+                new BigDecimal("600"),
+                new BigDecimal("557.21"),
+                HoldingRejectionReason.INSUFFICIENT_HOLDING),
+            Topics.HOLDING_EVENTS,
+            2);
+    usd =
+        apply(
+            usd,
+            new HoldingDebited(id, "acc-1", "USD", "o-1", "f-1", new BigDecimal("211.02")),
+            Topics.HOLDING_EVENTS,
+            3);
+    usd =
+        apply(
+            usd,
+            new HoldingReservationReleased(id, "acc-1", "USD", "o-1", new BigDecimal("231.77")),
+            Topics.HOLDING_EVENTS,
+            4);
 
-    assertThat(entries).extracting(e -> e.type, e -> e.amount, e -> e.balanceAfter, e -> e.reservedAfter).containsExactly(
-        tuple("DEPOSIT", "1000.00", "1000.00", "0.00"),
-        tuple("RESERVED", "0.00", "1000.00", "442.79"),
-        tuple("FILL", "-211.02", "788.98", "231.77"),
-        tuple("RELEASED", "0.00", "788.98", "0.00"));
+    assertThat(entries)
+        .extracting(e -> e.type, e -> e.amount, e -> e.balanceAfter, e -> e.reservedAfter)
+        .containsExactly(
+            tuple("DEPOSIT", "1000.00", "1000.00", "0.00"),
+            tuple("RESERVED", "0.00", "1000.00", "442.79"),
+            tuple("FILL", "-211.02", "788.98", "231.77"),
+            tuple("RELEASED", "0.00", "788.98", "0.00"));
     assertThat(entries.getFirst().depositId).isEqualTo("dep-1");
     assertThat(entries.get(2).fillId).isEqualTo("f-1");
     assertThat(entries.get(2).orderId).isEqualTo("o-1");
-    assertThat(entries).allSatisfy(entry -> {
-      assertThat(entry.kind).isEqualTo(LedgerDocument.ACTIVITY);
-      assertThat(entry.accountId).isEqualTo("acc-1");
-      assertThat(entry.stream).isEqualTo(id);
-    });
+    assertThat(entries)
+        .allSatisfy(
+            entry -> {
+              assertThat(entry.kind).isEqualTo(LedgerDocument.ACTIVITY);
+              assertThat(entry.accountId).isEqualTo("acc-1");
+              assertThat(entry.stream).isEqualTo(id);
+            });
     assertThat(entries.get(2).activityId).isEqualTo("acc-1/USD#000000000003");
     assertThat(entries.get(2).at).isEqualTo("2026-12-02T10:00:03Z");
-    assertThat(entries.stream().map(e -> new BigDecimal(e.amount)).reduce(BigDecimal.ZERO, BigDecimal::add))
+    assertThat(
+            entries.stream()
+                .map(e -> new BigDecimal(e.amount))
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo(usd.quantity);
     assertThat(usd.kind).isEqualTo(LedgerDocument.STREAM);
     assertThat(usd.sequence).isEqualTo(4);
@@ -85,29 +133,55 @@ class AccountActivitiesViewTest {
   @Test
   void sharesAreWholeAndAnEventAlreadyAppliedAddsNoEntry() {
     String id = "acc-1/AAPL";
-    LedgerDocument aapl = apply(null, new HoldingCredited(id, "acc-1", "AAPL", "o-1", "f-1", new BigDecimal("3")),
-        Topics.HOLDING_EVENTS, 0);
-    assertThat(apply(aapl, new HoldingCredited(id, "acc-1", "AAPL", "o-1", "f-1", new BigDecimal("3")),
-        Topics.HOLDING_EVENTS, 0)).isNull();
+    LedgerDocument aapl =
+        apply(
+            null,
+            new HoldingCredited(id, "acc-1", "AAPL", "o-1", "f-1", new BigDecimal("3")),
+            Topics.HOLDING_EVENTS,
+            0);
+    assertThat(
+            apply(
+                aapl,
+                new HoldingCredited(id, "acc-1", "AAPL", "o-1", "f-1", new BigDecimal("3")),
+                Topics.HOLDING_EVENTS,
+                0))
+        .isNull();
 
-    assertThat(entries).singleElement().satisfies(entry -> {
-      assertThat(entry.amount).isEqualTo("3");
-      assertThat(entry.balanceAfter).isEqualTo("3");
-      assertThat(entry.type).isEqualTo("FILL");
-    });
+    assertThat(entries)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.amount).isEqualTo("3");
+              assertThat(entry.balanceAfter).isEqualTo("3");
+              assertThat(entry.type).isEqualTo("FILL");
+            });
   }
 
   @Test
   void feeEventsAreEntriesThatMoveNoCashOfTheirOwnAndARejectedChargeIsNone() {
-    LedgerDocument fee = apply(null, new FeeCharged("o-1", "acc-1", new BigDecimal("1.00"), "standard-2026"),
-        Topics.FEE_EVENTS, 0);
+    LedgerDocument fee =
+        apply(
+            null,
+            new FeeCharged("o-1", "acc-1", new BigDecimal("1.00"), "standard-2026"),
+            Topics.FEE_EVENTS,
+            0);
     fee = apply(fee, new FeeSettled("o-1", "acc-1", new BigDecimal("1.00")), Topics.FEE_EVENTS, 1);
-    apply(null, new FeeChargeRejected("o-2", "acc-1", new BigDecimal("1.00"), new BigDecimal("0.50"),
-        FeeRejectionReason.FEE_LIMIT_EXCEEDED), Topics.FEE_EVENTS, 0);
+    apply(
+        null,
+        new FeeChargeRejected(
+            "o-2",
+            "acc-1",
+            new BigDecimal("1.00"),
+            new BigDecimal("0.50"),
+            FeeRejectionReason.FEE_LIMIT_EXCEEDED),
+        Topics.FEE_EVENTS,
+        0);
 
-    assertThat(entries).extracting(e -> e.type, e -> e.fee, e -> e.amount, e -> e.asset, e -> e.orderId).containsExactly(
-        tuple("FEE_CHARGED", "1.00", "0.00", "USD", "o-1"),
-        tuple("FEE_SETTLED", "1.00", "0.00", "USD", "o-1"));
+    assertThat(entries)
+        .extracting(e -> e.type, e -> e.fee, e -> e.amount, e -> e.asset, e -> e.orderId)
+        .containsExactly(
+            tuple("FEE_CHARGED", "1.00", "0.00", "USD", "o-1"),
+            tuple("FEE_SETTLED", "1.00", "0.00", "USD", "o-1"));
     assertThat(entries).allSatisfy(entry -> assertThat(entry.balanceAfter).isNull());
     assertThat(fee.stream).isEqualTo("o-1");
     assertThat(view.documentId(new FeeSettled("o-1", "acc-1", BigDecimal.ONE))).isEqualTo("o-1");

@@ -36,9 +36,21 @@ class CustomerOrdersViewTest {
 
   private ProjectedEvent event(TradingEvent event, long sequence) {
     position++;
-    return new ProjectedEvent(event, new MessageMetadata("m-" + position, ORDER, null,
-        Instant.parse("2026-11-22T10:00:00Z").plusSeconds(position), "t", 1, null),
-        event instanceof FeeEvent ? Topics.FEE_EVENTS : Topics.ORDER_EVENTS, 0, position, position, sequence);
+    return new ProjectedEvent(
+        event,
+        new MessageMetadata(
+            "m-" + position,
+            ORDER,
+            null,
+            Instant.parse("2026-11-22T10:00:00Z").plusSeconds(position),
+            "t",
+            1,
+            null),
+        event instanceof FeeEvent ? Topics.FEE_EVENTS : Topics.ORDER_EVENTS,
+        0,
+        position,
+        position,
+        sequence);
   }
 
   private CustomerOrderDocument fold(List<ProjectedEvent> events) {
@@ -51,16 +63,38 @@ class CustomerOrdersViewTest {
   }
 
   private ProjectedEvent placed() {
-    return event(new OrderPlaced(ORDER, "acc-1", "c-1", Side.BUY, "MSFT", 10, OrderType.LIMIT,
-        new BigDecimal("420.00"), new BigDecimal("5.00")), 0);
+    return event(
+        new OrderPlaced(
+            ORDER,
+            "acc-1",
+            "c-1",
+            Side.BUY,
+            "MSFT",
+            10,
+            OrderType.LIMIT,
+            new BigDecimal("420.00"),
+            new BigDecimal("5.00")),
+        0);
   }
 
   @Test
   void aRejectionRecordsItsReasonAndAFeeRejectionItsStatus() {
-    CustomerOrderDocument doc = fold(List.of(placed(),
-        event(new FeeChargeRejected(ORDER, "acc-1", new BigDecimal("4.20"), new BigDecimal("1.00"),
-            FeeRejectionReason.FEE_LIMIT_EXCEEDED), 0),
-        event(new OrderRejected(ORDER, OrderRejectReason.FEE_REJECTED, "fee 4.20 above maxFee 1.00"), 1)));
+    CustomerOrderDocument doc =
+        fold(
+            List.of(
+                placed(),
+                event(
+                    new FeeChargeRejected(
+                        ORDER,
+                        "acc-1",
+                        new BigDecimal("4.20"),
+                        new BigDecimal("1.00"),
+                        FeeRejectionReason.FEE_LIMIT_EXCEEDED),
+                    0),
+                event(
+                    new OrderRejected(
+                        ORDER, OrderRejectReason.FEE_REJECTED, "fee 4.20 above maxFee 1.00"),
+                    1)));
 
     assertThat(doc.status).isEqualTo("REJECTED");
     assertThat(doc.rejectReason).isEqualTo("FEE_REJECTED");
@@ -71,12 +105,18 @@ class CustomerOrdersViewTest {
 
   @Test
   void aCancellationAfterAPartialFillKeepsTheFillAndRefundsNothing() {
-    CustomerOrderDocument doc = fold(List.of(placed(),
-        event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0),
-        event(new OrderAccepted(ORDER, "USD", new BigDecimal("4204.20"), new BigDecimal("4.20")), 1),
-        event(new OrderSubmitted(ORDER, ORDER), 2),
-        event(new OrderFilled(ORDER, "f-1", 4, new BigDecimal("419.50"), 4), 3),
-        event(new OrderCancellationRequested(ORDER), 4)));
+    CustomerOrderDocument doc =
+        fold(
+            List.of(
+                placed(),
+                event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0),
+                event(
+                    new OrderAccepted(
+                        ORDER, "USD", new BigDecimal("4204.20"), new BigDecimal("4.20")),
+                    1),
+                event(new OrderSubmitted(ORDER, ORDER), 2),
+                event(new OrderFilled(ORDER, "f-1", 4, new BigDecimal("419.50"), 4), 3),
+                event(new OrderCancellationRequested(ORDER), 4)));
     assertThat(doc.status).isEqualTo("CANCEL_REQUESTED");
 
     doc = view.apply(doc, event(new OrderCancelled(ORDER, 4), 5));
@@ -84,17 +124,25 @@ class CustomerOrdersViewTest {
     assertThat(doc.status).isEqualTo("CANCELLED");
     assertThat(doc.filledQuantity).isEqualTo(4);
     assertThat(doc.averagePrice).isEqualTo("419.50");
-    assertThat(doc.timeline).extracting(CustomerOrderDocument.TimelineEntry::event).endsWith("OrderCancelled");
+    assertThat(doc.timeline)
+        .extracting(CustomerOrderDocument.TimelineEntry::event)
+        .endsWith("OrderCancelled");
   }
 
   @Test
   void aRefundedFeeAndAnExpiryAreRecorded() {
-    CustomerOrderDocument doc = fold(List.of(placed(),
-        event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0),
-        event(new OrderAccepted(ORDER, "USD", new BigDecimal("4204.20"), new BigDecimal("4.20")), 1),
-        event(new OrderSubmitted(ORDER, ORDER), 2),
-        event(new OrderExpired(ORDER, 0), 3),
-        event(new FeeRefunded(ORDER, "acc-1", new BigDecimal("4.20")), 1)));
+    CustomerOrderDocument doc =
+        fold(
+            List.of(
+                placed(),
+                event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0),
+                event(
+                    new OrderAccepted(
+                        ORDER, "USD", new BigDecimal("4204.20"), new BigDecimal("4.20")),
+                    1),
+                event(new OrderSubmitted(ORDER, ORDER), 2),
+                event(new OrderExpired(ORDER, 0), 3),
+                event(new FeeRefunded(ORDER, "acc-1", new BigDecimal("4.20")), 1)));
 
     assertThat(doc.status).isEqualTo("EXPIRED");
     assertThat(doc.feeStatus).isEqualTo("REFUNDED");
@@ -111,7 +159,8 @@ class CustomerOrdersViewTest {
   @Test
   void feeEventsBeforeThePlacementStillLeaveTheSameDocument() {
     ProjectedEvent placed = placed();
-    ProjectedEvent charged = event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0);
+    ProjectedEvent charged =
+        event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0);
 
     CustomerOrderDocument placedFirst = fold(List.of(placed, charged));
     CustomerOrderDocument chargedFirst = fold(List.of(charged, placed));

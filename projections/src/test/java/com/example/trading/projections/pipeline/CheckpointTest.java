@@ -19,6 +19,7 @@ class CheckpointTest {
         .isEqualTo("__checkpoint__" + Topics.ORDER_EVENTS + "__3");
     assertThat(Arrays.stream(Checkpoint.class.getRecordComponents()).map(RecordComponent::getName))
         .contains(ViewCheckpoints.POSITION_FIELD);
-    assertThat(ViewMappings.withCheckpointFields(Map.of())).containsKey(ViewCheckpoints.POSITION_FIELD);
+    assertThat(ViewMappings.withCheckpointFields(Map.of()))
+        .containsKey(ViewCheckpoints.POSITION_FIELD);
   }
 }

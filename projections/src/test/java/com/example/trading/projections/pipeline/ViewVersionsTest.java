@@ -27,16 +27,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A view's mapping or document shape does not change without a new version: each view's shape
- * (its mapping and its document classes' fields) has a fingerprint recorded per version in
- * {@code view-versions.properties}. Changing a view fails here until its {@code version()} is
- * bumped and the new version's fingerprint recorded; the live projection then refuses the old
- * index and {@code make replay} builds the new one.
+ * A view's mapping or document shape does not change without a new version: each view's shape (its
+ * mapping and its document classes' fields) has a fingerprint recorded per version in {@code
+ * view-versions.properties}. Changing a view fails here until its {@code version()} is bumped and
+ * the new version's fingerprint recorded; the live projection then refuses the old index and {@code
+ * make replay} builds the new one.
  */
 class ViewVersionsTest {
 
   static List<View<?>> views() {
-    return List.of(new CustomerOrdersView(), new PortfoliosView(), new AccountsView(), new AccountActivitiesView());
+    return List.of(
+        new CustomerOrdersView(),
+        new PortfoliosView(),
+        new AccountsView(),
+        new AccountActivitiesView());
   }
 
   @ParameterizedTest
@@ -50,28 +54,40 @@ class ViewVersionsTest {
     String fingerprint = fingerprint(view);
 
     assertThat(recorded.getProperty(key))
-        .as("the shape of view %s changed (or version %d is new): bump its version() if it is not new, and record"
-            + " %s=%s in view-versions.properties", view.name(), view.version(), key, fingerprint)
+        .as(
+            "the shape of view %s changed (or version %d is new): bump its version() if it is not new, and record"
+                + " %s=%s in view-versions.properties",
+            view.name(), view.version(), key, fingerprint)
         .isEqualTo(fingerprint);
   }
 
   static String fingerprint(View<?> view) throws Exception {
-    ObjectMapper canonical = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    ObjectMapper canonical =
+        new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     String mapping = JsonpUtils.toJsonString(view.mapping(), new JacksonJsonpMapper());
-    String shape = canonical.writeValueAsString(canonical.readValue(mapping, TreeMap.class)) + "\n"
-        + shapeOf(view.documentType());
-    byte[] digest = MessageDigest.getInstance("SHA-256").digest(shape.getBytes(StandardCharsets.UTF_8));
+    String shape =
+        canonical.writeValueAsString(canonical.readValue(mapping, TreeMap.class))
+            + "\n"
+            + shapeOf(view.documentType());
+    byte[] digest =
+        MessageDigest.getInstance("SHA-256").digest(shape.getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(digest, 0, 12);
   }
 
-  /** The class's instance fields (or record components) and those of the types it declares, sorted. */
+  /**
+   * The class's instance fields (or record components) and those of the types it declares, sorted.
+   */
   private static String shapeOf(Class<?> type) {
-    String own = type.isRecord()
-        ? Arrays.stream(type.getRecordComponents()).map(c -> c.getName() + ":" + c.getGenericType().getTypeName())
-            .collect(Collectors.joining(","))
-        : Arrays.stream(type.getFields()).filter(f -> !Modifier.isStatic(f.getModifiers()))
-            .sorted(Comparator.comparing(Field::getName))
-            .map(f -> f.getName() + ":" + f.getGenericType().getTypeName()).collect(Collectors.joining(","));
+    String own =
+        type.isRecord()
+            ? Arrays.stream(type.getRecordComponents())
+                .map(c -> c.getName() + ":" + c.getGenericType().getTypeName())
+                .collect(Collectors.joining(","))
+            : Arrays.stream(type.getFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .sorted(Comparator.comparing(Field::getName))
+                .map(f -> f.getName() + ":" + f.getGenericType().getTypeName())
+                .collect(Collectors.joining(","));
     Map<String, String> nested = new TreeMap<>();
     for (Class<?> declared : type.getDeclaredClasses()) {
       nested.put(declared.getSimpleName(), shapeOf(declared));

@@ -34,18 +34,29 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The rebuild's in-memory first pass against the real Elasticsearch. */
 class BulkLoadIT extends ProjectionsIntegrationTest {
 
-  @Autowired
-  ViewStore store;
-  @Autowired
-  CustomerOrdersView orders;
+  @Autowired ViewStore store;
+  @Autowired CustomerOrdersView orders;
 
   private final ObjectMapper json = new ObjectMapper();
   private long offset;
 
   private ProjectedEvent event(TradingEvent event, String topic, long sequence) {
     long at = offset++;
-    return new ProjectedEvent(event, new MessageMetadata("m-" + UUID.randomUUID(), event.aggregateId(), null,
-        Instant.parse("2026-12-01T10:00:00Z").plusMillis(at), "T", 1, null), topic, 0, at, 1_000 + at, sequence);
+    return new ProjectedEvent(
+        event,
+        new MessageMetadata(
+            "m-" + UUID.randomUUID(),
+            event.aggregateId(),
+            null,
+            Instant.parse("2026-12-01T10:00:00Z").plusMillis(at),
+            "T",
+            1,
+            null),
+        topic,
+        0,
+        at,
+        1_000 + at,
+        sequence);
   }
 
   /** Three orders, their order and fee events interleaved as two topics deliver them. */
@@ -53,14 +64,33 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     List<ProjectedEvent> events = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       String order = "bulk-" + UUID.randomUUID();
-      events.add(event(new OrderPlaced(order, "acc-bulk", "c-" + i, Side.BUY, "MSFT", 10, OrderType.MARKET, null, null),
-          Topics.ORDER_EVENTS, 0));
-      events.add(event(new FeeCharged(order, "acc-bulk", new BigDecimal("1.00"), "standard-v1"), Topics.FEE_EVENTS, 0));
-      events.add(event(new OrderAccepted(order, "USD", new BigDecimal("4200.00"), new BigDecimal("1.00")),
-          Topics.ORDER_EVENTS, 1));
+      events.add(
+          event(
+              new OrderPlaced(
+                  order, "acc-bulk", "c-" + i, Side.BUY, "MSFT", 10, OrderType.MARKET, null, null),
+              Topics.ORDER_EVENTS,
+              0));
+      events.add(
+          event(
+              new FeeCharged(order, "acc-bulk", new BigDecimal("1.00"), "standard-v1"),
+              Topics.FEE_EVENTS,
+              0));
+      events.add(
+          event(
+              new OrderAccepted(order, "USD", new BigDecimal("4200.00"), new BigDecimal("1.00")),
+              Topics.ORDER_EVENTS,
+              1));
       events.add(event(new OrderSubmitted(order, "v-" + i), Topics.ORDER_EVENTS, 2));
-      events.add(event(new OrderFilled(order, "f-" + i, 4, new BigDecimal("420.10"), 4), Topics.ORDER_EVENTS, 3));
-      events.add(event(new OrderFilled(order, "g-" + i, 6, new BigDecimal("420.20"), 10), Topics.ORDER_EVENTS, 4));
+      events.add(
+          event(
+              new OrderFilled(order, "f-" + i, 4, new BigDecimal("420.10"), 4),
+              Topics.ORDER_EVENTS,
+              3));
+      events.add(
+          event(
+              new OrderFilled(order, "g-" + i, 6, new BigDecimal("420.20"), 10),
+              Topics.ORDER_EVENTS,
+              4));
       events.add(event(new OrderCompleted(order, 10), Topics.ORDER_EVENTS, 5));
     }
     return events;
@@ -70,32 +100,42 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
   private Map<String, CustomerOrderDocument> asTheLivePathWrites(List<ProjectedEvent> events) {
     String index = store.createIndex(orders, false);
     store.applyBatch(orders, index, events, false);
-    return store.read(orders, index, events.stream().map(e -> orders.documentId(e.event())).toList());
+    return store.read(
+        orders, index, events.stream().map(e -> orders.documentId(e.event())).toList());
   }
 
   private Map<String, CustomerOrderDocument> read(String index, List<ProjectedEvent> events) {
-    return store.read(orders, index, events.stream().map(e -> orders.documentId(e.event())).toList());
+    return store.read(
+        orders, index, events.stream().map(e -> orders.documentId(e.event())).toList());
   }
 
-  private void assertSame(Map<String, CustomerOrderDocument> actual, Map<String, CustomerOrderDocument> expected) {
+  private void assertSame(
+      Map<String, CustomerOrderDocument> actual, Map<String, CustomerOrderDocument> expected) {
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
-    expected.forEach((id, document) ->
-        assertThat((Object) json.valueToTree(actual.get(id))).as(id).isEqualTo(json.valueToTree(document)));
+    expected.forEach(
+        (id, document) ->
+            assertThat((Object) json.valueToTree(actual.get(id)))
+                .as(id)
+                .isEqualTo(json.valueToTree(document)));
   }
 
   @Test
-  void foldingOneEventPerBatchWithRoomForOneDocumentReadsBackWhatItFlushedAndWritesWhatTheLivePathWrites() {
+  void
+      foldingOneEventPerBatchWithRoomForOneDocumentReadsBackWhatItFlushedAndWritesWhatTheLivePathWrites() {
     List<ProjectedEvent> events = history();
     String index = store.createIndex(orders, true);
     BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 1);
 
     for (ProjectedEvent event : events) {
-      assertThat(load.apply(new ArrayList<>(List.of(event)))).as("flushed after every event").isTrue();
+      assertThat(load.apply(new ArrayList<>(List.of(event))))
+          .as("flushed after every event")
+          .isTrue();
     }
     load.flush();
 
     assertSame(read(index, events), asTheLivePathWrites(events));
-    assertThat(store.checkpoint(index, Topics.ORDER_EVENTS, 0)).map(Checkpoint::checkpointOffset)
+    assertThat(store.checkpoint(index, Topics.ORDER_EVENTS, 0))
+        .map(Checkpoint::checkpointOffset)
         .hasValue(events.get(events.size() - 1).offset());
   }
 
@@ -120,11 +160,13 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 100);
     String order = ((OrderPlaced) events.get(0).event()).orderId();
     // A fill of nothing: the average price divides by zero after the view changed the notional.
-    ProjectedEvent poison = event(new OrderFilled(order, "zero", 1, new BigDecimal("1.00"), 0), Topics.ORDER_EVENTS, 6);
+    ProjectedEvent poison =
+        event(new OrderFilled(order, "zero", 1, new BigDecimal("1.00"), 0), Topics.ORDER_EVENTS, 6);
 
     List<ProjectedEvent> batch = new ArrayList<>(events);
     batch.add(poison);
-    assertThatThrownBy(() -> load.apply(batch)).isInstanceOf(PoisonEventException.class)
+    assertThatThrownBy(() -> load.apply(batch))
+        .isInstanceOf(PoisonEventException.class)
         .satisfies(e -> assertThat(((PoisonEventException) e).event()).isSameAs(poison));
     load.discard();
 

@@ -48,7 +48,9 @@ public class AccountOwners {
     return caller.operator() || ownerOf(accountId).map(caller.subject()::equals).orElse(false);
   }
 
-  /** True when the account was opened (an empty portfolio then is an empty portfolio, not a 404). */
+  /**
+   * True when the account was opened (an empty portfolio then is an empty portfolio, not a 404).
+   */
   public boolean isOpen(String accountId) throws IOException {
     return ownerOf(accountId).isPresent();
   }
@@ -60,7 +62,9 @@ public class AccountOwners {
     }
     try {
       var response = client.get(g -> g.index(aliases.accounts()).id(accountId), ObjectNode.class);
-      if (!response.found() || response.source() == null || !response.source().hasNonNull("customerId")) {
+      if (!response.found()
+          || response.source() == null
+          || !response.source().hasNonNull("customerId")) {
         return Optional.empty();
       }
       owner = response.source().get("customerId").asText();

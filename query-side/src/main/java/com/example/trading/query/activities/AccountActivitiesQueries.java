@@ -23,13 +23,15 @@ import org.springframework.stereotype.Component;
 class AccountActivitiesQueries {
 
   /** Which of an account's entries to list; empty or null fields do not filter. */
-  record ActivityFilter(String accountId, Set<ActivityType> types, @Nullable String asset, @Nullable Instant from,
-      @Nullable Instant to) {
-  }
+  record ActivityFilter(
+      String accountId,
+      Set<ActivityType> types,
+      @Nullable String asset,
+      @Nullable Instant from,
+      @Nullable Instant to) {}
 
   /** A page of entries, and the cursor of the next page while there may be one. */
-  record Page(List<ObjectNode> activities, @Nullable String nextCursor) {
-  }
+  record Page(List<ObjectNode> activities, @Nullable String nextCursor) {}
 
   /** Entries by the event's time, then by id (a holding's entries in its events' order). */
   private static final NewestFirst NEWEST_FIRST = new NewestFirst("at", "activityId");
@@ -47,21 +49,24 @@ class AccountActivitiesQueries {
    * holding's entries in the order of its events). The cursor is the last entry's sort key, so
    * paging is stable while entries are added.
    *
-   * @throws com.example.trading.query.web.InvalidQueryException when {@code cursor} is not one this API returned
+   * @throws com.example.trading.query.web.InvalidQueryException when {@code cursor} is not one this
+   *     API returned
    */
   Page page(ActivityFilter filter, int size, @Nullable String cursor) throws IOException {
     List<Query> filters = new ArrayList<>();
     filters.add(term("kind", "activity"));
     filters.add(term("accountId", filter.accountId()));
     if (!filter.types().isEmpty()) {
-      List<FieldValue> types = filter.types().stream().map(type -> FieldValue.of(type.name())).toList();
+      List<FieldValue> types =
+          filter.types().stream().map(type -> FieldValue.of(type.name())).toList();
       filters.add(Query.of(q -> q.terms(t -> t.field("type").terms(v -> v.value(types)))));
     }
     if (filter.asset() != null) {
       filters.add(term("asset", filter.asset()));
     }
     NEWEST_FIRST.between(filter.from(), filter.to()).ifPresent(filters::add);
-    NewestFirst.Page page = NEWEST_FIRST.page(client, aliases.accountActivities(), filters, size, cursor);
+    NewestFirst.Page page =
+        NEWEST_FIRST.page(client, aliases.accountActivities(), filters, size, cursor);
     return new Page(page.documents(), page.nextCursor());
   }
 

@@ -5,10 +5,10 @@ import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.ViewCheckpoints;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes a query wait until the views it reads reflect a client's own write: the projection's
- * checkpoint for the token's topic and partition must have reached the token's position. A view
- * not built from the token's topic reflects it already. Waits at most the configured time, then
- * refuses with {@link ViewNotYetConsistentException} (a 503 with Retry-After).
+ * checkpoint for the token's topic and partition must have reached the token's position. A view not
+ * built from the token's topic reflects it already. Waits at most the configured time, then refuses
+ * with {@link ViewNotYetConsistentException} (a 503 with Retry-After).
  *
  * <p>Waiting is bounded: at most {@code trading.query.read-your-writes-max-waiting} requests wait
  * at once (gauge {@code trading.query.read.your.writes.waiting}); one more that would have to wait
@@ -35,16 +35,23 @@ public class ReadYourWrites {
   private final int maxWaiting;
   private final Semaphore waiting;
 
-  ReadYourWrites(ElasticsearchClient client, ViewAliases aliases,
+  ReadYourWrites(
+      ElasticsearchClient client,
+      ViewAliases aliases,
       @Value("${trading.query.read-your-writes-timeout:5s}") Duration timeout,
-      @Value("${trading.query.read-your-writes-max-waiting:200}") int maxWaiting, MeterRegistry meters) {
+      @Value("${trading.query.read-your-writes-max-waiting:200}") int maxWaiting,
+      MeterRegistry meters) {
     this.client = client;
     this.aliases = aliases;
     this.timeout = timeout;
     this.maxWaiting = maxWaiting;
     this.waiting = new Semaphore(maxWaiting);
-    Gauge.builder("trading.query.read.your.writes.waiting", waiting, w -> maxWaiting - w.availablePermits())
-        .description("queries waiting for the views to reflect the client's write").register(meters);
+    Gauge.builder(
+            "trading.query.read.your.writes.waiting",
+            waiting,
+            w -> maxWaiting - w.availablePermits())
+        .description("queries waiting for the views to reflect the client's write")
+        .register(meters);
   }
 
   /** Returns once every alias reflects the token (a null token needs nothing). */
@@ -64,7 +71,8 @@ public class ReadYourWrites {
 
   private boolean reflected(PositionToken token, String... viewAliases) {
     for (String alias : viewAliases) {
-      if (aliases.topicsOf(alias).contains(token.topic()) && appliedPosition(alias, token) < token.position()) {
+      if (aliases.topicsOf(alias).contains(token.topic())
+          && appliedPosition(alias, token) < token.position()) {
         return false;
       }
     }
@@ -96,7 +104,8 @@ public class ReadYourWrites {
     try {
       var response = client.get(g -> g.index(alias).id(id), ObjectNode.class);
       return response.found() && response.source() != null
-          ? response.source().path(ViewCheckpoints.POSITION_FIELD).asLong(-1) : -1;
+          ? response.source().path(ViewCheckpoints.POSITION_FIELD).asLong(-1)
+          : -1;
     } catch (IOException | RuntimeException e) {
       if (ElasticsearchErrors.isStatus(e, 404)) {
         return -1;
@@ -108,7 +117,9 @@ public class ReadYourWrites {
   /** Too many queries wait for their writes already; this one is refused without waiting. */
   public static class TooManyWaitingReadsException extends RuntimeException {
     public TooManyWaitingReadsException(int maxWaiting) {
-      super(maxWaiting + " queries are already waiting for the views to reflect their writes; retry shortly");
+      super(
+          maxWaiting
+              + " queries are already waiting for the views to reflect their writes; retry shortly");
     }
   }
 

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The Elasticsearch aliases the query side reads (owned and written by the projections service)
- * and the event topics each view is built from.
+ * The Elasticsearch aliases the query side reads (owned and written by the projections service) and
+ * the event topics each view is built from.
  */
 @Component
 public class ViewAliases {

@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -34,25 +34,28 @@ import org.springframework.stereotype.Component;
 public class CustomerOrdersQueries {
 
   /** Which of an account's orders to list; null fields do not filter. */
-  public record OrderFilter(String accountId, @Nullable OrderStatus status, @Nullable Side side,
-      @Nullable String instrument, @Nullable Instant from, @Nullable Instant to) {
-  }
+  public record OrderFilter(
+      String accountId,
+      @Nullable OrderStatus status,
+      @Nullable Side side,
+      @Nullable String instrument,
+      @Nullable Instant from,
+      @Nullable Instant to) {}
 
   /** One fill of an order: its shares and price. */
-  public record Fill(long quantity, String price) {
-  }
+  public record Fill(long quantity, String price) {}
 
   /** A page of order documents, and the cursor of the next page while there may be one. */
-  public record Page(List<ObjectNode> orders, @Nullable String nextCursor) {
-  }
+  public record Page(List<ObjectNode> orders, @Nullable String nextCursor) {}
 
   /** An account's orders at a glance. */
-  public record AccountTotals(long orders, long open, BigDecimal feesPaid) {
-  }
+  public record AccountTotals(long orders, long open, BigDecimal feesPaid) {}
 
   /** How the fee report groups the settled fees. */
   public enum FeeGrouping {
-    INSTRUMENT("instrument"), SIDE("side"), DAY("feeSettledAt");
+    INSTRUMENT("instrument"),
+    SIDE("side"),
+    DAY("feeSettledAt");
 
     /** The order document's field the fees are grouped by. */
     private final String field;
@@ -63,18 +66,22 @@ public class CustomerOrdersQueries {
   }
 
   /** One group of the fee report. */
-  public record FeeGroup(String key, BigDecimal total, long orders) {
-  }
+  public record FeeGroup(String key, BigDecimal total, long orders) {}
 
-  /** The fee report: the groups (most orders first by instrument or side, oldest first by day) and the total. */
-  public record FeeTotals(List<FeeGroup> groups, BigDecimal total, long orders) {
-  }
+  /**
+   * The fee report: the groups (most orders first by instrument or side, oldest first by day) and
+   * the total.
+   */
+  public record FeeTotals(List<FeeGroup> groups, BigDecimal total, long orders) {}
 
   /** Orders by placement, newest first (both fixed once an order is placed). */
   private static final NewestFirst PLACED_NEWEST_FIRST = new NewestFirst("placedAt", "orderId");
 
-  private static final List<FieldValue> OPEN_STATUSES = Arrays.stream(OrderStatus.values())
-      .filter(status -> !status.isTerminal()).map(status -> FieldValue.of(status.name())).toList();
+  private static final List<FieldValue> OPEN_STATUSES =
+      Arrays.stream(OrderStatus.values())
+          .filter(status -> !status.isTerminal())
+          .map(status -> FieldValue.of(status.name()))
+          .toList();
 
   private final ElasticsearchClient client;
   private final ViewAliases aliases;
@@ -84,28 +91,50 @@ public class CustomerOrdersQueries {
     this.aliases = aliases;
   }
 
-  /** The order's document, once it was placed (a document a late event created early is not an order yet). */
+  /**
+   * The order's document, once it was placed (a document a late event created early is not an order
+   * yet).
+   */
   public Optional<ObjectNode> order(String orderId) throws IOException {
     var response = client.get(g -> g.index(aliases.customerOrders()).id(orderId), ObjectNode.class);
     return response.found() && response.source() != null && response.source().hasNonNull("placedAt")
-        ? Optional.of(response.source()) : Optional.empty();
+        ? Optional.of(response.source())
+        : Optional.empty();
   }
 
-  /** The fills of the orders, by order id and fill id (an order the view does not know yet has none). */
+  /**
+   * The fills of the orders, by order id and fill id (an order the view does not know yet has
+   * none).
+   */
   public Map<String, Map<String, Fill>> fills(Collection<String> orderIds) throws IOException {
     Map<String, Map<String, Fill>> fills = new HashMap<>();
     if (orderIds.isEmpty()) {
       return fills;
     }
-    client.mget(m -> m.index(aliases.customerOrders()).ids(List.copyOf(orderIds)).sourceIncludes("fills"), ObjectNode.class)
-        .docs().forEach(item -> {
-          if (item.isResult() && item.result().found() && item.result().source() != null) {
-            Map<String, Fill> byId = new HashMap<>();
-            item.result().source().path("fills").forEach(fill -> byId.put(fill.path("fillId").asText(),
-                new Fill(fill.path("quantity").asLong(), fill.path("price").asText())));
-            fills.put(item.result().id(), byId);
-          }
-        });
+    client
+        .mget(
+            m ->
+                m.index(aliases.customerOrders())
+                    .ids(List.copyOf(orderIds))
+                    .sourceIncludes("fills"),
+            ObjectNode.class)
+        .docs()
+        .forEach(
+            item -> {
+              if (item.isResult() && item.result().found() && item.result().source() != null) {
+                Map<String, Fill> byId = new HashMap<>();
+                item.result()
+                    .source()
+                    .path("fills")
+                    .forEach(
+                        fill ->
+                            byId.put(
+                                fill.path("fillId").asText(),
+                                new Fill(
+                                    fill.path("quantity").asLong(), fill.path("price").asText())));
+                fills.put(item.result().id(), byId);
+              }
+            });
     return fills;
   }
 
@@ -131,44 +160,102 @@ public class CustomerOrdersQueries {
       filters.add(term("instrument", filter.instrument()));
     }
     PLACED_NEWEST_FIRST.between(filter.from(), filter.to()).ifPresent(filters::add);
-    NewestFirst.Page page = PLACED_NEWEST_FIRST.page(client, aliases.customerOrders(), filters, size, cursor);
+    NewestFirst.Page page =
+        PLACED_NEWEST_FIRST.page(client, aliases.customerOrders(), filters, size, cursor);
     return new Page(page.documents(), page.nextCursor());
   }
 
   /** How many orders the account has, how many are open, and the fees settled on them. */
   public AccountTotals accountTotals(String accountId) throws IOException {
-    var response = client.search(s -> s.index(aliases.customerOrders()).size(0)
-        .query(q -> q.bool(b -> b.filter(term("kind", "order"), term("accountId", accountId))))
-        .aggregations("open", a -> a.filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(OPEN_STATUSES)))))
-        .aggregations("settled", a -> a.filter(f -> f.term(t -> t.field("feeStatus").value("SETTLED")))
-            .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents")))), ObjectNode.class);
+    var response =
+        client.search(
+            s ->
+                s.index(aliases.customerOrders())
+                    .size(0)
+                    .query(
+                        q ->
+                            q.bool(
+                                b -> b.filter(term("kind", "order"), term("accountId", accountId))))
+                    .aggregations(
+                        "open",
+                        a ->
+                            a.filter(
+                                f ->
+                                    f.terms(
+                                        t -> t.field("status").terms(v -> v.value(OPEN_STATUSES)))))
+                    .aggregations(
+                        "settled",
+                        a ->
+                            a.filter(f -> f.term(t -> t.field("feeStatus").value("SETTLED")))
+                                .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents")))),
+            ObjectNode.class);
     long orders = response.hits().total() == null ? 0 : response.hits().total().value();
     long open = response.aggregations().get("open").filter().docCount();
-    double feeCents = response.aggregations().get("settled").filter().aggregations().get("fees").sum().value();
+    double feeCents =
+        response.aggregations().get("settled").filter().aggregations().get("fees").sum().value();
     return new AccountTotals(orders, open, money(feeCents));
   }
 
-  /** The fees settled across all accounts, grouped by instrument, side or day of settlement (UTC). */
+  /**
+   * The fees settled across all accounts, grouped by instrument, side or day of settlement (UTC).
+   */
   public FeeTotals settledFees(FeeGrouping grouping) throws IOException {
-    Aggregation groups = switch (grouping) {
-      case INSTRUMENT, SIDE -> Aggregation.of(a -> a.terms(t -> t.field(grouping.field).size(1_000))
-          .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
-      case DAY -> Aggregation.of(a -> a.dateHistogram(h -> h.field(grouping.field)
-              .calendarInterval(CalendarInterval.Day).format("yyyy-MM-dd").minDocCount(1))
-          .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
-    };
-    var response = client.search(s -> s.index(aliases.customerOrders()).size(0)
-        .query(q -> q.bool(b -> b.filter(term("kind", "order"), term("feeStatus", "SETTLED"))))
-        .aggregations("groups", groups)
-        .aggregations("total", a -> a.sum(m -> m.field("feeCents"))), ObjectNode.class);
+    Aggregation groups =
+        switch (grouping) {
+          case INSTRUMENT, SIDE ->
+              Aggregation.of(
+                  a ->
+                      a.terms(t -> t.field(grouping.field).size(1_000))
+                          .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
+          case DAY ->
+              Aggregation.of(
+                  a ->
+                      a.dateHistogram(
+                              h ->
+                                  h.field(grouping.field)
+                                      .calendarInterval(CalendarInterval.Day)
+                                      .format("yyyy-MM-dd")
+                                      .minDocCount(1))
+                          .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
+        };
+    var response =
+        client.search(
+            s ->
+                s.index(aliases.customerOrders())
+                    .size(0)
+                    .query(
+                        q ->
+                            q.bool(
+                                b -> b.filter(term("kind", "order"), term("feeStatus", "SETTLED"))))
+                    .aggregations("groups", groups)
+                    .aggregations("total", a -> a.sum(m -> m.field("feeCents"))),
+            ObjectNode.class);
     List<FeeGroup> found = new ArrayList<>();
     var aggregate = response.aggregations().get("groups");
     if (grouping == FeeGrouping.DAY) {
-      aggregate.dateHistogram().buckets().array().forEach(bucket -> found.add(new FeeGroup(bucket.keyAsString(),
-          money(bucket.aggregations().get("fees").sum().value()), bucket.docCount())));
+      aggregate
+          .dateHistogram()
+          .buckets()
+          .array()
+          .forEach(
+              bucket ->
+                  found.add(
+                      new FeeGroup(
+                          bucket.keyAsString(),
+                          money(bucket.aggregations().get("fees").sum().value()),
+                          bucket.docCount())));
     } else {
-      aggregate.sterms().buckets().array().forEach(bucket -> found.add(new FeeGroup(bucket.key().stringValue(),
-          money(bucket.aggregations().get("fees").sum().value()), bucket.docCount())));
+      aggregate
+          .sterms()
+          .buckets()
+          .array()
+          .forEach(
+              bucket ->
+                  found.add(
+                      new FeeGroup(
+                          bucket.key().stringValue(),
+                          money(bucket.aggregations().get("fees").sum().value()),
+                          bucket.docCount())));
     }
     long orders = response.hits().total() == null ? 0 : response.hits().total().value();
     return new FeeTotals(found, money(response.aggregations().get("total").sum().value()), orders);

@@ -18,33 +18,46 @@ import org.jspecify.annotations.Nullable;
  * is written; the ones marked {@link Nullable} are {@code null} until they apply.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record OrderView(String orderId, String accountId, String clientOrderId,
-    @Schema(implementation = Side.class) String side, String instrument,
-    @Schema(implementation = OrderType.class) String type, Long quantity, long filledQuantity,
-    @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "LIMIT orders only") @Nullable String limitPrice,
-    @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "once something filled") @Nullable String averagePrice,
+public record OrderView(
+    String orderId,
+    String accountId,
+    String clientOrderId,
+    @Schema(implementation = Side.class) String side,
+    String instrument,
+    @Schema(implementation = OrderType.class) String type,
+    Long quantity,
+    long filledQuantity,
+    @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "LIMIT orders only")
+        @Nullable String limitPrice,
+    @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "once something filled")
+        @Nullable String averagePrice,
     @Schema(implementation = OrderStatus.class) String status,
     @Schema(implementation = OrderRejectReason.class) @Nullable String rejectReason,
     @Nullable String rejectDetail,
     @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "once charged; 0.00 once refunded")
-    @Nullable String fee,
-    @Schema(allowableValues = {"CHARGED", "REJECTED", "REFUNDED", "SETTLED"}) @Nullable String feeStatus,
-    @Schema(format = "date-time") String placedAt, @Schema(format = "date-time") String updatedAt,
-    @Schema(description = "the position token of the order's newest change") @Nullable String position,
+        @Nullable String fee,
+    @Schema(allowableValues = {"CHARGED", "REJECTED", "REFUNDED", "SETTLED"})
+        @Nullable String feeStatus,
+    @Schema(format = "date-time") String placedAt,
+    @Schema(format = "date-time") String updatedAt,
+    @Schema(description = "the position token of the order's newest change")
+        @Nullable String position,
     List<Step> timeline,
     @Schema(description = "the order journey's trace id (Zipkin)") @Nullable String traceId,
     @Schema(description = "the order's fills, oldest first") List<Fill> fills) {
 
   /** One step of the order's history: when, which event, and what it said. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record Step(@Schema(format = "date-time") String at, String event, @Nullable String detail) {
-  }
+  public record Step(
+      @Schema(format = "date-time") String at, String event, @Nullable String detail) {}
 
   /** One fill: how many shares at what price, and when it was recorded. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record Fill(String fillId, long quantity, @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String price,
-      @Schema(format = "date-time") String at) {
-  }
+  public record Fill(
+      String fillId,
+      long quantity,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String price,
+      @Schema(format = "date-time") String at) {}
 
   static OrderView from(ObjectNode doc) {
     List<Step> timeline = new ArrayList<>();
@@ -53,19 +66,42 @@ public record OrderView(String orderId, String accountId, String clientOrderId,
     }
     List<Fill> fills = new ArrayList<>();
     for (JsonNode fill : doc.path("fills")) {
-      fills.add(new Fill(text(fill, "fillId"), fill.path("quantity").asLong(), text(fill, "price"), text(fill, "at")));
+      fills.add(
+          new Fill(
+              text(fill, "fillId"),
+              fill.path("quantity").asLong(),
+              text(fill, "price"),
+              text(fill, "at")));
     }
     String feeStatus = text(doc, "feeStatus");
-    String fee = switch (feeStatus == null ? "" : feeStatus) {
-      case "CHARGED", "SETTLED" -> text(doc, "fee");
-      case "REFUNDED" -> "0.00";
-      default -> null;
-    };
-    return new OrderView(text(doc, "orderId"), text(doc, "accountId"), text(doc, "clientOrderId"), text(doc, "side"),
-        text(doc, "instrument"), text(doc, "type"), doc.hasNonNull("quantity") ? doc.get("quantity").asLong() : null,
-        doc.path("filledQuantity").asLong(0), text(doc, "limitPrice"), text(doc, "averagePrice"), text(doc, "status"),
-        text(doc, "rejectReason"), text(doc, "rejectDetail"), fee, feeStatus, text(doc, "placedAt"),
-        text(doc, "updatedAt"), text(doc, "position"), timeline, text(doc, "traceId"), fills);
+    String fee =
+        switch (feeStatus == null ? "" : feeStatus) {
+          case "CHARGED", "SETTLED" -> text(doc, "fee");
+          case "REFUNDED" -> "0.00";
+          default -> null;
+        };
+    return new OrderView(
+        text(doc, "orderId"),
+        text(doc, "accountId"),
+        text(doc, "clientOrderId"),
+        text(doc, "side"),
+        text(doc, "instrument"),
+        text(doc, "type"),
+        doc.hasNonNull("quantity") ? doc.get("quantity").asLong() : null,
+        doc.path("filledQuantity").asLong(0),
+        text(doc, "limitPrice"),
+        text(doc, "averagePrice"),
+        text(doc, "status"),
+        text(doc, "rejectReason"),
+        text(doc, "rejectDetail"),
+        fee,
+        feeStatus,
+        text(doc, "placedAt"),
+        text(doc, "updatedAt"),
+        text(doc, "position"),
+        timeline,
+        text(doc, "traceId"),
+        fills);
   }
 
   private static String text(JsonNode node, String field) {

@@ -45,19 +45,23 @@ class PortfolioController {
 
   /** One holding; a priced asset's valuation (cash has none, nor an asset never priced). */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Holding(String asset, @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String quantity,
+  record Holding(
+      String asset,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String quantity,
       @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String reserved,
       @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String available,
       @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) @Nullable String lastPrice,
-      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) @Nullable String marketValue) {
-  }
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) @Nullable String marketValue) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Portfolio(String accountId, @Schema(format = "date-time") String asOf,
-      @Schema(description = "the position token of the newest holding change; null before any") @Nullable
-      String position, List<Holding> holdings, long openOrders,
-      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String feesPaid) {
-  }
+  record Portfolio(
+      String accountId,
+      @Schema(format = "date-time") String asOf,
+      @Schema(description = "the position token of the newest holding change; null before any")
+          @Nullable String position,
+      List<Holding> holdings,
+      long openOrders,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String feesPaid) {}
 
   private final PortfolioQueries portfolios;
   private final CustomerOrdersQueries orders;
@@ -66,8 +70,12 @@ class PortfolioController {
   private final Clock clock;
   private final AccountOwners owners;
 
-  PortfolioController(PortfolioQueries portfolios, CustomerOrdersQueries orders, ViewAliases aliases,
-      ReadYourWrites readYourWrites, AccountOwners owners) {
+  PortfolioController(
+      PortfolioQueries portfolios,
+      CustomerOrdersQueries orders,
+      ViewAliases aliases,
+      ReadYourWrites readYourWrites,
+      AccountOwners owners) {
     this.portfolios = portfolios;
     this.orders = orders;
     this.aliases = aliases;
@@ -76,23 +84,35 @@ class PortfolioController {
     this.clock = Clock.systemUTC();
   }
 
-  @Operation(operationId = "getPortfolio",
-      summary = "An account's holdings, valued at the latest prices, with open orders and fees paid",
-      description = "A customer sees their own accounts (another's is 404), an operator every one. "
-          + MinPosition.WAITS,
+  @Operation(
+      operationId = "getPortfolio",
+      summary =
+          "An account's holdings, valued at the latest prices, with open orders and fees paid",
+      description =
+          "A customer sees their own accounts (another's is 404), an operator every one. "
+              + MinPosition.WAITS,
       responses = {
-          @ApiResponse(responseCode = "200", description = "The portfolio"),
-          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
-          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
+        @ApiResponse(responseCode = "200", description = "The portfolio"),
+        @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+        @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+      })
   @GetMapping("/api/accounts/{accountId}/portfolio")
-  Portfolio portfolio(@Parameter(hidden = true) Caller caller,
+  Portfolio portfolio(
+      @Parameter(hidden = true) Caller caller,
       @Parameter(schema = @Schema(type = "string", pattern = PathIds.ACCOUNT_ID_PATTERN))
-      @PathVariable String accountId,
-      @Parameter(description = MinPosition.DESCRIPTION) @RequestParam(required = false) String minPosition,
+          @PathVariable
+          String accountId,
+      @Parameter(description = MinPosition.DESCRIPTION) @RequestParam(required = false)
+          String minPosition,
       @Parameter(description = MinPosition.DESCRIPTION)
-      @RequestHeader(name = MinPosition.HEADER, required = false) String minPositionHeader) throws IOException {
+          @RequestHeader(name = MinPosition.HEADER, required = false)
+          String minPositionHeader)
+      throws IOException {
     PathIds.requireAccountId(accountId);
-    readYourWrites.await(MinPosition.of(minPosition, minPositionHeader), aliases.portfolios(), aliases.customerOrders(),
+    readYourWrites.await(
+        MinPosition.of(minPosition, minPositionHeader),
+        aliases.portfolios(),
+        aliases.customerOrders(),
         aliases.accounts());
     owners.requireReading(caller, accountId);
 
@@ -102,15 +122,26 @@ class PortfolioController {
       throw new NotFoundException("No such account: " + accountId);
     }
 
-    Map<String, BigDecimal> prices = portfolios.latestPrices(documents.stream().map(HoldingDocument::asset)
-        .filter(asset -> !Assets.isCash(asset)).toList());
+    Map<String, BigDecimal> prices =
+        portfolios.latestPrices(
+            documents.stream()
+                .map(HoldingDocument::asset)
+                .filter(asset -> !Assets.isCash(asset))
+                .toList());
     List<Holding> holdings = new ArrayList<>();
     PositionToken newest = null;
     for (HoldingDocument doc : documents) {
       BigDecimal price = Assets.isCash(doc.asset()) ? null : prices.get(doc.asset());
-      holdings.add(new Holding(doc.asset(), doc.quantity(), doc.reserved(), doc.available(),
-          price == null ? null : price.toPlainString(),
-          price == null ? null : Assets.cents(price.multiply(new BigDecimal(doc.quantity()))).toPlainString()));
+      holdings.add(
+          new Holding(
+              doc.asset(),
+              doc.quantity(),
+              doc.reserved(),
+              doc.available(),
+              price == null ? null : price.toPlainString(),
+              price == null
+                  ? null
+                  : Assets.cents(price.multiply(new BigDecimal(doc.quantity()))).toPlainString()));
       if (doc.position() != null) {
         PositionToken token = PositionToken.parse(doc.position());
         if (newest == null || token.position() > newest.position()) {
@@ -119,7 +150,12 @@ class PortfolioController {
       }
     }
     holdings.sort(Comparator.comparing(Holding::asset));
-    return new Portfolio(accountId, clock.instant().toString(), newest == null ? null : newest.toString(), holdings,
-        totals.open(), totals.feesPaid().toPlainString());
+    return new Portfolio(
+        accountId,
+        clock.instant().toString(),
+        newest == null ? null : newest.toString(),
+        holdings,
+        totals.open(),
+        totals.feesPaid().toPlainString());
   }
 }

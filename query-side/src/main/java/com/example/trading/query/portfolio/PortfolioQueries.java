@@ -16,16 +16,22 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Every question the query API asks of the Portfolio view and of the latest prices the
- * projections keep, and the only place that knows their documents' fields.
+ * Every question the query API asks of the Portfolio view and of the latest prices the projections
+ * keep, and the only place that knows their documents' fields.
  */
 @Component
 class PortfolioQueries {
 
-  /** One holding as the view keeps it; quantities are decimal strings, the position its newest change's token. */
-  record HoldingDocument(String asset, String quantity, String reserved, String available,
-      @Nullable String position) {
-  }
+  /**
+   * One holding as the view keeps it; quantities are decimal strings, the position its newest
+   * change's token.
+   */
+  record HoldingDocument(
+      String asset,
+      String quantity,
+      String reserved,
+      String available,
+      @Nullable String position) {}
 
   private final ElasticsearchClient client;
   private final ViewAliases aliases;
@@ -37,26 +43,56 @@ class PortfolioQueries {
 
   /** The account's holdings (at most 1,000 assets). */
   List<HoldingDocument> holdings(String accountId) throws IOException {
-    List<Hit<ObjectNode>> hits = client.search(s -> s.index(aliases.portfolios()).size(1_000)
-        .query(q -> q.bool(b -> b.filter(term("kind", "holding"), term("accountId", accountId)))), ObjectNode.class)
-        .hits().hits();
-    return hits.stream().map(Hit::source).map(doc -> new HoldingDocument(doc.path("asset").asText(),
-        doc.path("quantity").asText("0"), doc.path("reserved").asText(), doc.path("available").asText(),
-        doc.hasNonNull("position") ? doc.get("position").asText() : null)).toList();
+    List<Hit<ObjectNode>> hits =
+        client
+            .search(
+                s ->
+                    s.index(aliases.portfolios())
+                        .size(1_000)
+                        .query(
+                            q ->
+                                q.bool(
+                                    b ->
+                                        b.filter(
+                                            term("kind", "holding"),
+                                            term("accountId", accountId)))),
+                ObjectNode.class)
+            .hits()
+            .hits();
+    return hits.stream()
+        .map(Hit::source)
+        .map(
+            doc ->
+                new HoldingDocument(
+                    doc.path("asset").asText(),
+                    doc.path("quantity").asText("0"),
+                    doc.path("reserved").asText(),
+                    doc.path("available").asText(),
+                    doc.hasNonNull("position") ? doc.get("position").asText() : null))
+        .toList();
   }
 
-  /** The latest known price of each of {@code assets} that has one; none at all before the first price. */
+  /**
+   * The latest known price of each of {@code assets} that has one; none at all before the first
+   * price.
+   */
   Map<String, BigDecimal> latestPrices(Collection<String> assets) throws IOException {
     Map<String, BigDecimal> prices = new HashMap<>();
     if (assets.isEmpty()) {
       return prices;
     }
     try {
-      client.mget(m -> m.index(aliases.prices()).ids(List.copyOf(assets)), ObjectNode.class).docs().forEach(item -> {
-        if (item.isResult() && item.result().found() && item.result().source() != null) {
-          prices.put(item.result().id(), new BigDecimal(item.result().source().path("price").asText()));
-        }
-      });
+      client
+          .mget(m -> m.index(aliases.prices()).ids(List.copyOf(assets)), ObjectNode.class)
+          .docs()
+          .forEach(
+              item -> {
+                if (item.isResult() && item.result().found() && item.result().source() != null) {
+                  prices.put(
+                      item.result().id(),
+                      new BigDecimal(item.result().source().path("price").asText()));
+                }
+              });
     } catch (RuntimeException e) {
       if (!ElasticsearchErrors.isStatus(e, 404)) {
         throw e;

@@ -30,13 +30,15 @@ class FeeReportController {
 
   /** One group's settled fees and how many orders paid them. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Group(String key, @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String total, long orders) {
-  }
+  record Group(
+      String key, @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String total, long orders) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record FeeReport(@Schema(allowableValues = {"instrument", "side", "day"}) String groupBy, List<Group> groups,
-      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String total, long orders) {
-  }
+  record FeeReport(
+      @Schema(allowableValues = {"instrument", "side", "day"}) String groupBy,
+      List<Group> groups,
+      @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String total,
+      long orders) {}
 
   private final CustomerOrdersQueries orders;
 
@@ -44,27 +46,44 @@ class FeeReportController {
     this.orders = orders;
   }
 
-  @Operation(operationId = "feeReport", summary = "Fees settled, grouped by instrument, side or day (operator)",
+  @Operation(
+      operationId = "feeReport",
+      summary = "Fees settled, grouped by instrument, side or day (operator)",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The groups: most orders first by instrument or side, "
-              + "oldest first by day"),
-          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
+        @ApiResponse(
+            responseCode = "200",
+            description =
+                "The groups: most orders first by instrument or side, " + "oldest first by day"),
+        @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+      })
   @GetMapping("/api/reports/fees")
-  FeeReport fees(@Parameter(hidden = true) Caller caller,
-      @Parameter(schema = @Schema(allowableValues = {"instrument", "side", "day"}, defaultValue = "instrument"))
-      @RequestParam(defaultValue = "instrument") String groupBy)
+  FeeReport fees(
+      @Parameter(hidden = true) Caller caller,
+      @Parameter(
+              schema =
+                  @Schema(
+                      allowableValues = {"instrument", "side", "day"},
+                      defaultValue = "instrument"))
+          @RequestParam(defaultValue = "instrument")
+          String groupBy)
       throws IOException {
     caller.requireOperator();
     String by = groupBy.toLowerCase(Locale.ROOT);
-    FeeGrouping grouping = switch (by) {
-      case "instrument" -> FeeGrouping.INSTRUMENT;
-      case "side" -> FeeGrouping.SIDE;
-      case "day" -> FeeGrouping.DAY;
-      default -> throw new InvalidQueryException("groupBy", "must be one of instrument, side, day");
-    };
+    FeeGrouping grouping =
+        switch (by) {
+          case "instrument" -> FeeGrouping.INSTRUMENT;
+          case "side" -> FeeGrouping.SIDE;
+          case "day" -> FeeGrouping.DAY;
+          default ->
+              throw new InvalidQueryException("groupBy", "must be one of instrument, side, day");
+        };
     FeeTotals totals = orders.settledFees(grouping);
-    return new FeeReport(by, totals.groups().stream()
-        .map(group -> new Group(group.key(), group.total().toPlainString(), group.orders())).toList(),
-        totals.total().toPlainString(), totals.orders());
+    return new FeeReport(
+        by,
+        totals.groups().stream()
+            .map(group -> new Group(group.key(), group.total().toPlainString(), group.orders()))
+            .toList(),
+        totals.total().toPlainString(),
+        totals.orders());
   }
 }

@@ -6,21 +6,24 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** The query API's shared parameters: a closed value, a time, a page size; anything else is 400 naming it. */
+/**
+ * The query API's shared parameters: a closed value, a time, a page size; anything else is 400
+ * naming it.
+ */
 public final class QueryParameters {
 
   public static final int DEFAULT_PAGE = 20;
   public static final int MAX_PAGE = 100;
 
-  private QueryParameters() {
-  }
+  private QueryParameters() {}
 
   /** One of the enum's values, in any case. */
   public static <E extends Enum<E>> E enumValue(String parameter, String value, Class<E> type) {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new InvalidQueryException(parameter, "must be one of " + List.of(type.getEnumConstants()));
+      throw new InvalidQueryException(
+          parameter, "must be one of " + List.of(type.getEnumConstants()));
     }
   }
 
@@ -32,7 +35,8 @@ public final class QueryParameters {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidQueryException(parameter, "must be an ISO-8601 UTC time, e.g. 2026-11-22T10:00:00Z");
+      throw new InvalidQueryException(
+          parameter, "must be an ISO-8601 UTC time, e.g. 2026-11-22T10:00:00Z");
     }
   }
 

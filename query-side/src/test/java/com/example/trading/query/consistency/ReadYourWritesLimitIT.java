@@ -25,10 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadYourWritesLimitIT {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  MeterRegistry meters;
+  @LocalServerPort int port;
+  @Autowired MeterRegistry meters;
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
@@ -41,7 +39,8 @@ class ReadYourWritesLimitIT {
   @Test
   void aQueryThatWouldWaitBeyondTheBoundIsRefusedAtOnce() {
     String unreached = "/api/orders/" + UUID.randomUUID() + "?minPosition=order-0-999999999";
-    CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> TestHttp.asOperator().get(port, unreached));
+    CompletableFuture<HttpResponse<String>> first =
+        CompletableFuture.supplyAsync(() -> TestHttp.asOperator().get(port, unreached));
     await().atMost(Duration.ofSeconds(10)).until(() -> waiting() == 1);
 
     HttpResponse<String> second = TestHttp.asOperator().get(port, unreached);

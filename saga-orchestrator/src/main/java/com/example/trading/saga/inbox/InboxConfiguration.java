@@ -12,12 +12,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The event topics (created when missing, kept for ever), the inbox's Kafka consumer and its rejected records. */
+/**
+ * The event topics (created when missing, kept for ever), the inbox's Kafka consumer and its
+ * rejected records.
+ */
 @Configuration(proxyBeanMethods = false)
 class InboxConfiguration {
 
   InboxConfiguration(TopicProvisioner topics, TopicNames names) {
-    topics.ensureRetainedForever(names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS),
+    topics.ensureRetainedForever(
+        names.of(Topics.HOLDING_EVENTS),
+        names.of(Topics.FEE_EVENTS),
         names.of(Topics.ORDER_EVENTS));
   }
 
@@ -29,9 +34,11 @@ class InboxConfiguration {
 
   /** Closed by {@link InboxConsumer}, whose thread alone uses it. */
   @Bean(destroyMethod = "")
-  Consumer<String, byte[]> inboxKafkaConsumer(KafkaClientProperties kafka,
+  Consumer<String, byte[]> inboxKafkaConsumer(
+      KafkaClientProperties kafka,
       @Value("${trading.inbox.group-id:saga-orchestrator}") String groupId,
       @Value("${trading.inbox.auto-offset-reset:earliest}") String autoOffsetReset) {
-    return ManualCommitConsumer.create(kafka, groupId, "saga-orchestrator-inbox", autoOffsetReset, 200);
+    return ManualCommitConsumer.create(
+        kafka, groupId, "saga-orchestrator-inbox", autoOffsetReset, 200);
   }
 }

@@ -17,16 +17,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The inbox: reads the command side's three event topics and hands each poll to
- * {@link InboxWriter}. Offsets are committed only after the batch is committed in the saga
- * database ({@link ConsumerLoop}), so a crash re-reads, never skips; the writer's deduplication by
- * messageId makes a re-read change nothing.
+ * The inbox: reads the command side's three event topics and hands each poll to {@link
+ * InboxWriter}. Offsets are committed only after the batch is committed in the saga database
+ * ({@link ConsumerLoop}), so a crash re-reads, never skips; the writer's deduplication by messageId
+ * makes a re-read change nothing.
  *
  * <p>Flow control: while more than {@code trading.inbox.max-saga-backlog} stored events wait for
  * the saga processor, the consumer pauses its partitions (and resumes below half of that), so the
  * work queued in front of the orchestrator stays in Kafka as this group's lag, where the command
- * side sees it and pushes back on new orders, instead of piling up unseen in the saga's store.
- * One thread.
+ * side sees it and pushes back on new orders, instead of piling up unseen in the saga's store. One
+ * thread.
  */
 @Component
 class InboxConsumer extends ConsumerLoop<String, byte[]> {
@@ -42,15 +42,23 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
   private boolean paused;
   private long nextBacklogCheck;
 
-  InboxConsumer(Consumer<String, byte[]> inboxKafkaConsumer, InboxWriter writer, MeterRegistry meters,
-      TopicNames names, SagaProcessorProgress progress,
+  InboxConsumer(
+      Consumer<String, byte[]> inboxKafkaConsumer,
+      InboxWriter writer,
+      MeterRegistry meters,
+      TopicNames names,
+      SagaProcessorProgress progress,
       @Value("${trading.inbox.max-saga-backlog:500}") long maxSagaBacklog) {
     super("inbox-consumer", inboxKafkaConsumer);
     this.writer = writer;
     this.meters = meters;
     this.progress = progress;
     this.maxSagaBacklog = maxSagaBacklog;
-    this.topics = List.of(names.of(Topics.ORDER_EVENTS), names.of(Topics.HOLDING_EVENTS), names.of(Topics.FEE_EVENTS));
+    this.topics =
+        List.of(
+            names.of(Topics.ORDER_EVENTS),
+            names.of(Topics.HOLDING_EVENTS),
+            names.of(Topics.FEE_EVENTS));
   }
 
   @Override
@@ -60,7 +68,6 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
   }
 
   /** Whether the consumer owns partitions of the event topics. */
-
   @Override
   protected Collection<String> topics() {
     return topics;
@@ -77,7 +84,10 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
     if (!paused && backlog > maxSagaBacklog) {
       consumer.pause(consumer.assignment());
       paused = true;
-      log.info("inbox paused: {} events wait for the saga processor (more than {})", backlog, maxSagaBacklog);
+      log.info(
+          "inbox paused: {} events wait for the saga processor (more than {})",
+          backlog,
+          maxSagaBacklog);
     } else if (paused && backlog <= maxSagaBacklog / 2) {
       consumer.resume(consumer.paused());
       paused = false;

@@ -1,8 +1,9 @@
 package com.example.trading.saga.inbox;
 
-import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.platform.deadletters.DeadLetterSource;
+import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.platform.kafka.TopicNames;
+import com.example.trading.saga.store.EventStoreTransactions;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.codec.MessageCodec;
@@ -24,7 +25,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import com.example.trading.saga.store.EventStoreTransactions;
 
 /**
  * Appends events read from the command side's topics to the orchestrator's own Axon event store,
@@ -35,8 +35,8 @@ import com.example.trading.saga.store.EventStoreTransactions;
  * event keeps its aggregate's sequence number from the command side under a per-type aggregate id
  * ({@code order:}, {@code holding:}, {@code fee:} + id; an order and its fee share an id), so the
  * stream of each aggregate is a faithful copy; it is stamped with the time it is stored here, and
- * when it happened stays in its metadata ({@value #OCCURRED_AT}). A record that cannot be read is kept in
- * {@code inbox_rejected} for an operator instead of stalling its partition. One batch, one
+ * when it happened stays in its metadata ({@value #OCCURRED_AT}). A record that cannot be read is
+ * kept in {@code inbox_rejected} for an operator instead of stalling its partition. One batch, one
  * transaction: all of it is stored, or none.
  */
 @Component
@@ -45,8 +45,9 @@ class InboxWriter {
   /** Metadata key of when the event happened on the command side (the envelope's timestamp). */
   static final String OCCURRED_AT = "occurredAt";
 
-  private static final Map<String, String> AGGREGATE_TYPES = Map.of(
-      Topics.ORDER_EVENTS, "Order", Topics.HOLDING_EVENTS, "Holding", Topics.FEE_EVENTS, "Fee");
+  private static final Map<String, String> AGGREGATE_TYPES =
+      Map.of(
+          Topics.ORDER_EVENTS, "Order", Topics.HOLDING_EVENTS, "Holding", Topics.FEE_EVENTS, "Fee");
 
   private final EventStore eventStore;
   private final MessageCodec codec;
@@ -54,7 +55,11 @@ class InboxWriter {
   private final EventStoreTransactions transaction;
   private final TopicNames topics;
 
-  InboxWriter(EventStore eventStore, MessageCodec codec, JdbcTemplate jdbc, EventStoreTransactions transaction,
+  InboxWriter(
+      EventStore eventStore,
+      MessageCodec codec,
+      JdbcTemplate jdbc,
+      EventStoreTransactions transaction,
       TopicNames topics) {
     this.topics = topics;
     this.eventStore = eventStore;
@@ -64,39 +69,40 @@ class InboxWriter {
   }
 
   /** The outcome of one batch. */
-  record Outcome(int stored, int duplicates, int rejected) {
-  }
+  record Outcome(int stored, int duplicates, int rejected) {}
 
   /** Stores a batch of records in one transaction; returns only once it is committed. */
   Outcome store(List<ConsumerRecord<String, byte[]>> records) {
-    return transaction.execute(() -> {
-      Map<String, EventMessage<?>> events = new LinkedHashMap<>();
-      int rejected = 0;
-      int duplicates = 0;
-      for (ConsumerRecord<String, byte[]> record : records) {
-        try {
-          EventMessage<?> event = toEvent(record);
-          if (events.putIfAbsent(event.getIdentifier(), event) != null) {
-            duplicates++;
+    return transaction.execute(
+        () -> {
+          Map<String, EventMessage<?>> events = new LinkedHashMap<>();
+          int rejected = 0;
+          int duplicates = 0;
+          for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+              EventMessage<?> event = toEvent(record);
+              if (events.putIfAbsent(event.getIdentifier(), event) != null) {
+                duplicates++;
+              }
+            } catch (RuntimeException unreadable) {
+              reject(record, unreadable);
+              rejected++;
+            }
           }
-        } catch (RuntimeException unreadable) {
-          reject(record, unreadable);
-          rejected++;
-        }
-      }
-      Set<String> known = alreadyStored(events.keySet());
-      duplicates += known.size();
-      List<EventMessage<?>> fresh = new ArrayList<>();
-      events.forEach((id, event) -> {
-        if (!known.contains(id)) {
-          fresh.add(event);
-        }
-      });
-      if (!fresh.isEmpty()) {
-        eventStore.publish(fresh);
-      }
-      return new Outcome(fresh.size(), duplicates, rejected);
-    });
+          Set<String> known = alreadyStored(events.keySet());
+          duplicates += known.size();
+          List<EventMessage<?>> fresh = new ArrayList<>();
+          events.forEach(
+              (id, event) -> {
+                if (!known.contains(id)) {
+                  fresh.add(event);
+                }
+              });
+          if (!fresh.isEmpty()) {
+            eventStore.publish(fresh);
+          }
+          return new Outcome(fresh.size(), duplicates, rejected);
+        });
   }
 
   /**
@@ -115,7 +121,8 @@ class InboxWriter {
   }
 
   private EventMessage<?> toEvent(ConsumerRecord<String, byte[]> record) {
-    MessageMetadata envelope = MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
+    MessageMetadata envelope =
+        MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
     Object payload = codec.deserialize(envelope.type(), envelope.revision(), record.value());
     Map<String, Object> metadata = new HashMap<>();
     if (envelope.correlationId() != null) {
@@ -142,32 +149,51 @@ class InboxWriter {
     // another instance's inbox) were committing at that moment, and their sagas waited for ever.
     Instant stored = Instant.now();
     if (sequence == null || aggregateType == null || record.key() == null) {
-      return new GenericEventMessage<>(new org.axonframework.messaging.GenericMessage<>(envelope.messageId(), payload,
-          MetaData.from(metadata)), () -> stored);
+      return new GenericEventMessage<>(
+          new org.axonframework.messaging.GenericMessage<>(
+              envelope.messageId(), payload, MetaData.from(metadata)),
+          () -> stored);
     }
-    return new GenericDomainEventMessage<>(aggregateType, aggregateType.toLowerCase() + ":" + record.key(),
-        Long.parseLong(sequence), payload, MetaData.from(metadata), envelope.messageId(), stored);
+    return new GenericDomainEventMessage<>(
+        aggregateType,
+        aggregateType.toLowerCase() + ":" + record.key(),
+        Long.parseLong(sequence),
+        payload,
+        MetaData.from(metadata),
+        envelope.messageId(),
+        stored);
   }
 
   private Set<String> alreadyStored(Set<String> ids) {
     if (ids.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(jdbc.queryForList(
-        "select event_identifier from domain_event_entry where event_identifier = any(?)", String.class,
-        (Object) ids.toArray(String[]::new)));
+    return new HashSet<>(
+        jdbc.queryForList(
+            "select event_identifier from domain_event_entry where event_identifier = any(?)",
+            String.class,
+            (Object) ids.toArray(String[]::new)));
   }
 
   private void reject(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
     StringBuilder headers = new StringBuilder();
     for (Header header : record.headers()) {
-      headers.append(header.key()).append('=')
-          .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8)).append('\n');
+      headers
+          .append(header.key())
+          .append('=')
+          .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8))
+          .append('\n');
     }
-    jdbc.update("""
+    jdbc.update(
+        """
         insert into inbox_rejected (topic, partition, "offset", message_key, headers, payload, reason)
         values (?, ?, ?, ?, ?, ?, ?) on conflict (topic, partition, "offset") do nothing""",
-        record.topic(), record.partition(), record.offset(), record.key(), headers.toString(), record.value(),
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        headers.toString(),
+        record.value(),
         reason.toString());
   }
 }

@@ -35,8 +35,16 @@ class RejectedInbox implements DeadLetterSource {
   }
 
   /** A row as it is stored. */
-  private record Row(long id, String topic, int partition, long offset, String key, String headers, byte[] payload,
-      String reason, String rejectedAt) {
+  private record Row(
+      long id,
+      String topic,
+      int partition,
+      long offset,
+      String key,
+      String headers,
+      byte[] payload,
+      String reason,
+      String rejectedAt) {
 
     Map<String, String> headerMap() {
       Map<String, String> map = new LinkedHashMap<>();
@@ -50,25 +58,53 @@ class RejectedInbox implements DeadLetterSource {
     }
 
     DeadLetter toDeadLetter() {
-      return new DeadLetter(Long.toString(id), key, headerMap(),
-          payload == null ? null : new String(payload, StandardCharsets.UTF_8), reason, rejectedAt,
+      return new DeadLetter(
+          Long.toString(id),
+          key,
+          headerMap(),
+          payload == null ? null : new String(payload, StandardCharsets.UTF_8),
+          reason,
+          rejectedAt,
           topic + "/" + partition + "@" + offset);
     }
 
     ConsumerRecord<String, byte[]> toRecord() {
       RecordHeaders recordHeaders = new RecordHeaders();
-      headerMap().forEach((name, value) -> recordHeaders.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-      return new ConsumerRecord<>(topic, partition, offset, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
-          ConsumerRecord.NULL_SIZE, payload == null ? ConsumerRecord.NULL_SIZE : payload.length, key, payload,
-          recordHeaders, Optional.empty());
+      headerMap()
+          .forEach(
+              (name, value) ->
+                  recordHeaders.add(
+                      new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+      return new ConsumerRecord<>(
+          topic,
+          partition,
+          offset,
+          ConsumerRecord.NO_TIMESTAMP,
+          TimestampType.NO_TIMESTAMP_TYPE,
+          ConsumerRecord.NULL_SIZE,
+          payload == null ? ConsumerRecord.NULL_SIZE : payload.length,
+          key,
+          payload,
+          recordHeaders,
+          Optional.empty());
     }
   }
 
-  private static final RowMapper<Row> ROWS = (rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"),
-      rs.getInt("partition"), rs.getLong("offset"), rs.getString("message_key"), rs.getString("headers"),
-      rs.getBytes("payload"), rs.getString("reason"), rs.getTimestamp("rejected_at").toInstant().toString());
+  private static final RowMapper<Row> ROWS =
+      (rs, n) ->
+          new Row(
+              rs.getLong("id"),
+              rs.getString("topic"),
+              rs.getInt("partition"),
+              rs.getLong("offset"),
+              rs.getString("message_key"),
+              rs.getString("headers"),
+              rs.getBytes("payload"),
+              rs.getString("reason"),
+              rs.getTimestamp("rejected_at").toInstant().toString());
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       select id, topic, partition, "offset", message_key, headers, payload, reason, rejected_at from inbox_rejected""";
 
   @Override
@@ -93,7 +129,9 @@ class RejectedInbox implements DeadLetterSource {
 
   @Override
   public void redrive(DeadLetter letter) {
-    Row row = row(letter.id()).orElseThrow(() -> new RedriveFailedException("no inbox_rejected row " + letter.id()));
+    Row row =
+        row(letter.id())
+            .orElseThrow(() -> new RedriveFailedException("no inbox_rejected row " + letter.id()));
     writer.redrive(row.toRecord());
   }
 

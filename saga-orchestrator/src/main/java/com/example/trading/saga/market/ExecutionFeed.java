@@ -1,8 +1,6 @@
 package com.example.trading.saga.market;
 
 import com.example.trading.platform.tracing.Traces;
-import com.example.trading.schemas.MessageMetadata;
-import java.util.List;
 import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
@@ -10,18 +8,20 @@ import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
 import com.example.trading.saga.market.VenueApi.Execution;
 import com.example.trading.saga.market.VenueApi.ExecutionPage;
+import com.example.trading.saga.store.EventStoreTransactions;
+import com.example.trading.schemas.MessageMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import com.example.trading.saga.store.EventStoreTransactions;
 
 /**
- * Reads the venue's executions feed after the cursor kept in {@code market_cursor} and records
- * each execution as a {@link MarketEvent} in the saga's event store, in the same transaction that
+ * Reads the venue's executions feed after the cursor kept in {@code market_cursor} and records each
+ * execution as a {@link MarketEvent} in the saga's event store, in the same transaction that
  * advances the cursor: no execution is lost while the gateway is down and none is recorded twice
  * (the cursor row is locked while a page is recorded, and each event's identifier is derived from
  * the execution's sequence). Executions of one order keep the venue's order. One thread.
@@ -41,8 +41,14 @@ class ExecutionFeed extends PollingWorker {
   private final MeterRegistry meters;
   private final Traces traces;
 
-  ExecutionFeed(JdbcTemplate jdbc, EventStoreTransactions transaction, VenueClient venue, MarketEventLog events,
-      MarketProperties properties, MeterRegistry meters, Traces traces) {
+  ExecutionFeed(
+      JdbcTemplate jdbc,
+      EventStoreTransactions transaction,
+      VenueClient venue,
+      MarketEventLog events,
+      MarketProperties properties,
+      MeterRegistry meters,
+      Traces traces) {
     super("execution-feed");
     this.traces = traces;
     this.jdbc = jdbc;
@@ -51,10 +57,10 @@ class ExecutionFeed extends PollingWorker {
     this.events = events;
     this.properties = properties;
     this.meters = meters;
-    io.micrometer.core.instrument.Gauge.builder("trading.saga.market.feed.position", position, AtomicLong::get)
+    io.micrometer.core.instrument.Gauge.builder(
+            "trading.saga.market.feed.position", position, AtomicLong::get)
         .register(meters);
   }
-
 
   @Override
   protected boolean workOnce() {
@@ -68,54 +74,79 @@ class ExecutionFeed extends PollingWorker {
 
   /** Reads and records one page after the cursor; returns how many executions it recorded. */
   int readOnePage() {
-    Long cursor = jdbc.queryForObject("select position from market_cursor where feed = ?", Long.class, FEED);
+    Long cursor =
+        jdbc.queryForObject("select position from market_cursor where feed = ?", Long.class, FEED);
     ExecutionPage page = venue.executions(cursor, properties.feedPageSize());
     if (page.executions() == null || page.executions().isEmpty()) {
       return 0;
     }
-    Integer recorded = transaction.execute(() -> {
-      long locked = jdbc.queryForObject("select position from market_cursor where feed = ? for update", Long.class, FEED);
-      long last = locked;
-      int count = 0;
-      for (Execution execution : page.executions()) {
-        if (execution.sequence() <= last) {
-          continue;
-        }
-        MarketEvent event = toEvent(execution);
-        if (event != null) {
-          try (Traces.Step step = traces.start("venue execution", submissionTraceparent(execution.venueOrderId()))) {
-            step.tag(MessageMetadata.CORRELATION_ID, execution.venueOrderId());
-            events.append("venue-execution-" + execution.sequence(), event, null, traces.traceparent());
-          }
-          count++;
-        }
-        last = execution.sequence();
-      }
-      jdbc.update("update market_cursor set position = ?, updated_at = now() where feed = ?", last, FEED);
-      position.set(last);
-      return count;
-    });
+    Integer recorded =
+        transaction.execute(
+            () -> {
+              long locked =
+                  jdbc.queryForObject(
+                      "select position from market_cursor where feed = ? for update",
+                      Long.class,
+                      FEED);
+              long last = locked;
+              int count = 0;
+              for (Execution execution : page.executions()) {
+                if (execution.sequence() <= last) {
+                  continue;
+                }
+                MarketEvent event = toEvent(execution);
+                if (event != null) {
+                  try (Traces.Step step =
+                      traces.start(
+                          "venue execution", submissionTraceparent(execution.venueOrderId()))) {
+                    step.tag(MessageMetadata.CORRELATION_ID, execution.venueOrderId());
+                    events.append(
+                        "venue-execution-" + execution.sequence(),
+                        event,
+                        null,
+                        traces.traceparent());
+                  }
+                  count++;
+                }
+                last = execution.sequence();
+              }
+              jdbc.update(
+                  "update market_cursor set position = ?, updated_at = now() where feed = ?",
+                  last,
+                  FEED);
+              position.set(last);
+              return count;
+            });
     meters.counter("trading.saga.market.executions").increment(recorded);
     return recorded;
   }
 
   /** The trace context the order went to the venue with, so its fills join the order's trace. */
   private String submissionTraceparent(String orderId) {
-    List<String> traceparents = jdbc.queryForList("select traceparent from market_request where order_id = ? "
-        + "and kind = 'SUBMIT' order by id desc limit 1", String.class, orderId);
+    List<String> traceparents =
+        jdbc.queryForList(
+            "select traceparent from market_request where order_id = ? "
+                + "and kind = 'SUBMIT' order by id desc limit 1",
+            String.class,
+            orderId);
     return traceparents.isEmpty() ? null : traceparents.getFirst();
   }
 
   static MarketEvent toEvent(Execution execution) {
     String orderId = execution.venueOrderId();
     return switch (execution.type()) {
-      case "FILL" -> new MarketOrderFilled(orderId,
-          execution.fillId() != null ? execution.fillId() : "fill-" + execution.sequence(),
-          execution.quantity(), execution.price(), execution.sequence());
+      case "FILL" ->
+          new MarketOrderFilled(
+              orderId,
+              execution.fillId() != null ? execution.fillId() : "fill-" + execution.sequence(),
+              execution.quantity(),
+              execution.price(),
+              execution.sequence());
       case "CANCELLED" -> new MarketOrderCancelled(orderId, null);
       case "EXPIRED" -> new MarketOrderExpired(orderId);
-      case "REJECTED" -> new MarketOrderRejected(orderId,
-          execution.reason() == null ? "rejected by the venue" : execution.reason());
+      case "REJECTED" ->
+          new MarketOrderRejected(
+              orderId, execution.reason() == null ? "rejected by the venue" : execution.reason());
       default -> {
         log.warn("execution {} of unknown type {} skipped", execution.sequence(), execution.type());
         yield null;

@@ -5,8 +5,8 @@ import com.example.trading.schemas.Side;
 import java.math.BigDecimal;
 
 /**
- * What the order saga asks of the market gateway. Dispatched on the local command bus, where
- * {@link MarketRequestQueue} records each as a row of {@code market_request} in the saga's own
+ * What the order saga asks of the market gateway. Dispatched on the local command bus, where {@link
+ * MarketRequestQueue} records each as a row of {@code market_request} in the saga's own
  * transaction; a gateway worker makes the HTTP call later, outside any saga transaction, and
  * reports the outcome as a {@link MarketEvent}. Local to this service: not part of the contract.
  */
@@ -14,19 +14,29 @@ public sealed interface MarketCommand {
 
   String orderId();
 
-  /** Ask the venue for the instrument's reference price (MARKET orders reserve and estimate by it). */
-  record RequestReferencePrice(String orderId, String instrument) implements MarketCommand {
-  }
+  /**
+   * Ask the venue for the instrument's reference price (MARKET orders reserve and estimate by it).
+   */
+  record RequestReferencePrice(String orderId, String instrument) implements MarketCommand {}
 
   /**
    * Place the order on the venue under client order id = {@code orderId}, so a retried submission
-   * is the same venue order. {@code priceProtection}: a BUY never fills above it, a SELL never below.
+   * is the same venue order. {@code priceProtection}: a BUY never fills above it, a SELL never
+   * below.
    */
-  record SubmitToMarket(String orderId, Side side, String instrument, long quantity, OrderType type,
-      BigDecimal limitPrice, BigDecimal priceProtection) implements MarketCommand {
-  }
+  record SubmitToMarket(
+      String orderId,
+      Side side,
+      String instrument,
+      long quantity,
+      OrderType type,
+      BigDecimal limitPrice,
+      BigDecimal priceProtection)
+      implements MarketCommand {}
 
-  /** Cancel the order at the venue (idempotent there); also how the saga learns an unanswered order's fate. */
-  record CancelAtMarket(String orderId) implements MarketCommand {
-  }
+  /**
+   * Cancel the order at the venue (idempotent there); also how the saga learns an unanswered
+   * order's fate.
+   */
+  record CancelAtMarket(String orderId) implements MarketCommand {}
 }

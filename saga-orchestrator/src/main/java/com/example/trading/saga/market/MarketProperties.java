@@ -5,27 +5,42 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The market gateway's settings ({@code trading.market.*}, bound to environment variables in
- * {@code application.yaml}).
+ * The market gateway's settings ({@code trading.market.*}, bound to environment variables in {@code
+ * application.yaml}).
  *
  * @param venueUrl the exchange's base address
  * @param connectTimeout TCP connect timeout of a venue call
  * @param requestTimeout how long one venue call may take
- * @param attempts attempts of one venue call before the request is put back on the queue (transient failures: I/O, 5xx, 429)
+ * @param attempts attempts of one venue call before the request is put back on the queue (transient
+ *     failures: I/O, 5xx, 429)
  * @param initialBackoff the first pause between attempts; doubles with ±50% jitter
- * @param requeueBackoff how long a request that failed all its attempts waits before the next round (capped at 10 × this)
+ * @param requeueBackoff how long a request that failed all its attempts waits before the next round
+ *     (capped at 10 × this)
  * @param timeInForce how long a LIMIT order may rest on the venue before it expires there
  * @param pollInterval how often the idle request queue and the executions feed are polled
  * @param feedPageSize executions read per call
  * @param lease how long a claimed request is invisible to other workers while its call runs
- * @param workers how many venue requests the gateway works on at once (requests of one order stay one at a time)
+ * @param workers how many venue requests the gateway works on at once (requests of one order stay
+ *     one at a time)
  * @param retention how long finished requests are kept for operators before they are deleted
- * @param feedPollInterval how often the idle executions feed is polled (it is also woken after each venue answer)
+ * @param feedPollInterval how often the idle executions feed is polled (it is also woken after each
+ *     venue answer)
  */
 @ConfigurationProperties("trading.market")
-public record MarketProperties(URI venueUrl, Duration connectTimeout, Duration requestTimeout, Integer attempts,
-    Duration initialBackoff, Duration requeueBackoff, Duration timeInForce, Duration pollInterval,
-    Integer feedPageSize, Duration lease, Integer workers, Duration retention, Duration feedPollInterval) {
+public record MarketProperties(
+    URI venueUrl,
+    Duration connectTimeout,
+    Duration requestTimeout,
+    Integer attempts,
+    Duration initialBackoff,
+    Duration requeueBackoff,
+    Duration timeInForce,
+    Duration pollInterval,
+    Integer feedPageSize,
+    Duration lease,
+    Integer workers,
+    Duration retention,
+    Duration feedPollInterval) {
 
   public MarketProperties {
     venueUrl = venueUrl == null ? URI.create("http://127.0.0.1:8090") : venueUrl;

@@ -3,11 +3,11 @@ package com.example.trading.saga.market;
 import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
 import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
 import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
+import com.example.trading.saga.store.AfterCommit;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.codec.MessageCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.example.trading.saga.store.AfterCommit;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class MarketRequestQueue {
 
   /** The kinds of request, as stored. */
-  enum Kind { QUOTE, SUBMIT, CANCEL }
+  enum Kind {
+    QUOTE,
+    SUBMIT,
+    CANCEL
+  }
 
   private static final ObjectMapper JSON = MessageCodec.objectMapper();
 
@@ -54,11 +58,16 @@ class MarketRequestQueue {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException("a market request must be queued in the saga's transaction");
     }
-    jdbc.update("""
+    jdbc.update(
+        """
         insert into market_request (order_id, kind, payload, correlation_id, causation_id, traceparent)
         values (?, ?, ?, ?, ?, ?)""",
-        command.orderId(), kind.name(), toJson(command), command.orderId(),
-        text(metadata.get(MessageMetadata.CAUSATION_ID)), text(metadata.get(MessageMetadata.TRACEPARENT)));
+        command.orderId(),
+        kind.name(),
+        toJson(command),
+        command.orderId(),
+        text(metadata.get(MessageMetadata.CAUSATION_ID)),
+        text(metadata.get(MessageMetadata.TRACEPARENT)));
     AfterCommit.wakeUp(gateway);
   }
 

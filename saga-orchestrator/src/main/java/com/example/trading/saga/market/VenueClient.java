@@ -1,11 +1,13 @@
 package com.example.trading.saga.market;
 
+import com.example.trading.platform.tracing.Traces;
 import com.example.trading.saga.market.VenueApi.CancelAnswer;
 import com.example.trading.saga.market.VenueApi.ExecutionPage;
 import com.example.trading.saga.market.VenueApi.NewOrder;
 import com.example.trading.saga.market.VenueApi.OrderAnswer;
 import com.example.trading.saga.market.VenueApi.OrderState;
 import com.example.trading.saga.market.VenueApi.Price;
+import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.codec.MessageCodec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -14,8 +16,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import com.example.trading.platform.tracing.Traces;
-import com.example.trading.schemas.MessageMetadata;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,13 +27,15 @@ import java.util.function.Supplier;
  * The exchange's HTTP API, with the resilience a venue needs: connect and request timeouts, a few
  * attempts with exponential back-off and jitter for transient failures (I/O errors, timeouts, 5xx,
  * 429), behind a circuit breaker so a venue that is down is not hammered (an open breaker fails at
- * once with {@code CallNotPermittedException}); order entry and the feeds have one breaker each. Answers the venue gives on purpose (404,
- * 409, a rejection) are results, not failures. Thread-safe.
+ * once with {@code CallNotPermittedException}); order entry and the feeds have one breaker each.
+ * Answers the venue gives on purpose (404, 409, a rejection) are results, not failures.
+ * Thread-safe.
  */
 public class VenueClient {
 
   /** The circuit breaker of order entry: placing, cancelling, reading an order. */
   public static final String ORDER_ENTRY = "venue-orders";
+
   /** The circuit breaker of the executions and price feeds. */
   public static final String FEEDS = "venue-feeds";
 
@@ -47,7 +49,11 @@ public class VenueClient {
   private final CircuitBreaker feeds;
   private final Traces traces;
 
-  public VenueClient(MarketProperties properties, Retry retry, CircuitBreaker orderEntry, CircuitBreaker feeds,
+  public VenueClient(
+      MarketProperties properties,
+      Retry retry,
+      CircuitBreaker orderEntry,
+      CircuitBreaker feeds,
       Traces traces) {
     this.traces = traces;
     this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
@@ -71,7 +77,9 @@ public class VenueClient {
   public OrderAnswer submit(NewOrder order) {
     HttpResponse<String> response = call(orderEntry, post("/venue/orders", write(order)));
     if (response.statusCode() >= 400 && response.statusCode() < 500) {
-      return new OrderAnswer(order.clientOrderId(), "REJECTED",
+      return new OrderAnswer(
+          order.clientOrderId(),
+          "REJECTED",
           "the venue refused the request (HTTP " + response.statusCode() + "): " + response.body());
     }
     return read(expectOk(response), OrderAnswer.class);
@@ -80,26 +88,26 @@ public class VenueClient {
   /** The outcome of a cancel at the venue. */
   public sealed interface Cancellation {
     /** Cancelled (now or before) after {@code filledQuantity} filled. */
-    record Cancelled(long filledQuantity) implements Cancellation {
-    }
+    record Cancelled(long filledQuantity) implements Cancellation {}
 
     /** The venue has never seen the order. */
-    record Unknown() implements Cancellation {
-    }
+    record Unknown() implements Cancellation {}
 
     /** Too late: the order already ended at the venue. */
-    record AlreadyEnded(OrderState state) implements Cancellation {
-    }
+    record AlreadyEnded(OrderState state) implements Cancellation {}
   }
 
   public Cancellation cancel(String clientOrderId) {
-    HttpResponse<String> response = call(orderEntry, post("/venue/orders/" + encode(clientOrderId) + "/cancel", "{}"));
+    HttpResponse<String> response =
+        call(orderEntry, post("/venue/orders/" + encode(clientOrderId) + "/cancel", "{}"));
     return switch (response.statusCode()) {
       case 404 -> new Cancellation.Unknown();
-      case 409 -> status(clientOrderId)
-          .<Cancellation>map(Cancellation.AlreadyEnded::new)
-          .orElseGet(Cancellation.Unknown::new);
-      default -> new Cancellation.Cancelled(read(expectOk(response), CancelAnswer.class).filledQuantity());
+      case 409 ->
+          status(clientOrderId)
+              .<Cancellation>map(Cancellation.AlreadyEnded::new)
+              .orElseGet(Cancellation.Unknown::new);
+      default ->
+          new Cancellation.Cancelled(read(expectOk(response), CancelAnswer.class).filledQuantity());
     };
   }
 
@@ -112,7 +120,9 @@ public class VenueClient {
   }
 
   public ExecutionPage executions(long after, int limit) {
-    return read(expectOk(call(feeds, get("/venue/executions?after=" + after + "&limit=" + limit))), ExecutionPage.class);
+    return read(
+        expectOk(call(feeds, get("/venue/executions?after=" + after + "&limit=" + limit))),
+        ExecutionPage.class);
   }
 
   private HttpResponse<String> call(CircuitBreaker breaker, HttpRequest request) {
@@ -124,12 +134,17 @@ public class VenueClient {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() >= 500 || response.statusCode() == 429) {
-        throw new VenueUnavailableException(request.method() + " " + request.uri().getPath() + " answered HTTP "
-            + response.statusCode());
+        throw new VenueUnavailableException(
+            request.method()
+                + " "
+                + request.uri().getPath()
+                + " answered HTTP "
+                + response.statusCode());
       }
       return response;
     } catch (IOException e) {
-      throw new VenueUnavailableException(request.method() + " " + request.uri().getPath() + " failed: " + e, e);
+      throw new VenueUnavailableException(
+          request.method() + " " + request.uri().getPath() + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new VenueUnavailableException("interrupted", e);
@@ -137,14 +152,22 @@ public class VenueClient {
   }
 
   private HttpRequest get(String path) {
-    return traced(HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout).GET()
-        .header("Accept", "application/json")).build();
+    return traced(
+            HttpRequest.newBuilder(base.resolve(path))
+                .timeout(requestTimeout)
+                .GET()
+                .header("Accept", "application/json"))
+        .build();
   }
 
   private HttpRequest post(String path, String json) {
-    return traced(HttpRequest.newBuilder(base.resolve(path)).timeout(requestTimeout)
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json))).build();
+    return traced(
+            HttpRequest.newBuilder(base.resolve(path))
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)))
+        .build();
   }
 
   /** The venue call continues the current step's trace (W3C traceparent). */
@@ -155,8 +178,11 @@ public class VenueClient {
 
   private static HttpResponse<String> expectOk(HttpResponse<String> response) {
     if (response.statusCode() / 100 != 2) {
-      throw new IllegalStateException("unexpected answer from the venue: HTTP " + response.statusCode() + " "
-          + response.body());
+      throw new IllegalStateException(
+          "unexpected answer from the venue: HTTP "
+              + response.statusCode()
+              + " "
+              + response.body());
     }
     return response;
   }

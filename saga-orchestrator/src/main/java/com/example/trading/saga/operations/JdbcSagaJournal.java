@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code saga_status} in step with the sagas (one row per order, written in the saga's
- * transaction) and counts transitions, retries and ends. Moving to a step is progress
- * ({@code progressed_at}); a retry is not. The correlation id of an order's journey is its order id.
- * The same statements arm the saga's one deadline ({@code deadline_at}, replaced by every move and
+ * transaction) and counts transitions, retries and ends. Moving to a step is progress ({@code
+ * progressed_at}); a retry is not. The correlation id of an order's journey is its order id. The
+ * same statements arm the saga's one deadline ({@code deadline_at}, replaced by every move and
  * retry, cleared at the end), which {@code StepDeadlines} delivers when it comes due.
  */
 @Component
@@ -33,7 +33,8 @@ class JdbcSagaJournal implements SagaJournal {
   @Override
   public void moved(String orderId, SagaStep step, Ending ending, Duration deadlineIn) {
     Envelope envelope = Envelope.ofCurrentStep();
-    jdbc.update("""
+    jdbc.update(
+        """
         insert into saga_status (order_id, correlation_id, step, ending, deadline_at, deadline_traceparent,
                                  deadline_causation_id)
         values (?, ?, ?, ?, now() + ? * interval '1 millisecond', ?, ?)
@@ -42,26 +43,40 @@ class JdbcSagaJournal implements SagaJournal {
               progressed_at = now(), deadline_at = excluded.deadline_at,
               deadline_traceparent = excluded.deadline_traceparent,
               deadline_causation_id = excluded.deadline_causation_id""",
-        orderId, orderId, step.name(), ending == null ? null : ending.toString(), deadlineIn.toMillis(),
-        envelope.traceparent(), envelope.causationId());
+        orderId,
+        orderId,
+        step.name(),
+        ending == null ? null : ending.toString(),
+        deadlineIn.toMillis(),
+        envelope.traceparent(),
+        envelope.causationId());
     meters.counter("trading.saga.transitions", "step", step.name()).increment();
   }
 
   @Override
-  public void retrying(String orderId, SagaStep step, int retry, String waitingFor, Duration deadlineIn) {
+  public void retrying(
+      String orderId, SagaStep step, int retry, String waitingFor, Duration deadlineIn) {
     Envelope envelope = Envelope.ofCurrentStep();
-    jdbc.update("""
+    jdbc.update(
+        """
         update saga_status set retries = ?, waiting_for = ?, updated_at = now(),
                deadline_at = now() + ? * interval '1 millisecond', deadline_traceparent = ?, deadline_causation_id = ?
         where order_id = ?""",
-        retry, waitingFor, deadlineIn.toMillis(), envelope.traceparent(), envelope.causationId(), orderId);
+        retry,
+        waitingFor,
+        deadlineIn.toMillis(),
+        envelope.traceparent(),
+        envelope.causationId(),
+        orderId);
     meters.counter("trading.saga.retries", "step", step.name()).increment();
   }
 
   @Override
   public void finished(String orderId, Ending ending) {
-    jdbc.update("update saga_status set ending = ?, finished_at = now(), updated_at = now() where order_id = ?",
-        ending.toString(), orderId);
+    jdbc.update(
+        "update saga_status set ending = ?, finished_at = now(), updated_at = now() where order_id = ?",
+        ending.toString(),
+        orderId);
     meters.counter("trading.saga.finished", "outcome", ending.outcome().name()).increment();
   }
 
@@ -76,7 +91,8 @@ class JdbcSagaJournal implements SagaJournal {
         return new Envelope(null, null);
       }
       Map<String, ?> data = CurrentUnitOfWork.get().getCorrelationData();
-      return new Envelope(Objects.toString(data.get(MessageMetadata.TRACEPARENT), null),
+      return new Envelope(
+          Objects.toString(data.get(MessageMetadata.TRACEPARENT), null),
           CurrentUnitOfWork.get().getMessage().getIdentifier());
     }
   }

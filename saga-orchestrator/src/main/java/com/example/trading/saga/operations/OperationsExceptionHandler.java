@@ -5,5 +5,4 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Problem documents (RFC 9457) for every request error of the operations endpoints. */
 @RestControllerAdvice
-class OperationsExceptionHandler extends ApiExceptionHandler {
-}
+class OperationsExceptionHandler extends ApiExceptionHandler {}

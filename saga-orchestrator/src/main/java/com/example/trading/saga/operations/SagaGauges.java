@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Unfinished sagas by step, for dashboards and alerts: {@code trading.saga.active{step}} (how
- * many) and {@code trading.saga.oldest.age{step}} (seconds since the least recently progressed of
- * them last moved to a step). Read
- * from {@code saga_status} at most every few seconds, whatever the scrape rate.
+ * Unfinished sagas by step, for dashboards and alerts: {@code trading.saga.active{step}} (how many)
+ * and {@code trading.saga.oldest.age{step}} (seconds since the least recently progressed of them
+ * last moved to a step). Read from {@code saga_status} at most every few seconds, whatever the
+ * scrape rate.
  */
 @Component
 class SagaGauges {
@@ -25,19 +25,26 @@ class SagaGauges {
   private static final Duration REFRESH = Duration.ofSeconds(5);
 
   private final SagaStatusQuery query;
-  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(Instant.EPOCH, Map.of()));
+  private final AtomicReference<Snapshot> snapshot =
+      new AtomicReference<>(new Snapshot(Instant.EPOCH, Map.of()));
 
-  private record Snapshot(Instant takenAt, Map<SagaStep, SagaStatusQuery.StepCount> byStep) {
-  }
+  private record Snapshot(Instant takenAt, Map<SagaStep, SagaStatusQuery.StepCount> byStep) {}
 
   SagaGauges(SagaStatusQuery query, MeterRegistry meters) {
     this.query = query;
     for (SagaStep step : SagaStep.values()) {
       Gauge.builder("trading.saga.active", () -> current().getOrDefault(step, empty(step)).count())
-          .tag("step", step.name()).description("unfinished order sagas in this step").register(meters);
-      Gauge.builder("trading.saga.oldest.age", () -> current().getOrDefault(step, empty(step)).oldestAgeSeconds())
-          .tag("step", step.name()).baseUnit("seconds")
-          .description("seconds since the least recently progressed unfinished order saga in this step moved").register(meters);
+          .tag("step", step.name())
+          .description("unfinished order sagas in this step")
+          .register(meters);
+      Gauge.builder(
+              "trading.saga.oldest.age",
+              () -> current().getOrDefault(step, empty(step)).oldestAgeSeconds())
+          .tag("step", step.name())
+          .baseUnit("seconds")
+          .description(
+              "seconds since the least recently progressed unfinished order saga in this step moved")
+          .register(meters);
     }
   }
 

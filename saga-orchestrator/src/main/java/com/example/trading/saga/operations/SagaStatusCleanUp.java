@@ -13,10 +13,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the {@code saga_status} rows of sagas that finished more than {@code retention} ago
- * (7 days), in batches, every {@code interval} (10 min); counter
- * {@code trading.saga.cleanup.removed{table="saga_status"}}. Any instance may run it at the same
- * time: a row is deleted once.
+ * Deletes the {@code saga_status} rows of sagas that finished more than {@code retention} ago (7
+ * days), in batches, every {@code interval} (10 min); counter {@code
+ * trading.saga.cleanup.removed{table="saga_status"}}. Any instance may run it at the same time: a
+ * row is deleted once.
  */
 @Component
 class SagaStatusCleanUp extends PollingWorker {
@@ -29,7 +29,9 @@ class SagaStatusCleanUp extends PollingWorker {
   private final Duration interval;
   private final Counter removed;
 
-  SagaStatusCleanUp(JdbcTemplate jdbc, MeterRegistry meters,
+  SagaStatusCleanUp(
+      JdbcTemplate jdbc,
+      MeterRegistry meters,
       @Value("${trading.saga.status.retention:P7D}") Duration retention,
       @Value("${trading.saga.status.clean-up-interval:10m}") Duration interval) {
     super("saga-status-clean-up");
@@ -41,13 +43,17 @@ class SagaStatusCleanUp extends PollingWorker {
 
   @Override
   protected boolean workOnce() {
-    int deleted = jdbc.update("""
+    int deleted =
+        jdbc.update(
+            """
         delete from saga_status where order_id in (
           select order_id from saga_status where finished_at < ? limit ?)""",
-        Timestamp.from(Instant.now().minus(retention)), BATCH);
+            Timestamp.from(Instant.now().minus(retention)),
+            BATCH);
     if (deleted > 0) {
       removed.increment(deleted);
-      log.info("deleted {} saga status rows of sagas finished more than {} ago", deleted, retention);
+      log.info(
+          "deleted {} saga status rows of sagas finished more than {} ago", deleted, retention);
     }
     return deleted == BATCH;
   }

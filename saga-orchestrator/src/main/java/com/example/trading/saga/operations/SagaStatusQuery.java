@@ -12,30 +12,50 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** Reads {@code saga_status} for operators: sagas without progress past a threshold, and counts by step. */
+/**
+ * Reads {@code saga_status} for operators: sagas without progress past a threshold, and counts by
+ * step.
+ */
 @Component
 class SagaStatusQuery {
 
   /**
    * One saga as an operator sees it: its step, the end it decided (null until decided), how often
-   * the step was retried and what it waits for (null when not retrying), and when it started,
-   * last changed, last moved to a step and finished (null while it runs).
+   * the step was retried and what it waits for (null when not retrying), and when it started, last
+   * changed, last moved to a step and finished (null while it runs).
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record SagaStatus(String orderId, String correlationId, SagaStep step, @Nullable String ending, int retries,
-      @Nullable String waitingFor, Instant startedAt, Instant updatedAt, @Nullable Instant progressedAt,
-      @Nullable Instant finishedAt) {
-  }
+  record SagaStatus(
+      String orderId,
+      String correlationId,
+      SagaStep step,
+      @Nullable String ending,
+      int retries,
+      @Nullable String waitingFor,
+      Instant startedAt,
+      Instant updatedAt,
+      @Nullable Instant progressedAt,
+      @Nullable Instant finishedAt) {}
 
-  /** Unfinished sagas of one step: how many, and how long the least recently progressed one has waited. */
-  record StepCount(String step, long count, double oldestAgeSeconds) {
-  }
+  /**
+   * Unfinished sagas of one step: how many, and how long the least recently progressed one has
+   * waited.
+   */
+  record StepCount(String step, long count, double oldestAgeSeconds) {}
 
-  private static final RowMapper<SagaStatus> ROW = (rs, n) -> new SagaStatus(rs.getString("order_id"),
-      rs.getString("correlation_id"), SagaStep.valueOf(rs.getString("step")), rs.getString("ending"),
-      rs.getInt("retries"), rs.getString("waiting_for"), instant(rs.getTimestamp("started_at")),
-      instant(rs.getTimestamp("updated_at")), instant(rs.getTimestamp("progressed_at")),
-      instant(rs.getTimestamp("finished_at")));
+  private static final RowMapper<SagaStatus> ROW =
+      (rs, n) ->
+          new SagaStatus(
+              rs.getString("order_id"),
+              rs.getString("correlation_id"),
+              SagaStep.valueOf(rs.getString("step")),
+              rs.getString("ending"),
+              rs.getInt("retries"),
+              rs.getString("waiting_for"),
+              instant(rs.getTimestamp("started_at")),
+              instant(rs.getTimestamp("updated_at")),
+              instant(rs.getTimestamp("progressed_at")),
+              instant(rs.getTimestamp("finished_at")));
 
   private final JdbcTemplate jdbc;
 
@@ -49,18 +69,24 @@ class SagaStatusQuery {
    * it fills, is cancelled or its time in force ends).
    */
   List<SagaStatus> stuckFor(Duration age, int limit) {
-    return jdbc.query("""
+    return jdbc.query(
+        """
         select * from saga_status
         where finished_at is null and step <> 'ON_MARKET' and progressed_at < now() - ? * interval '1 millisecond'
-        order by progressed_at limit ?""", ROW, age.toMillis(), limit);
+        order by progressed_at limit ?""",
+        ROW,
+        age.toMillis(),
+        limit);
   }
 
   Optional<SagaStatus> of(String orderId) {
-    return jdbc.query("select * from saga_status where order_id = ?", ROW, orderId).stream().findFirst();
+    return jdbc.query("select * from saga_status where order_id = ?", ROW, orderId).stream()
+        .findFirst();
   }
 
   List<StepCount> unfinishedByStep() {
-    return jdbc.query("""
+    return jdbc.query(
+        """
         select step, count(*) as n, extract(epoch from now() - min(progressed_at)) as oldest
         from saga_status where finished_at is null group by step""",
         (rs, n) -> new StepCount(rs.getString("step"), rs.getLong("n"), rs.getDouble("oldest")));

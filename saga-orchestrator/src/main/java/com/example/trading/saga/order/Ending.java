@@ -8,10 +8,10 @@ import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderRejectReason;
 
 /**
- * How an order's saga will end, once decided: the final order command it sends after settling
- * and releasing. Decided once (the first reason wins), except that what the venue did prevails:
- * a fully filled order completes, and a rejected or timed-out order that partially filled is
- * cancelled (its fills stand).
+ * How an order's saga will end, once decided: the final order command it sends after settling and
+ * releasing. Decided once (the first reason wins), except that what the venue did prevails: a fully
+ * filled order completes, and a rejected or timed-out order that partially filled is cancelled (its
+ * fills stand).
  *
  * @param outcome the kind of end
  * @param reason for {@link Outcome#REJECTED} only
@@ -20,7 +20,12 @@ import com.example.trading.schemas.order.OrderRejectReason;
 public record Ending(Outcome outcome, OrderRejectReason reason, String detail) {
 
   /** The four ends of an order. */
-  public enum Outcome { COMPLETED, REJECTED, CANCELLED, EXPIRED }
+  public enum Outcome {
+    COMPLETED,
+    REJECTED,
+    CANCELLED,
+    EXPIRED
+  }
 
   public static Ending completed() {
     return new Ending(Outcome.COMPLETED, null, null);
@@ -44,7 +49,8 @@ public record Ending(Outcome outcome, OrderRejectReason reason, String detail) {
       return outcome == Outcome.COMPLETED ? this : completed();
     }
     if (outcome == Outcome.REJECTED && filledQuantity > 0) {
-      return cancelled("stopped after a partial fill: " + reason + (detail == null ? "" : " (" + detail + ")"));
+      return cancelled(
+          "stopped after a partial fill: " + reason + (detail == null ? "" : " (" + detail + ")"));
     }
     return this;
   }

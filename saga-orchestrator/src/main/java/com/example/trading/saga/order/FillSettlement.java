@@ -10,13 +10,14 @@ import java.math.BigDecimal;
  * The holding commands that settle one fill, and how much of the fee it collects.
  *
  * <ul>
- *   <li>SELL: settle {@code quantity} shares from the reservation; credit the proceeds
- *       ({@code price × quantity} in cents) less whatever of the fee is still uncollected (a sale
- *       needs no cash up front, so the fee comes out of the first fill's proceeds, and out of
- *       later fills' while the first did not cover it). No credit when the fee takes it all.</li>
+ *   <li>SELL: settle {@code quantity} shares from the reservation; credit the proceeds ({@code
+ *       price × quantity} in cents) less whatever of the fee is still uncollected (a sale needs no
+ *       cash up front, so the fee comes out of the first fill's proceeds, and out of later fills'
+ *       while the first did not cover it). No credit when the fee takes it all.
  *   <li>BUY: settle the cost (in cents), plus the whole fee at the first fill, from the cash
- *       reservation; credit the shares.</li>
+ *       reservation; credit the shares.
  * </ul>
+ *
  * A settlement never takes more than what is left reserved ({@code clamped} says it had to stop
  * there, which only a venue that broke the price protection can cause).
  *
@@ -25,10 +26,20 @@ import java.math.BigDecimal;
  * @param feeCollected the part of the fee this fill collects
  * @param clamped whether the settlement was cut to what was left reserved
  */
-public record FillSettlement(SettleReservation settle, CreditHolding credit, BigDecimal feeCollected, boolean clamped) {
+public record FillSettlement(
+    SettleReservation settle, CreditHolding credit, BigDecimal feeCollected, boolean clamped) {
 
-  public static FillSettlement of(Side side, String accountId, String instrument, String orderId, String fillId,
-      long quantity, BigDecimal price, BigDecimal fee, BigDecimal feeCollectedBefore, BigDecimal leftReserved) {
+  public static FillSettlement of(
+      Side side,
+      String accountId,
+      String instrument,
+      String orderId,
+      String fillId,
+      long quantity,
+      BigDecimal price,
+      BigDecimal fee,
+      BigDecimal feeCollectedBefore,
+      BigDecimal leftReserved) {
     BigDecimal proceeds = Assets.cents(price.multiply(BigDecimal.valueOf(quantity)));
     BigDecimal feeDue = fee.subtract(feeCollectedBefore).max(BigDecimal.ZERO);
     if (side == Side.SELL) {
@@ -36,19 +47,40 @@ public record FillSettlement(SettleReservation settle, CreditHolding credit, Big
       BigDecimal collected = feeDue.min(proceeds);
       BigDecimal cash = proceeds.subtract(collected);
       boolean clamped = shares.compareTo(leftReserved) > 0;
-      SettleReservation settle = new SettleReservation(Assets.holdingId(accountId, instrument), orderId, fillId,
-          clamped ? leftReserved : shares);
-      CreditHolding credit = cash.signum() > 0
-          ? new CreditHolding(Assets.holdingId(accountId, Assets.CASH), accountId, Assets.CASH, orderId, fillId, cash)
-          : null;
+      SettleReservation settle =
+          new SettleReservation(
+              Assets.holdingId(accountId, instrument),
+              orderId,
+              fillId,
+              clamped ? leftReserved : shares);
+      CreditHolding credit =
+          cash.signum() > 0
+              ? new CreditHolding(
+                  Assets.holdingId(accountId, Assets.CASH),
+                  accountId,
+                  Assets.CASH,
+                  orderId,
+                  fillId,
+                  cash)
+              : null;
       return new FillSettlement(settle, credit, collected, clamped);
     }
     BigDecimal cost = proceeds.add(feeDue);
     boolean clamped = cost.compareTo(leftReserved) > 0;
-    SettleReservation settle = new SettleReservation(Assets.holdingId(accountId, Assets.CASH), orderId, fillId,
-        clamped ? leftReserved : cost);
-    CreditHolding credit = new CreditHolding(Assets.holdingId(accountId, instrument), accountId, instrument, orderId,
-        fillId, BigDecimal.valueOf(quantity));
+    SettleReservation settle =
+        new SettleReservation(
+            Assets.holdingId(accountId, Assets.CASH),
+            orderId,
+            fillId,
+            clamped ? leftReserved : cost);
+    CreditHolding credit =
+        new CreditHolding(
+            Assets.holdingId(accountId, instrument),
+            accountId,
+            instrument,
+            orderId,
+            fillId,
+            BigDecimal.valueOf(quantity));
     return new FillSettlement(settle, credit, feeDue, clamped);
   }
 }

@@ -87,14 +87,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  * </pre>
  *
  * <p>Cancellation interrupts: requested while a step's answer is pending, the end is decided at
- * once and acted on when the answer comes (before submission: undo what was done; then
- * {@code ConfirmCancellation}); once the order may be at the venue, the saga cancels it there,
- * settles what filled, releases the rest, refunds the fee if nothing filled.
+ * once and acted on when the answer comes (before submission: undo what was done; then {@code
+ * ConfirmCancellation}); once the order may be at the venue, the saga cancels it there, settles
+ * what filled, releases the rest, refunds the fee if nothing filled.
  *
  * <p>Every step has a deadline ({@link SagaTimeouts}); waiting steps re-send the commands whose
- * effect has not been seen ({@link #awaiting}; every receiver is idempotent) with back-off until
- * it is. A deadline is an event like the others ({@link StepDeadlinePassed}, armed through the
- * {@link SagaJournal} with the step): when it comes due it is appended to the orchestrator's store and
+ * effect has not been seen ({@link #awaiting}; every receiver is idempotent) with back-off until it
+ * is. A deadline is an event like the others ({@link StepDeadlinePassed}, armed through the {@link
+ * SagaJournal} with the step): when it comes due it is appended to the orchestrator's store and
  * reaches this saga in store order, after every answer stored before it, on whichever instance owns
  * the order's segment. Every event is checked against the step and the awaited confirmations, so a
  * duplicate or late event changes nothing. No clock, randomness or I/O here: time comes from
@@ -104,25 +104,29 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @Saga
 // deadlineId: the Axon deadline of sagas stored before deadlines became events; such a saga loads
-// without it (its old deadline no longer fires; its venue's answers and time in force still end it).
+// without it (its old deadline no longer fires; its venue's answers and time in force still end
+// it).
 @JsonIgnoreProperties("deadlineId")
-@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
-    isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+@JsonAutoDetect(
+    fieldVisibility = Visibility.ANY,
+    getterVisibility = Visibility.NONE,
+    isGetterVisibility = Visibility.NONE,
+    setterVisibility = Visibility.NONE)
 public class OrderSaga {
 
   private static final Logger log = LoggerFactory.getLogger(OrderSaga.class);
   private static final String ORDER_ID = "orderId";
   private static final FeeSchedule FEE_SCHEDULE = FeeSchedule.STANDARD_V1;
 
-  @Autowired
-  private transient CommandGateway commandGateway;
-  /** Only to cancel a deadline of a saga stored before the journal armed them ({@link #deadline}). */
-  @Autowired
-  private transient EventScheduler deadlines;
-  @Autowired
-  private transient SagaJournal journal;
-  @Autowired
-  private transient SagaTimeouts timeouts;
+  @Autowired private transient CommandGateway commandGateway;
+
+  /**
+   * Only to cancel a deadline of a saga stored before the journal armed them ({@link #deadline}).
+   */
+  @Autowired private transient EventScheduler deadlines;
+
+  @Autowired private transient SagaJournal journal;
+  @Autowired private transient SagaTimeouts timeouts;
 
   private String orderId;
   private String accountId;
@@ -134,31 +138,43 @@ public class OrderSaga {
   private BigDecimal maxFee;
 
   private SagaStep step;
+
   /** The decided end, or null while the order may still run its course. */
   private Ending ending;
+
   private BigDecimal referencePrice;
   private ReservationPlan plan;
+
   /** What the reservation held when granted; null while none is held. */
   private BigDecimal reserved;
+
   /** How much of the reservation fills have settled. */
   private BigDecimal settledFromReservation = BigDecimal.ZERO;
+
   /** The fee charged; null until charged. */
   private BigDecimal fee;
+
   /** How much of the fee fills have collected (all of it at the first BUY fill). */
   private BigDecimal feeCollected = BigDecimal.ZERO;
+
   private String venueOrderId;
   private long filledQuantity;
+
   /** What the venue said was filled when it ended the order, while fills up to it are still due. */
   private Long venueFilledQuantity;
+
   private Set<String> fillIds = new LinkedHashSet<>();
+
   /** Commands sent whose effect was not seen yet, by the confirmation that settles each. */
   private Map<String, PendingCommand> awaiting = new LinkedHashMap<>();
+
   /**
    * The db-scheduler deadline of a saga stored before the step deadlines moved into the journal
    * ({@link SagaJournal}); null for every saga started since, which never sets it.
    */
   @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
   private ScheduleToken deadline;
+
   private int retry;
 
   public OrderSaga() {
@@ -207,16 +223,26 @@ public class OrderSaga {
     if (step != SagaStep.PRICING) {
       return;
     }
-    decide(Ending.rejected(OrderRejectReason.MARKET_REJECTED, "no reference price: " + unavailable.reason()));
+    decide(
+        Ending.rejected(
+            OrderRejectReason.MARKET_REJECTED, "no reference price: " + unavailable.reason()));
     beginEnding();
   }
 
   // ---- 1. RESERVING ---------------------------------------------------------------------------
 
   private void reserve() {
-    plan = ReservationPlan.of(side, instrument, quantity, type, limitPrice, referencePrice, FEE_SCHEDULE);
-    send("reserve", new ReserveHolding(Assets.holdingId(accountId, plan.asset()), accountId, plan.asset(), orderId,
-        plan.quantity()));
+    plan =
+        ReservationPlan.of(
+            side, instrument, quantity, type, limitPrice, referencePrice, FEE_SCHEDULE);
+    send(
+        "reserve",
+        new ReserveHolding(
+            Assets.holdingId(accountId, plan.asset()),
+            accountId,
+            plan.asset(),
+            orderId,
+            plan.quantity()));
     moveTo(SagaStep.RESERVING, "reserving " + plan.quantity() + " " + plan.asset());
   }
 
@@ -230,7 +256,10 @@ public class OrderSaga {
       beginEnding();
       return;
     }
-    send("charge-fee", new ChargeFee(orderId, accountId, side, instrument, quantity, plan.priceEstimate(), maxFee));
+    send(
+        "charge-fee",
+        new ChargeFee(
+            orderId, accountId, side, instrument, quantity, plan.priceEstimate(), maxFee));
     moveTo(SagaStep.CHARGING_FEE, "reserved " + reserved + " " + plan.asset());
   }
 
@@ -239,8 +268,15 @@ public class OrderSaga {
     if (step != SagaStep.RESERVING || !confirmed("reserve")) {
       return;
     }
-    decide(Ending.rejected(OrderRejectReason.INSUFFICIENT_HOLDING, "requested " + rejection.requested() + " "
-        + rejection.asset() + ", available " + rejection.available()));
+    decide(
+        Ending.rejected(
+            OrderRejectReason.INSUFFICIENT_HOLDING,
+            "requested "
+                + rejection.requested()
+                + " "
+                + rejection.asset()
+                + ", available "
+                + rejection.available()));
     beginEnding();
   }
 
@@ -257,7 +293,9 @@ public class OrderSaga {
       return;
     }
     sendOnce(new AcceptOrder(orderId, plan.asset(), reserved, fee));
-    ask(new SubmitToMarket(orderId, side, instrument, quantity, type, limitPrice, plan.priceProtection()));
+    ask(
+        new SubmitToMarket(
+            orderId, side, instrument, quantity, type, limitPrice, plan.priceProtection()));
     moveTo(SagaStep.SUBMITTING, "fee " + fee + " charged; submitting to the market");
   }
 
@@ -266,8 +304,10 @@ public class OrderSaga {
     if (step != SagaStep.CHARGING_FEE || !confirmed("charge-fee")) {
       return;
     }
-    decide(Ending.rejected(OrderRejectReason.FEE_REJECTED, "fee " + rejection.fee() + " above maxFee "
-        + rejection.maxFee()));
+    decide(
+        Ending.rejected(
+            OrderRejectReason.FEE_REJECTED,
+            "fee " + rejection.fee() + " above maxFee " + rejection.maxFee()));
     beginEnding();
   }
 
@@ -302,8 +342,12 @@ public class OrderSaga {
     }
     if ((!isAtMarket() && step != SagaStep.SETTLING) || reserved == null || fee == null) {
       log.atError()
-          .log("fill {} of {} at {} arrived after the order's end was settled (step {}); an operator must settle it",
-              fill.fillId(), fill.quantity(), fill.price(), step);
+          .log(
+              "fill {} of {} at {} arrived after the order's end was settled (step {}); an operator must settle it",
+              fill.fillId(),
+              fill.quantity(),
+              fill.price(),
+              step);
       return;
     }
     if (venueOrderId == null) {
@@ -317,7 +361,8 @@ public class OrderSaga {
       beginEnding();
     } else if (step == SagaStep.SUBMITTING) {
       moveTo(SagaStep.ON_MARKET, "partially filled " + filledQuantity + " of " + quantity);
-    } else if (step == SagaStep.CANCELLING_AT_MARKET && venueFilledQuantity != null
+    } else if (step == SagaStep.CANCELLING_AT_MARKET
+        && venueFilledQuantity != null
         && filledQuantity >= venueFilledQuantity) {
       beginEnding();
     }
@@ -325,18 +370,32 @@ public class OrderSaga {
 
   private void settle(MarketOrderFilled fill) {
     boolean first = filledQuantity == 0;
-    FillSettlement settlement = FillSettlement.of(side, accountId, instrument, orderId, fill.fillId(),
-        fill.quantity(), fill.price(), fee, feeCollected, reserved.subtract(settledFromReservation));
+    FillSettlement settlement =
+        FillSettlement.of(
+            side,
+            accountId,
+            instrument,
+            orderId,
+            fill.fillId(),
+            fill.quantity(),
+            fill.price(),
+            fee,
+            feeCollected,
+            reserved.subtract(settledFromReservation));
     if (settlement.clamped()) {
       log.atError()
-          .log("fill {} needs more than is left reserved ({}); settling only that — the venue broke the price protection",
-              fill.fillId(), reserved.subtract(settledFromReservation));
+          .log(
+              "fill {} needs more than is left reserved ({}); settling only that — the venue broke the price protection",
+              fill.fillId(),
+              reserved.subtract(settledFromReservation));
     }
     fillIds.add(fill.fillId());
     filledQuantity += fill.quantity();
     settledFromReservation = settledFromReservation.add(settlement.settle().quantity());
     feeCollected = feeCollected.add(settlement.feeCollected());
-    send("fill:" + fill.fillId(), new RecordFill(orderId, fill.fillId(), fill.quantity(), fill.price()));
+    send(
+        "fill:" + fill.fillId(),
+        new RecordFill(orderId, fill.fillId(), fill.quantity(), fill.price()));
     send("debit:" + fill.fillId(), settlement.settle());
     if (settlement.credit() != null) {
       send("credit:" + fill.fillId(), settlement.credit());
@@ -344,9 +403,13 @@ public class OrderSaga {
     if (first) {
       send("settle-fee", new SettleFee(orderId));
     }
-    log.atInfo()
-        .log("fill {}: {} at {}; filled {} of {}", fill.fillId(), fill.quantity(), fill.price(), filledQuantity,
-            quantity);
+    log.atInfo().log(
+        "fill {}: {} at {}; filled {} of {}",
+        fill.fillId(),
+        fill.quantity(),
+        fill.price(),
+        filledQuantity,
+        quantity);
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)
@@ -416,7 +479,10 @@ public class OrderSaga {
     switch (ended.status()) {
       case "FILLED" -> decide(Ending.completed());
       case "EXPIRED" -> decide(Ending.expired("expired at the venue"));
-      default -> decide(Ending.rejected(OrderRejectReason.MARKET_REJECTED, "the venue ended it " + ended.status()));
+      default ->
+          decide(
+              Ending.rejected(
+                  OrderRejectReason.MARKET_REJECTED, "the venue ended it " + ended.status()));
     }
     marketPhaseOver(ended.venueFilledQuantity());
   }
@@ -443,7 +509,9 @@ public class OrderSaga {
     if (venueFilled != null && filledQuantity < venueFilled) {
       venueFilledQuantity = venueFilled;
       if (step != SagaStep.CANCELLING_AT_MARKET) {
-        moveTo(SagaStep.CANCELLING_AT_MARKET, "the venue ended it after " + venueFilled + " filled; fills are due");
+        moveTo(
+            SagaStep.CANCELLING_AT_MARKET,
+            "the venue ended it after " + venueFilled + " filled; fills are due");
       }
       return;
     }
@@ -456,8 +524,7 @@ public class OrderSaga {
     ending = ending.given(filledQuantity, quantity);
     if (side == Side.SELL && fee != null && filledQuantity > 0 && feeCollected.compareTo(fee) < 0) {
       // A sale pays its fee out of its proceeds; fills too small to cover it leave the rest unpaid.
-      log.atWarn()
-          .log("the fills' proceeds covered only {} of the fee {}", feeCollected, fee);
+      log.atWarn().log("the fills' proceeds covered only {} of the fee {}", feeCollected, fee);
     }
     moveTo(SagaStep.SETTLING, "ending " + ending);
     advance();
@@ -470,7 +537,9 @@ public class OrderSaga {
     if (fee != null && filledQuantity == 0) {
       send("refund-fee", new RefundFee(orderId));
     }
-    moveTo(SagaStep.RELEASING, reserved == null ? "nothing reserved" : "releasing what is left reserved");
+    moveTo(
+        SagaStep.RELEASING,
+        reserved == null ? "nothing reserved" : "releasing what is left reserved");
   }
 
   private void finish() {
@@ -514,7 +583,8 @@ public class OrderSaga {
     }
     cancelLegacyDeadline();
     journal.finished(orderId, ending);
-    log.atInfo().addKeyValue("step", step)
+    log.atInfo()
+        .addKeyValue("step", step)
         .log("order saga ended: {} after {} of {} filled", ending, filledQuantity, quantity);
     SagaLifecycle.end();
   }
@@ -530,8 +600,7 @@ public class OrderSaga {
         advance();
       }
       case RELEASING -> finish();
-      default -> {
-      }
+      default -> {}
     }
   }
 
@@ -545,12 +614,17 @@ public class OrderSaga {
     deadline = null;
     switch (step) {
       case PRICING -> {
-        decide(Ending.rejected(OrderRejectReason.MARKET_TIMEOUT, "no reference price within " + timeouts.pricing()));
+        decide(
+            Ending.rejected(
+                OrderRejectReason.MARKET_TIMEOUT,
+                "no reference price within " + timeouts.pricing()));
         beginEnding();
       }
       case SUBMITTING -> {
-        decide(Ending.rejected(OrderRejectReason.MARKET_TIMEOUT, "no answer from the venue within "
-            + timeouts.submitting()));
+        decide(
+            Ending.rejected(
+                OrderRejectReason.MARKET_TIMEOUT,
+                "no answer from the venue within " + timeouts.submitting()));
         cancelAtMarket("the venue did not answer in time");
       }
       case ON_MARKET -> {
@@ -571,7 +645,8 @@ public class OrderSaga {
   private void retryStep(String waitingFor) {
     retry++;
     journal.retrying(orderId, step, retry, waitingFor, timeouts.retryInterval(step, retry));
-    log.atWarn().addKeyValue("step", step)
+    log.atWarn()
+        .addKeyValue("step", step)
         .log("step {} still waiting for {} (retry {}); asked again", step, waitingFor, retry);
   }
 
@@ -583,14 +658,13 @@ public class OrderSaga {
     retry = 0;
     cancelLegacyDeadline();
     journal.moved(orderId, next, ending, timeouts.of(next));
-    log.atInfo().addKeyValue("step", next)
-        .log("order saga {} -> {}: {}", previous, next, why);
+    log.atInfo().addKeyValue("step", next).log("order saga {} -> {}: {}", previous, next, why);
   }
 
   /**
-   * Cancels the db-scheduler deadline of a saga stored before deadlines moved into the journal
-   * (its token is in its state); sagas since then have none. A deadline already on its way (stored,
-   * or being stored) cannot be cancelled; it arrives for a step this saga has left and is ignored.
+   * Cancels the db-scheduler deadline of a saga stored before deadlines moved into the journal (its
+   * token is in its state); sagas since then have none. A deadline already on its way (stored, or
+   * being stored) cannot be cancelled; it arrives for a step this saga has left and is ignored.
    */
   private void cancelLegacyDeadline() {
     if (deadline != null) {
@@ -607,7 +681,9 @@ public class OrderSaga {
   }
 
   private boolean isAtMarket() {
-    return step == SagaStep.SUBMITTING || step == SagaStep.ON_MARKET || step == SagaStep.CANCELLING_AT_MARKET;
+    return step == SagaStep.SUBMITTING
+        || step == SagaStep.ON_MARKET
+        || step == SagaStep.CANCELLING_AT_MARKET;
   }
 
   private void recordSubmission(String venueId) {
@@ -621,7 +697,9 @@ public class OrderSaga {
     commandGateway.sendAndWait(command);
   }
 
-  /** Sends a command the saga does not wait for: the order records progress it may no longer need. */
+  /**
+   * Sends a command the saga does not wait for: the order records progress it may no longer need.
+   */
   private void sendOnce(TradingCommand command) {
     commandGateway.sendAndWait(command);
   }
@@ -630,7 +708,10 @@ public class OrderSaga {
     commandGateway.sendAndWait(marketCommand);
   }
 
-  /** Whether {@code confirmation} was awaited (and now is not): false for a duplicate or stray event. */
+  /**
+   * Whether {@code confirmation} was awaited (and now is not): false for a duplicate or stray
+   * event.
+   */
   private boolean confirmed(String confirmation) {
     return awaiting.remove(confirmation) != null;
   }

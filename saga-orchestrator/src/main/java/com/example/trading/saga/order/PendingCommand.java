@@ -13,11 +13,14 @@ public record PendingCommand(String type, int revision, String json) {
   private static final MessageCodec CODEC = new MessageCodec();
 
   static PendingCommand of(TradingCommand command) {
-    return new PendingCommand(CODEC.typeName(command.getClass()), CODEC.revision(command.getClass()),
+    return new PendingCommand(
+        CODEC.typeName(command.getClass()),
+        CODEC.revision(command.getClass()),
         new String(CODEC.serialize(command), StandardCharsets.UTF_8));
   }
 
   TradingCommand command() {
-    return (TradingCommand) CODEC.deserialize(type, revision, json.getBytes(StandardCharsets.UTF_8));
+    return (TradingCommand)
+        CODEC.deserialize(type, revision, json.getBytes(StandardCharsets.UTF_8));
   }
 }

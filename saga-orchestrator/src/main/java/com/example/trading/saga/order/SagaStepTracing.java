@@ -11,12 +11,12 @@ import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
 import org.springframework.stereotype.Component;
 
 /**
- * Each event an order's saga handles is a span of the order's trace, the child of the trace
- * context the event carries; the commands, venue requests and deadlines the saga decides meanwhile
- * carry this span on (the contract's metadata provider reads the current span). Wraps the saga's
- * handlers themselves, so an event is traced once, by the segment whose saga handles it, not by
- * every segment that looks at it. Meanwhile the logging context names the journey, the order and
- * its account ({@link LoggingContext}).
+ * Each event an order's saga handles is a span of the order's trace, the child of the trace context
+ * the event carries; the commands, venue requests and deadlines the saga decides meanwhile carry
+ * this span on (the contract's metadata provider reads the current span). Wraps the saga's handlers
+ * themselves, so an event is traced once, by the segment whose saga handles it, not by every
+ * segment that looks at it. Meanwhile the logging context names the journey, the order and its
+ * account ({@link LoggingContext}).
  */
 @Component
 class SagaStepTracing implements HandlerEnhancerDefinition {
@@ -35,12 +35,22 @@ class SagaStepTracing implements HandlerEnhancerDefinition {
     return new WrappedMessageHandlingMember<>(original) {
       @Override
       public Object handle(Message<?> message, T target) throws Exception {
-        try (LoggingContext context = LoggingContext.of(
-                Objects.toString(message.getMetaData().get(MessageMetadata.CORRELATION_ID), null), message.getPayload())
-            .with(LoggingContext.ACCOUNT_ID, target instanceof OrderSaga saga ? saga.accountId() : null);
-            Traces.Step step = traces.start("saga " + message.getPayloadType().getSimpleName(),
-                Objects.toString(message.getMetaData().get(MessageMetadata.TRACEPARENT), null))) {
-          step.tag(MessageMetadata.CORRELATION_ID, message.getMetaData().get(MessageMetadata.CORRELATION_ID));
+        try (LoggingContext context =
+                LoggingContext.of(
+                        Objects.toString(
+                            message.getMetaData().get(MessageMetadata.CORRELATION_ID), null),
+                        message.getPayload())
+                    .with(
+                        LoggingContext.ACCOUNT_ID,
+                        target instanceof OrderSaga saga ? saga.accountId() : null);
+            Traces.Step step =
+                traces.start(
+                    "saga " + message.getPayloadType().getSimpleName(),
+                    Objects.toString(
+                        message.getMetaData().get(MessageMetadata.TRACEPARENT), null))) {
+          step.tag(
+              MessageMetadata.CORRELATION_ID,
+              message.getMetaData().get(MessageMetadata.CORRELATION_ID));
           try {
             return super.handle(message, target);
           } catch (Exception e) {

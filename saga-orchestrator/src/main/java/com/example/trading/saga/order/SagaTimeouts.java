@@ -8,13 +8,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * passes, the saga re-sends what it is waiting on (commands are idempotent) and re-arms the
  * deadline with exponential back-off up to {@code maxRetryInterval}, for ever: a saga that cannot
  * finish stays visible (metric, log, {@code /ops/sagas/stuck}) instead of giving up silently.
- * {@code pricing} and {@code submitting} end the order instead (MARKET_TIMEOUT), and
- * {@code onMarket} is the order's time in force: past it the saga cancels at the venue and the
- * order expires.
+ * {@code pricing} and {@code submitting} end the order instead (MARKET_TIMEOUT), and {@code
+ * onMarket} is the order's time in force: past it the saga cancels at the venue and the order
+ * expires.
  */
 @ConfigurationProperties("trading.saga.timeouts")
-public record SagaTimeouts(Duration pricing, Duration confirmation, Duration submitting, Duration onMarket,
-    Duration cancellingAtMarket, Duration maxRetryInterval) {
+public record SagaTimeouts(
+    Duration pricing,
+    Duration confirmation,
+    Duration submitting,
+    Duration onMarket,
+    Duration cancellingAtMarket,
+    Duration maxRetryInterval) {
 
   public SagaTimeouts {
     pricing = orDefault(pricing, Duration.ofSeconds(30));

@@ -1,6 +1,7 @@
 package com.example.trading.saga.outbox;
 
 import com.example.trading.platform.kafka.TopicNames;
+import com.example.trading.saga.store.AfterCommit;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingCommand;
@@ -8,7 +9,6 @@ import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.schemas.fee.FeeCommand;
 import com.example.trading.schemas.holding.HoldingCommand;
 import com.example.trading.schemas.order.OrderCommand;
-import com.example.trading.saga.store.AfterCommit;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -20,9 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The only handler of the contract's commands in this service: it writes each command the sagas
- * dispatch on the local command bus into {@code command_outbox}, in the transaction that stores
- * the saga's new state, so a command exists exactly when the decision that caused it does.
- * {@link OutboxRelay} publishes the rows to {@value Topics#COMMANDS}, woken after the commit.
+ * dispatch on the local command bus into {@code command_outbox}, in the transaction that stores the
+ * saga's new state, so a command exists exactly when the decision that caused it does. {@link
+ * OutboxRelay} publishes the rows to {@value Topics#COMMANDS}, woken after the commit.
  *
  * <p>The row carries the message envelope: a new messageId, correlationId = the order id,
  * causationId = the message being handled when the command was dispatched (the event or deadline
@@ -37,7 +37,12 @@ class CommandOutbox implements SmartInitializingSingleton {
   private final String commandTopic;
   private final OutboxRelay relay;
 
-  CommandOutbox(CommandBus commandBus, MessageCodec codec, JdbcTemplate jdbc, TopicNames topics, OutboxRelay relay) {
+  CommandOutbox(
+      CommandBus commandBus,
+      MessageCodec codec,
+      JdbcTemplate jdbc,
+      TopicNames topics,
+      OutboxRelay relay) {
     this.relay = relay;
     this.commandBus = commandBus;
     this.codec = codec;
@@ -47,7 +52,8 @@ class CommandOutbox implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    codec.messageClasses()
+    codec
+        .messageClasses()
         .filter(TradingCommand.class::isAssignableFrom)
         .forEach(type -> commandBus.subscribe(type.getName(), this::store));
   }
@@ -58,13 +64,19 @@ class CommandOutbox implements SmartInitializingSingleton {
     }
     TradingCommand command = (TradingCommand) message.getPayload();
     MetaData metadata = message.getMetaData();
-    jdbc.update("""
+    jdbc.update(
+        """
         insert into command_outbox (message_id, topic, message_key, message_type, revision, payload,
                                     correlation_id, causation_id, traceparent)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        UUID.randomUUID().toString(), commandTopic, command.targetAggregateId(),
-        codec.typeName(command.getClass()), codec.revision(command.getClass()), codec.serialize(command),
-        correlationIdOf(command, metadata), text(metadata.get(MessageMetadata.CAUSATION_ID)),
+        UUID.randomUUID().toString(),
+        commandTopic,
+        command.targetAggregateId(),
+        codec.typeName(command.getClass()),
+        codec.revision(command.getClass()),
+        codec.serialize(command),
+        correlationIdOf(command, metadata),
+        text(metadata.get(MessageMetadata.CAUSATION_ID)),
         text(metadata.get(MessageMetadata.TRACEPARENT)));
     AfterCommit.wakeUp(relay);
     return null;

@@ -3,7 +3,6 @@ package com.example.trading.saga.outbox;
 import com.example.trading.platform.tracing.Traces;
 import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.schemas.MessageMetadata;
-import com.example.trading.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,13 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * command side's aggregates make a repeat change nothing) and never skips.
  *
  * <p>One relay at a time across instances (a PostgreSQL advisory lock per batch) and rows in id
- * order through an idempotent producer, so commands for one aggregate reach Kafka in the order
- * the sagas decided them. Published rows are deleted after {@code retention}. One thread.
+ * order through an idempotent producer, so commands for one aggregate reach Kafka in the order the
+ * sagas decided them. Published rows are deleted after {@code retention}. One thread.
  */
 @Component
 class OutboxRelay extends PollingWorker {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
   /** The advisory lock that makes one relay the publisher. */
   private static final long RELAY_LOCK = 0x5A6A_0001L;
 
@@ -55,11 +55,15 @@ class OutboxRelay extends PollingWorker {
   private final Counter cleanedUp;
   private Instant nextCleanUp = Instant.EPOCH;
 
-  OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, Producer<String, byte[]> commandProducer,
+  OutboxRelay(
+      JdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      Producer<String, byte[]> commandProducer,
       MeterRegistry meters,
       @Value("${trading.outbox.batch-size:200}") int batchSize,
       @Value("${trading.outbox.idle-pause:100ms}") Duration idlePause,
-      @Value("${trading.outbox.retention:P7D}") Duration retention, Traces traces) {
+      @Value("${trading.outbox.retention:P7D}") Duration retention,
+      Traces traces) {
     super("outbox-relay");
     this.traces = traces;
     this.jdbc = jdbc;
@@ -72,7 +76,6 @@ class OutboxRelay extends PollingWorker {
     this.cleanedUp = meters.counter("trading.saga.cleanup.removed", "table", "command_outbox");
     Gauge.builder("trading.saga.outbox.pending", this::pending).register(meters);
   }
-
 
   @Override
   protected boolean workOnce() {
@@ -88,35 +91,52 @@ class OutboxRelay extends PollingWorker {
 
   /** Publishes the oldest unpublished rows; returns how many. */
   int relayOneBatch() {
-    Integer count = transaction.execute(status -> {
-      Boolean leader = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK);
-      if (!Boolean.TRUE.equals(leader)) {
-        return 0;
-      }
-      List<OutboxRow> rows = jdbc.query("""
+    Integer count =
+        transaction.execute(
+            status -> {
+              Boolean leader =
+                  jdbc.queryForObject(
+                      "select pg_try_advisory_xact_lock(?)", Boolean.class, RELAY_LOCK);
+              if (!Boolean.TRUE.equals(leader)) {
+                return 0;
+              }
+              List<OutboxRow> rows =
+                  jdbc.query(
+                      """
           select id, message_id, topic, message_key, message_type, revision, payload, correlation_id,
                  causation_id, traceparent, created_at
           from command_outbox where published_at is null order by id limit ?""",
-          (rs, n) -> new OutboxRow(rs.getLong("id"), rs.getString("message_id"), rs.getString("topic"),
-              rs.getString("message_key"), rs.getString("message_type"), rs.getInt("revision"),
-              rs.getBytes("payload"), rs.getString("correlation_id"), rs.getString("causation_id"),
-              rs.getString("traceparent"), rs.getTimestamp("created_at").toInstant()),
-          batchSize);
-      if (rows.isEmpty()) {
-        return 0;
-      }
-      List<Future<RecordMetadata>> sends = new ArrayList<>();
-      for (OutboxRow row : rows) {
-        try (Traces.Step step = traces.start("outbox publish " + row.type(), row.traceparent())) {
-          step.tag(MessageMetadata.CORRELATION_ID, row.correlationId());
-          sends.add(producer.send(row.toRecord(traces.traceparentOr(row.traceparent()))));
-        }
-      }
-      awaitAcknowledgements(sends);
-      jdbc.update("update command_outbox set published_at = now() where id = any(?)",
-          (Object) rows.stream().map(OutboxRow::id).toArray(Long[]::new));
-      return rows.size();
-    });
+                      (rs, n) ->
+                          new OutboxRow(
+                              rs.getLong("id"),
+                              rs.getString("message_id"),
+                              rs.getString("topic"),
+                              rs.getString("message_key"),
+                              rs.getString("message_type"),
+                              rs.getInt("revision"),
+                              rs.getBytes("payload"),
+                              rs.getString("correlation_id"),
+                              rs.getString("causation_id"),
+                              rs.getString("traceparent"),
+                              rs.getTimestamp("created_at").toInstant()),
+                      batchSize);
+              if (rows.isEmpty()) {
+                return 0;
+              }
+              List<Future<RecordMetadata>> sends = new ArrayList<>();
+              for (OutboxRow row : rows) {
+                try (Traces.Step step =
+                    traces.start("outbox publish " + row.type(), row.traceparent())) {
+                  step.tag(MessageMetadata.CORRELATION_ID, row.correlationId());
+                  sends.add(producer.send(row.toRecord(traces.traceparentOr(row.traceparent()))));
+                }
+              }
+              awaitAcknowledgements(sends);
+              jdbc.update(
+                  "update command_outbox set published_at = now() where id = any(?)",
+                  (Object) rows.stream().map(OutboxRow::id).toArray(Long[]::new));
+              return rows.size();
+            });
     published.increment(count);
     return count;
   }
@@ -128,7 +148,8 @@ class OutboxRelay extends PollingWorker {
         send.get(30, TimeUnit.SECONDS);
       }
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Kafka did not acknowledge a command; the batch stays unpublished", e);
+      throw new IllegalStateException(
+          "Kafka did not acknowledge a command; the batch stays unpublished", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for Kafka", e);
@@ -140,8 +161,10 @@ class OutboxRelay extends PollingWorker {
       return;
     }
     nextCleanUp = Instant.now().plus(Duration.ofMinutes(10));
-    int deleted = jdbc.update("delete from command_outbox where published_at < ?",
-        Timestamp.from(Instant.now().minus(retention)));
+    int deleted =
+        jdbc.update(
+            "delete from command_outbox where published_at < ?",
+            Timestamp.from(Instant.now().minus(retention)));
     if (deleted > 0) {
       cleanedUp.increment(deleted);
       log.info("deleted {} published outbox rows older than {}", deleted, retention);
@@ -149,21 +172,35 @@ class OutboxRelay extends PollingWorker {
   }
 
   private long pending() {
-    Long count = jdbc.queryForObject("select count(*) from command_outbox where published_at is null", Long.class);
+    Long count =
+        jdbc.queryForObject(
+            "select count(*) from command_outbox where published_at is null", Long.class);
     return count == null ? 0 : count;
   }
 
+  private record OutboxRow(
+      long id,
+      String messageId,
+      String topic,
+      String key,
+      String type,
+      int revision,
+      byte[] payload,
+      String correlationId,
+      String causationId,
+      String traceparent,
+      Instant createdAt) {
 
-  private record OutboxRow(long id, String messageId, String topic, String key, String type, int revision,
-      byte[] payload, String correlationId, String causationId, String traceparent, Instant createdAt) {
-
-    /** The command with its envelope, in the trace context {@code publishing} (the publish step's). */
+    /**
+     * The command with its envelope, in the trace context {@code publishing} (the publish step's).
+     */
     ProducerRecord<String, byte[]> toRecord(String publishing) {
       ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
-      new MessageMetadata(messageId, correlationId, causationId, createdAt, type, revision,
-          publishing)
+      new MessageMetadata(
+              messageId, correlationId, causationId, createdAt, type, revision, publishing)
           .toHeaders()
-          .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+          .forEach(
+              (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
       return record;
     }
   }

@@ -12,10 +12,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class AfterCommit {
 
-  private AfterCommit() {
-  }
+  private AfterCommit() {}
 
-  /** Wakes {@code worker} after the current transaction's commit; requires an active transaction. */
+  /**
+   * Wakes {@code worker} after the current transaction's commit; requires an active transaction.
+   */
   public static void wakeUp(PollingWorker worker) {
     TransactionSynchronizationManager.registerSynchronization(new WakeUp(worker));
   }

@@ -15,11 +15,11 @@ import org.springframework.context.annotation.Import;
 /**
  * How the orchestrator's Axon runs: one tracking processor feeding the sagas from the
  * orchestrator's own event store (the contract's serializer and the message envelope carried from
- * each event to the commands it causes come from the platform's
- * {@code AxonContractAutoConfiguration}).
+ * each event to the commands it causes come from the platform's {@code
+ * AxonContractAutoConfiguration}).
  *
- * <p>The saga processor starts at the tail of the store (a new processor's default for sagas is
- * the head, which would skip what the inbox stored before it first ran) and propagates a handler
+ * <p>The saga processor starts at the tail of the store (a new processor's default for sagas is the
+ * head, which would skip what the inbox stored before it first ran) and propagates a handler
  * failure: the batch's transaction (saga state, outbox rows, deadlines, token) rolls back and the
  * processor retries it with back-off, so no event is ever skipped silently; a poison event shows as
  * a processor in error (log and metrics).
@@ -33,8 +33,8 @@ import org.springframework.context.annotation.Import;
  * second to every step of an order; the tracking processor is woken by the store's commits.)
  * Segments are claimed through {@code token_entry}; {@link SagaSegmentBalancer} shares them out
  * among the instances alive (each may run every segment, so a lone survivor takes them all). The
- * count applies when the processor's tokens are first created; an existing store keeps its
- * split (Axon's split/merge changes it).
+ * count applies when the processor's tokens are first created; an existing store keeps its split
+ * (Axon's split/merge changes it).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(CrossInstanceEventStoreConfiguration.class)
@@ -45,14 +45,22 @@ class AxonConfiguration {
   static final String SAGA_PROCESSOR = "OrderSagaProcessor";
 
   @Bean
-  ConfigurerModule sagaProcessorModule(@Value("${trading.saga.processor.batch-size:100}") int batchSize,
+  ConfigurerModule sagaProcessorModule(
+      @Value("${trading.saga.processor.batch-size:100}") int batchSize,
       @Value("${trading.saga.processor.segments:4}") int segments) {
-    return configurer -> configurer.eventProcessing(processing -> processing
-        .registerTrackingEventProcessor(SAGA_PROCESSOR, c -> c.eventStore(),
-            c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
-                .andInitialSegmentsCount(segments)
-                .andBatchSize(batchSize)
-                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
-        .registerListenerInvocationErrorHandler(SAGA_PROCESSOR, c -> PropagatingErrorHandler.instance()));
+    return configurer ->
+        configurer.eventProcessing(
+            processing ->
+                processing
+                    .registerTrackingEventProcessor(
+                        SAGA_PROCESSOR,
+                        c -> c.eventStore(),
+                        c ->
+                            TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments)
+                                .andBatchSize(batchSize)
+                                .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                    .registerListenerInvocationErrorHandler(
+                        SAGA_PROCESSOR, c -> PropagatingErrorHandler.instance()));
   }
 }

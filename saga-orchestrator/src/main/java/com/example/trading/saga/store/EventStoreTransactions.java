@@ -40,9 +40,10 @@ public class EventStoreTransactions {
   }
 
   public void execute(Runnable work) {
-    execute(() -> {
-      work.run();
-      return null;
-    });
+    execute(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 }

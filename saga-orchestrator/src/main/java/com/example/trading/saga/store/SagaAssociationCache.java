@@ -56,26 +56,33 @@ final class SagaAssociationCache implements SagaStore<Object> {
   }
 
   @Override
-  public void insertSaga(Class<?> sagaType, String sagaIdentifier, Object saga,
+  public void insertSaga(
+      Class<?> sagaType,
+      String sagaIdentifier,
+      Object saga,
       Set<AssociationValue> associationValues) {
     forget(sagaType, associationValues);
     store.insertSaga(sagaType, sagaIdentifier, saga, associationValues);
   }
 
   @Override
-  public void updateSaga(Class<?> sagaType, String sagaIdentifier, Object saga, AssociationValues associationValues) {
+  public void updateSaga(
+      Class<?> sagaType, String sagaIdentifier, Object saga, AssociationValues associationValues) {
     forget(sagaType, associationValues.addedAssociations());
     forget(sagaType, associationValues.removedAssociations());
     store.updateSaga(sagaType, sagaIdentifier, saga, associationValues);
   }
 
   @Override
-  public void deleteSaga(Class<?> sagaType, String sagaIdentifier, Set<AssociationValue> associationValues) {
+  public void deleteSaga(
+      Class<?> sagaType, String sagaIdentifier, Set<AssociationValue> associationValues) {
     forget(sagaType, associationValues);
     store.deleteSaga(sagaType, sagaIdentifier, associationValues);
   }
 
-  /** Drops what is cached for these associations: they are read again once the change is committed. */
+  /**
+   * Drops what is cached for these associations: they are read again once the change is committed.
+   */
   private void forget(Class<?> sagaType, Iterable<AssociationValue> associationValues) {
     for (AssociationValue associationValue : associationValues) {
       associations.remove(key(sagaType, associationValue));

@@ -11,11 +11,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the saga processor is behind the orchestrator's event store: the store's head (the
- * newest stored event's global index) against the lowest position any of the processor's segments
- * has handled, on any instance (read from the segments' tokens in {@code token_entry}, as committed
- * with each batch). The backlog is the work queued in front of the sagas; gauge
- * {@code trading.saga.backlog.events}. Thread-safe.
+ * How far the saga processor is behind the orchestrator's event store: the store's head (the newest
+ * stored event's global index) against the lowest position any of the processor's segments has
+ * handled, on any instance (read from the segments' tokens in {@code token_entry}, as committed
+ * with each batch). The backlog is the work queued in front of the sagas; gauge {@code
+ * trading.saga.backlog.events}. Thread-safe.
  */
 @Component
 public class SagaProcessorProgress {
@@ -24,7 +24,8 @@ public class SagaProcessorProgress {
   private final JdbcTemplate jdbc;
   private final Serializer tokenSerializer;
 
-  SagaProcessorProgress(EventStore eventStore, JdbcTemplate jdbc, Serializer serializer, MeterRegistry meters) {
+  SagaProcessorProgress(
+      EventStore eventStore, JdbcTemplate jdbc, Serializer serializer, MeterRegistry meters) {
     this.eventStore = eventStore;
     this.jdbc = jdbc;
     this.tokenSerializer = serializer;
@@ -44,8 +45,11 @@ public class SagaProcessorProgress {
    * when a segment has handled nothing yet or the processor has no segments yet.
    */
   public long processed() {
-    List<Long> positions = jdbc.query("select token, token_type from token_entry where processor_name = ?",
-        (rs, n) -> position(rs.getBytes("token"), rs.getString("token_type")), AxonConfiguration.SAGA_PROCESSOR);
+    List<Long> positions =
+        jdbc.query(
+            "select token, token_type from token_entry where processor_name = ?",
+            (rs, n) -> position(rs.getBytes("token"), rs.getString("token_type")),
+            AxonConfiguration.SAGA_PROCESSOR);
     return positions.stream().mapToLong(Long::longValue).min().orElse(-1);
   }
 
@@ -58,7 +62,8 @@ public class SagaProcessorProgress {
     if (token == null || type == null) {
       return -1;
     }
-    TrackingToken tracking = tokenSerializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+    TrackingToken tracking =
+        tokenSerializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
     return tracking == null ? -1 : tracking.position().orElse(-1);
   }
 }

@@ -13,34 +13,39 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Makes Axon keep sagas in the snake_case tables of {@code V2__axon_saga_store.sql}, through the
- * PostgreSQL dialect (bytea payloads), behind a bounded cache of the associations found
- * ({@link SagaAssociationCache}): without it every event cost an association query per segment.
+ * PostgreSQL dialect (bytea payloads), behind a bounded cache of the associations found ({@link
+ * SagaAssociationCache}): without it every event cost an association query per segment.
  */
 @Configuration(proxyBeanMethods = false)
 class SagaStoreConfiguration {
 
   @Bean
   SagaSqlSchema sagaSqlSchema() {
-    return new PostgresSagaSqlSchema(new SagaSchema.Builder()
-        .sagaEntryTable("saga_entry")
-        .associationValueEntryTable("association_value_entry")
-        .sagaIdColumn("saga_id")
-        .revisionColumn("revision")
-        .sagaTypeColumn("saga_type")
-        .serializedSagaColumn("serialized_saga")
-        .associationKeyColumn("association_key")
-        .associationValueColumn("association_value")
-        .build());
+    return new PostgresSagaSqlSchema(
+        new SagaSchema.Builder()
+            .sagaEntryTable("saga_entry")
+            .associationValueEntryTable("association_value_entry")
+            .sagaIdColumn("saga_id")
+            .revisionColumn("revision")
+            .sagaTypeColumn("saga_type")
+            .serializedSagaColumn("serialized_saga")
+            .associationKeyColumn("association_key")
+            .associationValueColumn("association_value")
+            .build());
   }
 
   @Bean
-  SagaAssociationCache sagaStore(ConnectionProvider connectionProvider, Serializer serializer, SagaSqlSchema schema,
+  SagaAssociationCache sagaStore(
+      ConnectionProvider connectionProvider,
+      Serializer serializer,
+      SagaSqlSchema schema,
       @Value("${trading.saga.cache.maximum-size:50000}") long maximumSize) {
-    JdbcSagaStore store = JdbcSagaStore.builder()
-        .connectionProvider(connectionProvider)
-        .sqlSchema(schema)
-        .serializer(serializer)
-        .build();
+    JdbcSagaStore store =
+        JdbcSagaStore.builder()
+            .connectionProvider(connectionProvider)
+            .sqlSchema(schema)
+            .serializer(serializer)
+            .build();
     return new SagaAssociationCache(store, new BoundedCache(maximumSize));
   }
 }

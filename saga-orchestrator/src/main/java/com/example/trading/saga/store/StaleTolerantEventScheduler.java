@@ -1,15 +1,15 @@
 package com.example.trading.saga.store;
 
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import java.time.Duration;
 import java.time.Instant;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.scheduling.EventScheduler;
 import org.axonframework.eventhandling.scheduling.ScheduleToken;
 import org.axonframework.eventhandling.scheduling.dbscheduler.DbSchedulerEventScheduler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * The sagas' deadline scheduler: Axon's {@link DbSchedulerEventScheduler}, except that cancelling a
@@ -44,14 +44,16 @@ final class StaleTolerantEventScheduler implements EventScheduler {
     if (event instanceof EventMessage<?> || !CurrentUnitOfWork.isStarted()) {
       return event;
     }
-    return GenericEventMessage.asEventMessage(event).andMetaData(CurrentUnitOfWork.get().getCorrelationData());
+    return GenericEventMessage.asEventMessage(event)
+        .andMetaData(CurrentUnitOfWork.get().getCorrelationData());
   }
 
   @Override
   public void cancelSchedule(ScheduleToken scheduleToken) {
     try {
       scheduler.cancelSchedule(scheduleToken);
-    } catch (TaskInstanceNotFoundException | TaskInstanceCurrentlyExecutingException storedOrBeingStored) {
+    } catch (TaskInstanceNotFoundException
+        | TaskInstanceCurrentlyExecutingException storedOrBeingStored) {
       // on its way to the saga, which ignores it as stale
     }
   }

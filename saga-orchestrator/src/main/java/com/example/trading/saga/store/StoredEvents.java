@@ -11,22 +11,26 @@ import org.axonframework.messaging.MetaData;
 
 /**
  * An event the orchestrator itself appends to its store (a venue's answer, a due deadline): the
- * envelope's correlation id, cause and trace context (each may be null), stamped now, as Axon's
- * gap tracking expects of an appended event.
+ * envelope's correlation id, cause and trace context (each may be null), stamped now, as Axon's gap
+ * tracking expects of an appended event.
  */
 public final class StoredEvents {
 
-  private StoredEvents() {
-  }
+  private StoredEvents() {}
 
-  public static EventMessage<?> of(String eventId, Object payload, String correlationId, String causationId,
+  public static EventMessage<?> of(
+      String eventId,
+      Object payload,
+      String correlationId,
+      String causationId,
       String traceparent) {
     Map<String, Object> metadata = new HashMap<>();
     put(metadata, MessageMetadata.CORRELATION_ID, correlationId);
     put(metadata, MessageMetadata.CAUSATION_ID, causationId);
     put(metadata, MessageMetadata.TRACEPARENT, traceparent);
     Instant now = Instant.now();
-    return new GenericEventMessage<>(new GenericMessage<>(eventId, payload, MetaData.from(metadata)), () -> now);
+    return new GenericEventMessage<>(
+        new GenericMessage<>(eventId, payload, MetaData.from(metadata)), () -> now);
   }
 
   private static void put(Map<String, Object> metadata, String key, String value) {

@@ -8,17 +8,17 @@ import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
-import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.teststack.JsonLogLines;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestStack;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,10 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,8 +50,7 @@ class InboxToOutboxIT {
     prefix = SagaTestSupport.register(registry, "http://127.0.0.1:9");
   }
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   KafkaTail commands;
 
@@ -66,8 +65,16 @@ class InboxToOutboxIT {
   }
 
   static OrderPlaced limitSell(String orderId) {
-    return new OrderPlaced(orderId, "acc-1", "c-" + orderId, Side.SELL, "AAPL", 10, OrderType.LIMIT,
-        new BigDecimal("190.00"), new BigDecimal("25.00"));
+    return new OrderPlaced(
+        orderId,
+        "acc-1",
+        "c-" + orderId,
+        Side.SELL,
+        "AAPL",
+        10,
+        OrderType.LIMIT,
+        new BigDecimal("190.00"),
+        new BigDecimal("25.00"));
   }
 
   @Test
@@ -75,8 +82,10 @@ class InboxToOutboxIT {
     String orderId = UUID.randomUUID().toString();
     String placedId = SagaTestSupport.publish(prefix, limitSell(orderId), 0);
 
-    ConsumerRecord<String, byte[]> reserve = commands.await(r -> orderId.equals(header(r, "correlationId")), 1,
-        Duration.ofSeconds(30)).get(0);
+    ConsumerRecord<String, byte[]> reserve =
+        commands
+            .await(r -> orderId.equals(header(r, "correlationId")), 1, Duration.ofSeconds(30))
+            .get(0);
 
     assertThat(reserve.key()).isEqualTo("acc-1/AAPL");
     assertThat(header(reserve, MessageMetadata.TYPE)).isEqualTo("ReserveHolding");
@@ -84,23 +93,49 @@ class InboxToOutboxIT {
     assertThat(header(reserve, MessageMetadata.CAUSATION_ID)).isEqualTo(placedId);
     assertThat(header(reserve, MessageMetadata.MESSAGE_ID)).isNotBlank();
     assertThat(SagaTestSupport.codec().deserialize("ReserveHolding", 1, reserve.value()))
-        .isEqualTo(new ReserveHolding("acc-1/AAPL", "acc-1", "AAPL", orderId, BigDecimal.valueOf(10)));
-    assertThat(jdbc.queryForObject("select event_identifier from domain_event_entry where aggregate_identifier = ?",
-        String.class, "order:" + orderId)).isEqualTo(placedId);
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-        "select count(*) from command_outbox where correlation_id = ? and published_at is null", Integer.class,
-        orderId)).isZero());
-    assertThat(jdbc.queryForObject("select step from saga_status where order_id = ?", String.class, orderId))
+        .isEqualTo(
+            new ReserveHolding("acc-1/AAPL", "acc-1", "AAPL", orderId, BigDecimal.valueOf(10)));
+    assertThat(
+            jdbc.queryForObject(
+                "select event_identifier from domain_event_entry where aggregate_identifier = ?",
+                String.class,
+                "order:" + orderId))
+        .isEqualTo(placedId);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.queryForObject(
+                            "select count(*) from command_outbox where correlation_id = ? and published_at is null",
+                            Integer.class,
+                            orderId))
+                    .isZero());
+    assertThat(
+            jdbc.queryForObject(
+                "select step from saga_status where order_id = ?", String.class, orderId))
         .isEqualTo("RESERVING");
 
     // The next step: the holding's answer (on its own topic) charges the fee.
-    SagaTestSupport.publish(prefix, new HoldingReserved("acc-1/AAPL", "acc-1", "AAPL", orderId,
-        BigDecimal.valueOf(10)), 3);
-    ConsumerRecord<String, byte[]> charge = commands.await(r -> orderId.equals(header(r, "correlationId")), 2,
-        Duration.ofSeconds(30)).get(1);
+    SagaTestSupport.publish(
+        prefix,
+        new HoldingReserved("acc-1/AAPL", "acc-1", "AAPL", orderId, BigDecimal.valueOf(10)),
+        3);
+    ConsumerRecord<String, byte[]> charge =
+        commands
+            .await(r -> orderId.equals(header(r, "correlationId")), 2, Duration.ofSeconds(30))
+            .get(1);
     assertThat(charge.key()).isEqualTo(orderId);
-    assertThat(SagaTestSupport.codec().deserialize("ChargeFee", 1, charge.value())).isEqualTo(new ChargeFee(orderId,
-        "acc-1", Side.SELL, "AAPL", 10, new BigDecimal("190.00"), new BigDecimal("25.00")));
+    assertThat(SagaTestSupport.codec().deserialize("ChargeFee", 1, charge.value()))
+        .isEqualTo(
+            new ChargeFee(
+                orderId,
+                "acc-1",
+                Side.SELL,
+                "AAPL",
+                10,
+                new BigDecimal("190.00"),
+                new BigDecimal("25.00")));
   }
 
   @Test
@@ -111,24 +146,47 @@ class InboxToOutboxIT {
     SagaTestSupport.publish(prefix, limitSell(orderId), 0, messageId);
 
     commands.await(r -> orderId.equals(header(r, "correlationId")), 1, Duration.ofSeconds(30));
-    assertThat(commands.readFor(Duration.ofSeconds(3), r -> orderId.equals(header(r, "correlationId")))).hasSize(1);
-    assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where event_identifier = ?",
-        Integer.class, messageId)).isOne();
-    assertThat(jdbc.queryForObject("select count(*) from command_outbox where correlation_id = ?", Integer.class,
-        orderId)).isOne();
+    assertThat(
+            commands.readFor(
+                Duration.ofSeconds(3), r -> orderId.equals(header(r, "correlationId"))))
+        .hasSize(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from domain_event_entry where event_identifier = ?",
+                Integer.class,
+                messageId))
+        .isOne();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from command_outbox where correlation_id = ?",
+                Integer.class,
+                orderId))
+        .isOne();
   }
 
   @Test
   void anUnreadableRecordIsKeptAsideAndTheInboxGoesOn() {
-    KafkaTail.send(TestStack.get().kafkaBootstrapServers(), prefix + Topics.ORDER_EVENTS, "o-garbage",
+    KafkaTail.send(
+        TestStack.get().kafkaBootstrapServers(),
+        prefix + Topics.ORDER_EVENTS,
+        "o-garbage",
         "not json".getBytes(StandardCharsets.UTF_8),
-        Map.of("messageId", UUID.randomUUID().toString(), "type", "NoSuchEvent", "revision", "1",
-            "timestamp", "2026-01-01T00:00:00Z"));
+        Map.of(
+            "messageId",
+            UUID.randomUUID().toString(),
+            "type",
+            "NoSuchEvent",
+            "revision",
+            "1",
+            "timestamp",
+            "2026-01-01T00:00:00Z"));
     String orderId = UUID.randomUUID().toString();
     SagaTestSupport.publish(prefix, limitSell(orderId), 0);
 
     commands.await(r -> orderId.equals(header(r, "correlationId")), 1, Duration.ofSeconds(30));
-    assertThat(jdbc.queryForObject("select reason from inbox_rejected where message_key = 'o-garbage'", String.class))
+    assertThat(
+            jdbc.queryForObject(
+                "select reason from inbox_rejected where message_key = 'o-garbage'", String.class))
         .contains("NoSuchEvent");
   }
 
@@ -137,12 +195,23 @@ class InboxToOutboxIT {
   void theLinesTheSagaLogsNameTheTraceTheJourneyTheOrderAndTheAccount(CapturedOutput output) {
     String orderId = UUID.randomUUID().toString();
     String traceId = UUID.randomUUID().toString().replace("-", "");
-    SagaTestSupport.publish(prefix, limitSell(orderId), 0, UUID.randomUUID().toString(),
+    SagaTestSupport.publish(
+        prefix,
+        limitSell(orderId),
+        0,
+        UUID.randomUUID().toString(),
         "00-" + traceId + "-00f067aa0ba902b7-01");
 
     commands.await(r -> orderId.equals(header(r, "correlationId")), 1, Duration.ofSeconds(30));
-    List<JsonNode> lines = await().atMost(Duration.ofSeconds(10)).until(() -> JsonLogLines.of(output.getOut()).stream()
-        .filter(line -> orderId.equals(line.path("orderId").asText())).toList(), found -> !found.isEmpty());
+    List<JsonNode> lines =
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    JsonLogLines.of(output.getOut()).stream()
+                        .filter(line -> orderId.equals(line.path("orderId").asText()))
+                        .toList(),
+                found -> !found.isEmpty());
     for (JsonNode line : lines) {
       JsonLogLines.assertNames(line, traceId, orderId, orderId, "acc-1");
     }

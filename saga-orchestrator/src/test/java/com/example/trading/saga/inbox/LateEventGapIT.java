@@ -27,14 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An event that reaches the inbox long after it happened must not make the saga processor skip an
- * event another writer is committing at that moment. The processor's tracking token keeps a gap
- * for each store position taken by a transaction not yet committed, but drops every gap below an
- * event stamped older than the store's gap timeout (60 s), as proof that those transactions died.
- * Here the venue's price for one order is being stored (its position taken, not committed) while
- * another order's placement, which happened five minutes ago, arrives through the inbox and is
- * handled; then the price commits. Stamped with when it happened, the late placement made the
- * processor forget the price's position and the first order waited for ever; stamped with when it
- * was stored, the price is handled once it commits.
+ * event another writer is committing at that moment. The processor's tracking token keeps a gap for
+ * each store position taken by a transaction not yet committed, but drops every gap below an event
+ * stamped older than the store's gap timeout (60 s), as proof that those transactions died. Here
+ * the venue's price for one order is being stored (its position taken, not committed) while another
+ * order's placement, which happened five minutes ago, arrives through the inbox and is handled;
+ * then the price commits. Stamped with when it happened, the late placement made the processor
+ * forget the price's position and the first order waited for ever; stamped with when it was stored,
+ * the price is handled once it commits.
  */
 @SpringBootTest
 class LateEventGapIT {
@@ -49,47 +49,83 @@ class LateEventGapIT {
 
   static String prefix;
 
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  EventStore eventStore;
-  @Autowired
-  TransactionTemplate transaction;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EventStore eventStore;
+  @Autowired TransactionTemplate transaction;
 
   @Test
   void aLateEventDoesNotMakeTheProcessorSkipAnEventBeingCommitted() throws Exception {
     String priced = UUID.randomUUID().toString();
     String late = UUID.randomUUID().toString();
-    SagaTestSupport.publish(prefix, new OrderPlaced(priced, "acc-1", "c-" + priced, Side.SELL, "AAPL", 5,
-        OrderType.MARKET, null, new BigDecimal("25.00")), 0);
+    SagaTestSupport.publish(
+        prefix,
+        new OrderPlaced(
+            priced,
+            "acc-1",
+            "c-" + priced,
+            Side.SELL,
+            "AAPL",
+            5,
+            OrderType.MARKET,
+            null,
+            new BigDecimal("25.00")),
+        0);
     await().atMost(Duration.ofSeconds(30)).until(() -> "PRICING".equals(step(priced)));
 
     CountDownLatch inserted = new CountDownLatch(1);
     CountDownLatch commit = new CountDownLatch(1);
-    CompletableFuture<Void> price = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(status -> {
-      // Outside a unit of work the store appends at once, in this (still open) transaction.
-      eventStore.publish(StoredEvents.of("test-quote-" + priced,
-          new ReferencePriceQuoted(priced, "AAPL", new BigDecimal("190.00")), priced, null, null));
-      inserted.countDown();
-      try {
-        commit.await(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }));
+    CompletableFuture<Void> price =
+        CompletableFuture.runAsync(
+            () ->
+                transaction.executeWithoutResult(
+                    status -> {
+                      // Outside a unit of work the store appends at once, in this (still open)
+                      // transaction.
+                      eventStore.publish(
+                          StoredEvents.of(
+                              "test-quote-" + priced,
+                              new ReferencePriceQuoted(priced, "AAPL", new BigDecimal("190.00")),
+                              priced,
+                              null,
+                              null));
+                      inserted.countDown();
+                      try {
+                        commit.await(60, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
     assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
 
-    SagaTestSupport.publish(prefix, new OrderPlaced(late, "acc-2", "c-" + late, Side.SELL, "AAPL", 5,
-        OrderType.LIMIT, new BigDecimal("100.00"), new BigDecimal("25.00")), 0, UUID.randomUUID().toString(), null,
+    SagaTestSupport.publish(
+        prefix,
+        new OrderPlaced(
+            late,
+            "acc-2",
+            "c-" + late,
+            Side.SELL,
+            "AAPL",
+            5,
+            OrderType.LIMIT,
+            new BigDecimal("100.00"),
+            new BigDecimal("25.00")),
+        0,
+        UUID.randomUUID().toString(),
+        null,
         Instant.now().minus(Duration.ofMinutes(5)));
     await().atMost(Duration.ofSeconds(30)).until(() -> "RESERVING".equals(step(late)));
     commit.countDown();
     price.get(30, TimeUnit.SECONDS);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> "RESERVING".equals(step(priced)));
-    assertThat(jdbc.queryForObject("""
+    assertThat(
+            jdbc.queryForObject(
+                """
         select convert_from(meta_data, 'UTF8') from domain_event_entry where aggregate_identifier = ?""",
-        String.class, "order:" + late)).as("when it happened is kept").contains("occurredAt");
+                String.class,
+                "order:" + late))
+        .as("when it happened is kept")
+        .contains("occurredAt");
   }
 
   private String step(String orderId) {

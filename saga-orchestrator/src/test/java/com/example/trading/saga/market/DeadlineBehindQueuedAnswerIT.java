@@ -45,41 +45,66 @@ class DeadlineBehindQueuedAnswerIT {
 
   static String prefix;
 
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  DataSource dataSource;
-  @Autowired
-  EventStoreTransactions transaction;
-  @Autowired
-  MarketEventLog events;
-  @Autowired
-  SagaProcessorProgress progress;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired EventStoreTransactions transaction;
+  @Autowired MarketEventLog events;
+  @Autowired SagaProcessorProgress progress;
 
   @Test
   void aDeadlineDueWhileItsAnswerIsQueuedArrivesAfterTheAnswer() throws Exception {
     String priced = UUID.randomUUID().toString();
     String blocker = UUID.randomUUID().toString();
-    SagaTestSupport.publish(prefix, new OrderPlaced(priced, "acc-1", "c-" + priced, Side.SELL, "AAPL", 5,
-        OrderType.MARKET, null, new BigDecimal("25.00")), 0);
+    SagaTestSupport.publish(
+        prefix,
+        new OrderPlaced(
+            priced,
+            "acc-1",
+            "c-" + priced,
+            Side.SELL,
+            "AAPL",
+            5,
+            OrderType.MARKET,
+            null,
+            new BigDecimal("25.00")),
+        0);
     await().atMost(Duration.ofSeconds(30)).until(() -> step(priced) != null);
     assertThat(step(priced)).isEqualTo("PRICING");
 
     try (Connection lock = dataSource.getConnection()) {
       lock.setAutoCommit(false);
-      try (var insert = lock.prepareStatement(
-          "insert into saga_status (order_id, correlation_id, step) values (?, ?, 'PRICING')")) {
+      try (var insert =
+          lock.prepareStatement(
+              "insert into saga_status (order_id, correlation_id, step) values (?, ?, 'PRICING')")) {
         insert.setString(1, blocker);
         insert.setString(2, blocker);
         insert.executeUpdate();
       }
       // The processor's write for this order waits for the uncommitted row above.
-      SagaTestSupport.publish(prefix, new OrderPlaced(blocker, "acc-2", "c-" + blocker, Side.SELL, "AAPL", 5,
-          OrderType.LIMIT, new BigDecimal("100.00"), new BigDecimal("25.00")), 0);
+      SagaTestSupport.publish(
+          prefix,
+          new OrderPlaced(
+              blocker,
+              "acc-2",
+              "c-" + blocker,
+              Side.SELL,
+              "AAPL",
+              5,
+              OrderType.LIMIT,
+              new BigDecimal("100.00"),
+              new BigDecimal("25.00")),
+          0);
       await().atMost(Duration.ofSeconds(30)).until(() -> storedOrderPlaced(blocker));
-      assertThat(deadlineStored(priced)).as("the pricing deadline must not have come due during the set-up").isFalse();
-      transaction.execute(() -> events.append("test-quote-" + priced,
-          new ReferencePriceQuoted(priced, "AAPL", new BigDecimal("190.00")), null, null));
+      assertThat(deadlineStored(priced))
+          .as("the pricing deadline must not have come due during the set-up")
+          .isFalse();
+      transaction.execute(
+          () ->
+              events.append(
+                  "test-quote-" + priced,
+                  new ReferencePriceQuoted(priced, "AAPL", new BigDecimal("190.00")),
+                  null,
+                  null));
       // The pricing deadline has come due and is stored, behind the quote.
       await().atMost(Duration.ofSeconds(30)).until(() -> deadlineStored(priced));
       assertThat(step(priced)).isEqualTo("PRICING");
@@ -90,9 +115,12 @@ class DeadlineBehindQueuedAnswerIT {
     // The deadline has been handled too (the processor is past it) and changed nothing.
     await().atMost(Duration.ofSeconds(30)).until(() -> progress.backlog() == 0);
     assertThat(step(priced)).isEqualTo("RESERVING");
-    assertThat(jdbc.queryForObject(
-        "select count(*) from command_outbox where correlation_id = ? and message_type = 'RejectOrder'",
-        Integer.class, priced)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from command_outbox where correlation_id = ? and message_type = 'RejectOrder'",
+                Integer.class,
+                priced))
+        .isZero();
   }
 
   private String step(String orderId) {
@@ -100,14 +128,19 @@ class DeadlineBehindQueuedAnswerIT {
   }
 
   private boolean storedOrderPlaced(String orderId) {
-    return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
-        Integer.class, "order:" + orderId) == 1;
+    return jdbc.queryForObject(
+            "select count(*) from domain_event_entry where aggregate_identifier = ?",
+            Integer.class,
+            "order:" + orderId)
+        == 1;
   }
 
   private boolean deadlineStored(String orderId) {
-    return jdbc.queryForObject("""
+    return jdbc.queryForObject(
+            """
         select count(*) from domain_event_entry
         where payload_type like '%StepDeadlinePassed' and convert_from(payload, 'UTF8') like ?""",
-        Integer.class, "%" + orderId + "%") > 0;
+            Integer.class, "%" + orderId + "%")
+        > 0;
   }
 }

@@ -12,9 +12,9 @@ import com.example.trading.schemas.Side;
 import com.example.trading.teststack.ServiceProcess;
 import com.example.trading.teststack.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -50,8 +50,11 @@ class MarketGatewayIT {
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) throws IOException {
     Path journal = Files.createTempDirectory("exchange-journal");
-    venue = ServiceProcess.of(ServiceProcess.runnableJarIn(Path.of("../infra/exchange-simulator")),
-        Map.of("EXCHANGE_JOURNAL_DIR", journal.toString())).start();
+    venue =
+        ServiceProcess.of(
+                ServiceProcess.runnableJarIn(Path.of("../infra/exchange-simulator")),
+                Map.of("EXCHANGE_JOURNAL_DIR", journal.toString()))
+            .start();
     SagaTestSupport.register(registry, "http://127.0.0.1:" + venue.port());
     registry.add("trading.market.requeue-backoff", () -> "200ms");
     registry.add("trading.market.breaker-open-for", () -> "1s");
@@ -64,14 +67,10 @@ class MarketGatewayIT {
     }
   }
 
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  TransactionTemplate transaction;
-  @Autowired
-  CommandGateway commands;
-  @Autowired
-  CircuitBreakerRegistry breakers;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transaction;
+  @Autowired CommandGateway commands;
+  @Autowired CircuitBreakerRegistry breakers;
 
   @AfterEach
   void calmVenue() {
@@ -79,29 +78,32 @@ class MarketGatewayIT {
   }
 
   void ask(Object... requests) {
-    transaction.executeWithoutResult(status -> {
-      for (Object request : requests) {
-        commands.sendAndWait(request);
-      }
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          for (Object request : requests) {
+            commands.sendAndWait(request);
+          }
+        });
   }
 
   /** The market events recorded for an order, in store order: simple type name → payload. */
   List<Map.Entry<String, JsonNode>> eventsOf(String orderId) {
     List<Map.Entry<String, JsonNode>> events = new ArrayList<>();
-    jdbc.query("""
+    jdbc.query(
+        """
         select payload_type, convert_from(payload, 'UTF8') as json from domain_event_entry
-        where payload_type like '%MarketEvent$%' order by global_index""", rs -> {
-      try {
-        JsonNode json = JSON.readTree(rs.getString("json"));
-        if (orderId.equals(json.path("orderId").asText())) {
-          String type = rs.getString("payload_type");
-          events.add(Map.entry(type.substring(type.lastIndexOf('$') + 1), json));
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    });
+        where payload_type like '%MarketEvent$%' order by global_index""",
+        rs -> {
+          try {
+            JsonNode json = JSON.readTree(rs.getString("json"));
+            if (orderId.equals(json.path("orderId").asText())) {
+              String type = rs.getString("payload_type");
+              events.add(Map.entry(type.substring(type.lastIndexOf('$') + 1), json));
+            }
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        });
     return events;
   }
 
@@ -119,17 +121,30 @@ class MarketGatewayIT {
     settings(0, 0.0, 0.0, true);
     ask(new SubmitToMarket(orderId, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(orderId).stream()
-        .filter(e -> e.getKey().equals("MarketOrderFilled"))
-        .mapToLong(e -> e.getValue().path("quantity").asLong()).sum() == 10);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                eventsOf(orderId).stream()
+                        .filter(e -> e.getKey().equals("MarketOrderFilled"))
+                        .mapToLong(e -> e.getValue().path("quantity").asLong())
+                        .sum()
+                    == 10);
     List<Map.Entry<String, JsonNode>> events = eventsOf(orderId);
     assertThat(events).extracting(Map.Entry::getKey).contains("MarketOrderAccepted");
-    List<String> fillIds = events.stream().filter(e -> e.getKey().equals("MarketOrderFilled"))
-        .map(e -> e.getValue().path("fillId").asText()).toList();
+    List<String> fillIds =
+        events.stream()
+            .filter(e -> e.getKey().equals("MarketOrderFilled"))
+            .map(e -> e.getValue().path("fillId").asText())
+            .toList();
     assertThat(fillIds).doesNotHaveDuplicates().allMatch(id -> id.startsWith(orderId + "-F"));
-    assertThat(jdbc.queryForObject("select position from market_cursor where feed = 'executions'", Long.class))
+    assertThat(
+            jdbc.queryForObject(
+                "select position from market_cursor where feed = 'executions'", Long.class))
         .isPositive();
-    assertThat(jdbc.queryForObject("select outcome from market_request where order_id = ?", String.class, orderId))
+    assertThat(
+            jdbc.queryForObject(
+                "select outcome from market_request where order_id = ?", String.class, orderId))
         .isEqualTo("MarketOrderAccepted");
   }
 
@@ -139,46 +154,68 @@ class MarketGatewayIT {
     String unknown = newOrderId();
     ask(new RequestReferencePrice(known, "AAPL"), new RequestReferencePrice(unknown, "NOPE"));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> !eventsOf(known).isEmpty() && !eventsOf(unknown).isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !eventsOf(known).isEmpty() && !eventsOf(unknown).isEmpty());
     assertThat(eventsOf(known).get(0).getKey()).isEqualTo("ReferencePriceQuoted");
-    assertThat(new BigDecimal(eventsOf(known).get(0).getValue().path("price").asText())).isPositive();
+    assertThat(new BigDecimal(eventsOf(known).get(0).getValue().path("price").asText()))
+        .isPositive();
     assertThat(typesOf(unknown)).containsExactly("ReferencePriceUnavailable");
   }
 
   @Test
   void anOrderOnAHaltedInstrumentIsRejected() {
     String orderId = newOrderId();
-    ask(new SubmitToMarket(orderId, Side.BUY, "HALTED", 5, OrderType.MARKET, null, new BigDecimal("10.00")));
+    ask(
+        new SubmitToMarket(
+            orderId, Side.BUY, "HALTED", 5, OrderType.MARKET, null, new BigDecimal("10.00")));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> typesOf(orderId).contains("MarketOrderRejected"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> typesOf(orderId).contains("MarketOrderRejected"));
     assertThat(eventsOf(orderId).get(0).getValue().path("reason").asText()).isNotBlank();
   }
 
   @Test
   void aRestingLimitOrderIsCancelledAtTheVenue() {
     String orderId = newOrderId();
-    ask(new SubmitToMarket(orderId, Side.BUY, "AAPL", 5, OrderType.LIMIT, new BigDecimal("1.00"), null));
-    await().atMost(Duration.ofSeconds(20)).until(() -> typesOf(orderId).contains("MarketOrderAccepted"));
+    ask(
+        new SubmitToMarket(
+            orderId, Side.BUY, "AAPL", 5, OrderType.LIMIT, new BigDecimal("1.00"), null));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> typesOf(orderId).contains("MarketOrderAccepted"));
 
     ask(new CancelAtMarket(orderId));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> typesOf(orderId).stream()
-        .filter("MarketOrderCancelled"::equals).count() == 2);
-    assertThat(eventsOf(orderId)).filteredOn(e -> e.getKey().equals("MarketOrderCancelled"))
-        .extracting(e -> e.getValue().path("venueFilledQuantity").isNull() ? "feed" : "answer:"
-            + e.getValue().path("venueFilledQuantity").asLong())
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> typesOf(orderId).stream().filter("MarketOrderCancelled"::equals).count() == 2);
+    assertThat(eventsOf(orderId))
+        .filteredOn(e -> e.getKey().equals("MarketOrderCancelled"))
+        .extracting(
+            e ->
+                e.getValue().path("venueFilledQuantity").isNull()
+                    ? "feed"
+                    : "answer:" + e.getValue().path("venueFilledQuantity").asLong())
         .containsExactlyInAnyOrder("feed", "answer:0");
   }
 
   @Test
   void aSubmissionFollowedByACancelIsSupersededAndNeverReachesTheVenue() {
     String orderId = newOrderId();
-    ask(new SubmitToMarket(orderId, Side.SELL, "AAPL", 5, OrderType.MARKET, null, null), new CancelAtMarket(orderId));
+    ask(
+        new SubmitToMarket(orderId, Side.SELL, "AAPL", 5, OrderType.MARKET, null, null),
+        new CancelAtMarket(orderId));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !typesOf(orderId).isEmpty());
     assertThat(typesOf(orderId)).containsExactly("MarketOrderUnknown");
-    assertThat(jdbc.queryForList("select outcome from market_request where order_id = ? order by id", String.class,
-        orderId)).containsExactly("SUPERSEDED", "MarketOrderUnknown");
+    assertThat(
+            jdbc.queryForList(
+                "select outcome from market_request where order_id = ? order by id",
+                String.class,
+                orderId))
+        .containsExactly("SUPERSEDED", "MarketOrderUnknown");
   }
 
   @Test
@@ -187,21 +224,47 @@ class MarketGatewayIT {
     settings(0, 0.0, 1.0, false);
     ask(new SubmitToMarket(orderId, Side.SELL, "MSFT", 3, OrderType.MARKET, null, null));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
-        "select attempts from market_request where order_id = ?", Integer.class, orderId) >= 2);
-    await().atMost(Duration.ofSeconds(20)).until(() -> breakers.circuitBreaker(VenueClient.ORDER_ENTRY).getState() == CircuitBreaker.State.OPEN);
-    assertThat(jdbc.queryForObject("select last_error from market_request where order_id = ?", String.class, orderId))
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select attempts from market_request where order_id = ?",
+                        Integer.class,
+                        orderId)
+                    >= 2);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                breakers.circuitBreaker(VenueClient.ORDER_ENTRY).getState()
+                    == CircuitBreaker.State.OPEN);
+    assertThat(
+            jdbc.queryForObject(
+                "select last_error from market_request where order_id = ?", String.class, orderId))
         .isNotBlank();
     assertThat(typesOf(orderId)).isEmpty();
 
     settings(0, 0.0, 0.0, false);
-    await().atMost(Duration.ofSeconds(30)).until(() -> typesOf(orderId).contains("MarketOrderAccepted"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> typesOf(orderId).contains("MarketOrderAccepted"));
   }
 
   static void settings(int latencyMs, double rejectRate, double errorRate, boolean partialFills) {
-    HttpResponse<String> response = TestHttp.putJson(venue.port(), "/venue/settings", "{\"latencyMs\":" + latencyMs
-        + ",\"rejectRate\":" + rejectRate + ",\"errorRate\":" + errorRate + ",\"partialFills\":" + partialFills + "}");
+    HttpResponse<String> response =
+        TestHttp.putJson(
+            venue.port(),
+            "/venue/settings",
+            "{\"latencyMs\":"
+                + latencyMs
+                + ",\"rejectRate\":"
+                + rejectRate
+                + ",\"errorRate\":"
+                + errorRate
+                + ",\"partialFills\":"
+                + partialFills
+                + "}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
-
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The venue client's resilience against a venue that answers 503: bounded retries, then an open breaker. */
+/**
+ * The venue client's resilience against a venue that answers 503: bounded retries, then an open
+ * breaker.
+ */
 class VenueClientTest {
 
   HttpServer server;
@@ -29,22 +32,39 @@ class VenueClientTest {
   @BeforeEach
   void venueThatAlwaysFails() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      calls.incrementAndGet();
-      byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(503, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          calls.incrementAndGet();
+          byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(503, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
-    MarketProperties properties = new MarketProperties(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-        Duration.ofSeconds(1), Duration.ofSeconds(1), 3, Duration.ofMillis(1), null, null, null, null, null, null, null, null);
+    MarketProperties properties =
+        new MarketProperties(
+            URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            3,
+            Duration.ofMillis(1),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     MarketConfiguration configuration = new MarketConfiguration();
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     var breakers = configuration.venueCircuitBreakers(meters, Duration.ofMinutes(1));
     breaker = breakers.circuitBreaker(VenueClient.ORDER_ENTRY);
     Retry retry = configuration.venueRetry(properties, meters);
-    client = configuration.venueClient(properties, retry, breakers, com.example.trading.platform.tracing.Traces.none());
+    client =
+        configuration.venueClient(
+            properties, retry, breakers, com.example.trading.platform.tracing.Traces.none());
   }
 
   @AfterEach
@@ -54,7 +74,8 @@ class VenueClientTest {
 
   @Test
   void aFailingCallIsTriedThreeTimesThenTheBreakerOpensAndCallsStopReachingTheVenue() {
-    assertThatThrownBy(() -> client.status("o-1")).isInstanceOf(VenueClient.VenueUnavailableException.class);
+    assertThatThrownBy(() -> client.status("o-1"))
+        .isInstanceOf(VenueClient.VenueUnavailableException.class);
     assertThat(calls).hasValue(3);
 
     for (int i = 0; i < 3; i++) {

@@ -26,12 +26,9 @@ class StuckSagasIT {
     SagaTestSupport.register(registry, "http://127.0.0.1:9");
   }
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  SagaStatusCleanUp cleanUp;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired SagaStatusCleanUp cleanUp;
 
   private final String prefix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -43,7 +40,9 @@ class StuckSagasIT {
 
     String stuck = TestHttp.asOperator().get(port, "/ops/sagas/stuck?olderThan=PT5M").body();
 
-    assertThat(stuck).contains(prefix + "-no-progress").doesNotContain(prefix + "-moved-lately")
+    assertThat(stuck)
+        .contains(prefix + "-no-progress")
+        .doesNotContain(prefix + "-moved-lately")
         .doesNotContain(prefix + "-resting");
   }
 
@@ -54,15 +53,31 @@ class StuckSagasIT {
 
     cleanUp.workOnce();
 
-    assertThat(jdbc.queryForList("select order_id from saga_status where order_id like ?", String.class, prefix + "%"))
+    assertThat(
+            jdbc.queryForList(
+                "select order_id from saga_status where order_id like ?",
+                String.class,
+                prefix + "%"))
         .containsExactly(prefix + "-finished-lately");
   }
 
-  private void status(String name, String step, String startedAgo, String progressedAgo, String updatedAgo,
+  private void status(
+      String name,
+      String step,
+      String startedAgo,
+      String progressedAgo,
+      String updatedAgo,
       String finishedAgo) {
-    jdbc.update("""
+    jdbc.update(
+        """
         insert into saga_status (order_id, correlation_id, step, started_at, progressed_at, updated_at, finished_at)
         values (?, ?, ?, now() - ?::interval, now() - ?::interval, now() - ?::interval, now() - ?::interval)""",
-        prefix + "-" + name, prefix + "-" + name, step, startedAgo, progressedAgo, updatedAgo, finishedAgo);
+        prefix + "-" + name,
+        prefix + "-" + name,
+        step,
+        startedAgo,
+        progressedAgo,
+        updatedAgo,
+        finishedAgo);
   }
 }

@@ -49,7 +49,6 @@ import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderRejectReason;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.test.saga.SagaTestFixture;
@@ -59,8 +58,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every path of the order saga, in the fixture's words: given what already happened, when one
- * more event (or a deadline) arrives, then exactly these commands go out.
+ * Every path of the order saga, in the fixture's words: given what already happened, when one more
+ * event (or a deadline) arrives, then exactly these commands go out.
  */
 class OrderSagaTest {
 
@@ -105,7 +104,15 @@ class OrderSagaTest {
   // ---- the events of the command side and the gateway, in the order's words ----
 
   static OrderPlaced placed(Side side, OrderType type, String limitPrice) {
-    return new OrderPlaced(ORDER, ACCOUNT, "c-1", side, "AAPL", 10, type, limitPrice == null ? null : $(limitPrice),
+    return new OrderPlaced(
+        ORDER,
+        ACCOUNT,
+        "c-1",
+        side,
+        "AAPL",
+        10,
+        type,
+        limitPrice == null ? null : $(limitPrice),
         $("25.00"));
   }
 
@@ -126,27 +133,30 @@ class OrderSagaTest {
   }
 
   // A MARKET SELL of 10 AAPL quoted at 190.00: fee 1.90.
-  static final List<Object> SELL_ON_MARKET = List.of(
-      placed(Side.SELL, OrderType.MARKET, null),
-      new ReferencePriceQuoted(ORDER, "AAPL", $("190.00")),
-      reservedShares(10),
-      feeCharged("1.90"),
-      new MarketOrderAccepted(ORDER, ORDER));
+  static final List<Object> SELL_ON_MARKET =
+      List.of(
+          placed(Side.SELL, OrderType.MARKET, null),
+          new ReferencePriceQuoted(ORDER, "AAPL", $("190.00")),
+          reservedShares(10),
+          feeCharged("1.90"),
+          new MarketOrderAccepted(ORDER, ORDER));
 
   // A MARKET BUY of 10 AAPL quoted at 100.00: reserved at 105.00 → 1050.00 + fee 1.05.
-  static final List<Object> BUY_ON_MARKET = List.of(
-      placed(Side.BUY, OrderType.MARKET, null),
-      new ReferencePriceQuoted(ORDER, "AAPL", $("100.00")),
-      reservedCash("1051.05"),
-      feeCharged("1.05"),
-      new MarketOrderAccepted(ORDER, ORDER));
+  static final List<Object> BUY_ON_MARKET =
+      List.of(
+          placed(Side.BUY, OrderType.MARKET, null),
+          new ReferencePriceQuoted(ORDER, "AAPL", $("100.00")),
+          reservedCash("1051.05"),
+          feeCharged("1.05"),
+          new MarketOrderAccepted(ORDER, ORDER));
 
   // A LIMIT BUY of 10 AAPL at 150.00 resting on the venue: 1500.00 + fee 1.50.
-  static final List<Object> LIMIT_BUY_ON_MARKET = List.of(
-      placed(Side.BUY, OrderType.LIMIT, "150.00"),
-      reservedCash("1501.50"),
-      feeCharged("1.50"),
-      new MarketOrderAccepted(ORDER, ORDER));
+  static final List<Object> LIMIT_BUY_ON_MARKET =
+      List.of(
+          placed(Side.BUY, OrderType.LIMIT, "150.00"),
+          reservedCash("1501.50"),
+          feeCharged("1.50"),
+          new MarketOrderAccepted(ORDER, ORDER));
 
   @Nested
   class SellFill {
@@ -158,21 +168,24 @@ class OrderSagaTest {
           .expectActiveSagas(1)
           .expectDispatchedCommands(new RequestReferencePrice(ORDER, "AAPL"));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.PRICING);
-      assertThat(journal.lastDeadline()).isEqualTo(RecordingJournal.armed(SagaStep.PRICING, 0, TIMEOUTS.pricing()));
+      assertThat(journal.lastDeadline())
+          .isEqualTo(RecordingJournal.armed(SagaStep.PRICING, 0, TIMEOUTS.pricing()));
     }
 
     @Test
     void aQuotedSellReservesTheShares() {
       given(List.of(placed(Side.SELL, OrderType.MARKET, null)))
           .whenPublishingA(new ReferencePriceQuoted(ORDER, "AAPL", $("190.00")))
-          .expectDispatchedCommands(new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)));
+          .expectDispatchedCommands(
+              new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)));
     }
 
     @Test
     void aGrantedReservationChargesTheFeeAtTheReferencePrice() {
       given(SELL_ON_MARKET.subList(0, 2))
           .whenPublishingA(reservedShares(10))
-          .expectDispatchedCommands(new ChargeFee(ORDER, ACCOUNT, Side.SELL, "AAPL", 10, $("190.00"), $("25.00")));
+          .expectDispatchedCommands(
+              new ChargeFee(ORDER, ACCOUNT, Side.SELL, "AAPL", 10, $("190.00"), $("25.00")));
     }
 
     @Test
@@ -208,34 +221,49 @@ class OrderSagaTest {
 
     @Test
     void theLastConfirmationOfTheFillReleasesWhatIsLeftReserved() {
-      given(then(SELL_ON_MARKET, filled("f-1", 10, "190.10", 1),
-          new OrderFilled(ORDER, "f-1", 10, $("190.10"), 10),
-          new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
-          new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10"))))
+      given(
+              then(
+                  SELL_ON_MARKET,
+                  filled("f-1", 10, "190.10", 1),
+                  new OrderFilled(ORDER, "f-1", 10, $("190.10"), 10),
+                  new HoldingDebited(
+                      AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
+                  new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10"))))
           .whenPublishingA(new FeeSettled(ORDER, ACCOUNT, $("1.90")))
           .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER));
     }
 
     @Test
     void theReleaseCompletesTheOrderAndItsCompletionEndsTheSaga() {
-      List<Object> settled = then(SELL_ON_MARKET, filled("f-1", 10, "190.10", 1),
-          new OrderFilled(ORDER, "f-1", 10, $("190.10"), 10),
-          new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
-          new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10")),
-          new FeeSettled(ORDER, ACCOUNT, $("1.90")));
+      List<Object> settled =
+          then(
+              SELL_ON_MARKET,
+              filled("f-1", 10, "190.10", 1),
+              new OrderFilled(ORDER, "f-1", 10, $("190.10"), 10),
+              new HoldingDebited(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
+              new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10")),
+              new FeeSettled(ORDER, ACCOUNT, $("1.90")));
       given(settled)
-          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO))
+          .whenPublishingA(
+              new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO))
           .expectDispatchedCommands(new CompleteOrder(ORDER));
 
       fixture = new SagaTestFixture<>(OrderSaga.class);
       fixture.registerResource(journal);
       fixture.registerResource(TIMEOUTS);
-      given(then(settled, new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO)))
+      given(
+              then(
+                  settled,
+                  new HoldingReservationReleased(
+                      AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO)))
           .whenPublishingA(new OrderCompleted(ORDER, 10))
           .expectActiveSagas(0)
           .expectNoDispatchedCommands();
       assertThat(journal.finished).containsExactly(Ending.completed());
-      assertThat(journal.lastDeadline()).as("the end clears the deadline").isEqualTo(RecordingJournal.CLEARED);
+      assertThat(journal.lastDeadline())
+          .as("the end clears the deadline")
+          .isEqualTo(RecordingJournal.CLEARED);
     }
   }
 
@@ -246,21 +274,24 @@ class OrderSagaTest {
     void aQuotedBuyReservesCashAtFivePercentAboveTheQuotePlusTheLargestFee() {
       given(List.of(placed(Side.BUY, OrderType.MARKET, null)))
           .whenPublishingA(new ReferencePriceQuoted(ORDER, "AAPL", $("100.00")))
-          .expectDispatchedCommands(new ReserveHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1051.05")));
+          .expectDispatchedCommands(
+              new ReserveHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1051.05")));
     }
 
     @Test
     void aLimitBuyReservesCashAtItsLimitWithoutAskingForAPrice() {
       given(List.of())
           .whenPublishingA(placed(Side.BUY, OrderType.LIMIT, "150.00"))
-          .expectDispatchedCommands(new ReserveHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50")));
+          .expectDispatchedCommands(
+              new ReserveHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50")));
     }
 
     @Test
     void theFeeIsChargedAtTheReservedPriceSoItIsTheFeeReserved() {
       given(BUY_ON_MARKET.subList(0, 2))
           .whenPublishingA(reservedCash("1051.05"))
-          .expectDispatchedCommands(new ChargeFee(ORDER, ACCOUNT, Side.BUY, "AAPL", 10, $("105.00"), $("25.00")));
+          .expectDispatchedCommands(
+              new ChargeFee(ORDER, ACCOUNT, Side.BUY, "AAPL", 10, $("105.00"), $("25.00")));
     }
 
     @Test
@@ -279,16 +310,21 @@ class OrderSagaTest {
           .expectDispatchedCommands(
               new RecordFill(ORDER, "f-1", 10, $("100.20")),
               new SettleReservation(CASH_HOLDING, ORDER, "f-1", $("1003.05")),
-              new CreditHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
+              new CreditHolding(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
               new SettleFee(ORDER));
     }
 
     @Test
     void afterTheFillIsConfirmedTheUnusedCashIsReleasedAndTheOrderCompleted() {
-      List<Object> confirmed = then(BUY_ON_MARKET, filled("f-1", 10, "100.20", 1),
-          new OrderFilled(ORDER, "f-1", 10, $("100.20"), 10),
-          new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1003.05")),
-          new HoldingCredited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)));
+      List<Object> confirmed =
+          then(
+              BUY_ON_MARKET,
+              filled("f-1", 10, "100.20", 1),
+              new OrderFilled(ORDER, "f-1", 10, $("100.20"), 10),
+              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1003.05")),
+              new HoldingCredited(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)));
       given(confirmed)
           .whenPublishingA(new FeeSettled(ORDER, ACCOUNT, $("1.05")))
           .expectDispatchedCommands(new ReleaseReservation(CASH_HOLDING, ORDER));
@@ -338,21 +374,29 @@ class OrderSagaTest {
           .expectDispatchedCommands(
               new RecordFill(ORDER, "f-2", 6, $("101.00")),
               new SettleReservation(CASH_HOLDING, ORDER, "f-2", $("606.00")),
-              new CreditHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)));
+              new CreditHolding(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
     }
 
     @Test
     void theOrderCompletesOnlyAfterEveryFillIsConfirmed() {
-      List<Object> history = then(BUY_ON_MARKET, filled("f-1", 4, "100.00", 1), filled("f-2", 6, "101.00", 2),
-          new OrderFilled(ORDER, "f-1", 4, $("100.00"), 4),
-          new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("401.05")),
-          new HoldingCredited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
-          new FeeSettled(ORDER, ACCOUNT, $("1.05")),
-          new OrderFilled(ORDER, "f-2", 6, $("101.00"), 10),
-          new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("606.00")));
+      List<Object> history =
+          then(
+              BUY_ON_MARKET,
+              filled("f-1", 4, "100.00", 1),
+              filled("f-2", 6, "101.00", 2),
+              new OrderFilled(ORDER, "f-1", 4, $("100.00"), 4),
+              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("401.05")),
+              new HoldingCredited(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
+              new FeeSettled(ORDER, ACCOUNT, $("1.05")),
+              new OrderFilled(ORDER, "f-2", 6, $("101.00"), 10),
+              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("606.00")));
       given(history)
-          .whenPublishingA(new HoldingCredited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)))
+          .whenPublishingA(
+              new HoldingCredited(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)))
           .expectDispatchedCommands(new ReleaseReservation(CASH_HOLDING, ORDER));
     }
   }
@@ -363,16 +407,33 @@ class OrderSagaTest {
     @Test
     void anInsufficientHoldingRejectsTheOrderWithNothingToUndo() {
       given(SELL_ON_MARKET.subList(0, 2))
-          .whenPublishingA(new HoldingReservationRejected(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER,
-              BigDecimal.valueOf(10), BigDecimal.valueOf(3), HoldingRejectionReason.INSUFFICIENT_HOLDING))
-          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.INSUFFICIENT_HOLDING,
-              "requested 10 AAPL, available 3"));
+          .whenPublishingA(
+              new HoldingReservationRejected(
+                  AAPL_HOLDING,
+                  ACCOUNT,
+                  "AAPL",
+                  ORDER,
+                  BigDecimal.valueOf(10),
+                  BigDecimal.valueOf(3),
+                  HoldingRejectionReason.INSUFFICIENT_HOLDING))
+          .expectDispatchedCommands(
+              new RejectOrder(
+                  ORDER, OrderRejectReason.INSUFFICIENT_HOLDING, "requested 10 AAPL, available 3"));
     }
 
     @Test
     void aRejectedOrderEndsTheSagaWhenTheOrderRecordsIt() {
-      given(then(SELL_ON_MARKET.subList(0, 2), new HoldingReservationRejected(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER,
-          BigDecimal.valueOf(10), BigDecimal.valueOf(3), HoldingRejectionReason.INSUFFICIENT_HOLDING)))
+      given(
+              then(
+                  SELL_ON_MARKET.subList(0, 2),
+                  new HoldingReservationRejected(
+                      AAPL_HOLDING,
+                      ACCOUNT,
+                      "AAPL",
+                      ORDER,
+                      BigDecimal.valueOf(10),
+                      BigDecimal.valueOf(3),
+                      HoldingRejectionReason.INSUFFICIENT_HOLDING)))
           .whenPublishingA(new OrderRejected(ORDER, OrderRejectReason.INSUFFICIENT_HOLDING, "x"))
           .expectActiveSagas(0);
     }
@@ -380,42 +441,63 @@ class OrderSagaTest {
     @Test
     void aRejectedFeeReleasesTheReservationBeforeRejecting() {
       given(SELL_ON_MARKET.subList(0, 3))
-          .whenPublishingA(new FeeChargeRejected(ORDER, ACCOUNT, $("30.00"), $("25.00"),
-              FeeRejectionReason.FEE_LIMIT_EXCEEDED))
+          .whenPublishingA(
+              new FeeChargeRejected(
+                  ORDER, ACCOUNT, $("30.00"), $("25.00"), FeeRejectionReason.FEE_LIMIT_EXCEEDED))
           .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER));
     }
 
     @Test
     void theReleaseAfterARejectedFeeRejectsTheOrder() {
-      given(then(SELL_ON_MARKET.subList(0, 3), new FeeChargeRejected(ORDER, ACCOUNT, $("30.00"), $("25.00"),
-          FeeRejectionReason.FEE_LIMIT_EXCEEDED)))
-          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
-          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.FEE_REJECTED,
-              "fee 30.00 above maxFee 25.00"));
+      given(
+              then(
+                  SELL_ON_MARKET.subList(0, 3),
+                  new FeeChargeRejected(
+                      ORDER,
+                      ACCOUNT,
+                      $("30.00"),
+                      $("25.00"),
+                      FeeRejectionReason.FEE_LIMIT_EXCEEDED)))
+          .whenPublishingA(
+              new HoldingReservationReleased(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .expectDispatchedCommands(
+              new RejectOrder(
+                  ORDER, OrderRejectReason.FEE_REJECTED, "fee 30.00 above maxFee 25.00"));
     }
 
     @Test
     void aMarketRejectionReleasesTheReservationAndRefundsTheFee() {
       given(SELL_ON_MARKET.subList(0, 4))
           .whenPublishingA(new MarketOrderRejected(ORDER, "instrument halted"))
-          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
+          .expectDispatchedCommands(
+              new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
     }
 
     @Test
     void theMarketRejectionIsRecordedOnceBothCompensationsAreConfirmed() {
-      List<Object> history = then(SELL_ON_MARKET.subList(0, 4), new MarketOrderRejected(ORDER, "instrument halted"),
-          new FeeRefunded(ORDER, ACCOUNT, $("1.90")));
+      List<Object> history =
+          then(
+              SELL_ON_MARKET.subList(0, 4),
+              new MarketOrderRejected(ORDER, "instrument halted"),
+              new FeeRefunded(ORDER, ACCOUNT, $("1.90")));
       given(history)
-          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
-          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.MARKET_REJECTED, "instrument halted"));
+          .whenPublishingA(
+              new HoldingReservationReleased(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .expectDispatchedCommands(
+              new RejectOrder(ORDER, OrderRejectReason.MARKET_REJECTED, "instrument halted"));
     }
 
     @Test
     void aUnknownInstrumentHasNoReferencePriceAndIsRejectedBeforeAnythingIsReserved() {
       given(List.of(placed(Side.BUY, OrderType.MARKET, null)))
           .whenPublishingA(new ReferencePriceUnavailable(ORDER, "AAPL", "unknown instrument"))
-          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.MARKET_REJECTED,
-              "no reference price: unknown instrument"));
+          .expectDispatchedCommands(
+              new RejectOrder(
+                  ORDER,
+                  OrderRejectReason.MARKET_REJECTED,
+                  "no reference price: unknown instrument"));
     }
   }
 
@@ -432,32 +514,41 @@ class OrderSagaTest {
 
     @Test
     void aVenueThatNeverSawTheOrderLeadsToTheCompensationsOfAReject() throws Exception {
-      fixture.givenAPublished(SELL_ON_MARKET.get(0))
+      fixture
+          .givenAPublished(SELL_ON_MARKET.get(0))
           .andThenAPublished(SELL_ON_MARKET.get(1))
           .andThenAPublished(SELL_ON_MARKET.get(2))
           .andThenAPublished(SELL_ON_MARKET.get(3))
           .andThenAPublished(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
           .whenPublishingA(new MarketOrderUnknown(ORDER))
-          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
+          .expectDispatchedCommands(
+              new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
     }
 
     @Test
     void theTimeoutIsRecordedAsTheRejectReason() throws Exception {
-      fixture.givenAPublished(SELL_ON_MARKET.get(0))
+      fixture
+          .givenAPublished(SELL_ON_MARKET.get(0))
           .andThenAPublished(SELL_ON_MARKET.get(1))
           .andThenAPublished(SELL_ON_MARKET.get(2))
           .andThenAPublished(SELL_ON_MARKET.get(3))
           .andThenAPublished(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
           .andThenAPublished(new MarketOrderCancelled(ORDER, 0L))
           .andThenAPublished(new FeeRefunded(ORDER, ACCOUNT, $("1.90")))
-          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
-          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.MARKET_TIMEOUT,
-              "no answer from the venue within PT30S"));
+          .whenPublishingA(
+              new HoldingReservationReleased(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .expectDispatchedCommands(
+              new RejectOrder(
+                  ORDER,
+                  OrderRejectReason.MARKET_TIMEOUT,
+                  "no answer from the venue within PT30S"));
     }
 
     @Test
     void aTimedOutOrderThatFilledAtTheVenueIsSettledAndCompleted() throws Exception {
-      fixture.givenAPublished(SELL_ON_MARKET.get(0))
+      fixture
+          .givenAPublished(SELL_ON_MARKET.get(0))
           .andThenAPublished(SELL_ON_MARKET.get(1))
           .andThenAPublished(SELL_ON_MARKET.get(2))
           .andThenAPublished(SELL_ON_MARKET.get(3))
@@ -493,13 +584,19 @@ class OrderSagaTest {
     void theChargedFeeIsThenRefundedAndTheReservationReleased() {
       given(then(SELL_ON_MARKET.subList(0, 3), new OrderCancellationRequested(ORDER)))
           .whenPublishingA(feeCharged("1.90"))
-          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
+          .expectDispatchedCommands(
+              new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
     }
 
     @Test
     void theCancellationIsConfirmedOnceEverythingIsUndone() {
-      given(then(SELL_ON_MARKET.subList(0, 3), new OrderCancellationRequested(ORDER), feeCharged("1.90"),
-          new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10))))
+      given(
+              then(
+                  SELL_ON_MARKET.subList(0, 3),
+                  new OrderCancellationRequested(ORDER),
+                  feeCharged("1.90"),
+                  new HoldingReservationReleased(
+                      AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10))))
           .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.90")))
           .expectDispatchedCommands(new ConfirmCancellation(ORDER));
     }
@@ -507,8 +604,15 @@ class OrderSagaTest {
     @Test
     void aCancellationWhileReservingThatIsRefusedAnywayIsConfirmedAsCancelled() {
       given(then(SELL_ON_MARKET.subList(0, 2), new OrderCancellationRequested(ORDER)))
-          .whenPublishingA(new HoldingReservationRejected(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER,
-              BigDecimal.valueOf(10), BigDecimal.ZERO, HoldingRejectionReason.INSUFFICIENT_HOLDING))
+          .whenPublishingA(
+              new HoldingReservationRejected(
+                  AAPL_HOLDING,
+                  ACCOUNT,
+                  "AAPL",
+                  ORDER,
+                  BigDecimal.valueOf(10),
+                  BigDecimal.ZERO,
+                  HoldingRejectionReason.INSUFFICIENT_HOLDING))
           .expectDispatchedCommands(new ConfirmCancellation(ORDER));
     }
   }
@@ -517,7 +621,9 @@ class OrderSagaTest {
   class CancelAfterAPartialFill {
 
     List<Object> partiallyFilled() {
-      return then(SELL_ON_MARKET, filled("f-1", 4, "190.00", 1),
+      return then(
+          SELL_ON_MARKET,
+          filled("f-1", 4, "190.00", 1),
           new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4),
           new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
           new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("758.10")),
@@ -540,8 +646,14 @@ class OrderSagaTest {
 
     @Test
     void theCancellationIsConfirmedAfterTheRelease() {
-      given(then(partiallyFilled(), new OrderCancellationRequested(ORDER), new MarketOrderCancelled(ORDER, 4L)))
-          .whenPublishingA(new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6)))
+      given(
+              then(
+                  partiallyFilled(),
+                  new OrderCancellationRequested(ORDER),
+                  new MarketOrderCancelled(ORDER, 4L)))
+          .whenPublishingA(
+              new HoldingReservationReleased(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6)))
           .expectDispatchedCommands(new ConfirmCancellation(ORDER));
     }
 
@@ -555,7 +667,11 @@ class OrderSagaTest {
 
     @Test
     void theAwaitedFillEndsTheMarketPhase() {
-      given(then(SELL_ON_MARKET, new OrderCancellationRequested(ORDER), new MarketOrderCancelled(ORDER, 4L)))
+      given(
+              then(
+                  SELL_ON_MARKET,
+                  new OrderCancellationRequested(ORDER),
+                  new MarketOrderCancelled(ORDER, 4L)))
           .whenPublishingA(filled("f-1", 4, "190.00", 1))
           .expectDispatchedCommands(
               new RecordFill(ORDER, "f-1", 4, $("190.00")),
@@ -567,8 +683,13 @@ class OrderSagaTest {
 
     @Test
     void theCancelledOrderEndsTheSaga() {
-      given(then(partiallyFilled(), new OrderCancellationRequested(ORDER), new MarketOrderCancelled(ORDER, 4L),
-          new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6))))
+      given(
+              then(
+                  partiallyFilled(),
+                  new OrderCancellationRequested(ORDER),
+                  new MarketOrderCancelled(ORDER, 4L),
+                  new HoldingReservationReleased(
+                      AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6))))
           .whenPublishingA(new OrderCancelled(ORDER, 4))
           .expectActiveSagas(0);
     }
@@ -581,22 +702,30 @@ class OrderSagaTest {
     void anOrderThatExpiresUnfilledReleasesTheCashAndRefundsTheFee() {
       given(LIMIT_BUY_ON_MARKET)
           .whenPublishingA(new MarketOrderExpired(ORDER))
-          .expectDispatchedCommands(new ReleaseReservation(CASH_HOLDING, ORDER), new RefundFee(ORDER));
+          .expectDispatchedCommands(
+              new ReleaseReservation(CASH_HOLDING, ORDER), new RefundFee(ORDER));
     }
 
     @Test
     void theExpiryIsRecordedOnceUndone() {
-      given(then(LIMIT_BUY_ON_MARKET, new MarketOrderExpired(ORDER),
-          new HoldingReservationReleased(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50"))))
+      given(
+              then(
+                  LIMIT_BUY_ON_MARKET,
+                  new MarketOrderExpired(ORDER),
+                  new HoldingReservationReleased(
+                      CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50"))))
           .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.50")))
           .expectDispatchedCommands(new ExpireOrder(ORDER));
     }
 
     @Test
     void theExpiredOrderEndsTheSaga() {
-      given(then(LIMIT_BUY_ON_MARKET, new MarketOrderExpired(ORDER),
-          new HoldingReservationReleased(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50")),
-          new FeeRefunded(ORDER, ACCOUNT, $("1.50"))))
+      given(
+              then(
+                  LIMIT_BUY_ON_MARKET,
+                  new MarketOrderExpired(ORDER),
+                  new HoldingReservationReleased(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50")),
+                  new FeeRefunded(ORDER, ACCOUNT, $("1.50"))))
           .whenPublishingA(new OrderExpired(ORDER, 0))
           .expectActiveSagas(0);
       assertThat(journal.finished).containsExactly(Ending.expired("expired at the venue"));
@@ -629,7 +758,11 @@ class OrderSagaTest {
 
     @Test
     void aDuplicateConfirmationChangesNothing() {
-      given(then(SELL_ON_MARKET, filled("f-1", 4, "190.00", 1), new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4)))
+      given(
+              then(
+                  SELL_ON_MARKET,
+                  filled("f-1", 4, "190.00", 1),
+                  new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4)))
           .whenPublishingA(new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4))
           .expectNoDispatchedCommands();
     }
@@ -638,10 +771,13 @@ class OrderSagaTest {
     void anUnansweredCommandIsSentAgainWhenItsDeadlinePasses() {
       given(SELL_ON_MARKET.subList(0, 2))
           .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0))
-          .expectDispatchedCommands(new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)));
+          .expectDispatchedCommands(
+              new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)));
       assertThat(journal.retries).containsExactly("RESERVING#1");
       assertThat(journal.lastDeadline())
-          .isEqualTo(RecordingJournal.armed(SagaStep.RESERVING, 1, TIMEOUTS.retryInterval(SagaStep.RESERVING, 1)));
+          .isEqualTo(
+              RecordingJournal.armed(
+                  SagaStep.RESERVING, 1, TIMEOUTS.retryInterval(SagaStep.RESERVING, 1)));
     }
 
     @Test
@@ -653,7 +789,10 @@ class OrderSagaTest {
 
     @Test
     void aDeadlineDeliveredTwiceIsActedOnOnce() {
-      given(then(SELL_ON_MARKET.subList(0, 2), new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0)))
+      given(
+              then(
+                  SELL_ON_MARKET.subList(0, 2),
+                  new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0)))
           .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0))
           .expectNoDispatchedCommands();
     }
@@ -674,8 +813,9 @@ class OrderSagaTest {
     void aPricingThatNeverAnswersRejectsTheOrderAsAMarketTimeout() {
       given(List.of(placed(Side.SELL, OrderType.MARKET, null)))
           .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.PRICING, 0))
-          .expectDispatchedCommands(new RejectOrder(ORDER, OrderRejectReason.MARKET_TIMEOUT,
-              "no reference price within PT30S"));
+          .expectDispatchedCommands(
+              new RejectOrder(
+                  ORDER, OrderRejectReason.MARKET_TIMEOUT, "no reference price within PT30S"));
     }
   }
 
@@ -684,8 +824,10 @@ class OrderSagaTest {
     final List<SagaStep> steps = new ArrayList<>();
     final List<String> retries = new ArrayList<>();
     final List<Ending> finished = new ArrayList<>();
+
     /** The deadlines armed and cleared, in order ({@link #armed}, {@link #CLEARED}). */
     final List<String> deadlines = new ArrayList<>();
+
     static final String CLEARED = "cleared";
 
     static String armed(SagaStep step, int retry, java.time.Duration in) {
@@ -699,7 +841,12 @@ class OrderSagaTest {
     }
 
     @Override
-    public void retrying(String orderId, SagaStep step, int retry, String waitingFor, java.time.Duration deadlineIn) {
+    public void retrying(
+        String orderId,
+        SagaStep step,
+        int retry,
+        String waitingFor,
+        java.time.Duration deadlineIn) {
       retries.add(step + "#" + retry);
       deadlines.add(armed(step, retry, deadlineIn));
     }

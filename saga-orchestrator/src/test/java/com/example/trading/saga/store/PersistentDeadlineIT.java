@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A saga's deadline outlives the process: armed in the saga's transaction in its status row, it
- * fires in the next process on the same database. Here a MARKET order waits for a price
- * from a venue that does not answer; the orchestrator stops before the pricing deadline and a new
- * one rejects the order (MARKET_TIMEOUT) when it passes.
+ * fires in the next process on the same database. Here a MARKET order waits for a price from a
+ * venue that does not answer; the orchestrator stops before the pricing deadline and a new one
+ * rejects the order (MARKET_TIMEOUT) when it passes.
  */
 class PersistentDeadlineIT {
 
@@ -34,26 +34,59 @@ class PersistentDeadlineIT {
 
     try (ConfigurableApplicationContext first = SagaTestSupport.start(properties)) {
       JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
-      SagaTestSupport.publish(prefix, new OrderPlaced(orderId, "acc-1", "c-1", Side.SELL, "AAPL", 5, OrderType.MARKET,
-          null, new BigDecimal("25.00")), 0);
-      await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-          "select count(*) from saga_status where order_id = ? and step = 'PRICING'", Integer.class, orderId) == 1);
-      assertThat(jdbc.queryForObject("select count(*) from saga_status where order_id = ? and deadline_at is not null",
-          Integer.class, orderId)).isOne();
+      SagaTestSupport.publish(
+          prefix,
+          new OrderPlaced(
+              orderId,
+              "acc-1",
+              "c-1",
+              Side.SELL,
+              "AAPL",
+              5,
+              OrderType.MARKET,
+              null,
+              new BigDecimal("25.00")),
+          0);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  jdbc.queryForObject(
+                          "select count(*) from saga_status where order_id = ? and step = 'PRICING'",
+                          Integer.class,
+                          orderId)
+                      == 1);
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from saga_status where order_id = ? and deadline_at is not null",
+                  Integer.class,
+                  orderId))
+          .isOne();
       assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks", Integer.class))
-          .as("no db-scheduler task per step any more").isZero();
+          .as("no db-scheduler task per step any more")
+          .isZero();
     }
 
     try (ConfigurableApplicationContext second = SagaTestSupport.start(properties)) {
       JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
-      await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-          "select count(*) from command_outbox where correlation_id = ? and message_type = 'RejectOrder'",
-          Integer.class, orderId) == 1);
-      byte[] payload = jdbc.queryForObject(
-          "select payload from command_outbox where correlation_id = ? and message_type = 'RejectOrder'",
-          byte[].class, orderId);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  jdbc.queryForObject(
+                          "select count(*) from command_outbox where correlation_id = ? and message_type = 'RejectOrder'",
+                          Integer.class,
+                          orderId)
+                      == 1);
+      byte[] payload =
+          jdbc.queryForObject(
+              "select payload from command_outbox where correlation_id = ? and message_type = 'RejectOrder'",
+              byte[].class,
+              orderId);
       assertThat(new String(payload, StandardCharsets.UTF_8)).contains("MARKET_TIMEOUT");
-      assertThat(jdbc.queryForObject("select step from saga_status where order_id = ?", String.class, orderId))
+      assertThat(
+              jdbc.queryForObject(
+                  "select step from saga_status where order_id = ?", String.class, orderId))
           .isEqualTo("FINISHING");
     }
   }

@@ -13,9 +13,9 @@ import org.axonframework.modelling.saga.repository.inmemory.InMemorySagaStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * The association cache answers lookups the way the database does once every writer has
- * committed, also when one segment's worker looks up an order between another worker's insert of
- * its saga and that batch's commit.
+ * The association cache answers lookups the way the database does once every writer has committed,
+ * also when one segment's worker looks up an order between another worker's insert of its saga and
+ * that batch's commit.
  */
 class SagaAssociationCacheTest {
 
@@ -51,7 +51,9 @@ class SagaAssociationCacheTest {
     assertThat(cache.findSagas(Object.class, ORDER)).isEmpty();
   }
 
-  /** A saga store whose inserts others see only after {@link #commit()}, like another transaction's. */
+  /**
+   * A saga store whose inserts others see only after {@link #commit()}, like another transaction's.
+   */
   private static final class TransactionalStore implements SagaStore<Object> {
 
     private final InMemorySagaStore committed = new InMemorySagaStore();
@@ -75,18 +77,25 @@ class SagaAssociationCacheTest {
     }
 
     @Override
-    public void deleteSaga(Class<?> sagaType, String sagaIdentifier, Set<AssociationValue> associationValues) {
+    public void deleteSaga(
+        Class<?> sagaType, String sagaIdentifier, Set<AssociationValue> associationValues) {
       committed.deleteSaga(sagaType, sagaIdentifier, associationValues);
     }
 
     @Override
-    public void insertSaga(Class<?> sagaType, String sagaIdentifier, Object saga,
+    public void insertSaga(
+        Class<?> sagaType,
+        String sagaIdentifier,
+        Object saga,
         Set<AssociationValue> associationValues) {
       pending.add(() -> committed.insertSaga(sagaType, sagaIdentifier, saga, associationValues));
     }
 
     @Override
-    public void updateSaga(Class<?> sagaType, String sagaIdentifier, Object saga,
+    public void updateSaga(
+        Class<?> sagaType,
+        String sagaIdentifier,
+        Object saga,
         AssociationValues associationValues) {
       committed.updateSaga(sagaType, sagaIdentifier, saga, associationValues);
     }

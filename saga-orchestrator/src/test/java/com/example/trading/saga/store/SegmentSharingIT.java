@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two orchestrator instances on one database share the saga segments half and half; when one
- * stops, the other takes them all.
+ * Two orchestrator instances on one database share the saga segments half and half; when one stops,
+ * the other takes them all.
  */
 class SegmentSharingIT {
 
@@ -26,14 +26,17 @@ class SegmentSharingIT {
     try (ConfigurableApplicationContext first = SagaTestSupport.start(properties)) {
       await().atMost(Duration.ofSeconds(60)).until(() -> claimed(first) == 4);
       try (ConfigurableApplicationContext second = SagaTestSupport.start(properties)) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> claimed(first) == 2 && claimed(second) == 2);
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> claimed(first) == 2 && claimed(second) == 2);
       }
       await().atMost(Duration.ofSeconds(60)).until(() -> claimed(first) == 4);
     }
   }
 
   private static int claimed(ConfigurableApplicationContext instance) {
-    return instance.getBean(EventProcessingConfiguration.class)
+    return instance
+        .getBean(EventProcessingConfiguration.class)
         .eventProcessor(AxonConfiguration.SAGA_PROCESSOR, StreamingEventProcessor.class)
         .map(processor -> processor.processingStatus().size())
         .orElse(0);

@@ -33,10 +33,8 @@ class StepDeadlinesIT {
     registry.add("trading.saga.deadlines.batch-size", () -> "7");
   }
 
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  StepDeadlines deadlines;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired StepDeadlines deadlines;
 
   @Test
   void dueDeadlinesAreStoredOnceEachByConcurrentDeliverers() throws Exception {
@@ -45,26 +43,34 @@ class StepDeadlinesIT {
     for (int i = 0; i < 60; i++) {
       String orderId = run + "-due-" + i;
       due.add(orderId);
-      jdbc.update("""
+      jdbc.update(
+          """
           insert into saga_status (order_id, correlation_id, step, retries, deadline_at, deadline_traceparent)
           values (?, ?, 'SETTLING', ?, now() - interval '1 second', ?)""",
-          orderId, orderId, i % 3, "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+          orderId,
+          orderId,
+          i % 3,
+          "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
     }
     String later = run + "-later";
-    jdbc.update("insert into saga_status (order_id, correlation_id, step, deadline_at) values (?, ?, 'PRICING', "
-        + "now() + interval '1 hour')", later, later);
+    jdbc.update(
+        "insert into saga_status (order_id, correlation_id, step, deadline_at) values (?, ?, 'PRICING', "
+            + "now() + interval '1 hour')",
+        later,
+        later);
 
     ExecutorService deliverers = Executors.newFixedThreadPool(4);
     try {
       List<Callable<Integer>> rounds = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
-        rounds.add(() -> {
-          int delivered = 0;
-          for (int n; (n = deadlines.deliverDue()) > 0; ) {
-            delivered += n;
-          }
-          return delivered;
-        });
+        rounds.add(
+            () -> {
+              int delivered = 0;
+              for (int n; (n = deadlines.deliverDue()) > 0; ) {
+                delivered += n;
+              }
+              return delivered;
+            });
       }
       int delivered = 0;
       for (Future<Integer> round : deliverers.invokeAll(rounds)) {
@@ -76,23 +82,41 @@ class StepDeadlinesIT {
     }
 
     for (String orderId : due) {
-      List<String> stored = jdbc.queryForList("""
+      List<String> stored =
+          jdbc.queryForList(
+              """
           select convert_from(payload, 'UTF8') from domain_event_entry
           where payload_type like '%StepDeadlinePassed' and position(convert_to(?, 'UTF8') in payload) > 0""",
-          String.class, "\"" + orderId + "\"");
+              String.class, "\"" + orderId + "\"");
       assertThat(stored).as(orderId).hasSize(1);
       int retry = Integer.parseInt(orderId.substring(orderId.lastIndexOf('-') + 1)) % 3;
-      assertThat(stored.getFirst()).contains("\"step\":\"SETTLING\"").contains("\"retry\":" + retry);
+      assertThat(stored.getFirst())
+          .contains("\"step\":\"SETTLING\"")
+          .contains("\"retry\":" + retry);
     }
-    assertThat(jdbc.queryForObject("select count(*) from saga_status where order_id like ? and deadline_at is not null",
-        Integer.class, run + "-due-%")).as("delivered deadlines are cleared").isZero();
-    assertThat(jdbc.queryForObject("select deadline_at is not null from saga_status where order_id = ?",
-        Boolean.class, later)).as("a deadline not due yet stays").isTrue();
-    assertThat(jdbc.queryForList("""
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from saga_status where order_id like ? and deadline_at is not null",
+                Integer.class,
+                run + "-due-%"))
+        .as("delivered deadlines are cleared")
+        .isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select deadline_at is not null from saga_status where order_id = ?",
+                Boolean.class,
+                later))
+        .as("a deadline not due yet stays")
+        .isTrue();
+    assertThat(
+            jdbc.queryForList(
+                    """
         select convert_from(meta_data, 'UTF8') from domain_event_entry
         where payload_type like '%StepDeadlinePassed' and position(convert_to(?, 'UTF8') in payload) > 0""",
-        String.class, "\"" + due.getFirst() + "\"").getFirst())
+                    String.class, "\"" + due.getFirst() + "\"")
+                .getFirst())
         .as("the deadline continues the trace of the step that armed it")
-        .contains("0af7651916cd43dd8448eb211c80319c").contains(due.getFirst());
+        .contains("0af7651916cd43dd8448eb211c80319c")
+        .contains(due.getFirst());
   }
 }

@@ -2,9 +2,7 @@ package com.example.trading.benchmarks.orders;
 
 import java.util.Set;
 
-/**
- * The kinds of order in a run, what each is for, and how each must end. Shares are out of 100.
- */
+/** The kinds of order in a run, what each is for, and how each must end. Shares are out of 100. */
 public enum OrderKind {
   MARKET_BUY(25, Set.of("FILLED")),
   MARKET_SELL(20, Set.of("FILLED")),
@@ -14,8 +12,8 @@ public enum OrderKind {
   LIMIT_SELL_CROSSING(10, Set.of("FILLED")),
   /**
    * A limit 20% away from the price, cancelled by the customer 0.5–3 s after placing. The cancel
-   * can lose the race against the venue's time in force when that is short and the system slow
-   * (an orchestrator restarting): then the order expires, and is compensated the same way.
+   * can lose the race against the venue's time in force when that is short and the system slow (an
+   * orchestrator restarting): then the order expires, and is compensated the same way.
    */
   LIMIT_RESTING_THEN_CANCELLED(10, Set.of("CANCELLED", "EXPIRED")),
   /** A market order cancelled the moment it is accepted: races the saga, either end is right. */
@@ -26,7 +24,10 @@ public enum OrderKind {
   MORE_THAN_HELD(5, Set.of("REJECTED INSUFFICIENT_HOLDING")),
   /** A maxFee below the minimum fee. */
   FEE_ABOVE_MAX(5, Set.of("REJECTED FEE_REJECTED")),
-  /** A limit 20% away, never cancelled: ends when the venue's time in force runs out (runs with short expiry only). */
+  /**
+   * A limit 20% away, never cancelled: ends when the venue's time in force runs out (runs with
+   * short expiry only).
+   */
   LIMIT_RESTING_UNTIL_EXPIRY(5, Set.of("EXPIRED"));
 
   private final int share;
@@ -46,7 +47,10 @@ public enum OrderKind {
     return expectedEnds;
   }
 
-  /** Whether the order waits on the market by design (its latency is the test's choice, not the system's). */
+  /**
+   * Whether the order waits on the market by design (its latency is the test's choice, not the
+   * system's).
+   */
   public boolean restsByDesign() {
     return this == LIMIT_RESTING_THEN_CANCELLED || this == LIMIT_RESTING_UNTIL_EXPIRY;
   }

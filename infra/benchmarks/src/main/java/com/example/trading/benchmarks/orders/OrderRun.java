@@ -3,12 +3,12 @@ package com.example.trading.benchmarks.orders;
 import com.example.trading.audit.AuditReport;
 import com.example.trading.audit.EventStoreAudit;
 import com.example.trading.audit.OrderOutcome;
+import com.example.trading.teststack.Issuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import com.example.trading.teststack.Issuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,10 +39,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A run of orders through the whole system, as customers would send them: deposits into fresh
- * accounts, then a seeded mix of {@link OrderKind}s placed by concurrent clients through
- * {@code POST /api/orders} (with customer cancels where the kind says so), until every order has
- * ended; then the {@link EventStoreAudit} of those accounts, and throughput and latency from the
- * client's send time to the end event's time in the event store (one machine, one clock).
+ * accounts, then a seeded mix of {@link OrderKind}s placed by concurrent clients through {@code
+ * POST /api/orders} (with customer cancels where the kind says so), until every order has ended;
+ * then the {@link EventStoreAudit} of those accounts, and throughput and latency from the client's
+ * send time to the end event's time in the event store (one machine, one clock).
  *
  * <p>Used by the end-to-end test of the 1,000-order run and by {@code make bench-orders}.
  */
@@ -50,16 +50,18 @@ public final class OrderRun {
 
   /** The instruments orders are spread over, and the halted one. */
   static final List<String> INSTRUMENTS = List.of("AAPL", "MSFT", "GOOG", "AMZN", "TSLA");
+
   static final String HALTED = "HALTED";
   static final String CASH_PER_ACCOUNT = "500000.00";
   static final String SHARES_PER_ACCOUNT = "500";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> ENDS = List.of(
-      "com.example.trading.schemas.order.OrderEvent$OrderCompleted",
-      "com.example.trading.schemas.order.OrderEvent$OrderRejected",
-      "com.example.trading.schemas.order.OrderEvent$OrderCancelled",
-      "com.example.trading.schemas.order.OrderEvent$OrderExpired");
+  private static final List<String> ENDS =
+      List.of(
+          "com.example.trading.schemas.order.OrderEvent$OrderCompleted",
+          "com.example.trading.schemas.order.OrderEvent$OrderRejected",
+          "com.example.trading.schemas.order.OrderEvent$OrderCancelled",
+          "com.example.trading.schemas.order.OrderEvent$OrderExpired");
 
   /**
    * What to run.
@@ -68,17 +70,27 @@ public final class OrderRun {
    * @param accounts over how many fresh accounts
    * @param clients concurrent customers placing orders
    * @param seed the mix and every choice in it
-   * @param withExpiry include {@link OrderKind#LIMIT_RESTING_UNTIL_EXPIRY} (only when the orchestrator's
-   *     time in force is short: {@code EXCHANGE_TIME_IN_FORCE})
+   * @param withExpiry include {@link OrderKind#LIMIT_RESTING_UNTIL_EXPIRY} (only when the
+   *     orchestrator's time in force is short: {@code EXCHANGE_TIME_IN_FORCE})
    * @param partialFills ask the venue to fill in parts during the run
    * @param finishWithin how long every order gets to end
    * @param ratePerSecond placements per second, paced (open loop: latency counts from each order's
    *     scheduled time, so a slow system cannot hide its queue); 0 sends as fast as the clients can
    */
-  public record Settings(int orders, int accounts, int clients, long seed, boolean withExpiry, boolean partialFills,
-      Duration finishWithin, double ratePerSecond) {
+  public record Settings(
+      int orders,
+      int accounts,
+      int clients,
+      long seed,
+      boolean withExpiry,
+      boolean partialFills,
+      Duration finishWithin,
+      double ratePerSecond) {
 
-    /** 1,000 orders over 50 accounts from 8 clients, seed 42, filled in parts, no expiry, 300 s to end, unpaced. */
+    /**
+     * 1,000 orders over 50 accounts from 8 clients, seed 42, filled in parts, no expiry, 300 s to
+     * end, unpaced.
+     */
     public static Builder builder() {
       return new Builder();
     }
@@ -94,8 +106,7 @@ public final class OrderRun {
       private Duration finishWithin = Duration.ofSeconds(300);
       private double ratePerSecond;
 
-      private Builder() {
-      }
+      private Builder() {}
 
       public Builder orders(int value) {
         orders = value;
@@ -139,20 +150,33 @@ public final class OrderRun {
       }
 
       public Settings build() {
-        return new Settings(orders, accounts, clients, seed, withExpiry, partialFills, finishWithin, ratePerSecond);
+        return new Settings(
+            orders, accounts, clients, seed, withExpiry, partialFills, finishWithin, ratePerSecond);
       }
     }
   }
 
   /** One order as planned and sent. */
-  public record PlannedOrder(int index, OrderKind kind, String accountId, String clientOrderId, String side,
-      String instrument, long quantity, String type, String limitPrice, String maxFee) {
+  public record PlannedOrder(
+      int index,
+      OrderKind kind,
+      String accountId,
+      String clientOrderId,
+      String side,
+      String instrument,
+      long quantity,
+      String type,
+      String limitPrice,
+      String maxFee) {
 
     String body() {
       return "{\"accountId\":\"%s\",\"clientOrderId\":\"%s\",\"side\":\"%s\",\"instrument\":\"%s\",\"quantity\":%d,"
-          .formatted(accountId, clientOrderId, side, instrument, quantity)
-          + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s}".formatted(type,
-              limitPrice == null ? "null" : "\"" + limitPrice + "\"", maxFee == null ? "null" : "\"" + maxFee + "\"");
+              .formatted(accountId, clientOrderId, side, instrument, quantity)
+          + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s}"
+              .formatted(
+                  type,
+                  limitPrice == null ? "null" : "\"" + limitPrice + "\"",
+                  maxFee == null ? "null" : "\"" + maxFee + "\"");
     }
   }
 
@@ -161,18 +185,27 @@ public final class OrderRun {
 
   /** The run's accounts belong to this many customers (accounts are spread over them). */
   private static final int CUSTOMERS = 10;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final java.util.concurrent.atomic.AtomicInteger placed = new java.util.concurrent.atomic.AtomicInteger();
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final java.util.concurrent.atomic.AtomicInteger placed =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** Answers that pushed back with Retry-After (admission control), across the run. */
-  private final java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger refused =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** The command side's instances; requests go round them, and a retry goes to the next. */
   private final List<URI> commandApis;
-  private final java.util.concurrent.atomic.AtomicInteger nextInstance = new java.util.concurrent.atomic.AtomicInteger();
+
+  private final java.util.concurrent.atomic.AtomicInteger nextInstance =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final URI venue;
   private final String jdbcUrl;
   private final String user;
   private final String password;
   private final Issuer issuer;
+
   /** The customer who owns each account of the current run. */
   private final Map<String, String> owners = new ConcurrentHashMap<>();
 
@@ -180,16 +213,25 @@ public final class OrderRun {
    * @param commandApi the command side, e.g. {@code http://127.0.0.1:8081}
    * @param venue the exchange, e.g. {@code http://127.0.0.1:8090}
    * @param jdbcUrl the command side's event store
-   * @param issuer where the operator (accounts, deposits) and the customers (orders) get their tokens
+   * @param issuer where the operator (accounts, deposits) and the customers (orders) get their
+   *     tokens
    */
-  public OrderRun(URI commandApi, URI venue, String jdbcUrl, String user, String password, Issuer issuer) {
+  public OrderRun(
+      URI commandApi, URI venue, String jdbcUrl, String user, String password, Issuer issuer) {
     this(List.of(commandApi), venue, jdbcUrl, user, password, issuer);
   }
 
   /**
-   * @param commandApis the command side's instances (requests go round them; a retry goes to the next)
+   * @param commandApis the command side's instances (requests go round them; a retry goes to the
+   *     next)
    */
-  public OrderRun(List<URI> commandApis, URI venue, String jdbcUrl, String user, String password, Issuer issuer) {
+  public OrderRun(
+      List<URI> commandApis,
+      URI venue,
+      String jdbcUrl,
+      String user,
+      String password,
+      Issuer issuer) {
     this.issuer = issuer;
     if (commandApis.isEmpty()) {
       throw new IllegalArgumentException("no command API to send to");
@@ -201,7 +243,9 @@ public final class OrderRun {
     this.password = password;
   }
 
-  /** Runs the orders and audits the result; throws only when the system cannot be reached at all. */
+  /**
+   * Runs the orders and audits the result; throws only when the system cannot be reached at all.
+   */
   public OrderRunResult run(Settings settings) throws Exception {
     String runId = UUID.randomUUID().toString().substring(0, 8);
     List<String> accounts = new ArrayList<>();
@@ -209,8 +253,13 @@ public final class OrderRun {
       accounts.add("run-" + runId + "-" + i);
     }
     String previousVenueSettings = send("GET", venue.resolve("/venue/settings"), null).body();
-    send("PUT", venue.resolve("/venue/settings"), "{\"latencyMs\":0,\"rejectRate\":0.0,\"errorRate\":0.0,"
-        + "\"partialFills\":" + settings.partialFills() + "}");
+    send(
+        "PUT",
+        venue.resolve("/venue/settings"),
+        "{\"latencyMs\":0,\"rejectRate\":0.0,\"errorRate\":0.0,"
+            + "\"partialFills\":"
+            + settings.partialFills()
+            + "}");
     try {
       Map<String, BigDecimal> prices = prices();
       List<PlannedOrder> plan = plan(settings, runId, accounts, prices);
@@ -227,31 +276,44 @@ public final class OrderRun {
         Instant start = Instant.now();
         for (PlannedOrder order : plan) {
           long cancelAfterMillis = 500 + cancelDelays.nextInt(2_500);
-          Instant scheduled = settings.ratePerSecond() > 0
-              ? start.plusNanos((long) (order.index() * 1e9 / settings.ratePerSecond())) : null;
-          placements.add(customers.submit(() -> {
-            Instant sent = scheduled == null ? Instant.now() : sleepUntil(scheduled);
-            HttpResponse<String> response = sendIdempotent("POST", "/api/orders", order.body(),
-                customerToken(order.accountId()));
-            if (response.statusCode() != 202 && response.statusCode() != 200) {
-              failures.add("placing #" + order.index() + " (" + order.kind() + "): " + response.statusCode() + " "
-                  + response.body());
-              return null;
-            }
-            String orderId = JSON.readTree(response.body()).path("orderId").asText();
-            sentAt.put(orderId, sent);
-            orderIds.put(order.index(), orderId);
-            placed.incrementAndGet();
-            switch (order.kind()) {
-              case MARKET_CANCELLED_AT_ONCE -> cancel(order.accountId(), orderId, failures);
-              case LIMIT_RESTING_THEN_CANCELLED -> cancels.schedule(() -> cancel(order.accountId(), orderId, failures),
-                  cancelAfterMillis,
-                  TimeUnit.MILLISECONDS);
-              default -> {
-              }
-            }
-            return null;
-          }));
+          Instant scheduled =
+              settings.ratePerSecond() > 0
+                  ? start.plusNanos((long) (order.index() * 1e9 / settings.ratePerSecond()))
+                  : null;
+          placements.add(
+              customers.submit(
+                  () -> {
+                    Instant sent = scheduled == null ? Instant.now() : sleepUntil(scheduled);
+                    HttpResponse<String> response =
+                        sendIdempotent(
+                            "POST", "/api/orders", order.body(), customerToken(order.accountId()));
+                    if (response.statusCode() != 202 && response.statusCode() != 200) {
+                      failures.add(
+                          "placing #"
+                              + order.index()
+                              + " ("
+                              + order.kind()
+                              + "): "
+                              + response.statusCode()
+                              + " "
+                              + response.body());
+                      return null;
+                    }
+                    String orderId = JSON.readTree(response.body()).path("orderId").asText();
+                    sentAt.put(orderId, sent);
+                    orderIds.put(order.index(), orderId);
+                    placed.incrementAndGet();
+                    switch (order.kind()) {
+                      case MARKET_CANCELLED_AT_ONCE -> cancel(order.accountId(), orderId, failures);
+                      case LIMIT_RESTING_THEN_CANCELLED ->
+                          cancels.schedule(
+                              () -> cancel(order.accountId(), orderId, failures),
+                              cancelAfterMillis,
+                              TimeUnit.MILLISECONDS);
+                      default -> {}
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> placement : placements) {
           placement.get();
@@ -264,8 +326,16 @@ public final class OrderRun {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password)) {
           audit = EventStoreAudit.of(connection, new LinkedHashSet<>(accounts));
         }
-        return new OrderRunResult(settings, plan, Collections.unmodifiableMap(new HashMap<>(orderIds)),
-            Map.copyOf(sentAt), start, placedAll, audit, List.copyOf(failures), refused.getAndSet(0));
+        return new OrderRunResult(
+            settings,
+            plan,
+            Collections.unmodifiableMap(new HashMap<>(orderIds)),
+            Map.copyOf(sentAt),
+            start,
+            placedAll,
+            audit,
+            List.copyOf(failures),
+            refused.getAndSet(0));
       } finally {
         customers.shutdownNow();
         cancels.shutdownNow();
@@ -279,14 +349,20 @@ public final class OrderRun {
    * Opens the run's accounts as the operator, each for one of the run's customers (several accounts
    * each), whose API credentials the operator creates first.
    */
-  private void openAccounts(String runId, List<String> accounts, List<String> failures) throws Exception {
+  private void openAccounts(String runId, List<String> accounts, List<String> failures)
+      throws Exception {
     for (int i = 0; i < accounts.size(); i++) {
       String customer = "run-" + runId + "-customer-" + (i % CUSTOMERS);
       issuer.createCustomer(customer);
-      HttpResponse<String> response = send("POST", commandApi().resolve("/api/accounts"),
-          "{\"accountId\":\"" + accounts.get(i) + "\",\"customerId\":\"" + customer + "\"}", issuer.operatorToken());
+      HttpResponse<String> response =
+          send(
+              "POST",
+              commandApi().resolve("/api/accounts"),
+              "{\"accountId\":\"" + accounts.get(i) + "\",\"customerId\":\"" + customer + "\"}",
+              issuer.operatorToken());
       if (response.statusCode() != 201) {
-        failures.add("opening " + accounts.get(i) + ": " + response.statusCode() + " " + response.body());
+        failures.add(
+            "opening " + accounts.get(i) + ": " + response.statusCode() + " " + response.body());
       }
       owners.put(accounts.get(i), customer);
     }
@@ -296,20 +372,31 @@ public final class OrderRun {
     return issuer.customerToken(owners.get(accountId));
   }
 
-  private void deposit(ExecutorService customers, List<String> accounts, List<String> failures) throws Exception {
+  private void deposit(ExecutorService customers, List<String> accounts, List<String> failures)
+      throws Exception {
     List<Future<?>> deposits = new ArrayList<>();
     for (String account : accounts) {
       List<String[]> assets = new ArrayList<>();
       assets.add(new String[] {"USD", CASH_PER_ACCOUNT});
       INSTRUMENTS.forEach(instrument -> assets.add(new String[] {instrument, SHARES_PER_ACCOUNT}));
       for (String[] asset : assets) {
-        deposits.add(customers.submit(() -> {
-          HttpResponse<String> response = deposit(account, asset[0], asset[1]);
-          if (response.statusCode() != 202) {
-            failures.add("deposit " + asset[0] + " into " + account + ": " + response.statusCode() + " " + response.body());
-          }
-          return null;
-        }));
+        deposits.add(
+            customers.submit(
+                () -> {
+                  HttpResponse<String> response = deposit(account, asset[0], asset[1]);
+                  if (response.statusCode() != 202) {
+                    failures.add(
+                        "deposit "
+                            + asset[0]
+                            + " into "
+                            + account
+                            + ": "
+                            + response.statusCode()
+                            + " "
+                            + response.body());
+                  }
+                  return null;
+                }));
       }
     }
     for (Future<?> deposit : deposits) {
@@ -320,31 +407,40 @@ public final class OrderRun {
   /** One deposit, as the operator, its Idempotency-Key naming it (a repeat would apply it once). */
   private HttpResponse<String> deposit(String account, String asset, String quantity)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(commandApi().resolve("/api/accounts/" + account + "/deposits"))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + issuer.operatorToken())
-        .header("Idempotency-Key", "fund-" + account + "-" + asset)
-        .POST(HttpRequest.BodyPublishers.ofString("{\"asset\":\"" + asset + "\",\"quantity\":\"" + quantity + "\"}"))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(commandApi().resolve("/api/accounts/" + account + "/deposits"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + issuer.operatorToken())
+            .header("Idempotency-Key", "fund-" + account + "-" + asset)
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"asset\":\"" + asset + "\",\"quantity\":\"" + quantity + "\"}"))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private void cancel(String accountId, String orderId, List<String> failures) {
     try {
-      HttpResponse<String> response = sendIdempotent("POST", "/api/orders/" + orderId + "/cancel", "",
-          customerToken(accountId));
+      HttpResponse<String> response =
+          sendIdempotent(
+              "POST", "/api/orders/" + orderId + "/cancel", "", customerToken(accountId));
       // 409: the order ended first (filled or rejected) — a customer's cancel can lose that race.
       if (response.statusCode() != 202 && response.statusCode() != 409) {
-        failures.add("cancelling " + orderId + ": " + response.statusCode() + " " + response.body());
+        failures.add(
+            "cancelling " + orderId + ": " + response.statusCode() + " " + response.body());
       }
     } catch (Exception e) {
       failures.add("cancelling " + orderId + ": " + e);
     }
   }
 
-  /** The seeded mix: each kind's share of the orders, shuffled, over random accounts and instruments. */
-  static List<PlannedOrder> plan(Settings settings, String runId, List<String> accounts, Map<String, BigDecimal> prices) {
+  /**
+   * The seeded mix: each kind's share of the orders, shuffled, over random accounts and
+   * instruments.
+   */
+  static List<PlannedOrder> plan(
+      Settings settings, String runId, List<String> accounts, Map<String, BigDecimal> prices) {
     Random random = new Random(settings.seed());
     List<OrderKind> kinds = new ArrayList<>();
     int total = 0;
@@ -374,23 +470,117 @@ public final class OrderRun {
       long quantity = 1 + random.nextInt(10);
       boolean buy = random.nextBoolean();
       String clientOrderId = "run-" + runId + "-" + i;
-      plan.add(switch (kind) {
-        case MARKET_BUY -> new PlannedOrder(i, kind, account, clientOrderId, "BUY", instrument, quantity, "MARKET", null, "50.00");
-        case MARKET_SELL -> new PlannedOrder(i, kind, account, clientOrderId, "SELL", instrument, quantity, "MARKET", null, null);
-        case LIMIT_BUY_CROSSING -> new PlannedOrder(i, kind, account, clientOrderId, "BUY", instrument, quantity, "LIMIT",
-            times(price, "1.03"), null);
-        case LIMIT_SELL_CROSSING -> new PlannedOrder(i, kind, account, clientOrderId, "SELL", instrument, quantity, "LIMIT",
-            times(price, "0.97"), null);
-        case LIMIT_RESTING_THEN_CANCELLED, LIMIT_RESTING_UNTIL_EXPIRY -> new PlannedOrder(i, kind, account, clientOrderId,
-            buy ? "BUY" : "SELL", instrument, quantity, "LIMIT", times(price, buy ? "0.80" : "1.20"), null);
-        case MARKET_CANCELLED_AT_ONCE -> new PlannedOrder(i, kind, account, clientOrderId, buy ? "BUY" : "SELL", instrument,
-            quantity, "MARKET", null, null);
-        case HALTED -> new PlannedOrder(i, kind, account, clientOrderId, "BUY", HALTED, quantity, "LIMIT", "10.00", null);
-        case MORE_THAN_HELD -> new PlannedOrder(i, kind, account, clientOrderId, "SELL", instrument, 1_000_000, "MARKET",
-            null, null);
-        case FEE_ABOVE_MAX -> new PlannedOrder(i, kind, account, clientOrderId, "BUY", instrument, quantity, "MARKET", null,
-            "0.50");
-      });
+      plan.add(
+          switch (kind) {
+            case MARKET_BUY ->
+                new PlannedOrder(
+                    i,
+                    kind,
+                    account,
+                    clientOrderId,
+                    "BUY",
+                    instrument,
+                    quantity,
+                    "MARKET",
+                    null,
+                    "50.00");
+            case MARKET_SELL ->
+                new PlannedOrder(
+                    i,
+                    kind,
+                    account,
+                    clientOrderId,
+                    "SELL",
+                    instrument,
+                    quantity,
+                    "MARKET",
+                    null,
+                    null);
+            case LIMIT_BUY_CROSSING ->
+                new PlannedOrder(
+                    i,
+                    kind,
+                    account,
+                    clientOrderId,
+                    "BUY",
+                    instrument,
+                    quantity,
+                    "LIMIT",
+                    times(price, "1.03"),
+                    null);
+            case LIMIT_SELL_CROSSING ->
+                new PlannedOrder(
+                    i,
+                    kind,
+                    account,
+                    clientOrderId,
+                    "SELL",
+                    instrument,
+                    quantity,
+                    "LIMIT",
+                    times(price, "0.97"),
+                    null);
+            case LIMIT_RESTING_THEN_CANCELLED, LIMIT_RESTING_UNTIL_EXPIRY ->
+                new PlannedOrder(
+                    i,
+                    kind,
+                    account,
+                    clientOrderId,
+                    buy ? "BUY" : "SELL",
+                    instrument,
+                    quantity,
+                    "LIMIT",
+                    times(price, buy ? "0.80" : "1.20"),
+                    null);
+            case MARKET_CANCELLED_AT_ONCE ->
+                new PlannedOrder(
+                    i,
+                    kind,
+                    account,
+                    clientOrderId,
+                    buy ? "BUY" : "SELL",
+                    instrument,
+                    quantity,
+                    "MARKET",
+                    null,
+                    null);
+            case HALTED ->
+                new PlannedOrder(
+                    i,
+                    kind,
+                    account,
+                    clientOrderId,
+                    "BUY",
+                    HALTED,
+                    quantity,
+                    "LIMIT",
+                    "10.00",
+                    null);
+            case MORE_THAN_HELD ->
+                new PlannedOrder(
+                    i,
+                    kind,
+                    account,
+                    clientOrderId,
+                    "SELL",
+                    instrument,
+                    1_000_000,
+                    "MARKET",
+                    null,
+                    null);
+            case FEE_ABOVE_MAX ->
+                new PlannedOrder(
+                    i,
+                    kind,
+                    account,
+                    clientOrderId,
+                    "BUY",
+                    instrument,
+                    quantity,
+                    "MARKET",
+                    null,
+                    "0.50");
+          });
     }
     return plan;
   }
@@ -404,7 +594,10 @@ public final class OrderRun {
   }
 
   private static String times(BigDecimal price, String factor) {
-    return price.multiply(new BigDecimal(factor)).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    return price
+        .multiply(new BigDecimal(factor))
+        .setScale(2, RoundingMode.HALF_EVEN)
+        .toPlainString();
   }
 
   private Map<String, BigDecimal> prices() throws IOException, InterruptedException {
@@ -413,17 +606,21 @@ public final class OrderRun {
       prices.put(quote.path("instrument").asText(), new BigDecimal(quote.path("price").asText()));
     }
     if (!prices.keySet().containsAll(INSTRUMENTS)) {
-      throw new IllegalStateException("the venue quotes " + prices.keySet() + ", not all of " + INSTRUMENTS);
+      throw new IllegalStateException(
+          "the venue quotes " + prices.keySet() + ", not all of " + INSTRUMENTS);
     }
     return prices;
   }
 
   /** Waits until every order has an end event in the event store. */
-  private void awaitEnds(Set<String> orderIds, Duration within) throws SQLException, InterruptedException {
+  private void awaitEnds(Set<String> orderIds, Duration within)
+      throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
     try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-        PreparedStatement count = connection.prepareStatement("select count(distinct aggregate_identifier) "
-            + "from domain_event_entry where aggregate_identifier = any(?) and payload_type = any(?)")) {
+        PreparedStatement count =
+            connection.prepareStatement(
+                "select count(distinct aggregate_identifier) "
+                    + "from domain_event_entry where aggregate_identifier = any(?) and payload_type = any(?)")) {
       count.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
       count.setArray(2, connection.createArrayOf("varchar", ENDS.toArray()));
       while (System.nanoTime() < deadline) {
@@ -439,7 +636,9 @@ public final class OrderRun {
     // Not an exception: the audit reports which orders are still live.
   }
 
-  /** Orders the command API has accepted so far in the current run (for a test that acts mid-run). */
+  /**
+   * Orders the command API has accepted so far in the current run (for a test that acts mid-run).
+   */
   public int placedSoFar() {
     return placed.get();
   }
@@ -448,8 +647,8 @@ public final class OrderRun {
    * Sends a request that is safe to repeat — a placement (the order id is derived from the client
    * order id: a repeat is answered 200 with the same order) or a cancel — and repeats it, as a
    * careful customer would, while the command API is unreachable or unavailable (a restart), or
-   * pushes back ({@code 503} with {@code Retry-After}: too much work queued), after the pause it asks.
-   * A re-sent placement that the first attempt already stored answers 200 instead of 202.
+   * pushes back ({@code 503} with {@code Retry-After}: too much work queued), after the pause it
+   * asks. A re-sent placement that the first attempt already stored answers 200 instead of 202.
    */
   private HttpResponse<String> sendIdempotent(String method, String path, String body, String token)
       throws IOException, InterruptedException {
@@ -458,11 +657,15 @@ public final class OrderRun {
     while (true) {
       try {
         HttpResponse<String> response = send(method, commandApi().resolve(path), body, token);
-        boolean pushedBack = response.statusCode() == 503 || response.statusCode() == 502 || response.statusCode() == 429;
+        boolean pushedBack =
+            response.statusCode() == 503
+                || response.statusCode() == 502
+                || response.statusCode() == 429;
         if (!pushedBack || System.nanoTime() > deadline) {
           return response;
         }
-        // Pushed back (too much work queued, a rate limit, or a restart): wait as long as the answer asks.
+        // Pushed back (too much work queued, a rate limit, or a restart): wait as long as the
+        // answer asks.
         long retryAfter = response.headers().firstValueAsLong("Retry-After").orElse(0);
         if (retryAfter > 0) {
           refused.incrementAndGet();
@@ -484,18 +687,25 @@ public final class OrderRun {
     return commandApis.get(Math.floorMod(nextInstance.getAndIncrement(), commandApis.size()));
   }
 
-  private HttpResponse<String> send(String method, URI uri, String body) throws IOException, InterruptedException {
+  private HttpResponse<String> send(String method, URI uri, String body)
+      throws IOException, InterruptedException {
     return send(method, uri, body, null);
   }
 
   private HttpResponse<String> send(String method, URI uri, String body, String token)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json");
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

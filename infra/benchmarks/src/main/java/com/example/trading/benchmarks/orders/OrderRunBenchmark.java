@@ -5,42 +5,59 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * {@code make bench-orders}: a run of orders through the running system ({@code make up}), then
- * the event-store audit of the run's accounts; prints orders/s end to end and placement-to-end
- * latency, and exits 1 when an invariant is violated or an order ended unexpectedly.
+ * {@code make bench-orders}: a run of orders through the running system ({@code make up}), then the
+ * event-store audit of the run's accounts; prints orders/s end to end and placement-to-end latency,
+ * and exits 1 when an invariant is violated or an order ended unexpectedly.
  *
- * <p>Settings by environment: {@code RUN_ORDERS} (1000), {@code RUN_ACCOUNTS} (50),
- * {@code RUN_CLIENTS} (8), {@code RUN_SEED} (42), {@code RUN_PARTIAL_FILLS} (true),
- * {@code RUN_WITH_EXPIRY} (false: needs the orchestrator started with a short
- * {@code EXCHANGE_TIME_IN_FORCE}), {@code RUN_FINISH_WITHIN_SECONDS} (300),
- * {@code RUN_RATE} (0 = as fast as the clients can; otherwise placements per second, paced), {@code COMMAND_URL}
- * (several, comma-separated, for several command side instances: requests go round them; with
- * {@code INSTANCES=N} the default is every instance {@code make up} started),
- * {@code EXCHANGE_URL}, {@code POSTGRES_HOST}/{@code POSTGRES_PORT}/{@code POSTGRES_USER}/{@code POSTGRES_PASSWORD},
- * {@code TRADING_ISSUER_URI}/{@code TRADING_OPERATOR_SECRET} (the issuer and the operator client's secret).
+ * <p>Settings by environment: {@code RUN_ORDERS} (1000), {@code RUN_ACCOUNTS} (50), {@code
+ * RUN_CLIENTS} (8), {@code RUN_SEED} (42), {@code RUN_PARTIAL_FILLS} (true), {@code
+ * RUN_WITH_EXPIRY} (false: needs the orchestrator started with a short {@code
+ * EXCHANGE_TIME_IN_FORCE}), {@code RUN_FINISH_WITHIN_SECONDS} (300), {@code RUN_RATE} (0 = as fast
+ * as the clients can; otherwise placements per second, paced), {@code COMMAND_URL} (several,
+ * comma-separated, for several command side instances: requests go round them; with {@code
+ * INSTANCES=N} the default is every instance {@code make up} started), {@code EXCHANGE_URL}, {@code
+ * POSTGRES_HOST}/{@code POSTGRES_PORT}/{@code POSTGRES_USER}/{@code POSTGRES_PASSWORD}, {@code
+ * TRADING_ISSUER_URI}/{@code TRADING_OPERATOR_SECRET} (the issuer and the operator client's
+ * secret).
  */
 public final class OrderRunBenchmark {
 
   public static void main(String[] args) throws Exception {
-    OrderRun.Settings settings = OrderRun.Settings.builder()
-        .orders(Integer.parseInt(env("RUN_ORDERS", "1000")))
-        .accounts(Integer.parseInt(env("RUN_ACCOUNTS", "50")))
-        .clients(Integer.parseInt(env("RUN_CLIENTS", "8")))
-        .seed(Long.parseLong(env("RUN_SEED", "42")))
-        .withExpiry(Boolean.parseBoolean(env("RUN_WITH_EXPIRY", "false")))
-        .partialFills(Boolean.parseBoolean(env("RUN_PARTIAL_FILLS", "true")))
-        .finishWithin(Duration.ofSeconds(Long.parseLong(env("RUN_FINISH_WITHIN_SECONDS", "300"))))
-        .ratePerSecond(Double.parseDouble(env("RUN_RATE", "0")))
-        .build();
-    String jdbc = "jdbc:postgresql://" + env("POSTGRES_HOST", "127.0.0.1") + ":" + env("POSTGRES_PORT", "15432")
-        + "/" + env("POSTGRES_COMMAND_DB", "command");
+    OrderRun.Settings settings =
+        OrderRun.Settings.builder()
+            .orders(Integer.parseInt(env("RUN_ORDERS", "1000")))
+            .accounts(Integer.parseInt(env("RUN_ACCOUNTS", "50")))
+            .clients(Integer.parseInt(env("RUN_CLIENTS", "8")))
+            .seed(Long.parseLong(env("RUN_SEED", "42")))
+            .withExpiry(Boolean.parseBoolean(env("RUN_WITH_EXPIRY", "false")))
+            .partialFills(Boolean.parseBoolean(env("RUN_PARTIAL_FILLS", "true")))
+            .finishWithin(
+                Duration.ofSeconds(Long.parseLong(env("RUN_FINISH_WITHIN_SECONDS", "300"))))
+            .ratePerSecond(Double.parseDouble(env("RUN_RATE", "0")))
+            .build();
+    String jdbc =
+        "jdbc:postgresql://"
+            + env("POSTGRES_HOST", "127.0.0.1")
+            + ":"
+            + env("POSTGRES_PORT", "15432")
+            + "/"
+            + env("POSTGRES_COMMAND_DB", "command");
     int instances = Integer.parseInt(env("INSTANCES", "1"));
-    String defaultUrls = java.util.stream.IntStream.range(0, instances)
-        .mapToObj(k -> "http://127.0.0.1:" + (8081 + 100 * k)).collect(java.util.stream.Collectors.joining(","));
-    OrderRun run = new OrderRun(java.util.Arrays.stream(env("COMMAND_URL", defaultUrls).split(","))
-        .map(String::trim).map(URI::create).toList(),
-        URI.create(env("EXCHANGE_URL", "http://127.0.0.1:8090")), jdbc, env("POSTGRES_USER", "trading"),
-        env("POSTGRES_PASSWORD", "trading"), Issuer.fromEnvironment());
+    String defaultUrls =
+        java.util.stream.IntStream.range(0, instances)
+            .mapToObj(k -> "http://127.0.0.1:" + (8081 + 100 * k))
+            .collect(java.util.stream.Collectors.joining(","));
+    OrderRun run =
+        new OrderRun(
+            java.util.Arrays.stream(env("COMMAND_URL", defaultUrls).split(","))
+                .map(String::trim)
+                .map(URI::create)
+                .toList(),
+            URI.create(env("EXCHANGE_URL", "http://127.0.0.1:8090")),
+            jdbc,
+            env("POSTGRES_USER", "trading"),
+            env("POSTGRES_PASSWORD", "trading"),
+            Issuer.fromEnvironment());
     System.out.printf("cores %d%n", Runtime.getRuntime().availableProcessors());
     OrderRunResult result = run.run(settings);
     System.out.print(result.summary());

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param sequence its position in the feed: 1, 2, 3… without gaps
  * @param type what happened
  * @param venueOrderId the order it concerns (the client's order id)
- * @param fillId for a FILL, an id unique across the venue: {@code {venueOrderId}-F{n}} for the order's n-th fill
+ * @param fillId for a FILL, an id unique across the venue: {@code {venueOrderId}-F{n}} for the
+ *     order's n-th fill
  * @param quantity shares filled (FILL), or the unfilled remainder cancelled or expired, or the
  *     order's quantity (REJECTED)
  * @param price for a FILL, the price per share
@@ -28,5 +29,4 @@ public record Execution(
     long quantity,
     @Nullable BigDecimal price,
     @Nullable RejectReason reason,
-    Instant at) {
-}
+    Instant at) {}

@@ -22,18 +22,27 @@ class ExecutionController {
     this.feed = feed;
   }
 
-  @Operation(operationId = "listExecutions", summary = "Executions after a sequence, in order and without gaps",
-      description = "Read with after = the last sequence applied; continue with after = lastSequence "
-          + "until a page comes back empty.",
+  @Operation(
+      operationId = "listExecutions",
+      summary = "Executions after a sequence, in order and without gaps",
+      description =
+          "Read with after = the last sequence applied; continue with after = lastSequence "
+              + "until a page comes back empty.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The page"),
-          @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)})
+        @ApiResponse(responseCode = "200", description = "The page"),
+        @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+      })
   @GetMapping("/venue/executions")
   ExecutionPage executions(
       @Parameter(description = "the last sequence already applied (0 = from the start)")
-      @RequestParam(defaultValue = "0") @Min(0) long after,
+          @RequestParam(defaultValue = "0")
+          @Min(0)
+          long after,
       @Parameter(description = "at most this many executions")
-      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+          @RequestParam(defaultValue = "100")
+          @Min(1)
+          @Max(1000)
+          int limit) {
     return feed.after(after, limit);
   }
 }

@@ -23,7 +23,8 @@ public final class ExecutionFeed {
   public synchronized void append(Execution execution) {
     long expected = executions.size() + 1L;
     if (execution.sequence() != expected) {
-      throw new IllegalStateException("execution " + execution.sequence() + " out of sequence; expected " + expected);
+      throw new IllegalStateException(
+          "execution " + execution.sequence() + " out of sequence; expected " + expected);
     }
     executions.add(execution);
   }

@@ -11,5 +11,4 @@ import java.util.List;
  *     requested {@code after} when there is nothing new
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record ExecutionPage(List<Execution> executions, long lastSequence) {
-}
+public record ExecutionPage(List<Execution> executions, long lastSequence) {}

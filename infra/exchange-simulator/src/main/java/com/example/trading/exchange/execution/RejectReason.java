@@ -6,7 +6,10 @@ public enum RejectReason {
   UNKNOWN_INSTRUMENT,
   /** Trading in the instrument is halted. */
   INSTRUMENT_HALTED,
-  /** The current price of a MARKET order's instrument is already beyond the order's price protection. */
+  /**
+   * The current price of a MARKET order's instrument is already beyond the order's price
+   * protection.
+   */
   PRICE_PROTECTION,
   /** The LIMIT order's {@code expiresAt} was not in the future when it arrived. */
   ALREADY_EXPIRED,

@@ -43,7 +43,8 @@ public final class JsonLinesJournal<T> implements Closeable {
   private long size;
   private @Nullable Exception failure;
 
-  private JsonLinesJournal(Path file, ObjectMapper json, FileChannel channel, FileLock lock, long size) {
+  private JsonLinesJournal(
+      Path file, ObjectMapper json, FileChannel channel, FileLock lock, long size) {
     this.file = file;
     this.json = json;
     this.channel = channel;
@@ -59,13 +60,16 @@ public final class JsonLinesJournal<T> implements Closeable {
    *     last one cannot be read
    * @throws UncheckedIOException when the file cannot be read or created
    */
-  public static <T> JsonLinesJournal<T> open(Path file, Class<T> type, ObjectMapper json, Consumer<? super T> replay) {
+  public static <T> JsonLinesJournal<T> open(
+      Path file, Class<T> type, ObjectMapper json, Consumer<? super T> replay) {
     FileChannel channel = null;
     try {
       Path directory = file.toAbsolutePath().getParent();
       Files.createDirectories(directory);
       boolean created = Files.notExists(file);
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = lockOf(channel, file);
       if (created) {
         syncDirectory(directory);
@@ -93,7 +97,8 @@ public final class JsonLinesJournal<T> implements Closeable {
    */
   public synchronized void append(T entry) {
     if (failure != null) {
-      throw new JournalFailure("journal " + file + " refuses appends after a failed one; restart to replay it", failure);
+      throw new JournalFailure(
+          "journal " + file + " refuses appends after a failed one; restart to replay it", failure);
     }
     byte[] line = line(entry);
     try {
@@ -140,8 +145,9 @@ public final class JsonLinesJournal<T> implements Closeable {
   }
 
   /** Replays every readable line; returns the length of the intact prefix of the file. */
-  private static <T> long replay(FileChannel channel, Path file, Class<T> type, ObjectMapper json,
-      Consumer<? super T> replay) throws IOException {
+  private static <T> long replay(
+      FileChannel channel, Path file, Class<T> type, ObjectMapper json, Consumer<? super T> replay)
+      throws IOException {
     channel.position(0);
     // Not closed: closing the stream would close the channel.
     InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
@@ -157,7 +163,8 @@ public final class JsonLinesJournal<T> implements Closeable {
       }
       lineNumber++;
       if (unreadable != null) {
-        throw new IllegalStateException("journal " + file + " is corrupt at line " + (lineNumber - 1), unreadable);
+        throw new IllegalStateException(
+            "journal " + file + " is corrupt at line " + (lineNumber - 1), unreadable);
       }
       if (line.size() > 0) {
         T entry;
@@ -174,7 +181,8 @@ public final class JsonLinesJournal<T> implements Closeable {
       line.reset();
     }
     if (unreadable != null && line.size() > 0) {
-      throw new IllegalStateException("journal " + file + " is corrupt at line " + lineNumber, unreadable);
+      throw new IllegalStateException(
+          "journal " + file + " is corrupt at line " + lineNumber, unreadable);
     }
     return intact;
   }
@@ -192,7 +200,9 @@ public final class JsonLinesJournal<T> implements Closeable {
     return lock;
   }
 
-  /** Makes the new file's directory entry durable; best effort where a directory cannot be opened. */
+  /**
+   * Makes the new file's directory entry durable; best effort where a directory cannot be opened.
+   */
   private static void syncDirectory(Path directory) {
     try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
       dir.force(true);

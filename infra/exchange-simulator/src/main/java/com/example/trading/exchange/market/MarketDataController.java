@@ -25,10 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MarketDataController {
 
-  /** An instrument the venue knows: {@code TRADING}, or {@code HALTED} (every order on it is rejected). */
+  /**
+   * An instrument the venue knows: {@code TRADING}, or {@code HALTED} (every order on it is
+   * rejected).
+   */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Instrument(String instrument, @Schema(allowableValues = {"TRADING", "HALTED"}) String status) {
-  }
+  record Instrument(
+      String instrument, @Schema(allowableValues = {"TRADING", "HALTED"}) String status) {}
 
   private final ReferencePrices prices;
   private final ExchangeProperties properties;
@@ -38,30 +41,47 @@ class MarketDataController {
     this.properties = properties;
   }
 
-  @Operation(operationId = "listInstruments",
+  @Operation(
+      operationId = "listInstruments",
       summary = "Every instrument the venue knows, listed (TRADING) or halted (HALTED)")
   @GetMapping("/venue/instruments")
   List<Instrument> instruments() {
     List<Instrument> known = new ArrayList<>();
-    properties.instruments().keySet().forEach(symbol -> known.add(new Instrument(symbol, "TRADING")));
-    properties.haltedInstruments().stream().filter(symbol -> !properties.instruments().containsKey(symbol))
+    properties
+        .instruments()
+        .keySet()
+        .forEach(symbol -> known.add(new Instrument(symbol, "TRADING")));
+    properties.haltedInstruments().stream()
+        .filter(symbol -> !properties.instruments().containsKey(symbol))
         .forEach(symbol -> known.add(new Instrument(symbol, "HALTED")));
     return known;
   }
 
-  @Operation(operationId = "listPrices", summary = "Current reference price of every listed instrument")
+  @Operation(
+      operationId = "listPrices",
+      summary = "Current reference price of every listed instrument")
   @GetMapping("/venue/prices")
   List<Quote> prices() {
     return prices.quotes();
   }
 
-  @Operation(operationId = "getPrice", summary = "Current reference price of one instrument (404 when not listed)",
+  @Operation(
+      operationId = "getPrice",
+      summary = "Current reference price of one instrument (404 when not listed)",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The price"),
-          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)})
+        @ApiResponse(responseCode = "200", description = "The price"),
+        @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND)
+      })
   @GetMapping("/venue/prices/{instrument}")
   Quote price(@PathVariable String instrument) {
-    return prices.quote(instrument).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-        ApiProblems.notFound("No reference price for instrument " + instrument + ": it is not listed."), null));
+    return prices
+        .quote(instrument)
+        .orElseThrow(
+            () ->
+                new ErrorResponseException(
+                    HttpStatus.NOT_FOUND,
+                    ApiProblems.notFound(
+                        "No reference price for instrument " + instrument + ": it is not listed."),
+                    null));
   }
 }

@@ -12,5 +12,4 @@ import java.time.Instant;
  * @param at when the price last moved (or the venue started)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Quote(String instrument, BigDecimal price, Instant at) {
-}
+public record Quote(String instrument, BigDecimal price, Instant at) {}

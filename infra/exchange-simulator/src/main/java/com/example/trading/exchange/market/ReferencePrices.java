@@ -20,8 +20,7 @@ import java.util.random.RandomGenerator;
  */
 public final class ReferencePrices {
 
-  private record Band(long startCents, long minCents, long maxCents) {
-  }
+  private record Band(long startCents, long minCents, long maxCents) {}
 
   private final Map<String, Band> bands = new LinkedHashMap<>();
   private final long maxStepCents;
@@ -33,7 +32,10 @@ public final class ReferencePrices {
    * @param startingPrices the listed instruments and their starting prices, in listing order
    * @param maxStep the largest move in one step, either way (rounded to cents)
    */
-  public ReferencePrices(Map<String, BigDecimal> startingPrices, BigDecimal maxStep, RandomGenerator random,
+  public ReferencePrices(
+      Map<String, BigDecimal> startingPrices,
+      BigDecimal maxStep,
+      RandomGenerator random,
       Clock clock) {
     if (startingPrices.isEmpty()) {
       throw new IllegalArgumentException("no instruments");
@@ -46,15 +48,17 @@ public final class ReferencePrices {
     this.clock = clock;
     Instant now = clock.instant();
     Map<String, Quote> initial = new LinkedHashMap<>();
-    startingPrices.forEach((instrument, price) -> {
-      long start = cents(price, RoundingMode.HALF_EVEN);
-      if (start <= 0) {
-        throw new IllegalArgumentException("starting price of " + instrument + " must be positive: " + price);
-      }
-      // Half the start rounded up and half again rounded down: the band never leaves ±50%.
-      bands.put(instrument, new Band(start, -Math.floorDiv(-start, 2), start + start / 2));
-      initial.put(instrument, new Quote(instrument, money(start), now));
-    });
+    startingPrices.forEach(
+        (instrument, price) -> {
+          long start = cents(price, RoundingMode.HALF_EVEN);
+          if (start <= 0) {
+            throw new IllegalArgumentException(
+                "starting price of " + instrument + " must be positive: " + price);
+          }
+          // Half the start rounded up and half again rounded down: the band never leaves ±50%.
+          bands.put(instrument, new Band(start, -Math.floorDiv(-start, 2), start + start / 2));
+          initial.put(instrument, new Quote(instrument, money(start), now));
+        });
     this.quotes = Map.copyOf(initial);
   }
 
@@ -62,12 +66,13 @@ public final class ReferencePrices {
   public synchronized void step() {
     Instant now = clock.instant();
     Map<String, Quote> next = new LinkedHashMap<>();
-    bands.forEach((instrument, band) -> {
-      long current = cents(quotes.get(instrument).price(), RoundingMode.UNNECESSARY);
-      long moved = current + random.nextLong(-maxStepCents, maxStepCents + 1);
-      long clamped = Math.clamp(moved, band.minCents(), band.maxCents());
-      next.put(instrument, new Quote(instrument, money(clamped), now));
-    });
+    bands.forEach(
+        (instrument, band) -> {
+          long current = cents(quotes.get(instrument).price(), RoundingMode.UNNECESSARY);
+          long moved = current + random.nextLong(-maxStepCents, maxStepCents + 1);
+          long clamped = Math.clamp(moved, band.minCents(), band.maxCents());
+          next.put(instrument, new Quote(instrument, money(clamped), now));
+        });
     quotes = Map.copyOf(next);
   }
 

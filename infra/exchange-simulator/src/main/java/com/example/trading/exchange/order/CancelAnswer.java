@@ -8,5 +8,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param filledQuantity shares that had filled before the cancel; they stay filled
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record CancelAnswer(String venueOrderId, OrderStatus status, long filledQuantity) {
-}
+public record CancelAnswer(String venueOrderId, OrderStatus status, long filledQuantity) {}

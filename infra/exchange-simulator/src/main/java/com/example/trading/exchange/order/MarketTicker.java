@@ -35,7 +35,9 @@ public final class MarketTicker implements SmartLifecycle {
     if (executor != null) {
       return;
     }
-    executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("market-ticker").daemon().factory());
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("market-ticker").daemon().factory());
     long millis = Math.max(1, interval.toMillis());
     executor.scheduleAtFixedRate(this::tick, millis, millis, TimeUnit.MILLISECONDS);
   }

@@ -46,17 +46,19 @@ import tools.jackson.databind.json.JsonMapper;
  *       has, otherwise at the first tick that does. It rests until then, until it is cancelled, or
  *       until its expiry, when its remainder expires at the next tick.
  *   <li>With partial fills on, an order fills in 2–3 parts (when it has more than one share): a
- *       MARKET order all at once, a LIMIT order one part per crossing tick. Parts sum to the quantity.
+ *       MARKET order all at once, a LIMIT order one part per crossing tick. Parts sum to the
+ *       quantity.
  *   <li>Placement is idempotent by client order id: the same terms again get the same answer and
- *       change nothing; other terms under a known id are refused ({@link OrderRefusal.ClientOrderIdReused}).
+ *       change nothing; other terms under a known id are refused ({@link
+ *       OrderRefusal.ClientOrderIdReused}).
  *   <li>Cancel ends a live order's remainder; cancelling a cancelled order answers the same again.
  * </ul>
  *
  * <p>Durability: every change is decided, written to the journal as one {@link BookEntry} and
  * fsync'd, and only then applied in memory and published to the feed; an answer is given after
  * that. So every answer and every execution a reader has seen survives a crash, with the same
- * sequence and fill id, and opening the book replays the journal through the same code that
- * applied it live.
+ * sequence and fill id, and opening the book replays the journal through the same code that applied
+ * it live.
  *
  * <p>Thread-safety: one lock around the whole book. Requests and the price tick are serialized,
  * journal write included; the venue is a test stand-in, and correctness matters more to it than
@@ -66,15 +68,23 @@ public final class OrderBook {
 
   private static final Logger log = LoggerFactory.getLogger(OrderBook.class);
   private static final String JOURNAL_FILE = "order-book.jsonl";
-  /** Decimals are written as strings, so a replay reads back exactly the prices that were written. */
-  private static final JsonMapper JOURNAL_JSON = JsonMapper.builder()
-      .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
-      .build();
+
+  /**
+   * Decimals are written as strings, so a replay reads back exactly the prices that were written.
+   */
+  private static final JsonMapper JOURNAL_JSON =
+      JsonMapper.builder()
+          .withConfigOverride(
+              BigDecimal.class,
+              o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+          .build();
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, VenueOrder> orders = new HashMap<>();
+
   /** Live LIMIT orders, oldest first: a tick matches them in the order they arrived. */
   private final Map<String, VenueOrder> resting = new LinkedHashMap<>();
+
   private final ExecutionFeed feed;
   private final ReferencePrices prices;
   private final VenueRules rules;
@@ -84,8 +94,14 @@ public final class OrderBook {
   private final MeterRegistry meters;
   private @Nullable JsonLinesJournal<BookEntry> journal;
 
-  private OrderBook(ExecutionFeed feed, ReferencePrices prices, VenueRules rules, Supplier<VenueSettings> settings,
-      Clock clock, RandomGenerator random, MeterRegistry meters) {
+  private OrderBook(
+      ExecutionFeed feed,
+      ReferencePrices prices,
+      VenueRules rules,
+      Supplier<VenueSettings> settings,
+      Clock clock,
+      RandomGenerator random,
+      MeterRegistry meters) {
     this.feed = feed;
     this.prices = prices;
     this.rules = rules;
@@ -99,18 +115,30 @@ public final class OrderBook {
    * Opens the book kept in {@code journalDirectory}: replays its journal into the book and into the
    * (empty) feed, then records every further change there.
    *
-   * @throws IllegalStateException when the journal is in use or does not describe a possible history
+   * @throws IllegalStateException when the journal is in use or does not describe a possible
+   *     history
    */
-  public static OrderBook open(Path journalDirectory, ExecutionFeed feed, ReferencePrices prices, VenueRules rules,
-      Supplier<VenueSettings> settings, Clock clock, RandomGenerator random, MeterRegistry meters) {
+  public static OrderBook open(
+      Path journalDirectory,
+      ExecutionFeed feed,
+      ReferencePrices prices,
+      VenueRules rules,
+      Supplier<VenueSettings> settings,
+      Clock clock,
+      RandomGenerator random,
+      MeterRegistry meters) {
     if (feed.lastSequence() != 0) {
       throw new IllegalArgumentException("the feed must start empty: the journal fills it");
     }
     OrderBook book = new OrderBook(feed, prices, rules, settings, clock, random, meters);
-    book.journal = JsonLinesJournal.open(journalDirectory.resolve(JOURNAL_FILE), BookEntry.class, JOURNAL_JSON,
-        book::apply);
-    log.atInfo().addKeyValue("journal", book.journal.file()).addKeyValue("orders", book.orders.size())
-        .addKeyValue("lastSequence", feed.lastSequence()).log("order book replayed");
+    book.journal =
+        JsonLinesJournal.open(
+            journalDirectory.resolve(JOURNAL_FILE), BookEntry.class, JOURNAL_JSON, book::apply);
+    log.atInfo()
+        .addKeyValue("journal", book.journal.file())
+        .addKeyValue("orders", book.orders.size())
+        .addKeyValue("lastSequence", feed.lastSequence())
+        .log("order book replayed");
     return book;
   }
 
@@ -128,9 +156,10 @@ public final class OrderBook {
       Instant now = clock.instant();
       VenueSettings current = settings.get();
       String id = terms.clientOrderId();
-      Instant expiresAt = terms.type() == OrderType.LIMIT
-          ? (terms.expiresAt() != null ? terms.expiresAt() : now.plus(rules.limitOrderTtl()))
-          : null;
+      Instant expiresAt =
+          terms.type() == OrderType.LIMIT
+              ? (terms.expiresAt() != null ? terms.expiresAt() : now.plus(rules.limitOrderTtl()))
+              : null;
       Batch batch = new Batch(now);
       Optional<RejectReason> refusal = screen(terms, now, current);
       if (refusal.isPresent()) {
@@ -150,14 +179,21 @@ public final class OrderBook {
       }
       commit(new BookEntry(new PlacedOrder(terms, expiresAt, now), batch.executions));
       PlacementAnswer answer = orders.get(id).placementAnswer();
-      Counter.builder("exchange.orders.received").description("Orders received, by the venue's answer")
+      Counter.builder("exchange.orders.received")
+          .description("Orders received, by the venue's answer")
           .tag("outcome", answer.status().name())
           .tag("reason", answer.reason() == null ? "none" : answer.reason().name())
-          .register(meters).increment();
-      log.atInfo().addKeyValue("venueOrderId", id).addKeyValue("instrument", terms.instrument())
-          .addKeyValue("side", terms.side()).addKeyValue("type", terms.type())
-          .addKeyValue("quantity", terms.quantity()).addKeyValue("status", answer.status())
-          .addKeyValue("reason", answer.reason()).log("order received");
+          .register(meters)
+          .increment();
+      log.atInfo()
+          .addKeyValue("venueOrderId", id)
+          .addKeyValue("instrument", terms.instrument())
+          .addKeyValue("side", terms.side())
+          .addKeyValue("type", terms.type())
+          .addKeyValue("quantity", terms.quantity())
+          .addKeyValue("status", answer.status())
+          .addKeyValue("reason", answer.reason())
+          .log("order received");
       return answer;
     } finally {
       lock.unlock();
@@ -224,7 +260,10 @@ public final class OrderBook {
         // An instrument delisted since the order arrived has no price: the order waits for expiry.
         Optional<BigDecimal> price = prices.price(order.terms().instrument());
         if (price.isPresent() && crosses(order.terms(), price.get())) {
-          batch.fill(order.id(), order.fills() + 1, nextFill(order.remaining(), order.fills(), partialFills),
+          batch.fill(
+              order.id(),
+              order.fills() + 1,
+              nextFill(order.remaining(), order.fills(), partialFills),
               price.get());
         }
       }
@@ -270,9 +309,10 @@ public final class OrderBook {
     }
     BigDecimal reference = prices.price(terms.instrument()).orElseThrow();
     BigDecimal protection = terms.priceProtection();
-    if (protection != null && (terms.side() == Side.BUY
-        ? reference.compareTo(protection) > 0
-        : reference.compareTo(protection) < 0)) {
+    if (protection != null
+        && (terms.side() == Side.BUY
+            ? reference.compareTo(protection) > 0
+            : reference.compareTo(protection) < 0)) {
       return Optional.of(RejectReason.PRICE_PROTECTION);
     }
     return Optional.empty();
@@ -283,7 +323,8 @@ public final class OrderBook {
    * protection (which {@link #screen} has checked the reference price is within).
    */
   private BigDecimal marketFillPrice(OrderTerms terms, BigDecimal reference) {
-    long slippageCents = rules.marketSlippage().setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+    long slippageCents =
+        rules.marketSlippage().setScale(2, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
     BigDecimal slippage = BigDecimal.valueOf(random.nextLong(slippageCents + 1), 2);
     BigDecimal protection = terms.priceProtection();
     if (terms.side() == Side.BUY) {
@@ -300,9 +341,9 @@ public final class OrderBook {
   }
 
   /**
-   * The size of an order's next fill. Without partial fills, all that remains. With them, the
-   * first two fills take a random part and leave at least one share, and a third takes the rest:
-   * an order of two shares or more fills in two or three parts.
+   * The size of an order's next fill. Without partial fills, all that remains. With them, the first
+   * two fills take a random part and leave at least one share, and a third takes the rest: an order
+   * of two shares or more fills in two or three parts.
    */
   private long nextFill(long remaining, int fillsSoFar, boolean partialFills) {
     if (!partialFills || remaining == 1 || fillsSoFar >= 2) {
@@ -319,15 +360,21 @@ public final class OrderBook {
     apply(entry);
     for (Execution execution : entry.executions()) {
       if (execution.type() == ExecutionType.FILL) {
-        Counter.builder("exchange.fills").description("Fills executed")
+        Counter.builder("exchange.fills")
+            .description("Fills executed")
             .tag("instrument", orders.get(execution.venueOrderId()).terms().instrument())
-            .register(meters).increment();
+            .register(meters)
+            .increment();
       }
       if (execution.type() != ExecutionType.REJECTED) {
-        log.atInfo().addKeyValue("venueOrderId", execution.venueOrderId())
-            .addKeyValue("sequence", execution.sequence()).addKeyValue("execution", execution.type())
-            .addKeyValue("fillId", execution.fillId()).addKeyValue("quantity", execution.quantity())
-            .addKeyValue("price", execution.price()).log("execution");
+        log.atInfo()
+            .addKeyValue("venueOrderId", execution.venueOrderId())
+            .addKeyValue("sequence", execution.sequence())
+            .addKeyValue("execution", execution.type())
+            .addKeyValue("fillId", execution.fillId())
+            .addKeyValue("quantity", execution.quantity())
+            .addKeyValue("price", execution.price())
+            .log("execution");
       }
     }
   }
@@ -346,8 +393,8 @@ public final class OrderBook {
     for (Execution execution : entry.executions()) {
       VenueOrder order = orders.get(execution.venueOrderId());
       if (order == null) {
-        throw new IllegalStateException("execution " + execution.sequence() + " of unknown order "
-            + execution.venueOrderId());
+        throw new IllegalStateException(
+            "execution " + execution.sequence() + " of unknown order " + execution.venueOrderId());
       }
       order.apply(execution);
       if (!order.status().isLive()) {
@@ -368,13 +415,25 @@ public final class OrderBook {
     }
 
     void fill(String venueOrderId, int fillNumber, long quantity, BigDecimal price) {
-      add(ExecutionType.FILL, venueOrderId, venueOrderId + "-F" + fillNumber, quantity, price, null);
+      add(
+          ExecutionType.FILL,
+          venueOrderId,
+          venueOrderId + "-F" + fillNumber,
+          quantity,
+          price,
+          null);
     }
 
-    void add(ExecutionType type, String venueOrderId, @Nullable String fillId, long quantity,
-        @Nullable BigDecimal price, @Nullable RejectReason reason) {
+    void add(
+        ExecutionType type,
+        String venueOrderId,
+        @Nullable String fillId,
+        long quantity,
+        @Nullable BigDecimal price,
+        @Nullable RejectReason reason) {
       long sequence = feed.lastSequence() + executions.size() + 1;
-      executions.add(new Execution(sequence, type, venueOrderId, fillId, quantity, price, reason, at));
+      executions.add(
+          new Execution(sequence, type, venueOrderId, fillId, quantity, price, reason, at));
     }
   }
 }

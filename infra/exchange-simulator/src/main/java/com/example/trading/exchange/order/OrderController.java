@@ -36,24 +36,38 @@ class OrderController {
   static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
   static final String ID_MESSAGE = "must be 1-64 letters, digits, '.', '_', ':' or '-'";
   static final String SYMBOL_PATTERN = "^[A-Z][A-Z0-9.]{0,15}$";
-  static final String SYMBOL_MESSAGE = "must be an upper-case symbol of 1-16 letters, digits or '.'";
+  static final String SYMBOL_MESSAGE =
+      "must be an upper-case symbol of 1-16 letters, digits or '.'";
 
   @Schema(description = "An order for the venue; the client order id becomes the venue order id.")
   record PlaceOrderRequest(
-      @Schema(example = "c-42") @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String clientOrderId,
+      @Schema(example = "c-42") @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE)
+          String clientOrderId,
       @NotNull Side side,
-      @Schema(example = "AAPL") @NotBlank @Pattern(regexp = SYMBOL_PATTERN, message = SYMBOL_MESSAGE) String instrument,
+      @Schema(example = "AAPL")
+          @NotBlank
+          @Pattern(regexp = SYMBOL_PATTERN, message = SYMBOL_MESSAGE)
+          String instrument,
       @Schema(example = "10") @NotNull @Positive @Max(1_000_000_000L) Long quantity,
       @NotNull OrderType type,
       @Schema(description = "LIMIT only: the worst price to fill at")
-      @Positive @Digits(integer = 12, fraction = 6) BigDecimal limitPrice,
-      @Schema(description = "MARKET only, optional: a BUY never fills above it, a SELL never below it")
-      @Positive @Digits(integer = 12, fraction = 6) BigDecimal priceProtection,
-      @Schema(description = "LIMIT only, optional: when the order expires (default: the configured TTL)")
-      Instant expiresAt) {
+          @Positive
+          @Digits(integer = 12, fraction = 6)
+          BigDecimal limitPrice,
+      @Schema(
+              description =
+                  "MARKET only, optional: a BUY never fills above it, a SELL never below it")
+          @Positive
+          @Digits(integer = 12, fraction = 6)
+          BigDecimal priceProtection,
+      @Schema(
+              description =
+                  "LIMIT only, optional: when the order expires (default: the configured TTL)")
+          Instant expiresAt) {
 
     @Schema(hidden = true)
-    @AssertTrue(message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
+    @AssertTrue(
+        message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
     boolean isLimitPrice() {
       return type == null || (type == OrderType.LIMIT) == (limitPrice != null);
     }
@@ -71,7 +85,8 @@ class OrderController {
     }
 
     OrderTerms terms() {
-      return new OrderTerms(clientOrderId, side, instrument, quantity, type, limitPrice, priceProtection, expiresAt);
+      return new OrderTerms(
+          clientOrderId, side, instrument, quantity, type, limitPrice, priceProtection, expiresAt);
     }
   }
 
@@ -81,38 +96,54 @@ class OrderController {
     this.book = book;
   }
 
-  @Operation(operationId = "placeVenueOrder", summary = "Place an order (idempotent by clientOrderId)",
-      description = "200 with ACCEPTED or REJECTED (and a reason). The same request again gets the same answer; "
-          + "other terms under a known clientOrderId are a 409.",
+  @Operation(
+      operationId = "placeVenueOrder",
+      summary = "Place an order (idempotent by clientOrderId)",
+      description =
+          "200 with ACCEPTED or REJECTED (and a reason). The same request again gets the same answer; "
+              + "other terms under a known clientOrderId are a 409.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "ACCEPTED, or REJECTED with a reason"),
-          @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST),
-          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
-          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
+        @ApiResponse(responseCode = "200", description = "ACCEPTED, or REJECTED with a reason"),
+        @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST),
+        @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+        @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+      })
   @PostMapping("/venue/orders")
   PlacementAnswer place(@Valid @RequestBody PlaceOrderRequest request) {
     return book.place(request.terms());
   }
 
-  @Operation(operationId = "getVenueOrder", summary = "An order's status and filled quantity (404 when unknown)",
+  @Operation(
+      operationId = "getVenueOrder",
+      summary = "An order's status and filled quantity (404 when unknown)",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The order"),
-          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
-          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
+        @ApiResponse(responseCode = "200", description = "The order"),
+        @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+        @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+      })
   @GetMapping("/venue/orders/{clientOrderId}")
   OrderView order(@PathVariable String clientOrderId) {
-    return book.find(clientOrderId).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
-        ApiProblems.notFound("No order " + clientOrderId + " at this venue."), null));
+    return book.find(clientOrderId)
+        .orElseThrow(
+            () ->
+                new ErrorResponseException(
+                    HttpStatus.NOT_FOUND,
+                    ApiProblems.notFound("No order " + clientOrderId + " at this venue."),
+                    null));
   }
 
-  @Operation(operationId = "cancelVenueOrder", summary = "Cancel a live order's unfilled remainder (idempotent)",
-      description = "200 with CANCELLED and the filled quantity, also when it was already cancelled; "
-          + "409 when it is FILLED, EXPIRED or REJECTED; 404 when unknown.",
+  @Operation(
+      operationId = "cancelVenueOrder",
+      summary = "Cancel a live order's unfilled remainder (idempotent)",
+      description =
+          "200 with CANCELLED and the filled quantity, also when it was already cancelled; "
+              + "409 when it is FILLED, EXPIRED or REJECTED; 404 when unknown.",
       responses = {
-          @ApiResponse(responseCode = "200", description = "CANCELLED, with what had filled"),
-          @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
-          @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
-          @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)})
+        @ApiResponse(responseCode = "200", description = "CANCELLED, with what had filled"),
+        @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+        @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+        @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+      })
   @PostMapping("/venue/orders/{clientOrderId}/cancel")
   CancelAnswer cancel(@PathVariable String clientOrderId) {
     return book.cancel(clientOrderId);

@@ -29,8 +29,11 @@ public abstract sealed class OrderRefusal extends RuntimeException {
   public static final class ClientOrderIdReused extends OrderRefusal {
 
     ClientOrderIdReused(String venueOrderId) {
-      super(venueOrderId, "clientOrderId " + venueOrderId
-          + " is already used by an order with other terms; an identical request would be answered as before.");
+      super(
+          venueOrderId,
+          "clientOrderId "
+              + venueOrderId
+              + " is already used by an order with other terms; an identical request would be answered as before.");
     }
   }
 
@@ -40,7 +43,9 @@ public abstract sealed class OrderRefusal extends RuntimeException {
     private final OrderStatus status;
 
     OrderAlreadyFinished(String venueOrderId, OrderStatus status) {
-      super(venueOrderId, "Order " + venueOrderId + " is " + status + ": there is nothing left to cancel.");
+      super(
+          venueOrderId,
+          "Order " + venueOrderId + " is " + status + ": there is nothing left to cancel.");
       this.status = status;
     }
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An order as the client asked for it. Immutable. Two placements with the same client order id
- * are the same request when their terms are {@link #sameAs the same}.
+ * An order as the client asked for it. Immutable. Two placements with the same client order id are
+ * the same request when their terms are {@link #sameAs the same}.
  *
  * @param clientOrderId the client's id for the order; also the venue order id
  * @param limitPrice for a LIMIT order, the worst price it may fill at
@@ -33,7 +33,8 @@ public record OrderTerms(
       throw new IllegalArgumentException("quantity must be positive: " + quantity);
     }
     if ((type == OrderType.LIMIT) != (limitPrice != null)) {
-      throw new IllegalArgumentException("a LIMIT order needs a limit price, a MARKET order must not have one");
+      throw new IllegalArgumentException(
+          "a LIMIT order needs a limit price, a MARKET order must not have one");
     }
     if (type == OrderType.LIMIT && priceProtection != null) {
       throw new IllegalArgumentException("price protection is for MARKET orders");
@@ -43,7 +44,9 @@ public record OrderTerms(
     }
   }
 
-  /** Whether both ask for the same order; prices compare by value ({@code 190.2} = {@code 190.20}). */
+  /**
+   * Whether both ask for the same order; prices compare by value ({@code 190.2} = {@code 190.20}).
+   */
   public boolean sameAs(OrderTerms other) {
     return clientOrderId.equals(other.clientOrderId)
         && side == other.side

@@ -25,5 +25,4 @@ public record OrderView(
     @Nullable RejectReason reason,
     @Nullable BigDecimal limitPrice,
     @Nullable BigDecimal priceProtection,
-    @Nullable Instant expiresAt) {
-}
+    @Nullable Instant expiresAt) {}

@@ -11,5 +11,4 @@ import org.jspecify.annotations.Nullable;
  *     plus the configured TTL; {@code null} for a MARKET order
  * @param at when the venue received it
  */
-public record PlacedOrder(OrderTerms terms, @Nullable Instant expiresAt, Instant at) {
-}
+public record PlacedOrder(OrderTerms terms, @Nullable Instant expiresAt, Instant at) {}

@@ -12,5 +12,5 @@ import org.jspecify.annotations.Nullable;
  * @param reason why, when REJECTED
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlacementAnswer(String venueOrderId, PlacementStatus status, @Nullable RejectReason reason) {
-}
+public record PlacementAnswer(
+    String venueOrderId, PlacementStatus status, @Nullable RejectReason reason) {}

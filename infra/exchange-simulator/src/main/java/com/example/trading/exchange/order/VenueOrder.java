@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One order's state in the book: its terms and what its executions did to it. Changes only
- * through {@link #apply}; not thread-safe (the book's lock guards it).
+ * One order's state in the book: its terms and what its executions did to it. Changes only through
+ * {@link #apply}; not thread-safe (the book's lock guards it).
  */
 final class VenueOrder {
 
@@ -24,22 +24,31 @@ final class VenueOrder {
   /**
    * Applies one of this order's executions.
    *
-   * @throws IllegalStateException when the execution cannot happen to the order as it stands
-   *     (a journal that does not describe a possible history)
+   * @throws IllegalStateException when the execution cannot happen to the order as it stands (a
+   *     journal that does not describe a possible history)
    */
   void apply(Execution execution) {
     if (!status.isLive()) {
-      throw new IllegalStateException("order " + id() + " is " + status + ": cannot apply " + execution);
+      throw new IllegalStateException(
+          "order " + id() + " is " + status + ": cannot apply " + execution);
     }
     switch (execution.type()) {
       case FILL -> {
         if (execution.quantity() <= 0 || execution.quantity() > remaining()) {
-          throw new IllegalStateException("fill of " + execution.quantity() + " exceeds the " + remaining()
-              + " left of order " + id());
+          throw new IllegalStateException(
+              "fill of "
+                  + execution.quantity()
+                  + " exceeds the "
+                  + remaining()
+                  + " left of order "
+                  + id());
         }
         filledQuantity += execution.quantity();
         fills++;
-        status = filledQuantity == terms().quantity() ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED;
+        status =
+            filledQuantity == terms().quantity()
+                ? OrderStatus.FILLED
+                : OrderStatus.PARTIALLY_FILLED;
       }
       case CANCELLED -> status = OrderStatus.CANCELLED;
       case EXPIRED -> status = OrderStatus.EXPIRED;
@@ -87,7 +96,17 @@ final class VenueOrder {
 
   OrderView view() {
     OrderTerms terms = terms();
-    return new OrderView(id(), terms.instrument(), terms.side(), terms.type(), terms.quantity(), filledQuantity,
-        status, reason, terms.limitPrice(), terms.priceProtection(), placed.expiresAt());
+    return new OrderView(
+        id(),
+        terms.instrument(),
+        terms.side(),
+        terms.type(),
+        terms.quantity(),
+        filledQuantity,
+        status,
+        reason,
+        terms.limitPrice(),
+        terms.priceProtection(),
+        placed.expiresAt());
   }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
  * @param marketSlippage how much worse than the reference price a MARKET order may fill, at most
  * @param haltedInstruments instruments on which every order is rejected
  */
-public record VenueRules(Duration limitOrderTtl, BigDecimal marketSlippage, Set<String> haltedInstruments) {
+public record VenueRules(
+    Duration limitOrderTtl, BigDecimal marketSlippage, Set<String> haltedInstruments) {
 
   public VenueRules {
     if (limitOrderTtl.isNegative() || limitOrderTtl.isZero()) {

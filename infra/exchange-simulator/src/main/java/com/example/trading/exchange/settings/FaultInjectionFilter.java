@@ -23,7 +23,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public final class FaultInjectionFilter extends OncePerRequestFilter {
 
-  private static final String UNAVAILABLE = """
+  private static final String UNAVAILABLE =
+      """
       {"type":"/problems/venue-unavailable","title":"Venue unavailable","status":503,\
       "detail":"Injected error (errorRate setting): the venue did nothing; retry later."}""";
 
@@ -31,11 +32,15 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
   private final RandomGenerator random;
   private final Counter injectedErrors;
 
-  public FaultInjectionFilter(CurrentSettings settings, RandomGenerator random, MeterRegistry meters) {
+  public FaultInjectionFilter(
+      CurrentSettings settings, RandomGenerator random, MeterRegistry meters) {
     this.settings = settings;
     this.random = random;
-    this.injectedErrors = Counter.builder("exchange.faults.injected").tag("fault", "error")
-        .description("Calls answered 503 by the error-rate setting").register(meters);
+    this.injectedErrors =
+        Counter.builder("exchange.faults.injected")
+            .tag("fault", "error")
+            .description("Calls answered 503 by the error-rate setting")
+            .register(meters);
   }
 
   @Override
@@ -45,7 +50,8 @@ public final class FaultInjectionFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     VenueSettings current = settings.get();
     if (current.errorRate() > 0 && random.nextDouble() < current.errorRate()) {

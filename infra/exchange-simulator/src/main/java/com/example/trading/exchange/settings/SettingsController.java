@@ -27,10 +27,13 @@ class SettingsController {
     return settings.get();
   }
 
-  @Operation(operationId = "replaceVenueSettings", summary = "Replace the resilience settings (every field required)",
+  @Operation(
+      operationId = "replaceVenueSettings",
+      summary = "Replace the resilience settings (every field required)",
       responses = {
-          @ApiResponse(responseCode = "200", description = "The settings now in force"),
-          @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)})
+        @ApiResponse(responseCode = "200", description = "The settings now in force"),
+        @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST)
+      })
   @PutMapping("/venue/settings")
   VenueSettings replace(@Valid @RequestBody VenueSettings replacement) {
     settings.replace(replacement);

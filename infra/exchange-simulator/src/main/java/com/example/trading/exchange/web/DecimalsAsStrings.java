@@ -17,13 +17,15 @@ import org.springframework.context.annotation.Configuration;
 class DecimalsAsStrings {
 
   static {
-    SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class,
-        new StringSchema().format("decimal").example("190.25"));
+    SpringDocUtils.getConfig()
+        .replaceWithSchema(
+            BigDecimal.class, new StringSchema().format("decimal").example("190.25"));
   }
 
   @Bean
   JsonMapperBuilderCustomizer decimalsAsJsonStrings() {
-    return builder -> builder.withConfigOverride(BigDecimal.class,
-        o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
+    return builder ->
+        builder.withConfigOverride(
+            BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)));
   }
 }

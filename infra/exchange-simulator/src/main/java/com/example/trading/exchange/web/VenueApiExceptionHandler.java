@@ -29,17 +29,27 @@ class VenueApiExceptionHandler extends ApiExceptionHandler {
    * and the platform handler would then answer "malformed JSON" without the field.
    */
   @Override
-  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    var jackson = CauseChain.of(ex.getCause())
-        .filter(cause -> cause instanceof JacksonException found && !found.getPath().isEmpty())
-        .map(JacksonException.class::cast).findFirst();
+  protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    var jackson =
+        CauseChain.of(ex.getCause())
+            .filter(cause -> cause instanceof JacksonException found && !found.getPath().isEmpty())
+            .map(JacksonException.class::cast)
+            .findFirst();
     if (jackson.isPresent() && !(ex.getMostSpecificCause() instanceof JacksonException)) {
-      String field = jackson.get().getPath().stream()
-          .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-      return problem(ApiProblems.validation("The request body has a value of the wrong type.",
-          List.of(new FieldError(field, "has a value of the wrong type or format"))));
+      String field =
+          jackson.get().getPath().stream()
+              .map(
+                  r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+              .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+              .orElse("body");
+      return problem(
+          ApiProblems.validation(
+              "The request body has a value of the wrong type.",
+              List.of(new FieldError(field, "has a value of the wrong type or format"))));
     }
     return super.handleHttpMessageNotReadable(ex, headers, status, request);
   }
@@ -51,16 +61,21 @@ class VenueApiExceptionHandler extends ApiExceptionHandler {
 
   @ExceptionHandler(OrderRefusal.ClientOrderIdReused.class)
   ProblemDetail clientOrderIdReused(OrderRefusal.ClientOrderIdReused e) {
-    ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, "client-order-id-reused",
-        "clientOrderId already used", e.getMessage());
+    ProblemDetail problem =
+        ApiProblems.of(
+            HttpStatus.CONFLICT,
+            "client-order-id-reused",
+            "clientOrderId already used",
+            e.getMessage());
     problem.setProperty("venueOrderId", e.venueOrderId());
     return problem;
   }
 
   @ExceptionHandler(OrderRefusal.OrderAlreadyFinished.class)
   ProblemDetail orderFinished(OrderRefusal.OrderAlreadyFinished e) {
-    ProblemDetail problem = ApiProblems.of(HttpStatus.CONFLICT, "order-finished", "Order already finished",
-        e.getMessage());
+    ProblemDetail problem =
+        ApiProblems.of(
+            HttpStatus.CONFLICT, "order-finished", "Order already finished", e.getMessage());
     problem.setProperty("venueOrderId", e.venueOrderId());
     problem.setProperty("orderStatus", e.status().name());
     return problem;
@@ -68,10 +83,17 @@ class VenueApiExceptionHandler extends ApiExceptionHandler {
 
   @ExceptionHandler(JournalFailure.class)
   ResponseEntity<ProblemDetail> journalFailure(JournalFailure e) {
-    // The change was not applied, so a retry after the restart is safe (placement and cancel are idempotent).
-    ProblemDetail problem = ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "journal-failure",
-        "Venue cannot record changes", "The venue could not make the change durable and did not apply it; "
-            + "it needs a restart.");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+    // The change was not applied, so a retry after the restart is safe (placement and cancel are
+    // idempotent).
+    ProblemDetail problem =
+        ApiProblems.of(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "journal-failure",
+            "Venue cannot record changes",
+            "The venue could not make the change durable and did not apply it; "
+                + "it needs a restart.");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(problem);
   }
 }

@@ -16,13 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 class JsonLinesJournalTest {
 
-  record Entry(long n, String text) {
-  }
+  record Entry(long n, String text) {}
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void replaysEveryEntryInTheOrderItWasAppended() {
@@ -72,9 +70,11 @@ class JsonLinesJournalTest {
   @Test
   void refusesAJournalWithABrokenLineBeforeTheEnd() throws IOException {
     Path file = dir.resolve("journal.jsonl");
-    Files.writeString(file, "{\"n\":1,\"text\":\"one\"}\n{\"n\":2,\"te\n{\"n\":3,\"text\":\"three\"}\n");
+    Files.writeString(
+        file, "{\"n\":1,\"text\":\"one\"}\n{\"n\":2,\"te\n{\"n\":3,\"text\":\"three\"}\n");
 
-    assertThatThrownBy(() -> open(file, new ArrayList<>())).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> open(file, new ArrayList<>()))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("corrupt at line 2");
   }
 
@@ -83,7 +83,8 @@ class JsonLinesJournalTest {
     Path file = dir.resolve("journal.jsonl");
     try (JsonLinesJournal<Entry> journal = open(file, new ArrayList<>())) {
       assertThat(journal.healthy()).isTrue();
-      assertThatThrownBy(() -> open(file, new ArrayList<>())).isInstanceOf(IllegalStateException.class)
+      assertThatThrownBy(() -> open(file, new ArrayList<>()))
+          .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("in use");
     }
   }
@@ -94,9 +95,11 @@ class JsonLinesJournalTest {
     JsonLinesJournal<Entry> journal = open(file, new ArrayList<>());
     journal.close();
 
-    assertThatThrownBy(() -> journal.append(new Entry(1, "one"))).isInstanceOf(JsonLinesJournal.JournalFailure.class);
+    assertThatThrownBy(() -> journal.append(new Entry(1, "one")))
+        .isInstanceOf(JsonLinesJournal.JournalFailure.class);
     assertThat(journal.healthy()).isFalse();
-    assertThatThrownBy(() -> journal.append(new Entry(2, "two"))).isInstanceOf(JsonLinesJournal.JournalFailure.class)
+    assertThatThrownBy(() -> journal.append(new Entry(2, "two")))
+        .isInstanceOf(JsonLinesJournal.JournalFailure.class)
         .hasMessageContaining("restart");
   }
 

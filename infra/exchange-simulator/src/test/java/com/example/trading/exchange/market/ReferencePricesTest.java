@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ReferencePricesTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T14:30:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-02T14:30:00Z"), ZoneOffset.UTC);
   private static final Map<String, BigDecimal> STARTING = new LinkedHashMap<>();
 
   static {
@@ -29,16 +30,22 @@ class ReferencePricesTest {
 
   @Test
   void startsAtTheStartingPricesInListingOrder() {
-    ReferencePrices prices = new ReferencePrices(STARTING, new BigDecimal("0.05"), new Random(1), CLOCK);
+    ReferencePrices prices =
+        new ReferencePrices(STARTING, new BigDecimal("0.05"), new Random(1), CLOCK);
 
-    assertThat(prices.quotes()).extracting(Quote::instrument).containsExactlyElementsOf(STARTING.keySet());
-    assertThat(prices.quotes()).extracting(Quote::price).containsExactlyElementsOf(STARTING.values());
+    assertThat(prices.quotes())
+        .extracting(Quote::instrument)
+        .containsExactlyElementsOf(STARTING.keySet());
+    assertThat(prices.quotes())
+        .extracting(Quote::price)
+        .containsExactlyElementsOf(STARTING.values());
   }
 
   @Test
   void randomWalkStaysWithinHalfOfTheStartingPriceEitherWay() {
     // Steps as large as 10% of the price push every instrument against its bounds many times.
-    ReferencePrices prices = new ReferencePrices(STARTING, new BigDecimal("19.00"), new Random(3), CLOCK);
+    ReferencePrices prices =
+        new ReferencePrices(STARTING, new BigDecimal("19.00"), new Random(3), CLOCK);
     Map<String, BigDecimal> lowest = new LinkedHashMap<>(STARTING);
     Map<String, BigDecimal> highest = new LinkedHashMap<>(STARTING);
 
@@ -46,7 +53,9 @@ class ReferencePricesTest {
       prices.step();
       for (Quote quote : prices.quotes()) {
         BigDecimal start = STARTING.get(quote.instrument());
-        assertThat(quote.price()).isBetween(start.multiply(new BigDecimal("0.5")), start.multiply(new BigDecimal("1.5")));
+        assertThat(quote.price())
+            .isBetween(
+                start.multiply(new BigDecimal("0.5")), start.multiply(new BigDecimal("1.5")));
         lowest.merge(quote.instrument(), quote.price(), BigDecimal::min);
         highest.merge(quote.instrument(), quote.price(), BigDecimal::max);
       }
@@ -58,7 +67,8 @@ class ReferencePricesTest {
 
   @Test
   void movesByWholeCentsAndAtMostOneStepAtATime() {
-    ReferencePrices prices = new ReferencePrices(STARTING, new BigDecimal("0.05"), new Random(5), CLOCK);
+    ReferencePrices prices =
+        new ReferencePrices(STARTING, new BigDecimal("0.05"), new Random(5), CLOCK);
     BigDecimal previous = prices.price("MSFT").orElseThrow();
 
     for (int i = 0; i < 10_000; i++) {
@@ -78,7 +88,8 @@ class ReferencePricesTest {
 
   @Test
   void listsOnlyTheConfiguredInstruments() {
-    ReferencePrices prices = new ReferencePrices(STARTING, new BigDecimal("0.05"), new Random(1), CLOCK);
+    ReferencePrices prices =
+        new ReferencePrices(STARTING, new BigDecimal("0.05"), new Random(1), CLOCK);
 
     assertThat(prices.lists("AAPL")).isTrue();
     assertThat(prices.lists("HALTED")).isFalse();
@@ -86,7 +97,8 @@ class ReferencePricesTest {
   }
 
   private static List<BigDecimal> walk(long seed) {
-    ReferencePrices prices = new ReferencePrices(STARTING, new BigDecimal("0.05"), new Random(seed), CLOCK);
+    ReferencePrices prices =
+        new ReferencePrices(STARTING, new BigDecimal("0.05"), new Random(seed), CLOCK);
     List<BigDecimal> path = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       prices.step();

@@ -31,18 +31,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The matching rules of the venue, with a fixed seed, a clock that moves only when told, and a real journal. */
+/**
+ * The matching rules of the venue, with a fixed seed, a clock that moves only when told, and a real
+ * journal.
+ */
 class OrderBookTest {
 
   private static final Instant START = Instant.parse("2026-03-02T14:30:00Z");
-  private static final Map<String, BigDecimal> INSTRUMENTS = new LinkedHashMap<>(Map.of("AAPL", price("190.00")));
-  private static final VenueRules RULES = new VenueRules(Duration.ofMinutes(5), price("0.03"), Set.of("HALTED"));
+  private static final Map<String, BigDecimal> INSTRUMENTS =
+      new LinkedHashMap<>(Map.of("AAPL", price("190.00")));
+  private static final VenueRules RULES =
+      new VenueRules(Duration.ofMinutes(5), price("0.03"), Set.of("HALTED"));
 
-  @TempDir
-  Path journalDir;
+  @TempDir Path journalDir;
 
   private final TestClock clock = new TestClock(START);
-  private final CurrentSettings settings = new CurrentSettings(new VenueSettings(0, 0.0, 0.0, false));
+  private final CurrentSettings settings =
+      new CurrentSettings(new VenueSettings(0, 0.0, 0.0, false));
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private ReferencePrices prices;
   private ExecutionFeed feed;
@@ -90,7 +95,9 @@ class OrderBookTest {
     }
 
     List<BigDecimal> fillPrices = allExecutions().stream().map(Execution::price).toList();
-    assertThat(fillPrices).hasSize(50).allSatisfy(p -> assertThat(p).isBetween(price("190.00"), price("190.01")));
+    assertThat(fillPrices)
+        .hasSize(50)
+        .allSatisfy(p -> assertThat(p).isBetween(price("190.00"), price("190.01")));
     assertThat(fillPrices).contains(price("190.01"));
   }
 
@@ -100,7 +107,8 @@ class OrderBookTest {
       book.place(market("m-" + i, Side.SELL, 10, price("189.99")));
     }
 
-    assertThat(allExecutions()).extracting(Execution::price)
+    assertThat(allExecutions())
+        .extracting(Execution::price)
         .allSatisfy(p -> assertThat(p).isBetween(price("189.99"), price("190.00")));
   }
 
@@ -108,7 +116,9 @@ class OrderBookTest {
   void rejectsMarketBuyAbovePriceProtection() {
     PlacementAnswer answer = book.place(market("m-1", Side.BUY, 10, price("189.99")));
 
-    assertThat(answer).isEqualTo(new PlacementAnswer("m-1", PlacementStatus.REJECTED, RejectReason.PRICE_PROTECTION));
+    assertThat(answer)
+        .isEqualTo(
+            new PlacementAnswer("m-1", PlacementStatus.REJECTED, RejectReason.PRICE_PROTECTION));
     Execution rejection = single(executionsOf("m-1"));
     assertThat(rejection.type()).isEqualTo(ExecutionType.REJECTED);
     assertThat(rejection.reason()).isEqualTo(RejectReason.PRICE_PROTECTION);
@@ -142,8 +152,10 @@ class OrderBookTest {
     assertThat(answer.status()).isEqualTo(PlacementStatus.ACCEPTED);
     assertThat(executionsOf("l-1")).isEmpty();
 
-    BigDecimal priceAtFill = tickUntil(() -> !executionsOf("l-1").isEmpty(),
-        price -> assertThat(price).isGreaterThan(price("185.00")));
+    BigDecimal priceAtFill =
+        tickUntil(
+            () -> !executionsOf("l-1").isEmpty(),
+            price -> assertThat(price).isGreaterThan(price("185.00")));
 
     Execution fill = single(executionsOf("l-1"));
     assertThat(fill.price()).isEqualTo(priceAtFill).isLessThanOrEqualTo(price("185.00"));
@@ -155,10 +167,14 @@ class OrderBookTest {
     reopenVenue(price("1.00"), 42);
     book.place(limit("l-1", Side.SELL, 10, "195.00"));
 
-    BigDecimal priceAtFill = tickUntil(() -> !executionsOf("l-1").isEmpty(),
-        price -> assertThat(price).isLessThan(price("195.00")));
+    BigDecimal priceAtFill =
+        tickUntil(
+            () -> !executionsOf("l-1").isEmpty(),
+            price -> assertThat(price).isLessThan(price("195.00")));
 
-    assertThat(single(executionsOf("l-1")).price()).isEqualTo(priceAtFill).isGreaterThanOrEqualTo(price("195.00"));
+    assertThat(single(executionsOf("l-1")).price())
+        .isEqualTo(priceAtFill)
+        .isGreaterThanOrEqualTo(price("195.00"));
   }
 
   @Test
@@ -194,7 +210,9 @@ class OrderBookTest {
       book.tick();
     }
 
-    assertThat(executionsOf("l-1")).extracting(Execution::type).containsExactly(ExecutionType.CANCELLED);
+    assertThat(executionsOf("l-1"))
+        .extracting(Execution::type)
+        .containsExactly(ExecutionType.CANCELLED);
   }
 
   @Test
@@ -226,7 +244,8 @@ class OrderBookTest {
     book.place(market("m-1", Side.BUY, 10, null));
 
     assertThatThrownBy(() -> book.cancel("m-1"))
-        .isInstanceOfSatisfying(OrderRefusal.OrderAlreadyFinished.class,
+        .isInstanceOfSatisfying(
+            OrderRefusal.OrderAlreadyFinished.class,
             e -> assertThat(e.status()).isEqualTo(OrderStatus.FILLED));
     assertThat(executionsOf("m-1")).hasSize(1);
   }
@@ -236,7 +255,8 @@ class OrderBookTest {
     book.place(market("m-1", Side.BUY, 10, price("1.00")));
 
     assertThatThrownBy(() -> book.cancel("m-1"))
-        .isInstanceOfSatisfying(OrderRefusal.OrderAlreadyFinished.class,
+        .isInstanceOfSatisfying(
+            OrderRefusal.OrderAlreadyFinished.class,
             e -> assertThat(e.status()).isEqualTo(OrderStatus.REJECTED));
   }
 
@@ -265,8 +285,10 @@ class OrderBookTest {
     assertThat(expiry.quantity()).isEqualTo(10);
     assertThat(expiry.at()).isEqualTo(START.plus(Duration.ofMinutes(5)));
     assertThat(view("l-1").status()).isEqualTo(OrderStatus.EXPIRED);
-    assertThatThrownBy(() -> book.cancel("l-1")).isInstanceOfSatisfying(OrderRefusal.OrderAlreadyFinished.class,
-        e -> assertThat(e.status()).isEqualTo(OrderStatus.EXPIRED));
+    assertThatThrownBy(() -> book.cancel("l-1"))
+        .isInstanceOfSatisfying(
+            OrderRefusal.OrderAlreadyFinished.class,
+            e -> assertThat(e.status()).isEqualTo(OrderStatus.EXPIRED));
   }
 
   @Test
@@ -294,32 +316,40 @@ class OrderBookTest {
 
   @Test
   void rejectsEveryOrderOnTheHaltedInstrument() {
-    PlacementAnswer marketOrder = book.place(new OrderTerms("h-1", Side.BUY, "HALTED", 1, OrderType.MARKET,
-        null, null, null));
-    PlacementAnswer limitOrder = book.place(new OrderTerms("h-2", Side.SELL, "HALTED", 1, OrderType.LIMIT,
-        price("1.00"), null, null));
+    PlacementAnswer marketOrder =
+        book.place(
+            new OrderTerms("h-1", Side.BUY, "HALTED", 1, OrderType.MARKET, null, null, null));
+    PlacementAnswer limitOrder =
+        book.place(
+            new OrderTerms(
+                "h-2", Side.SELL, "HALTED", 1, OrderType.LIMIT, price("1.00"), null, null));
 
-    assertThat(List.of(marketOrder, limitOrder)).extracting(PlacementAnswer::reason)
+    assertThat(List.of(marketOrder, limitOrder))
+        .extracting(PlacementAnswer::reason)
         .containsOnly(RejectReason.INSTRUMENT_HALTED);
     assertThat(allExecutions()).extracting(Execution::type).containsOnly(ExecutionType.REJECTED);
   }
 
   @Test
   void rejectsAnOrderOnAnUnknownInstrument() {
-    PlacementAnswer answer = book.place(new OrderTerms("u-1", Side.BUY, "NOPE", 1, OrderType.MARKET,
-        null, null, null));
+    PlacementAnswer answer =
+        book.place(new OrderTerms("u-1", Side.BUY, "NOPE", 1, OrderType.MARKET, null, null, null));
 
-    assertThat(answer).isEqualTo(new PlacementAnswer("u-1", PlacementStatus.REJECTED, RejectReason.UNKNOWN_INSTRUMENT));
+    assertThat(answer)
+        .isEqualTo(
+            new PlacementAnswer("u-1", PlacementStatus.REJECTED, RejectReason.UNKNOWN_INSTRUMENT));
     assertThat(view("u-1").instrument()).isEqualTo("NOPE");
   }
 
   @Test
   void rejectsAcceptableOrdersAtRandomAtTheRejectRate() {
     settings.replace(new VenueSettings(0, 1.0, 0.0, false));
-    assertThat(book.place(market("m-1", Side.BUY, 1, null)).reason()).isEqualTo(RejectReason.RANDOM_REJECT);
+    assertThat(book.place(market("m-1", Side.BUY, 1, null)).reason())
+        .isEqualTo(RejectReason.RANDOM_REJECT);
 
     settings.replace(new VenueSettings(0, 0.0, 0.0, false));
-    assertThat(book.place(market("m-2", Side.BUY, 1, null)).status()).isEqualTo(PlacementStatus.ACCEPTED);
+    assertThat(book.place(market("m-2", Side.BUY, 1, null)).status())
+        .isEqualTo(PlacementStatus.ACCEPTED);
   }
 
   // --- idempotence ---
@@ -333,14 +363,17 @@ class OrderBookTest {
     assertThat(book.place(limit("l-1", Side.BUY, 10, "100.0"))).isEqualTo(accepted);
     assertThat(book.place(market("m-1", Side.BUY, 10, price("1.00")))).isEqualTo(rejected);
     assertThat(feed.lastSequence()).isEqualTo(lastSequence);
-    assertThat(meters.get("exchange.orders.received").counters()).extracting(c -> c.count()).containsOnly(1.0);
+    assertThat(meters.get("exchange.orders.received").counters())
+        .extracting(c -> c.count())
+        .containsOnly(1.0);
   }
 
   @Test
   void answersAResubmissionOfAFilledOrderAsAcceptedWithoutFillingItAgain() {
     book.place(market("m-1", Side.BUY, 10, null));
 
-    assertThat(book.place(market("m-1", Side.BUY, 10, null)).status()).isEqualTo(PlacementStatus.ACCEPTED);
+    assertThat(book.place(market("m-1", Side.BUY, 10, null)).status())
+        .isEqualTo(PlacementStatus.ACCEPTED);
     assertThat(executionsOf("m-1")).hasSize(1);
   }
 
@@ -368,13 +401,20 @@ class OrderBookTest {
       book.place(market(id, i % 2 == 0 ? Side.BUY : Side.SELL, quantity, null));
 
       List<Execution> fills = executionsOf(id);
-      assertThat(fills).hasSizeBetween(2, 3).allSatisfy(f -> {
-        assertThat(f.type()).isEqualTo(ExecutionType.FILL);
-        assertThat(f.quantity()).isPositive();
-      });
+      assertThat(fills)
+          .hasSizeBetween(2, 3)
+          .allSatisfy(
+              f -> {
+                assertThat(f.type()).isEqualTo(ExecutionType.FILL);
+                assertThat(f.quantity()).isPositive();
+              });
       assertThat(fills.stream().mapToLong(Execution::quantity).sum()).isEqualTo(quantity);
-      assertThat(fills).extracting(Execution::fillId).containsExactly(
-          fills.size() == 2 ? new String[] {id + "-F1", id + "-F2"} : new String[] {id + "-F1", id + "-F2", id + "-F3"});
+      assertThat(fills)
+          .extracting(Execution::fillId)
+          .containsExactly(
+              fills.size() == 2
+                  ? new String[] {id + "-F1", id + "-F2"}
+                  : new String[] {id + "-F1", id + "-F2", id + "-F3"});
       assertThat(view(id).status()).isEqualTo(OrderStatus.FILLED);
     }
   }
@@ -394,7 +434,7 @@ class OrderBookTest {
     book.place(limit("l-1", Side.BUY, 100, "195.00"));
     assertThat(view("l-1").status()).isEqualTo(OrderStatus.PARTIALLY_FILLED);
 
-    tickUntil(() -> view("l-1").status() == OrderStatus.FILLED, price -> { });
+    tickUntil(() -> view("l-1").status() == OrderStatus.FILLED, price -> {});
 
     List<Execution> fills = executionsOf("l-1");
     assertThat(fills).hasSizeBetween(2, 3);
@@ -423,10 +463,18 @@ class OrderBookTest {
     book.place(market("m-1", Side.BUY, 10, null));
     book.place(market("m-2", Side.BUY, 10, price("1.00")));
 
-    assertThat(meters.get("exchange.orders.received").tag("outcome", "ACCEPTED").counter().count()).isEqualTo(1);
-    assertThat(meters.get("exchange.orders.received").tag("outcome", "REJECTED").tag("reason", "PRICE_PROTECTION")
-        .counter().count()).isEqualTo(1);
-    assertThat(meters.get("exchange.fills").tag("instrument", "AAPL").counter().count()).isEqualTo(1);
+    assertThat(meters.get("exchange.orders.received").tag("outcome", "ACCEPTED").counter().count())
+        .isEqualTo(1);
+    assertThat(
+            meters
+                .get("exchange.orders.received")
+                .tag("outcome", "REJECTED")
+                .tag("reason", "PRICE_PROTECTION")
+                .counter()
+                .count())
+        .isEqualTo(1);
+    assertThat(meters.get("exchange.fills").tag("instrument", "AAPL").counter().count())
+        .isEqualTo(1);
   }
 
   // --- durability ---
@@ -455,7 +503,7 @@ class OrderBookTest {
 
     book.cancel("l-1");
     assertThat(single(executionsOf("l-1")).sequence()).isEqualTo(feedBefore.size() + 1L);
-    tickUntil(() -> view("l-3").status() == OrderStatus.FILLED, price -> { });
+    tickUntil(() -> view("l-3").status() == OrderStatus.FILLED, price -> {});
     List<String> fillIds = executionsOf("l-3").stream().map(Execution::fillId).toList();
     assertThat(fillIds).doesNotHaveDuplicates().first().isEqualTo("l-3-F1");
   }
@@ -468,7 +516,8 @@ class OrderBookTest {
     String line = Files.readString(journal).replace("\"sequence\":1", "\"sequence\":2");
     Files.writeString(journal, line);
 
-    assertThatThrownBy(() -> reopenVenue(price("0.05"), 42)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> reopenVenue(price("0.05"), 42))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("sequence");
     openVenue(price("0.05"), 42, journalDir.resolve("elsewhere"));
   }
@@ -492,7 +541,10 @@ class OrderBookTest {
     openVenue(priceStep, seed);
   }
 
-  /** Ticks until the condition holds, checking each tick's price before it does; returns the price it held at. */
+  /**
+   * Ticks until the condition holds, checking each tick's price before it does; returns the price
+   * it held at.
+   */
   private BigDecimal tickUntil(BooleanSupplier condition, Consumer<BigDecimal> beforeThen) {
     for (int i = 0; i < 100_000; i++) {
       book.tick();
@@ -505,7 +557,8 @@ class OrderBookTest {
     throw new AssertionError("condition never held");
   }
 
-  private static OrderTerms market(String id, Side side, long quantity, @Nullable BigDecimal protection) {
+  private static OrderTerms market(
+      String id, Side side, long quantity, @Nullable BigDecimal protection) {
     return new OrderTerms(id, side, "AAPL", quantity, OrderType.MARKET, null, protection, null);
   }
 
@@ -513,8 +566,10 @@ class OrderBookTest {
     return limit(id, side, quantity, limitPrice, null);
   }
 
-  private static OrderTerms limit(String id, Side side, long quantity, String limitPrice, @Nullable Instant expiresAt) {
-    return new OrderTerms(id, side, "AAPL", quantity, OrderType.LIMIT, price(limitPrice), null, expiresAt);
+  private static OrderTerms limit(
+      String id, Side side, long quantity, String limitPrice, @Nullable Instant expiresAt) {
+    return new OrderTerms(
+        id, side, "AAPL", quantity, OrderType.LIMIT, price(limitPrice), null, expiresAt);
   }
 
   private OrderView view(String id) {
@@ -526,7 +581,8 @@ class OrderBookTest {
   }
 
   private List<Execution> executionsOf(String id) {
-    return new ArrayList<>(allExecutions().stream().filter(e -> e.venueOrderId().equals(id)).toList());
+    return new ArrayList<>(
+        allExecutions().stream().filter(e -> e.venueOrderId().equals(id)).toList());
   }
 
   private static Execution single(List<Execution> executions) {
