@@ -5,7 +5,7 @@ import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.pipeline.ViewMappings;
-import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.account.AccountEvent;
 import com.example.trading.schemas.account.AccountEvent.AccountOpened;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountsView implements View<AccountDocument> {
 
-  public static final String NAME = "accounts";
+  public static final String NAME = ReadModel.ACCOUNTS.viewName();
 
   @Override
   public String name() {
@@ -32,7 +32,7 @@ public class AccountsView implements View<AccountDocument> {
 
   @Override
   public List<String> topics() {
-    return List.of(Topics.ACCOUNT_EVENTS);
+    return ReadModel.ACCOUNTS.topics();
   }
 
   @Override

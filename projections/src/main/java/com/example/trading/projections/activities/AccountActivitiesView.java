@@ -7,7 +7,7 @@ import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.pipeline.ViewMappings;
 import com.example.trading.schemas.ActivityType;
 import com.example.trading.schemas.Assets;
-import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountActivitiesView implements View<LedgerDocument> {
 
-  public static final String NAME = "account-activities";
+  public static final String NAME = ReadModel.ACCOUNT_ACTIVITIES.viewName();
 
   @Override
   public String name() {
@@ -49,7 +49,7 @@ public class AccountActivitiesView implements View<LedgerDocument> {
 
   @Override
   public List<String> topics() {
-    return List.of(Topics.HOLDING_EVENTS, Topics.FEE_EVENTS);
+    return ReadModel.ACCOUNT_ACTIVITIES.topics();
   }
 
   @Override

@@ -8,7 +8,7 @@ import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.pipeline.ViewMappings;
 import com.example.trading.schemas.PositionToken;
-import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CustomerOrdersView implements View<CustomerOrderDocument> {
 
-  public static final String NAME = "customer-orders";
+  public static final String NAME = ReadModel.CUSTOMER_ORDERS.viewName();
 
   @Override
   public String name() {
@@ -55,7 +55,7 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
 
   @Override
   public List<String> topics() {
-    return List.of(Topics.ORDER_EVENTS, Topics.FEE_EVENTS);
+    return ReadModel.CUSTOMER_ORDERS.topics();
   }
 
   @Override

@@ -7,7 +7,7 @@ import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.pipeline.ViewMappings;
 import com.example.trading.projections.portfolio.HoldingDocument.Reservation;
 import com.example.trading.schemas.Assets;
-import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class PortfoliosView implements View<HoldingDocument> {
 
-  public static final String NAME = "portfolios";
+  public static final String NAME = ReadModel.PORTFOLIOS.viewName();
 
   @Override
   public String name() {
@@ -44,7 +44,7 @@ public class PortfoliosView implements View<HoldingDocument> {
 
   @Override
   public List<String> topics() {
-    return List.of(Topics.HOLDING_EVENTS);
+    return ReadModel.PORTFOLIOS.topics();
   }
 
   @Override

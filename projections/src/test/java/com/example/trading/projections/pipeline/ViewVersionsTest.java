@@ -1,6 +1,7 @@
 package com.example.trading.projections.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -8,6 +9,7 @@ import com.example.trading.projections.accounts.AccountsView;
 import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.portfolio.PortfoliosView;
+import com.example.trading.schemas.ReadModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.InputStream;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,6 +62,16 @@ class ViewVersionsTest {
                 + " %s=%s in view-versions.properties",
             view.name(), view.version(), key, fingerprint)
         .isEqualTo(fingerprint);
+  }
+
+  @Test
+  void everyViewOfTheContractIsProjectedUnderItsNameFromItsTopics() {
+    assertThat(views())
+        .extracting(View::name, View::topics)
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(ReadModel.values())
+                .map(model -> tuple(model.viewName(), model.topics()))
+                .toList());
   }
 
   static String fingerprint(View<?> view) throws Exception {

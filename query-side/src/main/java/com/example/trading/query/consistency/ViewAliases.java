@@ -1,13 +1,13 @@
 package com.example.trading.query.consistency;
 
-import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.ReadModel;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The Elasticsearch aliases the query side reads (owned and written by the projections service) and
- * the event topics each view is built from.
+ * the event topics each view is built from, both from the contract's {@link ReadModel}.
  */
 @Component
 public class ViewAliases {
@@ -19,38 +19,36 @@ public class ViewAliases {
   }
 
   public String customerOrders() {
-    return prefix + "customer-orders";
+    return alias(ReadModel.CUSTOMER_ORDERS);
   }
 
   public String portfolios() {
-    return prefix + "portfolios";
+    return alias(ReadModel.PORTFOLIOS);
   }
 
   public String accounts() {
-    return prefix + "accounts";
+    return alias(ReadModel.ACCOUNTS);
   }
 
   public String accountActivities() {
-    return prefix + "account-activities";
+    return alias(ReadModel.ACCOUNT_ACTIVITIES);
   }
 
   public String prices() {
     return "prices";
   }
 
+  /** The event topics the view behind {@code alias} is built from; none for an alias of no view. */
   public List<String> topicsOf(String alias) {
-    if (alias.equals(customerOrders())) {
-      return List.of(Topics.ORDER_EVENTS, Topics.FEE_EVENTS);
-    }
-    if (alias.equals(portfolios())) {
-      return List.of(Topics.HOLDING_EVENTS);
-    }
-    if (alias.equals(accountActivities())) {
-      return List.of(Topics.HOLDING_EVENTS, Topics.FEE_EVENTS);
-    }
-    if (alias.equals(accounts())) {
-      return List.of(Topics.ACCOUNT_EVENTS);
+    for (ReadModel view : ReadModel.values()) {
+      if (alias.equals(alias(view))) {
+        return view.topics();
+      }
     }
     return List.of();
+  }
+
+  private String alias(ReadModel view) {
+    return prefix + view.viewName();
   }
 }

@@ -1,0 +1,33 @@
+package com.example.trading.schemas;
+
+import java.util.List;
+
+/**
+ * The views of the read side, as the projections write them and the query side reads them: each
+ * one's name (the Elasticsearch alias, before a deployment's prefix) and the event topics it is
+ * built from (what a read-your-writes position token must be reflected on).
+ */
+public enum ReadModel {
+  CUSTOMER_ORDERS("customer-orders", Topics.ORDER_EVENTS, Topics.FEE_EVENTS),
+  PORTFOLIOS("portfolios", Topics.HOLDING_EVENTS),
+  ACCOUNTS("accounts", Topics.ACCOUNT_EVENTS),
+  ACCOUNT_ACTIVITIES("account-activities", Topics.HOLDING_EVENTS, Topics.FEE_EVENTS);
+
+  private final String viewName;
+  private final List<String> topics;
+
+  ReadModel(String viewName, String... topics) {
+    this.viewName = viewName;
+    this.topics = List.of(topics);
+  }
+
+  /** The view's name: its alias before a deployment's index prefix. */
+  public String viewName() {
+    return viewName;
+  }
+
+  /** The event topics (contract names) the view is built from. */
+  public List<String> topics() {
+    return topics;
+  }
+}
