@@ -5,6 +5,7 @@ import com.example.trading.platform.openapi.ProblemResponses;
 import com.example.trading.platform.security.Caller;
 import com.example.trading.query.accounts.AccountOwners;
 import com.example.trading.query.activities.AccountActivitiesQueries.ActivityFilter;
+import com.example.trading.query.activities.AccountActivitiesQueries.Entry;
 import com.example.trading.query.activities.AccountActivitiesQueries.Page;
 import com.example.trading.query.consistency.ReadYourWrites;
 import com.example.trading.query.consistency.ViewAliases;
@@ -16,8 +17,6 @@ import com.example.trading.query.web.PathIds;
 import com.example.trading.query.web.QueryParameters;
 import com.example.trading.schemas.ActivityType;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -243,7 +242,7 @@ class AccountActivitiesController {
     if (answer == Format.JSON) {
       return ResponseEntity.ok()
           .contentType(MediaType.APPLICATION_JSON)
-          .body(new ActivityPage(withFills(first.activities()), first.nextCursor()));
+          .body(new ActivityPage(withFills(first.entries()), first.nextCursor()));
     }
     // CSV: written page by page as it is read, on this thread (the generated clients read JSON
     // only)
@@ -254,7 +253,7 @@ class AccountActivitiesController {
     Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
     writer.write(String.join(",", CSV_COLUMNS) + "\r\n");
     for (Page page = first; ; page = activities.page(filter, CSV_PAGE, page.nextCursor())) {
-      for (Activity activity : withFills(page.activities())) {
+      for (Activity activity : withFills(page.entries())) {
         writer.write(csvLine(activity));
       }
       writer.flush();
@@ -265,35 +264,34 @@ class AccountActivitiesController {
   }
 
   /** The entries as answered, fill entries with their fill's price and shares. */
-  private List<Activity> withFills(List<ObjectNode> documents) throws IOException {
+  private List<Activity> withFills(List<Entry> entries) throws IOException {
     Set<String> filledOrders =
-        documents.stream()
-            .filter(doc -> doc.hasNonNull("fillId"))
-            .map(doc -> doc.path("orderId").asText())
+        entries.stream()
+            .filter(entry -> entry.fillId() != null)
+            .map(Entry::orderId)
             .collect(Collectors.toSet());
     Map<String, Map<String, Fill>> fills = orders.fills(filledOrders);
-    return documents.stream()
+    return entries.stream()
         .map(
-            doc -> {
-              String fillId = text(doc, "fillId");
+            entry -> {
               Fill fill =
-                  fillId == null
+                  entry.fillId() == null
                       ? null
-                      : fills.getOrDefault(text(doc, "orderId"), Map.of()).get(fillId);
+                      : fills.getOrDefault(entry.orderId(), Map.of()).get(entry.fillId());
               return new Activity(
-                  text(doc, "activityId"),
-                  text(doc, "at"),
-                  text(doc, "type"),
-                  text(doc, "asset"),
-                  text(doc, "amount"),
-                  text(doc, "balanceAfter"),
-                  text(doc, "reservedAfter"),
-                  text(doc, "orderId"),
-                  fillId,
+                  entry.activityId(),
+                  entry.at(),
+                  entry.type(),
+                  entry.asset(),
+                  entry.amount(),
+                  entry.balanceAfter(),
+                  entry.reservedAfter(),
+                  entry.orderId(),
+                  entry.fillId(),
                   fill == null ? null : fill.price(),
                   fill == null ? null : fill.quantity(),
-                  text(doc, "fee"),
-                  text(doc, "depositId"));
+                  entry.fee(),
+                  entry.depositId());
             })
         .toList();
   }
@@ -331,10 +329,5 @@ class AccountActivitiesController {
       return value;
     }
     return '"' + value.replace("\"", "\"\"") + '"';
-  }
-
-  private static @Nullable String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
   }
 }

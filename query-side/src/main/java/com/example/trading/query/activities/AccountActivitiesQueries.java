@@ -31,7 +31,42 @@ class AccountActivitiesQueries {
       @Nullable Instant to) {}
 
   /** A page of entries, and the cursor of the next page while there may be one. */
-  record Page(List<ObjectNode> activities, @Nullable String nextCursor) {}
+  record Page(List<Entry> entries, @Nullable String nextCursor) {}
+
+  /** One entry as the view keeps it; decimals are strings. */
+  record Entry(
+      String activityId,
+      String at,
+      String type,
+      String asset,
+      String amount,
+      @Nullable String balanceAfter,
+      @Nullable String reservedAfter,
+      @Nullable String orderId,
+      @Nullable String fillId,
+      @Nullable String fee,
+      @Nullable String depositId) {
+
+    static Entry of(ObjectNode doc) {
+      return new Entry(
+          text(doc, "activityId"),
+          text(doc, "at"),
+          text(doc, "type"),
+          text(doc, "asset"),
+          text(doc, "amount"),
+          text(doc, "balanceAfter"),
+          text(doc, "reservedAfter"),
+          text(doc, "orderId"),
+          text(doc, "fillId"),
+          text(doc, "fee"),
+          text(doc, "depositId"));
+    }
+
+    private static @Nullable String text(ObjectNode doc, String field) {
+      var value = doc.get(field);
+      return value == null || value.isNull() ? null : value.asText();
+    }
+  }
 
   /** Entries by the event's time, then by id (a holding's entries in its events' order). */
   private static final NewestFirst NEWEST_FIRST = new NewestFirst("at", "activityId");
@@ -67,7 +102,7 @@ class AccountActivitiesQueries {
     NEWEST_FIRST.between(filter.from(), filter.to()).ifPresent(filters::add);
     NewestFirst.Page page =
         NEWEST_FIRST.page(client, aliases.accountActivities(), filters, size, cursor);
-    return new Page(page.documents(), page.nextCursor());
+    return new Page(page.documents().stream().map(Entry::of).toList(), page.nextCursor());
   }
 
   private static Query term(String field, String value) {

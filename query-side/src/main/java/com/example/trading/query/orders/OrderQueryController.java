@@ -14,7 +14,6 @@ import com.example.trading.query.web.QueryParameters;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -88,11 +87,11 @@ class OrderQueryController {
         MinPosition.of(minPosition, minPositionHeader),
         aliases.customerOrders(),
         aliases.accounts());
-    ObjectNode order = orders.order(orderId).orElse(null);
-    if (order == null || !owners.mayRead(caller, order.path("accountId").asText())) {
+    OrderView order = orders.order(orderId).map(OrderView::from).orElse(null);
+    if (order == null || !owners.mayRead(caller, order.accountId())) {
       throw new NotFoundException("No such order: " + orderId);
     }
-    return OrderView.from(order);
+    return order;
   }
 
   @Operation(
