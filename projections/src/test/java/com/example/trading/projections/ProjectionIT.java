@@ -294,21 +294,7 @@ class ProjectionIT extends ProjectionsIntegrationTest {
       throws Exception {
     String alias = store.alias(accounts);
     String live = store.indexBehindAlias(alias).orElseThrow();
-    String older = alias + "-older-" + UUID.randomUUID();
-    elasticsearch
-        .indices()
-        .create(
-            c ->
-                c.index(older)
-                    .mappings(
-                        m ->
-                            m.dynamic(accounts.mapping().dynamic())
-                                .properties(accounts.mapping().properties())
-                                .meta(
-                                    Map.of(
-                                        "viewVersion",
-                                        co.elastic.clients.json.JsonData.of(
-                                            accounts.version() - 1)))));
+    String older = indexOfThePreviousVersion(elasticsearch, accounts, alias);
     store.swapAlias(alias, live, older);
     try {
       // the projection looks at its index's version again at most every 10 s

@@ -1,14 +1,20 @@
 package com.example.trading.projections;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
+import com.example.trading.projections.pipeline.View;
+import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestStack;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +45,28 @@ public abstract class ProjectionsIntegrationTest {
     registry.add("trading.views.index-prefix", () -> PREFIX);
     registry.add("trading.projections.group-prefix", () -> PREFIX + "projection");
     registry.add("trading.kafka.topic-prefix", () -> PREFIX);
+  }
+
+  /**
+   * A new, empty index with the view's mapping as the view's previous version would have built it
+   * (its {@code _meta} names the version before the view's own), for what happens across versions.
+   */
+  protected static String indexOfThePreviousVersion(
+      ElasticsearchClient elasticsearch, View<?> view, String alias) throws IOException {
+    String index = alias + "-older-" + UUID.randomUUID();
+    elasticsearch
+        .indices()
+        .create(
+            c ->
+                c.index(index)
+                    .mappings(
+                        m ->
+                            m.dynamic(view.mapping().dynamic())
+                                .properties(view.mapping().properties())
+                                .meta(
+                                    Map.of(
+                                        ViewStore.VERSION_META, JsonData.of(view.version() - 1)))));
+    return index;
   }
 
   /** The contract name of the topic a record was written to (what checkpoints name). */

@@ -273,21 +273,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
     String live = store.indexBehindAlias(alias).orElseThrow();
     Map<String, ObjectNode> current = documents(alias);
     // The index as the previous version of the view left it: its documents had no updatedAt.
-    String older = alias + "-older-" + UUID.randomUUID();
-    elasticsearch
-        .indices()
-        .create(
-            c ->
-                c.index(older)
-                    .mappings(
-                        m ->
-                            m.dynamic(portfolios.mapping().dynamic())
-                                .properties(portfolios.mapping().properties())
-                                .meta(
-                                    Map.of(
-                                        "viewVersion",
-                                        co.elastic.clients.json.JsonData.of(
-                                            portfolios.version() - 1)))));
+    String older = indexOfThePreviousVersion(elasticsearch, portfolios, alias);
     Map<String, ObjectNode> previousShape = new HashMap<>();
     current.forEach((id, doc) -> previousShape.put(id, doc.deepCopy().without("updatedAt")));
     store.overwrite(older, previousShape);

@@ -49,7 +49,7 @@ public class ViewStore {
   /**
    * The index mapping's {@code _meta} field with the version of the view the index was built for.
    */
-  private static final String VERSION_META = "viewVersion";
+  public static final String VERSION_META = "viewVersion";
 
   private final ElasticsearchClient client;
   private final Clock clock;
