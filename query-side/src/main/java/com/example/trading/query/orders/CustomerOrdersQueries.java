@@ -10,6 +10,7 @@ import com.example.trading.query.web.InvalidQueryException;
 import com.example.trading.query.web.NewestFirst;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -45,8 +46,11 @@ public class CustomerOrdersQueries {
   /** One fill of an order: its shares and price. */
   public record Fill(long quantity, String price) {}
 
-  /** A page of order documents, and the cursor of the next page while there may be one. */
-  public record Page(List<ObjectNode> orders, @Nullable String nextCursor) {}
+  /**
+   * A page of orders as the API answers them, and the cursor of the next page while there may be
+   * one.
+   */
+  public record Page(List<OrderView> orders, @Nullable String nextCursor) {}
 
   /** An account's orders at a glance. */
   public record AccountTotals(long orders, long open, BigDecimal feesPaid) {}
@@ -92,13 +96,13 @@ public class CustomerOrdersQueries {
   }
 
   /**
-   * The order's document, once it was placed (a document a late event created early is not an order
-   * yet).
+   * The order as the API answers it, once it was placed (a document a late event created early is
+   * not an order yet).
    */
-  public Optional<ObjectNode> order(String orderId) throws IOException {
+  public Optional<OrderView> order(String orderId) throws IOException {
     var response = client.get(g -> g.index(aliases.customerOrders()).id(orderId), ObjectNode.class);
     return response.found() && response.source() != null && response.source().hasNonNull("placedAt")
-        ? Optional.of(response.source())
+        ? Optional.of(view(response.source()))
         : Optional.empty();
   }
 
@@ -162,7 +166,8 @@ public class CustomerOrdersQueries {
     PLACED_NEWEST_FIRST.between(filter.from(), filter.to()).ifPresent(filters::add);
     NewestFirst.Page page =
         PLACED_NEWEST_FIRST.page(client, aliases.customerOrders(), filters, size, cursor);
-    return new Page(page.documents(), page.nextCursor());
+    return new Page(
+        page.documents().stream().map(CustomerOrdersQueries::view).toList(), page.nextCursor());
   }
 
   /** How many orders the account has, how many are open, and the fees settled on them. */
@@ -267,5 +272,56 @@ public class CustomerOrdersQueries {
 
   private static BigDecimal money(double cents) {
     return BigDecimal.valueOf(Math.round(cents), 2);
+  }
+
+  /** The order as the API answers it, from its document. */
+  private static OrderView view(ObjectNode doc) {
+    List<OrderView.Step> timeline = new ArrayList<>();
+    for (JsonNode step : doc.path("timeline")) {
+      timeline.add(new OrderView.Step(text(step, "at"), text(step, "event"), text(step, "detail")));
+    }
+    List<OrderView.Fill> fills = new ArrayList<>();
+    for (JsonNode fill : doc.path("fills")) {
+      fills.add(
+          new OrderView.Fill(
+              text(fill, "fillId"),
+              fill.path("quantity").asLong(),
+              text(fill, "price"),
+              text(fill, "at")));
+    }
+    String feeStatus = text(doc, "feeStatus");
+    String fee =
+        switch (feeStatus == null ? "" : feeStatus) {
+          case "CHARGED", "SETTLED" -> text(doc, "fee");
+          case "REFUNDED" -> "0.00";
+          default -> null;
+        };
+    return new OrderView(
+        text(doc, "orderId"),
+        text(doc, "accountId"),
+        text(doc, "clientOrderId"),
+        text(doc, "side"),
+        text(doc, "instrument"),
+        text(doc, "type"),
+        doc.hasNonNull("quantity") ? doc.get("quantity").asLong() : null,
+        doc.path("filledQuantity").asLong(0),
+        text(doc, "limitPrice"),
+        text(doc, "averagePrice"),
+        text(doc, "status"),
+        text(doc, "rejectReason"),
+        text(doc, "rejectDetail"),
+        fee,
+        feeStatus,
+        text(doc, "placedAt"),
+        text(doc, "updatedAt"),
+        text(doc, "position"),
+        timeline,
+        text(doc, "traceId"),
+        fills);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
   }
 }

@@ -87,7 +87,7 @@ class OrderQueryController {
         MinPosition.of(minPosition, minPositionHeader),
         aliases.customerOrders(),
         aliases.accounts());
-    OrderView order = orders.order(orderId).map(OrderView::from).orElse(null);
+    OrderView order = orders.order(orderId).orElse(null);
     if (order == null || !owners.mayRead(caller, order.accountId())) {
       throw new NotFoundException("No such order: " + orderId);
     }
@@ -168,6 +168,6 @@ class OrderQueryController {
         aliases.accounts());
     owners.requireReading(caller, accountId);
     CustomerOrdersQueries.Page page = orders.page(filter, pageSize, cursor);
-    return new OrderPage(page.orders().stream().map(OrderView::from).toList(), page.nextCursor());
+    return new OrderPage(page.orders(), page.nextCursor());
   }
 }

@@ -6,10 +6,7 @@ import com.example.trading.schemas.Side;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.example.trading.schemas.order.OrderStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -58,54 +55,4 @@ public record OrderView(
       long quantity,
       @Schema(pattern = ApiSchemas.DECIMAL_PATTERN) String price,
       @Schema(format = "date-time") String at) {}
-
-  static OrderView from(ObjectNode doc) {
-    List<Step> timeline = new ArrayList<>();
-    for (JsonNode step : doc.path("timeline")) {
-      timeline.add(new Step(text(step, "at"), text(step, "event"), text(step, "detail")));
-    }
-    List<Fill> fills = new ArrayList<>();
-    for (JsonNode fill : doc.path("fills")) {
-      fills.add(
-          new Fill(
-              text(fill, "fillId"),
-              fill.path("quantity").asLong(),
-              text(fill, "price"),
-              text(fill, "at")));
-    }
-    String feeStatus = text(doc, "feeStatus");
-    String fee =
-        switch (feeStatus == null ? "" : feeStatus) {
-          case "CHARGED", "SETTLED" -> text(doc, "fee");
-          case "REFUNDED" -> "0.00";
-          default -> null;
-        };
-    return new OrderView(
-        text(doc, "orderId"),
-        text(doc, "accountId"),
-        text(doc, "clientOrderId"),
-        text(doc, "side"),
-        text(doc, "instrument"),
-        text(doc, "type"),
-        doc.hasNonNull("quantity") ? doc.get("quantity").asLong() : null,
-        doc.path("filledQuantity").asLong(0),
-        text(doc, "limitPrice"),
-        text(doc, "averagePrice"),
-        text(doc, "status"),
-        text(doc, "rejectReason"),
-        text(doc, "rejectDetail"),
-        fee,
-        feeStatus,
-        text(doc, "placedAt"),
-        text(doc, "updatedAt"),
-        text(doc, "position"),
-        timeline,
-        text(doc, "traceId"),
-        fills);
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
-  }
 }
