@@ -21,10 +21,5 @@ public enum ActivityType {
   /** The fee was collected (with the first fill's settlement). */
   FEE_SETTLED,
   /** The fee was given back (nothing filled). */
-  FEE_REFUNDED;
-
-  /** Whether entries of this type are the holding's own (they have a balance after them). */
-  public boolean changesHolding() {
-    return this == DEPOSIT || this == RESERVED || this == RELEASED || this == FILL;
-  }
+  FEE_REFUNDED
 }

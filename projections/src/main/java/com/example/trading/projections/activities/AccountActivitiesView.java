@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * AccountActivities: each account's ledger, one entry per holding movement and fee event, newest
- * first at query time. A holding's events fold into its running state (kind {@code holding}) and
+ * first at query time. A holding's events fold into its running state (kind {@code stream}) and
  * each adds one entry with the balance after it ({@link #entries}); a fee event is an entry of its
  * own. Summing the entries' amounts per account and asset gives the holding's quantity.
  */
@@ -137,55 +137,42 @@ public class AccountActivitiesView implements View<LedgerDocument> {
     entry.asset = stream.asset;
     switch (projected.event()) {
       case HoldingEvent event -> {
-        ActivityType type =
-            switch (event) {
-              case HoldingDeposited e -> {
-                entry.depositId = e.depositId();
-                yield ActivityType.DEPOSIT;
-              }
-              case HoldingReserved e -> ActivityType.RESERVED;
-              case HoldingReservationReleased e -> ActivityType.RELEASED;
-              case HoldingDebited e -> {
-                entry.fillId = e.fillId();
-                yield ActivityType.FILL;
-              }
-              case HoldingCredited e -> {
-                entry.fillId = e.fillId();
-                yield ActivityType.FILL;
-              }
-              case HoldingReservationRejected e -> null;
-            };
-        if (type == null) {
+        Movement movement = movement(event);
+        if (movement.type() == null) {
           // A refused reservation changed nothing: no entry.
           return Map.of();
         }
-        entry.type = type.name();
-        entry.orderId = orderIdOf(event);
-        entry.amount = Assets.quantityText(event.asset(), movement(event).quantity());
+        entry.type = movement.type().name();
+        entry.orderId = movement.orderId();
+        entry.fillId = movement.fillId();
+        entry.depositId = movement.depositId();
+        entry.amount = Assets.quantityText(event.asset(), movement.quantity());
         entry.balanceAfter = stream.quantity;
         entry.reservedAfter = stream.reserved;
       }
       case FeeEvent event -> {
         entry.orderId = event.orderId();
         entry.amount = Assets.quantityText(Assets.CASH, BigDecimal.ZERO);
-        switch (event) {
-          case FeeCharged e -> {
-            entry.type = ActivityType.FEE_CHARGED.name();
-            entry.fee = Assets.quantityText(Assets.CASH, e.amount());
-          }
-          case FeeSettled e -> {
-            entry.type = ActivityType.FEE_SETTLED.name();
-            entry.fee = Assets.quantityText(Assets.CASH, e.amount());
-          }
-          case FeeRefunded e -> {
-            entry.type = ActivityType.FEE_REFUNDED.name();
-            entry.fee = Assets.quantityText(Assets.CASH, e.amount());
-          }
-          case FeeChargeRejected e -> {
-            // Nothing was held: no entry.
-            return Map.of();
-          }
+        ActivityType type =
+            switch (event) {
+              case FeeCharged e -> ActivityType.FEE_CHARGED;
+              case FeeSettled e -> ActivityType.FEE_SETTLED;
+              case FeeRefunded e -> ActivityType.FEE_REFUNDED;
+              // Nothing was held: no entry.
+              case FeeChargeRejected e -> null;
+            };
+        BigDecimal fee =
+            switch (event) {
+              case FeeCharged e -> e.amount();
+              case FeeSettled e -> e.amount();
+              case FeeRefunded e -> e.amount();
+              case FeeChargeRejected e -> null;
+            };
+        if (type == null) {
+          return Map.of();
         }
+        entry.type = type.name();
+        entry.fee = Assets.quantityText(Assets.CASH, fee);
       }
       default -> {
         return Map.of();
@@ -194,28 +181,38 @@ public class AccountActivitiesView implements View<LedgerDocument> {
     return Map.of(entry.activityId, entry);
   }
 
-  /** How a holding event changes the holding's quantity and what is reserved of it. */
-  private record Movement(BigDecimal quantity, BigDecimal reserved) {}
+  /**
+   * What a holding event is in the ledger: its entry's type (none for a refused reservation), how
+   * it changes the holding's quantity and what is reserved, and what it refers to.
+   */
+  private record Movement(
+      ActivityType type,
+      BigDecimal quantity,
+      BigDecimal reserved,
+      String orderId,
+      String fillId,
+      String depositId) {}
 
   private static Movement movement(HoldingEvent event) {
+    BigDecimal none = BigDecimal.ZERO;
     return switch (event) {
-      case HoldingDeposited e -> new Movement(e.quantity(), BigDecimal.ZERO);
-      case HoldingReserved e -> new Movement(BigDecimal.ZERO, e.quantity());
-      case HoldingReservationRejected e -> new Movement(BigDecimal.ZERO, BigDecimal.ZERO);
-      case HoldingReservationReleased e -> new Movement(BigDecimal.ZERO, e.quantity().negate());
-      case HoldingDebited e -> new Movement(e.quantity().negate(), e.quantity().negate());
-      case HoldingCredited e -> new Movement(e.quantity(), BigDecimal.ZERO);
-    };
-  }
-
-  private static String orderIdOf(HoldingEvent event) {
-    return switch (event) {
-      case HoldingDeposited e -> null;
-      case HoldingReserved e -> e.orderId();
-      case HoldingReservationRejected e -> e.orderId();
-      case HoldingReservationReleased e -> e.orderId();
-      case HoldingDebited e -> e.orderId();
-      case HoldingCredited e -> e.orderId();
+      case HoldingDeposited e ->
+          new Movement(ActivityType.DEPOSIT, e.quantity(), none, null, null, e.depositId());
+      case HoldingReserved e ->
+          new Movement(ActivityType.RESERVED, none, e.quantity(), e.orderId(), null, null);
+      case HoldingReservationRejected e -> new Movement(null, none, none, e.orderId(), null, null);
+      case HoldingReservationReleased e ->
+          new Movement(ActivityType.RELEASED, none, e.quantity().negate(), e.orderId(), null, null);
+      case HoldingDebited e ->
+          new Movement(
+              ActivityType.FILL,
+              e.quantity().negate(),
+              e.quantity().negate(),
+              e.orderId(),
+              e.fillId(),
+              null);
+      case HoldingCredited e ->
+          new Movement(ActivityType.FILL, e.quantity(), none, e.orderId(), e.fillId(), null);
     };
   }
 

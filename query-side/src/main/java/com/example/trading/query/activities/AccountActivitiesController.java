@@ -11,7 +11,6 @@ import com.example.trading.query.consistency.ReadYourWrites;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.orders.CustomerOrdersQueries;
 import com.example.trading.query.orders.CustomerOrdersQueries.Fill;
-import com.example.trading.query.web.InvalidQueryException;
 import com.example.trading.query.web.MinPosition;
 import com.example.trading.query.web.PathIds;
 import com.example.trading.query.web.QueryParameters;
@@ -32,7 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -177,7 +175,7 @@ class AccountActivitiesController {
               array = @ArraySchema(schema = @Schema(implementation = ActivityType.class)))
           @RequestParam(required = false)
           List<String> type,
-      @Parameter(schema = @Schema(type = "string", pattern = "^[A-Za-z][A-Za-z0-9.]{0,15}$"))
+      @Parameter(schema = @Schema(type = "string", pattern = QueryParameters.SYMBOL_PATTERN))
           @RequestParam(required = false)
           String asset,
       @Parameter(
@@ -217,21 +215,14 @@ class AccountActivitiesController {
     for (String value : type == null ? List.<String>of() : type) {
       types.add(QueryParameters.enumValue("type", value.strip(), ActivityType.class));
     }
-    if (asset != null && !asset.matches("[A-Za-z][A-Za-z0-9.]{0,15}")) {
-      throw new InvalidQueryException("asset", "must be a symbol of 1-16 letters, digits or '.'");
-    }
+    String assetFilter = QueryParameters.symbol("asset", asset);
     Instant fromInstant = QueryParameters.instant("from", from);
     Instant toInstant = QueryParameters.instant("to", to);
     QueryParameters.requireOrdered(fromInstant, toInstant);
     Format answer =
         format == null ? Format.JSON : QueryParameters.enumValue("format", format, Format.class);
     ActivityFilter filter =
-        new ActivityFilter(
-            accountId,
-            types,
-            asset == null ? null : asset.toUpperCase(Locale.ROOT),
-            fromInstant,
-            toInstant);
+        new ActivityFilter(accountId, types, assetFilter, fromInstant, toInstant);
 
     readYourWrites.await(
         MinPosition.of(minPosition, minPositionHeader),

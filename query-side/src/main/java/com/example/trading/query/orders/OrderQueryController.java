@@ -6,7 +6,6 @@ import com.example.trading.query.accounts.AccountOwners;
 import com.example.trading.query.consistency.ReadYourWrites;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.orders.CustomerOrdersQueries.OrderFilter;
-import com.example.trading.query.web.InvalidQueryException;
 import com.example.trading.query.web.MinPosition;
 import com.example.trading.query.web.NotFoundException;
 import com.example.trading.query.web.PathIds;
@@ -22,7 +21,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -113,7 +111,7 @@ class OrderQueryController {
       @Parameter(schema = @Schema(implementation = OrderStatus.class))
           @RequestParam(required = false)
           String status,
-      @Parameter(schema = @Schema(type = "string", pattern = "^[A-Za-z][A-Za-z0-9.]{0,15}$"))
+      @Parameter(schema = @Schema(type = "string", pattern = QueryParameters.SYMBOL_PATTERN))
           @RequestParam(required = false)
           String instrument,
       @Parameter(schema = @Schema(implementation = Side.class)) @RequestParam(required = false)
@@ -146,21 +144,13 @@ class OrderQueryController {
     OrderStatus statusFilter =
         status == null ? null : QueryParameters.enumValue("status", status, OrderStatus.class);
     Side sideFilter = side == null ? null : QueryParameters.enumValue("side", side, Side.class);
-    if (instrument != null && !instrument.matches("[A-Za-z][A-Za-z0-9.]{0,15}")) {
-      throw new InvalidQueryException(
-          "instrument", "must be a symbol of 1-16 letters, digits or '.'");
-    }
+    String instrumentFilter = QueryParameters.symbol("instrument", instrument);
     Instant fromInstant = QueryParameters.instant("from", from);
     Instant toInstant = QueryParameters.instant("to", to);
     QueryParameters.requireOrdered(fromInstant, toInstant);
     OrderFilter filter =
         new OrderFilter(
-            accountId,
-            statusFilter,
-            sideFilter,
-            instrument == null ? null : instrument.toUpperCase(Locale.ROOT),
-            fromInstant,
-            toInstant);
+            accountId, statusFilter, sideFilter, instrumentFilter, fromInstant, toInstant);
 
     readYourWrites.await(
         MinPosition.of(minPosition, minPositionHeader),

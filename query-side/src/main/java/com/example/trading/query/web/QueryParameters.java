@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class QueryParameters {
 
+  /** An instrument or asset symbol, as the API's documents give it. */
+  public static final String SYMBOL_PATTERN = "^[A-Za-z][A-Za-z0-9.]{0,15}$";
+
   public static final int DEFAULT_PAGE = 20;
   public static final int MAX_PAGE = 100;
 
@@ -25,6 +28,17 @@ public final class QueryParameters {
       throw new InvalidQueryException(
           parameter, "must be one of " + List.of(type.getEnumConstants()));
     }
+  }
+
+  /** An instrument or asset symbol in upper case, or null when not given. */
+  public static @Nullable String symbol(String parameter, @Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.matches(SYMBOL_PATTERN)) {
+      throw new InvalidQueryException(parameter, "must be a symbol of 1-16 letters, digits or '.'");
+    }
+    return value.toUpperCase(Locale.ROOT);
   }
 
   /** An ISO-8601 UTC time, or null when not given. */
