@@ -102,7 +102,7 @@ final class RunningSystem implements AutoCloseable {
     first.addAll(commandSides);
     first.addAll(projectionsInstances);
     first.addAll(querySides);
-    ServiceProcess.startAll(first.toArray(ServiceProcess[]::new));
+    startOrStopAll(first);
 
     ServiceEnvironment orchestrator =
         ServiceEnvironment.sagaOrchestrator(stack, prefix, exchange.port())
@@ -116,7 +116,7 @@ final class RunningSystem implements AutoCloseable {
               ServiceProcess.runnableJarIn(Path.of("../../saga-orchestrator")),
               orchestrator.asMap()));
     }
-    ServiceProcess.startAll(sagas.toArray(ServiceProcess[]::new));
+    startOrStopAll(sagas);
 
     commandSide = commandSides.get(0);
     saga = sagas.get(0);
@@ -135,6 +135,19 @@ final class RunningSystem implements AutoCloseable {
       contractProxies.add(
           ContractProxy.start(
               Path.of("../../projections/openapi/projections-api.json"), projections.port()));
+    }
+  }
+
+  /**
+   * Starts {@code services}; when one does not become ready, stops every process of the system
+   * started so far, so none outlives the failed test.
+   */
+  private void startOrStopAll(List<ServiceProcess> services) {
+    try {
+      ServiceProcess.startAll(services.toArray(ServiceProcess[]::new));
+    } catch (RuntimeException failure) {
+      close();
+      throw failure;
     }
   }
 

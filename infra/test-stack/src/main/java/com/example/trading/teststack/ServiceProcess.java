@@ -17,6 +17,13 @@ import java.util.stream.Stream;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+  /**
+   * How long a start may take until readiness is UP: seven JVMs starting side by side on the 2-core
+   * CI machine (the two-instance system) took up to 143 s each; {@code infra/local/services} waits
+   * as long.
+   */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
+
   private final Path jar;
   private final Map<String, String> environment;
   private final int port;
@@ -53,9 +60,18 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** Starts several services at once (they start faster side by side than one after another). */
+  /**
+   * Starts several services at once (they start faster side by side than one after another); when
+   * one does not become ready, stops them all before the failure is thrown, so no process outlives
+   * the test that started it.
+   */
   public static void startAll(ServiceProcess... services) {
-    java.util.Arrays.stream(services).parallel().forEach(ServiceProcess::start);
+    try {
+      java.util.Arrays.stream(services).parallel().forEach(ServiceProcess::start);
+    } catch (RuntimeException failure) {
+      java.util.Arrays.stream(services).forEach(ServiceProcess::close);
+      throw failure;
+    }
   }
 
   public static ServiceProcess of(Path jar, Map<String, String> environment) {
@@ -114,7 +130,7 @@ public final class ServiceProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException("could not start " + jar, e);
     }
-    awaitReady(Duration.ofSeconds(120));
+    awaitReady(READY_TIMEOUT);
     return this;
   }
 
