@@ -17,6 +17,7 @@ import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
@@ -40,14 +41,22 @@ class ProjectionConfiguration {
   private final KafkaClientProperties kafka;
   private final TopicNames names;
   private final String groupPrefix;
+  private final int immediateRefreshEvents;
+  private final Duration immediateRefreshMinInterval;
 
   ProjectionConfiguration(
       KafkaClientProperties kafka,
       TopicProvisioner topics,
       TopicNames names,
       @Value("${trading.projections.group-prefix:projection}") String groupPrefix,
+      @Value("${trading.views.immediate-refresh.max-events-per-second:50}")
+          int immediateRefreshEvents,
+      @Value("${trading.views.immediate-refresh.min-interval:50ms}")
+          Duration immediateRefreshMinInterval,
       List<View<?>> views) {
     this.kafka = kafka;
+    this.immediateRefreshEvents = immediateRefreshEvents;
+    this.immediateRefreshMinInterval = immediateRefreshMinInterval;
     this.names = names;
     this.groupPrefix = groupPrefix;
     topics.ensureRetainedForever(
@@ -136,6 +145,7 @@ class ProjectionConfiguration {
       Producer<String, byte[]> deadLetterProducer,
       MeterRegistry meters,
       Traces traces) {
+    Clock clock = Clock.systemUTC();
     return new ViewProjection<>(
         view,
         store,
@@ -143,9 +153,10 @@ class ProjectionConfiguration {
         consumer(view),
         deadLetterProducer,
         meters,
-        Clock.systemUTC(),
+        clock,
         names,
-        traces);
+        traces,
+        new RefreshPolicy(immediateRefreshEvents, immediateRefreshMinInterval, clock.millis()));
   }
 
   private Consumer<String, byte[]> consumer(View<?> view) {

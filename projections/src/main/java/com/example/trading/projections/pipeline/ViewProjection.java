@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,12 +34,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one view up to date from its topics, in its own consumer group, on its own thread.
  *
- * <p>Each poll is applied as one batch ({@link ViewStore#applyBatch}); offsets are committed only
- * after Elasticsearch acknowledged the documents and the checkpoints ({@link ConsumerLoop}), so a
- * crash replays, never skips, and replayed events change nothing. An event that cannot be read or
- * applied is retried a bounded number of times, then written to the view's dead-letter topic with
- * the reason, counted, logged, and skipped; an unreachable Elasticsearch is retried with back-off
- * for as long as it takes (nothing is skipped for an infrastructure failure).
+ * <p>Each poll is applied as one batch ({@link ViewStore#applyBatch}), searchable at once while the
+ * view applies few events and at the index's next refresh under load ({@link RefreshPolicy});
+ * offsets are committed only after Elasticsearch acknowledged the documents and the checkpoints
+ * ({@link ConsumerLoop}), so a crash replays, never skips, and replayed events change nothing. An
+ * event that cannot be read or applied is retried a bounded number of times, then written to the
+ * view's dead-letter topic with the reason, counted, logged, and skipped; an unreachable
+ * Elasticsearch is retried with back-off for as long as it takes (nothing is skipped for an
+ * infrastructure failure).
  */
 public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
 
@@ -60,6 +63,9 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
   private static final long VERSION_RECHECK_MS = 10_000;
   private volatile String refusal;
   private volatile long versionCheckedAt;
+  private final RefreshPolicy refreshPolicy;
+  private final Counter refreshedAtOnce;
+  private final Counter refreshedOnSchedule;
 
   public ViewProjection(
       View<D> view,
@@ -70,8 +76,10 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
       MeterRegistry meters,
       Clock clock,
       TopicNames topics,
-      Traces traces) {
+      Traces traces,
+      RefreshPolicy refreshPolicy) {
     super("projection-" + view.name(), consumer);
+    this.refreshPolicy = refreshPolicy;
     this.traces = traces;
     this.view = view;
     this.store = store;
@@ -83,6 +91,10 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     this.applied = meters.counter("trading.projection.events.applied", "view", view.name());
     this.deadLettered =
         meters.counter("trading.projection.events.dead_lettered", "view", view.name());
+    this.refreshedAtOnce =
+        meters.counter("trading.projection.batches", "view", view.name(), "refresh", "immediate");
+    this.refreshedOnSchedule =
+        meters.counter("trading.projection.batches", "view", view.name(), "refresh", "scheduled");
     Gauge.builder("trading.projection.lag.events", lagEvents, AtomicLong::get)
         .tag("view", view.name())
         .description("events on the view's topics not yet applied")
@@ -222,9 +234,10 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
   private void applyAll(
       List<ProjectedEvent> events, Map<ProjectedEvent, ConsumerRecord<String, byte[]>> sources) {
     Map<ProjectedEvent, Integer> poisonAttempts = new IdentityHashMap<>();
+    ViewStore.Visibility visibility = visibility(events);
     while (true) {
       try {
-        store.applyBatch(view, store.alias(view), events, true);
+        store.applyBatch(view, store.alias(view), events, visibility);
         applied.increment(events.size());
         if (!events.isEmpty()) {
           lastEventTime = events.getLast().metadata().timestamp();
@@ -238,6 +251,23 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
         }
       }
     }
+  }
+
+  /**
+   * At once while the view applies few events ({@link RefreshPolicy}: an idle system), otherwise at
+   * the index's next scheduled refresh (under load).
+   */
+  private ViewStore.Visibility visibility(List<ProjectedEvent> events) {
+    OptionalLong wait = refreshPolicy.immediateRefreshAfter(events.size(), clock.millis());
+    if (wait.isEmpty()) {
+      refreshedOnSchedule.increment();
+      return ViewStore.Visibility.NEXT_REFRESH;
+    }
+    if (wait.getAsLong() > 0) {
+      pause(wait.getAsLong());
+    }
+    refreshedAtOnce.increment();
+    return ViewStore.Visibility.IMMEDIATE;
   }
 
   @Override

@@ -187,7 +187,7 @@ final class Rebuild<D> {
   private void applyAll(List<ProjectedEvent> events) {
     while (true) {
       try {
-        store.applyBatch(view, index, events, true);
+        store.applyBatch(view, index, events, ViewStore.Visibility.IMMEDIATE);
         return;
       } catch (PoisonEventException poison) {
         // The live projection dead-lettered it already; the rebuild skips it the same way.

@@ -58,15 +58,16 @@ public class ViewStore {
 
   /**
    * @param refreshInterval how often a live view's index refreshes (Elasticsearch time units): a
-   *     batch waits for the next refresh before its checkpoints are written, so this bounds how
-   *     soon a change is searchable and how long each batch waits (Elasticsearch's usual 1 s made
-   *     an order's end take 1.5 s to show, its events arriving in two or three batches)
+   *     batch written with {@link Visibility#NEXT_REFRESH} waits for the next one before its
+   *     checkpoints are written. Each refresh writes a new segment (its files created and later
+   *     merged away), half of Elasticsearch's CPU under load at 100 ms; at 1 s a refresh serves
+   *     many events, and a batch that must be seen at once asks for {@link Visibility#IMMEDIATE}
    */
   @Autowired
   public ViewStore(
       ElasticsearchClient client,
       @Value("${trading.views.index-prefix:}") String indexPrefix,
-      @Value("${trading.views.refresh-interval:100ms}") String refreshInterval) {
+      @Value("${trading.views.refresh-interval:1s}") String refreshInterval) {
     this(client, Clock.systemUTC(), indexPrefix, refreshInterval);
   }
 
@@ -238,17 +239,27 @@ public class ViewStore {
     }
   }
 
+  /** When a batch's documents are visible to searches, before its checkpoints are written. */
+  public enum Visibility {
+    /** Not waited for (a bulk load: its index refreshes when the load is finished). */
+    NOT_AWAITED,
+    /** At the index's next scheduled refresh ({@code refresh=wait_for}). */
+    NEXT_REFRESH,
+    /** At once: the bulk refreshes the shards it wrote ({@code refresh=true}). */
+    IMMEDIATE
+  }
+
   /**
    * Applies a batch of events to the view's documents in {@code target} (an alias or an index) and
    * then records the checkpoints of the batch's partitions.
    *
-   * @param searchable whether to wait until the written documents are visible to searches (live
-   *     views, for read-your-writes) before writing the checkpoints
+   * @param visibility when the written documents must be visible to searches (live views, for
+   *     read-your-writes: the checkpoints say what a search sees)
    * @throws PoisonEventException when the view cannot apply one event; nothing of the batch's
    *     checkpoints is written
    */
   public <D> int applyBatch(
-      View<D> view, String target, List<ProjectedEvent> events, boolean searchable) {
+      View<D> view, String target, List<ProjectedEvent> events, Visibility visibility) {
     Map<String, List<ProjectedEvent>> byDocument = new LinkedHashMap<>();
     for (ProjectedEvent event : events) {
       String id = view.documentId(event.event());
@@ -258,7 +269,7 @@ public class ViewStore {
     }
     int written = 0;
     for (int attempt = 1; !byDocument.isEmpty(); attempt++) {
-      List<String> conflicts = writeOnce(view, target, byDocument, searchable);
+      List<String> conflicts = writeOnce(view, target, byDocument, visibility);
       written = byDocument.size() - conflicts.size();
       if (conflicts.isEmpty()) {
         break;
@@ -277,7 +288,7 @@ public class ViewStore {
       View<D> view,
       String target,
       Map<String, List<ProjectedEvent>> byDocument,
-      boolean searchable) {
+      Visibility visibility) {
     Map<String, MultiGetResponseItem<D>> current = new HashMap<>();
     try {
       List<String> ids = new ArrayList<>(byDocument.keySet());
@@ -340,8 +351,10 @@ public class ViewStore {
     if (!anything) {
       return List.of();
     }
-    if (searchable) {
-      bulk.refresh(Refresh.WaitFor);
+    switch (visibility) {
+      case NOT_AWAITED -> {}
+      case NEXT_REFRESH -> bulk.refresh(Refresh.WaitFor);
+      case IMMEDIATE -> bulk.refresh(Refresh.True);
     }
     BulkResponse response;
     try {

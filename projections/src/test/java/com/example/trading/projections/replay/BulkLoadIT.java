@@ -99,7 +99,7 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
   /** Every document of the events as the live projection's optimistic path writes them. */
   private Map<String, CustomerOrderDocument> asTheLivePathWrites(List<ProjectedEvent> events) {
     String index = store.createIndex(orders, false);
-    store.applyBatch(orders, index, events, false);
+    store.applyBatch(orders, index, events, ViewStore.Visibility.NOT_AWAITED);
     return store.read(
         orders, index, events.stream().map(e -> orders.documentId(e.event())).toList());
   }
