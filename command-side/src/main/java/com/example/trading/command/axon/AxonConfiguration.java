@@ -64,7 +64,9 @@ class AxonConfiguration {
    * moved away and back): a command decided on the stale copy appends at a sequence number that is
    * already taken, the store refuses it (unique aggregate id and sequence), Axon's repository
    * evicts the copy on the rollback, and the command is retried on the stored state (the gateway
-   * retries a lost concurrency race). It is never applied to stale state and never dropped.
+   * retries a lost concurrency race). It is never applied to stale state and never dropped. A saga
+   * command the stale copy's rules refuse is decided again on the stored state by {@code
+   * SagaCommandConsumer} before the refusal is final.
    */
   @Bean
   Cache aggregateCache(@Value("${trading.aggregate-cache.maximum-size:100000}") long maximumSize) {

@@ -43,10 +43,13 @@ import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonNonTransientException;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -93,6 +96,8 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   private final DeadLetterPublisher deadLetters;
   private final ExecutorService appliers;
   private final Set<String> parkedTypes;
+  private final Cache aggregateCache;
+  private final CommandTargetResolver targets;
 
   SagaCommandConsumer(
       Consumer<String, byte[]> sagaCommandKafkaConsumer,
@@ -105,8 +110,12 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
       @Value("${trading.saga-commands.initial-backoff:200ms}") Duration initialBackoff,
       @Value("${trading.saga-commands.parallelism:4}") int parallelism,
       @Value("${trading.saga-commands.park-types:}") Set<String> parkedTypes,
-      Traces traces) {
+      Traces traces,
+      @Qualifier("aggregateCache") Cache aggregateCache,
+      @Qualifier("tradingCommandTargetResolver") CommandTargetResolver targets) {
     super("saga-command-consumer", sagaCommandKafkaConsumer);
+    this.aggregateCache = aggregateCache;
+    this.targets = targets;
     this.parkedTypes =
         parkedTypes.stream()
             .map(String::strip)
@@ -256,7 +265,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
             new GenericMessage<>(metadata.messageId(), payload, MetaData.from(commandMetadata)),
             payload.getClass().getName());
     try {
-      Retry.decorateRunnable(retry, () -> commands.sendAndWait(command)).run();
+      dispatch(command);
       meters.counter("trading.saga.commands.applied", "type", metadata.type()).increment();
     } catch (RuntimeException failure) {
       log.warn(
@@ -266,6 +275,29 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
           record.key(),
           failure.toString());
       deadLetter(record, (isRefusal(failure) ? "refused: " : "failed after retries: ") + failure);
+    }
+  }
+
+  /**
+   * Dispatches the command, retrying technical failures. A refusal decided on this instance's
+   * cached copy of the aggregate may come from a copy another instance has changed since (the
+   * command's partition was elsewhere and moved here, or another instance took an HTTP command for
+   * it): the refusal's rollback evicted the copy, and the command is decided once more on the
+   * stored state before the refusal is final. (A command that succeeds on a stale copy is refused
+   * by the store and retried: see the aggregate cache in {@code AxonConfiguration}.)
+   */
+  private void dispatch(GenericCommandMessage<?> command) {
+    String aggregateId = targets.resolveTarget(command).getIdentifier();
+    boolean decidedOnACachedCopy = aggregateCache.containsKey(aggregateId);
+    try {
+      Retry.decorateRunnable(retry, () -> commands.sendAndWait(command)).run();
+    } catch (RuntimeException failure) {
+      if (!decidedOnACachedCopy || !isRefusal(failure)) {
+        throw failure;
+      }
+      aggregateCache.remove(aggregateId);
+      meters.counter("trading.saga.commands.decided_again").increment();
+      Retry.decorateRunnable(retry, () -> commands.sendAndWait(command)).run();
     }
   }
 

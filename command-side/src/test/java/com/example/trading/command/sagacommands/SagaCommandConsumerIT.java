@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
 import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import com.example.trading.teststack.JsonLogLines;
 import com.example.trading.teststack.KafkaTail;
 import java.math.BigDecimal;
@@ -35,6 +36,36 @@ class SagaCommandConsumerIT extends FundedHoldingTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> reservationsFor("o-2") == 1);
     assertThat(reservationsFor("o-1")).isEqualTo(1);
     assertThat(eventsOfType("$HoldingReserved")).isEqualTo(2);
+  }
+
+  /**
+   * Another instance reserved on the holding behind this instance's cached copy (its saga-command
+   * partition was elsewhere, then moved here): settling that reservation is refused on the stale
+   * copy, and then decided again on the stored state, where it is applied, not dead-lettered.
+   */
+  @Test
+  void aCommandRefusedOnAStaleCachedAggregateIsDecidedAgainOnTheStoredState() {
+    // The deposit of fundTheHolding left sequence 0 in this instance's cache.
+    HoldingReserved elsewhere =
+        new HoldingReserved(holding, account, "AAPL", "o-elsewhere", new BigDecimal("10"));
+    jdbc.update(
+        "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+            + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, 1, 'Holding', ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(),
+        holding,
+        Instant.now().toString(),
+        HoldingReserved.class.getName(),
+        String.valueOf(codec.revision(HoldingReserved.class)),
+        codec.serialize(elsewhere),
+        "{}".getBytes());
+
+    sendCommand(
+        new SettleReservation(holding, "o-elsewhere", "f-elsewhere", new BigDecimal("4")),
+        "m-" + UUID.randomUUID());
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> eventsOf("HoldingDebited", "fillId", "f-elsewhere") == 1);
   }
 
   @Test

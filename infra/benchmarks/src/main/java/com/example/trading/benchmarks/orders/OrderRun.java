@@ -653,10 +653,14 @@ public final class OrderRun {
   private HttpResponse<String> sendIdempotent(String method, String path, String body, String token)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    // Unreachable counts from the first failure in a row, not from the first attempt: a placement
+    // pushed back for minutes and then sent to an instance that has just died tries the others.
+    long unreachableSince = 0;
     long backoff = 100;
     while (true) {
       try {
         HttpResponse<String> response = send(method, commandApi().resolve(path), body, token);
+        unreachableSince = 0;
         boolean pushedBack =
             response.statusCode() == 503
                 || response.statusCode() == 502
@@ -673,7 +677,10 @@ public final class OrderRun {
           continue;
         }
       } catch (IOException unreachable) {
-        if (System.nanoTime() > deadline) {
+        long now = System.nanoTime();
+        if (unreachableSince == 0) {
+          unreachableSince = now;
+        } else if (now - unreachableSince > RETRY_FOR.toNanos()) {
           throw unreachable;
         }
       }
