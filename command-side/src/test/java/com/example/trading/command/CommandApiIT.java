@@ -135,7 +135,9 @@ class CommandApiIT extends CommandSideIntegrationTest {
     commands.sendAndWait(
         new ChargeFee(
             orderId, account, Side.SELL, "AAPL", 10, new java.math.BigDecimal("190.00"), null));
-    commands.sendAndWait(new SettleFee(orderId));
+    commands.sendAndWait(
+        new SettleFee(
+            orderId, new java.math.BigDecimal("1.90"), new java.math.BigDecimal("1900.00")));
     var cancel = OPERATOR.postJson(port, "/api/orders/" + orderId + "/cancel", "");
 
     assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);

@@ -110,9 +110,13 @@ class ProjectionIT extends ProjectionsIntegrationTest {
         new Published(new OrderSubmitted(orderId, orderId), 2, "m-" + UUID.randomUUID()),
         new Published(
             new OrderFilled(orderId, "f-1", 4, d("190.10"), 4), 3, "m-" + UUID.randomUUID()),
-        new Published(new FeeSettled(orderId, account, d("1.90")), 1, "m-" + UUID.randomUUID()),
         new Published(
             new OrderFilled(orderId, "f-2", 6, d("190.20"), 10), 4, "m-" + UUID.randomUUID()),
+        // 760.40 + 1,141.20 traded: 1.90 due, all of the hold
+        new Published(
+            new FeeSettled(orderId, account, d("1.90"), d("0.00"), d("1901.60")),
+            1,
+            "m-" + UUID.randomUUID()),
         new Published(new OrderCompleted(orderId, 10), 5, "m-" + UUID.randomUUID()));
   }
 
@@ -156,6 +160,9 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     assertThat(doc.status).isEqualTo("FILLED");
     assertThat(doc.fee).isEqualTo("1.90");
     assertThat(doc.feeCents).isEqualTo(190);
+    assertThat(doc.feeHeld).isEqualTo("1.90");
+    assertThat(doc.feePaid).isEqualTo("1.90");
+    assertThat(doc.feeRefunded).isEqualTo("0.00");
     assertThat(doc.placedAt).isEqualTo("2026-11-22T10:00:00Z");
     assertThat(doc.updatedAt).isEqualTo("2026-11-22T10:00:07Z");
     assertThat(doc.timeline)
@@ -166,13 +173,13 @@ class ProjectionIT extends ProjectionsIntegrationTest {
             "OrderAccepted",
             "OrderSubmitted",
             "OrderFilled",
-            "FeeSettled",
             "OrderFilled",
+            "FeeSettled",
             "OrderCompleted");
     assertThat(doc.fills)
         .containsExactly(
             new CustomerOrderDocument.Fill("f-1", 4, "190.10", "2026-11-22T10:00:04Z"),
-            new CustomerOrderDocument.Fill("f-2", 6, "190.20", "2026-11-22T10:00:06Z"));
+            new CustomerOrderDocument.Fill("f-2", 6, "190.20", "2026-11-22T10:00:05Z"));
   }
 
   @Test

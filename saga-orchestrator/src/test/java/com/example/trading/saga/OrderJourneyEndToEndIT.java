@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.audit.AuditReport;
 import com.example.trading.audit.EventStoreAudit;
+import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.codec.MessageCodec;
@@ -254,9 +255,17 @@ class OrderJourneyEndToEndIT {
     List<OrderFilled> fills = sell.of(OrderFilled.class);
     assertThat(fills.stream().mapToLong(OrderFilled::quantity).sum()).isEqualTo(10);
     BigDecimal proceeds =
-        sum(fills.stream().map(f -> f.price().multiply(BigDecimal.valueOf(f.quantity()))).toList());
-    BigDecimal fee = sell.one(FeeCharged.class).amount();
-    assertThat(sell.one(FeeSettled.class).amount()).isEqualByComparingTo(fee);
+        sum(
+            fills.stream()
+                .map(f -> Assets.cents(f.price().multiply(BigDecimal.valueOf(f.quantity()))))
+                .toList());
+    // The fee is due on what traded (never more than the hold); the rest of the hold comes back.
+    BigDecimal held = sell.one(FeeCharged.class).amount();
+    BigDecimal fee = FeeSchedule.STANDARD_V1.feeFor(proceeds).min(held);
+    FeeSettled settled = sell.one(FeeSettled.class);
+    assertThat(settled.amount()).isEqualByComparingTo(fee);
+    assertThat(settled.executedNotional()).isEqualByComparingTo(proceeds);
+    assertThat(settled.amount().add(settled.refunded())).isEqualByComparingTo(held);
     assertThat(sell.of(FeeRefunded.class)).isEmpty();
     assertThat(sell.one(HoldingReserved.class).quantity()).isEqualByComparingTo("10");
     assertThat(sum(sell.of(HoldingDebited.class).stream().map(HoldingDebited::quantity).toList()))
@@ -284,7 +293,8 @@ class OrderJourneyEndToEndIT {
                             .multiply(BigDecimal.valueOf(f.quantity()))
                             .setScale(2, java.math.RoundingMode.HALF_EVEN))
                 .toList());
-    BigDecimal fee = buy.one(FeeCharged.class).amount();
+    BigDecimal held = buy.one(FeeCharged.class).amount();
+    BigDecimal fee = FeeSchedule.STANDARD_V1.feeFor(cost).min(held);
     BigDecimal reserved = buy.one(HoldingReserved.class).quantity();
     BigDecimal debited =
         sum(buy.of(HoldingDebited.class).stream().map(HoldingDebited::quantity).toList());
@@ -294,12 +304,16 @@ class OrderJourneyEndToEndIT {
     assertThat(sum(buy.of(HoldingCredited.class).stream().map(HoldingCredited::quantity).toList()))
         .isEqualByComparingTo("5");
     // The cash was reserved at 5% above the reference price, with the fee that notional costs.
-    BigDecimal reservePrice = reserved.subtract(fee).divide(BigDecimal.valueOf(5));
-    assertThat(fee)
+    BigDecimal reservePrice = reserved.subtract(held).divide(BigDecimal.valueOf(5));
+    assertThat(held)
         .isEqualByComparingTo(
             FeeSchedule.STANDARD_V1.feeFor(reservePrice.multiply(BigDecimal.valueOf(5))));
     assertThat(fills).allSatisfy(f -> assertThat(f.price()).isLessThanOrEqualTo(reservePrice));
-    assertThat(buy.one(FeeSettled.class).amount()).isEqualByComparingTo(fee);
+    // The fee is due on what traded: what the protection held beyond it is released with the cash.
+    FeeSettled settled = buy.one(FeeSettled.class);
+    assertThat(settled.amount()).isEqualByComparingTo(fee);
+    assertThat(settled.executedNotional()).isEqualByComparingTo(cost);
+    assertThat(settled.refunded()).isEqualByComparingTo(held.subtract(fee));
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.example.trading.command.fee;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.fee.FeeCommand.RefundFee;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
@@ -20,10 +21,12 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * The fee obligation of one order (stored under {@link FeeIds#of the order's fee id}). Charged once
- * under the current schedule (or refused when above the order's {@code maxFee}), then either
- * refunded (nothing filled) or settled (something filled) — never both. Every command is
- * idempotent.
+ * The fee obligation of one order (stored under {@link FeeIds#of the order's fee id}). Held once
+ * under the current schedule on the order's estimate (or refused when above the order's {@code
+ * maxFee}), then, when the order ends, either refunded whole (nothing filled) or settled on what
+ * traded (something filled): the fee due on the fills' notional under the schedule the hold named,
+ * at most the hold, is paid and the rest of the hold refunded — never both a refund and a
+ * settlement. Every command is idempotent.
  */
 @Aggregate(cache = "aggregateCache", commandTargetResolver = "tradingCommandTargetResolver")
 public class Fee {
@@ -39,7 +42,13 @@ public class Fee {
   @AggregateIdentifier private String feeId;
   private String orderId;
   private String accountId;
-  private BigDecimal amount;
+
+  /** What {@link FeeCharged} held. */
+  private BigDecimal held;
+
+  /** The schedule the hold was computed under, which the settlement follows too. */
+  private String schedule;
+
   private State state;
 
   protected Fee() {
@@ -76,7 +85,7 @@ public class Fee {
   @CommandHandler
   void handle(RefundFee command) {
     switch (state) {
-      case CHARGED -> apply(new FeeRefunded(orderId, accountId, amount));
+      case CHARGED -> apply(new FeeRefunded(orderId, accountId, held));
       case REFUNDED, REJECTED -> {}
       case SETTLED ->
           throw new FeeRuleViolation(
@@ -87,7 +96,7 @@ public class Fee {
   @CommandHandler
   void handle(SettleFee command) {
     switch (state) {
-      case CHARGED -> apply(new FeeSettled(orderId, accountId, amount));
+      case CHARGED -> apply(settlement(command));
       case SETTLED -> {}
       case REFUNDED ->
           throw new FeeRuleViolation(
@@ -96,12 +105,39 @@ public class Fee {
     }
   }
 
+  /**
+   * Pays what the fills paid of the fee due on what traded and refunds the rest of the hold. A
+   * revision 1 command (no amount: a saga that collected the whole hold at the first fill) settles
+   * the whole hold.
+   */
+  private FeeSettled settlement(SettleFee command) {
+    if (command.amount() == null) {
+      return new FeeSettled(orderId, accountId, held, Assets.cents(BigDecimal.ZERO), null);
+    }
+    BigDecimal notional = command.executedNotional();
+    if (notional == null || notional.signum() <= 0 || command.amount().signum() < 0) {
+      throw new FeeRuleViolation(
+          "settling the fee of order "
+              + orderId
+              + " needs a positive executed notional and an amount of at least 0");
+    }
+    BigDecimal due = FeeSchedule.named(schedule).feeFor(notional).min(held);
+    if (command.amount().compareTo(due) > 0) {
+      throw new FeeRuleViolation(
+          "fee of order %s: %s is more than the %s due on %s traded (held %s)"
+              .formatted(orderId, command.amount(), due, notional, held));
+    }
+    return new FeeSettled(
+        orderId, accountId, command.amount(), held.subtract(command.amount()), notional);
+  }
+
   @EventSourcingHandler
   void on(FeeCharged event) {
     feeId = FeeIds.of(event.orderId());
     orderId = event.orderId();
     accountId = event.accountId();
-    amount = event.amount();
+    held = event.amount();
+    schedule = event.schedule();
     state = State.CHARGED;
   }
 

@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Events stored in an older revision are read through the contract's upcasters: a FeeCharged of
  * revision 1 (written before the schedule was recorded) is read as revision 2 by the event store,
- * and the Fee aggregate built from it works.
+ * and the Fee aggregate built from it works; a FeeSettled of revision 1 (the whole hold, settled at
+ * the first fill) is read as revision 2 with nothing refunded.
  */
 class StoredRevisionsIT extends CommandSideIntegrationTest {
 
@@ -28,20 +29,9 @@ class StoredRevisionsIT extends CommandSideIntegrationTest {
   @Autowired CommandGateway commands;
 
   @Test
-  void aRevisionOneFeeChargedIsReadAsRevisionTwoAndTheFeeStillSettles() {
+  void aRevisionOneFeeChargedIsReadAsRevisionTwoAndTheFeeStillSettlesOnWhatTraded() {
     String orderId = UUID.randomUUID().toString();
-    String json =
-        new String(GoldenSamples.get("FeeCharged", 1).json())
-            .replace("3f1c2a9e-6d7b-3c1e-9a51-2b4d8e7f0c11", orderId);
-    jdbc.update(
-        "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
-            + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, 0, 'Fee', ?, ?, '1', ?, ?)",
-        UUID.randomUUID().toString(),
-        FeeIds.of(orderId),
-        "2026-01-01T00:00:00Z",
-        FeeCharged.class.getName(),
-        json.getBytes(),
-        "{}".getBytes());
+    store(orderId, 0, FeeCharged.class, GoldenSamples.get("FeeCharged", 1));
 
     var stored = eventStore.readEvents(FeeIds.of(orderId)).asStream().toList();
     assertThat(stored)
@@ -52,11 +42,49 @@ class StoredRevisionsIT extends CommandSideIntegrationTest {
                     .isEqualTo(
                         new FeeCharged(orderId, "acc-1", new BigDecimal("1.90"), "standard-v1")));
 
-    commands.sendAndWait(new SettleFee(orderId));
+    commands.sendAndWait(new SettleFee(orderId, new BigDecimal("1.50"), new BigDecimal("1500.00")));
     assertThat(
             eventStore.readEvents(FeeIds.of(orderId)).asStream().map(e -> e.getPayload()).toList())
         .last()
-        .isEqualTo(new FeeSettled(orderId, "acc-1", new BigDecimal("1.90")));
+        .isEqualTo(
+            new FeeSettled(
+                orderId,
+                "acc-1",
+                new BigDecimal("1.50"),
+                new BigDecimal("0.40"),
+                new BigDecimal("1500.00")));
+  }
+
+  @Test
+  void aRevisionOneFeeSettledIsReadAsTheWholeHoldSettledOnTheEstimate() {
+    String orderId = UUID.randomUUID().toString();
+    store(orderId, 0, FeeCharged.class, GoldenSamples.get("FeeCharged", 2));
+    store(orderId, 1, FeeSettled.class, GoldenSamples.get("FeeSettled", 1));
+
+    assertThat(
+            eventStore.readEvents(FeeIds.of(orderId)).asStream().map(e -> e.getPayload()).toList())
+        .last()
+        .isEqualTo(
+            new FeeSettled(orderId, "acc-1", new BigDecimal("1.90"), new BigDecimal("0.00"), null));
+    // settled already: a late settlement on what traded changes nothing
+    commands.sendAndWait(new SettleFee(orderId, new BigDecimal("1.50"), new BigDecimal("1500.00")));
+    assertThat(eventStore.readEvents(FeeIds.of(orderId)).asStream().count()).isEqualTo(2);
+  }
+
+  private void store(String orderId, int sequence, Class<?> type, GoldenSamples.Sample sample) {
+    String json =
+        new String(sample.json()).replace("3f1c2a9e-6d7b-3c1e-9a51-2b4d8e7f0c11", orderId);
+    jdbc.update(
+        "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+            + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, ?, 'Fee', ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(),
+        FeeIds.of(orderId),
+        sequence,
+        "2026-01-01T00:00:0" + sequence + "Z",
+        type.getName(),
+        String.valueOf(sample.revision()),
+        json.getBytes(),
+        "{}".getBytes());
   }
 
   @Test

@@ -126,19 +126,90 @@ class FeeTest {
         .expectNoEvents();
   }
 
+  private static FeeSettled settled(String amount, String refunded, String notional) {
+    return new FeeSettled(
+        ORDER, "acc-1", new BigDecimal(amount), new BigDecimal(refunded), new BigDecimal(notional));
+  }
+
+  private static SettleFee settle(String amount, String notional) {
+    return new SettleFee(ORDER, new BigDecimal(amount), new BigDecimal(notional));
+  }
+
   @Test
-  void settlesAChargedFee() {
+  void settlesTheFeeOnWhatTradedAndRefundsTheRestOfTheHold() {
+    // A BUY of 10 held 4.43 on its estimate (442.79 each); it filled at 421.70: 4.22 due on
+    // 4,217.00.
+    fixture
+        .given(charged("4.43"))
+        .when(settle("4.22", "4217.00"))
+        .expectEvents(settled("4.22", "0.21", "4217.00"));
+  }
+
+  @Test
+  void settlesTheWholeHoldWhenAllOfItIsDue() {
     fixture
         .given(charged("19.02"))
-        .when(new SettleFee(ORDER))
-        .expectEvents(new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")));
+        .when(settle("19.02", "19025.00"))
+        .expectEvents(settled("19.02", "0.00", "19025.00"));
+  }
+
+  @Test
+  void settlesLessThanDueWhenTheFillsPaidLessAndRefundsTheRest() {
+    // A SELL whose only fill's proceeds (0.50) could not pay the minimum fee of 1.00.
+    fixture
+        .given(charged("1.00"))
+        .when(settle("0.50", "0.50"))
+        .expectEvents(settled("0.50", "0.50", "0.50"));
+  }
+
+  @Test
+  void refusesToSettleMoreThanIsDueOnWhatTraded() {
+    fixture
+        .given(charged("4.43"))
+        .when(settle("4.43", "4217.00"))
+        .expectException(FeeRuleViolation.class)
+        .expectExceptionMessage(
+            "fee of order o-1: 4.43 is more than the 4.22 due on 4217.00 traded (held 4.43)")
+        .expectNoEvents();
+  }
+
+  @Test
+  void neverSettlesMoreThanTheHoldEvenWhenMoreIsDue() {
+    // A LIMIT SELL held on its limit and filled higher: the fee is capped at the hold.
+    fixture
+        .given(charged("1.90"))
+        .when(settle("1.90", "2100.00"))
+        .expectEvents(settled("1.90", "0.00", "2100.00"));
+    fixture
+        .given(charged("1.90"))
+        .when(settle("2.10", "2100.00"))
+        .expectException(FeeRuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void refusesASettlementWithoutAnExecutedNotional() {
+    fixture
+        .given(charged("1.90"))
+        .when(new SettleFee(ORDER, new BigDecimal("1.00"), null))
+        .expectException(FeeRuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void aRevisionOneSettlementSettlesTheWholeHold() {
+    fixture
+        .given(charged("19.02"))
+        .when(new SettleFee(ORDER, null, null))
+        .expectEvents(
+            new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02"), new BigDecimal("0.00"), null));
   }
 
   @Test
   void aSecondSettlementChangesNothing() {
     fixture
-        .given(charged("19.02"), new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")))
-        .when(new SettleFee(ORDER))
+        .given(charged("4.43"), settled("4.22", "0.21", "4217.00"))
+        .when(settle("4.22", "4217.00"))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
   }
@@ -146,7 +217,7 @@ class FeeTest {
   @Test
   void aSettledFeeIsNeverRefunded() {
     fixture
-        .given(charged("19.02"), new FeeSettled(ORDER, "acc-1", new BigDecimal("19.02")))
+        .given(charged("4.43"), settled("4.22", "0.21", "4217.00"))
         .when(new RefundFee(ORDER))
         .expectException(FeeRuleViolation.class)
         .expectNoEvents();
@@ -156,7 +227,7 @@ class FeeTest {
   void aRefundedFeeIsNeverSettled() {
     fixture
         .given(charged("19.02"), new FeeRefunded(ORDER, "acc-1", new BigDecimal("19.02")))
-        .when(new SettleFee(ORDER))
+        .when(settle("19.02", "19025.00"))
         .expectException(FeeRuleViolation.class)
         .expectNoEvents();
   }

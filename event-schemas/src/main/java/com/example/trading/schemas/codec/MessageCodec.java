@@ -44,8 +44,10 @@ public final class MessageCodec {
   private static final List<JsonUpcaster> UPCASTERS =
       List.of(
           new FeeChargedRevision1To2(),
-          new FieldAddedAsNull("HoldingDeposited", 1, "depositId"),
-          new FieldAddedAsNull("DepositHolding", 1, "depositId"));
+          new FeeSettledRevision1To2(),
+          new FieldsAddedAsNull("SettleFee", 1, "amount", "executedNotional"),
+          new FieldsAddedAsNull("HoldingDeposited", 1, "depositId"),
+          new FieldsAddedAsNull("DepositHolding", 1, "depositId"));
 
   private final ObjectMapper mapper = objectMapper();
   private final Map<String, Class<?>> classesByType = new HashMap<>();

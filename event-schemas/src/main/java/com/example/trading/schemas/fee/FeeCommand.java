@@ -30,6 +30,13 @@ public sealed interface FeeCommand extends TradingCommand {
   @MessageType(name = "RefundFee")
   record RefundFee(String orderId) implements FeeCommand {}
 
-  @MessageType(name = "SettleFee")
-  record SettleFee(String orderId) implements FeeCommand {}
+  /**
+   * Settle the fee of an order that ended with something filled: {@code amount} is what its fills
+   * paid towards the fee due on {@code executedNotional} (Σ price × quantity of its fills, each in
+   * cents); the rest of the hold is refunded. Revision 2 added both; a revision 1 command (from a
+   * saga that settled the whole hold at the first fill) has them null and settles the whole hold.
+   */
+  @MessageType(name = "SettleFee", revision = 2)
+  record SettleFee(String orderId, BigDecimal amount, BigDecimal executedNotional)
+      implements FeeCommand {}
 }

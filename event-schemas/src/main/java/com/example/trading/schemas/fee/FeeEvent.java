@@ -37,7 +37,29 @@ public sealed interface FeeEvent extends TradingEvent {
   @MessageType(name = "FeeRefunded")
   record FeeRefunded(String orderId, String accountId, BigDecimal amount) implements FeeEvent {}
 
-  /** Collected at the first fill. Never after {@link FeeRefunded}. */
-  @MessageType(name = "FeeSettled")
-  record FeeSettled(String orderId, String accountId, BigDecimal amount) implements FeeEvent {}
+  /**
+   * The order ended with something filled: the fee due on what traded ({@code amount}, under the
+   * schedule of {@link FeeCharged}, at most the hold) was paid and the rest of the hold ({@code
+   * refunded}) given back, so {@code amount + refunded} is exactly what {@link FeeCharged} held.
+   * {@code executedNotional} is the notional of the order's fills (Σ price × quantity, each in
+   * cents) the fee was computed on. Never after {@link FeeRefunded}.
+   *
+   * <p>Revision 2 added {@code refunded} and {@code executedNotional}. Revision 1 settled the whole
+   * hold at the first fill; it is read through {@code FeeSettledRevision1To2} with {@code refunded}
+   * 0 and {@code executedNotional} null (the fee was paid on the estimate, not on what traded).
+   */
+  @MessageType(name = "FeeSettled", revision = 2)
+  record FeeSettled(
+      String orderId,
+      String accountId,
+      BigDecimal amount,
+      BigDecimal refunded,
+      BigDecimal executedNotional)
+      implements FeeEvent {
+
+    /** Whether the fee was settled on what traded (revision 2), not whole on the estimate. */
+    public boolean onWhatTraded() {
+      return executedNotional != null;
+    }
+  }
 }

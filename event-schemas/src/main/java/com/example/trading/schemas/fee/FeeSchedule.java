@@ -2,6 +2,7 @@ package com.example.trading.schemas.fee;
 
 import com.example.trading.schemas.Assets;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -20,11 +21,27 @@ public record FeeSchedule(
 
   private static final BigDecimal BASIS_POINTS_PER_UNIT = new BigDecimal("10000");
 
+  /** Every schedule ever used, by name: a recorded name always finds its schedule. */
+  private static final Map<String, FeeSchedule> BY_NAME = Map.of(STANDARD_V1.name(), STANDARD_V1);
+
   public FeeSchedule {
     Objects.requireNonNull(name, "name");
     if (minimum.compareTo(maximum) > 0) {
       throw new IllegalArgumentException("minimum above maximum");
     }
+  }
+
+  /**
+   * The schedule a {@link FeeEvent.FeeCharged} names.
+   *
+   * @throws IllegalArgumentException when no schedule has that name
+   */
+  public static FeeSchedule named(String name) {
+    FeeSchedule schedule = BY_NAME.get(name);
+    if (schedule == null) {
+      throw new IllegalArgumentException("no fee schedule named " + name);
+    }
+    return schedule;
   }
 
   /** The fee for a notional (quantity × price), in cents. */

@@ -7,7 +7,9 @@ import com.example.trading.schemas.GoldenSamples;
 import com.example.trading.schemas.GoldenSamples.Sample;
 import com.example.trading.schemas.codec.MessageCodec.MalformedMessageException;
 import com.example.trading.schemas.codec.MessageCodec.UnknownMessageTypeException;
+import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
@@ -62,6 +64,30 @@ class MessageCodecTest {
 
     assertThat(upcast.schedule()).isEqualTo("standard-v1");
     assertThat(upcast).isEqualTo(codec.deserialize("FeeCharged", 2, v2.json()));
+  }
+
+  @Test
+  void feeSettledRevision1IsUpcastAsTheWholeHoldSettledOnTheEstimate() {
+    FeeSettled upcast =
+        (FeeSettled) codec.deserialize("FeeSettled", 1, GoldenSamples.get("FeeSettled", 1).json());
+
+    assertThat(upcast.amount()).isEqualByComparingTo("1.90");
+    assertThat(upcast.refunded()).isEqualByComparingTo("0");
+    assertThat(upcast.executedNotional()).isNull();
+    assertThat(upcast.onWhatTraded()).isFalse();
+    FeeSettled current =
+        (FeeSettled) codec.deserialize("FeeSettled", 2, GoldenSamples.get("FeeSettled", 2).json());
+    assertThat(current.onWhatTraded()).isTrue();
+    assertThat(current.amount().add(current.refunded())).isEqualByComparingTo("2.00");
+  }
+
+  @Test
+  void settleFeeRevision1IsUpcastWithoutAnAmountSoTheWholeHoldIsSettled() {
+    SettleFee upcast =
+        (SettleFee) codec.deserialize("SettleFee", 1, GoldenSamples.get("SettleFee", 1).json());
+
+    assertThat(upcast.amount()).isNull();
+    assertThat(upcast.executedNotional()).isNull();
   }
 
   @Test

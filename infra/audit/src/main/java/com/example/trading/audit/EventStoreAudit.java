@@ -8,6 +8,7 @@ import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
+import com.example.trading.schemas.fee.FeeSchedule;
 import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
@@ -484,27 +485,29 @@ public final class EventStoreAudit {
     if (charged.isEmpty()) {
       if (!settled.isEmpty() || !refunded.isEmpty() || !order.fills.isEmpty()) {
         violation(
-            Invariant.FEE_SETTLED_XOR_REFUNDED,
+            Invariant.FEE_ON_WHAT_TRADED,
             order.orderId + ": settled, refunded or filled without a fee charged");
       }
       return;
     }
-    BigDecimal amount = charged.get(0).amount();
+    BigDecimal held = charged.get(0).amount();
     if (!settled.isEmpty() && !refunded.isEmpty()) {
       violation(
-          Invariant.FEE_SETTLED_XOR_REFUNDED, order.orderId + ": fee both settled and refunded");
+          Invariant.FEE_ON_WHAT_TRADED, order.orderId + ": fee both settled and refunded whole");
     }
-    if (settled.stream().anyMatch(s -> s.amount().compareTo(amount) != 0)
-        || refunded.stream().anyMatch(r -> r.amount().compareTo(amount) != 0)) {
+    if (refunded.stream().anyMatch(r -> r.amount().compareTo(held) != 0)) {
       violation(
-          Invariant.FEE_SETTLED_XOR_REFUNDED,
-          order.orderId + ": charged " + amount + " but " + order.feeEvents);
+          Invariant.FEE_ON_WHAT_TRADED,
+          order.orderId + ": charged " + held + " but " + order.feeEvents);
+    }
+    for (FeeSettled settlement : settled) {
+      checkSettlement(order, charged.get(0), settlement);
     }
     if (order.finished()) {
       boolean somethingFilled = !order.fills.isEmpty();
       if (somethingFilled ? settled.isEmpty() : refunded.isEmpty()) {
         violation(
-            Invariant.FEE_SETTLED_XOR_REFUNDED,
+            Invariant.FEE_ON_WHAT_TRADED,
             "%s finished with %d filled, but its fee was %s"
                 .formatted(
                     order.orderId,
@@ -514,6 +517,44 @@ public final class EventStoreAudit {
                         : "settled"));
       }
     }
+  }
+
+  /**
+   * A settlement pays the fee due on what the order's fills traded under the schedule the hold
+   * named (at most the hold; a sale, at most its proceeds) and refunds the rest of the hold. One
+   * stored before fees were settled on what traded (revision 1) settled the whole hold.
+   */
+  private void checkSettlement(History order, FeeCharged hold, FeeSettled settlement) {
+    BigDecimal held = hold.amount();
+    if (settlement.amount().add(settlement.refunded()).compareTo(held) != 0) {
+      violation(
+          Invariant.FEE_ON_WHAT_TRADED,
+          "%s: charged %s, but settled %s + refunded %s"
+              .formatted(order.orderId, held, settlement.amount(), settlement.refunded()));
+      return;
+    }
+    if (!settlement.onWhatTraded()) {
+      return;
+    }
+    BigDecimal traded = tradedNotional(order);
+    BigDecimal due = FeeSchedule.named(hold.schedule()).feeFor(traded).min(held);
+    if (order.placed != null && order.placed.side() == Side.SELL) {
+      due = due.min(traded);
+    }
+    if (settlement.executedNotional().compareTo(traded) != 0
+        || settlement.amount().compareTo(due) != 0) {
+      violation(
+          Invariant.FEE_ON_WHAT_TRADED,
+          "%s: settled %s on %s traded, but its fills traded %s, on which %s is due"
+              .formatted(
+                  order.orderId, settlement.amount(), settlement.executedNotional(), traded, due));
+    }
+  }
+
+  /** Σ price × quantity of the order's fills, each in cents, as the saga settles them. */
+  private static BigDecimal tradedNotional(History order) {
+    return sum(
+        order.fills, f -> Assets.cents(f.price().multiply(BigDecimal.valueOf(f.quantity()))));
   }
 
   private void checkFills(History order) {
@@ -612,10 +653,9 @@ public final class EventStoreAudit {
       return moved;
     }
     String account = order.placed.accountId();
-    BigDecimal proceeds =
-        sum(order.fills, f -> Assets.cents(f.price().multiply(BigDecimal.valueOf(f.quantity()))));
+    BigDecimal proceeds = tradedNotional(order);
     BigDecimal shares = BigDecimal.valueOf(order.filled());
-    BigDecimal fee = sum(order.all(order.feeEvents, FeeCharged.class), FeeCharged::amount);
+    BigDecimal fee = sum(order.all(order.feeEvents, FeeSettled.class), FeeSettled::amount);
     String cash = Assets.holdingId(account, Assets.CASH);
     String instrument = Assets.holdingId(account, order.placed.instrument());
     if (order.placed.side() == Side.SELL) {

@@ -8,8 +8,8 @@ public enum Invariant {
       "every holding equals its deposits plus what its account's fills and fees moved, by the order streams"),
   NO_RESERVATION_AFTER_FINISH(
       "a finished order holds no reservation: reserved = settled + released"),
-  FEE_SETTLED_XOR_REFUNDED(
-      "a charged fee ends settled (something filled) or refunded (nothing filled), never both"),
+  FEE_ON_WHAT_TRADED(
+      "a charged fee ends refunded whole (nothing filled) or settled on what traded (something filled: the schedule's fee on the fills' notional, at most the hold, the rest refunded); charged = settled + refunded, exactly"),
   NOTHING_APPLIED_TWICE(
       "each fill recorded, settled and credited once; one reservation, release, fee outcome and end per order"),
   ORDERS_CONSISTENT(

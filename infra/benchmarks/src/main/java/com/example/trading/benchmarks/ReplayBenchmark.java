@@ -132,8 +132,13 @@ public final class ReplayBenchmark {
                     shares, account, "AAPL", orderId, orderId + "-F1", BigDecimal.TEN),
                 new HoldingCredited(
                     cash, account, "USD", orderId, orderId + "-F1", new BigDecimal("1900.60")),
-                new FeeSettled(orderId, account, new BigDecimal("1.90")),
                 new OrderFilled(orderId, orderId + "-F1", 10, price, 10),
+                new FeeSettled(
+                    orderId,
+                    account,
+                    new BigDecimal("1.90"),
+                    new BigDecimal("0.00"),
+                    new BigDecimal("1902.50")),
                 new HoldingReservationReleased(shares, account, "AAPL", orderId, BigDecimal.ZERO),
                 new OrderCompleted(orderId, 10));
         Map<String, Long> sequences = new HashMap<>();

@@ -8,7 +8,9 @@ import com.example.trading.audit.HoldingBalance;
 import com.example.trading.audit.OrderOutcome;
 import com.example.trading.benchmarks.orders.OrderRun;
 import com.example.trading.benchmarks.orders.OrderRunResult;
+import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.fee.FeeSchedule;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -506,6 +508,23 @@ class OrderLifecycleE2EIT {
     assertThat(cancelledPartway).as("a cancel landed between two parts in 10 attempts").isNotNull();
     assertThat(cancelledPartway.path("filledQuantity").asLong()).isBetween(1L, 8L);
     assertThat(cancelledPartway.path("feeStatus").asText()).isEqualTo("SETTLED");
+    // The fee is paid on what traded, not on the whole order: the rest of the hold comes back.
+    BigDecimal traded = BigDecimal.ZERO;
+    for (JsonNode fill : cancelledPartway.path("fills")) {
+      traded =
+          traded.add(
+              Assets.cents(
+                  new BigDecimal(fill.path("price").asText())
+                      .multiply(BigDecimal.valueOf(fill.path("quantity").asLong()))));
+    }
+    BigDecimal held = new BigDecimal(cancelledPartway.path("feeHeld").asText());
+    BigDecimal paid = new BigDecimal(cancelledPartway.path("feePaid").asText());
+    assertThat(paid)
+        .isEqualByComparingTo(FeeSchedule.STANDARD_V1.feeFor(traded).min(held))
+        .isLessThan(held);
+    assertThat(paid.add(new BigDecimal(cancelledPartway.path("feeRefunded").asText())))
+        .isEqualByComparingTo(held);
+    assertThat(cancelledPartway.path("fee").asText()).isEqualTo(paid.toPlainString());
     awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0);
     assertAuditHolds();
   }

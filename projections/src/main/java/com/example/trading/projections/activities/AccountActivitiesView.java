@@ -126,15 +126,7 @@ public class AccountActivitiesView implements View<LedgerDocument> {
 
   @Override
   public Map<String, LedgerDocument> entries(LedgerDocument stream, ProjectedEvent projected) {
-    LedgerDocument entry = new LedgerDocument();
-    entry.kind = LedgerDocument.ACTIVITY;
-    entry.stream = stream.stream;
-    entry.sequence = projected.sequence();
-    entry.position = projected.token().toString();
-    entry.activityId = activityId(stream.stream, projected.sequence());
-    entry.at = projected.metadata().timestamp().toString();
-    entry.accountId = stream.accountId;
-    entry.asset = stream.asset;
+    LedgerDocument entry = entry(stream, projected);
     switch (projected.event()) {
       case HoldingEvent event -> {
         Movement movement = movement(event);
@@ -173,12 +165,39 @@ public class AccountActivitiesView implements View<LedgerDocument> {
         }
         entry.type = type.name();
         entry.fee = Assets.quantityText(Assets.CASH, fee);
+        if (event instanceof FeeSettled settled && settled.refunded().signum() > 0) {
+          // The fee on what traded was less than the hold: the rest of the hold is a refund.
+          LedgerDocument refund = entry(stream, projected);
+          refund.activityId = entry.activityId + REFUND_SUFFIX;
+          refund.orderId = entry.orderId;
+          refund.amount = entry.amount;
+          refund.type = ActivityType.FEE_REFUNDED.name();
+          refund.fee = Assets.quantityText(Assets.CASH, settled.refunded());
+          return Map.of(entry.activityId, entry, refund.activityId, refund);
+        }
       }
       default -> {
         return Map.of();
       }
     }
     return Map.of(entry.activityId, entry);
+  }
+
+  /**
+   * A new entry of the stream for the event: where, when and whose; what it was is up to the
+   * caller.
+   */
+  private static LedgerDocument entry(LedgerDocument stream, ProjectedEvent projected) {
+    LedgerDocument entry = new LedgerDocument();
+    entry.kind = LedgerDocument.ACTIVITY;
+    entry.stream = stream.stream;
+    entry.sequence = projected.sequence();
+    entry.position = projected.token().toString();
+    entry.activityId = activityId(stream.stream, projected.sequence());
+    entry.at = projected.metadata().timestamp().toString();
+    entry.accountId = stream.accountId;
+    entry.asset = stream.asset;
+    return entry;
   }
 
   /**
@@ -219,6 +238,9 @@ public class AccountActivitiesView implements View<LedgerDocument> {
   private static BigDecimal decimal(String text) {
     return text == null ? BigDecimal.ZERO : new BigDecimal(text);
   }
+
+  /** Marks the entry of the part of a hold a {@code FeeSettled} gave back, after the settlement. */
+  static final String REFUND_SUFFIX = "-refund";
 
   /**
    * The id of the entry for the event at {@code sequence} of {@code stream}: sorts in the stream's

@@ -40,9 +40,22 @@ public class CustomerOrderDocument {
   public String status;
   public String rejectReason;
   public String rejectDetail;
+
+  /** The fee held while the order runs, then the fee paid (the hold stays in {@code feeHeld}). */
   public String fee;
+
   public Long feeCents;
   public String feeStatus;
+
+  /** What {@code FeeCharged} held on the order's estimate. */
+  public String feeHeld;
+
+  /** The fee due on what traded, paid when the order ended (0.00 when nothing filled). */
+  public String feePaid;
+
+  /** What of the hold was given back when the order ended. */
+  public String feeRefunded;
+
   public String feeSettledAt;
   public String placedAt;
 

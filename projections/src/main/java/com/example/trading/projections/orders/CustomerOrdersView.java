@@ -47,10 +47,10 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
     return NAME;
   }
 
-  /** 2: the order's fills (the ledger's fill prices). */
+  /** 2: the order's fills (the ledger's fill prices); 3: the fee held, paid and refunded. */
   @Override
   public int version() {
-    return 2;
+    return 3;
   }
 
   @Override
@@ -87,6 +87,9 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
                 Map.entry("fee", ViewMappings.storedOnly()),
                 Map.entry("feeCents", ViewMappings.longNumber()),
                 Map.entry("feeStatus", ViewMappings.keyword()),
+                Map.entry("feeHeld", ViewMappings.storedOnly()),
+                Map.entry("feePaid", ViewMappings.storedOnly()),
+                Map.entry("feeRefunded", ViewMappings.storedOnly()),
                 Map.entry("feeSettledAt", ViewMappings.date()),
                 Map.entry("placedAt", ViewMappings.date()),
                 Map.entry("traceId", ViewMappings.keyword()),
@@ -253,6 +256,7 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
       case FeeCharged e -> {
         doc.fee = plain(e.amount());
         doc.feeCents = cents(e.amount());
+        doc.feeHeld = plain(e.amount());
         doc.feeStatus = "CHARGED";
         timeline(doc, at, "FeeCharged", plain(e.amount()) + " (" + e.schedule() + ")");
       }
@@ -263,14 +267,25 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
       }
       case FeeRefunded e -> {
         doc.feeStatus = "REFUNDED";
+        doc.feePaid = plain(BigDecimal.ZERO.setScale(2));
+        doc.feeRefunded = plain(e.amount());
         timeline(doc, at, "FeeRefunded", plain(e.amount()));
       }
       case FeeSettled e -> {
         doc.fee = plain(e.amount());
         doc.feeCents = cents(e.amount());
+        doc.feePaid = plain(e.amount());
+        doc.feeRefunded = plain(e.refunded());
         doc.feeStatus = "SETTLED";
         doc.feeSettledAt = at.at();
-        timeline(doc, at, "FeeSettled", plain(e.amount()));
+        timeline(
+            doc,
+            at,
+            "FeeSettled",
+            e.onWhatTraded()
+                ? "%s on %s traded; %s of the hold refunded"
+                    .formatted(plain(e.amount()), plain(e.executedNotional()), plain(e.refunded()))
+                : plain(e.amount()));
       }
     }
   }

@@ -158,6 +158,34 @@ class AccountActivitiesViewTest {
   }
 
   @Test
+  void aFeeSettledOnWhatTradedBelowTheHoldIsASettlementAndARefundOfTheRest() {
+    LedgerDocument fee =
+        apply(
+            null,
+            new FeeCharged("o-1", "acc-1", new BigDecimal("4.43"), "standard-v1"),
+            Topics.FEE_EVENTS,
+            0);
+    apply(
+        fee,
+        new FeeSettled(
+            "o-1",
+            "acc-1",
+            new BigDecimal("4.22"),
+            new BigDecimal("0.21"),
+            new BigDecimal("4217.00")),
+        Topics.FEE_EVENTS,
+        1);
+
+    assertThat(entries)
+        .extracting(e -> e.type, e -> e.fee, e -> e.amount, e -> e.orderId)
+        .containsExactlyInAnyOrder(
+            tuple("FEE_CHARGED", "4.43", "0.00", "o-1"),
+            tuple("FEE_SETTLED", "4.22", "0.00", "o-1"),
+            tuple("FEE_REFUNDED", "0.21", "0.00", "o-1"));
+    assertThat(entries).extracting(e -> e.activityId).doesNotHaveDuplicates();
+  }
+
+  @Test
   void feeEventsAreEntriesThatMoveNoCashOfTheirOwnAndARejectedChargeIsNone() {
     LedgerDocument fee =
         apply(
@@ -165,7 +193,17 @@ class AccountActivitiesViewTest {
             new FeeCharged("o-1", "acc-1", new BigDecimal("1.00"), "standard-2026"),
             Topics.FEE_EVENTS,
             0);
-    fee = apply(fee, new FeeSettled("o-1", "acc-1", new BigDecimal("1.00")), Topics.FEE_EVENTS, 1);
+    fee =
+        apply(
+            fee,
+            new FeeSettled(
+                "o-1",
+                "acc-1",
+                new BigDecimal("1.00"),
+                new BigDecimal("0.00"),
+                new BigDecimal("760.00")),
+            Topics.FEE_EVENTS,
+            1);
     apply(
         null,
         new FeeChargeRejected(
@@ -184,6 +222,8 @@ class AccountActivitiesViewTest {
             tuple("FEE_SETTLED", "1.00", "0.00", "USD", "o-1"));
     assertThat(entries).allSatisfy(entry -> assertThat(entry.balanceAfter).isNull());
     assertThat(fee.stream).isEqualTo("o-1");
-    assertThat(view.documentId(new FeeSettled("o-1", "acc-1", BigDecimal.ONE))).isEqualTo("o-1");
+    assertThat(
+            view.documentId(new FeeSettled("o-1", "acc-1", BigDecimal.ONE, BigDecimal.ZERO, null)))
+        .isEqualTo("o-1");
   }
 }

@@ -12,6 +12,7 @@ import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeRejectionReason;
 import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
 import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
@@ -146,6 +147,48 @@ class CustomerOrdersViewTest {
 
     assertThat(doc.status).isEqualTo("EXPIRED");
     assertThat(doc.feeStatus).isEqualTo("REFUNDED");
+  }
+
+  @Test
+  void aFeeSettledOnWhatTradedShowsTheHoldTheFeePaidAndWhatWasRefunded() {
+    CustomerOrderDocument doc =
+        fold(
+            List.of(
+                placed(),
+                event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.43"), "standard-v1"), 0),
+                event(new OrderFilled(ORDER, "f-1", 10, new BigDecimal("421.70"), 10), 1),
+                event(
+                    new FeeSettled(
+                        ORDER,
+                        "acc-1",
+                        new BigDecimal("4.22"),
+                        new BigDecimal("0.21"),
+                        new BigDecimal("4217.00")),
+                    1)));
+
+    assertThat(doc.feeStatus).isEqualTo("SETTLED");
+    assertThat(doc.feeHeld).isEqualTo("4.43");
+    assertThat(doc.feePaid).isEqualTo("4.22");
+    assertThat(doc.feeRefunded).isEqualTo("0.21");
+    assertThat(doc.fee).isEqualTo("4.22");
+    assertThat(doc.feeCents).isEqualTo(422);
+    assertThat(doc.timeline)
+        .extracting(CustomerOrderDocument.TimelineEntry::detail)
+        .contains("4.22 on 4217.00 traded; 0.21 of the hold refunded");
+  }
+
+  @Test
+  void aRefundedFeeWasNotPaid() {
+    CustomerOrderDocument doc =
+        fold(
+            List.of(
+                placed(),
+                event(new FeeCharged(ORDER, "acc-1", new BigDecimal("4.20"), "standard-v1"), 0),
+                event(new FeeRefunded(ORDER, "acc-1", new BigDecimal("4.20")), 1)));
+
+    assertThat(doc.feeHeld).isEqualTo("4.20");
+    assertThat(doc.feePaid).isEqualTo("0.00");
+    assertThat(doc.feeRefunded).isEqualTo("4.20");
   }
 
   @Test

@@ -31,8 +31,24 @@ public record OrderView(
     @Schema(implementation = OrderStatus.class) String status,
     @Schema(implementation = OrderRejectReason.class) @Nullable String rejectReason,
     @Nullable String rejectDetail,
-    @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "once charged; 0.00 once refunded")
+    @Schema(
+            pattern = ApiSchemas.DECIMAL_PATTERN,
+            description =
+                "the fee held while the order runs, then the fee paid; 0.00 once refunded")
         @Nullable String fee,
+    @Schema(
+            pattern = ApiSchemas.DECIMAL_PATTERN,
+            description = "what was held for the fee on the estimate, once charged")
+        @Nullable String feeHeld,
+    @Schema(
+            pattern = ApiSchemas.DECIMAL_PATTERN,
+            description =
+                "the fee due on what traded, paid when the order ended; 0.00 when nothing filled")
+        @Nullable String feePaid,
+    @Schema(
+            pattern = ApiSchemas.DECIMAL_PATTERN,
+            description = "what of the hold was given back when the order ended")
+        @Nullable String feeRefunded,
     @Schema(allowableValues = {"CHARGED", "REJECTED", "REFUNDED", "SETTLED"})
         @Nullable String feeStatus,
     @Schema(format = "date-time") String placedAt,

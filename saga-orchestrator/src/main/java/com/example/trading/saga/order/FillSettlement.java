@@ -7,15 +7,18 @@ import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
 import java.math.BigDecimal;
 
 /**
- * The holding commands that settle one fill, and how much of the fee it collects.
+ * The holding commands that settle one fill, and how much of the fee it collects. The fee is due on
+ * what traded: {@code feeOwed} is the fee due on every fill so far, this one included (never more
+ * than the hold); each fill pays what of it earlier fills have not.
  *
  * <ul>
  *   <li>SELL: settle {@code quantity} shares from the reservation; credit the proceeds ({@code
- *       price × quantity} in cents) less whatever of the fee is still uncollected (a sale needs no
- *       cash up front, so the fee comes out of the first fill's proceeds, and out of later fills'
- *       while the first did not cover it). No credit when the fee takes it all.
- *   <li>BUY: settle the cost (in cents), plus the whole fee at the first fill, from the cash
- *       reservation; credit the shares.
+ *       price × quantity} in cents) less the fee owed and not yet collected (a sale needs no cash
+ *       up front, so the fee comes out of the proceeds; what a fill's proceeds cannot cover, later
+ *       fills pay). No credit when the fee takes it all.
+ *   <li>BUY: settle the cost (in cents) plus the fee owed and not yet collected from the cash
+ *       reservation (which holds the fee on the estimate, never less than what is owed); credit the
+ *       shares.
  * </ul>
  *
  * A settlement never takes more than what is left reserved ({@code clamped} says it had to stop
@@ -37,11 +40,11 @@ public record FillSettlement(
       String fillId,
       long quantity,
       BigDecimal price,
-      BigDecimal fee,
+      BigDecimal feeOwed,
       BigDecimal feeCollectedBefore,
       BigDecimal leftReserved) {
     BigDecimal proceeds = Assets.cents(price.multiply(BigDecimal.valueOf(quantity)));
-    BigDecimal feeDue = fee.subtract(feeCollectedBefore).max(BigDecimal.ZERO);
+    BigDecimal feeDue = feeOwed.subtract(feeCollectedBefore).max(BigDecimal.ZERO);
     if (side == Side.SELL) {
       BigDecimal shares = BigDecimal.valueOf(quantity);
       BigDecimal collected = feeDue.min(proceeds);

@@ -76,20 +76,21 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 2 CHARGING_FEE        ChargeFee (→ Fee)                    FeeCharged               FeeChargeRejected             ReleaseReservation; RejectOrder(FEE_REJECTED)
  * 3 SUBMITTING          AcceptOrder (→ Order),               MarketOrderAccepted      MarketOrderRejected           RefundFee, ReleaseReservation; RejectOrder(MARKET_REJECTED)
  *                       SubmitToMarket (→ gateway)           (→ RecordOrderSubmission) deadline → CancelAtMarket    as above with MARKET_TIMEOUT
- * 4 ON_MARKET           per fill: RecordFill, SettleReservation, CreditHolding, SettleFee at the first fill
+ * 4 ON_MARKET           per fill: RecordFill, SettleReservation, CreditHolding (the fill pays the fee due on what traded so far)
  *                                                            MarketOrderFilled        MarketOrderExpired,           settle what filled, release the rest,
- *                                                            (OrderFilled, HoldingDebited, HoldingCredited, FeeSettled confirm)  refund the fee if nothing filled
+ *                                                            (OrderFilled, HoldingDebited, HoldingCredited confirm)  settle the fee on what traded or refund it
  *                                                                                     deadline (time in force) → CancelAtMarket; ExpireOrder
  *   CANCELLING_AT_MARKET CancelAtMarket (→ gateway)          MarketOrderCancelled / Unknown / Ended, MarketOrderExpired
  * 5 SETTLING            — (waits for every fill's confirmations)
- *   RELEASING           ReleaseReservation, RefundFee if nothing filled → HoldingReservationReleased, FeeRefunded
+ *   RELEASING           ReleaseReservation; SettleFee (on what traded, the rest of the hold refunded) or RefundFee if nothing filled
+ *                                                            → HoldingReservationReleased; FeeSettled | FeeRefunded
  *   FINISHING           CompleteOrder | RejectOrder(reason) | ConfirmCancellation | ExpireOrder → the order's terminal event; the saga ends
  * </pre>
  *
  * <p>Cancellation interrupts: requested while a step's answer is pending, the end is decided at
  * once and acted on when the answer comes (before submission: undo what was done; then {@code
  * ConfirmCancellation}); once the order may be at the venue, the saga cancels it there, settles
- * what filled, releases the rest, refunds the fee if nothing filled.
+ * what filled, releases the rest, settles the fee on what traded (or refunds it if nothing filled).
  *
  * <p>Every step has a deadline ({@link SagaTimeouts}); waiting steps re-send the commands whose
  * effect has not been seen ({@link #awaiting}; every receiver is idempotent) with back-off until it
@@ -151,10 +152,22 @@ public class OrderSaga {
   /** How much of the reservation fills have settled. */
   private BigDecimal settledFromReservation = BigDecimal.ZERO;
 
-  /** The fee charged; null until charged. */
+  /** The fee held ({@code FeeCharged}); null until held. */
   private BigDecimal fee;
 
-  /** How much of the fee fills have collected (all of it at the first BUY fill). */
+  /** The schedule the fee was held under, which the fee due on what traded follows. */
+  private String feeSchedule;
+
+  /**
+   * Σ price × quantity (each in cents) of the fills so far: the fee is due on it. Null in a saga
+   * stored before fees were settled on what traded that had filled by then (its whole hold was
+   * collected and settled at its first fill); such a saga collects and settles nothing more.
+   */
+  private BigDecimal executedNotional;
+
+  /**
+   * How much of the fee due the fills have paid: out of the cash reserved (BUY) or the proceeds.
+   */
   private BigDecimal feeCollected = BigDecimal.ZERO;
 
   private String venueOrderId;
@@ -288,6 +301,8 @@ public class OrderSaga {
       return;
     }
     fee = charged.amount();
+    feeSchedule = charged.schedule();
+    executedNotional = BigDecimal.ZERO;
     if (ending != null) {
       beginEnding();
       return;
@@ -369,7 +384,12 @@ public class OrderSaga {
   }
 
   private void settle(MarketOrderFilled fill) {
-    boolean first = filledQuantity == 0;
+    if (executedNotional == null && filledQuantity == 0) {
+      // stored before fees were settled on what traded, but nothing collected yet
+      executedNotional = BigDecimal.ZERO;
+    }
+    BigDecimal notional = Assets.cents(fill.price().multiply(BigDecimal.valueOf(fill.quantity())));
+    BigDecimal feeOwed = executedNotional == null ? fee : feeDueOn(executedNotional.add(notional));
     FillSettlement settlement =
         FillSettlement.of(
             side,
@@ -379,7 +399,7 @@ public class OrderSaga {
             fill.fillId(),
             fill.quantity(),
             fill.price(),
-            fee,
+            feeOwed,
             feeCollected,
             reserved.subtract(settledFromReservation));
     if (settlement.clamped()) {
@@ -393,15 +413,15 @@ public class OrderSaga {
     filledQuantity += fill.quantity();
     settledFromReservation = settledFromReservation.add(settlement.settle().quantity());
     feeCollected = feeCollected.add(settlement.feeCollected());
+    if (executedNotional != null) {
+      executedNotional = executedNotional.add(notional);
+    }
     send(
         "fill:" + fill.fillId(),
         new RecordFill(orderId, fill.fillId(), fill.quantity(), fill.price()));
     send("debit:" + fill.fillId(), settlement.settle());
     if (settlement.credit() != null) {
       send("credit:" + fill.fillId(), settlement.credit());
-    }
-    if (first) {
-      send("settle-fee", new SettleFee(orderId));
     }
     log.atInfo().log(
         "fill {}: {} at {}; filled {} of {}",
@@ -425,11 +445,6 @@ public class OrderSaga {
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(HoldingCredited credit) {
     confirmedThenAdvance("credit:" + credit.fillId());
-  }
-
-  @SagaEventHandler(associationProperty = ORDER_ID)
-  void on(FeeSettled settled) {
-    confirmedThenAdvance("settle-fee");
   }
 
   // ---- interruptions: cancellation, expiry, the venue's end of the order -----------------------
@@ -522,9 +537,16 @@ public class OrderSaga {
 
   private void beginEnding() {
     ending = ending.given(filledQuantity, quantity);
-    if (side == Side.SELL && fee != null && filledQuantity > 0 && feeCollected.compareTo(fee) < 0) {
+    if (side == Side.SELL
+        && executedNotional != null
+        && filledQuantity > 0
+        && feeCollected.compareTo(feeDueOn(executedNotional)) < 0) {
       // A sale pays its fee out of its proceeds; fills too small to cover it leave the rest unpaid.
-      log.atWarn().log("the fills' proceeds covered only {} of the fee {}", feeCollected, fee);
+      log.atWarn()
+          .log(
+              "the fills' proceeds covered only {} of the fee {} due",
+              feeCollected,
+              feeDueOn(executedNotional));
     }
     moveTo(SagaStep.SETTLING, "ending " + ending);
     advance();
@@ -536,6 +558,8 @@ public class OrderSaga {
     }
     if (fee != null && filledQuantity == 0) {
       send("refund-fee", new RefundFee(orderId));
+    } else if (fee != null && executedNotional != null) {
+      send("settle-fee", new SettleFee(orderId, feeCollected, executedNotional));
     }
     moveTo(
         SagaStep.RELEASING,
@@ -555,6 +579,21 @@ public class OrderSaga {
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(FeeRefunded refunded) {
     confirmedThenAdvance("refund-fee");
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(FeeSettled settled) {
+    confirmedThenAdvance("settle-fee");
+  }
+
+  /**
+   * The fee due on a notional traded: the schedule's fee for it, never more than the hold. (A saga
+   * stored before the schedule was kept held its fee under the first schedule, the only one then.)
+   */
+  private BigDecimal feeDueOn(BigDecimal notional) {
+    return FeeSchedule.named(feeSchedule == null ? FEE_SCHEDULE.name() : feeSchedule)
+        .feeFor(notional)
+        .min(fee);
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)

@@ -208,42 +208,43 @@ class OrderSagaTest {
     }
 
     @Test
-    void aFullFillSettlesTheSharesAndCreditsTheProceedsLessTheFee() {
+    void aFullFillSettlesTheSharesAndCreditsTheProceedsLessTheFeeDueOnWhatTraded() {
+      // 10 × 180.00 = 1,800.00 traded: 1.80 due of the 1.90 held on the quote.
       given(SELL_ON_MARKET)
-          .whenPublishingA(filled("f-1", 10, "190.10", 1))
+          .whenPublishingA(filled("f-1", 10, "180.00", 1))
           .expectDispatchedCommands(
-              new RecordFill(ORDER, "f-1", 10, $("190.10")),
+              new RecordFill(ORDER, "f-1", 10, $("180.00")),
               new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(10)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10")),
-              new SettleFee(ORDER));
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20")));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
     }
 
-    @Test
-    void theLastConfirmationOfTheFillReleasesWhatIsLeftReserved() {
-      given(
-              then(
-                  SELL_ON_MARKET,
-                  filled("f-1", 10, "190.10", 1),
-                  new OrderFilled(ORDER, "f-1", 10, $("190.10"), 10),
-                  new HoldingDebited(
-                      AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
-                  new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10"))))
-          .whenPublishingA(new FeeSettled(ORDER, ACCOUNT, $("1.90")))
-          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER));
+    List<Object> filledAndConfirmed() {
+      return then(
+          SELL_ON_MARKET,
+          filled("f-1", 10, "180.00", 1),
+          new OrderFilled(ORDER, "f-1", 10, $("180.00"), 10),
+          new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)));
     }
 
     @Test
-    void theReleaseCompletesTheOrderAndItsCompletionEndsTheSaga() {
+    void theLastConfirmationOfTheFillReleasesWhatIsLeftAndSettlesTheFeeOnWhatTraded() {
+      given(filledAndConfirmed())
+          .whenPublishingA(
+              new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20")))
+          .expectDispatchedCommands(
+              new ReleaseReservation(AAPL_HOLDING, ORDER),
+              new SettleFee(ORDER, $("1.80"), $("1800.00")));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.RELEASING);
+    }
+
+    @Test
+    void theReleaseAndTheSettlementCompleteTheOrderAndItsCompletionEndsTheSaga() {
       List<Object> settled =
           then(
-              SELL_ON_MARKET,
-              filled("f-1", 10, "190.10", 1),
-              new OrderFilled(ORDER, "f-1", 10, $("190.10"), 10),
-              new HoldingDebited(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
-              new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1899.10")),
-              new FeeSettled(ORDER, ACCOUNT, $("1.90")));
+              filledAndConfirmed(),
+              new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20")),
+              new FeeSettled(ORDER, ACCOUNT, $("1.80"), $("0.10"), $("1800.00")));
       given(settled)
           .whenPublishingA(
               new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO))
@@ -264,6 +265,17 @@ class OrderSagaTest {
       assertThat(journal.lastDeadline())
           .as("the end clears the deadline")
           .isEqualTo(RecordingJournal.CLEARED);
+    }
+
+    @Test
+    void theOrderWaitsForTheFeesSettlement() {
+      given(
+              then(
+                  filledAndConfirmed(),
+                  new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20"))))
+          .whenPublishingA(
+              new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO))
+          .expectNoDispatchedCommands();
     }
   }
 
@@ -304,30 +316,32 @@ class OrderSagaTest {
     }
 
     @Test
-    void aFullFillSettlesTheCostPlusTheFeeAndCreditsTheShares() {
+    void aFullFillSettlesTheCostPlusTheFeeDueOnWhatTradedAndCreditsTheShares() {
+      // 10 × 100.20 = 1,002.00 traded: the minimum fee 1.00 is due, not the 1.05 held.
       given(BUY_ON_MARKET)
           .whenPublishingA(filled("f-1", 10, "100.20", 1))
           .expectDispatchedCommands(
               new RecordFill(ORDER, "f-1", 10, $("100.20")),
-              new SettleReservation(CASH_HOLDING, ORDER, "f-1", $("1003.05")),
+              new SettleReservation(CASH_HOLDING, ORDER, "f-1", $("1003.00")),
               new CreditHolding(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)),
-              new SettleFee(ORDER));
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)));
     }
 
     @Test
-    void afterTheFillIsConfirmedTheUnusedCashIsReleasedAndTheOrderCompleted() {
+    void afterTheFillIsConfirmedTheUnusedCashIsReleasedAndTheFeeSettledOnWhatTraded() {
       List<Object> confirmed =
           then(
               BUY_ON_MARKET,
               filled("f-1", 10, "100.20", 1),
               new OrderFilled(ORDER, "f-1", 10, $("100.20"), 10),
-              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1003.05")),
-              new HoldingCredited(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)));
+              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1003.00")));
       given(confirmed)
-          .whenPublishingA(new FeeSettled(ORDER, ACCOUNT, $("1.05")))
-          .expectDispatchedCommands(new ReleaseReservation(CASH_HOLDING, ORDER));
+          .whenPublishingA(
+              new HoldingCredited(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)))
+          .expectDispatchedCommands(
+              new ReleaseReservation(CASH_HOLDING, ORDER),
+              new SettleFee(ORDER, $("1.00"), $("1002.00")));
     }
   }
 
@@ -335,69 +349,73 @@ class OrderSagaTest {
   class PartialFills {
 
     @Test
-    void aSaleTakesTheFeeFromTheFirstFillOnly() {
+    void aSalePaysTheFeeDueOnWhatTradedSoFarFillByFill() {
+      // f-1: 760.00 traded, the minimum 1.00 due; f-2: 1,900.00 traded, 1.90 due, 0.90 more.
       given(then(SELL_ON_MARKET, filled("f-1", 4, "190.00", 1)))
           .whenPublishingA(filled("f-2", 6, "190.00", 2))
           .expectDispatchedCommands(
               new RecordFill(ORDER, "f-2", 6, $("190.00")),
               new SettleReservation(AAPL_HOLDING, ORDER, "f-2", BigDecimal.valueOf(6)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("1140.00")));
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("1139.10")));
     }
 
     @Test
     void aSaleWhoseFirstFillDoesNotCoverTheFeeTakesTheRestFromTheNext() {
-      // A tiny first fill: 1 share at 1.00 covers 1.00 of the 1.90 fee; nothing is credited.
-      given(then(SELL_ON_MARKET, filled("f-1", 1, "1.00", 1)))
+      // A tiny first fill: 1 share at 0.50 pays 0.50 of the minimum 1.00; nothing is credited.
+      // Then 1,710.50 traded: 1.71 due, 1.21 of it still unpaid.
+      given(then(SELL_ON_MARKET, filled("f-1", 1, "0.50", 1)))
           .whenPublishingA(filled("f-2", 9, "190.00", 2))
           .expectDispatchedCommands(
               new RecordFill(ORDER, "f-2", 9, $("190.00")),
               new SettleReservation(AAPL_HOLDING, ORDER, "f-2", BigDecimal.valueOf(9)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("1709.10")));
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("1708.79")));
     }
 
     @Test
-    void aPartialBuyFillPaysTheFeeWithTheFirstFillAndStaysOnTheMarket() {
+    void aPartialBuyFillPaysTheFeeDueSoFarAndStaysOnTheMarket() {
       given(BUY_ON_MARKET)
           .whenPublishingA(filled("f-1", 4, "100.00", 1))
           .expectDispatchedCommands(
               new RecordFill(ORDER, "f-1", 4, $("100.00")),
-              new SettleReservation(CASH_HOLDING, ORDER, "f-1", $("401.05")),
-              new CreditHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
-              new SettleFee(ORDER));
+              new SettleReservation(CASH_HOLDING, ORDER, "f-1", $("401.00")),
+              new CreditHolding(
+                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.ON_MARKET);
     }
 
     @Test
     void theFillThatCompletesTheQuantityEndsTheMarketPhase() {
+      // 400.00 + 606.00 = 1,006.00 traded: 1.01 due, 0.01 more than the first fill paid.
       given(then(BUY_ON_MARKET, filled("f-1", 4, "100.00", 1)))
           .whenPublishingA(filled("f-2", 6, "101.00", 2))
           .expectDispatchedCommands(
               new RecordFill(ORDER, "f-2", 6, $("101.00")),
-              new SettleReservation(CASH_HOLDING, ORDER, "f-2", $("606.00")),
+              new SettleReservation(CASH_HOLDING, ORDER, "f-2", $("606.01")),
               new CreditHolding(
                   AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
     }
 
     @Test
-    void theOrderCompletesOnlyAfterEveryFillIsConfirmed() {
+    void theOrderSettlesItsFeeOnlyAfterEveryFillIsConfirmed() {
       List<Object> history =
           then(
               BUY_ON_MARKET,
               filled("f-1", 4, "100.00", 1),
               filled("f-2", 6, "101.00", 2),
               new OrderFilled(ORDER, "f-1", 4, $("100.00"), 4),
-              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("401.05")),
+              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("401.00")),
               new HoldingCredited(
                   AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
-              new FeeSettled(ORDER, ACCOUNT, $("1.05")),
               new OrderFilled(ORDER, "f-2", 6, $("101.00"), 10),
-              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("606.00")));
+              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("606.01")));
       given(history)
           .whenPublishingA(
               new HoldingCredited(
                   AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)))
-          .expectDispatchedCommands(new ReleaseReservation(CASH_HOLDING, ORDER));
+          .expectDispatchedCommands(
+              new ReleaseReservation(CASH_HOLDING, ORDER),
+              new SettleFee(ORDER, $("1.01"), $("1006.00")));
     }
   }
 
@@ -558,8 +576,7 @@ class OrderSagaTest {
               new RecordOrderSubmission(ORDER, ORDER),
               new RecordFill(ORDER, "f-1", 10, $("190.00")),
               new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(10)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1898.10")),
-              new SettleFee(ORDER));
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1898.10")));
     }
   }
 
@@ -620,15 +637,18 @@ class OrderSagaTest {
   @Nested
   class CancelAfterAPartialFill {
 
+    // 4 × 190.00 = 760.00 traded: the minimum fee 1.00 is due of the 1.90 held.
     List<Object> partiallyFilled() {
       return then(
           SELL_ON_MARKET,
           filled("f-1", 4, "190.00", 1),
           new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4),
           new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
-          new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("758.10")),
-          new FeeSettled(ORDER, ACCOUNT, $("1.90")));
+          new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("759.00")));
     }
+
+    static final FeeSettled FEE_ON_WHAT_TRADED =
+        new FeeSettled(ORDER, ACCOUNT, $("1.00"), $("0.90"), $("760.00"));
 
     @Test
     void theCustomersCancelIsSentToTheVenue() {
@@ -638,19 +658,22 @@ class OrderSagaTest {
     }
 
     @Test
-    void theVenuesCancelReleasesTheRestWithoutRefundingTheFee() {
+    void theVenuesCancelReleasesTheRestAndSettlesTheFeeOnWhatTradedOnly() {
       given(then(partiallyFilled(), new OrderCancellationRequested(ORDER)))
           .whenPublishingA(new MarketOrderCancelled(ORDER, 4L))
-          .expectDispatchedCommands(new ReleaseReservation(AAPL_HOLDING, ORDER));
+          .expectDispatchedCommands(
+              new ReleaseReservation(AAPL_HOLDING, ORDER),
+              new SettleFee(ORDER, $("1.00"), $("760.00")));
     }
 
     @Test
-    void theCancellationIsConfirmedAfterTheRelease() {
+    void theCancellationIsConfirmedAfterTheReleaseAndTheSettlement() {
       given(
               then(
                   partiallyFilled(),
                   new OrderCancellationRequested(ORDER),
-                  new MarketOrderCancelled(ORDER, 4L)))
+                  new MarketOrderCancelled(ORDER, 4L),
+                  FEE_ON_WHAT_TRADED))
           .whenPublishingA(
               new HoldingReservationReleased(
                   AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6)))
@@ -676,8 +699,7 @@ class OrderSagaTest {
           .expectDispatchedCommands(
               new RecordFill(ORDER, "f-1", 4, $("190.00")),
               new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(4)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("758.10")),
-              new SettleFee(ORDER));
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("759.00")));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
     }
 
@@ -688,6 +710,7 @@ class OrderSagaTest {
                   partiallyFilled(),
                   new OrderCancellationRequested(ORDER),
                   new MarketOrderCancelled(ORDER, 4L),
+                  FEE_ON_WHAT_TRADED,
                   new HoldingReservationReleased(
                       AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6))))
           .whenPublishingA(new OrderCancelled(ORDER, 4))
@@ -805,8 +828,7 @@ class OrderSagaTest {
               new RecordOrderSubmission(ORDER, ORDER),
               new RecordFill(ORDER, "f-1", 10, $("190.00")),
               new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(10)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1898.10")),
-              new SettleFee(ORDER));
+              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1898.10")));
     }
 
     @Test
