@@ -18,6 +18,7 @@ import com.example.trading.projections.portfolio.PortfoliosView;
 import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.account.AccountEvent.AccountOpened;
@@ -98,7 +99,8 @@ class ProjectionIT extends ProjectionsIntegrationTest {
                 10,
                 OrderType.LIMIT,
                 d("190.00"),
-                d("25.00")),
+                d("25.00"),
+                TimeInForce.DAY),
             0,
             "m-" + UUID.randomUUID()),
         new Published(
@@ -401,7 +403,16 @@ class ProjectionIT extends ProjectionsIntegrationTest {
       RecordMetadata good =
           publish(
               new OrderPlaced(
-                  orderId, "acc-x", "c-1", Side.BUY, "MSFT", 1, OrderType.MARKET, null, null),
+                  orderId,
+                  "acc-x",
+                  "c-1",
+                  Side.BUY,
+                  "MSFT",
+                  1,
+                  OrderType.MARKET,
+                  null,
+                  null,
+                  TimeInForce.DAY),
               0,
               "m-" + UUID.randomUUID());
 
@@ -445,7 +456,16 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     String traceId = UUID.randomUUID().toString().replace("-", "");
     publish(
         new OrderPlaced(
-            orderId, "acc-log", "c-1", Side.BUY, "MSFT", 1, OrderType.MARKET, null, null),
+            orderId,
+            "acc-log",
+            "c-1",
+            Side.BUY,
+            "MSFT",
+            1,
+            OrderType.MARKET,
+            null,
+            null,
+            TimeInForce.DAY),
         0,
         "m-" + UUID.randomUUID());
     // A fill of nothing: the view cannot compute an average price.

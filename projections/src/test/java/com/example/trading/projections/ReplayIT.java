@@ -13,6 +13,7 @@ import com.example.trading.projections.replay.ReplayCommand;
 import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
@@ -73,7 +74,8 @@ class ReplayIT extends ProjectionsIntegrationTest {
                       1 + i,
                       OrderType.MARKET,
                       null,
-                      null),
+                      null,
+                      TimeInForce.DAY),
                   0,
                   "m-" + UUID.randomUUID()),
               publish(
@@ -241,7 +243,8 @@ class ReplayIT extends ProjectionsIntegrationTest {
                 5,
                 OrderType.MARKET,
                 null,
-                null),
+                null,
+                TimeInForce.DAY),
             0,
             "m-" + UUID.randomUUID()));
     // A fill of nothing: the view divides by zero after changing the document in memory.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
@@ -130,7 +131,8 @@ class CrashRecoveryIT {
             1,
             OrderType.LIMIT,
             new BigDecimal("100.00"),
-            null);
+            null,
+            TimeInForce.DAY);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(prefix + Topics.ORDER_EVENTS, orderId, CODEC.serialize(event));
     new MessageMetadata(

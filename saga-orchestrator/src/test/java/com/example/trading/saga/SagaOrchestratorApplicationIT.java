@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.teststack.AxonJdbcEventStoreContract;
 import com.example.trading.teststack.OperationalEndpointsContract;
@@ -52,7 +53,8 @@ class SagaOrchestratorApplicationIT
             1,
             OrderType.LIMIT,
             new BigDecimal("100.00"),
-            null),
+            null,
+            TimeInForce.DAY),
         0);
 
     await()

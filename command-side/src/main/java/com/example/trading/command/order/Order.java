@@ -73,7 +73,8 @@ public class Order {
             command.quantity(),
             command.type(),
             command.limitPrice(),
-            command.maxFee()));
+            command.maxFee(),
+            command.timeInForce()));
     return new Placement(true, OrderStatus.PENDING);
   }
 
@@ -92,7 +93,8 @@ public class Order {
         c.quantity(),
         c.type(),
         c.limitPrice() == null ? null : c.limitPrice().stripTrailingZeros(),
-        c.maxFee() == null ? null : c.maxFee().stripTrailingZeros());
+        c.maxFee() == null ? null : c.maxFee().stripTrailingZeros(),
+        c.timeInForce());
   }
 
   private static void requireValid(PlaceOrder command) {
@@ -110,6 +112,7 @@ public class Order {
       throw new OrderRuleViolation("maxFee must not be negative");
     }
     Objects.requireNonNull(command.side(), "side");
+    Objects.requireNonNull(command.timeInForce(), "timeInForce");
   }
 
   @CommandHandler
@@ -221,7 +224,8 @@ public class Order {
             event.quantity(),
             event.type(),
             event.limitPrice(),
-            event.maxFee());
+            event.maxFee(),
+            event.timeInForce());
     status = OrderStatus.PENDING;
   }
 

@@ -16,6 +16,7 @@ import com.example.trading.platform.security.Caller;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
 import com.example.trading.schemas.order.OrderStatus;
@@ -68,7 +69,18 @@ class OrderController {
       @NotNull @Positive @Max(1_000_000_000L) @Schema(minimum = "1") Long quantity,
       @NotNull OrderType type,
       @Positive @Digits(integer = 12, fraction = 6) @Nullable BigDecimal limitPrice,
-      @PositiveOrZero @Digits(integer = 12, fraction = 2) @Nullable BigDecimal maxFee) {
+      @PositiveOrZero @Digits(integer = 12, fraction = 2) @Nullable BigDecimal maxFee,
+      @Schema(
+              description =
+                  "DAY (the default): until the venue's session close; GTC: until filled or"
+                      + " cancelled; IOC: what fills at once, the rest cancelled; FOK: all at once"
+                      + " or nothing")
+          @Nullable TimeInForce timeInForce) {
+
+    /** What the order asks for: {@code DAY} unless it says otherwise. */
+    TimeInForce timeInForceOrDefault() {
+      return timeInForce == null ? TimeInForce.DAY : timeInForce;
+    }
 
     @AssertTrue(
         message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
@@ -149,7 +161,8 @@ class OrderController {
                 request.quantity(),
                 request.type(),
                 request.limitPrice(),
-                request.maxFee()),
+                request.maxFee(),
+                request.timeInForceOrDefault()),
             metadata(orderId, caller));
     if (placement.created()) {
       placed.increment();

@@ -4,6 +4,7 @@ import com.example.trading.command.axon.TradingCommandTargetResolver;
 import com.example.trading.command.order.Order.Placement;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.CompleteOrder;
@@ -51,7 +52,8 @@ class OrderTest {
         quantity,
         OrderType.MARKET,
         null,
-        new BigDecimal("25.00"));
+        new BigDecimal("25.00"),
+        TimeInForce.DAY);
   }
 
   private static OrderPlaced placed(long quantity) {
@@ -64,7 +66,8 @@ class OrderTest {
         quantity,
         OrderType.MARKET,
         null,
-        new BigDecimal("25.00"));
+        new BigDecimal("25.00"),
+        TimeInForce.DAY);
   }
 
   private static final OrderAccepted ACCEPTED =
@@ -112,7 +115,8 @@ class OrderTest {
                 10,
                 OrderType.MARKET,
                 null,
-                new BigDecimal("25.0")))
+                new BigDecimal("25.0"),
+                TimeInForce.DAY))
         .expectNoEvents()
         .expectResultMessagePayload(new Placement(false, OrderStatus.PENDING));
   }
@@ -122,6 +126,42 @@ class OrderTest {
     fixture
         .given(placed(10))
         .when(placeSell(11))
+        .expectException(OrderRuleViolation.ClientOrderIdReused.class)
+        .expectNoEvents();
+  }
+
+  @Test
+  void theTimeInForceIsRecordedAndIsPartOfThePlacementsTerms() {
+    PlaceOrder goodTillCancelled =
+        new PlaceOrder(
+            ID,
+            "acc-1",
+            "c-42",
+            Side.SELL,
+            "AAPL",
+            10,
+            OrderType.MARKET,
+            null,
+            new BigDecimal("25.00"),
+            TimeInForce.GTC);
+    fixture
+        .givenNoPriorActivity()
+        .when(goodTillCancelled)
+        .expectEvents(
+            new OrderPlaced(
+                ID,
+                "acc-1",
+                "c-42",
+                Side.SELL,
+                "AAPL",
+                10,
+                OrderType.MARKET,
+                null,
+                new BigDecimal("25.00"),
+                TimeInForce.GTC));
+    fixture
+        .given(placed(10))
+        .when(goodTillCancelled)
         .expectException(OrderRuleViolation.ClientOrderIdReused.class)
         .expectNoEvents();
   }
@@ -140,14 +180,33 @@ class OrderTest {
     fixture
         .givenNoPriorActivity()
         .when(
-            new PlaceOrder(ID, "acc-1", "c-42", Side.BUY, "AAPL", 10, OrderType.LIMIT, null, null))
+            new PlaceOrder(
+                ID,
+                "acc-1",
+                "c-42",
+                Side.BUY,
+                "AAPL",
+                10,
+                OrderType.LIMIT,
+                null,
+                null,
+                TimeInForce.DAY))
         .expectException(OrderRuleViolation.class)
         .expectNoEvents();
     fixture
         .givenNoPriorActivity()
         .when(
             new PlaceOrder(
-                ID, "acc-1", "c-42", Side.BUY, "AAPL", 10, OrderType.LIMIT, BigDecimal.ZERO, null))
+                ID,
+                "acc-1",
+                "c-42",
+                Side.BUY,
+                "AAPL",
+                10,
+                OrderType.LIMIT,
+                BigDecimal.ZERO,
+                null,
+                TimeInForce.DAY))
         .expectException(OrderRuleViolation.class)
         .expectNoEvents();
   }
@@ -158,7 +217,16 @@ class OrderTest {
         .givenNoPriorActivity()
         .when(
             new PlaceOrder(
-                ID, "acc-1", "c-42", Side.BUY, "AAPL", 10, OrderType.MARKET, BigDecimal.TEN, null))
+                ID,
+                "acc-1",
+                "c-42",
+                Side.BUY,
+                "AAPL",
+                10,
+                OrderType.MARKET,
+                BigDecimal.TEN,
+                null,
+                TimeInForce.DAY))
         .expectException(OrderRuleViolation.class)
         .expectNoEvents();
   }

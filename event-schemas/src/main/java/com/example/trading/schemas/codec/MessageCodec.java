@@ -46,6 +46,8 @@ public final class MessageCodec {
           new FeeChargedRevision1To2(),
           new FeeSettledRevision1To2(),
           new FieldsAddedAsNull("SettleFee", 1, "amount", "executedNotional"),
+          new FieldAddedWithValue("OrderPlaced", 1, "timeInForce", "DAY"),
+          new FieldAddedWithValue("PlaceOrder", 1, "timeInForce", "DAY"),
           new FieldsAddedAsNull("HoldingDeposited", 1, "depositId"),
           new FieldsAddedAsNull("DepositHolding", 1, "depositId"));
 

@@ -3,6 +3,7 @@ package com.example.trading.schemas.order;
 import com.example.trading.schemas.MessageType;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.TradingCommand;
 import java.math.BigDecimal;
 
@@ -16,7 +17,8 @@ public sealed interface OrderCommand extends TradingCommand {
     return orderId();
   }
 
-  @MessageType(name = "PlaceOrder")
+  /** Revision 2 added {@code timeInForce} (before, every order worked as a {@code DAY} order). */
+  @MessageType(name = "PlaceOrder", revision = 2)
   record PlaceOrder(
       String orderId,
       String accountId,
@@ -26,7 +28,8 @@ public sealed interface OrderCommand extends TradingCommand {
       long quantity,
       OrderType type,
       BigDecimal limitPrice,
-      BigDecimal maxFee)
+      BigDecimal maxFee,
+      TimeInForce timeInForce)
       implements OrderCommand {}
 
   @MessageType(name = "AcceptOrder")

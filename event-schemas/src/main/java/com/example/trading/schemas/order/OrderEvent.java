@@ -3,6 +3,7 @@ package com.example.trading.schemas.order;
 import com.example.trading.schemas.MessageType;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.TradingEvent;
 import java.math.BigDecimal;
 
@@ -19,8 +20,11 @@ public sealed interface OrderEvent extends TradingEvent {
     return orderId();
   }
 
-  /** The customer placed the order; status PENDING. {@code limitPrice} only for LIMIT. */
-  @MessageType(name = "OrderPlaced")
+  /**
+   * The customer placed the order; status PENDING. {@code limitPrice} only for LIMIT. Revision 2
+   * added {@code timeInForce}; every order placed before was a {@code DAY} order.
+   */
+  @MessageType(name = "OrderPlaced", revision = 2)
   record OrderPlaced(
       String orderId,
       String accountId,
@@ -30,7 +34,8 @@ public sealed interface OrderEvent extends TradingEvent {
       long quantity,
       OrderType type,
       BigDecimal limitPrice,
-      BigDecimal maxFee)
+      BigDecimal maxFee,
+      TimeInForce timeInForce)
       implements OrderEvent {}
 
   /** The reservation and the fee are done: {@code fee} is what was charged. */

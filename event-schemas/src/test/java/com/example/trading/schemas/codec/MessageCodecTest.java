@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.trading.schemas.GoldenSamples;
 import com.example.trading.schemas.GoldenSamples.Sample;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.codec.MessageCodec.MalformedMessageException;
 import com.example.trading.schemas.codec.MessageCodec.UnknownMessageTypeException;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
+import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +91,18 @@ class MessageCodecTest {
 
     assertThat(upcast.amount()).isNull();
     assertThat(upcast.executedNotional()).isNull();
+  }
+
+  @Test
+  void anOrderPlacedBeforeTimeInForceWasADayOrder() {
+    OrderPlaced upcast =
+        (OrderPlaced)
+            codec.deserialize("OrderPlaced", 1, GoldenSamples.get("OrderPlaced", 1).json());
+    PlaceOrder command =
+        (PlaceOrder) codec.deserialize("PlaceOrder", 1, GoldenSamples.get("PlaceOrder", 1).json());
+
+    assertThat(upcast.timeInForce()).isEqualTo(TimeInForce.DAY);
+    assertThat(command.timeInForce()).isEqualTo(TimeInForce.DAY);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
@@ -62,7 +63,16 @@ class EventStoreAuditTest {
   void aFilledSell(String orderId, FeeSettled settlement) {
     append(
         new OrderPlaced(
-            orderId, ACCOUNT, "c-" + orderId, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
+            orderId,
+            ACCOUNT,
+            "c-" + orderId,
+            Side.SELL,
+            "AAPL",
+            10,
+            OrderType.MARKET,
+            null,
+            null,
+            TimeInForce.DAY));
     append(new HoldingReserved(AAPL, ACCOUNT, "AAPL", orderId, d("10")));
     append(new FeeCharged(orderId, ACCOUNT, d("2.00"), "standard-v1"));
     append(new OrderAccepted(orderId, "AAPL", d("10"), d("2.00")));
@@ -129,7 +139,16 @@ class EventStoreAuditTest {
     append(new HoldingDeposited(USD, ACCOUNT, "USD", d("1000.00"), null));
     append(
         new OrderPlaced(
-            "o-2", ACCOUNT, "c-2", Side.BUY, "AAPL", 3, OrderType.LIMIT, d("1.00"), null));
+            "o-2",
+            ACCOUNT,
+            "c-2",
+            Side.BUY,
+            "AAPL",
+            3,
+            OrderType.LIMIT,
+            d("1.00"),
+            null,
+            TimeInForce.DAY));
     append(new HoldingReserved(USD, ACCOUNT, "USD", "o-2", d("4.00")));
     append(new FeeCharged("o-2", ACCOUNT, d("1.00"), "standard-v1"));
     append(new FeeSettled("o-2", ACCOUNT, d("1.00"), d("0.00"), null));
@@ -186,7 +205,16 @@ class EventStoreAuditTest {
     append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100"), null));
     append(
         new OrderPlaced(
-            "o-1", ACCOUNT, "c-o-1", Side.SELL, "AAPL", 4, OrderType.MARKET, null, null));
+            "o-1",
+            ACCOUNT,
+            "c-o-1",
+            Side.SELL,
+            "AAPL",
+            4,
+            OrderType.MARKET,
+            null,
+            null,
+            TimeInForce.DAY));
     append(new HoldingReserved(AAPL, ACCOUNT, "AAPL", "o-1", d("4")));
     append(new FeeCharged("o-1", ACCOUNT, d("2.00"), "standard-v1"));
     append(new HoldingDebited(AAPL, ACCOUNT, "AAPL", "o-1", "o-1-F1", d("4")));
@@ -206,7 +234,16 @@ class EventStoreAuditTest {
     append(new HoldingDeposited(AAPL, ACCOUNT, "AAPL", d("100"), null));
     append(
         new OrderPlaced(
-            "o-3", ACCOUNT, "c-3", Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
+            "o-3",
+            ACCOUNT,
+            "c-3",
+            Side.SELL,
+            "AAPL",
+            10,
+            OrderType.MARKET,
+            null,
+            null,
+            TimeInForce.DAY));
     append(new HoldingReserved(AAPL, ACCOUNT, "AAPL", "o-3", d("10")));
 
     AuditReport report = audit();

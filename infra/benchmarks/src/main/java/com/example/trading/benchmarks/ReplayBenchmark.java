@@ -3,6 +3,7 @@ package com.example.trading.benchmarks;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.codec.MessageCodec;
@@ -123,7 +124,8 @@ public final class ReplayBenchmark {
                     10,
                     OrderType.MARKET,
                     null,
-                    null),
+                    null,
+                    TimeInForce.DAY),
                 new FeeCharged(orderId, account, new BigDecimal("1.90"), "standard-v1"),
                 new HoldingReserved(shares, account, "AAPL", orderId, BigDecimal.TEN),
                 new OrderAccepted(orderId, "AAPL", BigDecimal.TEN, new BigDecimal("1.90")),

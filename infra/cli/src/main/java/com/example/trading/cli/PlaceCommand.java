@@ -40,6 +40,13 @@ final class PlaceCommand extends ApiCommand {
   String maxFee;
 
   @Option(
+      names = "--time-in-force",
+      description =
+          "${COMPLETION-CANDIDATES} (default: DAY): DAY until the venue's session close, GTC until"
+              + " filled or cancelled, IOC what fills at once, FOK all at once or nothing.")
+  PlaceOrderRequest.TimeInForceEnum timeInForce;
+
+  @Option(
       names = "--client-order-id",
       description = "Your id for the order (default: a new random one).")
   String clientOrderId;
@@ -62,7 +69,8 @@ final class PlaceCommand extends ApiCommand {
                         ? PlaceOrderRequest.TypeEnum.LIMIT
                         : PlaceOrderRequest.TypeEnum.MARKET)
             .limitPrice(limitPrice)
-            .maxFee(maxFee);
+            .maxFee(maxFee)
+            .timeInForce(timeInForce);
     OrderAccepted accepted = client.placeOrder(request);
     rememberWrite();
     follow.print(client, accepted, output);

@@ -31,7 +31,8 @@ final class Views {
                     + order.getInstrument()
                     + " "
                     + order.getType()
-                    + (order.getLimitPrice() == null ? "" : " @ " + order.getLimitPrice()))
+                    + (order.getLimitPrice() == null ? "" : " @ " + order.getLimitPrice())
+                    + (order.getTimeInForce() == null ? "" : " " + order.getTimeInForce()))
             .row(
                 "status",
                 order.getStatus()
@@ -49,7 +50,19 @@ final class Views {
                     + (order.getAveragePrice() == null ? "" : " @ " + order.getAveragePrice()))
             .row(
                 "fee",
-                order.getFee() == null ? null : order.getFee() + " (" + order.getFeeStatus() + ")")
+                order.getFee() == null
+                    ? null
+                    : order.getFee()
+                        + " ("
+                        + order.getFeeStatus()
+                        + (order.getFeePaid() == null || order.getFeeHeld() == null
+                            ? ""
+                            : ": "
+                                + order.getFeePaid()
+                                + " paid of "
+                                + order.getFeeHeld()
+                                + " held")
+                        + ")")
             .row("placed", order.getPlacedAt())
             .row("updated", order.getUpdatedAt());
     for (Step step : order.getTimeline()) {

@@ -167,6 +167,8 @@ class CustomerCliE2EIT {
             "1.00",
             "--max-fee",
             "5.00",
+            "--time-in-force",
+            "GTC",
             "--client-order-id",
             "cli-1");
     assertThat(placed.exit()).as(placed.err()).isZero();
@@ -174,6 +176,7 @@ class CustomerCliE2EIT {
     String orderId = order.path("orderId").asText();
     assertThat(order.path("type").asText()).isEqualTo("LIMIT");
     assertThat(order.path("clientOrderId").asText()).isEqualTo("cli-1");
+    assertThat(order.path("timeInForce").asText()).isEqualTo("GTC");
     assertThat(order.path("timeline").path(0).path("event").asText()).isEqualTo("OrderPlaced");
 
     Run again =
@@ -194,6 +197,8 @@ class CustomerCliE2EIT {
             "1.00",
             "--max-fee",
             "5.00",
+            "--time-in-force",
+            "GTC",
             "--client-order-id",
             "cli-1");
     assertThat(again.exit()).as(again.err()).isZero();
@@ -214,7 +219,12 @@ class CustomerCliE2EIT {
     assertThat(cancelled.json().path("status").asText()).isEqualTo("CANCELLED");
 
     Run shown = trading(customer, "order", orderId);
-    assertThat(shown.out()).contains("status").contains("CANCELLED").contains("OrderPlaced");
+    assertThat(shown.out())
+        .contains("status")
+        .contains("CANCELLED")
+        .contains("OrderPlaced")
+        .contains("LIMIT @ 1.00 GTC")
+        .contains("0.00 paid of 1.00 held");
 
     Run portfolio = trading(customer, "portfolio", "--json", "--account", account);
     assertThat(portfolio.exit()).as(portfolio.err()).isZero();

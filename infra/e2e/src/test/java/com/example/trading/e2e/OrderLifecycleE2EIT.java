@@ -530,6 +530,79 @@ class OrderLifecycleE2EIT {
   }
 
   @Test
+  void eachTimeInForceEndsTheOrderAsTheVenueDecides() throws Exception {
+    deposit("USD", "100000.00");
+    venueSettings(0.0, true);
+    BigDecimal price = price("AAPL");
+    String farBelow =
+        price
+            .multiply(new BigDecimal("0.60"))
+            .setScale(2, java.math.RoundingMode.DOWN)
+            .toPlainString();
+    String crossing =
+        price
+            .multiply(new BigDecimal("1.10"))
+            .setScale(2, java.math.RoundingMode.DOWN)
+            .toPlainString();
+
+    String ioc = place("BUY", "AAPL", 5, "LIMIT", farBelow, null, "IOC").path("orderId").asText();
+    String fok = place("BUY", "AAPL", 9, "LIMIT", crossing, null, "FOK").path("orderId").asText();
+
+    // IOC: nothing could fill on arrival, so all of it was cancelled, and everything given back.
+    JsonNode iocEnd = awaitEnd(ioc, Duration.ofSeconds(60));
+    assertThat(iocEnd.path("status").asText()).isEqualTo("CANCELLED");
+    assertThat(iocEnd.path("filledQuantity").asLong()).isZero();
+    assertThat(iocEnd.path("timeInForce").asText()).isEqualTo("IOC");
+    assertThat(iocEnd.path("feeStatus").asText()).isEqualTo("REFUNDED");
+    // FOK: all of it in one fill, even with the venue filling in parts.
+    JsonNode fokEnd = awaitEnd(fok, Duration.ofSeconds(60));
+    assertThat(fokEnd.path("status").asText()).isEqualTo("FILLED");
+    assertThat(fokEnd.path("fills")).hasSize(1);
+    // DAY and GTC rest until the session closes: then the DAY order expires, the GTC one works on.
+    String day = place("BUY", "AAPL", 5, "LIMIT", farBelow, null, "DAY").path("orderId").asText();
+    String gtc = place("BUY", "AAPL", 5, "LIMIT", farBelow, null, "GTC").path("orderId").asText();
+    for (String resting : List.of(day, gtc)) {
+      Eventually.within(
+          Duration.ofSeconds(60),
+          () ->
+              "SUBMITTED"
+                      .equals(json(get(query(), "/api/orders/" + resting)).path("status").asText())
+                  ? true
+                  : null);
+    }
+    // (this system's DAY orders also expire 20 s after submission: the session closes before that)
+    assertThat(venueOrderStatus(day)).isEqualTo("ACCEPTED");
+    var closed = send("POST", system.venue().resolve("/venue/session/close"), "");
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(closed.body()).path("expired").asInt()).isPositive();
+    assertThat(venueOrderStatus(day)).isEqualTo("EXPIRED");
+    assertThat(venueOrderStatus(gtc)).isEqualTo("ACCEPTED");
+    JsonNode dayEnd = awaitEnd(day, Duration.ofSeconds(60));
+    assertThat(dayEnd.path("status").asText()).isEqualTo("EXPIRED");
+    assertThat(dayEnd.path("feeStatus").asText()).isEqualTo("REFUNDED");
+    JsonNode gtcNow = json(get(query(), "/api/orders/" + gtc));
+    assertThat(gtcNow.path("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(gtcNow.path("timeInForce").asText()).isEqualTo("GTC");
+
+    postJson(system.commandSide.port(), "/api/orders/" + gtc + "/cancel", "");
+    assertThat(awaitEnd(gtc, Duration.ofSeconds(60)).path("status").asText())
+        .isEqualTo("CANCELLED");
+    awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0);
+    assertAuditHolds();
+  }
+
+  @Test
+  void anUnknownTimeInForceIsRefusedNamingTheField() throws Exception {
+    String body =
+        ("{\"accountId\":\"%s\",\"clientOrderId\":\"c-tif\",\"side\":\"BUY\",\"instrument\":\"AAPL\","
+                + "\"quantity\":1,\"type\":\"MARKET\",\"timeInForce\":\"FOREVER\"}")
+            .formatted(account);
+    var response = postJson(system.commandSide.port(), "/api/orders", body);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.body()).contains("timeInForce");
+  }
+
+  @Test
   void anInstrumentTheVenueDoesNotListIsRefusedAtPlacementAndNothingIsStored() throws Exception {
     deposit("USD", "1000.00");
     // The command side reads the venue's reference data in the background after it starts.
@@ -707,14 +780,26 @@ class OrderLifecycleE2EIT {
       String type,
       String limitPrice,
       String maxFee) {
+    return place(side, instrument, quantity, type, limitPrice, maxFee, null);
+  }
+
+  private JsonNode place(
+      String side,
+      String instrument,
+      long quantity,
+      String type,
+      String limitPrice,
+      String maxFee,
+      String timeInForce) {
     String body =
         "{\"accountId\":\"%s\",\"clientOrderId\":\"%s\",\"side\":\"%s\",\"instrument\":\"%s\",\"quantity\":%d,"
                 .formatted(account, UUID.randomUUID(), side, instrument, quantity)
-            + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s}"
+            + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s%s}"
                 .formatted(
                     type,
                     limitPrice == null ? "null" : "\"" + limitPrice + "\"",
-                    maxFee == null ? "null" : "\"" + maxFee + "\"");
+                    maxFee == null ? "null" : "\"" + maxFee + "\"",
+                    timeInForce == null ? "" : ",\"timeInForce\":\"" + timeInForce + "\"");
     var response = postJson(system.commandSide.port(), "/api/orders", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     return json(response);
@@ -749,6 +834,13 @@ class OrderLifecycleE2EIT {
               ? order
               : null;
         });
+  }
+
+  private static String venueOrderStatus(String orderId) throws Exception {
+    return JSON.readTree(
+            send("GET", system.venue().resolve("/venue/orders/" + orderId), null).body())
+        .path("status")
+        .asText();
   }
 
   private static BigDecimal price(String instrument) throws Exception {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param tickInterval how often reference prices move and resting orders are matched and expired
  * @param priceStep the largest move of a reference price in one tick, either way
  * @param marketSlippage how much worse than the reference price a MARKET order may fill, at most
- * @param limitOrderTtl how long a LIMIT order without {@code expiresAt} rests before it expires
+ * @param limitOrderTtl how long a LIMIT order without {@code expiresAt} or a time in force rests
+ *     before it expires
+ * @param sessionClose the time of day (UTC) the trading session closes, when DAY orders expire
  * @param instruments the listed instruments and their starting reference prices
  * @param haltedInstruments instruments on which every order is rejected
  */
@@ -39,6 +42,7 @@ public record ExchangeProperties(
     @NotNull @DecimalMin("0.00") BigDecimal priceStep,
     @NotNull @DecimalMin("0.00") BigDecimal marketSlippage,
     @NotNull Duration limitOrderTtl,
+    @NotNull LocalTime sessionClose,
     @NotEmpty
         Map<String, @NotNull @DecimalMin(value = "0.00", inclusive = false) BigDecimal> instruments,
     List<String> haltedInstruments,

@@ -91,7 +91,8 @@ class VenueConfiguration {
         new VenueRules(
             properties.limitOrderTtl(),
             properties.marketSlippage(),
-            new HashSet<>(properties.haltedInstruments()));
+            new HashSet<>(properties.haltedInstruments()),
+            properties.sessionClose());
     return OrderBook.open(
         properties.journalDir(), feed, prices, rules, settings, clock, random, meters);
   }

@@ -2,6 +2,7 @@ package com.example.trading.platform.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import java.math.BigDecimal;
@@ -20,7 +21,8 @@ class LoggingContextTest {
   void namesTheJourneyTheOrderAndTheAccountOfAMessageAndRestoresTheOuterContext() {
     MDC.put("correlationId", "outer");
     MDC.put("accountId", "outer-account");
-    OrderPlaced placed = new OrderPlaced("o-1", "acc-1", "c-1", null, "MSFT", 1, null, null, null);
+    OrderPlaced placed =
+        new OrderPlaced("o-1", "acc-1", "c-1", null, "MSFT", 1, null, null, null, TimeInForce.DAY);
 
     try (LoggingContext context = LoggingContext.of("corr-1", placed)) {
       assertThat(MDC.get("correlationId")).isEqualTo("corr-1");

@@ -36,6 +36,10 @@ public class CustomerOrderDocument {
 
   public String averagePrice;
   public String limitPrice;
+
+  /** DAY, GTC, IOC or FOK (an order placed before time in force was recorded: DAY). */
+  public String timeInForce;
+
   public String maxFee;
   public String status;
   public String rejectReason;

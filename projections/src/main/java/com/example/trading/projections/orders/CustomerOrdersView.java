@@ -47,10 +47,13 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
     return NAME;
   }
 
-  /** 2: the order's fills (the ledger's fill prices); 3: the fee held, paid and refunded. */
+  /**
+   * 2: the order's fills (the ledger's fill prices); 3: the fee held, paid and refunded; 4: the
+   * order's time in force.
+   */
   @Override
   public int version() {
-    return 3;
+    return 4;
   }
 
   @Override
@@ -80,6 +83,7 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
                 Map.entry("filledNotional", ViewMappings.storedOnly()),
                 Map.entry("averagePrice", ViewMappings.storedOnly()),
                 Map.entry("limitPrice", ViewMappings.storedOnly()),
+                Map.entry("timeInForce", ViewMappings.keyword()),
                 Map.entry("maxFee", ViewMappings.storedOnly()),
                 Map.entry("status", ViewMappings.keyword()),
                 Map.entry("rejectReason", ViewMappings.keyword()),
@@ -171,6 +175,7 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         doc.type = e.type().name();
         doc.quantity = e.quantity();
         doc.limitPrice = plain(e.limitPrice());
+        doc.timeInForce = e.timeInForce().name();
         doc.maxFee = plain(e.maxFee());
         doc.placedAt = at.at();
         if (doc.status == null) {

@@ -6,6 +6,7 @@ import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.fee.FeeEvent;
@@ -74,7 +75,8 @@ class CustomerOrdersViewTest {
             10,
             OrderType.LIMIT,
             new BigDecimal("420.00"),
-            new BigDecimal("5.00")),
+            new BigDecimal("5.00"),
+            TimeInForce.DAY),
         0);
   }
 

@@ -13,6 +13,7 @@ import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
@@ -67,7 +68,16 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
       events.add(
           event(
               new OrderPlaced(
-                  order, "acc-bulk", "c-" + i, Side.BUY, "MSFT", 10, OrderType.MARKET, null, null),
+                  order,
+                  "acc-bulk",
+                  "c-" + i,
+                  Side.BUY,
+                  "MSFT",
+                  10,
+                  OrderType.MARKET,
+                  null,
+                  null,
+                  TimeInForce.DAY),
               Topics.ORDER_EVENTS,
               0));
       events.add(

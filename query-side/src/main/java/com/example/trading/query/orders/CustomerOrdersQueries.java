@@ -306,6 +306,7 @@ public class CustomerOrdersQueries {
         doc.hasNonNull("quantity") ? doc.get("quantity").asLong() : null,
         doc.path("filledQuantity").asLong(0),
         text(doc, "limitPrice"),
+        text(doc, "timeInForce"),
         text(doc, "averagePrice"),
         text(doc, "status"),
         text(doc, "rejectReason"),

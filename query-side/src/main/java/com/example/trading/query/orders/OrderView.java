@@ -3,6 +3,7 @@ package com.example.trading.query.orders;
 import com.example.trading.platform.openapi.ApiSchemas;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.example.trading.schemas.order.OrderStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -26,6 +27,7 @@ public record OrderView(
     long filledQuantity,
     @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "LIMIT orders only")
         @Nullable String limitPrice,
+    @Schema(implementation = TimeInForce.class) String timeInForce,
     @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "once something filled")
         @Nullable String averagePrice,
     @Schema(implementation = OrderStatus.class) String status,

@@ -2,6 +2,7 @@ package com.example.trading.saga.market;
 
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import java.math.BigDecimal;
 
 /**
@@ -22,7 +23,7 @@ public sealed interface MarketCommand {
   /**
    * Place the order on the venue under client order id = {@code orderId}, so a retried submission
    * is the same venue order. {@code priceProtection}: a BUY never fills above it, a SELL never
-   * below.
+   * below. {@code timeInForce} is null in a request queued before it was recorded (a DAY order).
    */
   record SubmitToMarket(
       String orderId,
@@ -31,7 +32,8 @@ public sealed interface MarketCommand {
       long quantity,
       OrderType type,
       BigDecimal limitPrice,
-      BigDecimal priceProtection)
+      BigDecimal priceProtection,
+      TimeInForce timeInForce)
       implements MarketCommand {}
 
   /**

@@ -19,6 +19,7 @@ import com.example.trading.saga.market.VenueClient.Cancellation;
 import com.example.trading.saga.store.EventStoreTransactions;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -243,9 +244,11 @@ class MarketGateway extends PollingWorker {
   }
 
   private MarketEvent submit(Request request, SubmitToMarket order) {
+    // A request queued before time in force was recorded is a DAY order.
+    TimeInForce timeInForce = order.timeInForce() == null ? TimeInForce.DAY : order.timeInForce();
     String expiresAt =
-        order.type() == OrderType.LIMIT
-            ? Instant.now().plus(properties.timeInForce()).toString()
+        order.type() == OrderType.LIMIT && timeInForce == TimeInForce.DAY
+            ? Instant.now().plus(properties.dayOrderLifetime()).toString()
             : null;
     OrderAnswer answer =
         venue.submit(
@@ -257,7 +260,8 @@ class MarketGateway extends PollingWorker {
                 order.type().name(),
                 order.limitPrice(),
                 order.priceProtection(),
-                expiresAt));
+                expiresAt,
+                timeInForce.name()));
     if ("REJECTED".equals(answer.status())) {
       return new MarketOrderRejected(
           order.orderId(), answer.reason() == null ? "rejected by the venue" : answer.reason());

@@ -16,7 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param initialBackoff the first pause between attempts; doubles with ±50% jitter
  * @param requeueBackoff how long a request that failed all its attempts waits before the next round
  *     (capped at 10 × this)
- * @param timeInForce how long a LIMIT order may rest on the venue before it expires there
+ * @param dayOrderLifetime the longest a DAY LIMIT order rests on the venue (it expires there at
+ *     this or the venue's session close, whichever comes first); GTC orders rest until cancelled
  * @param pollInterval how often the idle request queue and the executions feed are polled
  * @param feedPageSize executions read per call
  * @param lease how long a claimed request is invisible to other workers while its call runs
@@ -34,7 +35,7 @@ public record MarketProperties(
     Integer attempts,
     Duration initialBackoff,
     Duration requeueBackoff,
-    Duration timeInForce,
+    Duration dayOrderLifetime,
     Duration pollInterval,
     Integer feedPageSize,
     Duration lease,
@@ -49,7 +50,7 @@ public record MarketProperties(
     attempts = attempts == null ? 3 : attempts;
     initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
     requeueBackoff = requeueBackoff == null ? Duration.ofSeconds(1) : requeueBackoff;
-    timeInForce = timeInForce == null ? Duration.ofMinutes(55) : timeInForce;
+    dayOrderLifetime = dayOrderLifetime == null ? Duration.ofHours(24) : dayOrderLifetime;
     pollInterval = pollInterval == null ? Duration.ofMillis(200) : pollInterval;
     feedPageSize = feedPageSize == null ? 200 : feedPageSize;
     lease = lease == null ? Duration.ofSeconds(60) : lease;

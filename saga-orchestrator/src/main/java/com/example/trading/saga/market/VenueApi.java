@@ -20,7 +20,8 @@ final class VenueApi {
       String type,
       BigDecimal limitPrice,
       BigDecimal priceProtection,
-      String expiresAt) {}
+      String expiresAt,
+      String timeInForce) {}
 
   /** The answer to a new order: ACCEPTED or REJECTED (with a reason). */
   record OrderAnswer(String venueOrderId, String status, String reason) {}

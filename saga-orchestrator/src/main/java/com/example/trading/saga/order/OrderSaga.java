@@ -15,6 +15,7 @@ import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
 import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.TradingCommand;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.fee.FeeCommand.RefundFee;
@@ -138,6 +139,9 @@ public class OrderSaga {
   private BigDecimal limitPrice;
   private BigDecimal maxFee;
 
+  /** Null in a saga stored before time in force was recorded: it works as a DAY order. */
+  private TimeInForce timeInForce;
+
   private SagaStep step;
 
   /** The decided end, or null while the order may still run its course. */
@@ -212,6 +216,7 @@ public class OrderSaga {
     type = placed.type();
     limitPrice = placed.limitPrice();
     maxFee = placed.maxFee();
+    timeInForce = placed.timeInForce();
     if (type == OrderType.MARKET) {
       ask(new RequestReferencePrice(orderId, instrument));
       moveTo(SagaStep.PRICING, "placed; needs a reference price");
@@ -310,7 +315,14 @@ public class OrderSaga {
     sendOnce(new AcceptOrder(orderId, plan.asset(), reserved, fee));
     ask(
         new SubmitToMarket(
-            orderId, side, instrument, quantity, type, limitPrice, plan.priceProtection()));
+            orderId,
+            side,
+            instrument,
+            quantity,
+            type,
+            limitPrice,
+            plan.priceProtection(),
+            timeInForce()));
     moveTo(SagaStep.SUBMITTING, "fee " + fee + " charged; submitting to the market");
   }
 
@@ -482,7 +494,11 @@ public class OrderSaga {
     if (!isAtMarket()) {
       return;
     }
-    decide(Ending.cancelled("cancelled at the venue"));
+    decide(
+        Ending.cancelled(
+            timeInForce().endsOnArrival()
+                ? timeInForce() + ": what did not fill on arrival was cancelled at the venue"
+                : "cancelled at the venue"));
     marketPhaseOver(cancellation.venueFilledQuantity());
   }
 
@@ -667,7 +683,12 @@ public class OrderSaga {
         cancelAtMarket("the venue did not answer in time");
       }
       case ON_MARKET -> {
-        decide(Ending.expired("time in force " + timeouts.onMarket() + " passed"));
+        decide(
+            Ending.expired(
+                "the venue did not end the "
+                    + timeInForce()
+                    + " order within "
+                    + timeouts.onMarket(timeInForce())));
         cancelAtMarket("time in force passed");
       }
       case CANCELLING_AT_MARKET -> {
@@ -696,7 +717,11 @@ public class OrderSaga {
     step = next;
     retry = 0;
     cancelLegacyDeadline();
-    journal.moved(orderId, next, ending, timeouts.of(next));
+    journal.moved(
+        orderId,
+        next,
+        ending,
+        next == SagaStep.ON_MARKET ? timeouts.onMarket(timeInForce()) : timeouts.of(next));
     log.atInfo().addKeyValue("step", next).log("order saga {} -> {}: {}", previous, next, why);
   }
 
@@ -717,6 +742,11 @@ public class OrderSaga {
     if (ending == null || decision.outcome() == Ending.Outcome.COMPLETED) {
       ending = decision;
     }
+  }
+
+  /** The order's time in force; a saga stored before it was recorded works as a DAY order. */
+  private TimeInForce timeInForce() {
+    return timeInForce == null ? TimeInForce.DAY : timeInForce;
   }
 
   private boolean isAtMarket() {

@@ -1,5 +1,6 @@
 package com.example.trading.saga.order;
 
+import com.example.trading.schemas.TimeInForce;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -8,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * passes, the saga re-sends what it is waiting on (commands are idempotent) and re-arms the
  * deadline with exponential back-off up to {@code maxRetryInterval}, for ever: a saga that cannot
  * finish stays visible (metric, log, {@code /ops/sagas/stuck}) instead of giving up silently.
- * {@code pricing} and {@code submitting} end the order instead (MARKET_TIMEOUT), and {@code
- * onMarket} is the order's time in force: past it the saga cancels at the venue and the order
- * expires.
+ * {@code pricing} and {@code submitting} end the order instead (MARKET_TIMEOUT). At the venue
+ * (ON_MARKET) the order's time in force decides, and the saga's deadline is only the backstop for a
+ * venue that does not end it: past it the saga cancels at the venue and the order expires. {@code
+ * onMarket} is a DAY order's (the venue expires it at its session close, within a day), {@code
+ * goodTillCancelled} a GTC order's (the longest a broker lets one work), {@code onArrival} an IOC
+ * or FOK order's (the venue ends it on arrival).
  */
 @ConfigurationProperties("trading.saga.timeouts")
 public record SagaTimeouts(
@@ -18,6 +22,8 @@ public record SagaTimeouts(
     Duration confirmation,
     Duration submitting,
     Duration onMarket,
+    Duration goodTillCancelled,
+    Duration onArrival,
     Duration cancellingAtMarket,
     Duration maxRetryInterval) {
 
@@ -25,16 +31,27 @@ public record SagaTimeouts(
     pricing = orDefault(pricing, Duration.ofSeconds(30));
     confirmation = orDefault(confirmation, Duration.ofSeconds(30));
     submitting = orDefault(submitting, Duration.ofSeconds(30));
-    onMarket = orDefault(onMarket, Duration.ofHours(1));
+    onMarket = orDefault(onMarket, Duration.ofHours(25));
+    goodTillCancelled = orDefault(goodTillCancelled, Duration.ofDays(90));
+    onArrival = orDefault(onArrival, Duration.ofSeconds(30));
     cancellingAtMarket = orDefault(cancellingAtMarket, Duration.ofSeconds(30));
     maxRetryInterval = orDefault(maxRetryInterval, Duration.ofMinutes(5));
   }
 
   public static SagaTimeouts defaults() {
-    return new SagaTimeouts(null, null, null, null, null, null);
+    return new SagaTimeouts(null, null, null, null, null, null, null, null);
   }
 
-  /** How long a step may wait before its deadline fires. */
+  /** How long an order of this time in force may work at the venue before the saga ends it. */
+  public Duration onMarket(TimeInForce timeInForce) {
+    return switch (timeInForce) {
+      case DAY -> onMarket;
+      case GTC -> goodTillCancelled;
+      case IOC, FOK -> onArrival;
+    };
+  }
+
+  /** How long a step may wait before its deadline fires (ON_MARKET: a DAY order's). */
   public Duration of(SagaStep step) {
     return switch (step) {
       case PRICING -> pricing;

@@ -7,6 +7,7 @@ import com.example.trading.saga.SagaTestSupport;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
@@ -74,7 +75,8 @@ class InboxToOutboxIT {
         10,
         OrderType.LIMIT,
         new BigDecimal("190.00"),
-        new BigDecimal("25.00"));
+        new BigDecimal("25.00"),
+        TimeInForce.DAY);
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
 import com.example.trading.saga.store.StoredEvents;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -68,7 +69,8 @@ class LateEventGapIT {
             5,
             OrderType.MARKET,
             null,
-            new BigDecimal("25.00")),
+            new BigDecimal("25.00"),
+            TimeInForce.DAY),
         0);
     await().atMost(Duration.ofSeconds(30)).until(() -> "PRICING".equals(step(priced)));
 
@@ -108,7 +110,8 @@ class LateEventGapIT {
             5,
             OrderType.LIMIT,
             new BigDecimal("100.00"),
-            new BigDecimal("25.00")),
+            new BigDecimal("25.00"),
+            TimeInForce.DAY),
         0,
         UUID.randomUUID().toString(),
         null,

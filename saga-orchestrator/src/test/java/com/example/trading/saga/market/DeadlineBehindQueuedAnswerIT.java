@@ -9,6 +9,7 @@ import com.example.trading.saga.store.EventStoreTransactions;
 import com.example.trading.saga.store.SagaProcessorProgress;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -66,7 +67,8 @@ class DeadlineBehindQueuedAnswerIT {
             5,
             OrderType.MARKET,
             null,
-            new BigDecimal("25.00")),
+            new BigDecimal("25.00"),
+            TimeInForce.DAY),
         0);
     await().atMost(Duration.ofSeconds(30)).until(() -> step(priced) != null);
     assertThat(step(priced)).isEqualTo("PRICING");
@@ -92,7 +94,8 @@ class DeadlineBehindQueuedAnswerIT {
               5,
               OrderType.LIMIT,
               new BigDecimal("100.00"),
-              new BigDecimal("25.00")),
+              new BigDecimal("25.00"),
+              TimeInForce.DAY),
           0);
       await().atMost(Duration.ofSeconds(30)).until(() -> storedOrderPlaced(blocker));
       assertThat(deadlineStored(priced))

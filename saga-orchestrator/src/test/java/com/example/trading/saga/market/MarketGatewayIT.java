@@ -9,6 +9,7 @@ import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
 import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.teststack.ServiceProcess;
 import com.example.trading.teststack.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,7 +120,9 @@ class MarketGatewayIT {
   void aMarketSellIsAcceptedAndEachOfItsFillsIsRecordedOnce() {
     String orderId = newOrderId();
     settings(0, 0.0, 0.0, true);
-    ask(new SubmitToMarket(orderId, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
+    ask(
+        new SubmitToMarket(
+            orderId, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null, TimeInForce.DAY));
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -168,7 +171,14 @@ class MarketGatewayIT {
     String orderId = newOrderId();
     ask(
         new SubmitToMarket(
-            orderId, Side.BUY, "HALTED", 5, OrderType.MARKET, null, new BigDecimal("10.00")));
+            orderId,
+            Side.BUY,
+            "HALTED",
+            5,
+            OrderType.MARKET,
+            null,
+            new BigDecimal("10.00"),
+            TimeInForce.DAY));
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -181,7 +191,14 @@ class MarketGatewayIT {
     String orderId = newOrderId();
     ask(
         new SubmitToMarket(
-            orderId, Side.BUY, "AAPL", 5, OrderType.LIMIT, new BigDecimal("1.00"), null));
+            orderId,
+            Side.BUY,
+            "AAPL",
+            5,
+            OrderType.LIMIT,
+            new BigDecimal("1.00"),
+            null,
+            TimeInForce.DAY));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> typesOf(orderId).contains("MarketOrderAccepted"));
@@ -205,7 +222,8 @@ class MarketGatewayIT {
   void aSubmissionFollowedByACancelIsSupersededAndNeverReachesTheVenue() {
     String orderId = newOrderId();
     ask(
-        new SubmitToMarket(orderId, Side.SELL, "AAPL", 5, OrderType.MARKET, null, null),
+        new SubmitToMarket(
+            orderId, Side.SELL, "AAPL", 5, OrderType.MARKET, null, null, TimeInForce.DAY),
         new CancelAtMarket(orderId));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !typesOf(orderId).isEmpty());
@@ -222,7 +240,9 @@ class MarketGatewayIT {
   void aVenueAnsweringErrorsIsRetriedUntilItAnswers() {
     String orderId = newOrderId();
     settings(0, 0.0, 1.0, false);
-    ask(new SubmitToMarket(orderId, Side.SELL, "MSFT", 3, OrderType.MARKET, null, null));
+    ask(
+        new SubmitToMarket(
+            orderId, Side.SELL, "MSFT", 3, OrderType.MARKET, null, null, TimeInForce.DAY));
 
     await()
         .atMost(Duration.ofSeconds(20))

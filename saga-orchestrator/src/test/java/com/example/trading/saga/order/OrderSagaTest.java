@@ -15,6 +15,7 @@ import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.fee.FeeCommand.RefundFee;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
@@ -104,6 +105,10 @@ class OrderSagaTest {
   // ---- the events of the command side and the gateway, in the order's words ----
 
   static OrderPlaced placed(Side side, OrderType type, String limitPrice) {
+    return placed(side, type, limitPrice, TimeInForce.DAY);
+  }
+
+  static OrderPlaced placed(Side side, OrderType type, String limitPrice, TimeInForce timeInForce) {
     return new OrderPlaced(
         ORDER,
         ACCOUNT,
@@ -113,7 +118,8 @@ class OrderSagaTest {
         10,
         type,
         limitPrice == null ? null : $(limitPrice),
-        $("25.00"));
+        $("25.00"),
+        timeInForce);
   }
 
   static HoldingReserved reservedShares(long quantity) {
@@ -194,7 +200,8 @@ class OrderSagaTest {
           .whenPublishingA(feeCharged("1.90"))
           .expectDispatchedCommands(
               new AcceptOrder(ORDER, "AAPL", BigDecimal.valueOf(10), $("1.90")),
-              new SubmitToMarket(ORDER, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null));
+              new SubmitToMarket(
+                  ORDER, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null, TimeInForce.DAY));
       assertThat(journal.lastDeadline())
           .isEqualTo(RecordingJournal.armed(SagaStep.SUBMITTING, 0, TIMEOUTS.submitting()));
     }
@@ -312,7 +319,15 @@ class OrderSagaTest {
           .whenPublishingA(feeCharged("1.05"))
           .expectDispatchedCommands(
               new AcceptOrder(ORDER, "USD", $("1051.05"), $("1.05")),
-              new SubmitToMarket(ORDER, Side.BUY, "AAPL", 10, OrderType.MARKET, null, $("105.00")));
+              new SubmitToMarket(
+                  ORDER,
+                  Side.BUY,
+                  "AAPL",
+                  10,
+                  OrderType.MARKET,
+                  null,
+                  $("105.00"),
+                  TimeInForce.DAY));
     }
 
     @Test
@@ -715,6 +730,94 @@ class OrderSagaTest {
                       AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6))))
           .whenPublishingA(new OrderCancelled(ORDER, 4))
           .expectActiveSagas(0);
+    }
+  }
+
+  @Nested
+  class TimeInForceAtTheVenue {
+
+    List<Object> limitBuyAccepted(TimeInForce timeInForce) {
+      return List.of(
+          placed(Side.BUY, OrderType.LIMIT, "150.00", timeInForce),
+          reservedCash("1501.50"),
+          feeCharged("1.50"));
+    }
+
+    @Test
+    void theOrderGoesToTheVenueWithItsTimeInForce() {
+      given(limitBuyAccepted(TimeInForce.GTC).subList(0, 2))
+          .whenPublishingA(feeCharged("1.50"))
+          .expectDispatchedCommands(
+              new AcceptOrder(ORDER, "USD", $("1501.50"), $("1.50")),
+              new SubmitToMarket(
+                  ORDER,
+                  Side.BUY,
+                  "AAPL",
+                  10,
+                  OrderType.LIMIT,
+                  $("150.00"),
+                  null,
+                  TimeInForce.GTC));
+    }
+
+    @Test
+    void eachTimeInForceGivesTheVenueItsOwnTimeBeforeTheSagaEndsTheOrderItself() {
+      for (TimeInForce timeInForce : TimeInForce.values()) {
+        fixture = new SagaTestFixture<>(OrderSaga.class);
+        journal = new RecordingJournal();
+        fixture.registerResource(journal);
+        fixture.registerResource(TIMEOUTS);
+        given(limitBuyAccepted(timeInForce))
+            .whenPublishingA(new MarketOrderAccepted(ORDER, ORDER))
+            .expectDispatchedCommands(new RecordOrderSubmission(ORDER, ORDER));
+        assertThat(journal.lastDeadline())
+            .as(timeInForce.name())
+            .isEqualTo(
+                RecordingJournal.armed(SagaStep.ON_MARKET, 0, TIMEOUTS.onMarket(timeInForce)));
+      }
+      assertThat(TIMEOUTS.onMarket(TimeInForce.GTC)).isEqualTo(java.time.Duration.ofDays(90));
+      assertThat(TIMEOUTS.onMarket(TimeInForce.IOC)).isEqualTo(java.time.Duration.ofSeconds(30));
+    }
+
+    @Test
+    void whatAnImmediateOrCancelOrderDidNotFillIsCancelledAtTheVenueAndTheRestSettled() {
+      given(
+              then(
+                  limitBuyAccepted(TimeInForce.IOC),
+                  new MarketOrderAccepted(ORDER, ORDER),
+                  filled("f-1", 4, "149.00", 1)))
+          .whenPublishingA(new MarketOrderCancelled(ORDER, null))
+          .expectNoDispatchedCommands();
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
+    }
+
+    @Test
+    void anUnfilledFillOrKillOrderEndsCancelledWithEverythingGivenBack() {
+      List<Object> killed =
+          then(
+              limitBuyAccepted(TimeInForce.FOK),
+              new MarketOrderAccepted(ORDER, ORDER),
+              new MarketOrderCancelled(ORDER, null),
+              new HoldingReservationReleased(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50")));
+      given(then(limitBuyAccepted(TimeInForce.FOK), new MarketOrderAccepted(ORDER, ORDER)))
+          .whenPublishingA(new MarketOrderCancelled(ORDER, null))
+          .expectDispatchedCommands(
+              new ReleaseReservation(CASH_HOLDING, ORDER), new RefundFee(ORDER));
+      fixture = new SagaTestFixture<>(OrderSaga.class);
+      fixture.registerResource(journal);
+      fixture.registerResource(TIMEOUTS);
+      given(killed)
+          .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.50")))
+          .expectDispatchedCommands(new ConfirmCancellation(ORDER));
+      fixture = new SagaTestFixture<>(OrderSaga.class);
+      fixture.registerResource(journal);
+      fixture.registerResource(TIMEOUTS);
+      given(then(killed, new FeeRefunded(ORDER, ACCOUNT, $("1.50"))))
+          .whenPublishingA(new OrderCancelled(ORDER, 0))
+          .expectActiveSagas(0);
+      assertThat(journal.finished)
+          .containsExactly(
+              Ending.cancelled("FOK: what did not fill on arrival was cancelled at the venue"));
     }
   }
 

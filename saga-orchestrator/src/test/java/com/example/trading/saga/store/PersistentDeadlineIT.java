@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.example.trading.saga.SagaTestSupport;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ class PersistentDeadlineIT {
               5,
               OrderType.MARKET,
               null,
-              new BigDecimal("25.00")),
+              new BigDecimal("25.00"),
+              TimeInForce.DAY),
           0);
       await()
           .atMost(Duration.ofSeconds(30))

@@ -156,26 +156,13 @@ public final class OrderBook {
       Instant now = clock.instant();
       VenueSettings current = settings.get();
       String id = terms.clientOrderId();
-      Instant expiresAt =
-          terms.type() == OrderType.LIMIT
-              ? (terms.expiresAt() != null ? terms.expiresAt() : now.plus(rules.limitOrderTtl()))
-              : null;
+      Instant expiresAt = expiryOf(terms, now);
       Batch batch = new Batch(now);
       Optional<RejectReason> refusal = screen(terms, now, current);
       if (refusal.isPresent()) {
         batch.add(ExecutionType.REJECTED, id, null, terms.quantity(), null, refusal.get());
       } else {
-        BigDecimal reference = prices.price(terms.instrument()).orElseThrow();
-        if (terms.type() == OrderType.MARKET) {
-          long remaining = terms.quantity();
-          for (int fills = 0; remaining > 0; fills++) {
-            long part = nextFill(remaining, fills, current.partialFills());
-            batch.fill(id, fills + 1, part, marketFillPrice(terms, reference));
-            remaining -= part;
-          }
-        } else if (crosses(terms, reference)) {
-          batch.fill(id, 1, nextFill(terms.quantity(), 0, current.partialFills()), reference);
-        }
+        matchOnArrival(terms, current, batch);
       }
       commit(new BookEntry(new PlacedOrder(terms, expiresAt, now), batch.executions));
       PlacementAnswer answer = orders.get(id).placementAnswer();
@@ -195,6 +182,88 @@ public final class OrderBook {
           .addKeyValue("reason", answer.reason())
           .log("order received");
       return answer;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * What an accepted order does on arrival: a MARKET order fills at once (in parts with partial
+   * fills on), a LIMIT order whose limit is reached fills its first part; a FOK order fills whole
+   * in one fill or not at all; an IOC or FOK order's remainder is then cancelled.
+   */
+  private void matchOnArrival(OrderTerms terms, VenueSettings current, Batch batch) {
+    String id = terms.clientOrderId();
+    BigDecimal reference = prices.price(terms.instrument()).orElseThrow();
+    TimeInForce timeInForce = terms.timeInForce();
+    boolean fillable = terms.type() == OrderType.MARKET || crosses(terms, reference);
+    BigDecimal price =
+        terms.type() == OrderType.MARKET ? marketFillPrice(terms, reference) : reference;
+    long filled = 0;
+    if (timeInForce == TimeInForce.FOK) {
+      if (fillable) {
+        batch.fill(id, 1, terms.quantity(), price);
+        filled = terms.quantity();
+      }
+    } else if (terms.type() == OrderType.MARKET) {
+      for (int fills = 0; filled < terms.quantity(); fills++) {
+        long part = nextFill(terms.quantity() - filled, fills, current.partialFills());
+        batch.fill(id, fills + 1, part, marketFillPrice(terms, reference));
+        filled += part;
+      }
+    } else if (fillable) {
+      filled = nextFill(terms.quantity(), 0, current.partialFills());
+      batch.fill(id, 1, filled, reference);
+    }
+    if (timeInForce != null && timeInForce.endsOnArrival() && filled < terms.quantity()) {
+      batch.add(ExecutionType.CANCELLED, id, null, terms.quantity() - filled, null, null);
+    }
+  }
+
+  /**
+   * When a LIMIT order's remainder expires: DAY at the next session close (or its own expiry, if
+   * earlier); GTC only at its own expiry, if any; IOC and FOK end on arrival; without a time in
+   * force at its own expiry or after the TTL. MARKET orders fill on arrival and never rest.
+   */
+  private @Nullable Instant expiryOf(OrderTerms terms, Instant now) {
+    if (terms.type() != OrderType.LIMIT) {
+      return null;
+    }
+    if (terms.timeInForce() == null) {
+      return terms.expiresAt() != null ? terms.expiresAt() : now.plus(rules.limitOrderTtl());
+    }
+    return switch (terms.timeInForce()) {
+      case DAY -> {
+        Instant close = rules.nextSessionClose(now);
+        yield terms.expiresAt() != null && terms.expiresAt().isBefore(close)
+            ? terms.expiresAt()
+            : close;
+      }
+      case GTC -> terms.expiresAt();
+      case IOC, FOK -> null;
+    };
+  }
+
+  /**
+   * Closes the trading session now: the remainder of every live DAY order expires, as at the
+   * configured session close.
+   *
+   * @return how many orders expired
+   */
+  public int closeSession() {
+    lock.lock();
+    try {
+      Batch batch = new Batch(clock.instant());
+      for (VenueOrder order : resting.values()) {
+        if (order.terms().timeInForce() == TimeInForce.DAY) {
+          batch.add(ExecutionType.EXPIRED, order.id(), null, order.remaining(), null, null);
+        }
+      }
+      if (!batch.executions.isEmpty()) {
+        commit(new BookEntry(null, batch.executions));
+      }
+      log.atInfo().addKeyValue("expired", batch.executions.size()).log("session closed");
+      return batch.executions.size();
     } finally {
       lock.unlock();
     }

@@ -62,8 +62,15 @@ class OrderController {
           BigDecimal priceProtection,
       @Schema(
               description =
-                  "LIMIT only, optional: when the order expires (default: the configured TTL)")
-          Instant expiresAt) {
+                  "LIMIT only, optional: when the order expires at the latest (without a time in"
+                      + " force: the configured TTL)")
+          Instant expiresAt,
+      @Schema(
+              description =
+                  "optional: DAY (until the session close), GTC (until cancelled), IOC (what fills"
+                      + " on arrival, the rest cancelled), FOK (all on arrival or nothing);"
+                      + " without one a LIMIT order rests until expiresAt or the configured TTL")
+          TimeInForce timeInForce) {
 
     @Schema(hidden = true)
     @AssertTrue(
@@ -79,14 +86,24 @@ class OrderController {
     }
 
     @Schema(hidden = true)
-    @AssertTrue(message = "is allowed on a LIMIT order only")
+    @AssertTrue(message = "is allowed on a LIMIT order that may rest (not IOC or FOK) only")
     boolean isExpiresAt() {
-      return type == null || expiresAt == null || type == OrderType.LIMIT;
+      return expiresAt == null
+          || ((type == null || type == OrderType.LIMIT)
+              && (timeInForce == null || !timeInForce.endsOnArrival()));
     }
 
     OrderTerms terms() {
       return new OrderTerms(
-          clientOrderId, side, instrument, quantity, type, limitPrice, priceProtection, expiresAt);
+          clientOrderId,
+          side,
+          instrument,
+          quantity,
+          type,
+          limitPrice,
+          priceProtection,
+          expiresAt,
+          timeInForce);
     }
   }
 
@@ -147,5 +164,24 @@ class OrderController {
   @PostMapping("/venue/orders/{clientOrderId}/cancel")
   CancelAnswer cancel(@PathVariable String clientOrderId) {
     return book.cancel(clientOrderId);
+  }
+
+  /** How many DAY orders the session close expired. */
+  record SessionClosed(int expired) {}
+
+  @Operation(
+      operationId = "closeVenueSession",
+      summary = "Close the trading session now: every resting DAY order expires",
+      description =
+          "What the daily session close (exchange.session-close) does, at once: the remainder of"
+              + " every live DAY order expires (an EXPIRED execution each). GTC orders and orders"
+              + " without a time in force keep resting. For tests and drills.",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "How many orders expired"),
+        @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+      })
+  @PostMapping("/venue/session/close")
+  SessionClosed closeSession() {
+    return new SessionClosed(book.closeSession());
   }
 }

@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param clientOrderId the client's id for the order; also the venue order id
  * @param limitPrice for a LIMIT order, the worst price it may fill at
  * @param priceProtection for a MARKET order, optionally, the worst price it may fill at
- * @param expiresAt for a LIMIT order, optionally, when it expires (else after the configured TTL)
+ * @param expiresAt for a LIMIT order, optionally, when it expires at the latest
+ * @param timeInForce how long it works; null for a client that names none (a LIMIT order then rests
+ *     until {@code expiresAt} or the configured TTL)
  */
 public record OrderTerms(
     String clientOrderId,
@@ -22,7 +24,8 @@ public record OrderTerms(
     OrderType type,
     @Nullable BigDecimal limitPrice,
     @Nullable BigDecimal priceProtection,
-    @Nullable Instant expiresAt) {
+    @Nullable Instant expiresAt,
+    @Nullable TimeInForce timeInForce) {
 
   public OrderTerms {
     Objects.requireNonNull(clientOrderId);
@@ -42,6 +45,9 @@ public record OrderTerms(
     if (type == OrderType.MARKET && expiresAt != null) {
       throw new IllegalArgumentException("expiry is for LIMIT orders");
     }
+    if (timeInForce != null && timeInForce.endsOnArrival() && expiresAt != null) {
+      throw new IllegalArgumentException(timeInForce + " orders end on arrival: no expiry");
+    }
   }
 
   /**
@@ -55,7 +61,8 @@ public record OrderTerms(
         && type == other.type
         && sameValue(limitPrice, other.limitPrice)
         && sameValue(priceProtection, other.priceProtection)
-        && Objects.equals(expiresAt, other.expiresAt);
+        && Objects.equals(expiresAt, other.expiresAt)
+        && timeInForce == other.timeInForce;
   }
 
   private static boolean sameValue(@Nullable BigDecimal a, @Nullable BigDecimal b) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param filledQuantity shares filled so far
  * @param reason why, when REJECTED
  * @param expiresAt when a LIMIT order expires
+ * @param timeInForce as placed, when the placement named one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(
@@ -25,4 +26,5 @@ public record OrderView(
     @Nullable RejectReason reason,
     @Nullable BigDecimal limitPrice,
     @Nullable BigDecimal priceProtection,
-    @Nullable Instant expiresAt) {}
+    @Nullable Instant expiresAt,
+    @Nullable TimeInForce timeInForce) {}

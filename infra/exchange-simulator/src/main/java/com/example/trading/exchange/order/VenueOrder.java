@@ -107,6 +107,7 @@ final class VenueOrder {
         reason,
         terms.limitPrice(),
         terms.priceProtection(),
-        placed.expiresAt());
+        placed.expiresAt(),
+        terms.timeInForce());
   }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +42,7 @@ class OrderBookTest {
   private static final Map<String, BigDecimal> INSTRUMENTS =
       new LinkedHashMap<>(Map.of("AAPL", price("190.00")));
   private static final VenueRules RULES =
-      new VenueRules(Duration.ofMinutes(5), price("0.03"), Set.of("HALTED"));
+      new VenueRules(Duration.ofMinutes(5), price("0.03"), Set.of("HALTED"), LocalTime.of(21, 0));
 
   @TempDir Path journalDir;
 
@@ -61,6 +62,106 @@ class OrderBookTest {
   @AfterEach
   void closeVenue() {
     book.close();
+  }
+
+  // --- time in force ---
+
+  @Test
+  void anImmediateOrCancelLimitOrderThatCannotFillIsCancelledOnArrival() {
+    book.place(limit("i-1", Side.BUY, 10, "150.00", TimeInForce.IOC));
+
+    Execution cancelled = single(executionsOf("i-1"));
+    assertThat(cancelled.type()).isEqualTo(ExecutionType.CANCELLED);
+    assertThat(cancelled.quantity()).isEqualTo(10);
+    assertThat(view("i-1").status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(view("i-1").timeInForce()).isEqualTo(TimeInForce.IOC);
+  }
+
+  @Test
+  void anImmediateOrCancelOrderFillsWhatItCanOnArrivalAndTheRestIsCancelled() {
+    settings.replace(new VenueSettings(0, 0.0, 0.0, true));
+
+    book.place(limit("i-1", Side.BUY, 10, "200.00", TimeInForce.IOC));
+
+    List<Execution> executions = executionsOf("i-1");
+    assertThat(executions).hasSize(2);
+    assertThat(executions.get(0).type()).isEqualTo(ExecutionType.FILL);
+    assertThat(executions.get(1).type()).isEqualTo(ExecutionType.CANCELLED);
+    assertThat(executions.get(0).quantity() + executions.get(1).quantity()).isEqualTo(10);
+    assertThat(view("i-1").status()).isEqualTo(OrderStatus.CANCELLED);
+    assertThat(view("i-1").filledQuantity()).isEqualTo(executions.get(0).quantity()).isLessThan(10);
+    book.tick();
+    assertThat(executionsOf("i-1")).hasSize(2);
+  }
+
+  @Test
+  void aFillOrKillOrderFillsWholeInOneFillEvenWithPartialFillsOn() {
+    settings.replace(new VenueSettings(0, 0.0, 0.0, true));
+
+    book.place(limit("f-1", Side.BUY, 10, "200.00", TimeInForce.FOK));
+    book.place(
+        new OrderTerms(
+            "f-2", Side.SELL, "AAPL", 10, OrderType.MARKET, null, null, null, TimeInForce.FOK));
+
+    assertThat(single(executionsOf("f-1")).quantity()).isEqualTo(10);
+    assertThat(single(executionsOf("f-2")).quantity()).isEqualTo(10);
+    assertThat(view("f-1").status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(view("f-2").status()).isEqualTo(OrderStatus.FILLED);
+  }
+
+  @Test
+  void aFillOrKillOrderThatCannotFillWholeIsCancelledWithNothingFilled() {
+    book.place(limit("f-1", Side.SELL, 10, "250.00", TimeInForce.FOK));
+
+    Execution killed = single(executionsOf("f-1"));
+    assertThat(killed.type()).isEqualTo(ExecutionType.CANCELLED);
+    assertThat(killed.quantity()).isEqualTo(10);
+    assertThat(view("f-1").filledQuantity()).isZero();
+  }
+
+  @Test
+  void aDayOrderExpiresAtTheSessionCloseAndAGoodTillCancelledOrderKeepsResting() {
+    // START is 14:30 UTC; the session closes at 21:00 UTC.
+    book.place(limit("d-1", Side.BUY, 10, "100.00", TimeInForce.DAY));
+    book.place(limit("g-1", Side.BUY, 10, "100.00", TimeInForce.GTC));
+    assertThat(view("d-1").expiresAt()).isEqualTo(Instant.parse("2026-03-02T21:00:00Z"));
+    assertThat(view("g-1").expiresAt()).isNull();
+
+    clock.advance(Duration.ofHours(6).plusMinutes(29));
+    book.tick();
+    assertThat(view("d-1").status()).isEqualTo(OrderStatus.ACCEPTED);
+    clock.advance(Duration.ofMinutes(1));
+    book.tick();
+
+    assertThat(view("d-1").status()).isEqualTo(OrderStatus.EXPIRED);
+    assertThat(view("g-1").status()).isEqualTo(OrderStatus.ACCEPTED);
+    clock.advance(Duration.ofDays(30));
+    book.tick();
+    assertThat(view("g-1").status()).isEqualTo(OrderStatus.ACCEPTED);
+  }
+
+  @Test
+  void closingTheSessionExpiresEveryRestingDayOrderAtOnceAndNothingElse() {
+    book.place(limit("d-1", Side.BUY, 10, "100.00", TimeInForce.DAY));
+    book.place(limit("g-1", Side.BUY, 10, "100.00", TimeInForce.GTC));
+    book.place(limit("n-1", Side.BUY, 10, "100.00"));
+
+    assertThat(book.closeSession()).isEqualTo(1);
+
+    assertThat(single(executionsOf("d-1")).type()).isEqualTo(ExecutionType.EXPIRED);
+    assertThat(view("g-1").status()).isEqualTo(OrderStatus.ACCEPTED);
+    assertThat(view("n-1").status()).isEqualTo(OrderStatus.ACCEPTED);
+    assertThat(book.closeSession()).isZero();
+  }
+
+  @Test
+  void timeInForceSurvivesARestartThroughTheJournal() {
+    book.place(limit("g-1", Side.BUY, 10, "100.00", TimeInForce.GTC));
+
+    reopenVenue(price("0.05"), 42);
+
+    assertThat(view("g-1").timeInForce()).isEqualTo(TimeInForce.GTC);
+    assertThat(book.closeSession()).isZero();
   }
 
   // --- MARKET orders ---
@@ -318,11 +419,11 @@ class OrderBookTest {
   void rejectsEveryOrderOnTheHaltedInstrument() {
     PlacementAnswer marketOrder =
         book.place(
-            new OrderTerms("h-1", Side.BUY, "HALTED", 1, OrderType.MARKET, null, null, null));
+            new OrderTerms("h-1", Side.BUY, "HALTED", 1, OrderType.MARKET, null, null, null, null));
     PlacementAnswer limitOrder =
         book.place(
             new OrderTerms(
-                "h-2", Side.SELL, "HALTED", 1, OrderType.LIMIT, price("1.00"), null, null));
+                "h-2", Side.SELL, "HALTED", 1, OrderType.LIMIT, price("1.00"), null, null, null));
 
     assertThat(List.of(marketOrder, limitOrder))
         .extracting(PlacementAnswer::reason)
@@ -333,7 +434,8 @@ class OrderBookTest {
   @Test
   void rejectsAnOrderOnAnUnknownInstrument() {
     PlacementAnswer answer =
-        book.place(new OrderTerms("u-1", Side.BUY, "NOPE", 1, OrderType.MARKET, null, null, null));
+        book.place(
+            new OrderTerms("u-1", Side.BUY, "NOPE", 1, OrderType.MARKET, null, null, null, null));
 
     assertThat(answer)
         .isEqualTo(
@@ -559,17 +661,24 @@ class OrderBookTest {
 
   private static OrderTerms market(
       String id, Side side, long quantity, @Nullable BigDecimal protection) {
-    return new OrderTerms(id, side, "AAPL", quantity, OrderType.MARKET, null, protection, null);
+    return new OrderTerms(
+        id, side, "AAPL", quantity, OrderType.MARKET, null, protection, null, null);
   }
 
   private static OrderTerms limit(String id, Side side, long quantity, String limitPrice) {
-    return limit(id, side, quantity, limitPrice, null);
+    return limit(id, side, quantity, limitPrice, (Instant) null);
   }
 
   private static OrderTerms limit(
       String id, Side side, long quantity, String limitPrice, @Nullable Instant expiresAt) {
     return new OrderTerms(
-        id, side, "AAPL", quantity, OrderType.LIMIT, price(limitPrice), null, expiresAt);
+        id, side, "AAPL", quantity, OrderType.LIMIT, price(limitPrice), null, expiresAt, null);
+  }
+
+  private static OrderTerms limit(
+      String id, Side side, long quantity, String limitPrice, TimeInForce timeInForce) {
+    return new OrderTerms(
+        id, side, "AAPL", quantity, OrderType.LIMIT, price(limitPrice), null, null, timeInForce);
   }
 
   private OrderView view(String id) {
