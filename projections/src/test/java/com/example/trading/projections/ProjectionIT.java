@@ -100,7 +100,8 @@ class ProjectionIT extends ProjectionsIntegrationTest {
                 OrderType.LIMIT,
                 d("190.00"),
                 d("25.00"),
-                TimeInForce.DAY),
+                TimeInForce.DAY,
+                null),
             0,
             "m-" + UUID.randomUUID()),
         new Published(
@@ -412,7 +413,8 @@ class ProjectionIT extends ProjectionsIntegrationTest {
                   OrderType.MARKET,
                   null,
                   null,
-                  TimeInForce.DAY),
+                  TimeInForce.DAY,
+                  null),
               0,
               "m-" + UUID.randomUUID());
 
@@ -465,7 +467,8 @@ class ProjectionIT extends ProjectionsIntegrationTest {
             OrderType.MARKET,
             null,
             null,
-            TimeInForce.DAY),
+            TimeInForce.DAY,
+            null),
         0,
         "m-" + UUID.randomUUID());
     // A fill of nothing: the view cannot compute an average price.

@@ -75,7 +75,8 @@ class ReplayIT extends ProjectionsIntegrationTest {
                       OrderType.MARKET,
                       null,
                       null,
-                      TimeInForce.DAY),
+                      TimeInForce.DAY,
+                      null),
                   0,
                   "m-" + UUID.randomUUID()),
               publish(
@@ -244,7 +245,8 @@ class ReplayIT extends ProjectionsIntegrationTest {
                 OrderType.MARKET,
                 null,
                 null,
-                TimeInForce.DAY),
+                TimeInForce.DAY,
+                null),
             0,
             "m-" + UUID.randomUUID()));
     // A fill of nothing: the view divides by zero after changing the document in memory.

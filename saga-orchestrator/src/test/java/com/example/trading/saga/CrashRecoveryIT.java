@@ -132,7 +132,8 @@ class CrashRecoveryIT {
             OrderType.LIMIT,
             new BigDecimal("100.00"),
             null,
-            TimeInForce.DAY);
+            TimeInForce.DAY,
+            null);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(prefix + Topics.ORDER_EVENTS, orderId, CODEC.serialize(event));
     new MessageMetadata(

@@ -54,7 +54,8 @@ class SagaOrchestratorApplicationIT
             OrderType.LIMIT,
             new BigDecimal("100.00"),
             null,
-            TimeInForce.DAY),
+            TimeInForce.DAY,
+            null),
         0);
 
     await()

@@ -11,6 +11,7 @@ import com.example.trading.schemas.order.OrderCommand.ExpireOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
 import com.example.trading.schemas.order.OrderCommand.RecordFill;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
+import com.example.trading.schemas.order.OrderCommand.RecordOrderTrigger;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
 import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
@@ -21,6 +22,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderStatus;
 import java.util.HashSet;
 import java.util.Objects;
@@ -46,6 +48,10 @@ public class Order {
   private PlaceOrder placement;
   private OrderStatus status;
   private long filledQuantity;
+
+  /** Whether the venue has triggered this stop order. */
+  private boolean triggered;
+
   private final Set<String> fillIds = new HashSet<>();
 
   protected Order() {
@@ -74,7 +80,8 @@ public class Order {
             command.type(),
             command.limitPrice(),
             command.maxFee(),
-            command.timeInForce()));
+            command.timeInForce(),
+            command.stopPrice()));
     return new Placement(true, OrderStatus.PENDING);
   }
 
@@ -94,25 +101,36 @@ public class Order {
         c.type(),
         c.limitPrice() == null ? null : c.limitPrice().stripTrailingZeros(),
         c.maxFee() == null ? null : c.maxFee().stripTrailingZeros(),
-        c.timeInForce());
+        c.timeInForce(),
+        c.stopPrice() == null ? null : c.stopPrice().stripTrailingZeros());
   }
 
   private static void requireValid(PlaceOrder command) {
     if (command.quantity() <= 0) {
       throw new OrderRuleViolation("quantity must be positive");
     }
-    if (command.type() == OrderType.LIMIT
-        && (command.limitPrice() == null || command.limitPrice().signum() <= 0)) {
-      throw new OrderRuleViolation("a LIMIT order needs a positive limitPrice");
-    }
-    if (command.type() == OrderType.MARKET && command.limitPrice() != null) {
-      throw new OrderRuleViolation("a MARKET order has no limitPrice");
+    requirePrice(
+        command.type(), "limitPrice", command.type().hasLimitPrice(), command.limitPrice());
+    requirePrice(command.type(), "stopPrice", command.type().hasStopPrice(), command.stopPrice());
+    if (command.type().hasStopPrice() && command.timeInForce().endsOnArrival()) {
+      throw new OrderRuleViolation(
+          "a " + command.type() + " order waits for its stop price: it cannot be IOC or FOK");
     }
     if (command.maxFee() != null && command.maxFee().signum() < 0) {
       throw new OrderRuleViolation("maxFee must not be negative");
     }
     Objects.requireNonNull(command.side(), "side");
     Objects.requireNonNull(command.timeInForce(), "timeInForce");
+  }
+
+  private static void requirePrice(
+      OrderType type, String field, boolean required, java.math.BigDecimal price) {
+    if (required && (price == null || price.signum() <= 0)) {
+      throw new OrderRuleViolation("a " + type + " order needs a positive " + field);
+    }
+    if (!required && price != null) {
+      throw new OrderRuleViolation("a " + type + " order has no " + field);
+    }
   }
 
   @CommandHandler
@@ -128,6 +146,21 @@ public class Order {
   void handle(RecordOrderSubmission command) {
     if (status == OrderStatus.ACCEPTED) {
       apply(new OrderSubmitted(orderId, command.venueOrderId()));
+    }
+  }
+
+  /**
+   * Records the venue's trigger of a stop order, once; after the order's end it changes nothing (a
+   * late report), and an order without a stop has none.
+   */
+  @CommandHandler
+  void handle(RecordOrderTrigger command) {
+    if (!placement.type().hasStopPrice()) {
+      throw new OrderRuleViolation(
+          "order " + orderId + " is a " + placement.type() + " order: it has no stop to trigger");
+    }
+    if (!triggered && !status.isTerminal()) {
+      apply(new OrderTriggered(orderId, command.price()));
     }
   }
 
@@ -225,13 +258,19 @@ public class Order {
             event.type(),
             event.limitPrice(),
             event.maxFee(),
-            event.timeInForce());
+            event.timeInForce(),
+            event.stopPrice());
     status = OrderStatus.PENDING;
   }
 
   @EventSourcingHandler
   void on(OrderAccepted event) {
     status = OrderStatus.ACCEPTED;
+  }
+
+  @EventSourcingHandler
+  void on(OrderTriggered event) {
+    triggered = true;
   }
 
   @EventSourcingHandler

@@ -75,7 +75,15 @@ class OrderController {
                   "DAY (the default): until the venue's session close; GTC: until filled or"
                       + " cancelled; IOC: what fills at once, the rest cancelled; FOK: all at once"
                       + " or nothing")
-          @Nullable TimeInForce timeInForce) {
+          @Nullable TimeInForce timeInForce,
+      @Schema(
+              description =
+                  "STOP and STOP_LIMIT only: a BUY stop triggers when the last price rises to it,"
+                      + " a SELL stop when it falls to it; then the order works as MARKET (STOP) or"
+                      + " LIMIT (STOP_LIMIT)")
+          @Positive
+          @Digits(integer = 12, fraction = 6)
+          @Nullable BigDecimal stopPrice) {
 
     /** What the order asks for: {@code DAY} unless it says otherwise. */
     TimeInForce timeInForceOrDefault() {
@@ -83,9 +91,27 @@ class OrderController {
     }
 
     @AssertTrue(
-        message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
+        message =
+            "is required (and > 0) for a LIMIT or STOP_LIMIT order and must be absent for a"
+                + " MARKET or STOP order")
     boolean isLimitPrice() {
-      return type == null || (type == OrderType.LIMIT) == (limitPrice != null);
+      return type == null || type.hasLimitPrice() == (limitPrice != null);
+    }
+
+    @AssertTrue(
+        message =
+            "is required (and > 0) for a STOP or STOP_LIMIT order and must be absent for a"
+                + " MARKET or LIMIT order")
+    boolean isStopPrice() {
+      return type == null || type.hasStopPrice() == (stopPrice != null);
+    }
+
+    @AssertTrue(
+        message =
+            "must not be IOC or FOK for a STOP or STOP_LIMIT order: a stop order waits for its"
+                + " trigger")
+    boolean isTimeInForce() {
+      return type == null || !type.hasStopPrice() || !timeInForceOrDefault().endsOnArrival();
     }
   }
 
@@ -162,7 +188,8 @@ class OrderController {
                 request.type(),
                 request.limitPrice(),
                 request.maxFee(),
-                request.timeInForceOrDefault()),
+                request.timeInForceOrDefault(),
+                request.stopPrice()),
             metadata(orderId, caller));
     if (placement.created()) {
       placed.increment();

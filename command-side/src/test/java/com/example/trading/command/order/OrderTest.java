@@ -13,6 +13,7 @@ import com.example.trading.schemas.order.OrderCommand.ExpireOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
 import com.example.trading.schemas.order.OrderCommand.RecordFill;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
+import com.example.trading.schemas.order.OrderCommand.RecordOrderTrigger;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
 import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
@@ -23,6 +24,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.example.trading.schemas.order.OrderStatus;
 import java.math.BigDecimal;
@@ -53,7 +55,8 @@ class OrderTest {
         OrderType.MARKET,
         null,
         new BigDecimal("25.00"),
-        TimeInForce.DAY);
+        TimeInForce.DAY,
+        null);
   }
 
   private static OrderPlaced placed(long quantity) {
@@ -67,7 +70,8 @@ class OrderTest {
         OrderType.MARKET,
         null,
         new BigDecimal("25.00"),
-        TimeInForce.DAY);
+        TimeInForce.DAY,
+        null);
   }
 
   private static final OrderAccepted ACCEPTED =
@@ -116,7 +120,8 @@ class OrderTest {
                 OrderType.MARKET,
                 null,
                 new BigDecimal("25.0"),
-                TimeInForce.DAY))
+                TimeInForce.DAY,
+                null))
         .expectNoEvents()
         .expectResultMessagePayload(new Placement(false, OrderStatus.PENDING));
   }
@@ -143,7 +148,8 @@ class OrderTest {
             OrderType.MARKET,
             null,
             new BigDecimal("25.00"),
-            TimeInForce.GTC);
+            TimeInForce.GTC,
+            null);
     fixture
         .givenNoPriorActivity()
         .when(goodTillCancelled)
@@ -158,11 +164,86 @@ class OrderTest {
                 OrderType.MARKET,
                 null,
                 new BigDecimal("25.00"),
-                TimeInForce.GTC));
+                TimeInForce.GTC,
+                null));
     fixture
         .given(placed(10))
         .when(goodTillCancelled)
         .expectException(OrderRuleViolation.ClientOrderIdReused.class)
+        .expectNoEvents();
+  }
+
+  private static PlaceOrder placeStop(
+      OrderType type, String limitPrice, String stopPrice, TimeInForce timeInForce) {
+    return new PlaceOrder(
+        ID,
+        "acc-1",
+        "c-42",
+        Side.BUY,
+        "AAPL",
+        10,
+        type,
+        limitPrice == null ? null : new BigDecimal(limitPrice),
+        null,
+        timeInForce,
+        stopPrice == null ? null : new BigDecimal(stopPrice));
+  }
+
+  @Test
+  void aStopOrderNeedsItsStopPriceAndOnlyAStopLimitOrderALimitPrice() {
+    fixture
+        .givenNoPriorActivity()
+        .when(placeStop(OrderType.STOP, null, null, TimeInForce.GTC))
+        .expectException(OrderRuleViolation.class)
+        .expectExceptionMessage("a STOP order needs a positive stopPrice");
+    fixture
+        .givenNoPriorActivity()
+        .when(placeStop(OrderType.STOP, "190.00", "191.00", TimeInForce.GTC))
+        .expectException(OrderRuleViolation.class)
+        .expectExceptionMessage("a STOP order has no limitPrice");
+    fixture
+        .givenNoPriorActivity()
+        .when(placeStop(OrderType.LIMIT, "190.00", "191.00", TimeInForce.GTC))
+        .expectException(OrderRuleViolation.class)
+        .expectExceptionMessage("a LIMIT order has no stopPrice");
+    fixture
+        .givenNoPriorActivity()
+        .when(placeStop(OrderType.STOP_LIMIT, "192.00", "191.00", TimeInForce.IOC))
+        .expectException(OrderRuleViolation.class)
+        .expectExceptionMessage(
+            "a STOP_LIMIT order waits for its stop price: it cannot be IOC or FOK");
+  }
+
+  @Test
+  void theVenuesTriggerOfAStopOrderIsRecordedOnce() {
+    PlaceOrder stop = placeStop(OrderType.STOP, null, "191.00", TimeInForce.GTC);
+    OrderPlaced placed =
+        new OrderPlaced(
+            ID,
+            "acc-1",
+            "c-42",
+            Side.BUY,
+            "AAPL",
+            10,
+            OrderType.STOP,
+            null,
+            null,
+            TimeInForce.GTC,
+            new BigDecimal("191.00"));
+    fixture.givenNoPriorActivity().when(stop).expectEvents(placed);
+    fixture
+        .given(placed, ACCEPTED, SUBMITTED)
+        .when(new RecordOrderTrigger(ID, new BigDecimal("191.02")))
+        .expectEvents(new OrderTriggered(ID, new BigDecimal("191.02")));
+    fixture
+        .given(placed, ACCEPTED, SUBMITTED, new OrderTriggered(ID, new BigDecimal("191.02")))
+        .when(new RecordOrderTrigger(ID, new BigDecimal("191.02")))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED)
+        .when(new RecordOrderTrigger(ID, new BigDecimal("191.02")))
+        .expectException(OrderRuleViolation.class)
         .expectNoEvents();
   }
 
@@ -190,7 +271,8 @@ class OrderTest {
                 OrderType.LIMIT,
                 null,
                 null,
-                TimeInForce.DAY))
+                TimeInForce.DAY,
+                null))
         .expectException(OrderRuleViolation.class)
         .expectNoEvents();
     fixture
@@ -206,7 +288,8 @@ class OrderTest {
                 OrderType.LIMIT,
                 BigDecimal.ZERO,
                 null,
-                TimeInForce.DAY))
+                TimeInForce.DAY,
+                null))
         .expectException(OrderRuleViolation.class)
         .expectNoEvents();
   }
@@ -226,7 +309,8 @@ class OrderTest {
                 OrderType.MARKET,
                 BigDecimal.TEN,
                 null,
-                TimeInForce.DAY))
+                TimeInForce.DAY,
+                null))
         .expectException(OrderRuleViolation.class)
         .expectNoEvents();
   }

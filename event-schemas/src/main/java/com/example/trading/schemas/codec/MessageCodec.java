@@ -46,8 +46,8 @@ public final class MessageCodec {
           new FeeChargedRevision1To2(),
           new FeeSettledRevision1To2(),
           new FieldsAddedAsNull("SettleFee", 1, "amount", "executedNotional"),
-          new FieldAddedWithValue("OrderPlaced", 1, "timeInForce", "DAY"),
-          new FieldAddedWithValue("PlaceOrder", 1, "timeInForce", "DAY"),
+          new OrderTermsRevision1To2("OrderPlaced"),
+          new OrderTermsRevision1To2("PlaceOrder"),
           new FieldsAddedAsNull("HoldingDeposited", 1, "depositId"),
           new FieldsAddedAsNull("DepositHolding", 1, "depositId"));
 

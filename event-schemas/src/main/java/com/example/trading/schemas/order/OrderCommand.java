@@ -17,7 +17,10 @@ public sealed interface OrderCommand extends TradingCommand {
     return orderId();
   }
 
-  /** Revision 2 added {@code timeInForce} (before, every order worked as a {@code DAY} order). */
+  /**
+   * Revision 2 added {@code timeInForce} and {@code stopPrice} (before, every order worked as a
+   * {@code DAY} order without a stop).
+   */
   @MessageType(name = "PlaceOrder", revision = 2)
   record PlaceOrder(
       String orderId,
@@ -29,8 +32,13 @@ public sealed interface OrderCommand extends TradingCommand {
       OrderType type,
       BigDecimal limitPrice,
       BigDecimal maxFee,
-      TimeInForce timeInForce)
+      TimeInForce timeInForce,
+      BigDecimal stopPrice)
       implements OrderCommand {}
+
+  /** Record that the venue triggered the stop order at {@code price}; a repeat changes nothing. */
+  @MessageType(name = "RecordOrderTrigger")
+  record RecordOrderTrigger(String orderId, BigDecimal price) implements OrderCommand {}
 
   @MessageType(name = "AcceptOrder")
   record AcceptOrder(

@@ -21,8 +21,10 @@ public sealed interface OrderEvent extends TradingEvent {
   }
 
   /**
-   * The customer placed the order; status PENDING. {@code limitPrice} only for LIMIT. Revision 2
-   * added {@code timeInForce}; every order placed before was a {@code DAY} order.
+   * The customer placed the order; status PENDING. {@code limitPrice} only for LIMIT and
+   * STOP_LIMIT, {@code stopPrice} only for STOP and STOP_LIMIT. Revision 2 added {@code
+   * timeInForce} and {@code stopPrice}; every order placed before was a {@code DAY} order without a
+   * stop.
    */
   @MessageType(name = "OrderPlaced", revision = 2)
   record OrderPlaced(
@@ -35,8 +37,16 @@ public sealed interface OrderEvent extends TradingEvent {
       OrderType type,
       BigDecimal limitPrice,
       BigDecimal maxFee,
-      TimeInForce timeInForce)
+      TimeInForce timeInForce,
+      BigDecimal stopPrice)
       implements OrderEvent {}
+
+  /**
+   * A stop order's stop price was reached at the venue (at {@code price}, its last price then): it
+   * works from now on as a MARKET (STOP) or LIMIT (STOP_LIMIT) order.
+   */
+  @MessageType(name = "OrderTriggered")
+  record OrderTriggered(String orderId, BigDecimal price) implements OrderEvent {}
 
   /** The reservation and the fee are done: {@code fee} is what was charged. */
   @MessageType(name = "OrderAccepted")

@@ -72,7 +72,8 @@ class EventStoreAuditTest {
             OrderType.MARKET,
             null,
             null,
-            TimeInForce.DAY));
+            TimeInForce.DAY,
+            null));
     append(new HoldingReserved(AAPL, ACCOUNT, "AAPL", orderId, d("10")));
     append(new FeeCharged(orderId, ACCOUNT, d("2.00"), "standard-v1"));
     append(new OrderAccepted(orderId, "AAPL", d("10"), d("2.00")));
@@ -148,7 +149,8 @@ class EventStoreAuditTest {
             OrderType.LIMIT,
             d("1.00"),
             null,
-            TimeInForce.DAY));
+            TimeInForce.DAY,
+            null));
     append(new HoldingReserved(USD, ACCOUNT, "USD", "o-2", d("4.00")));
     append(new FeeCharged("o-2", ACCOUNT, d("1.00"), "standard-v1"));
     append(new FeeSettled("o-2", ACCOUNT, d("1.00"), d("0.00"), null));
@@ -214,7 +216,8 @@ class EventStoreAuditTest {
             OrderType.MARKET,
             null,
             null,
-            TimeInForce.DAY));
+            TimeInForce.DAY,
+            null));
     append(new HoldingReserved(AAPL, ACCOUNT, "AAPL", "o-1", d("4")));
     append(new FeeCharged("o-1", ACCOUNT, d("2.00"), "standard-v1"));
     append(new HoldingDebited(AAPL, ACCOUNT, "AAPL", "o-1", "o-1-F1", d("4")));
@@ -243,7 +246,8 @@ class EventStoreAuditTest {
             OrderType.MARKET,
             null,
             null,
-            TimeInForce.DAY));
+            TimeInForce.DAY,
+            null));
     append(new HoldingReserved(AAPL, ACCOUNT, "AAPL", "o-3", d("10")));
 
     AuditReport report = audit();

@@ -30,11 +30,20 @@ final class PlaceCommand extends ApiCommand {
 
   @Option(
       names = "--type",
-      description = "${COMPLETION-CANDIDATES} (default: LIMIT with --limit-price, else MARKET).")
+      description =
+          "${COMPLETION-CANDIDATES} (default: LIMIT with --limit-price, else MARKET; STOP and"
+              + " STOP_LIMIT take --stop-price).")
   PlaceOrderRequest.TypeEnum type;
 
   @Option(names = "--limit-price", description = "The limit price of a LIMIT order, e.g. 190.25.")
   String limitPrice;
+
+  @Option(
+      names = "--stop-price",
+      description =
+          "The stop of a STOP or STOP_LIMIT order, e.g. 195.00: a BUY triggers when the price rises"
+              + " to it, a SELL when it falls to it.")
+  String stopPrice;
 
   @Option(names = "--max-fee", description = "The most you accept to pay in fees, e.g. 25.00.")
   String maxFee;
@@ -70,7 +79,8 @@ final class PlaceCommand extends ApiCommand {
                         : PlaceOrderRequest.TypeEnum.MARKET)
             .limitPrice(limitPrice)
             .maxFee(maxFee)
-            .timeInForce(timeInForce);
+            .timeInForce(timeInForce)
+            .stopPrice(stopPrice);
     OrderAccepted accepted = client.placeOrder(request);
     rememberWrite();
     follow.print(client, accepted, output);

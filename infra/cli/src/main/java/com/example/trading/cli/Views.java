@@ -31,6 +31,7 @@ final class Views {
                     + order.getInstrument()
                     + " "
                     + order.getType()
+                    + (order.getStopPrice() == null ? "" : " stop " + order.getStopPrice())
                     + (order.getLimitPrice() == null ? "" : " @ " + order.getLimitPrice())
                     + (order.getTimeInForce() == null ? "" : " " + order.getTimeInForce()))
             .row(
@@ -65,6 +66,9 @@ final class Views {
                         + ")")
             .row("placed", order.getPlacedAt())
             .row("updated", order.getUpdatedAt());
+    if (order.getStopPrice() != null) {
+      table.row("triggered", order.getTriggeredAt());
+    }
     for (Step step : order.getTimeline()) {
       table.row(
           "  " + step.getAt(),

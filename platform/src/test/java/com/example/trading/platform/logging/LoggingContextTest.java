@@ -22,7 +22,8 @@ class LoggingContextTest {
     MDC.put("correlationId", "outer");
     MDC.put("accountId", "outer-account");
     OrderPlaced placed =
-        new OrderPlaced("o-1", "acc-1", "c-1", null, "MSFT", 1, null, null, null, TimeInForce.DAY);
+        new OrderPlaced(
+            "o-1", "acc-1", "c-1", null, "MSFT", 1, null, null, null, TimeInForce.DAY, null);
 
     try (LoggingContext context = LoggingContext.of("corr-1", placed)) {
       assertThat(MDC.get("correlationId")).isEqualTo("corr-1");

@@ -40,6 +40,12 @@ public class CustomerOrderDocument {
   /** DAY, GTC, IOC or FOK (an order placed before time in force was recorded: DAY). */
   public String timeInForce;
 
+  /** STOP and STOP_LIMIT orders: the price that triggers them. */
+  public String stopPrice;
+
+  /** When the venue triggered the stop order; null until then (and for other orders). */
+  public String triggeredAt;
+
   public String maxFee;
   public String status;
   public String rejectReason;

@@ -25,6 +25,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,11 +50,11 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
 
   /**
    * 2: the order's fills (the ledger's fill prices); 3: the fee held, paid and refunded; 4: the
-   * order's time in force.
+   * order's time in force; 5: a stop order's stop price and when it was triggered.
    */
   @Override
   public int version() {
-    return 4;
+    return 5;
   }
 
   @Override
@@ -84,6 +85,8 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
                 Map.entry("averagePrice", ViewMappings.storedOnly()),
                 Map.entry("limitPrice", ViewMappings.storedOnly()),
                 Map.entry("timeInForce", ViewMappings.keyword()),
+                Map.entry("stopPrice", ViewMappings.storedOnly()),
+                Map.entry("triggeredAt", ViewMappings.date()),
                 Map.entry("maxFee", ViewMappings.storedOnly()),
                 Map.entry("status", ViewMappings.keyword()),
                 Map.entry("rejectReason", ViewMappings.keyword()),
@@ -176,6 +179,7 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         doc.quantity = e.quantity();
         doc.limitPrice = plain(e.limitPrice());
         doc.timeInForce = e.timeInForce().name();
+        doc.stopPrice = plain(e.stopPrice());
         doc.maxFee = plain(e.maxFee());
         doc.placedAt = at.at();
         if (doc.status == null) {
@@ -192,7 +196,14 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
                 + e.instrument()
                 + " "
                 + e.type()
-                + (e.limitPrice() == null ? "" : " @ " + plain(e.limitPrice())));
+                + (e.stopPrice() == null ? "" : " stop " + plain(e.stopPrice()))
+                + (e.limitPrice() == null ? "" : " @ " + plain(e.limitPrice()))
+                + " "
+                + e.timeInForce());
+      }
+      case OrderTriggered e -> {
+        doc.triggeredAt = at.at();
+        timeline(doc, at, "OrderTriggered", "stop reached at " + plain(e.price()));
       }
       case OrderAccepted e -> {
         doc.status = OrderStatus.ACCEPTED.name();

@@ -23,6 +23,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderRejectReason;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -76,7 +77,8 @@ class CustomerOrdersViewTest {
             OrderType.LIMIT,
             new BigDecimal("420.00"),
             new BigDecimal("5.00"),
-            TimeInForce.DAY),
+            TimeInForce.DAY,
+            null),
         0);
   }
 
@@ -191,6 +193,37 @@ class CustomerOrdersViewTest {
     assertThat(doc.feeHeld).isEqualTo("4.20");
     assertThat(doc.feePaid).isEqualTo("0.00");
     assertThat(doc.feeRefunded).isEqualTo("4.20");
+  }
+
+  @Test
+  void aStopOrderShowsItsStopAndWhenTheVenueTriggeredIt() {
+    CustomerOrderDocument doc =
+        fold(
+            List.of(
+                event(
+                    new OrderPlaced(
+                        ORDER,
+                        "acc-1",
+                        "c-1",
+                        Side.BUY,
+                        "MSFT",
+                        10,
+                        OrderType.STOP_LIMIT,
+                        new BigDecimal("425.00"),
+                        null,
+                        TimeInForce.GTC,
+                        new BigDecimal("421.00")),
+                    0),
+                event(new OrderTriggered(ORDER, new BigDecimal("421.05")), 1)));
+
+    assertThat(doc.type).isEqualTo("STOP_LIMIT");
+    assertThat(doc.stopPrice).isEqualTo("421.00");
+    assertThat(doc.timeInForce).isEqualTo("GTC");
+    assertThat(doc.triggeredAt).isEqualTo("2026-11-22T10:00:02Z");
+    assertThat(doc.timeline)
+        .extracting(CustomerOrderDocument.TimelineEntry::detail)
+        .containsExactly(
+            "BUY 10 MSFT STOP_LIMIT stop 421.00 @ 425.00 GTC", "stop reached at 421.05");
   }
 
   @Test

@@ -77,7 +77,8 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
                   OrderType.MARKET,
                   null,
                   null,
-                  TimeInForce.DAY),
+                  TimeInForce.DAY,
+                  null),
               Topics.ORDER_EVENTS,
               0));
       events.add(

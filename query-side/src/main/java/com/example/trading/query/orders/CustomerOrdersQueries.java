@@ -307,6 +307,8 @@ public class CustomerOrdersQueries {
         doc.path("filledQuantity").asLong(0),
         text(doc, "limitPrice"),
         text(doc, "timeInForce"),
+        text(doc, "stopPrice"),
+        text(doc, "triggeredAt"),
         text(doc, "averagePrice"),
         text(doc, "status"),
         text(doc, "rejectReason"),

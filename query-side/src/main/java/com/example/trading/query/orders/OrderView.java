@@ -28,6 +28,10 @@ public record OrderView(
     @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "LIMIT orders only")
         @Nullable String limitPrice,
     @Schema(implementation = TimeInForce.class) String timeInForce,
+    @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "STOP and STOP_LIMIT orders only")
+        @Nullable String stopPrice,
+    @Schema(format = "date-time", description = "when the venue triggered the stop order")
+        @Nullable String triggeredAt,
     @Schema(pattern = ApiSchemas.DECIMAL_PATTERN, description = "once something filled")
         @Nullable String averagePrice,
     @Schema(implementation = OrderStatus.class) String status,

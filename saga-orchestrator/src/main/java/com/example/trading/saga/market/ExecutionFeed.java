@@ -6,6 +6,7 @@ import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
 import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderTriggered;
 import com.example.trading.saga.market.VenueApi.Execution;
 import com.example.trading.saga.market.VenueApi.ExecutionPage;
 import com.example.trading.saga.store.EventStoreTransactions;
@@ -142,6 +143,7 @@ class ExecutionFeed extends PollingWorker {
               execution.quantity(),
               execution.price(),
               execution.sequence());
+      case "TRIGGERED" -> new MarketOrderTriggered(orderId, execution.price());
       case "CANCELLED" -> new MarketOrderCancelled(orderId, null);
       case "EXPIRED" -> new MarketOrderExpired(orderId);
       case "REJECTED" ->

@@ -23,7 +23,8 @@ public sealed interface MarketCommand {
   /**
    * Place the order on the venue under client order id = {@code orderId}, so a retried submission
    * is the same venue order. {@code priceProtection}: a BUY never fills above it, a SELL never
-   * below. {@code timeInForce} is null in a request queued before it was recorded (a DAY order).
+   * below. {@code timeInForce} is null in a request queued before it was recorded (a DAY order);
+   * {@code stopPrice} only for STOP and STOP_LIMIT.
    */
   record SubmitToMarket(
       String orderId,
@@ -33,7 +34,8 @@ public sealed interface MarketCommand {
       OrderType type,
       BigDecimal limitPrice,
       BigDecimal priceProtection,
-      TimeInForce timeInForce)
+      TimeInForce timeInForce,
+      BigDecimal stopPrice)
       implements MarketCommand {}
 
   /**

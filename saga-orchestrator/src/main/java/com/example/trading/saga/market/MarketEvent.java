@@ -19,6 +19,9 @@ public sealed interface MarketEvent {
   record ReferencePriceUnavailable(String orderId, String instrument, String reason)
       implements MarketEvent {}
 
+  /** The venue triggered the stop order: its stop price was reached, at {@code price}. */
+  record MarketOrderTriggered(String orderId, BigDecimal price) implements MarketEvent {}
+
   /** The venue took the order. */
   record MarketOrderAccepted(String orderId, String venueOrderId) implements MarketEvent {}
 

@@ -247,7 +247,7 @@ class MarketGateway extends PollingWorker {
     // A request queued before time in force was recorded is a DAY order.
     TimeInForce timeInForce = order.timeInForce() == null ? TimeInForce.DAY : order.timeInForce();
     String expiresAt =
-        order.type() == OrderType.LIMIT && timeInForce == TimeInForce.DAY
+        order.type() != OrderType.MARKET && timeInForce == TimeInForce.DAY
             ? Instant.now().plus(properties.dayOrderLifetime()).toString()
             : null;
     OrderAnswer answer =
@@ -261,7 +261,8 @@ class MarketGateway extends PollingWorker {
                 order.limitPrice(),
                 order.priceProtection(),
                 expiresAt,
-                timeInForce.name()));
+                timeInForce.name(),
+                order.stopPrice()));
     if ("REJECTED".equals(answer.status())) {
       return new MarketOrderRejected(
           order.orderId(), answer.reason() == null ? "rejected by the venue" : answer.reason());

@@ -16,8 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param initialBackoff the first pause between attempts; doubles with ±50% jitter
  * @param requeueBackoff how long a request that failed all its attempts waits before the next round
  *     (capped at 10 × this)
- * @param dayOrderLifetime the longest a DAY LIMIT order rests on the venue (it expires there at
- *     this or the venue's session close, whichever comes first); GTC orders rest until cancelled
+ * @param dayOrderLifetime the longest a DAY order that may rest (LIMIT, STOP, STOP_LIMIT) rests on
+ *     the venue (it expires there at this or the venue's session close, whichever comes first); GTC
+ *     orders rest until cancelled
  * @param pollInterval how often the idle request queue and the executions feed are polled
  * @param feedPageSize executions read per call
  * @param lease how long a claimed request is invisible to other workers while its call runs

@@ -21,7 +21,8 @@ final class VenueApi {
       BigDecimal limitPrice,
       BigDecimal priceProtection,
       String expiresAt,
-      String timeInForce) {}
+      String timeInForce,
+      BigDecimal stopPrice) {}
 
   /** The answer to a new order: ACCEPTED or REJECTED (with a reason). */
   record OrderAnswer(String venueOrderId, String status, String reason) {}

@@ -9,6 +9,7 @@ import com.example.trading.saga.market.MarketEvent.MarketOrderEnded;
 import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
 import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderTriggered;
 import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
@@ -35,6 +36,7 @@ import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
 import com.example.trading.schemas.order.OrderCommand.RecordFill;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
+import com.example.trading.schemas.order.OrderCommand.RecordOrderTrigger;
 import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
 import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
 import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
@@ -142,6 +144,12 @@ public class OrderSaga {
   /** Null in a saga stored before time in force was recorded: it works as a DAY order. */
   private TimeInForce timeInForce;
 
+  /** STOP and STOP_LIMIT only: where the venue triggers the order. */
+  private BigDecimal stopPrice;
+
+  /** Whether the venue has triggered this stop order. */
+  private boolean triggered;
+
   private SagaStep step;
 
   /** The decided end, or null while the order may still run its course. */
@@ -217,11 +225,14 @@ public class OrderSaga {
     limitPrice = placed.limitPrice();
     maxFee = placed.maxFee();
     timeInForce = placed.timeInForce();
-    if (type == OrderType.MARKET) {
-      ask(new RequestReferencePrice(orderId, instrument));
-      moveTo(SagaStep.PRICING, "placed; needs a reference price");
-    } else {
-      reserve();
+    stopPrice = placed.stopPrice();
+    switch (type) {
+      case MARKET -> {
+        ask(new RequestReferencePrice(orderId, instrument));
+        moveTo(SagaStep.PRICING, "placed; needs a reference price");
+      }
+      // A stop order reserves on its stop price, the limit on its limit: no reference price needed.
+      case LIMIT, STOP, STOP_LIMIT -> reserve();
     }
   }
 
@@ -252,7 +263,7 @@ public class OrderSaga {
   private void reserve() {
     plan =
         ReservationPlan.of(
-            side, instrument, quantity, type, limitPrice, referencePrice, FEE_SCHEDULE);
+            side, instrument, quantity, type, limitPrice, stopPrice, referencePrice, FEE_SCHEDULE);
     send(
         "reserve",
         new ReserveHolding(
@@ -322,7 +333,8 @@ public class OrderSaga {
             type,
             limitPrice,
             plan.priceProtection(),
-            timeInForce()));
+            timeInForce(),
+            stopPrice));
     moveTo(SagaStep.SUBMITTING, "fee " + fee + " charged; submitting to the market");
   }
 
@@ -360,7 +372,18 @@ public class OrderSaga {
     marketPhaseOver(null);
   }
 
-  // ---- 4. ON_MARKET: fills --------------------------------------------------------------------
+  // ---- 4. ON_MARKET: a stop's trigger, fills ---------------------------------------------------
+
+  /** Records the trigger on the order (for its history); the order's course does not wait on it. */
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderTriggered trigger) {
+    if (triggered || !isAtMarket()) {
+      return;
+    }
+    triggered = true;
+    sendOnce(new RecordOrderTrigger(orderId, trigger.price()));
+    log.atInfo().log("stop {} triggered at {}", stopPrice, trigger.price());
+  }
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(MarketOrderFilled fill) {

@@ -11,13 +11,15 @@ import java.math.RoundingMode;
  * What an order reserves before it may go to the market, and the price its fee is estimated at.
  *
  * <ul>
- *   <li>SELL reserves the shares; its fee is estimated at the limit (LIMIT) or the reference price
- *       (MARKET).
+ *   <li>SELL reserves the shares; its fee is estimated at the limit (LIMIT, STOP_LIMIT), the stop
+ *       price (STOP) or the reference price (MARKET).
  *   <li>BUY reserves cash: {@code quantity × reservePrice} plus the largest fee that notional can
- *       cost, in cents, where {@code reservePrice} is the limit (LIMIT) or the reference price ×
- *       1.05 in cents (MARKET). A MARKET BUY carries {@code reservePrice} as its price protection,
- *       so the venue never fills it above the price its cash was reserved at; its fee is estimated
- *       at the same price, so the fee charged is the fee reserved.
+ *       cost, in cents, where {@code reservePrice} is the limit (LIMIT, STOP_LIMIT: the venue never
+ *       fills above it) or, for the orders that fill at the market, the reference price (MARKET) or
+ *       the stop price (STOP, where it starts to fill) × 1.05 in cents. Those carry {@code
+ *       reservePrice} as their price protection, so the venue never fills them above the price
+ *       their cash was reserved at; the fee is estimated at the same price, so the fee charged is
+ *       the fee reserved.
  * </ul>
  *
  * @param asset the asset reserved: the instrument (SELL) or cash (BUY)
@@ -28,29 +30,48 @@ import java.math.RoundingMode;
 public record ReservationPlan(
     String asset, BigDecimal quantity, BigDecimal priceEstimate, BigDecimal priceProtection) {
 
-  /** A MARKET BUY reserves cash at the reference price plus this margin. */
+  /** A BUY that fills at the market reserves cash at its reference price plus this margin. */
   public static final BigDecimal MARKET_BUY_MARGIN = new BigDecimal("1.05");
 
+  /**
+   * @param referencePrice the venue's price (MARKET orders only; null for the others)
+   */
   public static ReservationPlan of(
       Side side,
       String instrument,
       long quantity,
       OrderType type,
       BigDecimal limitPrice,
+      BigDecimal stopPrice,
       BigDecimal referencePrice,
       FeeSchedule schedule) {
     BigDecimal shares = BigDecimal.valueOf(quantity);
     if (side == Side.SELL) {
-      BigDecimal estimate = type == OrderType.LIMIT ? limitPrice : referencePrice;
+      BigDecimal estimate =
+          switch (type) {
+            case MARKET -> referencePrice;
+            case LIMIT, STOP_LIMIT -> limitPrice;
+            case STOP -> stopPrice;
+          };
       return new ReservationPlan(instrument, shares, estimate, null);
     }
     BigDecimal reservePrice =
-        type == OrderType.LIMIT
-            ? limitPrice
-            : referencePrice.multiply(MARKET_BUY_MARGIN).setScale(2, RoundingMode.HALF_EVEN);
+        switch (type) {
+          case LIMIT, STOP_LIMIT -> limitPrice;
+          case MARKET -> withMargin(referencePrice);
+          case STOP -> withMargin(stopPrice);
+        };
+    BigDecimal protection =
+        switch (type) {
+          case MARKET, STOP -> reservePrice;
+          case LIMIT, STOP_LIMIT -> null;
+        };
     BigDecimal notional = shares.multiply(reservePrice);
     BigDecimal cash = Assets.cents(notional).add(schedule.feeFor(notional));
-    return new ReservationPlan(
-        Assets.CASH, cash, reservePrice, type == OrderType.MARKET ? reservePrice : null);
+    return new ReservationPlan(Assets.CASH, cash, reservePrice, protection);
+  }
+
+  private static BigDecimal withMargin(BigDecimal price) {
+    return price.multiply(MARKET_BUY_MARGIN).setScale(2, RoundingMode.HALF_EVEN);
   }
 }

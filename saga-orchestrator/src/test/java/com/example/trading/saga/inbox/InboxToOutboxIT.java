@@ -76,7 +76,8 @@ class InboxToOutboxIT {
         OrderType.LIMIT,
         new BigDecimal("190.00"),
         new BigDecimal("25.00"),
-        TimeInForce.DAY);
+        TimeInForce.DAY,
+        null);
   }
 
   @Test

@@ -70,7 +70,8 @@ class LateEventGapIT {
             OrderType.MARKET,
             null,
             new BigDecimal("25.00"),
-            TimeInForce.DAY),
+            TimeInForce.DAY,
+            null),
         0);
     await().atMost(Duration.ofSeconds(30)).until(() -> "PRICING".equals(step(priced)));
 
@@ -111,7 +112,8 @@ class LateEventGapIT {
             OrderType.LIMIT,
             new BigDecimal("100.00"),
             new BigDecimal("25.00"),
-            TimeInForce.DAY),
+            TimeInForce.DAY,
+            null),
         0,
         UUID.randomUUID().toString(),
         null,

@@ -68,7 +68,8 @@ class DeadlineBehindQueuedAnswerIT {
             OrderType.MARKET,
             null,
             new BigDecimal("25.00"),
-            TimeInForce.DAY),
+            TimeInForce.DAY,
+            null),
         0);
     await().atMost(Duration.ofSeconds(30)).until(() -> step(priced) != null);
     assertThat(step(priced)).isEqualTo("PRICING");
@@ -95,7 +96,8 @@ class DeadlineBehindQueuedAnswerIT {
               OrderType.LIMIT,
               new BigDecimal("100.00"),
               new BigDecimal("25.00"),
-              TimeInForce.DAY),
+              TimeInForce.DAY,
+              null),
           0);
       await().atMost(Duration.ofSeconds(30)).until(() -> storedOrderPlaced(blocker));
       assertThat(deadlineStored(priced))

@@ -122,7 +122,7 @@ class MarketGatewayIT {
     settings(0, 0.0, 0.0, true);
     ask(
         new SubmitToMarket(
-            orderId, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null, TimeInForce.DAY));
+            orderId, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null, TimeInForce.DAY, null));
 
     await()
         .atMost(Duration.ofSeconds(30))
@@ -178,7 +178,8 @@ class MarketGatewayIT {
             OrderType.MARKET,
             null,
             new BigDecimal("10.00"),
-            TimeInForce.DAY));
+            TimeInForce.DAY,
+            null));
 
     await()
         .atMost(Duration.ofSeconds(20))
@@ -198,7 +199,8 @@ class MarketGatewayIT {
             OrderType.LIMIT,
             new BigDecimal("1.00"),
             null,
-            TimeInForce.DAY));
+            TimeInForce.DAY,
+            null));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> typesOf(orderId).contains("MarketOrderAccepted"));
@@ -223,7 +225,7 @@ class MarketGatewayIT {
     String orderId = newOrderId();
     ask(
         new SubmitToMarket(
-            orderId, Side.SELL, "AAPL", 5, OrderType.MARKET, null, null, TimeInForce.DAY),
+            orderId, Side.SELL, "AAPL", 5, OrderType.MARKET, null, null, TimeInForce.DAY, null),
         new CancelAtMarket(orderId));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> !typesOf(orderId).isEmpty());
@@ -242,7 +244,7 @@ class MarketGatewayIT {
     settings(0, 0.0, 1.0, false);
     ask(
         new SubmitToMarket(
-            orderId, Side.SELL, "MSFT", 3, OrderType.MARKET, null, null, TimeInForce.DAY));
+            orderId, Side.SELL, "MSFT", 3, OrderType.MARKET, null, null, TimeInForce.DAY, null));
 
     await()
         .atMost(Duration.ofSeconds(20))

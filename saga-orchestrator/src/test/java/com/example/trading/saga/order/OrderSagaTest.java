@@ -10,6 +10,7 @@ import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
 import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderTriggered;
 import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
@@ -40,6 +41,7 @@ import com.example.trading.schemas.order.OrderCommand.ConfirmCancellation;
 import com.example.trading.schemas.order.OrderCommand.ExpireOrder;
 import com.example.trading.schemas.order.OrderCommand.RecordFill;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
+import com.example.trading.schemas.order.OrderCommand.RecordOrderTrigger;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
 import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
@@ -119,7 +121,23 @@ class OrderSagaTest {
         type,
         limitPrice == null ? null : $(limitPrice),
         $("25.00"),
-        timeInForce);
+        timeInForce,
+        null);
+  }
+
+  static OrderPlaced placedStop(Side side, OrderType type, String limitPrice, String stopPrice) {
+    return new OrderPlaced(
+        ORDER,
+        ACCOUNT,
+        "c-1",
+        side,
+        "AAPL",
+        10,
+        type,
+        limitPrice == null ? null : $(limitPrice),
+        $("25.00"),
+        TimeInForce.GTC,
+        $(stopPrice));
   }
 
   static HoldingReserved reservedShares(long quantity) {
@@ -201,7 +219,15 @@ class OrderSagaTest {
           .expectDispatchedCommands(
               new AcceptOrder(ORDER, "AAPL", BigDecimal.valueOf(10), $("1.90")),
               new SubmitToMarket(
-                  ORDER, Side.SELL, "AAPL", 10, OrderType.MARKET, null, null, TimeInForce.DAY));
+                  ORDER,
+                  Side.SELL,
+                  "AAPL",
+                  10,
+                  OrderType.MARKET,
+                  null,
+                  null,
+                  TimeInForce.DAY,
+                  null));
       assertThat(journal.lastDeadline())
           .isEqualTo(RecordingJournal.armed(SagaStep.SUBMITTING, 0, TIMEOUTS.submitting()));
     }
@@ -327,7 +353,8 @@ class OrderSagaTest {
                   OrderType.MARKET,
                   null,
                   $("105.00"),
-                  TimeInForce.DAY));
+                  TimeInForce.DAY,
+                  null));
     }
 
     @Test
@@ -734,6 +761,73 @@ class OrderSagaTest {
   }
 
   @Nested
+  class StopOrders {
+
+    @Test
+    void aBuyStopReservesCashAtItsStopPriceWithTheMarketMarginWithoutAskingForAPrice() {
+      // 10 × 100.00 × 1.05 = 1,050.00 + the fee on it 1.05
+      given(List.of())
+          .whenPublishingA(placedStop(Side.BUY, OrderType.STOP, null, "100.00"))
+          .expectDispatchedCommands(
+              new ReserveHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1051.05")));
+    }
+
+    @Test
+    void aBuyStopLimitReservesCashAtItsLimit() {
+      // 10 × 102.00 = 1,020.00 + the fee on it 1.02
+      given(List.of())
+          .whenPublishingA(placedStop(Side.BUY, OrderType.STOP_LIMIT, "102.00", "100.00"))
+          .expectDispatchedCommands(
+              new ReserveHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1021.02")));
+    }
+
+    @Test
+    void aSellStopsFeeIsEstimatedAtItsStopPrice() {
+      given(List.of(placedStop(Side.SELL, OrderType.STOP, null, "180.00")))
+          .whenPublishingA(reservedShares(10))
+          .expectDispatchedCommands(
+              new ChargeFee(ORDER, ACCOUNT, Side.SELL, "AAPL", 10, $("180.00"), $("25.00")));
+    }
+
+    @Test
+    void aBuyStopGoesToTheVenueWithItsStopAndThePriceItsCashWasReservedAtAsProtection() {
+      given(List.of(placedStop(Side.BUY, OrderType.STOP, null, "100.00"), reservedCash("1051.05")))
+          .whenPublishingA(feeCharged("1.05"))
+          .expectDispatchedCommands(
+              new AcceptOrder(ORDER, "USD", $("1051.05"), $("1.05")),
+              new SubmitToMarket(
+                  ORDER,
+                  Side.BUY,
+                  "AAPL",
+                  10,
+                  OrderType.STOP,
+                  null,
+                  $("105.00"),
+                  TimeInForce.GTC,
+                  $("100.00")));
+    }
+
+    @Test
+    void theVenuesTriggerIsRecordedOnTheOrderOnce() {
+      List<Object> resting =
+          List.of(
+              placedStop(Side.BUY, OrderType.STOP, null, "100.00"),
+              reservedCash("1051.05"),
+              feeCharged("1.05"),
+              new MarketOrderAccepted(ORDER, ORDER));
+      given(resting)
+          .whenPublishingA(new MarketOrderTriggered(ORDER, $("100.05")))
+          .expectDispatchedCommands(new RecordOrderTrigger(ORDER, $("100.05")));
+      fixture = new SagaTestFixture<>(OrderSaga.class);
+      fixture.registerResource(journal);
+      fixture.registerResource(TIMEOUTS);
+      given(then(resting, new MarketOrderTriggered(ORDER, $("100.05"))))
+          .whenPublishingA(new MarketOrderTriggered(ORDER, $("100.05")))
+          .expectNoDispatchedCommands();
+    }
+  }
+
+  @Nested
   class TimeInForceAtTheVenue {
 
     List<Object> limitBuyAccepted(TimeInForce timeInForce) {
@@ -757,7 +851,8 @@ class OrderSagaTest {
                   OrderType.LIMIT,
                   $("150.00"),
                   null,
-                  TimeInForce.GTC));
+                  TimeInForce.GTC,
+                  null));
     }
 
     @Test

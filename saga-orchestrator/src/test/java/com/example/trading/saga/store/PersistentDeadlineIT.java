@@ -47,7 +47,8 @@ class PersistentDeadlineIT {
               OrderType.MARKET,
               null,
               new BigDecimal("25.00"),
-              TimeInForce.DAY),
+              TimeInForce.DAY,
+              null),
           0);
       await()
           .atMost(Duration.ofSeconds(30))

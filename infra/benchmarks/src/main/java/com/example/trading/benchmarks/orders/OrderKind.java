@@ -28,7 +28,17 @@ public enum OrderKind {
    * A limit 20% away, never cancelled: ends when the venue's time in force runs out (runs with
    * short expiry only).
    */
-  LIMIT_RESTING_UNTIL_EXPIRY(5, Set.of("EXPIRED"));
+  LIMIT_RESTING_UNTIL_EXPIRY(5, Set.of("EXPIRED")),
+  /** An IOC limit 20% away from the price: nothing fills on arrival, so all of it is cancelled. */
+  LIMIT_IOC_AWAY(3, Set.of("CANCELLED")),
+  /** A FOK BUY limit 3% above the price: fills whole on arrival, in one fill. */
+  LIMIT_FOK_CROSSING(3, Set.of("FILLED")),
+  /** A BUY STOP 3% below the price: reached already, so it triggers on arrival and fills. */
+  STOP_BUY_REACHED(3, Set.of("FILLED")),
+  /** A SELL STOP_LIMIT whose stop (3% above) is reached and whose limit (3% below) crosses. */
+  STOP_LIMIT_SELL_REACHED(3, Set.of("FILLED")),
+  /** A GTC limit 20% away, cancelled by the customer 0.5–3 s after placing: it never expires. */
+  GTC_RESTING_THEN_CANCELLED(3, Set.of("CANCELLED"));
 
   private final int share;
   private final Set<String> expectedEnds;

@@ -167,16 +167,20 @@ public final class OrderRun {
       long quantity,
       String type,
       String limitPrice,
-      String maxFee) {
+      String maxFee,
+      String timeInForce,
+      String stopPrice) {
 
     String body() {
       return "{\"accountId\":\"%s\",\"clientOrderId\":\"%s\",\"side\":\"%s\",\"instrument\":\"%s\",\"quantity\":%d,"
               .formatted(accountId, clientOrderId, side, instrument, quantity)
-          + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s}"
+          + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s,\"timeInForce\":%s,\"stopPrice\":%s}"
               .formatted(
-                  type,
-                  limitPrice == null ? "null" : "\"" + limitPrice + "\"",
-                  maxFee == null ? "null" : "\"" + maxFee + "\"");
+                  type, quoted(limitPrice), quoted(maxFee), quoted(timeInForce), quoted(stopPrice));
+    }
+
+    private static String quoted(String value) {
+      return value == null ? "null" : "\"" + value + "\"";
     }
   }
 
@@ -305,7 +309,7 @@ public final class OrderRun {
                     placed.incrementAndGet();
                     switch (order.kind()) {
                       case MARKET_CANCELLED_AT_ONCE -> cancel(order.accountId(), orderId, failures);
-                      case LIMIT_RESTING_THEN_CANCELLED ->
+                      case LIMIT_RESTING_THEN_CANCELLED, GTC_RESTING_THEN_CANCELLED ->
                           cancels.schedule(
                               () -> cancel(order.accountId(), orderId, failures),
                               cancelAfterMillis,
@@ -470,119 +474,63 @@ public final class OrderRun {
       long quantity = 1 + random.nextInt(10);
       boolean buy = random.nextBoolean();
       String clientOrderId = "run-" + runId + "-" + i;
-      plan.add(
+      String side = buy ? "BUY" : "SELL";
+      String away = times(price, buy ? "0.80" : "1.20");
+      Terms terms =
           switch (kind) {
-            case MARKET_BUY ->
-                new PlannedOrder(
-                    i,
-                    kind,
-                    account,
-                    clientOrderId,
-                    "BUY",
-                    instrument,
-                    quantity,
-                    "MARKET",
-                    null,
-                    "50.00");
-            case MARKET_SELL ->
-                new PlannedOrder(
-                    i,
-                    kind,
-                    account,
-                    clientOrderId,
-                    "SELL",
-                    instrument,
-                    quantity,
-                    "MARKET",
-                    null,
-                    null);
-            case LIMIT_BUY_CROSSING ->
-                new PlannedOrder(
-                    i,
-                    kind,
-                    account,
-                    clientOrderId,
-                    "BUY",
-                    instrument,
-                    quantity,
-                    "LIMIT",
-                    times(price, "1.03"),
-                    null);
-            case LIMIT_SELL_CROSSING ->
-                new PlannedOrder(
-                    i,
-                    kind,
-                    account,
-                    clientOrderId,
-                    "SELL",
-                    instrument,
-                    quantity,
-                    "LIMIT",
-                    times(price, "0.97"),
-                    null);
+            case MARKET_BUY -> Terms.market("BUY", "50.00");
+            case MARKET_SELL -> Terms.market("SELL", null);
+            case LIMIT_BUY_CROSSING -> Terms.limit("BUY", times(price, "1.03"), null);
+            case LIMIT_SELL_CROSSING -> Terms.limit("SELL", times(price, "0.97"), null);
             case LIMIT_RESTING_THEN_CANCELLED, LIMIT_RESTING_UNTIL_EXPIRY ->
-                new PlannedOrder(
-                    i,
-                    kind,
-                    account,
-                    clientOrderId,
-                    buy ? "BUY" : "SELL",
-                    instrument,
-                    quantity,
-                    "LIMIT",
-                    times(price, buy ? "0.80" : "1.20"),
-                    null);
-            case MARKET_CANCELLED_AT_ONCE ->
-                new PlannedOrder(
-                    i,
-                    kind,
-                    account,
-                    clientOrderId,
-                    buy ? "BUY" : "SELL",
-                    instrument,
-                    quantity,
-                    "MARKET",
-                    null,
-                    null);
-            case HALTED ->
-                new PlannedOrder(
-                    i,
-                    kind,
-                    account,
-                    clientOrderId,
-                    "BUY",
-                    HALTED,
-                    quantity,
-                    "LIMIT",
-                    "10.00",
-                    null);
-            case MORE_THAN_HELD ->
-                new PlannedOrder(
-                    i,
-                    kind,
-                    account,
-                    clientOrderId,
-                    "SELL",
-                    instrument,
-                    1_000_000,
-                    "MARKET",
-                    null,
-                    null);
-            case FEE_ABOVE_MAX ->
-                new PlannedOrder(
-                    i,
-                    kind,
-                    account,
-                    clientOrderId,
-                    "BUY",
-                    instrument,
-                    quantity,
-                    "MARKET",
-                    null,
-                    "0.50");
-          });
+                Terms.limit(side, away, null);
+            case LIMIT_IOC_AWAY -> Terms.limit(side, away, "IOC");
+            case LIMIT_FOK_CROSSING -> Terms.limit("BUY", times(price, "1.03"), "FOK");
+            case GTC_RESTING_THEN_CANCELLED -> Terms.limit(side, away, "GTC");
+            case STOP_BUY_REACHED ->
+                new Terms("BUY", "STOP", null, null, null, times(price, "0.97"));
+            case STOP_LIMIT_SELL_REACHED ->
+                new Terms(
+                    "SELL", "STOP_LIMIT", times(price, "0.97"), null, null, times(price, "1.03"));
+            case MARKET_CANCELLED_AT_ONCE -> Terms.market(side, null);
+            case HALTED -> Terms.limit("BUY", "10.00", null);
+            case MORE_THAN_HELD -> Terms.market("SELL", null);
+            case FEE_ABOVE_MAX -> Terms.market("BUY", "0.50");
+          };
+      plan.add(
+          new PlannedOrder(
+              i,
+              kind,
+              account,
+              clientOrderId,
+              terms.side(),
+              kind == OrderKind.HALTED ? HALTED : instrument,
+              kind == OrderKind.MORE_THAN_HELD ? 1_000_000 : quantity,
+              terms.type(),
+              terms.limitPrice(),
+              terms.maxFee(),
+              terms.timeInForce(),
+              terms.stopPrice()));
     }
     return plan;
+  }
+
+  /** The terms of a planned order of one kind (what varies between kinds). */
+  private record Terms(
+      String side,
+      String type,
+      String limitPrice,
+      String maxFee,
+      String timeInForce,
+      String stopPrice) {
+
+    static Terms market(String side, String maxFee) {
+      return new Terms(side, "MARKET", null, maxFee, null, null);
+    }
+
+    static Terms limit(String side, String limitPrice, String timeInForce) {
+      return new Terms(side, "LIMIT", limitPrice, null, timeInForce, null);
+    }
   }
 
   private static Instant sleepUntil(Instant scheduled) throws InterruptedException {

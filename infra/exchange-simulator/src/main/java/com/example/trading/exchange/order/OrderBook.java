@@ -45,6 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
  *       price ≥ limit), at the reference price, which is the limit or better: at once if it already
  *       has, otherwise at the first tick that does. It rests until then, until it is cancelled, or
  *       until its expiry, when its remainder expires at the next tick.
+ *   <li>A STOP or STOP_LIMIT order waits until the reference price reaches its stop (a BUY's when
+ *       it rises to it, a SELL's when it falls to it; at once if it already has): a {@code
+ *       TRIGGERED} execution, then it works as a MARKET order within its protection (STOP; while
+ *       the price is beyond it, it waits) or a LIMIT order (STOP_LIMIT).
+ *   <li>Time in force: DAY rests until the session close, GTC until cancelled, IOC and FOK end on
+ *       arrival (FOK fills whole or not at all); what they did not fill is cancelled.
  *   <li>With partial fills on, an order fills in 2–3 parts (when it has more than one share): a
  *       MARKET order all at once, a LIMIT order one part per crossing tick. Parts sum to the
  *       quantity.
@@ -82,7 +88,10 @@ public final class OrderBook {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, VenueOrder> orders = new HashMap<>();
 
-  /** Live LIMIT orders, oldest first: a tick matches them in the order they arrived. */
+  /**
+   * Live orders that may rest (LIMIT, STOP, STOP_LIMIT), oldest first: a tick triggers and matches
+   * them in the order they arrived.
+   */
   private final Map<String, VenueOrder> resting = new LinkedHashMap<>();
 
   private final ExecutionFeed feed;
@@ -188,32 +197,30 @@ public final class OrderBook {
   }
 
   /**
-   * What an accepted order does on arrival: a MARKET order fills at once (in parts with partial
-   * fills on), a LIMIT order whose limit is reached fills its first part; a FOK order fills whole
-   * in one fill or not at all; an IOC or FOK order's remainder is then cancelled.
+   * What an accepted order does on arrival: a stop order whose stop is not reached rests (one whose
+   * stop is reached triggers and goes on as below); a MARKET order (a triggered STOP within its
+   * protection) fills at once (in parts with partial fills on), a LIMIT order (a triggered
+   * STOP_LIMIT) whose limit is reached fills its first part; a FOK order fills whole in one fill or
+   * not at all; an IOC or FOK order's remainder is then cancelled.
    */
   private void matchOnArrival(OrderTerms terms, VenueSettings current, Batch batch) {
     String id = terms.clientOrderId();
     BigDecimal reference = prices.price(terms.instrument()).orElseThrow();
+    if (terms.type().hasStopPrice()) {
+      if (!reachesStop(terms, reference)) {
+        return;
+      }
+      batch.add(ExecutionType.TRIGGERED, id, null, terms.quantity(), reference, null);
+    }
     TimeInForce timeInForce = terms.timeInForce();
-    boolean fillable = terms.type() == OrderType.MARKET || crosses(terms, reference);
-    BigDecimal price =
-        terms.type() == OrderType.MARKET ? marketFillPrice(terms, reference) : reference;
     long filled = 0;
     if (timeInForce == TimeInForce.FOK) {
-      if (fillable) {
-        batch.fill(id, 1, terms.quantity(), price);
+      if (fillable(terms, reference)) {
+        batch.fill(id, 1, terms.quantity(), fillPrice(terms, reference));
         filled = terms.quantity();
       }
-    } else if (terms.type() == OrderType.MARKET) {
-      for (int fills = 0; filled < terms.quantity(); fills++) {
-        long part = nextFill(terms.quantity() - filled, fills, current.partialFills());
-        batch.fill(id, fills + 1, part, marketFillPrice(terms, reference));
-        filled += part;
-      }
-    } else if (fillable) {
-      filled = nextFill(terms.quantity(), 0, current.partialFills());
-      batch.fill(id, 1, filled, reference);
+    } else {
+      filled = fillWorking(terms, 0, terms.quantity(), reference, current.partialFills(), batch);
     }
     if (timeInForce != null && timeInForce.endsOnArrival() && filled < terms.quantity()) {
       batch.add(ExecutionType.CANCELLED, id, null, terms.quantity() - filled, null, null);
@@ -221,12 +228,12 @@ public final class OrderBook {
   }
 
   /**
-   * When a LIMIT order's remainder expires: DAY at the next session close (or its own expiry, if
+   * When a resting order's remainder expires: DAY at the next session close (or its own expiry, if
    * earlier); GTC only at its own expiry, if any; IOC and FOK end on arrival; without a time in
    * force at its own expiry or after the TTL. MARKET orders fill on arrival and never rest.
    */
   private @Nullable Instant expiryOf(OrderTerms terms, Instant now) {
-    if (terms.type() != OrderType.LIMIT) {
+    if (terms.type() == OrderType.MARKET) {
       return null;
     }
     if (terms.timeInForce() == null) {
@@ -328,13 +335,18 @@ public final class OrderBook {
         }
         // An instrument delisted since the order arrived has no price: the order waits for expiry.
         Optional<BigDecimal> price = prices.price(order.terms().instrument());
-        if (price.isPresent() && crosses(order.terms(), price.get())) {
-          batch.fill(
-              order.id(),
-              order.fills() + 1,
-              nextFill(order.remaining(), order.fills(), partialFills),
-              price.get());
+        if (price.isEmpty()) {
+          continue;
         }
+        if (order.terms().type().hasStopPrice() && !order.triggered()) {
+          if (!reachesStop(order.terms(), price.get())) {
+            continue;
+          }
+          batch.add(
+              ExecutionType.TRIGGERED, order.id(), null, order.remaining(), price.get(), null);
+        }
+        fillWorking(
+            order.terms(), order.fills(), order.remaining(), price.get(), partialFills, batch);
       }
       if (!batch.executions.isEmpty()) {
         commit(new BookEntry(null, batch.executions));
@@ -376,12 +388,9 @@ public final class OrderBook {
     if (current.rejectRate() > 0 && random.nextDouble() < current.rejectRate()) {
       return Optional.of(RejectReason.RANDOM_REJECT);
     }
+    // A MARKET order beyond its protection cannot fill at all; a STOP waits for its trigger.
     BigDecimal reference = prices.price(terms.instrument()).orElseThrow();
-    BigDecimal protection = terms.priceProtection();
-    if (protection != null
-        && (terms.side() == Side.BUY
-            ? reference.compareTo(protection) > 0
-            : reference.compareTo(protection) < 0)) {
+    if (terms.type() == OrderType.MARKET && !withinProtection(terms, reference)) {
       return Optional.of(RejectReason.PRICE_PROTECTION);
     }
     return Optional.empty();
@@ -402,6 +411,73 @@ public final class OrderBook {
     }
     BigDecimal price = reference.subtract(slippage).max(new BigDecimal("0.01"));
     return protection == null ? price : price.max(protection.setScale(2, RoundingMode.CEILING));
+  }
+
+  /**
+   * Fills what a working order fills at this reference price: one that fills at the market (MARKET,
+   * a triggered STOP) all that remains at once, in parts with partial fills on, while the price is
+   * within its protection; one with a limit (LIMIT, a triggered STOP_LIMIT) its next part, when the
+   * price reaches the limit.
+   *
+   * @return how much it filled
+   */
+  private long fillWorking(
+      OrderTerms terms,
+      int fillsSoFar,
+      long remaining,
+      BigDecimal reference,
+      boolean partialFills,
+      Batch batch) {
+    String id = terms.clientOrderId();
+    if (!fillable(terms, reference)) {
+      return 0;
+    }
+    if (!terms.type().fillsAtMarket()) {
+      long part = nextFill(remaining, fillsSoFar, partialFills);
+      batch.fill(id, fillsSoFar + 1, part, reference);
+      return part;
+    }
+    long filled = 0;
+    for (int fills = fillsSoFar; filled < remaining; fills++) {
+      long part = nextFill(remaining - filled, fills, partialFills);
+      batch.fill(id, fills + 1, part, marketFillPrice(terms, reference));
+      filled += part;
+    }
+    return filled;
+  }
+
+  /**
+   * Whether a working order may fill at this reference price: at the market within its protection,
+   * or when the price reaches its limit.
+   */
+  private static boolean fillable(OrderTerms terms, BigDecimal reference) {
+    return terms.type().fillsAtMarket()
+        ? withinProtection(terms, reference)
+        : crosses(terms, reference);
+  }
+
+  /**
+   * The price of a whole fill of a working order: at the market (with slippage) or the reference.
+   */
+  private BigDecimal fillPrice(OrderTerms terms, BigDecimal reference) {
+    return terms.type().fillsAtMarket() ? marketFillPrice(terms, reference) : reference;
+  }
+
+  private static boolean withinProtection(OrderTerms terms, BigDecimal reference) {
+    BigDecimal protection = terms.priceProtection();
+    return protection == null
+        || (terms.side() == Side.BUY
+            ? reference.compareTo(protection) <= 0
+            : reference.compareTo(protection) >= 0);
+  }
+
+  /**
+   * Whether the last price has reached a stop order's stop: a BUY's when it has risen to it, a
+   * SELL's when it has fallen to it.
+   */
+  private static boolean reachesStop(OrderTerms stopOrder, BigDecimal price) {
+    int comparison = price.compareTo(stopOrder.stopPrice());
+    return stopOrder.side() == Side.BUY ? comparison >= 0 : comparison <= 0;
   }
 
   private static boolean crosses(OrderTerms limitOrder, BigDecimal price) {
@@ -455,7 +531,7 @@ public final class OrderBook {
       if (orders.putIfAbsent(order.id(), order) != null) {
         throw new IllegalStateException("order " + order.id() + " placed twice in the journal");
       }
-      if (order.terms().type() == OrderType.LIMIT) {
+      if (order.terms().type() != OrderType.MARKET) {
         resting.put(order.id(), order);
       }
     }

@@ -50,13 +50,14 @@ class OrderController {
           String instrument,
       @Schema(example = "10") @NotNull @Positive @Max(1_000_000_000L) Long quantity,
       @NotNull OrderType type,
-      @Schema(description = "LIMIT only: the worst price to fill at")
+      @Schema(description = "LIMIT and STOP_LIMIT only: the worst price to fill at")
           @Positive
           @Digits(integer = 12, fraction = 6)
           BigDecimal limitPrice,
       @Schema(
               description =
-                  "MARKET only, optional: a BUY never fills above it, a SELL never below it")
+                  "MARKET and STOP only, optional: a BUY never fills above it, a SELL never below"
+                      + " it")
           @Positive
           @Digits(integer = 12, fraction = 6)
           BigDecimal priceProtection,
@@ -70,26 +71,51 @@ class OrderController {
                   "optional: DAY (until the session close), GTC (until cancelled), IOC (what fills"
                       + " on arrival, the rest cancelled), FOK (all on arrival or nothing);"
                       + " without one a LIMIT order rests until expiresAt or the configured TTL")
-          TimeInForce timeInForce) {
+          TimeInForce timeInForce,
+      @Schema(
+              description =
+                  "STOP and STOP_LIMIT only: a BUY triggers when the price rises to it, a SELL when"
+                      + " it falls to it; then it works as MARKET (STOP) or LIMIT (STOP_LIMIT)")
+          @Positive
+          @Digits(integer = 12, fraction = 6)
+          BigDecimal stopPrice) {
 
     @Schema(hidden = true)
     @AssertTrue(
-        message = "is required (and > 0) for a LIMIT order and must be absent for a MARKET order")
+        message =
+            "is required (and > 0) for a LIMIT or STOP_LIMIT order and must be absent otherwise")
     boolean isLimitPrice() {
-      return type == null || (type == OrderType.LIMIT) == (limitPrice != null);
+      return type == null || type.hasLimitPrice() == (limitPrice != null);
     }
 
     @Schema(hidden = true)
-    @AssertTrue(message = "is allowed on a MARKET order only")
+    @AssertTrue(
+        message =
+            "is required (and > 0) for a STOP or STOP_LIMIT order and must be absent otherwise")
+    boolean isStopPrice() {
+      return type == null || type.hasStopPrice() == (stopPrice != null);
+    }
+
+    @Schema(hidden = true)
+    @AssertTrue(message = "must not be IOC or FOK for a stop order, which waits for its trigger")
+    boolean isTimeInForce() {
+      return type == null
+          || !type.hasStopPrice()
+          || timeInForce == null
+          || !timeInForce.endsOnArrival();
+    }
+
+    @Schema(hidden = true)
+    @AssertTrue(message = "is allowed on a MARKET or STOP order only")
     boolean isPriceProtection() {
-      return type == null || priceProtection == null || type == OrderType.MARKET;
+      return type == null || priceProtection == null || type.fillsAtMarket();
     }
 
     @Schema(hidden = true)
-    @AssertTrue(message = "is allowed on a LIMIT order that may rest (not IOC or FOK) only")
+    @AssertTrue(message = "is allowed on an order that may rest (not MARKET, IOC or FOK) only")
     boolean isExpiresAt() {
       return expiresAt == null
-          || ((type == null || type == OrderType.LIMIT)
+          || ((type == null || type != OrderType.MARKET)
               && (timeInForce == null || !timeInForce.endsOnArrival()));
     }
 
@@ -103,7 +129,8 @@ class OrderController {
           limitPrice,
           priceProtection,
           expiresAt,
-          timeInForce);
+          timeInForce,
+          stopPrice);
     }
   }
 

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * the same request when their terms are {@link #sameAs the same}.
  *
  * @param clientOrderId the client's id for the order; also the venue order id
- * @param limitPrice for a LIMIT order, the worst price it may fill at
- * @param priceProtection for a MARKET order, optionally, the worst price it may fill at
+ * @param limitPrice for a LIMIT or STOP_LIMIT order, the worst price it may fill at
+ * @param priceProtection for a MARKET or STOP order, optionally, the worst price it may fill at
+ * @param stopPrice for a STOP or STOP_LIMIT order, the price that triggers it
  * @param expiresAt for a LIMIT order, optionally, when it expires at the latest
  * @param timeInForce how long it works; null for a client that names none (a LIMIT order then rests
  *     until {@code expiresAt} or the configured TTL)
@@ -25,7 +26,8 @@ public record OrderTerms(
     @Nullable BigDecimal limitPrice,
     @Nullable BigDecimal priceProtection,
     @Nullable Instant expiresAt,
-    @Nullable TimeInForce timeInForce) {
+    @Nullable TimeInForce timeInForce,
+    @Nullable BigDecimal stopPrice) {
 
   public OrderTerms {
     Objects.requireNonNull(clientOrderId);
@@ -35,15 +37,22 @@ public record OrderTerms(
     if (quantity <= 0) {
       throw new IllegalArgumentException("quantity must be positive: " + quantity);
     }
-    if ((type == OrderType.LIMIT) != (limitPrice != null)) {
+    if (type.hasLimitPrice() != (limitPrice != null)) {
       throw new IllegalArgumentException(
-          "a LIMIT order needs a limit price, a MARKET order must not have one");
+          "a LIMIT or STOP_LIMIT order needs a limit price, a MARKET or STOP order must not have one");
     }
-    if (type == OrderType.LIMIT && priceProtection != null) {
-      throw new IllegalArgumentException("price protection is for MARKET orders");
+    if (type.hasStopPrice() != (stopPrice != null)) {
+      throw new IllegalArgumentException(
+          "a STOP or STOP_LIMIT order needs a stop price, a MARKET or LIMIT order must not have one");
+    }
+    if (!type.fillsAtMarket() && priceProtection != null) {
+      throw new IllegalArgumentException("price protection is for MARKET and STOP orders");
     }
     if (type == OrderType.MARKET && expiresAt != null) {
-      throw new IllegalArgumentException("expiry is for LIMIT orders");
+      throw new IllegalArgumentException("expiry is for orders that may rest");
+    }
+    if (type.hasStopPrice() && timeInForce != null && timeInForce.endsOnArrival()) {
+      throw new IllegalArgumentException("a stop order waits for its trigger: not " + timeInForce);
     }
     if (timeInForce != null && timeInForce.endsOnArrival() && expiresAt != null) {
       throw new IllegalArgumentException(timeInForce + " orders end on arrival: no expiry");
@@ -62,7 +71,8 @@ public record OrderTerms(
         && sameValue(limitPrice, other.limitPrice)
         && sameValue(priceProtection, other.priceProtection)
         && Objects.equals(expiresAt, other.expiresAt)
-        && timeInForce == other.timeInForce;
+        && timeInForce == other.timeInForce
+        && sameValue(stopPrice, other.stopPrice);
   }
 
   private static boolean sameValue(@Nullable BigDecimal a, @Nullable BigDecimal b) {

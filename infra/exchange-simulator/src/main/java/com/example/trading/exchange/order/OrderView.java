@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param reason why, when REJECTED
  * @param expiresAt when a LIMIT order expires
  * @param timeInForce as placed, when the placement named one
+ * @param stopPrice a stop order's stop
+ * @param triggered for a stop order, whether its stop was reached
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(
@@ -27,4 +29,6 @@ public record OrderView(
     @Nullable BigDecimal limitPrice,
     @Nullable BigDecimal priceProtection,
     @Nullable Instant expiresAt,
-    @Nullable TimeInForce timeInForce) {}
+    @Nullable TimeInForce timeInForce,
+    @Nullable BigDecimal stopPrice,
+    @Nullable Boolean triggered) {}

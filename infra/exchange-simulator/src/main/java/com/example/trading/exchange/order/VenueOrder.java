@@ -15,6 +15,7 @@ final class VenueOrder {
   private OrderStatus status = OrderStatus.ACCEPTED;
   private long filledQuantity;
   private int fills;
+  private boolean triggered;
   private @Nullable RejectReason reason;
 
   VenueOrder(PlacedOrder placed) {
@@ -50,6 +51,12 @@ final class VenueOrder {
                 ? OrderStatus.FILLED
                 : OrderStatus.PARTIALLY_FILLED;
       }
+      case TRIGGERED -> {
+        if (!terms().type().hasStopPrice() || triggered) {
+          throw new IllegalStateException("order " + id() + " cannot be triggered (again)");
+        }
+        triggered = true;
+      }
       case CANCELLED -> status = OrderStatus.CANCELLED;
       case EXPIRED -> status = OrderStatus.EXPIRED;
       case REJECTED -> {
@@ -83,6 +90,11 @@ final class VenueOrder {
     return fills;
   }
 
+  /** Whether a stop order's stop has been reached (false for other orders). */
+  boolean triggered() {
+    return triggered;
+  }
+
   PlacementAnswer placementAnswer() {
     // Only a placement rejects an order, so REJECTED is always the placement's own answer.
     return status == OrderStatus.REJECTED
@@ -108,6 +120,8 @@ final class VenueOrder {
         terms.limitPrice(),
         terms.priceProtection(),
         placed.expiresAt(),
-        terms.timeInForce());
+        terms.timeInForce(),
+        terms.stopPrice(),
+        terms.type().hasStopPrice() ? triggered : null);
   }
 }

@@ -64,6 +64,105 @@ class OrderBookTest {
     book.close();
   }
 
+  // --- stop orders ---
+
+  private static OrderTerms stop(
+      String id,
+      Side side,
+      OrderType type,
+      @Nullable String limitPrice,
+      String stopPrice,
+      @Nullable String protection) {
+    return new OrderTerms(
+        id,
+        side,
+        "AAPL",
+        10,
+        type,
+        limitPrice == null ? null : price(limitPrice),
+        protection == null ? null : price(protection),
+        null,
+        TimeInForce.GTC,
+        price(stopPrice));
+  }
+
+  @Test
+  void aBuyStopRestsUntilThePriceRisesToItsStopThenFillsAtTheMarketWithinItsProtection() {
+    book.place(stop("s-1", Side.BUY, OrderType.STOP, null, "190.10", "199.50"));
+    assertThat(executionsOf("s-1")).isEmpty();
+    assertThat(view("s-1").triggered()).isFalse();
+
+    BigDecimal at =
+        tickUntil(
+            () -> !executionsOf("s-1").isEmpty(),
+            price -> assertThat(price).isLessThan(price("190.10")));
+
+    assertThat(at).isGreaterThanOrEqualTo(price("190.10"));
+    List<Execution> executions = executionsOf("s-1");
+    assertThat(executions.get(0).type()).isEqualTo(ExecutionType.TRIGGERED);
+    assertThat(executions.get(0).price()).isEqualTo(at);
+    assertThat(executions.get(1).type()).isEqualTo(ExecutionType.FILL);
+    assertThat(executions.get(1).quantity()).isEqualTo(10);
+    assertThat(executions.get(1).price()).isBetween(at, at.add(price("0.03")));
+    assertThat(view("s-1").status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(view("s-1").triggered()).isTrue();
+  }
+
+  @Test
+  void aSellStopLimitTriggersWhenThePriceFallsToItsStopThenWorksAsALimitOrder() {
+    // Triggers at 189.90 or below, then sells only at 195.00 or better: it rests after the trigger.
+    book.place(stop("s-1", Side.SELL, OrderType.STOP_LIMIT, "195.00", "189.90", null));
+
+    tickUntil(() -> !executionsOf("s-1").isEmpty(), price -> {});
+
+    assertThat(single(executionsOf("s-1")).type()).isEqualTo(ExecutionType.TRIGGERED);
+    assertThat(view("s-1").status()).isEqualTo(OrderStatus.ACCEPTED);
+    assertThat(view("s-1").triggered()).isTrue();
+    book.tick();
+    assertThat(executionsOf("s-1")).hasSize(1);
+  }
+
+  @Test
+  void aStopAlreadyReachedOnArrivalTriggersAtOnce() {
+    book.place(stop("s-1", Side.SELL, OrderType.STOP, null, "195.00", null));
+
+    List<Execution> executions = executionsOf("s-1");
+    assertThat(executions)
+        .extracting(Execution::type)
+        .containsExactly(ExecutionType.TRIGGERED, ExecutionType.FILL);
+    assertThat(view("s-1").status()).isEqualTo(OrderStatus.FILLED);
+  }
+
+  @Test
+  void aTriggeredStopSurvivesARestartThroughTheJournal() {
+    book.place(stop("s-1", Side.SELL, OrderType.STOP_LIMIT, "250.00", "195.00", null));
+    assertThat(view("s-1").triggered()).isTrue();
+
+    reopenVenue(price("0.05"), 42);
+
+    assertThat(view("s-1").triggered()).isTrue();
+    assertThat(view("s-1").status()).isEqualTo(OrderStatus.ACCEPTED);
+  }
+
+  @Test
+  void aStopOrderCannotBeImmediateOrCancel() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new OrderTerms(
+                    "s-1",
+                    Side.BUY,
+                    "AAPL",
+                    1,
+                    OrderType.STOP,
+                    null,
+                    null,
+                    null,
+                    TimeInForce.IOC,
+                    price("200.00")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("IOC");
+  }
+
   // --- time in force ---
 
   @Test
@@ -101,7 +200,16 @@ class OrderBookTest {
     book.place(limit("f-1", Side.BUY, 10, "200.00", TimeInForce.FOK));
     book.place(
         new OrderTerms(
-            "f-2", Side.SELL, "AAPL", 10, OrderType.MARKET, null, null, null, TimeInForce.FOK));
+            "f-2",
+            Side.SELL,
+            "AAPL",
+            10,
+            OrderType.MARKET,
+            null,
+            null,
+            null,
+            TimeInForce.FOK,
+            null));
 
     assertThat(single(executionsOf("f-1")).quantity()).isEqualTo(10);
     assertThat(single(executionsOf("f-2")).quantity()).isEqualTo(10);
@@ -419,11 +527,21 @@ class OrderBookTest {
   void rejectsEveryOrderOnTheHaltedInstrument() {
     PlacementAnswer marketOrder =
         book.place(
-            new OrderTerms("h-1", Side.BUY, "HALTED", 1, OrderType.MARKET, null, null, null, null));
+            new OrderTerms(
+                "h-1", Side.BUY, "HALTED", 1, OrderType.MARKET, null, null, null, null, null));
     PlacementAnswer limitOrder =
         book.place(
             new OrderTerms(
-                "h-2", Side.SELL, "HALTED", 1, OrderType.LIMIT, price("1.00"), null, null, null));
+                "h-2",
+                Side.SELL,
+                "HALTED",
+                1,
+                OrderType.LIMIT,
+                price("1.00"),
+                null,
+                null,
+                null,
+                null));
 
     assertThat(List.of(marketOrder, limitOrder))
         .extracting(PlacementAnswer::reason)
@@ -435,7 +553,8 @@ class OrderBookTest {
   void rejectsAnOrderOnAnUnknownInstrument() {
     PlacementAnswer answer =
         book.place(
-            new OrderTerms("u-1", Side.BUY, "NOPE", 1, OrderType.MARKET, null, null, null, null));
+            new OrderTerms(
+                "u-1", Side.BUY, "NOPE", 1, OrderType.MARKET, null, null, null, null, null));
 
     assertThat(answer)
         .isEqualTo(
@@ -662,7 +781,7 @@ class OrderBookTest {
   private static OrderTerms market(
       String id, Side side, long quantity, @Nullable BigDecimal protection) {
     return new OrderTerms(
-        id, side, "AAPL", quantity, OrderType.MARKET, null, protection, null, null);
+        id, side, "AAPL", quantity, OrderType.MARKET, null, protection, null, null, null);
   }
 
   private static OrderTerms limit(String id, Side side, long quantity, String limitPrice) {
@@ -672,13 +791,31 @@ class OrderBookTest {
   private static OrderTerms limit(
       String id, Side side, long quantity, String limitPrice, @Nullable Instant expiresAt) {
     return new OrderTerms(
-        id, side, "AAPL", quantity, OrderType.LIMIT, price(limitPrice), null, expiresAt, null);
+        id,
+        side,
+        "AAPL",
+        quantity,
+        OrderType.LIMIT,
+        price(limitPrice),
+        null,
+        expiresAt,
+        null,
+        null);
   }
 
   private static OrderTerms limit(
       String id, Side side, long quantity, String limitPrice, TimeInForce timeInForce) {
     return new OrderTerms(
-        id, side, "AAPL", quantity, OrderType.LIMIT, price(limitPrice), null, null, timeInForce);
+        id,
+        side,
+        "AAPL",
+        quantity,
+        OrderType.LIMIT,
+        price(limitPrice),
+        null,
+        null,
+        timeInForce,
+        null);
   }
 
   private OrderView view(String id) {
