@@ -113,8 +113,23 @@ public class Holding {
     }
   }
 
+  /**
+   * Frees what is still reserved for the order; a release after the release changes nothing. The
+   * saga releases only a reservation it saw made, so a holding that has no record of the order's
+   * reservation refuses: it is a copy that missed the reservation (cached by this instance while
+   * another one reserved), which the saga-command consumer then decides again on the stored state,
+   * rather than a no-op that would leave the saga waiting for a release that never comes.
+   */
   @CommandHandler
   void handle(ReleaseReservation command) {
+    if (!decidedOrders.contains(command.orderId())) {
+      throw new HoldingRuleViolation(
+          "holding "
+              + holdingId
+              + " has no reservation of order "
+              + command.orderId()
+              + " to release");
+    }
     BigDecimal reserved = reservations.get(command.orderId());
     if (reserved == null) {
       return;

@@ -166,9 +166,19 @@ class HoldingTest {
   }
 
   @Test
-  void releaseWithoutAReservationChangesNothing() {
+  void releaseOfAReservationTheHoldingNeverMadeIsRefused() {
     fixture
         .given(deposited("100"))
+        .when(new ReleaseReservation(ID, "o-1"))
+        .expectException(HoldingRuleViolation.class)
+        .expectExceptionMessage("holding " + ID + " has no reservation of order o-1 to release")
+        .expectNoEvents();
+  }
+
+  @Test
+  void releaseAfterARejectedReservationChangesNothing() {
+    fixture
+        .given(deposited("5"), rejected("o-1", "10", "5"))
         .when(new ReleaseReservation(ID, "o-1"))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
 import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
 import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
@@ -46,18 +47,8 @@ class SagaCommandConsumerIT extends FundedHoldingTest {
   @Test
   void aCommandRefusedOnAStaleCachedAggregateIsDecidedAgainOnTheStoredState() {
     // The deposit of fundTheHolding left sequence 0 in this instance's cache.
-    HoldingReserved elsewhere =
-        new HoldingReserved(holding, account, "AAPL", "o-elsewhere", new BigDecimal("10"));
-    jdbc.update(
-        "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
-            + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, 1, 'Holding', ?, ?, ?, ?, ?)",
-        UUID.randomUUID().toString(),
-        holding,
-        Instant.now().toString(),
-        HoldingReserved.class.getName(),
-        String.valueOf(codec.revision(HoldingReserved.class)),
-        codec.serialize(elsewhere),
-        "{}".getBytes());
+    storeAsIfAnotherInstance(
+        new HoldingReserved(holding, account, "AAPL", "o-elsewhere", new BigDecimal("10")));
 
     sendCommand(
         new SettleReservation(holding, "o-elsewhere", "f-elsewhere", new BigDecimal("4")),
@@ -66,6 +57,24 @@ class SagaCommandConsumerIT extends FundedHoldingTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> eventsOf("HoldingDebited", "fillId", "f-elsewhere") == 1);
+  }
+
+  /**
+   * The same, for a release: the stale copy has no record of the reservation another instance made,
+   * so releasing it is refused there, and released on the stored state, not silently dropped (a
+   * no-op would leave the saga waiting for a release that never comes).
+   */
+  @Test
+  void aReleaseOfAReservationMadeBehindAStaleCachedAggregateIsAppliedToTheStoredState() {
+    storeAsIfAnotherInstance(
+        new HoldingReserved(holding, account, "AAPL", "o-reserved-elsewhere", new BigDecimal("3")));
+
+    sendCommand(new ReleaseReservation(holding, "o-reserved-elsewhere"), "m-" + UUID.randomUUID());
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> eventsOf("HoldingReservationReleased", "orderId", "o-reserved-elsewhere") == 1);
   }
 
   @Test
@@ -153,5 +162,23 @@ class SagaCommandConsumerIT extends FundedHoldingTest {
     for (var line : lines) {
       JsonLogLines.assertNames(line, traceId, "corr-" + messageId, order, account);
     }
+  }
+
+  /**
+   * Appends the event to the holding's stream at sequence 1 straight in the store, as another
+   * instance would, behind this instance's cached copy (sequence 0, the deposit of {@code
+   * fundTheHolding}).
+   */
+  private void storeAsIfAnotherInstance(HoldingReserved elsewhere) {
+    jdbc.update(
+        "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type, "
+            + "time_stamp, payload_type, payload_revision, payload, meta_data) values (?, ?, 1, 'Holding', ?, ?, ?, ?, ?)",
+        UUID.randomUUID().toString(),
+        holding,
+        Instant.now().toString(),
+        HoldingReserved.class.getName(),
+        String.valueOf(codec.revision(HoldingReserved.class)),
+        codec.serialize(elsewhere),
+        "{}".getBytes());
   }
 }
