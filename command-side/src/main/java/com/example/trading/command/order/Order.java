@@ -142,8 +142,19 @@ public class Order {
     }
   }
 
+  /**
+   * Records the venue's order id once the order is accepted; afterwards (a repeat, a cancel
+   * requested, an end) it changes nothing. A copy still {@code PENDING} refuses: the saga accepts
+   * the order before it submits it, so that copy missed the acceptance (cached by this instance
+   * while another one accepted), and the refusal has it decided again on the stored state instead
+   * of dropping the venue's order id.
+   */
   @CommandHandler
   void handle(RecordOrderSubmission command) {
+    if (status == OrderStatus.PENDING) {
+      throw new OrderRuleViolation(
+          "order " + orderId + " is not accepted yet: its submission cannot be recorded");
+    }
     if (status == OrderStatus.ACCEPTED) {
       apply(new OrderSubmitted(orderId, command.venueOrderId()));
     }

@@ -388,6 +388,15 @@ class OrderTest {
   }
 
   @Test
+  void aSubmissionOfAnOrderNotYetAcceptedIsRefused() {
+    fixture
+        .given(placed(10))
+        .when(new RecordOrderSubmission(ID, ID))
+        .expectException(OrderRuleViolation.class)
+        .expectNoEvents();
+  }
+
+  @Test
   void rejectionEndsAPendingOrder() {
     fixture
         .given(placed(10))
