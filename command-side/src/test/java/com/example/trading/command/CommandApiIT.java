@@ -134,7 +134,14 @@ class CommandApiIT extends CommandSideIntegrationTest {
 
     commands.sendAndWait(
         new ChargeFee(
-            orderId, account, Side.SELL, "AAPL", 10, new java.math.BigDecimal("190.00"), null));
+            orderId,
+            account,
+            Side.SELL,
+            "AAPL",
+            10,
+            new java.math.BigDecimal("190.00"),
+            null,
+            "standard-v1"));
     commands.sendAndWait(
         new SettleFee(
             orderId, new java.math.BigDecimal("1.90"), new java.math.BigDecimal("1900.00")));

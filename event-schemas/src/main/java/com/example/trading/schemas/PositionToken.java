@@ -13,14 +13,10 @@ import java.util.regex.Pattern;
  */
 public record PositionToken(String topic, int partition, long position) {
 
-  private static final Pattern TEXT =
-      Pattern.compile("(holding|fee|order|account)-(\\d{1,4})-(\\d{1,19})");
+  private static final Pattern TEXT = Pattern.compile("([a-z]{1,32})-(\\d{1,4})-(\\d{1,19})");
 
   public PositionToken {
-    if (!topic.equals(Topics.HOLDING_EVENTS)
-        && !topic.equals(Topics.FEE_EVENTS)
-        && !topic.equals(Topics.ORDER_EVENTS)
-        && !topic.equals(Topics.ACCOUNT_EVENTS)) {
+    if (EventStream.ofTopic(topic).isEmpty()) {
       throw new IllegalArgumentException("not an event topic: " + topic);
     }
     if (partition < 0 || position < 0) {
@@ -35,19 +31,18 @@ public record PositionToken(String topic, int partition, long position) {
    */
   public static PositionToken parse(String text) {
     Matcher matcher = TEXT.matcher(text == null ? "" : text.trim().toLowerCase(Locale.ROOT));
-    if (!matcher.matches()) {
+    EventStream stream =
+        matcher.matches() ? EventStream.ofTokenName(matcher.group(1)).orElse(null) : null;
+    if (stream == null) {
       throw new IllegalArgumentException(
           "not a position token: '" + text + "' (expected e.g. order-2-1234)");
     }
     return new PositionToken(
-        "trading." + matcher.group(1) + ".events",
-        Integer.parseInt(matcher.group(2)),
-        Long.parseLong(matcher.group(3)));
+        stream.topic(), Integer.parseInt(matcher.group(2)), Long.parseLong(matcher.group(3)));
   }
 
   @Override
   public String toString() {
-    String aggregate = topic.substring("trading.".length(), topic.length() - ".events".length());
-    return aggregate + "-" + partition + "-" + position;
+    return EventStream.ofTopic(topic).orElseThrow().tokenName() + "-" + partition + "-" + position;
   }
 }

@@ -8,17 +8,17 @@ import java.util.List;
  * built from (what a read-your-writes position token must be reflected on).
  */
 public enum ReadModel {
-  CUSTOMER_ORDERS("customer-orders", Topics.ORDER_EVENTS, Topics.FEE_EVENTS),
-  PORTFOLIOS("portfolios", Topics.HOLDING_EVENTS),
-  ACCOUNTS("accounts", Topics.ACCOUNT_EVENTS),
-  ACCOUNT_ACTIVITIES("account-activities", Topics.HOLDING_EVENTS, Topics.FEE_EVENTS);
+  CUSTOMER_ORDERS("customer-orders", EventStream.ORDER, EventStream.FEE),
+  PORTFOLIOS("portfolios", EventStream.HOLDING),
+  ACCOUNTS("accounts", EventStream.ACCOUNT),
+  ACCOUNT_ACTIVITIES("account-activities", EventStream.HOLDING, EventStream.FEE);
 
   private final String viewName;
   private final List<String> topics;
 
-  ReadModel(String viewName, String... topics) {
+  ReadModel(String viewName, EventStream... streams) {
     this.viewName = viewName;
-    this.topics = List.of(topics);
+    this.topics = EventStream.topicsOf(List.of(streams));
   }
 
   /** The view's name: its alias before a deployment's index prefix. */

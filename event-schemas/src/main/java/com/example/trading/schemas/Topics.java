@@ -1,10 +1,5 @@
 package com.example.trading.schemas;
 
-import com.example.trading.schemas.account.AccountEvent;
-import com.example.trading.schemas.fee.FeeEvent;
-import com.example.trading.schemas.holding.HoldingEvent;
-import com.example.trading.schemas.order.OrderEvent;
-
 /**
  * The Kafka topics of the contract. Event topics are per aggregate type, keyed by aggregate id (so
  * each aggregate's events stay in order) and retained forever: they are the replay source of the
@@ -18,9 +13,9 @@ public final class Topics {
   public static final String ORDER_EVENTS = "trading.order.events";
   public static final String ACCOUNT_EVENTS = "trading.account.events";
 
-  /** Every event topic, one per aggregate type. */
+  /** Every event topic, one per aggregate type ({@link EventStream}). */
   public static final java.util.List<String> EVENT_TOPICS =
-      java.util.List.of(HOLDING_EVENTS, FEE_EVENTS, ORDER_EVENTS, ACCOUNT_EVENTS);
+      EventStream.topicsOf(java.util.List.of(EventStream.values()));
 
   public static final String COMMANDS = "trading.commands";
   public static final String COMMANDS_DEAD_LETTER = "trading.commands.dlt";
@@ -38,18 +33,6 @@ public final class Topics {
 
   /** The event topic of an event class of the contract. */
   public static String eventTopicOf(Class<?> eventClass) {
-    if (HoldingEvent.class.isAssignableFrom(eventClass)) {
-      return HOLDING_EVENTS;
-    }
-    if (FeeEvent.class.isAssignableFrom(eventClass)) {
-      return FEE_EVENTS;
-    }
-    if (OrderEvent.class.isAssignableFrom(eventClass)) {
-      return ORDER_EVENTS;
-    }
-    if (AccountEvent.class.isAssignableFrom(eventClass)) {
-      return ACCOUNT_EVENTS;
-    }
-    throw new IllegalArgumentException(eventClass.getName() + " is not an event of the contract");
+    return EventStream.of(eventClass).topic();
   }
 }

@@ -2,11 +2,13 @@ package com.example.trading.command.admission;
 
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.worker.PollingWorker;
+import com.example.trading.schemas.EventStream;
 import com.example.trading.schemas.Topics;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -42,10 +44,9 @@ class SagaBacklog extends PollingWorker {
     this.sagaInbox =
         new GroupLag(
             sagaInboxGroup,
-            Set.of(
-                names.of(Topics.ORDER_EVENTS),
-                names.of(Topics.HOLDING_EVENTS),
-                names.of(Topics.FEE_EVENTS)));
+            EventStream.topicsOf(EventStream.SAGA_INPUTS).stream()
+                .map(names::of)
+                .collect(Collectors.toUnmodifiableSet()));
     this.sagaCommands = new GroupLag(sagaCommandsGroup, Set.of(names.of(Topics.COMMANDS)));
     this.refreshInterval = refreshInterval;
     Gauge.builder(

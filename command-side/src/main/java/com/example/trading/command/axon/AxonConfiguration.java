@@ -4,7 +4,6 @@ import com.example.trading.command.RuleViolation;
 import com.example.trading.platform.axon.BoundedCache;
 import com.example.trading.platform.axon.CrossInstanceEventStoreConfiguration;
 import com.example.trading.schemas.TradingCommand;
-import com.example.trading.schemas.fee.FeeSchedule;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,6 +15,7 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,11 +73,18 @@ class AxonConfiguration {
     return new BoundedCache(maximumSize);
   }
 
+  /**
+   * The gateway of the saga's commands from Kafka: no retries of its own, because {@code
+   * SagaCommandConsumer} retries each command (one retry layer per path; with both, a command was
+   * dispatched up to 5 × 5 times).
+   */
   @Bean
-  FeeSchedule currentFeeSchedule() {
-    return FeeSchedule.STANDARD_V1;
+  @Qualifier("sagaCommandGateway")
+  CommandGateway sagaCommandGateway(CommandBus commandBus) {
+    return DefaultCommandGateway.builder().commandBus(commandBus).build();
   }
 
+  /** The gateway of the HTTP API's commands, which retries what is worth another try. */
   @Bean
   @Primary
   CommandGateway commandGateway(CommandBus commandBus) {
@@ -94,9 +101,8 @@ class AxonConfiguration {
                         }))
                 .backoffFactor(20)
                 .maxRetryCount(5)
-                // A refused command is refused again; a lost concurrency race or a database hiccup
-                // is
-                // worth another try (nothing of a failed attempt was stored).
+                // A refused command is refused again; a lost concurrency race or a database
+                // hiccup is worth another try (nothing of a failed attempt was stored).
                 .nonTransientFailurePredicate(AxonConfiguration::refusesRetry)
                 .build())
         .build();

@@ -57,18 +57,18 @@ public class Fee {
 
   @CommandHandler
   @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-  void handle(ChargeFee command, FeeSchedule currentFeeSchedule) {
+  void handle(ChargeFee command) {
     if (state != null) {
       return;
     }
+    FeeSchedule schedule = scheduleOf(command);
     if (command.quantity() <= 0
         || command.priceEstimate() == null
         || command.priceEstimate().signum() <= 0) {
       throw new FeeRuleViolation("a fee needs a positive quantity and price estimate");
     }
     BigDecimal fee =
-        currentFeeSchedule.feeFor(
-            command.priceEstimate().multiply(BigDecimal.valueOf(command.quantity())));
+        schedule.feeFor(command.priceEstimate().multiply(BigDecimal.valueOf(command.quantity())));
     if (command.maxFee() != null && fee.compareTo(command.maxFee()) > 0) {
       apply(
           new FeeChargeRejected(
@@ -78,7 +78,23 @@ public class Fee {
               command.maxFee(),
               FeeRejectionReason.FEE_LIMIT_EXCEEDED));
     } else {
-      apply(new FeeCharged(command.orderId(), command.accountId(), fee, currentFeeSchedule.name()));
+      apply(new FeeCharged(command.orderId(), command.accountId(), fee, schedule.name()));
+    }
+  }
+
+  /**
+   * The schedule the saga chose for the order; a revision 1 command (sent before it chose) is
+   * charged under the only schedule there was then. The command side chooses none of its own.
+   */
+  private static FeeSchedule scheduleOf(ChargeFee command) {
+    if (command.schedule() == null) {
+      return FeeSchedule.STANDARD_V1;
+    }
+    try {
+      return FeeSchedule.named(command.schedule());
+    } catch (IllegalArgumentException unknown) {
+      throw new FeeRuleViolation(
+          "cannot charge the fee of order " + command.orderId() + ": " + unknown.getMessage());
     }
   }
 

@@ -102,7 +102,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   SagaCommandConsumer(
       Consumer<String, byte[]> sagaCommandKafkaConsumer,
       Producer<String, byte[]> eventProducer,
-      CommandGateway commands,
+      @Qualifier("sagaCommandGateway") CommandGateway commands,
       MessageCodec codec,
       MeterRegistry meters,
       TopicNames topics,

@@ -26,10 +26,14 @@ class FeeTest {
   void setUp() {
     fixture = new AggregateTestFixture<>(Fee.class);
     fixture.registerCommandTargetResolver(new TradingCommandTargetResolver());
-    fixture.registerInjectableResource(FeeSchedule.STANDARD_V1);
   }
 
   private static ChargeFee charge(long quantity, String price, String maxFee) {
+    return chargeUnder(FeeSchedule.STANDARD_V1.name(), quantity, price, maxFee);
+  }
+
+  private static ChargeFee chargeUnder(
+      String schedule, long quantity, String price, String maxFee) {
     return new ChargeFee(
         ORDER,
         "acc-1",
@@ -37,7 +41,8 @@ class FeeTest {
         "AAPL",
         quantity,
         new BigDecimal(price),
-        maxFee == null ? null : new BigDecimal(maxFee));
+        maxFee == null ? null : new BigDecimal(maxFee),
+        schedule);
   }
 
   private static FeeCharged charged(String amount) {
@@ -48,6 +53,25 @@ class FeeTest {
   void chargesTenBasisPointsOfTheNotional() {
     // 100 × 190.25 = 19,025.00 → 10 bps = 19.025 → 19.02 (half-even)
     fixture.givenNoPriorActivity().when(charge(100, "190.25", null)).expectEvents(charged("19.02"));
+  }
+
+  @Test
+  void aChargeSentBeforeTheSagaChoseTheScheduleIsChargedUnderTheOnlyOneThereWas() {
+    fixture
+        .givenNoPriorActivity()
+        .when(chargeUnder(null, 100, "190.25", null))
+        .expectEvents(charged("19.02"));
+  }
+
+  @Test
+  void aChargeUnderAScheduleNoOneKnowsIsRefused() {
+    fixture
+        .givenNoPriorActivity()
+        .when(chargeUnder("premium-v9", 100, "190.25", null))
+        .expectException(FeeRuleViolation.class)
+        .expectExceptionMessage(
+            "cannot charge the fee of order o-1: no fee schedule named premium-v9")
+        .expectNoEvents();
   }
 
   @Test

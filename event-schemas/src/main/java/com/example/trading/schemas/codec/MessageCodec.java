@@ -46,6 +46,7 @@ public final class MessageCodec {
           new FeeChargedRevision1To2(),
           new FeeSettledRevision1To2(),
           new FieldsAddedAsNull("SettleFee", 1, "amount", "executedNotional"),
+          new FieldsAddedAsNull("ChargeFee", 1, "schedule"),
           new OrderTermsRevision1To2("OrderPlaced"),
           new OrderTermsRevision1To2("PlaceOrder"),
           new FieldsAddedAsNull("HoldingDeposited", 1, "depositId"),

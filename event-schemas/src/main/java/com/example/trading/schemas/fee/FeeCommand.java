@@ -15,8 +15,13 @@ public sealed interface FeeCommand extends TradingCommand {
     return orderId();
   }
 
-  /** Charge the fee of an order whose notional is {@code quantity × priceEstimate}. */
-  @MessageType(name = "ChargeFee")
+  /**
+   * Charge the fee of an order whose notional is {@code quantity × priceEstimate}, under the named
+   * {@link FeeSchedule} (the one the saga chose for the order and reserved room for). Revision 2
+   * added {@code schedule}; a revision 1 command has it null and is charged under the only schedule
+   * there was then ({@link FeeSchedule#STANDARD_V1}).
+   */
+  @MessageType(name = "ChargeFee", revision = 2)
   record ChargeFee(
       String orderId,
       String accountId,
@@ -24,7 +29,8 @@ public sealed interface FeeCommand extends TradingCommand {
       String instrument,
       long quantity,
       BigDecimal priceEstimate,
-      BigDecimal maxFee)
+      BigDecimal maxFee,
+      String schedule)
       implements FeeCommand {}
 
   @MessageType(name = "RefundFee")

@@ -8,6 +8,7 @@ import com.example.trading.schemas.GoldenSamples.Sample;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.codec.MessageCodec.MalformedMessageException;
 import com.example.trading.schemas.codec.MessageCodec.UnknownMessageTypeException;
+import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
@@ -82,6 +83,19 @@ class MessageCodecTest {
         (FeeSettled) codec.deserialize("FeeSettled", 2, GoldenSamples.get("FeeSettled", 2).json());
     assertThat(current.onWhatTraded()).isTrue();
     assertThat(current.amount().add(current.refunded())).isEqualByComparingTo("2.00");
+  }
+
+  @Test
+  void chargeFeeRevision1IsUpcastWithoutASchedule() {
+    ChargeFee upcast =
+        (ChargeFee) codec.deserialize("ChargeFee", 1, GoldenSamples.get("ChargeFee", 1).json());
+
+    assertThat(upcast.schedule()).isNull();
+    assertThat(
+            ((ChargeFee)
+                    codec.deserialize("ChargeFee", 2, GoldenSamples.get("ChargeFee", 2).json()))
+                .schedule())
+        .isEqualTo("standard-v1");
   }
 
   @Test

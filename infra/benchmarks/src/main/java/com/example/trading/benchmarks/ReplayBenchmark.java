@@ -1,5 +1,6 @@
 package com.example.trading.benchmarks;
 
+import com.example.trading.schemas.EventStream;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
@@ -62,7 +63,8 @@ public final class ReplayBenchmark {
     String elasticsearch = env("ELASTICSEARCH_URL", "http://127.0.0.1:19200");
     String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     List<String> topics =
-        List.of(Topics.ORDER_EVENTS, Topics.FEE_EVENTS, Topics.HOLDING_EVENTS).stream()
+        EventStream.topicsOf(List.of(EventStream.ORDER, EventStream.FEE, EventStream.HOLDING))
+            .stream()
             .map(t -> prefix + t)
             .toList();
 

@@ -1,5 +1,6 @@
 package com.example.trading.platform.kafka;
 
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -115,7 +116,10 @@ public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
     try {
       beforeFirstPoll();
       subscribe();
-      long backoff = 200;
+      IntervalFunction backoffs =
+          IntervalFunction.ofExponentialBackoff(
+              Duration.ofMillis(200), 2.0, Duration.ofMillis(MAX_BACKOFF_MS));
+      int failedBatches = 0;
       while (running) {
         ConsumerRecords<K, V> records = consumer.poll(Duration.ofMillis(500));
         try {
@@ -123,10 +127,11 @@ public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
             handle(records);
             consumer.commitSync();
           }
-          backoff = 200;
+          failedBatches = 0;
         } catch (WakeupException e) {
           throw e;
         } catch (RuntimeException e) {
+          long backoff = backoffs.apply(++failedBatches);
           log.error(
               "{}: batch failed; rewinding to the committed offsets and retrying in {} ms",
               name,
@@ -134,7 +139,6 @@ public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
               e);
           rewindToCommittedOffsets(records);
           pause(backoff);
-          backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
         }
         afterPoll();
       }

@@ -10,6 +10,7 @@ import com.example.trading.projections.store.PoisonEventException;
 import com.example.trading.projections.store.ViewStore;
 import com.example.trading.projections.store.ViewVersionMismatchException;
 import com.example.trading.schemas.MessageMetadata;
+import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -132,7 +133,10 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
 
   @Override
   protected void beforeFirstPoll() {
-    for (long backoff = 500; running(); backoff = Math.min(backoff * 2, 30_000)) {
+    IntervalFunction backoffs =
+        IntervalFunction.ofExponentialBackoff(Duration.ofMillis(500), 2.0, Duration.ofSeconds(30));
+    for (int attempt = 1; running(); attempt++) {
+      long backoff = backoffs.apply(attempt);
       try {
         store.ensureAlias(view);
         versionCheckedAt = clock.millis();

@@ -5,7 +5,7 @@ import com.example.trading.platform.kafka.KafkaClientProperties;
 import com.example.trading.platform.kafka.ManualCommitConsumer;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
-import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.EventStream;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,9 +21,9 @@ class InboxConfiguration {
 
   InboxConfiguration(TopicProvisioner topics, TopicNames names) {
     topics.ensureRetainedForever(
-        names.of(Topics.HOLDING_EVENTS),
-        names.of(Topics.FEE_EVENTS),
-        names.of(Topics.ORDER_EVENTS));
+        EventStream.topicsOf(EventStream.SAGA_INPUTS).stream()
+            .map(names::of)
+            .toArray(String[]::new));
   }
 
   /** {@code /ops/dead-letters}: the event records the inbox could not read. */

@@ -3,7 +3,7 @@ package com.example.trading.saga.inbox;
 import com.example.trading.platform.kafka.ConsumerLoop;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.saga.store.SagaProcessorProgress;
-import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.EventStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,11 +54,7 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
     this.meters = meters;
     this.progress = progress;
     this.maxSagaBacklog = maxSagaBacklog;
-    this.topics =
-        List.of(
-            names.of(Topics.ORDER_EVENTS),
-            names.of(Topics.HOLDING_EVENTS),
-            names.of(Topics.FEE_EVENTS));
+    this.topics = EventStream.topicsOf(EventStream.SAGA_INPUTS).stream().map(names::of).toList();
   }
 
   @Override

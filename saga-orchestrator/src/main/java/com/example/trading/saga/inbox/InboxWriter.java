@@ -4,6 +4,7 @@ import com.example.trading.platform.deadletters.DeadLetterSource;
 import com.example.trading.platform.kafka.MessageHeaders;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.saga.store.EventStoreTransactions;
+import com.example.trading.schemas.EventStream;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.codec.MessageCodec;
@@ -44,10 +45,6 @@ class InboxWriter {
 
   /** Metadata key of when the event happened on the command side (the envelope's timestamp). */
   static final String OCCURRED_AT = "occurredAt";
-
-  private static final Map<String, String> AGGREGATE_TYPES =
-      Map.of(
-          Topics.ORDER_EVENTS, "Order", Topics.HOLDING_EVENTS, "Holding", Topics.FEE_EVENTS, "Fee");
 
   private final EventStore eventStore;
   private final MessageCodec codec;
@@ -140,7 +137,10 @@ class InboxWriter {
       metadata.put("sourcePosition", position);
     }
     String sequence = MessageHeaders.text(record, Topics.SEQUENCE_HEADER);
-    String aggregateType = AGGREGATE_TYPES.get(topics.contractNameOf(record.topic()));
+    String aggregateType =
+        EventStream.ofTopic(topics.contractNameOf(record.topic()))
+            .map(EventStream::aggregateType)
+            .orElse(null);
     // Stored under the time it is stored, not the time it happened (that stays in the metadata):
     // the saga processor's tracking token takes an event older than the store's gap timeout (60 s)
     // as proof that every gap below it is a transaction that died, and forgets those gaps. Under a

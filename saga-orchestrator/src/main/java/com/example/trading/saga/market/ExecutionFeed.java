@@ -136,21 +136,23 @@ class ExecutionFeed extends PollingWorker {
   static MarketEvent toEvent(Execution execution) {
     String orderId = execution.venueOrderId();
     return switch (execution.type()) {
-      case "FILL" ->
+      case FILL ->
           new MarketOrderFilled(
               orderId,
               execution.fillId() != null ? execution.fillId() : "fill-" + execution.sequence(),
               execution.quantity(),
               execution.price(),
               execution.sequence());
-      case "TRIGGERED" -> new MarketOrderTriggered(orderId, execution.price());
-      case "CANCELLED" -> new MarketOrderCancelled(orderId, null);
-      case "EXPIRED" -> new MarketOrderExpired(orderId);
-      case "REJECTED" ->
+      case TRIGGERED -> new MarketOrderTriggered(orderId, execution.price());
+      case CANCELLED -> new MarketOrderCancelled(orderId, null);
+      case EXPIRED -> new MarketOrderExpired(orderId);
+      case REJECTED ->
           new MarketOrderRejected(
               orderId, execution.reason() == null ? "rejected by the venue" : execution.reason());
-      default -> {
-        log.warn("execution {} of unknown type {} skipped", execution.sequence(), execution.type());
+      case UNKNOWN -> {
+        log.warn(
+            "execution {} of a type this gateway does not know skipped (see it at the venue's feed)",
+            execution.sequence());
         yield null;
       }
     };

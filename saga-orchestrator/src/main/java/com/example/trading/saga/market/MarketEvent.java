@@ -47,7 +47,7 @@ public sealed interface MarketEvent {
    * A cancel was refused because the order had already ended at the venue with {@code status}
    * (FILLED, EXPIRED or REJECTED) after {@code venueFilledQuantity} filled.
    */
-  record MarketOrderEnded(String orderId, String status, long venueFilledQuantity)
+  record MarketOrderEnded(String orderId, VenueOrderStatus status, long venueFilledQuantity)
       implements MarketEvent {}
 
   /** The venue has never seen the order (a cancel answered 404). */

@@ -21,12 +21,12 @@ import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderEvent;
+import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -263,7 +263,7 @@ class MarketGateway extends PollingWorker {
                 expiresAt,
                 timeInForce.name(),
                 order.stopPrice()));
-    if ("REJECTED".equals(answer.status())) {
+    if (answer.status() == VenueOrderStatus.REJECTED) {
       return new MarketOrderRejected(
           order.orderId(), answer.reason() == null ? "rejected by the venue" : answer.reason());
     }
@@ -366,9 +366,10 @@ class MarketGateway extends PollingWorker {
   }
 
   private void retryLater(Request request, RuntimeException failure) {
-    long base = properties.requeueBackoff().toMillis();
-    long backoff = Math.min(base << Math.min(request.attempts() - 1, 10), base * 10);
-    long delay = backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+    Duration base = properties.requeueBackoff();
+    long delay =
+        IntervalFunction.ofExponentialRandomBackoff(base, 2.0, 0.5, base.multipliedBy(10))
+            .apply(Math.max(request.attempts(), 1));
     jdbc.update(
         """
         update market_request set next_attempt_at = now() + ? * interval '1 millisecond', last_error = ?

@@ -1,6 +1,8 @@
 package com.example.trading.saga.market;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,6 +12,32 @@ import java.util.List;
 final class VenueApi {
 
   private VenueApi() {}
+
+  /**
+   * What an entry of the executions feed reports. A type this gateway does not know reads as {@code
+   * UNKNOWN}, and the entry is skipped with a warning, rather than stopping the feed.
+   */
+  enum ExecutionType {
+    FILL,
+    TRIGGERED,
+    CANCELLED,
+    EXPIRED,
+    REJECTED,
+    UNKNOWN;
+
+    @JsonCreator
+    static ExecutionType of(String text) {
+      return known(values(), text, UNKNOWN);
+    }
+  }
+
+  /** The value named {@code text}, or {@code unknown} for a name this gateway does not know. */
+  static <E extends Enum<E>> E known(E[] values, String text, E unknown) {
+    return Arrays.stream(values)
+        .filter(value -> value != unknown && value.name().equals(text))
+        .findFirst()
+        .orElse(unknown);
+  }
 
   /** {@code POST /venue/orders}; idempotent by {@code clientOrderId}. */
   record NewOrder(
@@ -25,7 +53,7 @@ final class VenueApi {
       BigDecimal stopPrice) {}
 
   /** The answer to a new order: ACCEPTED or REJECTED (with a reason). */
-  record OrderAnswer(String venueOrderId, String status, String reason) {}
+  record OrderAnswer(String venueOrderId, VenueOrderStatus status, String reason) {}
 
   /** {@code GET /venue/orders/{clientOrderId}}. */
   record OrderState(
@@ -35,16 +63,16 @@ final class VenueApi {
       String type,
       long quantity,
       long filledQuantity,
-      String status,
+      VenueOrderStatus status,
       String reason) {}
 
   /** {@code POST /venue/orders/{clientOrderId}/cancel}. */
-  record CancelAnswer(String status, long filledQuantity) {}
+  record CancelAnswer(VenueOrderStatus status, long filledQuantity) {}
 
-  /** One entry of the executions feed; {@code type} FILL, CANCELLED, EXPIRED or REJECTED. */
+  /** One entry of the executions feed. */
   record Execution(
       long sequence,
-      String type,
+      ExecutionType type,
       String venueOrderId,
       String fillId,
       long quantity,

@@ -79,7 +79,7 @@ public class VenueClient {
     if (response.statusCode() >= 400 && response.statusCode() < 500) {
       return new OrderAnswer(
           order.clientOrderId(),
-          "REJECTED",
+          VenueOrderStatus.REJECTED,
           "the venue refused the request (HTTP " + response.statusCode() + "): " + response.body());
     }
     return read(expectOk(response), OrderAnswer.class);

@@ -54,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.scheduling.EventScheduler;
 import org.axonframework.eventhandling.scheduling.ScheduleToken;
@@ -120,7 +121,6 @@ public class OrderSaga {
 
   private static final Logger log = LoggerFactory.getLogger(OrderSaga.class);
   private static final String ORDER_ID = "orderId";
-  private static final FeeSchedule FEE_SCHEDULE = FeeSchedule.STANDARD_V1;
 
   @Autowired private transient CommandGateway commandGateway;
 
@@ -131,6 +131,9 @@ public class OrderSaga {
 
   @Autowired private transient SagaJournal journal;
   @Autowired private transient SagaTimeouts timeouts;
+
+  /** The schedule new orders are charged under ({@code trading.fees.schedule}). */
+  @Autowired private transient FeeSchedule feeScheduleForNewOrders;
 
   private String orderId;
   private String accountId;
@@ -167,7 +170,11 @@ public class OrderSaga {
   /** The fee held ({@code FeeCharged}); null until held. */
   private BigDecimal fee;
 
-  /** The schedule the fee was held under, which the fee due on what traded follows. */
+  /**
+   * The fee schedule of the order: chosen when it reserves (its room for the fee), sent with the
+   * {@code ChargeFee} and recorded in the {@code FeeCharged}, which the fee due on what traded then
+   * follows. Null in a saga stored before schedules were chosen here.
+   */
   private String feeSchedule;
 
   /**
@@ -191,7 +198,7 @@ public class OrderSaga {
   private Set<String> fillIds = new LinkedHashSet<>();
 
   /** Commands sent whose effect was not seen yet, by the confirmation that settles each. */
-  private Map<String, PendingCommand> awaiting = new LinkedHashMap<>();
+  private Map<Confirmation, PendingCommand> awaiting = new LinkedHashMap<>();
 
   /**
    * The db-scheduler deadline of a saga stored before the step deadlines moved into the journal
@@ -261,11 +268,19 @@ public class OrderSaga {
   // ---- 1. RESERVING ---------------------------------------------------------------------------
 
   private void reserve() {
+    feeSchedule = feeScheduleForNewOrders.name();
     plan =
         ReservationPlan.of(
-            side, instrument, quantity, type, limitPrice, stopPrice, referencePrice, FEE_SCHEDULE);
+            side,
+            instrument,
+            quantity,
+            type,
+            limitPrice,
+            stopPrice,
+            referencePrice,
+            feeScheduleForNewOrders);
     send(
-        "reserve",
+        Confirmation.RESERVE,
         new ReserveHolding(
             Assets.holdingId(accountId, plan.asset()),
             accountId,
@@ -277,7 +292,7 @@ public class OrderSaga {
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(HoldingReserved reservation) {
-    if (step != SagaStep.RESERVING || !confirmed("reserve")) {
+    if (step != SagaStep.RESERVING || !confirmed(Confirmation.RESERVE)) {
       return;
     }
     reserved = reservation.quantity();
@@ -286,15 +301,22 @@ public class OrderSaga {
       return;
     }
     send(
-        "charge-fee",
+        Confirmation.CHARGE_FEE,
         new ChargeFee(
-            orderId, accountId, side, instrument, quantity, plan.priceEstimate(), maxFee));
+            orderId,
+            accountId,
+            side,
+            instrument,
+            quantity,
+            plan.priceEstimate(),
+            maxFee,
+            feeSchedule));
     moveTo(SagaStep.CHARGING_FEE, "reserved " + reserved + " " + plan.asset());
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(HoldingReservationRejected rejection) {
-    if (step != SagaStep.RESERVING || !confirmed("reserve")) {
+    if (step != SagaStep.RESERVING || !confirmed(Confirmation.RESERVE)) {
       return;
     }
     decide(
@@ -313,7 +335,7 @@ public class OrderSaga {
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(FeeCharged charged) {
-    if (step != SagaStep.CHARGING_FEE || !confirmed("charge-fee")) {
+    if (step != SagaStep.CHARGING_FEE || !confirmed(Confirmation.CHARGE_FEE)) {
       return;
     }
     fee = charged.amount();
@@ -340,7 +362,7 @@ public class OrderSaga {
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(FeeChargeRejected rejection) {
-    if (step != SagaStep.CHARGING_FEE || !confirmed("charge-fee")) {
+    if (step != SagaStep.CHARGING_FEE || !confirmed(Confirmation.CHARGE_FEE)) {
       return;
     }
     decide(
@@ -452,11 +474,11 @@ public class OrderSaga {
       executedNotional = executedNotional.add(notional);
     }
     send(
-        "fill:" + fill.fillId(),
+        Confirmation.fill(fill.fillId()),
         new RecordFill(orderId, fill.fillId(), fill.quantity(), fill.price()));
-    send("debit:" + fill.fillId(), settlement.settle());
+    send(Confirmation.debit(fill.fillId()), settlement.settle());
     if (settlement.credit() != null) {
-      send("credit:" + fill.fillId(), settlement.credit());
+      send(Confirmation.credit(fill.fillId()), settlement.credit());
     }
     log.atInfo().log(
         "fill {}: {} at {}; filled {} of {}",
@@ -469,17 +491,17 @@ public class OrderSaga {
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(OrderFilled recorded) {
-    confirmedThenAdvance("fill:" + recorded.fillId());
+    confirmedThenAdvance(Confirmation.fill(recorded.fillId()));
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(HoldingDebited debit) {
-    confirmedThenAdvance("debit:" + debit.fillId());
+    confirmedThenAdvance(Confirmation.debit(debit.fillId()));
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(HoldingCredited credit) {
-    confirmedThenAdvance("credit:" + credit.fillId());
+    confirmedThenAdvance(Confirmation.credit(credit.fillId()));
   }
 
   // ---- interruptions: cancellation, expiry, the venue's end of the order -----------------------
@@ -531,9 +553,9 @@ public class OrderSaga {
       return;
     }
     switch (ended.status()) {
-      case "FILLED" -> decide(Ending.completed());
-      case "EXPIRED" -> decide(Ending.expired("expired at the venue"));
-      default ->
+      case FILLED -> decide(Ending.completed());
+      case EXPIRED -> decide(Ending.expired("expired at the venue"));
+      case ACCEPTED, PARTIALLY_FILLED, CANCELLED, REJECTED, UNKNOWN ->
           decide(
               Ending.rejected(
                   OrderRejectReason.MARKET_REJECTED, "the venue ended it " + ended.status()));
@@ -593,12 +615,14 @@ public class OrderSaga {
 
   private void release() {
     if (reserved != null) {
-      send("release", new ReleaseReservation(Assets.holdingId(accountId, plan.asset()), orderId));
+      send(
+          Confirmation.RELEASE,
+          new ReleaseReservation(Assets.holdingId(accountId, plan.asset()), orderId));
     }
     if (fee != null && filledQuantity == 0) {
-      send("refund-fee", new RefundFee(orderId));
+      send(Confirmation.REFUND_FEE, new RefundFee(orderId));
     } else if (fee != null && executedNotional != null) {
-      send("settle-fee", new SettleFee(orderId, feeCollected, executedNotional));
+      send(Confirmation.SETTLE_FEE, new SettleFee(orderId, feeCollected, executedNotional));
     }
     moveTo(
         SagaStep.RELEASING,
@@ -606,23 +630,23 @@ public class OrderSaga {
   }
 
   private void finish() {
-    send("finish", ending.command(orderId));
+    send(Confirmation.FINISH, ending.command(orderId));
     moveTo(SagaStep.FINISHING, "sending " + ending);
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(HoldingReservationReleased released) {
-    confirmedThenAdvance("release");
+    confirmedThenAdvance(Confirmation.RELEASE);
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(FeeRefunded refunded) {
-    confirmedThenAdvance("refund-fee");
+    confirmedThenAdvance(Confirmation.REFUND_FEE);
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)
   void on(FeeSettled settled) {
-    confirmedThenAdvance("settle-fee");
+    confirmedThenAdvance(Confirmation.SETTLE_FEE);
   }
 
   /**
@@ -630,7 +654,7 @@ public class OrderSaga {
    * stored before the schedule was kept held its fee under the first schedule, the only one then.)
    */
   private BigDecimal feeDueOn(BigDecimal notional) {
-    return FeeSchedule.named(feeSchedule == null ? FEE_SCHEDULE.name() : feeSchedule)
+    return (feeSchedule == null ? FeeSchedule.STANDARD_V1 : FeeSchedule.named(feeSchedule))
         .feeFor(notional)
         .min(fee);
   }
@@ -656,7 +680,7 @@ public class OrderSaga {
   }
 
   private void ended() {
-    if (step != SagaStep.FINISHING || !confirmed("finish")) {
+    if (step != SagaStep.FINISHING || !confirmed(Confirmation.FINISH)) {
       return;
     }
     cancelLegacyDeadline();
@@ -720,7 +744,10 @@ public class OrderSaga {
       }
       case RESERVING, CHARGING_FEE, SETTLING, RELEASING, FINISHING -> {
         awaiting.values().forEach(pending -> commandGateway.sendAndWait(pending.command()));
-        retryStep(String.join(", ", awaiting.keySet()));
+        retryStep(
+            awaiting.keySet().stream()
+                .map(Confirmation::toString)
+                .collect(Collectors.joining(", ")));
       }
     }
   }
@@ -784,7 +811,7 @@ public class OrderSaga {
   }
 
   /** Sends a command whose effect the saga waits for (and re-sends on the step's deadline). */
-  private void send(String confirmation, TradingCommand command) {
+  private void send(Confirmation confirmation, TradingCommand command) {
     awaiting.put(confirmation, PendingCommand.of(command));
     commandGateway.sendAndWait(command);
   }
@@ -804,11 +831,11 @@ public class OrderSaga {
    * Whether {@code confirmation} was awaited (and now is not): false for a duplicate or stray
    * event.
    */
-  private boolean confirmed(String confirmation) {
+  private boolean confirmed(Confirmation confirmation) {
     return awaiting.remove(confirmation) != null;
   }
 
-  private void confirmedThenAdvance(String confirmation) {
+  private void confirmedThenAdvance(Confirmation confirmation) {
     if (confirmed(confirmation)) {
       advance();
     }

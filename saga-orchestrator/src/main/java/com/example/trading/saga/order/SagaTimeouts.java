@@ -1,6 +1,7 @@
 package com.example.trading.saga.order;
 
 import com.example.trading.schemas.TimeInForce;
+import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -64,11 +65,9 @@ public record SagaTimeouts(
 
   /** The wait before retry {@code retry} (1, 2, ...) of a step: doubling, capped. */
   public Duration retryInterval(SagaStep step, int retry) {
-    Duration interval = of(step);
-    for (int i = 1; i < retry && interval.compareTo(maxRetryInterval) < 0; i++) {
-      interval = interval.multipliedBy(2);
-    }
-    return interval.compareTo(maxRetryInterval) > 0 ? maxRetryInterval : interval;
+    Duration first = of(step).compareTo(maxRetryInterval) > 0 ? maxRetryInterval : of(step);
+    return Duration.ofMillis(
+        IntervalFunction.ofExponentialBackoff(first, 2.0, maxRetryInterval).apply(retry));
   }
 
   private static Duration orDefault(Duration value, Duration fallback) {

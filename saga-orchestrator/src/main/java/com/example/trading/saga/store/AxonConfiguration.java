@@ -2,6 +2,7 @@ package com.example.trading.saga.store;
 
 import com.example.trading.platform.axon.CrossInstanceEventStoreConfiguration;
 import com.example.trading.saga.order.SagaTimeouts;
+import com.example.trading.schemas.fee.FeeSchedule;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -43,6 +44,17 @@ class AxonConfiguration {
 
   /** Axon's default processor name for the order saga. */
   static final String SAGA_PROCESSOR = "OrderSagaProcessor";
+
+  /**
+   * The fee schedule new orders are charged under ({@code trading.fees.schedule}): chosen here
+   * only. Each saga reserves room for the fee under it and sends its name with the {@code
+   * ChargeFee}; the {@code FeeCharged} records it, and everything after follows the record. An
+   * unknown name stops the start.
+   */
+  @Bean
+  FeeSchedule feeScheduleForNewOrders(@Value("${trading.fees.schedule}") String name) {
+    return FeeSchedule.named(name);
+  }
 
   @Bean
   ConfigurerModule sagaProcessorModule(

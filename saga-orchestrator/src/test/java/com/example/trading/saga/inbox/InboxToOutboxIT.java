@@ -129,7 +129,7 @@ class InboxToOutboxIT {
             .await(r -> orderId.equals(header(r, "correlationId")), 2, Duration.ofSeconds(30))
             .get(1);
     assertThat(charge.key()).isEqualTo(orderId);
-    assertThat(SagaTestSupport.codec().deserialize("ChargeFee", 1, charge.value()))
+    assertThat(SagaTestSupport.codec().deserialize("ChargeFee", 2, charge.value()))
         .isEqualTo(
             new ChargeFee(
                 orderId,
@@ -138,7 +138,8 @@ class InboxToOutboxIT {
                 "AAPL",
                 10,
                 new BigDecimal("190.00"),
-                new BigDecimal("25.00")));
+                new BigDecimal("25.00"),
+                "standard-v1"));
   }
 
   @Test

@@ -25,6 +25,7 @@ import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeRejectionReason;
+import com.example.trading.schemas.fee.FeeSchedule;
 import com.example.trading.schemas.holding.HoldingCommand.CreditHolding;
 import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
 import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
@@ -77,10 +78,19 @@ class OrderSagaTest {
 
   @BeforeEach
   void setUp() {
-    fixture = new SagaTestFixture<>(OrderSaga.class);
     journal = new RecordingJournal();
+    freshFixture();
+  }
+
+  /**
+   * A new fixture (no saga yet) on the same journal, with the resources a saga gets: as an
+   * orchestrator that starts a saga again from the events after it was lost.
+   */
+  void freshFixture() {
+    fixture = new SagaTestFixture<>(OrderSaga.class);
     fixture.registerResource(journal);
     fixture.registerResource(TIMEOUTS);
+    fixture.registerResource(FeeSchedule.STANDARD_V1);
   }
 
   WhenState given(List<Object> history) {
@@ -209,7 +219,8 @@ class OrderSagaTest {
       given(SELL_ON_MARKET.subList(0, 2))
           .whenPublishingA(reservedShares(10))
           .expectDispatchedCommands(
-              new ChargeFee(ORDER, ACCOUNT, Side.SELL, "AAPL", 10, $("190.00"), $("25.00")));
+              new ChargeFee(
+                  ORDER, ACCOUNT, Side.SELL, "AAPL", 10, $("190.00"), $("25.00"), "standard-v1"));
     }
 
     @Test
@@ -283,9 +294,7 @@ class OrderSagaTest {
               new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO))
           .expectDispatchedCommands(new CompleteOrder(ORDER));
 
-      fixture = new SagaTestFixture<>(OrderSaga.class);
-      fixture.registerResource(journal);
-      fixture.registerResource(TIMEOUTS);
+      freshFixture();
       given(
               then(
                   settled,
@@ -336,7 +345,8 @@ class OrderSagaTest {
       given(BUY_ON_MARKET.subList(0, 2))
           .whenPublishingA(reservedCash("1051.05"))
           .expectDispatchedCommands(
-              new ChargeFee(ORDER, ACCOUNT, Side.BUY, "AAPL", 10, $("105.00"), $("25.00")));
+              new ChargeFee(
+                  ORDER, ACCOUNT, Side.BUY, "AAPL", 10, $("105.00"), $("25.00"), "standard-v1"));
     }
 
     @Test
@@ -786,7 +796,8 @@ class OrderSagaTest {
       given(List.of(placedStop(Side.SELL, OrderType.STOP, null, "180.00")))
           .whenPublishingA(reservedShares(10))
           .expectDispatchedCommands(
-              new ChargeFee(ORDER, ACCOUNT, Side.SELL, "AAPL", 10, $("180.00"), $("25.00")));
+              new ChargeFee(
+                  ORDER, ACCOUNT, Side.SELL, "AAPL", 10, $("180.00"), $("25.00"), "standard-v1"));
     }
 
     @Test
@@ -818,9 +829,7 @@ class OrderSagaTest {
       given(resting)
           .whenPublishingA(new MarketOrderTriggered(ORDER, $("100.05")))
           .expectDispatchedCommands(new RecordOrderTrigger(ORDER, $("100.05")));
-      fixture = new SagaTestFixture<>(OrderSaga.class);
-      fixture.registerResource(journal);
-      fixture.registerResource(TIMEOUTS);
+      freshFixture();
       given(then(resting, new MarketOrderTriggered(ORDER, $("100.05"))))
           .whenPublishingA(new MarketOrderTriggered(ORDER, $("100.05")))
           .expectNoDispatchedCommands();
@@ -858,10 +867,8 @@ class OrderSagaTest {
     @Test
     void eachTimeInForceGivesTheVenueItsOwnTimeBeforeTheSagaEndsTheOrderItself() {
       for (TimeInForce timeInForce : TimeInForce.values()) {
-        fixture = new SagaTestFixture<>(OrderSaga.class);
         journal = new RecordingJournal();
-        fixture.registerResource(journal);
-        fixture.registerResource(TIMEOUTS);
+        freshFixture();
         given(limitBuyAccepted(timeInForce))
             .whenPublishingA(new MarketOrderAccepted(ORDER, ORDER))
             .expectDispatchedCommands(new RecordOrderSubmission(ORDER, ORDER));
@@ -898,15 +905,11 @@ class OrderSagaTest {
           .whenPublishingA(new MarketOrderCancelled(ORDER, null))
           .expectDispatchedCommands(
               new ReleaseReservation(CASH_HOLDING, ORDER), new RefundFee(ORDER));
-      fixture = new SagaTestFixture<>(OrderSaga.class);
-      fixture.registerResource(journal);
-      fixture.registerResource(TIMEOUTS);
+      freshFixture();
       given(killed)
           .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.50")))
           .expectDispatchedCommands(new ConfirmCancellation(ORDER));
-      fixture = new SagaTestFixture<>(OrderSaga.class);
-      fixture.registerResource(journal);
-      fixture.registerResource(TIMEOUTS);
+      freshFixture();
       given(then(killed, new FeeRefunded(ORDER, ACCOUNT, $("1.50"))))
           .whenPublishingA(new OrderCancelled(ORDER, 0))
           .expectActiveSagas(0);
