@@ -2,7 +2,7 @@ package com.example.trading.command.order;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.OrderTerms;
 import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.CompleteOrder;
@@ -109,9 +109,11 @@ public class Order {
     if (command.quantity() <= 0) {
       throw new OrderRuleViolation("quantity must be positive");
     }
-    requirePrice(
-        command.type(), "limitPrice", command.type().hasLimitPrice(), command.limitPrice());
-    requirePrice(command.type(), "stopPrice", command.type().hasStopPrice(), command.stopPrice());
+    try {
+      OrderTerms.of(command.type(), command.limitPrice(), command.stopPrice());
+    } catch (IllegalArgumentException wrongPrices) {
+      throw new OrderRuleViolation(wrongPrices.getMessage());
+    }
     if (command.type().hasStopPrice() && command.timeInForce().endsOnArrival()) {
       throw new OrderRuleViolation(
           "a " + command.type() + " order waits for its stop price: it cannot be IOC or FOK");
@@ -121,16 +123,6 @@ public class Order {
     }
     Objects.requireNonNull(command.side(), "side");
     Objects.requireNonNull(command.timeInForce(), "timeInForce");
-  }
-
-  private static void requirePrice(
-      OrderType type, String field, boolean required, java.math.BigDecimal price) {
-    if (required && (price == null || price.signum() <= 0)) {
-      throw new OrderRuleViolation("a " + type + " order needs a positive " + field);
-    }
-    if (!required && price != null) {
-      throw new OrderRuleViolation("a " + type + " order has no " + field);
-    }
   }
 
   @CommandHandler

@@ -14,6 +14,7 @@ import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
 import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.OrderTerms;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
@@ -274,9 +275,7 @@ public class OrderSaga {
             side,
             instrument,
             quantity,
-            type,
-            limitPrice,
-            stopPrice,
+            OrderTerms.of(type, limitPrice, stopPrice),
             referencePrice,
             feeScheduleForNewOrders);
     send(

@@ -1,7 +1,7 @@
 package com.example.trading.saga.order;
 
 import com.example.trading.schemas.Assets;
-import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.OrderTerms;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.fee.FeeSchedule;
 import java.math.BigDecimal;
@@ -40,32 +40,36 @@ public record ReservationPlan(
       Side side,
       String instrument,
       long quantity,
-      OrderType type,
-      BigDecimal limitPrice,
-      BigDecimal stopPrice,
+      OrderTerms terms,
       BigDecimal referencePrice,
       FeeSchedule schedule) {
     BigDecimal shares = BigDecimal.valueOf(quantity);
     if (side == Side.SELL) {
       BigDecimal estimate =
-          switch (type) {
-            case MARKET -> referencePrice;
-            case LIMIT, STOP_LIMIT -> limitPrice;
-            case STOP -> stopPrice;
+          switch (terms) {
+            case OrderTerms.Market market -> referencePrice;
+            case OrderTerms.Limit limit -> limit.limitPrice();
+            case OrderTerms.Stop stop -> stop.stopPrice();
+            case OrderTerms.StopLimit stopLimit -> stopLimit.limitPrice();
           };
       return new ReservationPlan(instrument, shares, estimate, null);
     }
-    BigDecimal reservePrice =
-        switch (type) {
-          case LIMIT, STOP_LIMIT -> limitPrice;
-          case MARKET -> withMargin(referencePrice);
-          case STOP -> withMargin(stopPrice);
-        };
-    BigDecimal protection =
-        switch (type) {
-          case MARKET, STOP -> reservePrice;
-          case LIMIT, STOP_LIMIT -> null;
-        };
+    return switch (terms) {
+      case OrderTerms.Market market -> protectedAt(withMargin(referencePrice), shares, schedule);
+      case OrderTerms.Stop stop -> protectedAt(withMargin(stop.stopPrice()), shares, schedule);
+      case OrderTerms.Limit limit -> cashAt(limit.limitPrice(), shares, schedule, null);
+      case OrderTerms.StopLimit stopLimit -> cashAt(stopLimit.limitPrice(), shares, schedule, null);
+    };
+  }
+
+  /** Cash for an order that fills at the market, which the venue never fills above its price. */
+  private static ReservationPlan protectedAt(
+      BigDecimal reservePrice, BigDecimal shares, FeeSchedule schedule) {
+    return cashAt(reservePrice, shares, schedule, reservePrice);
+  }
+
+  private static ReservationPlan cashAt(
+      BigDecimal reservePrice, BigDecimal shares, FeeSchedule schedule, BigDecimal protection) {
     BigDecimal notional = shares.multiply(reservePrice);
     BigDecimal cash = Assets.cents(notional).add(schedule.feeFor(notional));
     return new ReservationPlan(Assets.CASH, cash, reservePrice, protection);
