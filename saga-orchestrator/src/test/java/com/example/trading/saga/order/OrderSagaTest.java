@@ -158,6 +158,46 @@ class OrderSagaTest {
     return new HoldingReserved(CASH_HOLDING, ACCOUNT, "USD", ORDER, $(amount));
   }
 
+  static HoldingReservationReleased releasedShares(long quantity) {
+    return new HoldingReservationReleased(
+        AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(quantity));
+  }
+
+  static HoldingReservationReleased releasedCash(String amount) {
+    return new HoldingReservationReleased(CASH_HOLDING, ACCOUNT, "USD", ORDER, $(amount));
+  }
+
+  static MarketOrderAccepted acceptedByTheVenue() {
+    return new MarketOrderAccepted(ORDER, ORDER);
+  }
+
+  static StepDeadlinePassed deadlinePassed(SagaStep step, int retry) {
+    return new StepDeadlinePassed(ORDER, step, retry);
+  }
+
+  // ---- the commands the saga sends for a fill ----
+
+  static RecordFill recordFill(String fillId, long quantity, String price) {
+    return new RecordFill(ORDER, fillId, quantity, $(price));
+  }
+
+  static SettleReservation debitShares(String fillId, long quantity) {
+    return new SettleReservation(AAPL_HOLDING, ORDER, fillId, BigDecimal.valueOf(quantity));
+  }
+
+  static SettleReservation debitCash(String fillId, String amount) {
+    return new SettleReservation(CASH_HOLDING, ORDER, fillId, $(amount));
+  }
+
+  static CreditHolding creditCash(String fillId, String amount) {
+    return new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, fillId, $(amount));
+  }
+
+  static CreditHolding creditShares(String fillId, long quantity) {
+    return new CreditHolding(
+        AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, fillId, BigDecimal.valueOf(quantity));
+  }
+
   static FeeCharged feeCharged(String amount) {
     return new FeeCharged(ORDER, ACCOUNT, $(amount), "standard-v1");
   }
@@ -173,7 +213,7 @@ class OrderSagaTest {
           new ReferencePriceQuoted(ORDER, "AAPL", $("190.00")),
           reservedShares(10),
           feeCharged("1.90"),
-          new MarketOrderAccepted(ORDER, ORDER));
+          acceptedByTheVenue());
 
   // A MARKET BUY of 10 AAPL quoted at 100.00: reserved at 105.00 → 1050.00 + fee 1.05.
   static final List<Object> BUY_ON_MARKET =
@@ -182,7 +222,7 @@ class OrderSagaTest {
           new ReferencePriceQuoted(ORDER, "AAPL", $("100.00")),
           reservedCash("1051.05"),
           feeCharged("1.05"),
-          new MarketOrderAccepted(ORDER, ORDER));
+          acceptedByTheVenue());
 
   // A LIMIT BUY of 10 AAPL at 150.00 resting on the venue: 1500.00 + fee 1.50.
   static final List<Object> LIMIT_BUY_ON_MARKET =
@@ -190,7 +230,7 @@ class OrderSagaTest {
           placed(Side.BUY, OrderType.LIMIT, "150.00"),
           reservedCash("1501.50"),
           feeCharged("1.50"),
-          new MarketOrderAccepted(ORDER, ORDER));
+          acceptedByTheVenue());
 
   @Nested
   class SellFill {
@@ -246,7 +286,7 @@ class OrderSagaTest {
     @Test
     void theVenuesAcceptanceIsRecordedAsTheSubmission() {
       given(SELL_ON_MARKET.subList(0, 4))
-          .whenPublishingA(new MarketOrderAccepted(ORDER, ORDER))
+          .whenPublishingA(acceptedByTheVenue())
           .expectDispatchedCommands(new RecordOrderSubmission(ORDER, ORDER));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.ON_MARKET);
     }
@@ -257,9 +297,9 @@ class OrderSagaTest {
       given(SELL_ON_MARKET)
           .whenPublishingA(filled("f-1", 10, "180.00", 1))
           .expectDispatchedCommands(
-              new RecordFill(ORDER, "f-1", 10, $("180.00")),
-              new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(10)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20")));
+              recordFill("f-1", 10, "180.00"),
+              debitShares("f-1", 10),
+              creditCash("f-1", "1798.20"));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
     }
 
@@ -290,16 +330,11 @@ class OrderSagaTest {
               new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20")),
               new FeeSettled(ORDER, ACCOUNT, $("1.80"), $("0.10"), $("1800.00")));
       given(settled)
-          .whenPublishingA(
-              new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO))
+          .whenPublishingA(releasedShares(0))
           .expectDispatchedCommands(new CompleteOrder(ORDER));
 
       freshFixture();
-      given(
-              then(
-                  settled,
-                  new HoldingReservationReleased(
-                      AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO)))
+      given(then(settled, releasedShares(0)))
           .whenPublishingA(new OrderCompleted(ORDER, 10))
           .expectActiveSagas(0)
           .expectNoDispatchedCommands();
@@ -315,8 +350,7 @@ class OrderSagaTest {
               then(
                   filledAndConfirmed(),
                   new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20"))))
-          .whenPublishingA(
-              new HoldingReservationReleased(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.ZERO))
+          .whenPublishingA(releasedShares(0))
           .expectNoDispatchedCommands();
     }
   }
@@ -373,10 +407,9 @@ class OrderSagaTest {
       given(BUY_ON_MARKET)
           .whenPublishingA(filled("f-1", 10, "100.20", 1))
           .expectDispatchedCommands(
-              new RecordFill(ORDER, "f-1", 10, $("100.20")),
-              new SettleReservation(CASH_HOLDING, ORDER, "f-1", $("1003.00")),
-              new CreditHolding(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)));
+              recordFill("f-1", 10, "100.20"),
+              debitCash("f-1", "1003.00"),
+              creditShares("f-1", 10));
     }
 
     @Test
@@ -406,9 +439,7 @@ class OrderSagaTest {
       given(then(SELL_ON_MARKET, filled("f-1", 4, "190.00", 1)))
           .whenPublishingA(filled("f-2", 6, "190.00", 2))
           .expectDispatchedCommands(
-              new RecordFill(ORDER, "f-2", 6, $("190.00")),
-              new SettleReservation(AAPL_HOLDING, ORDER, "f-2", BigDecimal.valueOf(6)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("1139.10")));
+              recordFill("f-2", 6, "190.00"), debitShares("f-2", 6), creditCash("f-2", "1139.10"));
     }
 
     @Test
@@ -418,9 +449,7 @@ class OrderSagaTest {
       given(then(SELL_ON_MARKET, filled("f-1", 1, "0.50", 1)))
           .whenPublishingA(filled("f-2", 9, "190.00", 2))
           .expectDispatchedCommands(
-              new RecordFill(ORDER, "f-2", 9, $("190.00")),
-              new SettleReservation(AAPL_HOLDING, ORDER, "f-2", BigDecimal.valueOf(9)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("1708.79")));
+              recordFill("f-2", 9, "190.00"), debitShares("f-2", 9), creditCash("f-2", "1708.79"));
     }
 
     @Test
@@ -428,10 +457,7 @@ class OrderSagaTest {
       given(BUY_ON_MARKET)
           .whenPublishingA(filled("f-1", 4, "100.00", 1))
           .expectDispatchedCommands(
-              new RecordFill(ORDER, "f-1", 4, $("100.00")),
-              new SettleReservation(CASH_HOLDING, ORDER, "f-1", $("401.00")),
-              new CreditHolding(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)));
+              recordFill("f-1", 4, "100.00"), debitCash("f-1", "401.00"), creditShares("f-1", 4));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.ON_MARKET);
     }
 
@@ -441,10 +467,7 @@ class OrderSagaTest {
       given(then(BUY_ON_MARKET, filled("f-1", 4, "100.00", 1)))
           .whenPublishingA(filled("f-2", 6, "101.00", 2))
           .expectDispatchedCommands(
-              new RecordFill(ORDER, "f-2", 6, $("101.00")),
-              new SettleReservation(CASH_HOLDING, ORDER, "f-2", $("606.01")),
-              new CreditHolding(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)));
+              recordFill("f-2", 6, "101.00"), debitCash("f-2", "606.01"), creditShares("f-2", 6));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
     }
 
@@ -528,9 +551,7 @@ class OrderSagaTest {
                       $("30.00"),
                       $("25.00"),
                       FeeRejectionReason.FEE_LIMIT_EXCEEDED)))
-          .whenPublishingA(
-              new HoldingReservationReleased(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .whenPublishingA(releasedShares(10))
           .expectDispatchedCommands(
               new RejectOrder(
                   ORDER, OrderRejectReason.FEE_REJECTED, "fee 30.00 above maxFee 25.00"));
@@ -552,9 +573,7 @@ class OrderSagaTest {
               new MarketOrderRejected(ORDER, "instrument halted"),
               new FeeRefunded(ORDER, ACCOUNT, $("1.90")));
       given(history)
-          .whenPublishingA(
-              new HoldingReservationReleased(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .whenPublishingA(releasedShares(10))
           .expectDispatchedCommands(
               new RejectOrder(ORDER, OrderRejectReason.MARKET_REJECTED, "instrument halted"));
     }
@@ -577,7 +596,7 @@ class OrderSagaTest {
     @Test
     void noAnswerFromTheVenueBeforeTheDeadlineCancelsTheOrderThere() {
       given(SELL_ON_MARKET.subList(0, 4))
-          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
+          .whenPublishingA(deadlinePassed(SagaStep.SUBMITTING, 0))
           .expectDispatchedCommands(new CancelAtMarket(ORDER));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.CANCELLING_AT_MARKET);
     }
@@ -589,7 +608,7 @@ class OrderSagaTest {
           .andThenAPublished(SELL_ON_MARKET.get(1))
           .andThenAPublished(SELL_ON_MARKET.get(2))
           .andThenAPublished(SELL_ON_MARKET.get(3))
-          .andThenAPublished(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
+          .andThenAPublished(deadlinePassed(SagaStep.SUBMITTING, 0))
           .whenPublishingA(new MarketOrderUnknown(ORDER))
           .expectDispatchedCommands(
               new ReleaseReservation(AAPL_HOLDING, ORDER), new RefundFee(ORDER));
@@ -602,12 +621,10 @@ class OrderSagaTest {
           .andThenAPublished(SELL_ON_MARKET.get(1))
           .andThenAPublished(SELL_ON_MARKET.get(2))
           .andThenAPublished(SELL_ON_MARKET.get(3))
-          .andThenAPublished(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
+          .andThenAPublished(deadlinePassed(SagaStep.SUBMITTING, 0))
           .andThenAPublished(new MarketOrderCancelled(ORDER, 0L))
           .andThenAPublished(new FeeRefunded(ORDER, ACCOUNT, $("1.90")))
-          .whenPublishingA(
-              new HoldingReservationReleased(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)))
+          .whenPublishingA(releasedShares(10))
           .expectDispatchedCommands(
               new RejectOrder(
                   ORDER,
@@ -622,13 +639,13 @@ class OrderSagaTest {
           .andThenAPublished(SELL_ON_MARKET.get(1))
           .andThenAPublished(SELL_ON_MARKET.get(2))
           .andThenAPublished(SELL_ON_MARKET.get(3))
-          .andThenAPublished(new StepDeadlinePassed(ORDER, SagaStep.SUBMITTING, 0))
+          .andThenAPublished(deadlinePassed(SagaStep.SUBMITTING, 0))
           .whenPublishingA(filled("f-1", 10, "190.00", 7))
           .expectDispatchedCommands(
               new RecordOrderSubmission(ORDER, ORDER),
-              new RecordFill(ORDER, "f-1", 10, $("190.00")),
-              new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(10)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1898.10")));
+              recordFill("f-1", 10, "190.00"),
+              debitShares("f-1", 10),
+              creditCash("f-1", "1898.10"));
     }
   }
 
@@ -664,8 +681,7 @@ class OrderSagaTest {
                   SELL_ON_MARKET.subList(0, 3),
                   new OrderCancellationRequested(ORDER),
                   feeCharged("1.90"),
-                  new HoldingReservationReleased(
-                      AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10))))
+                  releasedShares(10)))
           .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.90")))
           .expectDispatchedCommands(new ConfirmCancellation(ORDER));
     }
@@ -726,9 +742,7 @@ class OrderSagaTest {
                   new OrderCancellationRequested(ORDER),
                   new MarketOrderCancelled(ORDER, 4L),
                   FEE_ON_WHAT_TRADED))
-          .whenPublishingA(
-              new HoldingReservationReleased(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6)))
+          .whenPublishingA(releasedShares(6))
           .expectDispatchedCommands(new ConfirmCancellation(ORDER));
     }
 
@@ -749,9 +763,7 @@ class OrderSagaTest {
                   new MarketOrderCancelled(ORDER, 4L)))
           .whenPublishingA(filled("f-1", 4, "190.00", 1))
           .expectDispatchedCommands(
-              new RecordFill(ORDER, "f-1", 4, $("190.00")),
-              new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(4)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("759.00")));
+              recordFill("f-1", 4, "190.00"), debitShares("f-1", 4), creditCash("f-1", "759.00"));
       assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
     }
 
@@ -763,8 +775,7 @@ class OrderSagaTest {
                   new OrderCancellationRequested(ORDER),
                   new MarketOrderCancelled(ORDER, 4L),
                   FEE_ON_WHAT_TRADED,
-                  new HoldingReservationReleased(
-                      AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(6))))
+                  releasedShares(6)))
           .whenPublishingA(new OrderCancelled(ORDER, 4))
           .expectActiveSagas(0);
     }
@@ -825,7 +836,7 @@ class OrderSagaTest {
               placedStop(Side.BUY, OrderType.STOP, null, "100.00"),
               reservedCash("1051.05"),
               feeCharged("1.05"),
-              new MarketOrderAccepted(ORDER, ORDER));
+              acceptedByTheVenue());
       given(resting)
           .whenPublishingA(new MarketOrderTriggered(ORDER, $("100.05")))
           .expectDispatchedCommands(new RecordOrderTrigger(ORDER, $("100.05")));
@@ -870,7 +881,7 @@ class OrderSagaTest {
         journal = new RecordingJournal();
         freshFixture();
         given(limitBuyAccepted(timeInForce))
-            .whenPublishingA(new MarketOrderAccepted(ORDER, ORDER))
+            .whenPublishingA(acceptedByTheVenue())
             .expectDispatchedCommands(new RecordOrderSubmission(ORDER, ORDER));
         assertThat(journal.lastDeadline())
             .as(timeInForce.name())
@@ -886,7 +897,7 @@ class OrderSagaTest {
       given(
               then(
                   limitBuyAccepted(TimeInForce.IOC),
-                  new MarketOrderAccepted(ORDER, ORDER),
+                  acceptedByTheVenue(),
                   filled("f-1", 4, "149.00", 1)))
           .whenPublishingA(new MarketOrderCancelled(ORDER, null))
           .expectNoDispatchedCommands();
@@ -898,10 +909,10 @@ class OrderSagaTest {
       List<Object> killed =
           then(
               limitBuyAccepted(TimeInForce.FOK),
-              new MarketOrderAccepted(ORDER, ORDER),
+              acceptedByTheVenue(),
               new MarketOrderCancelled(ORDER, null),
-              new HoldingReservationReleased(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50")));
-      given(then(limitBuyAccepted(TimeInForce.FOK), new MarketOrderAccepted(ORDER, ORDER)))
+              releasedCash("1501.50"));
+      given(then(limitBuyAccepted(TimeInForce.FOK), acceptedByTheVenue()))
           .whenPublishingA(new MarketOrderCancelled(ORDER, null))
           .expectDispatchedCommands(
               new ReleaseReservation(CASH_HOLDING, ORDER), new RefundFee(ORDER));
@@ -932,12 +943,7 @@ class OrderSagaTest {
 
     @Test
     void theExpiryIsRecordedOnceUndone() {
-      given(
-              then(
-                  LIMIT_BUY_ON_MARKET,
-                  new MarketOrderExpired(ORDER),
-                  new HoldingReservationReleased(
-                      CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50"))))
+      given(then(LIMIT_BUY_ON_MARKET, new MarketOrderExpired(ORDER), releasedCash("1501.50")))
           .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.50")))
           .expectDispatchedCommands(new ExpireOrder(ORDER));
     }
@@ -948,7 +954,7 @@ class OrderSagaTest {
               then(
                   LIMIT_BUY_ON_MARKET,
                   new MarketOrderExpired(ORDER),
-                  new HoldingReservationReleased(CASH_HOLDING, ACCOUNT, "USD", ORDER, $("1501.50")),
+                  releasedCash("1501.50"),
                   new FeeRefunded(ORDER, ACCOUNT, $("1.50"))))
           .whenPublishingA(new OrderExpired(ORDER, 0))
           .expectActiveSagas(0);
@@ -958,7 +964,7 @@ class OrderSagaTest {
     @Test
     void pastTheTimeInForceTheSagaCancelsAtTheVenueAndTheOrderWillExpire() {
       given(LIMIT_BUY_ON_MARKET)
-          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.ON_MARKET, 0))
+          .whenPublishingA(deadlinePassed(SagaStep.ON_MARKET, 0))
           .expectDispatchedCommands(new CancelAtMarket(ORDER));
     }
   }
@@ -994,7 +1000,7 @@ class OrderSagaTest {
     @Test
     void anUnansweredCommandIsSentAgainWhenItsDeadlinePasses() {
       given(SELL_ON_MARKET.subList(0, 2))
-          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0))
+          .whenPublishingA(deadlinePassed(SagaStep.RESERVING, 0))
           .expectDispatchedCommands(
               new ReserveHolding(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, BigDecimal.valueOf(10)));
       assertThat(journal.retries).containsExactly("RESERVING#1");
@@ -1007,17 +1013,14 @@ class OrderSagaTest {
     @Test
     void aDeadlineOfAStepTheSagaHasLeftChangesNothing() {
       given(SELL_ON_MARKET.subList(0, 3))
-          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0))
+          .whenPublishingA(deadlinePassed(SagaStep.RESERVING, 0))
           .expectNoDispatchedCommands();
     }
 
     @Test
     void aDeadlineDeliveredTwiceIsActedOnOnce() {
-      given(
-              then(
-                  SELL_ON_MARKET.subList(0, 2),
-                  new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0)))
-          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.RESERVING, 0))
+      given(then(SELL_ON_MARKET.subList(0, 2), deadlinePassed(SagaStep.RESERVING, 0)))
+          .whenPublishingA(deadlinePassed(SagaStep.RESERVING, 0))
           .expectNoDispatchedCommands();
     }
 
@@ -1027,15 +1030,15 @@ class OrderSagaTest {
           .whenPublishingA(filled("f-1", 10, "190.00", 1))
           .expectDispatchedCommands(
               new RecordOrderSubmission(ORDER, ORDER),
-              new RecordFill(ORDER, "f-1", 10, $("190.00")),
-              new SettleReservation(AAPL_HOLDING, ORDER, "f-1", BigDecimal.valueOf(10)),
-              new CreditHolding(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1898.10")));
+              recordFill("f-1", 10, "190.00"),
+              debitShares("f-1", 10),
+              creditCash("f-1", "1898.10"));
     }
 
     @Test
     void aPricingThatNeverAnswersRejectsTheOrderAsAMarketTimeout() {
       given(List.of(placed(Side.SELL, OrderType.MARKET, null)))
-          .whenPublishingA(new StepDeadlinePassed(ORDER, SagaStep.PRICING, 0))
+          .whenPublishingA(deadlinePassed(SagaStep.PRICING, 0))
           .expectDispatchedCommands(
               new RejectOrder(
                   ORDER, OrderRejectReason.MARKET_TIMEOUT, "no reference price within PT30S"));
