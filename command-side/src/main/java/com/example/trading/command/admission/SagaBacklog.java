@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -43,10 +42,7 @@ class SagaBacklog extends PollingWorker {
     this.admin = admin;
     this.sagaInbox =
         new GroupLag(
-            sagaInboxGroup,
-            EventStream.topicsOf(EventStream.SAGA_INPUTS).stream()
-                .map(names::of)
-                .collect(Collectors.toUnmodifiableSet()));
+            sagaInboxGroup, Set.copyOf(names.of(EventStream.topicsOf(EventStream.SAGA_INPUTS))));
     this.sagaCommands = new GroupLag(sagaCommandsGroup, Set.of(names.of(Topics.COMMANDS)));
     this.refreshInterval = refreshInterval;
     Gauge.builder(

@@ -87,11 +87,8 @@ public class Fee {
    * charged under the only schedule there was then. The command side chooses none of its own.
    */
   private static FeeSchedule scheduleOf(ChargeFee command) {
-    if (command.schedule() == null) {
-      return FeeSchedule.STANDARD_V1;
-    }
     try {
-      return FeeSchedule.named(command.schedule());
+      return FeeSchedule.recordedAs(command.schedule());
     } catch (IllegalArgumentException unknown) {
       throw new FeeRuleViolation(
           "cannot charge the fee of order " + command.orderId() + ": " + unknown.getMessage());

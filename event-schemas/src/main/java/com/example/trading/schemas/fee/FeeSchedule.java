@@ -44,6 +44,16 @@ public record FeeSchedule(
     return schedule;
   }
 
+  /**
+   * The schedule a record names (a {@code ChargeFee}, a saga's state); a record from before the
+   * schedule was named (null) is under the only schedule there was then, {@link #STANDARD_V1}.
+   *
+   * @throws IllegalArgumentException when no schedule has that name
+   */
+  public static FeeSchedule recordedAs(String nameOrNull) {
+    return nameOrNull == null ? STANDARD_V1 : named(nameOrNull);
+  }
+
   /** The fee for a notional (quantity × price), in cents. */
   public BigDecimal feeFor(BigDecimal notional) {
     BigDecimal fee = Assets.cents(notional.multiply(basisPoints).divide(BASIS_POINTS_PER_UNIT));

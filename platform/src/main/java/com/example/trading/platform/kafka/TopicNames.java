@@ -16,6 +16,11 @@ public record TopicNames(String prefix) {
     return prefix + contractTopic;
   }
 
+  /** The actual names of contract topics, in their order. */
+  public java.util.List<String> of(java.util.Collection<String> contractTopics) {
+    return contractTopics.stream().map(this::of).toList();
+  }
+
   /** The contract name of an actual topic (what position tokens and checkpoints name). */
   public String contractNameOf(String actualTopic) {
     if (!actualTopic.startsWith(prefix)) {

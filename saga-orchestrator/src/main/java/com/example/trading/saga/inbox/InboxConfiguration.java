@@ -21,9 +21,7 @@ class InboxConfiguration {
 
   InboxConfiguration(TopicProvisioner topics, TopicNames names) {
     topics.ensureRetainedForever(
-        EventStream.topicsOf(EventStream.SAGA_INPUTS).stream()
-            .map(names::of)
-            .toArray(String[]::new));
+        names.of(EventStream.topicsOf(EventStream.SAGA_INPUTS)).toArray(String[]::new));
   }
 
   /** {@code /ops/dead-letters}: the event records the inbox could not read. */

@@ -54,7 +54,7 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
     this.meters = meters;
     this.progress = progress;
     this.maxSagaBacklog = maxSagaBacklog;
-    this.topics = EventStream.topicsOf(EventStream.SAGA_INPUTS).stream().map(names::of).toList();
+    this.topics = names.of(EventStream.topicsOf(EventStream.SAGA_INPUTS));
   }
 
   @Override

@@ -653,9 +653,7 @@ public class OrderSaga {
    * stored before the schedule was kept held its fee under the first schedule, the only one then.)
    */
   private BigDecimal feeDueOn(BigDecimal notional) {
-    return (feeSchedule == null ? FeeSchedule.STANDARD_V1 : FeeSchedule.named(feeSchedule))
-        .feeFor(notional)
-        .min(fee);
+    return FeeSchedule.recordedAs(feeSchedule).feeFor(notional).min(fee);
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)
