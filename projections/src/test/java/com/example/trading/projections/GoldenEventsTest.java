@@ -3,6 +3,8 @@ package com.example.trading.projections;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import com.example.trading.platform.kafka.MessageHeader;
+import com.example.trading.platform.kafka.ReceivedMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.pipeline.EventDecoder;
@@ -12,8 +14,8 @@ import com.example.trading.schemas.GoldenSamples;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.codec.MessageCodec;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every revision of every event of the contract, as the golden samples write it, projects. */
@@ -33,15 +35,21 @@ class GoldenEventsTest {
       }
       events++;
       String topic = Topics.eventTopicOf(codec.classOf(sample.type()));
-      var record = new ConsumerRecord<String, byte[]>(topic, 0, 7, "key", sample.json());
-      record.headers().add("messageId", ("m-" + sample).getBytes(StandardCharsets.UTF_8));
-      record.headers().add("type", sample.type().getBytes(StandardCharsets.UTF_8));
-      record
-          .headers()
-          .add("revision", Integer.toString(sample.revision()).getBytes(StandardCharsets.UTF_8));
-      record.headers().add("timestamp", "2026-11-22T10:00:00Z".getBytes(StandardCharsets.UTF_8));
-      record.headers().add(Topics.POSITION_HEADER, "42".getBytes(StandardCharsets.UTF_8));
-      record.headers().add(Topics.SEQUENCE_HEADER, "0".getBytes(StandardCharsets.UTF_8));
+      var record =
+          new ReceivedMessage(
+              topic,
+              0,
+              7,
+              "key",
+              sample.json(),
+              List.of(
+                  MessageHeader.text("messageId", "m-" + sample),
+                  MessageHeader.text("type", sample.type()),
+                  MessageHeader.text("revision", Integer.toString(sample.revision())),
+                  MessageHeader.text("timestamp", "2026-11-22T10:00:00Z"),
+                  MessageHeader.text(Topics.POSITION_HEADER, "42"),
+                  MessageHeader.text(Topics.SEQUENCE_HEADER, "0")),
+              Instant.parse("2026-11-22T10:00:00Z"));
 
       ProjectedEvent event = decoder.decode(record);
 

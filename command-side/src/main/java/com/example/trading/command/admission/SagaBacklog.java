@@ -1,5 +1,7 @@
 package com.example.trading.command.admission;
 
+import com.example.trading.platform.kafka.ConsumerGroupLag;
+import com.example.trading.platform.kafka.KafkaCluster;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.schemas.EventStream;
@@ -8,7 +10,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,25 +26,26 @@ import org.springframework.stereotype.Component;
 @Component
 class SagaBacklog extends PollingWorker {
 
-  private final Admin admin;
-  private final GroupLag sagaInbox;
-  private final GroupLag sagaCommands;
+  private final ConsumerGroupLag sagaInbox;
+  private final ConsumerGroupLag sagaCommands;
   private final Duration refreshInterval;
   private volatile BacklogEstimate current = BacklogEstimate.NONE;
 
   SagaBacklog(
-      Admin admin,
+      KafkaCluster kafka,
       TopicNames names,
       MeterRegistry meters,
       @Value("${trading.admission.saga-inbox-group:saga-orchestrator}") String sagaInboxGroup,
       @Value("${trading.saga-commands.group-id:command-side}") String sagaCommandsGroup,
       @Value("${trading.admission.refresh-interval:1s}") Duration refreshInterval) {
     super("saga-backlog");
-    this.admin = admin;
     this.sagaInbox =
-        new GroupLag(
-            sagaInboxGroup, Set.copyOf(names.of(EventStream.topicsOf(EventStream.SAGA_INPUTS))));
-    this.sagaCommands = new GroupLag(sagaCommandsGroup, Set.of(names.of(Topics.COMMANDS)));
+        new ConsumerGroupLag(
+            kafka,
+            sagaInboxGroup,
+            Set.copyOf(names.of(EventStream.topicsOf(EventStream.SAGA_INPUTS))));
+    this.sagaCommands =
+        new ConsumerGroupLag(kafka, sagaCommandsGroup, Set.of(names.of(Topics.COMMANDS)));
     this.refreshInterval = refreshInterval;
     Gauge.builder(
             "trading.admission.saga.backlog.events", this, backlog -> backlog.current().events())
@@ -61,18 +63,19 @@ class SagaBacklog extends PollingWorker {
   }
 
   /** Samples both groups; one estimate. */
-  void refresh() throws Exception {
-    current = sagaInbox.sample(admin).plus(sagaCommands.sample(admin));
+  void refresh() {
+    current = estimate(sagaInbox.sample()).plus(estimate(sagaCommands.sample()));
+  }
+
+  private static BacklogEstimate estimate(ConsumerGroupLag.Sample sample) {
+    return BacklogEstimate.of(sample.lag(), sample.messagesPerSecond());
   }
 
   @Override
   protected boolean workOnce() {
     try {
       refresh();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the saga's backlog", e);
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       throw new IllegalStateException(
           "could not read the lag of consumer groups "
               + sagaInbox.group()

@@ -1,19 +1,17 @@
 package com.example.trading.command.relay;
 
+import com.example.trading.platform.kafka.MessageHeader;
+import com.example.trading.platform.kafka.MessageSender;
+import com.example.trading.platform.kafka.OutgoingMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.tracing.Traces;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.codec.MessageCodec;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,17 +38,13 @@ class KafkaEventRelay {
   static final String PROCESSING_GROUP = "kafka-relay";
   private static final String PENDING_SENDS = KafkaEventRelay.class.getName() + ".pendingSends";
 
-  private final Producer<String, byte[]> producer;
+  private final MessageSender producer;
   private final MessageCodec codec;
   private final TopicNames topics;
   private final Traces traces;
 
-  KafkaEventRelay(
-      Producer<String, byte[]> eventProducer,
-      MessageCodec codec,
-      TopicNames topics,
-      Traces traces) {
-    this.producer = eventProducer;
+  KafkaEventRelay(MessageSender eventSender, MessageCodec codec, TopicNames topics, Traces traces) {
+    this.producer = eventSender;
     this.codec = codec;
     this.topics = topics;
     this.traces = traces;
@@ -72,11 +66,6 @@ class KafkaEventRelay {
    */
   private void publish(
       TradingEvent event, DomainEventMessage<?> message, TrackingToken token, String traceparent) {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(
-            topics.of(Topics.eventTopicOf(event.getClass())),
-            event.aggregateId(),
-            codec.serialize(event));
     MessageMetadata metadata =
         new MessageMetadata(
             message.getIdentifier(),
@@ -86,50 +75,42 @@ class KafkaEventRelay {
             codec.typeName(event.getClass()),
             codec.revision(event.getClass()),
             traceparent);
-    metadata
-        .toHeaders()
-        .forEach(
-            (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+    List<MessageHeader> headers = new ArrayList<>();
+    metadata.toHeaders().forEach((name, value) -> headers.add(MessageHeader.text(name, value)));
     token
         .position()
         .ifPresent(
             position ->
-                record
-                    .headers()
-                    .add(
-                        Topics.POSITION_HEADER,
-                        Long.toString(position).getBytes(StandardCharsets.UTF_8)));
-    record
-        .headers()
+                headers.add(MessageHeader.text(Topics.POSITION_HEADER, Long.toString(position))));
+    headers.add(
+        MessageHeader.text(Topics.SEQUENCE_HEADER, Long.toString(message.getSequenceNumber())));
+    pendingSends()
         .add(
-            Topics.SEQUENCE_HEADER,
-            Long.toString(message.getSequenceNumber()).getBytes(StandardCharsets.UTF_8));
-    pendingSends().add(producer.send(record));
+            producer.send(
+                new OutgoingMessage(
+                    topics.of(Topics.eventTopicOf(event.getClass())),
+                    event.aggregateId(),
+                    codec.serialize(event),
+                    headers)));
   }
 
-  private List<Future<RecordMetadata>> pendingSends() {
+  private List<CompletableFuture<?>> pendingSends() {
     UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
     return batch.getOrComputeResource(
         PENDING_SENDS,
         key -> {
-          List<Future<RecordMetadata>> sends = new ArrayList<>();
+          List<CompletableFuture<?>> sends = new ArrayList<>();
           batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(sends));
           return sends;
         });
   }
 
-  private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
-    producer.flush();
+  private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
     try {
-      for (Future<RecordMetadata> send : sends) {
-        send.get();
-      }
-    } catch (ExecutionException e) {
+      producer.awaitAll(sends, "publish a batch of events");
+    } catch (IllegalStateException e) {
       throw new EventRelayException(
-          "Kafka did not acknowledge an event; the batch will be retried", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EventRelayException("interrupted while waiting for Kafka", e);
+          "Kafka did not acknowledge an event; the batch will be retried", e);
     }
   }
 

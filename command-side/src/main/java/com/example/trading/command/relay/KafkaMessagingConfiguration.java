@@ -2,15 +2,13 @@ package com.example.trading.command.relay;
 
 import com.example.trading.platform.deadletters.DeadLetterSources;
 import com.example.trading.platform.deadletters.KafkaDeadLetterTopic;
+import com.example.trading.platform.kafka.ConsumerSettings;
 import com.example.trading.platform.kafka.KafkaClientProperties;
-import com.example.trading.platform.kafka.ManualCommitConsumer;
-import com.example.trading.platform.kafka.ReliableProducer;
+import com.example.trading.platform.kafka.MessageSender;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.schemas.Topics;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,19 +29,17 @@ class KafkaMessagingConfiguration {
     topics.ensureDeadLetters(names.of(Topics.COMMANDS_DEAD_LETTER));
   }
 
-  /** Closed by {@code SagaCommandConsumer}, whose thread alone uses it. */
-  @Bean(destroyMethod = "")
-  Consumer<String, byte[]> sagaCommandKafkaConsumer(
+  @Bean
+  ConsumerSettings sagaCommandConsumerSettings(
       KafkaClientProperties kafka,
       @Value("${trading.saga-commands.group-id:command-side}") String groupId,
       @Value("${trading.saga-commands.auto-offset-reset:earliest}") String autoOffsetReset) {
-    return ManualCommitConsumer.create(
-        kafka, groupId, "command-side-saga-commands", autoOffsetReset, 100);
+    return new ConsumerSettings(kafka, groupId, "command-side-saga-commands", autoOffsetReset, 100);
   }
 
   @Bean(destroyMethod = "close")
-  Producer<String, byte[]> eventProducer(KafkaClientProperties kafka) {
-    return ReliableProducer.create(kafka, "command-side");
+  MessageSender eventSender(KafkaClientProperties kafka) {
+    return MessageSender.create(kafka, "command-side");
   }
 
   /**
@@ -52,10 +48,10 @@ class KafkaMessagingConfiguration {
    */
   @Bean
   DeadLetterSources commandDeadLetters(
-      TopicNames names, KafkaClientProperties kafka, Producer<String, byte[]> eventProducer) {
+      TopicNames names, KafkaClientProperties kafka, MessageSender eventSender) {
     return () ->
         List.of(
             KafkaDeadLetterTopic.redrivenToSource(
-                Topics.COMMANDS_DEAD_LETTER, Topics.COMMANDS, names, kafka, eventProducer));
+                Topics.COMMANDS_DEAD_LETTER, Topics.COMMANDS, names, kafka, eventSender));
   }
 }

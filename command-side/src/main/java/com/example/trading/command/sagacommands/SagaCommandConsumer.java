@@ -3,8 +3,10 @@ package com.example.trading.command.sagacommands;
 import com.example.trading.command.RuleViolation;
 import com.example.trading.platform.failure.CauseChain;
 import com.example.trading.platform.kafka.ConsumerLoop;
+import com.example.trading.platform.kafka.ConsumerSettings;
 import com.example.trading.platform.kafka.DeadLetterPublisher;
-import com.example.trading.platform.kafka.MessageHeaders;
+import com.example.trading.platform.kafka.MessageSender;
+import com.example.trading.platform.kafka.ReceivedMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.logging.LoggingContext;
 import com.example.trading.platform.tracing.Traces;
@@ -36,10 +38,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.Producer;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.AxonNonTransientException;
@@ -71,7 +69,7 @@ import org.springframework.stereotype.Component;
  * once every group is done; a group that fails makes the whole poll replay (idempotent).
  */
 @Component
-class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
+class SagaCommandConsumer extends ConsumerLoop {
 
   private static final Logger log = LoggerFactory.getLogger(SagaCommandConsumer.class);
 
@@ -100,8 +98,8 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   private final CommandTargetResolver targets;
 
   SagaCommandConsumer(
-      Consumer<String, byte[]> sagaCommandKafkaConsumer,
-      Producer<String, byte[]> eventProducer,
+      ConsumerSettings sagaCommandConsumerSettings,
+      MessageSender eventSender,
       @Qualifier("sagaCommandGateway") CommandGateway commands,
       MessageCodec codec,
       MeterRegistry meters,
@@ -113,7 +111,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
       Traces traces,
       @Qualifier("aggregateCache") Cache aggregateCache,
       @Qualifier("tradingCommandTargetResolver") CommandTargetResolver targets) {
-    super("saga-command-consumer", sagaCommandKafkaConsumer);
+    super("saga-command-consumer", sagaCommandConsumerSettings);
     this.aggregateCache = aggregateCache;
     this.targets = targets;
     this.parkedTypes =
@@ -143,7 +141,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     this.commandTopic = topics.of(Topics.COMMANDS);
     this.deadLetters =
         new DeadLetterPublisher(
-            eventProducer, topics.of(Topics.COMMANDS_DEAD_LETTER), Clock.systemUTC());
+            eventSender, topics.of(Topics.COMMANDS_DEAD_LETTER), Clock.systemUTC());
     this.retry =
         Retry.of(
             "saga-commands",
@@ -167,9 +165,9 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
   }
 
   @Override
-  protected void handle(ConsumerRecords<String, byte[]> records) {
-    Map<String, List<ConsumerRecord<String, byte[]>>> byAggregate = new LinkedHashMap<>();
-    for (ConsumerRecord<String, byte[]> record : records) {
+  protected void handle(List<ReceivedMessage> records) {
+    Map<String, List<ReceivedMessage>> byAggregate = new LinkedHashMap<>();
+    for (ReceivedMessage record : records) {
       byAggregate
           .computeIfAbsent(String.valueOf(record.key()), key -> new ArrayList<>())
           .add(record);
@@ -214,15 +212,15 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     appliers.shutdownNow();
   }
 
-  private void apply(ConsumerRecord<String, byte[]> record) {
+  private void apply(ReceivedMessage record) {
     MessageMetadata metadata;
     Object payload;
     try {
-      metadata = MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
+      metadata = MessageMetadata.fromHeaders(record::header);
       payload = codec.deserialize(metadata.type(), metadata.revision(), record.value());
     } catch (RuntimeException unreadable) {
       try (LoggingContext context =
-          LoggingContext.of(MessageHeaders.text(record, MessageMetadata.CORRELATION_ID), null)) {
+          LoggingContext.of(record.header(MessageMetadata.CORRELATION_ID), null)) {
         deadLetter(record, "unreadable: " + unreadable.getMessage());
       }
       return;
@@ -236,8 +234,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     }
   }
 
-  private void apply(
-      ConsumerRecord<String, byte[]> record, MessageMetadata metadata, Object payload) {
+  private void apply(ReceivedMessage record, MessageMetadata metadata, Object payload) {
     if (!(payload instanceof TradingCommand) || NOT_FROM_THE_SAGA.contains(payload.getClass())) {
       deadLetter(record, "not a saga command: " + metadata.type());
       return;
@@ -301,7 +298,7 @@ class SagaCommandConsumer extends ConsumerLoop<String, byte[]> {
     }
   }
 
-  private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+  private void deadLetter(ReceivedMessage record, String reason) {
     deadLetters.publish(record, reason);
     meters.counter("trading.saga.commands.dead_lettered").increment();
     log.warn(

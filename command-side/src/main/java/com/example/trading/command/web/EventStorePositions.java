@@ -1,15 +1,11 @@
 package com.example.trading.command.web;
 
+import com.example.trading.platform.kafka.KafkaCluster;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.Topics;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.utils.Utils;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,11 +19,10 @@ import org.springframework.stereotype.Component;
 public class EventStorePositions {
 
   private final JdbcTemplate jdbc;
-  private final Admin kafka;
+  private final KafkaCluster kafka;
   private final TopicNames topics;
-  private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
 
-  EventStorePositions(JdbcTemplate jdbc, Admin kafka, TopicNames topics) {
+  EventStorePositions(JdbcTemplate jdbc, KafkaCluster kafka, TopicNames topics) {
     this.jdbc = jdbc;
     this.kafka = kafka;
     this.topics = topics;
@@ -46,27 +41,8 @@ public class EventStorePositions {
     }
     String topic = Topics.eventTopicOf(eventClass((String) newest.get(0).get("payload_type")));
     long position = ((Number) newest.get(0).get("global_index")).longValue();
-    return new PositionToken(topic, partitionOf(topic, aggregateId), position).toString();
-  }
-
-  private int partitionOf(String topic, String key) {
-    int partitions = partitionCounts.computeIfAbsent(topics.of(topic), this::describePartitions);
-    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
-  }
-
-  private int describePartitions(String topic) {
-    try {
-      return kafka
-          .describeTopics(List.of(topic))
-          .allTopicNames()
-          .get(10, TimeUnit.SECONDS)
-          .get(topic)
-          .partitions()
-          .size();
-    } catch (Exception e) {
-      throw new IllegalStateException(
-          "cannot learn the partitions of " + topic + ": " + e.getMessage(), e);
-    }
+    return new PositionToken(topic, kafka.partitionOf(topics.of(topic), aggregateId), position)
+        .toString();
   }
 
   private static Class<?> eventClass(String payloadType) {

@@ -34,17 +34,22 @@ public record OrderOutcome(
     return finished() ? Duration.between(placedAt, finishedAt) : null;
   }
 
-  /** The end as the API shows it: FILLED, REJECTED(reason), CANCELLED, EXPIRED, or LIVE. */
-  public String endLabel() {
+  /** The status the API shows for the end: FILLED, REJECTED, CANCELLED, EXPIRED, or LIVE. */
+  public String status() {
     if (end == null) {
       return "LIVE";
     }
     return switch (end) {
       case "OrderCompleted" -> "FILLED";
-      case "OrderRejected" -> "REJECTED " + reason;
+      case "OrderRejected" -> "REJECTED";
       case "OrderCancelled" -> "CANCELLED";
       case "OrderExpired" -> "EXPIRED";
       default -> end;
     };
+  }
+
+  /** The end as a report shows it: the status, and a rejection's reason after it. */
+  public String endLabel() {
+    return "OrderRejected".equals(end) ? status() + " " + reason : status();
   }
 }

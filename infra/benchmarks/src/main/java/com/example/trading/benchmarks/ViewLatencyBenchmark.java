@@ -1,5 +1,6 @@
 package com.example.trading.benchmarks;
 
+import com.example.trading.schemas.order.OrderStatus;
 import com.example.trading.teststack.Issuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,9 +15,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -37,7 +40,11 @@ import org.HdrHistogram.Histogram;
 public final class ViewLatencyBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> ENDS = Set.of("FILLED", "REJECTED", "CANCELLED", "EXPIRED");
+  private static final Set<String> ENDS =
+      Arrays.stream(OrderStatus.values())
+          .filter(OrderStatus::isTerminal)
+          .map(Enum::name)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -11,6 +11,7 @@ import com.example.trading.benchmarks.orders.OrderRunResult;
 import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.fee.FeeSchedule;
+import com.example.trading.schemas.order.OrderStatus;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,12 +25,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +47,11 @@ import org.junit.jupiter.api.Test;
 class OrderLifecycleE2EIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Set<String> ENDS = Set.of("FILLED", "REJECTED", "CANCELLED", "EXPIRED");
+  private static final Set<String> ENDS =
+      Arrays.stream(OrderStatus.values())
+          .filter(OrderStatus::isTerminal)
+          .map(Enum::name)
+          .collect(Collectors.toUnmodifiableSet());
   private static RunningSystem system;
 
   private final String account = "acc-" + UUID.randomUUID().toString().substring(0, 8);
@@ -103,7 +110,7 @@ class OrderLifecycleE2EIT {
           Duration.ofSeconds(60),
           () -> {
             JsonNode view = json(get(query(), "/api/orders/" + order.orderId()));
-            String status = order.endLabel().split(" ")[0];
+            String status = order.status();
             boolean same =
                 status.equals(view.path("status").asText())
                     && order.filledQuantity() == view.path("filledQuantity").asLong()

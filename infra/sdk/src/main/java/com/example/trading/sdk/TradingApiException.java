@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The API (or the issuer) refused a request, or could not be reached. When the API answered, the
@@ -126,9 +129,15 @@ public class TradingApiException extends RuntimeException {
     return node == null || !node.path(field).isTextual() ? null : node.path(field).asText();
   }
 
+  /**
+   * The innermost cause, safe on a cycle of causes. The SDK keeps this loop rather than using the
+   * services' {@code CauseChain}: a customer's dependency on the SDK must not pull in the server's
+   * {@code platform} module.
+   */
   private static String rootMessage(Throwable e) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Throwable root = e;
-    while (root != null && root.getCause() != null && root.getCause() != root) {
+    while (root != null && root.getCause() != null && seen.add(root)) {
       root = root.getCause();
     }
     return root == null ? "unknown" : root.getClass().getSimpleName() + ": " + root.getMessage();

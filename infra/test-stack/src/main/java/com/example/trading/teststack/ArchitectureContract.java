@@ -3,6 +3,7 @@ package com.example.trading.teststack;
 import static com.example.trading.teststack.ServiceBoundaries.aggregatesAndSagasDoNoIo;
 import static com.example.trading.teststack.ServiceBoundaries.controllersReachNoStoreDirectly;
 import static com.example.trading.teststack.ServiceBoundaries.dependsOnlyOnItselfSchemasAndPlatform;
+import static com.example.trading.teststack.ServiceBoundaries.onlyPlatformTouchesKafkaClients;
 import static com.example.trading.teststack.ServiceBoundaries.productionClassesOf;
 
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,10 @@ public interface ArchitectureContract {
   @Test
   default void controllersLeaveStoresToAdapters() {
     controllersReachNoStoreDirectly().check(productionClassesOf(servicePackage()));
+  }
+
+  @Test
+  default void leavesTheKafkaClientsToPlatform() {
+    onlyPlatformTouchesKafkaClients().check(productionClassesOf(servicePackage()));
   }
 }

@@ -22,7 +22,11 @@ import java.util.UUID;
  *   <li>aggregates and sagas decide: they do no I/O and know no transport or store, and read no
  *       clock or randomness of their own (it is passed in);
  *   <li>controllers reach no store or broker directly: adapters (a view's queries class, a
- *       repository, a gateway) do.
+ *       repository, a gateway) do;
+ *   <li>only {@code platform} touches Kafka's client library and spring-kafka: a service consumes
+ *       through its {@code ConsumerLoop}, sends through its {@code MessageSender} and asks the
+ *       cluster through its {@code KafkaCluster}, and handles {@code ReceivedMessage}s, so how
+ *       offsets are committed, failures retried and dead letters written is decided in one place.
  * </ul>
  */
 public final class ServiceBoundaries {
@@ -100,6 +104,21 @@ public final class ServiceBoundaries {
         .because(
             "only adapters touch Kafka, JDBC and Elasticsearch (STYLE.md); a view's queries live in its "
                 + "queries class")
+        .allowEmptyShould(true);
+  }
+
+  /** Kafka's client library and spring-kafka are platform's: services use its types instead. */
+  public static ArchRule onlyPlatformTouchesKafkaClients() {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(PLATFORM)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+        .because(
+            "only platform touches the Kafka clients (issue 14): services consume with ConsumerLoop, send "
+                + "with MessageSender and read ReceivedMessages, so commits, retries and dead letters "
+                + "follow one policy")
         .allowEmptyShould(true);
   }
 

@@ -1,16 +1,16 @@
 package com.example.trading.platform.deadletters;
 
-import com.example.trading.platform.kafka.ReliableProducer;
+import com.example.trading.platform.kafka.MessageSender;
+import com.example.trading.platform.kafka.OutgoingMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * What operators did with dead letters, and who and why: a compacted topic keyed by source and
@@ -35,9 +35,9 @@ public final class DeadLetterLedger implements AutoCloseable {
   private final ObjectMapper json = new ObjectMapper();
   private final String topic;
   private final TopicReader reader;
-  private final Producer<String, byte[]> producer;
+  private final MessageSender producer;
 
-  DeadLetterLedger(TopicNames topics, TopicReader reader, Producer<String, byte[]> producer) {
+  DeadLetterLedger(TopicNames topics, TopicReader reader, MessageSender producer) {
     this.topic = topics.of(TOPIC);
     this.reader = reader;
     this.producer = producer;
@@ -67,9 +67,8 @@ public final class DeadLetterLedger implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    ReliableProducer.sendAndWait(
-        producer,
-        new ProducerRecord<>(topic, key(entry.source(), entry.id()), value),
+    producer.sendAndWait(
+        new OutgoingMessage(topic, key(entry.source(), entry.id()), value, List.of()),
         "record " + entry + " in " + topic);
   }
 

@@ -2,7 +2,7 @@ package com.example.trading.platform.deadletters;
 
 import com.example.trading.platform.kafka.KafkaClientProperties;
 import com.example.trading.platform.kafka.KafkaConnectivityAutoConfiguration;
-import com.example.trading.platform.kafka.ReliableProducer;
+import com.example.trading.platform.kafka.MessageSender;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import java.time.Clock;
@@ -26,7 +26,7 @@ public class DeadLettersAutoConfiguration {
       KafkaClientProperties kafka, TopicNames topics, TopicProvisioner provisioner) {
     provisioner.ensureCompacted(topics.of(DeadLetterLedger.TOPIC));
     return new DeadLetterLedger(
-        topics, new TopicReader(kafka), ReliableProducer.create(kafka, "dead-letter-ledger"));
+        topics, new TopicReader(kafka), MessageSender.create(kafka, "dead-letter-ledger"));
   }
 
   @Bean

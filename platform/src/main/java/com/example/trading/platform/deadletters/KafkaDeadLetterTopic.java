@@ -2,17 +2,18 @@ package com.example.trading.platform.deadletters;
 
 import com.example.trading.platform.kafka.DeadLetterPublisher;
 import com.example.trading.platform.kafka.KafkaClientProperties;
-import com.example.trading.platform.kafka.ReliableProducer;
+import com.example.trading.platform.kafka.MessageHeader;
+import com.example.trading.platform.kafka.MessageSender;
+import com.example.trading.platform.kafka.OutgoingMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -35,7 +36,7 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
   private final String redrivesTo;
   private final Optional<String> redriveRefusal;
   private final TopicReader reader;
-  private final Producer<String, byte[]> producer;
+  private final MessageSender producer;
 
   private KafkaDeadLetterTopic(
       String contractName,
@@ -43,7 +44,7 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
       String redrivesTo,
       Optional<String> redriveRefusal,
       KafkaClientProperties kafka,
-      Producer<String, byte[]> producer) {
+      MessageSender producer) {
     this.name = contractName;
     this.topic = topics.of(contractName);
     this.redrivesTo = redrivesTo;
@@ -58,7 +59,7 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
       String sourceContractName,
       TopicNames topics,
       KafkaClientProperties kafka,
-      Producer<String, byte[]> producer) {
+      MessageSender producer) {
     return new KafkaDeadLetterTopic(
         contractName, topics, sourceContractName, Optional.empty(), kafka, producer);
   }
@@ -114,16 +115,16 @@ public final class KafkaDeadLetterTopic implements DeadLetterSource {
           "the dead letter does not say where it was read from (no source header)");
     }
     String originTopic = origin.substring(0, origin.lastIndexOf('/'));
-    ProducerRecord<String, byte[]> copy =
-        new ProducerRecord<>(originTopic, dead.key(), dead.value());
+    List<MessageHeader> headers = new ArrayList<>();
     for (Header header : dead.headers()) {
       if (!DEAD_LETTER_HEADERS.contains(header.key())) {
-        copy.headers().add(header);
+        headers.add(new MessageHeader(header.key(), header.value()));
       }
     }
-    copy.headers()
-        .add(REDRIVEN_FROM_HEADER, (topic + "/" + letter.id()).getBytes(StandardCharsets.UTF_8));
-    ReliableProducer.sendAndWait(producer, copy, "re-drive " + letter.id() + " to " + originTopic);
+    headers.add(MessageHeader.text(REDRIVEN_FROM_HEADER, topic + "/" + letter.id()));
+    producer.sendAndWait(
+        new OutgoingMessage(originTopic, dead.key(), dead.value(), headers),
+        "re-drive " + letter.id() + " to " + originTopic);
   }
 
   private Optional<ConsumerRecord<String, byte[]>> record(String id) {

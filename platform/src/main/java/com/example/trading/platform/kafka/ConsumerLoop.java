@@ -1,49 +1,69 @@
 package com.example.trading.platform.kafka;
 
-import io.github.resilience4j.core.IntervalFunction;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.RetryListener;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * A Kafka consumer on its own thread that handles each poll as a batch and commits the batch's
- * offsets only after {@link #handle} returned: a crash replays, never skips, so handlers must be
- * idempotent. When a batch fails (the broker, the store or a dead-letter write), the loop goes back
- * to the committed offsets, waits with exponential back-off and tries again; it never skips a
- * record for an infrastructure failure. Started and stopped with the application context.
- *
- * @param <K> key type
- * @param <V> value type
+ * A Kafka consumer on its own thread (spring-kafka's {@link KafkaMessageListenerContainer}) that
+ * handles each poll as a batch and commits the batch's offsets only after {@link #handle} returned
+ * ({@code AckMode.BATCH}): a crash replays, never skips, so handlers must be idempotent. When a
+ * batch fails (the broker, the store or a dead-letter write), spring-kafka's {@link
+ * DefaultErrorHandler} hands the same batch to {@link #handle} again after an exponential back-off
+ * (200 ms doubling to 30 s), for as long as it takes, polling meanwhile with the partitions paused
+ * so the group keeps the consumer: it never skips a message for an infrastructure failure. A
+ * message a handler cannot use is its decision (e.g. a {@link DeadLetterPublisher}), not an error.
+ * Started and stopped with the application context.
  */
-public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
+public abstract class ConsumerLoop implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ConsumerLoop.class);
+  private static final long FIRST_BACKOFF_MS = 200;
   private static final long MAX_BACKOFF_MS = 30_000;
 
   private final String name;
-  protected final Consumer<K, V> consumer;
-  private volatile Thread worker;
+  private final ConsumerSettings settings;
+  private volatile KafkaMessageListenerContainer<String, byte[]> container;
+  private volatile Thread starter;
   private volatile boolean running;
   private volatile boolean failed;
   private volatile boolean assigned;
+  private volatile boolean pauseRequested;
 
-  protected ConsumerLoop(String name, Consumer<K, V> consumer) {
+  protected ConsumerLoop(String name, ConsumerSettings settings) {
     this.name = name;
-    this.consumer = consumer;
+    this.settings = settings;
   }
 
   /** The topics the consumer reads (their deployed names). */
   protected abstract Collection<String> topics();
+
+  /** Handles one poll; throwing makes the same batch come again after a back-off. */
+  protected abstract void handle(List<ReceivedMessage> batch);
+
+  /**
+   * Runs once on a thread of its own before the consumer joins its group (e.g. waiting for a
+   * store); the consumer starts when it returns, unless the loop was stopped meanwhile.
+   */
+  protected void beforeFirstPoll() {}
 
   /**
    * Whether the group has given this consumer a partition (a test waits for it before producing).
@@ -52,58 +72,153 @@ public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
     return assigned;
   }
 
-  private void subscribe() {
-    consumer.subscribe(
-        topics(),
-        new ConsumerRebalanceListener() {
-          @Override
-          public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            assigned = false;
-          }
-
-          @Override
-          public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            assigned = !partitions.isEmpty();
-          }
-        });
-  }
-
-  /** Handles one poll; throwing makes the loop rewind and retry the batch. */
-  protected abstract void handle(ConsumerRecords<K, V> records);
-
-  /** Runs once on the loop's thread before the first poll (e.g. waiting for a store). */
-  protected void beforeFirstPoll() {}
-
-  /** Runs after every poll, empty or not (e.g. measuring lag). */
-  protected void afterPoll() {}
-
   /** Whether the loop stopped on an error it could not handle. */
   public boolean hasFailed() {
-    return failed;
+    KafkaMessageListenerContainer<String, byte[]> current = container;
+    return failed || (running && current != null && !current.isInExpectedState());
   }
 
   protected boolean running() {
     return running;
   }
 
+  /**
+   * Stops fetching from every partition, the ones assigned later included, until {@link
+   * #resumePolling}; the consumer stays in its group. Thread-safe.
+   */
+  protected void pausePolling() {
+    pauseRequested = true;
+    KafkaMessageListenerContainer<String, byte[]> current = container;
+    if (current != null) {
+      current.pause();
+    }
+  }
+
+  protected void resumePolling() {
+    pauseRequested = false;
+    KafkaMessageListenerContainer<String, byte[]> current = container;
+    if (current != null) {
+      current.resume();
+    }
+  }
+
+  /**
+   * Messages on the assigned partitions after the consumer's position, as of its last fetch (the
+   * client's {@code records-lag} metric); 0 before the first fetch. Thread-safe.
+   */
+  protected long lag() {
+    KafkaMessageListenerContainer<String, byte[]> current = container;
+    if (current == null) {
+      return 0;
+    }
+    double lag = 0;
+    for (Map<MetricName, ? extends Metric> metrics : current.metrics().values()) {
+      for (Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
+        if (metric.getKey().name().equals("records-lag")
+            && metric.getKey().tags().containsKey("partition")
+            && metric.getValue().metricValue() instanceof Double value
+            && !value.isNaN()) {
+          lag += value;
+        }
+      }
+    }
+    return (long) lag;
+  }
+
   @Override
   public void start() {
     running = true;
-    worker = new Thread(this::run, name);
-    worker.start();
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                beforeFirstPoll();
+                if (running) {
+                  KafkaMessageListenerContainer<String, byte[]> built = newContainer();
+                  container = built;
+                  if (pauseRequested) {
+                    built.pause();
+                  }
+                  built.start();
+                }
+              } catch (RuntimeException e) {
+                failed = true;
+                log.error("{}: could not start", name, e);
+              }
+            },
+            name + "-start");
+    starter = thread;
+    thread.start();
+  }
+
+  private KafkaMessageListenerContainer<String, byte[]> newContainer() {
+    ContainerProperties properties = new ContainerProperties(topics().toArray(String[]::new));
+    properties.setAckMode(ContainerProperties.AckMode.BATCH);
+    properties.setPollTimeout(500);
+    properties.setConsumerRebalanceListener(
+        new ConsumerAwareRebalanceListener() {
+          @Override
+          public void onPartitionsRevokedBeforeCommit(
+              Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            assigned = false;
+          }
+
+          @Override
+          public void onPartitionsAssigned(
+              Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            assigned = !consumer.assignment().isEmpty();
+          }
+        });
+    properties.setMessageListener(
+        (BatchMessageListener<String, byte[]>)
+            records -> {
+              List<ReceivedMessage> batch = new ArrayList<>(records.size());
+              for (ConsumerRecord<String, byte[]> record : records) {
+                batch.add(ReceivedMessage.of(record));
+              }
+              handle(batch);
+            });
+    KafkaMessageListenerContainer<String, byte[]> built =
+        new KafkaMessageListenerContainer<>(settings.consumerFactory(), properties);
+    built.setBeanName(name);
+    ExponentialBackOff backOff = new ExponentialBackOff(FIRST_BACKOFF_MS, 2.0);
+    backOff.setMaxInterval(MAX_BACKOFF_MS);
+    DefaultErrorHandler errors = new DefaultErrorHandler(backOff);
+    // Every failure is retried: none is classified as not worth retrying (and so skipped).
+    errors.setClassifications(Map.of(), true);
+    errors.setRetryListeners(
+        new RetryListener() {
+          @Override
+          public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int attempt) {}
+
+          @Override
+          public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int attempt) {
+            log.error(
+                "{}: batch of {} failed (attempt {}); it comes again after a back-off",
+                name,
+                records.count(),
+                attempt,
+                ex);
+          }
+        });
+    built.setCommonErrorHandler(errors);
+    return built;
   }
 
   @Override
   public void stop() {
     running = false;
-    consumer.wakeup();
-    Thread current = worker;
+    Thread current = starter;
     if (current != null) {
       try {
         current.join(Duration.ofSeconds(30));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+    }
+    KafkaMessageListenerContainer<String, byte[]> built = container;
+    if (built != null) {
+      built.stop();
     }
   }
 
@@ -112,75 +227,14 @@ public abstract class ConsumerLoop<K, V> implements SmartLifecycle {
     return running;
   }
 
-  private void run() {
-    try {
-      beforeFirstPoll();
-      subscribe();
-      IntervalFunction backoffs =
-          IntervalFunction.ofExponentialBackoff(
-              Duration.ofMillis(200), 2.0, Duration.ofMillis(MAX_BACKOFF_MS));
-      int failedBatches = 0;
-      while (running) {
-        ConsumerRecords<K, V> records = consumer.poll(Duration.ofMillis(500));
-        try {
-          if (!records.isEmpty()) {
-            handle(records);
-            consumer.commitSync();
-          }
-          failedBatches = 0;
-        } catch (WakeupException e) {
-          throw e;
-        } catch (RuntimeException e) {
-          long backoff = backoffs.apply(++failedBatches);
-          log.error(
-              "{}: batch failed; rewinding to the committed offsets and retrying in {} ms",
-              name,
-              backoff,
-              e);
-          rewindToCommittedOffsets(records);
-          pause(backoff);
-        }
-        afterPoll();
-      }
-    } catch (WakeupException e) {
-      if (running) {
-        failed = true;
-        log.error("{}: woken up unexpectedly", name, e);
-      }
-    } catch (RuntimeException e) {
-      failed = true;
-      log.error("{}: stopped", name, e);
-    } finally {
-      consumer.close(Duration.ofSeconds(5));
-      running = false;
-    }
-  }
-
-  private void rewindToCommittedOffsets(ConsumerRecords<K, V> records) {
-    try {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          consumer.committed(records.partitions(), Duration.ofSeconds(10));
-      for (TopicPartition partition : records.partitions()) {
-        OffsetAndMetadata offset = committed.get(partition);
-        if (offset != null) {
-          consumer.seek(partition, offset);
-        } else {
-          consumer.seekToBeginning(List.of(partition));
-        }
-      }
-    } catch (RuntimeException e) {
-      log.error("{}: could not rewind; resubscribing from the group's committed offsets", name, e);
-      consumer.unsubscribe();
-      subscribe();
-    }
-  }
-
-  protected void pause(long millis) {
+  /** Sleeps on the calling thread; false when interrupted (the loop is stopping). */
+  protected boolean pause(long millis) {
     try {
       Thread.sleep(millis);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      running = false;
+      return false;
     }
   }
 }

@@ -32,6 +32,12 @@ public class KafkaConnectivityAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  KafkaCluster kafkaCluster(Admin kafkaAdmin) {
+    return new KafkaCluster(kafkaAdmin);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   TopicNames topicNames(KafkaClientProperties properties) {
     return new TopicNames(properties.topicPrefix());
   }

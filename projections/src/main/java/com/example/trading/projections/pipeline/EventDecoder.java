@@ -1,15 +1,14 @@
 package com.example.trading.projections.pipeline;
 
-import com.example.trading.platform.kafka.MessageHeaders;
+import com.example.trading.platform.kafka.ReceivedMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.codec.MessageCodec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
-/** Reads a Kafka record of an event topic into a {@link ProjectedEvent}. Thread-safe. */
+/** Reads a message of an event topic into a {@link ProjectedEvent}. Thread-safe. */
 @Component
 public class EventDecoder {
 
@@ -23,9 +22,8 @@ public class EventDecoder {
   /**
    * @throws IllegalArgumentException when the record is not a well-formed event of the contract
    */
-  public ProjectedEvent decode(ConsumerRecord<String, byte[]> record) {
-    MessageMetadata metadata =
-        MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
+  public ProjectedEvent decode(ReceivedMessage record) {
+    MessageMetadata metadata = MessageMetadata.fromHeaders(record::header);
     Object payload = codec.deserialize(metadata.type(), metadata.revision(), record.value());
     if (!(payload instanceof TradingEvent event)) {
       throw new IllegalArgumentException(metadata.type() + " is not an event");
@@ -40,8 +38,8 @@ public class EventDecoder {
         requiredLong(record, Topics.SEQUENCE_HEADER));
   }
 
-  private static long requiredLong(ConsumerRecord<String, byte[]> record, String name) {
-    String value = MessageHeaders.text(record, name);
+  private static long requiredLong(ReceivedMessage record, String name) {
+    String value = record.header(name);
     if (value == null) {
       throw new IllegalArgumentException("header '" + name + "' is missing");
     }

@@ -3,9 +3,9 @@ package com.example.trading.projections.pipeline;
 import com.example.trading.platform.deadletters.DeadLetterSource;
 import com.example.trading.platform.deadletters.DeadLetterSources;
 import com.example.trading.platform.deadletters.KafkaDeadLetterTopic;
+import com.example.trading.platform.kafka.ConsumerSettings;
 import com.example.trading.platform.kafka.KafkaClientProperties;
-import com.example.trading.platform.kafka.ManualCommitConsumer;
-import com.example.trading.platform.kafka.ReliableProducer;
+import com.example.trading.platform.kafka.MessageSender;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.platform.tracing.Traces;
@@ -19,8 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.producer.Producer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -68,8 +66,8 @@ class ProjectionConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  Producer<String, byte[]> deadLetterProducer() {
-    return ReliableProducer.create(kafka, "projections-dead-letters");
+  MessageSender deadLetterSender() {
+    return MessageSender.create(kafka, "projections-dead-letters");
   }
 
   /**
@@ -99,10 +97,10 @@ class ProjectionConfiguration {
       CustomerOrdersView view,
       ViewStore store,
       EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer,
+      MessageSender deadLetterSender,
       MeterRegistry meters,
       Traces traces) {
-    return projection(view, store, decoder, deadLetterProducer, meters, traces);
+    return projection(view, store, decoder, deadLetterSender, meters, traces);
   }
 
   @Bean
@@ -110,10 +108,10 @@ class ProjectionConfiguration {
       PortfoliosView view,
       ViewStore store,
       EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer,
+      MessageSender deadLetterSender,
       MeterRegistry meters,
       Traces traces) {
-    return projection(view, store, decoder, deadLetterProducer, meters, traces);
+    return projection(view, store, decoder, deadLetterSender, meters, traces);
   }
 
   @Bean
@@ -121,10 +119,10 @@ class ProjectionConfiguration {
       AccountsView view,
       ViewStore store,
       EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer,
+      MessageSender deadLetterSender,
       MeterRegistry meters,
       Traces traces) {
-    return projection(view, store, decoder, deadLetterProducer, meters, traces);
+    return projection(view, store, decoder, deadLetterSender, meters, traces);
   }
 
   @Bean
@@ -132,17 +130,17 @@ class ProjectionConfiguration {
       AccountActivitiesView view,
       ViewStore store,
       EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer,
+      MessageSender deadLetterSender,
       MeterRegistry meters,
       Traces traces) {
-    return projection(view, store, decoder, deadLetterProducer, meters, traces);
+    return projection(view, store, decoder, deadLetterSender, meters, traces);
   }
 
   private <D> ViewProjection<D> projection(
       View<D> view,
       ViewStore store,
       EventDecoder decoder,
-      Producer<String, byte[]> deadLetterProducer,
+      MessageSender deadLetterSender,
       MeterRegistry meters,
       Traces traces) {
     Clock clock = Clock.systemUTC();
@@ -150,8 +148,8 @@ class ProjectionConfiguration {
         view,
         store,
         decoder,
-        consumer(view),
-        deadLetterProducer,
+        consumerSettings(view),
+        deadLetterSender,
         meters,
         clock,
         names,
@@ -159,8 +157,8 @@ class ProjectionConfiguration {
         new RefreshPolicy(immediateRefreshEvents, immediateRefreshMinInterval, clock.millis()));
   }
 
-  private Consumer<String, byte[]> consumer(View<?> view) {
-    return ManualCommitConsumer.create(
+  private ConsumerSettings consumerSettings(View<?> view) {
+    return new ConsumerSettings(
         kafka, groupPrefix + "." + view.name(), "projection-" + view.name(), "earliest", 2_000);
   }
 }

@@ -1,8 +1,10 @@
 package com.example.trading.projections.pipeline;
 
 import com.example.trading.platform.kafka.ConsumerLoop;
+import com.example.trading.platform.kafka.ConsumerSettings;
 import com.example.trading.platform.kafka.DeadLetterPublisher;
-import com.example.trading.platform.kafka.MessageHeaders;
+import com.example.trading.platform.kafka.MessageSender;
+import com.example.trading.platform.kafka.ReceivedMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.logging.LoggingContext;
 import com.example.trading.platform.tracing.Traces;
@@ -23,12 +25,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * Elasticsearch is retried with back-off for as long as it takes (nothing is skipped for an
  * infrastructure failure).
  */
-public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
+public class ViewProjection<D> extends ConsumerLoop {
 
   private static final Logger log = LoggerFactory.getLogger(ViewProjection.class);
   private static final int POISON_ATTEMPTS = 3;
@@ -57,8 +53,6 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
   private final TopicNames topics;
   private final Counter applied;
   private final Counter deadLettered;
-  private final AtomicLong lagEvents = new AtomicLong();
-  private final AtomicLong lagSeconds = new AtomicLong();
   private volatile Instant lastEventTime;
   private final Traces traces;
   private static final long VERSION_RECHECK_MS = 10_000;
@@ -72,14 +66,14 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
       View<D> view,
       ViewStore store,
       EventDecoder decoder,
-      Consumer<String, byte[]> consumer,
-      Producer<String, byte[]> deadLetterProducer,
+      ConsumerSettings consumerSettings,
+      MessageSender deadLetterSender,
       MeterRegistry meters,
       Clock clock,
       TopicNames topics,
       Traces traces,
       RefreshPolicy refreshPolicy) {
-    super("projection-" + view.name(), consumer);
+    super("projection-" + view.name(), consumerSettings);
     this.refreshPolicy = refreshPolicy;
     this.traces = traces;
     this.view = view;
@@ -88,7 +82,7 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     this.clock = clock;
     this.topics = topics;
     this.deadLetters =
-        new DeadLetterPublisher(deadLetterProducer, topics.of(deadLetterTopic(view.name())), clock);
+        new DeadLetterPublisher(deadLetterSender, topics.of(deadLetterTopic(view.name())), clock);
     this.applied = meters.counter("trading.projection.events.applied", "view", view.name());
     this.deadLettered =
         meters.counter("trading.projection.events.dead_lettered", "view", view.name());
@@ -96,11 +90,11 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
         meters.counter("trading.projection.batches", "view", view.name(), "refresh", "immediate");
     this.refreshedOnSchedule =
         meters.counter("trading.projection.batches", "view", view.name(), "refresh", "scheduled");
-    Gauge.builder("trading.projection.lag.events", lagEvents, AtomicLong::get)
+    Gauge.builder("trading.projection.lag.events", this, ViewProjection::lagEvents)
         .tag("view", view.name())
         .description("events on the view's topics not yet applied")
         .register(meters);
-    Gauge.builder("trading.projection.lag.seconds", lagSeconds, AtomicLong::get)
+    Gauge.builder("trading.projection.lag.seconds", this, ViewProjection::lagSeconds)
         .tag("view", view.name())
         .description("age of the newest applied event while the view is behind")
         .register(meters);
@@ -115,12 +109,17 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     return view;
   }
 
+  /** Events on the view's assigned partitions not yet applied, as of the consumer's last fetch. */
   public long lagEvents() {
-    return lagEvents.get();
+    return lag();
   }
 
+  /** The age of the newest applied event while the view is behind; 0 when it is not. */
   public long lagSeconds() {
-    return lagSeconds.get();
+    Instant last = lastEventTime;
+    return lagEvents() > 0 && last != null
+        ? Math.max(0, Duration.between(last, clock.instant()).toSeconds())
+        : 0;
   }
 
   /**
@@ -204,11 +203,11 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
   }
 
   @Override
-  protected void handle(ConsumerRecords<String, byte[]> records) {
+  protected void handle(List<ReceivedMessage> records) {
     requireVersion();
-    Map<ProjectedEvent, ConsumerRecord<String, byte[]>> sources = new IdentityHashMap<>();
+    Map<ProjectedEvent, ReceivedMessage> sources = new IdentityHashMap<>();
     List<ProjectedEvent> events = new ArrayList<>();
-    for (ConsumerRecord<String, byte[]> record : records) {
+    for (ReceivedMessage record : records) {
       try {
         ProjectedEvent event = decoder.decode(record);
         events.add(event);
@@ -235,8 +234,7 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     }
   }
 
-  private void applyAll(
-      List<ProjectedEvent> events, Map<ProjectedEvent, ConsumerRecord<String, byte[]>> sources) {
+  private void applyAll(List<ProjectedEvent> events, Map<ProjectedEvent, ReceivedMessage> sources) {
     Map<ProjectedEvent, Integer> poisonAttempts = new IdentityHashMap<>();
     ViewStore.Visibility visibility = visibility(events);
     while (true) {
@@ -274,21 +272,7 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
     return ViewStore.Visibility.IMMEDIATE;
   }
 
-  @Override
-  protected void afterPoll() {
-    long lag = 0;
-    for (TopicPartition partition : consumer.assignment()) {
-      lag += consumer.currentLag(partition).orElse(0);
-    }
-    lagEvents.set(lag);
-    Instant last = lastEventTime;
-    lagSeconds.set(
-        lag > 0 && last != null
-            ? Math.max(0, Duration.between(last, clock.instant()).toSeconds())
-            : 0);
-  }
-
-  private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+  private void deadLetter(ReceivedMessage record, String reason) {
     deadLetter(record, null, reason);
   }
 
@@ -296,16 +280,14 @@ public class ViewProjection<D> extends ConsumerLoop<String, byte[]> {
    * Parks the record; the log line names its journey, order and account where {@code event} knows
    * them.
    */
-  private void deadLetter(
-      ConsumerRecord<String, byte[]> record, ProjectedEvent event, String reason) {
+  private void deadLetter(ReceivedMessage record, ProjectedEvent event, String reason) {
     try (LoggingContext context =
             LoggingContext.of(
-                MessageHeaders.text(record, MessageMetadata.CORRELATION_ID),
+                record.header(MessageMetadata.CORRELATION_ID),
                 event == null ? null : event.event());
         Traces.Step step =
             traces.start(
-                "dead-letter " + view.name(),
-                MessageHeaders.text(record, MessageMetadata.TRACEPARENT))) {
+                "dead-letter " + view.name(), record.header(MessageMetadata.TRACEPARENT))) {
       deadLetters.publish(record, reason);
       deadLettered.increment();
       log.warn(

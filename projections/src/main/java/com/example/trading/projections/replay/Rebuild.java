@@ -1,6 +1,9 @@
 package com.example.trading.projections.replay;
 
-import com.example.trading.platform.kafka.TopicNames;
+import com.example.trading.platform.kafka.KafkaCluster;
+import com.example.trading.platform.kafka.Partition;
+import com.example.trading.platform.kafka.ReceivedMessage;
+import com.example.trading.platform.kafka.TopicScan;
 import com.example.trading.projections.pipeline.EventDecoder;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
@@ -14,12 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Builds one view into a fresh index from the beginning of its topics, with no consumer group (it
@@ -32,12 +29,10 @@ final class Rebuild<D> {
   private final View<D> view;
   private final ViewStore store;
   private final EventDecoder decoder;
-  private final Consumer<String, byte[]> consumer;
-  private final Admin admin;
-  private final TopicNames topics;
+  private final TopicScan scan;
+  private final KafkaCluster cluster;
   private final String liveGroup;
   private final String index;
-  private final List<TopicPartition> partitions = new ArrayList<>();
   private long applied;
   private long unreadable;
 
@@ -45,26 +40,17 @@ final class Rebuild<D> {
       View<D> view,
       ViewStore store,
       EventDecoder decoder,
-      Consumer<String, byte[]> consumer,
-      Admin admin,
-      TopicNames topics,
+      TopicScan scan,
+      KafkaCluster cluster,
       String liveGroup,
       String index) {
     this.view = view;
     this.store = store;
     this.decoder = decoder;
-    this.consumer = consumer;
-    this.admin = admin;
-    this.topics = topics;
+    this.scan = scan;
+    this.cluster = cluster;
     this.liveGroup = liveGroup;
     this.index = index;
-    for (String topic : view.topics()) {
-      consumer
-          .partitionsFor(topics.of(topic), Duration.ofSeconds(30))
-          .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-    }
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
   }
 
   String index() {
@@ -80,21 +66,17 @@ final class Rebuild<D> {
   }
 
   /** The offsets to reach: the end of each partition now, or the live projection's, if further. */
-  Map<TopicPartition, Long> targets() {
-    Map<TopicPartition, Long> targets =
-        new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
-    liveCommittedOffsets()
+  Map<Partition, Long> targets() {
+    Map<Partition, Long> targets = new HashMap<>(scan.ends());
+    cluster
+        .committedOffsets(liveGroup, scan.partitions())
         .forEach((partition, offset) -> targets.merge(partition, offset, Math::max));
     return targets;
   }
 
   /** Events from where the rebuild stands up to the targets. */
-  long remaining(Map<TopicPartition, Long> targets) {
-    long remaining = 0;
-    for (TopicPartition partition : partitions) {
-      remaining += Math.max(0, targets.getOrDefault(partition, 0L) - consumer.position(partition));
-    }
-    return remaining;
+  long remaining(Map<Partition, Long> targets) {
+    return scan.remainingTo(targets);
   }
 
   /**
@@ -104,10 +86,10 @@ final class Rebuild<D> {
    * projection dead-lettered it) is skipped: the pass goes back to where it last flushed and folds
    * again without it.
    */
-  void load(Map<TopicPartition, Long> targets, int capacity, LongConsumer progress) {
+  void load(Map<Partition, Long> targets, int capacity, LongConsumer progress) {
     BulkLoad<D> load = new BulkLoad<>(view, store, index, capacity);
     Set<String> poisoned = new HashSet<>();
-    Map<TopicPartition, Long> flushedAt = Map.of();
+    Map<Partition, Long> flushedAt = Map.of();
     long appliedAtFlush = applied;
     long unreadableAtFlush = unreadable;
     while (remaining(targets) > 0) {
@@ -117,7 +99,7 @@ final class Rebuild<D> {
       unreadable += decoded - events.size();
       try {
         if (load.apply(events)) {
-          flushedAt = positions();
+          flushedAt = scan.positions();
           appliedAtFlush = applied + events.size();
           unreadableAtFlush = unreadable;
         }
@@ -125,7 +107,7 @@ final class Rebuild<D> {
         // Counted when the next pass leaves it out.
         poisoned.add(coordinates(poison.event()));
         load.discard();
-        rewindTo(flushedAt);
+        scan.rewindTo(flushedAt);
         applied = appliedAtFlush;
         unreadable = unreadableAtFlush;
         continue;
@@ -140,7 +122,7 @@ final class Rebuild<D> {
    * Applies events up to the targets through the store's optimistic writes, searchable before the
    * checkpoints move: safe while the live projection writes the same index (after the swap).
    */
-  void catchUp(Map<TopicPartition, Long> targets) {
+  void catchUp(Map<Partition, Long> targets) {
     while (remaining(targets) > 0) {
       List<ProjectedEvent> events = poll();
       applyAll(events);
@@ -152,29 +134,9 @@ final class Rebuild<D> {
     return event.topic() + "/" + event.partition() + "@" + event.offset();
   }
 
-  private Map<TopicPartition, Long> positions() {
-    Map<TopicPartition, Long> positions = new HashMap<>();
-    partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
-    return positions;
-  }
-
-  /** Back to {@code positions}; partitions not in it go back to their beginning. */
-  private void rewindTo(Map<TopicPartition, Long> positions) {
-    List<TopicPartition> fromStart = new ArrayList<>();
-    for (TopicPartition partition : partitions) {
-      Long position = positions.get(partition);
-      if (position == null) {
-        fromStart.add(partition);
-      } else {
-        consumer.seek(partition, position);
-      }
-    }
-    consumer.seekToBeginning(fromStart);
-  }
-
   private List<ProjectedEvent> poll() {
     List<ProjectedEvent> events = new ArrayList<>();
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+    for (ReceivedMessage record : scan.poll(Duration.ofMillis(500))) {
       try {
         events.add(decoder.decode(record));
       } catch (RuntimeException e) {
@@ -194,28 +156,6 @@ final class Rebuild<D> {
         events.remove(poison.event());
         unreadable++;
       }
-    }
-  }
-
-  private Map<TopicPartition, Long> liveCommittedOffsets() {
-    try {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(
-                  Map.of(liveGroup, new ListConsumerGroupOffsetsSpec().topicPartitions(partitions)))
-              .partitionsToOffsetAndMetadata(liveGroup)
-              .get();
-      Map<TopicPartition, Long> offsets = new HashMap<>();
-      committed.forEach(
-          (partition, offset) -> {
-            if (offset != null) {
-              offsets.put(partition, offset.offset());
-            }
-          });
-      return offsets;
-    } catch (Exception e) {
-      throw new IllegalStateException(
-          "cannot read the live projection's offsets (" + liveGroup + "): " + e.getMessage(), e);
     }
   }
 }

@@ -4,7 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.platform.kafka.KafkaClientProperties;
+import com.example.trading.platform.kafka.KafkaCluster;
+import com.example.trading.platform.kafka.Partition;
 import com.example.trading.platform.kafka.TopicNames;
+import com.example.trading.platform.kafka.TopicScan;
 import com.example.trading.projections.pipeline.EventDecoder;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.store.ViewStore;
@@ -18,13 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
@@ -85,7 +81,7 @@ public class ReplayCommand implements Callable<Integer> {
   private final EventDecoder decoder;
   private final KafkaClientProperties kafka;
   private final TopicNames topics;
-  private final Admin admin;
+  private final KafkaCluster cluster;
   private final String groupPrefix;
 
   ReplayCommand(
@@ -94,14 +90,14 @@ public class ReplayCommand implements Callable<Integer> {
       EventDecoder decoder,
       KafkaClientProperties kafka,
       TopicNames topics,
-      Admin admin,
+      KafkaCluster cluster,
       @Value("${trading.projections.group-prefix:projection}") String groupPrefix) {
     this.views = views;
     this.store = store;
     this.decoder = decoder;
     this.kafka = kafka;
     this.topics = topics;
-    this.admin = admin;
+    this.cluster = cluster;
     this.groupPrefix = groupPrefix;
   }
 
@@ -140,18 +136,12 @@ public class ReplayCommand implements Callable<Integer> {
       Optional<String> live = store.indexBehindAlias(alias);
       String index = store.createIndex(view, true);
       out.printf("%s: rebuilding into %s (live: %s)%n", view.name(), index, live.orElse("none"));
-      try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+      try (TopicScan scan =
+          new TopicScan(kafka, "replay", view.topics().stream().map(topics::of).toList())) {
         Rebuild<D> rebuild =
             new Rebuild<>(
-                view,
-                store,
-                decoder,
-                consumer,
-                admin,
-                topics,
-                groupPrefix + "." + view.name(),
-                index);
-        Map<TopicPartition, Long> targets = rebuild.targets();
+                view, store, decoder, scan, cluster, groupPrefix + "." + view.name(), index);
+        Map<Partition, Long> targets = rebuild.targets();
         Progress progress = new Progress(out, rebuild.remaining(targets));
         rebuild.load(targets, bufferDocuments, progress::update);
         progress.finish();
@@ -374,7 +364,7 @@ public class ReplayCommand implements Callable<Integer> {
 
   private boolean kafkaAnswers(PrintWriter err) {
     try {
-      admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+      cluster.requireAnswer(Duration.ofSeconds(10));
       return true;
     } catch (Exception e) {
       err.printf(
@@ -382,25 +372,6 @@ public class ReplayCommand implements Callable<Integer> {
           kafka.bootstrapServers(), e.getMessage());
       return false;
     }
-  }
-
-  private KafkaConsumer<String, byte[]> consumer() {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafka.bootstrapServers(),
-            ConsumerConfig.CLIENT_ID_CONFIG,
-            "replay",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-            5_000,
-            ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
-            64 * 1024 * 1024,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed"),
-        new StringDeserializer(),
-        new ByteArrayDeserializer());
   }
 
   private static void sleep(long millis) {

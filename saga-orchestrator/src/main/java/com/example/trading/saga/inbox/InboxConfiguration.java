@@ -1,20 +1,19 @@
 package com.example.trading.saga.inbox;
 
 import com.example.trading.platform.deadletters.DeadLetterSources;
+import com.example.trading.platform.kafka.ConsumerSettings;
 import com.example.trading.platform.kafka.KafkaClientProperties;
-import com.example.trading.platform.kafka.ManualCommitConsumer;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.schemas.EventStream;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The event topics (created when missing, kept for ever), the inbox's Kafka consumer and its
- * rejected records.
+ * The event topics (created when missing, kept for ever), how the inbox consumes and its rejected
+ * records.
  */
 @Configuration(proxyBeanMethods = false)
 class InboxConfiguration {
@@ -30,13 +29,11 @@ class InboxConfiguration {
     return () -> List.of(rejected);
   }
 
-  /** Closed by {@link InboxConsumer}, whose thread alone uses it. */
-  @Bean(destroyMethod = "")
-  Consumer<String, byte[]> inboxKafkaConsumer(
+  @Bean
+  ConsumerSettings inboxConsumerSettings(
       KafkaClientProperties kafka,
       @Value("${trading.inbox.group-id:saga-orchestrator}") String groupId,
       @Value("${trading.inbox.auto-offset-reset:earliest}") String autoOffsetReset) {
-    return ManualCommitConsumer.create(
-        kafka, groupId, "saga-orchestrator-inbox", autoOffsetReset, 200);
+    return new ConsumerSettings(kafka, groupId, "saga-orchestrator-inbox", autoOffsetReset, 200);
   }
 }

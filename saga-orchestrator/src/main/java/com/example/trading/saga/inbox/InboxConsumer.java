@@ -1,16 +1,17 @@
 package com.example.trading.saga.inbox;
 
 import com.example.trading.platform.kafka.ConsumerLoop;
+import com.example.trading.platform.kafka.ConsumerSettings;
+import com.example.trading.platform.kafka.ReceivedMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.saga.store.SagaProcessorProgress;
 import com.example.trading.schemas.EventStream;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,16 +24,16 @@ import org.springframework.stereotype.Component;
  * makes a re-read change nothing.
  *
  * <p>Flow control: while more than {@code trading.inbox.max-saga-backlog} stored events wait for
- * the saga processor, the consumer pauses its partitions (and resumes below half of that), so the
- * work queued in front of the orchestrator stays in Kafka as this group's lag, where the command
- * side sees it and pushes back on new orders, instead of piling up unseen in the saga's store. One
- * thread.
+ * the saga processor, the consumer pauses its partitions (and resumes below half of that; looked at
+ * every 200 ms on a thread of its own), so the work queued in front of the orchestrator stays in
+ * Kafka as this group's lag, where the command side sees it and pushes back on new orders, instead
+ * of piling up unseen in the saga's store.
  */
 @Component
-class InboxConsumer extends ConsumerLoop<String, byte[]> {
+class InboxConsumer extends ConsumerLoop {
 
   private static final Logger log = LoggerFactory.getLogger(InboxConsumer.class);
-  private static final long BACKLOG_CHECK_NANOS = 200_000_000L;
+  private static final long BACKLOG_CHECK_MS = 200;
 
   private final InboxWriter writer;
   private final MeterRegistry meters;
@@ -40,16 +41,16 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
   private final SagaProcessorProgress progress;
   private final long maxSagaBacklog;
   private boolean paused;
-  private long nextBacklogCheck;
+  private ScheduledExecutorService flowControl;
 
   InboxConsumer(
-      Consumer<String, byte[]> inboxKafkaConsumer,
+      ConsumerSettings inboxConsumerSettings,
       InboxWriter writer,
       MeterRegistry meters,
       TopicNames names,
       SagaProcessorProgress progress,
       @Value("${trading.inbox.max-saga-backlog:500}") long maxSagaBacklog) {
-    super("inbox-consumer", inboxKafkaConsumer);
+    super("inbox-consumer", inboxConsumerSettings);
     this.writer = writer;
     this.meters = meters;
     this.progress = progress;
@@ -70,34 +71,52 @@ class InboxConsumer extends ConsumerLoop<String, byte[]> {
   }
 
   @Override
-  protected void afterPoll() {
-    long now = System.nanoTime();
-    if (now < nextBacklogCheck) {
+  public void start() {
+    super.start();
+    flowControl =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "inbox-flow-control");
+              thread.setDaemon(true);
+              return thread;
+            });
+    flowControl.scheduleWithFixedDelay(
+        this::controlFlow, BACKLOG_CHECK_MS, BACKLOG_CHECK_MS, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void stop() {
+    if (flowControl != null) {
+      flowControl.shutdownNow();
+    }
+    super.stop();
+  }
+
+  /** Pauses or resumes the consumer by the saga processor's backlog; runs on one thread. */
+  private void controlFlow() {
+    long backlog;
+    try {
+      backlog = progress.backlog();
+    } catch (RuntimeException e) {
+      log.warn("inbox flow control: the saga processor's backlog is unknown ({})", e.toString());
       return;
     }
-    nextBacklogCheck = now + BACKLOG_CHECK_NANOS;
-    long backlog = progress.backlog();
     if (!paused && backlog > maxSagaBacklog) {
-      consumer.pause(consumer.assignment());
+      pausePolling();
       paused = true;
       log.info(
           "inbox paused: {} events wait for the saga processor (more than {})",
           backlog,
           maxSagaBacklog);
     } else if (paused && backlog <= maxSagaBacklog / 2) {
-      consumer.resume(consumer.paused());
+      resumePolling();
       paused = false;
       log.info("inbox resumed: {} events wait for the saga processor", backlog);
-    } else if (paused) {
-      // partitions assigned since the pause are not paused yet
-      consumer.pause(consumer.assignment());
     }
   }
 
   @Override
-  protected void handle(ConsumerRecords<String, byte[]> records) {
-    List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
-    records.forEach(batch::add);
+  protected void handle(List<ReceivedMessage> batch) {
     InboxWriter.Outcome outcome = writer.store(batch);
     meters.counter("trading.saga.inbox.stored").increment(outcome.stored());
     meters.counter("trading.saga.inbox.duplicates").increment(outcome.duplicates());

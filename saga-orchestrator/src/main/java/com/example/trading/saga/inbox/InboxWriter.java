@@ -1,7 +1,8 @@
 package com.example.trading.saga.inbox;
 
 import com.example.trading.platform.deadletters.DeadLetterSource;
-import com.example.trading.platform.kafka.MessageHeaders;
+import com.example.trading.platform.kafka.MessageHeader;
+import com.example.trading.platform.kafka.ReceivedMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.saga.store.EventStoreTransactions;
 import com.example.trading.schemas.EventStream;
@@ -17,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -69,13 +68,13 @@ class InboxWriter {
   record Outcome(int stored, int duplicates, int rejected) {}
 
   /** Stores a batch of records in one transaction; returns only once it is committed. */
-  Outcome store(List<ConsumerRecord<String, byte[]>> records) {
+  Outcome store(List<ReceivedMessage> records) {
     return transaction.execute(
         () -> {
           Map<String, EventMessage<?>> events = new LinkedHashMap<>();
           int rejected = 0;
           int duplicates = 0;
-          for (ConsumerRecord<String, byte[]> record : records) {
+          for (ReceivedMessage record : records) {
             try {
               EventMessage<?> event = toEvent(record);
               if (events.putIfAbsent(event.getIdentifier(), event) != null) {
@@ -108,7 +107,7 @@ class InboxWriter {
    *
    * @throws DeadLetterSource.RedriveFailedException when it still cannot be read (nothing stored)
    */
-  Outcome redrive(ConsumerRecord<String, byte[]> record) {
+  Outcome redrive(ReceivedMessage record) {
     try {
       toEvent(record);
     } catch (RuntimeException unreadable) {
@@ -117,9 +116,8 @@ class InboxWriter {
     return store(List.of(record));
   }
 
-  private EventMessage<?> toEvent(ConsumerRecord<String, byte[]> record) {
-    MessageMetadata envelope =
-        MessageMetadata.fromHeaders(name -> MessageHeaders.text(record, name));
+  private EventMessage<?> toEvent(ReceivedMessage record) {
+    MessageMetadata envelope = MessageMetadata.fromHeaders(record::header);
     Object payload = codec.deserialize(envelope.type(), envelope.revision(), record.value());
     Map<String, Object> metadata = new HashMap<>();
     if (envelope.correlationId() != null) {
@@ -132,11 +130,11 @@ class InboxWriter {
       metadata.put(MessageMetadata.TRACEPARENT, envelope.traceparent());
     }
     metadata.put(OCCURRED_AT, envelope.timestamp().toString());
-    String position = MessageHeaders.text(record, Topics.POSITION_HEADER);
+    String position = record.header(Topics.POSITION_HEADER);
     if (position != null) {
       metadata.put("sourcePosition", position);
     }
-    String sequence = MessageHeaders.text(record, Topics.SEQUENCE_HEADER);
+    String sequence = record.header(Topics.SEQUENCE_HEADER);
     String aggregateType =
         EventStream.ofTopic(topics.contractNameOf(record.topic()))
             .map(EventStream::aggregateType)
@@ -175,11 +173,11 @@ class InboxWriter {
             (Object) ids.toArray(String[]::new)));
   }
 
-  private void reject(ConsumerRecord<String, byte[]> record, RuntimeException reason) {
+  private void reject(ReceivedMessage record, RuntimeException reason) {
     StringBuilder headers = new StringBuilder();
-    for (Header header : record.headers()) {
+    for (MessageHeader header : record.headers()) {
       headers
-          .append(header.key())
+          .append(header.name())
           .append('=')
           .append(header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8))
           .append('\n');

@@ -2,15 +2,14 @@ package com.example.trading.saga.inbox;
 
 import com.example.trading.platform.deadletters.DeadLetter;
 import com.example.trading.platform.deadletters.DeadLetterSource;
+import com.example.trading.platform.kafka.MessageHeader;
+import com.example.trading.platform.kafka.ReceivedMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.record.TimestampType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -68,25 +67,10 @@ class RejectedInbox implements DeadLetterSource {
           topic + "/" + partition + "@" + offset);
     }
 
-    ConsumerRecord<String, byte[]> toRecord() {
-      RecordHeaders recordHeaders = new RecordHeaders();
-      headerMap()
-          .forEach(
-              (name, value) ->
-                  recordHeaders.add(
-                      new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-      return new ConsumerRecord<>(
-          topic,
-          partition,
-          offset,
-          ConsumerRecord.NO_TIMESTAMP,
-          TimestampType.NO_TIMESTAMP_TYPE,
-          ConsumerRecord.NULL_SIZE,
-          payload == null ? ConsumerRecord.NULL_SIZE : payload.length,
-          key,
-          payload,
-          recordHeaders,
-          Optional.empty());
+    ReceivedMessage toMessage() {
+      List<MessageHeader> headers = new ArrayList<>();
+      headerMap().forEach((name, value) -> headers.add(MessageHeader.text(name, value)));
+      return new ReceivedMessage(topic, partition, offset, key, payload, headers, null);
     }
   }
 
@@ -132,7 +116,7 @@ class RejectedInbox implements DeadLetterSource {
     Row row =
         row(letter.id())
             .orElseThrow(() -> new RedriveFailedException("no inbox_rejected row " + letter.id()));
-    writer.redrive(row.toRecord());
+    writer.redrive(row.toMessage());
   }
 
   private Optional<Row> row(String id) {

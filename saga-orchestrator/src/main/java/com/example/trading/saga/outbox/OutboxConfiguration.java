@@ -1,11 +1,10 @@
 package com.example.trading.saga.outbox;
 
 import com.example.trading.platform.kafka.KafkaClientProperties;
-import com.example.trading.platform.kafka.ReliableProducer;
+import com.example.trading.platform.kafka.MessageSender;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.schemas.Topics;
-import org.apache.kafka.clients.producer.Producer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,7 +18,7 @@ class OutboxConfiguration {
   }
 
   @Bean(destroyMethod = "close")
-  Producer<String, byte[]> commandProducer(KafkaClientProperties kafka) {
-    return ReliableProducer.create(kafka, "saga-orchestrator-outbox");
+  MessageSender commandSender(KafkaClientProperties kafka) {
+    return MessageSender.create(kafka, "saga-orchestrator-outbox");
   }
 }

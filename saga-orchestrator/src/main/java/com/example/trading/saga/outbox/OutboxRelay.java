@@ -1,24 +1,20 @@
 package com.example.trading.saga.outbox;
 
+import com.example.trading.platform.kafka.MessageHeader;
+import com.example.trading.platform.kafka.MessageSender;
+import com.example.trading.platform.kafka.OutgoingMessage;
 import com.example.trading.platform.tracing.Traces;
 import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.schemas.MessageMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,7 +42,7 @@ class OutboxRelay extends PollingWorker {
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transaction;
-  private final Producer<String, byte[]> producer;
+  private final MessageSender producer;
   private final int batchSize;
   private final Traces traces;
   private final Duration idlePause;
@@ -58,7 +54,7 @@ class OutboxRelay extends PollingWorker {
   OutboxRelay(
       JdbcTemplate jdbc,
       TransactionTemplate transaction,
-      Producer<String, byte[]> commandProducer,
+      MessageSender commandSender,
       MeterRegistry meters,
       @Value("${trading.outbox.batch-size:200}") int batchSize,
       @Value("${trading.outbox.idle-pause:100ms}") Duration idlePause,
@@ -68,7 +64,7 @@ class OutboxRelay extends PollingWorker {
     this.traces = traces;
     this.jdbc = jdbc;
     this.transaction = transaction;
-    this.producer = commandProducer;
+    this.producer = commandSender;
     this.batchSize = batchSize;
     this.idlePause = idlePause;
     this.retention = retention;
@@ -123,12 +119,12 @@ class OutboxRelay extends PollingWorker {
               if (rows.isEmpty()) {
                 return 0;
               }
-              List<Future<RecordMetadata>> sends = new ArrayList<>();
+              List<CompletableFuture<?>> sends = new ArrayList<>();
               for (OutboxRow row : rows) {
                 try (Traces.Step step =
                     traces.start("outbox publish " + row.type(), row.traceparent())) {
                   step.tag(MessageMetadata.CORRELATION_ID, row.correlationId());
-                  sends.add(producer.send(row.toRecord(traces.traceparentOr(row.traceparent()))));
+                  sends.add(producer.send(row.toMessage(traces.traceparentOr(row.traceparent()))));
                 }
               }
               awaitAcknowledgements(sends);
@@ -141,19 +137,8 @@ class OutboxRelay extends PollingWorker {
     return count;
   }
 
-  private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
-    producer.flush();
-    try {
-      for (Future<RecordMetadata> send : sends) {
-        send.get(30, TimeUnit.SECONDS);
-      }
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "Kafka did not acknowledge a command; the batch stays unpublished", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for Kafka", e);
-    }
+  private void awaitAcknowledgements(List<CompletableFuture<?>> sends) {
+    producer.awaitAll(sends, "publish a batch of commands; the batch stays unpublished");
   }
 
   private void cleanUpNowAndThen() {
@@ -194,14 +179,13 @@ class OutboxRelay extends PollingWorker {
     /**
      * The command with its envelope, in the trace context {@code publishing} (the publish step's).
      */
-    ProducerRecord<String, byte[]> toRecord(String publishing) {
-      ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, payload);
+    OutgoingMessage toMessage(String publishing) {
+      List<MessageHeader> headers = new ArrayList<>();
       new MessageMetadata(
               messageId, correlationId, causationId, createdAt, type, revision, publishing)
           .toHeaders()
-          .forEach(
-              (name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-      return record;
+          .forEach((name, value) -> headers.add(MessageHeader.text(name, value)));
+      return new OutgoingMessage(topic, key, payload, headers);
     }
   }
 }
