@@ -248,7 +248,7 @@ class MarketGateway extends PollingWorker {
     TimeInForce timeInForce = order.timeInForce() == null ? TimeInForce.DAY : order.timeInForce();
     String expiresAt =
         order.type() != OrderType.MARKET && timeInForce == TimeInForce.DAY
-            ? Instant.now().plus(properties.dayOrderLifetime()).toString()
+            ? firstSubmissionQueuedAt(request).plus(properties.dayOrderLifetime()).toString()
             : null;
     OrderAnswer answer =
         venue.submit(
@@ -269,6 +269,21 @@ class MarketGateway extends PollingWorker {
     }
     return new MarketOrderAccepted(
         order.orderId(), answer.venueOrderId() == null ? order.orderId() : answer.venueOrderId());
+  }
+
+  /**
+   * When the order's first submission was queued: a DAY order's expiry counts from it, so every
+   * sending of the order (a retry, another instance's after a crash, the saga asking again) carries
+   * the same terms and the venue answers it as the same order, instead of refusing its client order
+   * id as reused with other terms.
+   */
+  private Instant firstSubmissionQueuedAt(Request request) {
+    Timestamp first =
+        jdbc.queryForObject(
+            "select min(created_at) from market_request where order_id = ? and kind = 'SUBMIT'",
+            Timestamp.class,
+            request.orderId());
+    return first == null ? Instant.now() : first.toInstant();
   }
 
   /** Why the submission must not go out because the saga asked to cancel after it, or null. */

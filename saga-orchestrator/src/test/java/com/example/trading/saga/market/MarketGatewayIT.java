@@ -112,6 +112,20 @@ class MarketGatewayIT {
     return eventsOf(orderId).stream().map(Map.Entry::getKey).toList();
   }
 
+  /** A DAY LIMIT BUY of 5 AAPL at 1.00: far below the price, so it rests at the venue. */
+  static SubmitToMarket restingDayLimitBuy(String orderId) {
+    return new SubmitToMarket(
+        orderId,
+        Side.BUY,
+        "AAPL",
+        5,
+        OrderType.LIMIT,
+        new BigDecimal("1.00"),
+        null,
+        TimeInForce.DAY,
+        null);
+  }
+
   static String newOrderId() {
     return "it-" + UUID.randomUUID();
   }
@@ -188,19 +202,30 @@ class MarketGatewayIT {
   }
 
   @Test
+  void aDayOrderSubmittedAgainLaterIsTheSameOrderAtTheVenue() throws InterruptedException {
+    String orderId = newOrderId();
+    SubmitToMarket dayLimit = restingDayLimitBuy(orderId);
+    ask(dayLimit);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> typesOf(orderId).contains("MarketOrderAccepted"));
+    // Its expiry must not move with the clock: the venue refuses a client order id sent again
+    // with other terms (as after an orchestrator that sent it died before recording the answer).
+    Thread.sleep(1_100);
+
+    ask(dayLimit);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> typesOf(orderId).stream().filter("MarketOrderAccepted"::equals).count() == 2);
+    assertThat(typesOf(orderId)).doesNotContain("MarketOrderRejected");
+    ask(new CancelAtMarket(orderId));
+  }
+
+  @Test
   void aRestingLimitOrderIsCancelledAtTheVenue() {
     String orderId = newOrderId();
-    ask(
-        new SubmitToMarket(
-            orderId,
-            Side.BUY,
-            "AAPL",
-            5,
-            OrderType.LIMIT,
-            new BigDecimal("1.00"),
-            null,
-            TimeInForce.DAY,
-            null));
+    ask(restingDayLimitBuy(orderId));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> typesOf(orderId).contains("MarketOrderAccepted"));
