@@ -39,6 +39,29 @@ class HoldingTest {
     return new HoldingDeposited(ID, "acc-1", "AAPL", qty(quantity), null);
   }
 
+  private static DepositHolding deposit(String quantity) {
+    return new DepositHolding(ID, "acc-1", "AAPL", qty(quantity), null);
+  }
+
+  private static DepositHolding depositCash(String amount) {
+    return new DepositHolding(CASH_ID, "acc-1", "USD", qty(amount), null);
+  }
+
+  /** The release of order o-1's reservation of {@code quantity}. */
+  private static HoldingReservationReleased released(String quantity) {
+    return new HoldingReservationReleased(ID, "acc-1", "AAPL", "o-1", qty(quantity));
+  }
+
+  /** Fill f-1 of order o-1 took {@code quantity} shares. */
+  private static HoldingDebited debitedByFill(String quantity) {
+    return new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty(quantity));
+  }
+
+  /** Fill f-1 of order o-1 brought {@code amount} dollars. */
+  private static HoldingCredited cashCreditedByFill(String amount) {
+    return new HoldingCredited(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty(amount));
+  }
+
   private static ReserveHolding reserve(String orderId, String quantity) {
     return new ReserveHolding(ID, "acc-1", "AAPL", orderId, qty(quantity));
   }
@@ -61,17 +84,14 @@ class HoldingTest {
 
   @Test
   void aDepositCreatesTheHolding() {
-    fixture
-        .givenNoPriorActivity()
-        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("100"), null))
-        .expectEvents(deposited("100"));
+    fixture.givenNoPriorActivity().when(deposit("100")).expectEvents(deposited("100"));
   }
 
   @Test
   void cashDepositsKeepTheirCents() {
     fixture
         .givenNoPriorActivity()
-        .when(new DepositHolding(CASH_ID, "acc-1", "USD", qty("10000.25"), null))
+        .when(depositCash("10000.25"))
         .expectEvents(new HoldingDeposited(CASH_ID, "acc-1", "USD", qty("10000.25"), null));
   }
 
@@ -79,12 +99,12 @@ class HoldingTest {
   void refusesANegativeOrZeroDeposit() {
     fixture
         .givenNoPriorActivity()
-        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("-5"), null))
+        .when(deposit("-5"))
         .expectException(HoldingRuleViolation.class)
         .expectNoEvents();
     fixture
         .givenNoPriorActivity()
-        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("0"), null))
+        .when(deposit("0"))
         .expectException(HoldingRuleViolation.class)
         .expectNoEvents();
   }
@@ -93,7 +113,7 @@ class HoldingTest {
   void refusesFractionalShares() {
     fixture
         .givenNoPriorActivity()
-        .when(new DepositHolding(ID, "acc-1", "AAPL", qty("1.5"), null))
+        .when(deposit("1.5"))
         .expectException(HoldingRuleViolation.class)
         .expectNoEvents();
   }
@@ -102,7 +122,7 @@ class HoldingTest {
   void refusesSubCentCash() {
     fixture
         .givenNoPriorActivity()
-        .when(new DepositHolding(CASH_ID, "acc-1", "USD", qty("1.005"), null))
+        .when(depositCash("1.005"))
         .expectException(HoldingRuleViolation.class)
         .expectNoEvents();
   }
@@ -162,7 +182,7 @@ class HoldingTest {
     fixture
         .given(deposited("100"), reserved("o-1", "10"))
         .when(new ReleaseReservation(ID, "o-1"))
-        .expectEvents(new HoldingReservationReleased(ID, "acc-1", "AAPL", "o-1", qty("10")));
+        .expectEvents(released("10"));
   }
 
   @Test
@@ -187,10 +207,7 @@ class HoldingTest {
   @Test
   void aSecondReleaseChangesNothing() {
     fixture
-        .given(
-            deposited("100"),
-            reserved("o-1", "10"),
-            new HoldingReservationReleased(ID, "acc-1", "AAPL", "o-1", qty("10")))
+        .given(deposited("100"), reserved("o-1", "10"), released("10"))
         .when(new ReleaseReservation(ID, "o-1"))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
@@ -201,16 +218,13 @@ class HoldingTest {
     fixture
         .given(deposited("100"), reserved("o-1", "10"))
         .when(new SettleReservation(ID, "o-1", "f-1", qty("4")))
-        .expectEvents(new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("4")));
+        .expectEvents(debitedByFill("4"));
   }
 
   @Test
   void settlingTheSameFillTwiceChangesNothing() {
     fixture
-        .given(
-            deposited("100"),
-            reserved("o-1", "10"),
-            new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("4")))
+        .given(deposited("100"), reserved("o-1", "10"), debitedByFill("4"))
         .when(new SettleReservation(ID, "o-1", "f-1", qty("4")))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
@@ -219,10 +233,7 @@ class HoldingTest {
   @Test
   void refusesToSettleMoreThanIsReserved() {
     fixture
-        .given(
-            deposited("100"),
-            reserved("o-1", "10"),
-            new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("8")))
+        .given(deposited("100"), reserved("o-1", "10"), debitedByFill("8"))
         .when(new SettleReservation(ID, "o-1", "f-2", qty("3")))
         .expectException(HoldingRuleViolation.class)
         .expectNoEvents();
@@ -231,22 +242,15 @@ class HoldingTest {
   @Test
   void releaseAfterAPartialSettlementFreesOnlyTheRemainder() {
     fixture
-        .given(
-            deposited("100"),
-            reserved("o-1", "10"),
-            new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("4")))
+        .given(deposited("100"), reserved("o-1", "10"), debitedByFill("4"))
         .when(new ReleaseReservation(ID, "o-1"))
-        .expectEvents(new HoldingReservationReleased(ID, "acc-1", "AAPL", "o-1", qty("6")));
+        .expectEvents(released("6"));
   }
 
   @Test
   void aDebitedQuantityIsNoLongerAvailableToOtherOrders() {
     fixture
-        .given(
-            deposited("100"),
-            reserved("o-1", "10"),
-            new HoldingDebited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("10")),
-            new HoldingReservationReleased(ID, "acc-1", "AAPL", "o-1", qty("0")))
+        .given(deposited("100"), reserved("o-1", "10"), debitedByFill("10"), released("0"))
         .when(reserve("o-2", "91"))
         .expectEvents(rejected("o-2", "91", "90"));
   }
@@ -256,13 +260,13 @@ class HoldingTest {
     fixture
         .givenNoPriorActivity()
         .when(new CreditHolding(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty("1899.20")))
-        .expectEvents(new HoldingCredited(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty("1899.20")));
+        .expectEvents(cashCreditedByFill("1899.20"));
   }
 
   @Test
   void creditingTheSameFillTwiceChangesNothing() {
     fixture
-        .given(new HoldingCredited(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty("1899.20")))
+        .given(cashCreditedByFill("1899.20"))
         .when(new CreditHolding(CASH_ID, "acc-1", "USD", "o-1", "f-1", qty("1899.20")))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();

@@ -1,10 +1,12 @@
 package com.example.trading.command.order;
 
+import static com.example.trading.schemas.fixtures.OrderTicket.order;
+
 import com.example.trading.command.axon.TradingCommandTargetResolver;
 import com.example.trading.command.order.Order.Placement;
 import com.example.trading.schemas.OrderType;
-import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
+import com.example.trading.schemas.fixtures.OrderTicket;
 import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.CompleteOrder;
@@ -44,34 +46,17 @@ class OrderTest {
     fixture.registerCommandTargetResolver(new TradingCommandTargetResolver());
   }
 
+  /** The order of these tests: a MARKET SELL of AAPL, client order id c-42. */
+  private static OrderTicket aSell(long quantity) {
+    return order(ID).clientOrderId("c-42").sell().quantity(quantity);
+  }
+
   private static PlaceOrder placeSell(long quantity) {
-    return new PlaceOrder(
-        ID,
-        "acc-1",
-        "c-42",
-        Side.SELL,
-        "AAPL",
-        quantity,
-        OrderType.MARKET,
-        null,
-        new BigDecimal("25.00"),
-        TimeInForce.DAY,
-        null);
+    return aSell(quantity).place();
   }
 
   private static OrderPlaced placed(long quantity) {
-    return new OrderPlaced(
-        ID,
-        "acc-1",
-        "c-42",
-        Side.SELL,
-        "AAPL",
-        quantity,
-        OrderType.MARKET,
-        null,
-        new BigDecimal("25.00"),
-        TimeInForce.DAY,
-        null);
+    return aSell(quantity).placed();
   }
 
   private static final OrderAccepted ACCEPTED =
@@ -109,19 +94,7 @@ class OrderTest {
   void decimalsOfARepeatedPlacementAreComparedByValue() {
     fixture
         .given(placed(10))
-        .when(
-            new PlaceOrder(
-                ID,
-                "acc-1",
-                "c-42",
-                Side.SELL,
-                "AAPL",
-                10,
-                OrderType.MARKET,
-                null,
-                new BigDecimal("25.0"),
-                TimeInForce.DAY,
-                null))
+        .when(aSell(10).maxFee("25.0").place())
         .expectNoEvents()
         .expectResultMessagePayload(new Placement(false, OrderStatus.PENDING));
   }
@@ -137,35 +110,11 @@ class OrderTest {
 
   @Test
   void theTimeInForceIsRecordedAndIsPartOfThePlacementsTerms() {
-    PlaceOrder goodTillCancelled =
-        new PlaceOrder(
-            ID,
-            "acc-1",
-            "c-42",
-            Side.SELL,
-            "AAPL",
-            10,
-            OrderType.MARKET,
-            null,
-            new BigDecimal("25.00"),
-            TimeInForce.GTC,
-            null);
+    PlaceOrder goodTillCancelled = aSell(10).timeInForce(TimeInForce.GTC).place();
     fixture
         .givenNoPriorActivity()
         .when(goodTillCancelled)
-        .expectEvents(
-            new OrderPlaced(
-                ID,
-                "acc-1",
-                "c-42",
-                Side.SELL,
-                "AAPL",
-                10,
-                OrderType.MARKET,
-                null,
-                new BigDecimal("25.00"),
-                TimeInForce.GTC,
-                null));
+        .expectEvents(aSell(10).timeInForce(TimeInForce.GTC).placed());
     fixture
         .given(placed(10))
         .when(goodTillCancelled)
@@ -175,18 +124,17 @@ class OrderTest {
 
   private static PlaceOrder placeStop(
       OrderType type, String limitPrice, String stopPrice, TimeInForce timeInForce) {
-    return new PlaceOrder(
-        ID,
-        "acc-1",
-        "c-42",
-        Side.BUY,
-        "AAPL",
-        10,
-        type,
-        limitPrice == null ? null : new BigDecimal(limitPrice),
-        null,
-        timeInForce,
-        stopPrice == null ? null : new BigDecimal(stopPrice));
+    return aBuy()
+        .type(type)
+        .limitPrice(limitPrice)
+        .stopPrice(stopPrice)
+        .timeInForce(timeInForce)
+        .place();
+  }
+
+  /** A BUY with no maxFee, client order id c-42. */
+  private static OrderTicket aBuy() {
+    return order(ID).clientOrderId("c-42").buy().maxFee(null);
   }
 
   @Test
@@ -217,19 +165,7 @@ class OrderTest {
   @Test
   void theVenuesTriggerOfAStopOrderIsRecordedOnce() {
     PlaceOrder stop = placeStop(OrderType.STOP, null, "191.00", TimeInForce.GTC);
-    OrderPlaced placed =
-        new OrderPlaced(
-            ID,
-            "acc-1",
-            "c-42",
-            Side.BUY,
-            "AAPL",
-            10,
-            OrderType.STOP,
-            null,
-            null,
-            TimeInForce.GTC,
-            new BigDecimal("191.00"));
+    OrderPlaced placed = aBuy().stop("191.00").timeInForce(TimeInForce.GTC).placed();
     fixture.givenNoPriorActivity().when(stop).expectEvents(placed);
     fixture
         .given(placed, ACCEPTED, SUBMITTED)
@@ -260,36 +196,12 @@ class OrderTest {
   void refusesALimitOrderWithoutAPositiveLimitPrice() {
     fixture
         .givenNoPriorActivity()
-        .when(
-            new PlaceOrder(
-                ID,
-                "acc-1",
-                "c-42",
-                Side.BUY,
-                "AAPL",
-                10,
-                OrderType.LIMIT,
-                null,
-                null,
-                TimeInForce.DAY,
-                null))
+        .when(aBuy().type(OrderType.LIMIT).place())
         .expectException(OrderRuleViolation.class)
         .expectNoEvents();
     fixture
         .givenNoPriorActivity()
-        .when(
-            new PlaceOrder(
-                ID,
-                "acc-1",
-                "c-42",
-                Side.BUY,
-                "AAPL",
-                10,
-                OrderType.LIMIT,
-                BigDecimal.ZERO,
-                null,
-                TimeInForce.DAY,
-                null))
+        .when(aBuy().limit("0").place())
         .expectException(OrderRuleViolation.class)
         .expectNoEvents();
   }
@@ -298,19 +210,7 @@ class OrderTest {
   void refusesAMarketOrderWithALimitPrice() {
     fixture
         .givenNoPriorActivity()
-        .when(
-            new PlaceOrder(
-                ID,
-                "acc-1",
-                "c-42",
-                Side.BUY,
-                "AAPL",
-                10,
-                OrderType.MARKET,
-                BigDecimal.TEN,
-                null,
-                TimeInForce.DAY,
-                null))
+        .when(aBuy().market().limitPrice("10").place())
         .expectException(OrderRuleViolation.class)
         .expectNoEvents();
   }

@@ -1,5 +1,6 @@
 package com.example.trading.projections.accounts;
 
+import com.example.trading.schemas.ViewDocuments;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AccountDocument {
 
-  public String kind = "account";
+  public String kind = ViewDocuments.ACCOUNT;
   public String accountId;
   public String customerId;
   public String openedAt;

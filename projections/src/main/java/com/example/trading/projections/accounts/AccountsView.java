@@ -7,6 +7,8 @@ import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.pipeline.ViewMappings;
 import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.ViewDocuments;
+import com.example.trading.schemas.ViewFields.Accounts;
 import com.example.trading.schemas.account.AccountEvent;
 import com.example.trading.schemas.account.AccountEvent.AccountOpened;
 import com.example.trading.schemas.account.AccountEvent.DepositRequested;
@@ -45,12 +47,12 @@ public class AccountsView implements View<AccountDocument> {
     var properties =
         ViewMappings.withCheckpointFields(
             Map.ofEntries(
-                Map.entry("kind", ViewMappings.keyword()),
-                Map.entry("accountId", ViewMappings.keyword()),
-                Map.entry("customerId", ViewMappings.keyword()),
-                Map.entry("openedAt", ViewMappings.date()),
-                Map.entry("sequence", ViewMappings.longNumber()),
-                Map.entry("position", ViewMappings.storedOnly())));
+                Map.entry(ViewDocuments.KIND_FIELD, ViewMappings.keyword()),
+                Map.entry(Accounts.ACCOUNT_ID, ViewMappings.keyword()),
+                Map.entry(Accounts.CUSTOMER_ID, ViewMappings.keyword()),
+                Map.entry(Accounts.OPENED_AT, ViewMappings.date()),
+                Map.entry(Accounts.SEQUENCE, ViewMappings.longNumber()),
+                Map.entry(Accounts.POSITION, ViewMappings.storedOnly())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
   }
 

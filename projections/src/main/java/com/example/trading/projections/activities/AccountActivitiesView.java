@@ -9,6 +9,8 @@ import com.example.trading.schemas.ActivityType;
 import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.ViewDocuments;
+import com.example.trading.schemas.ViewFields.AccountActivities;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
@@ -22,6 +24,7 @@ import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReject
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -62,25 +65,41 @@ public class AccountActivitiesView implements View<LedgerDocument> {
     var properties =
         ViewMappings.withCheckpointFields(
             Map.ofEntries(
-                Map.entry("kind", ViewMappings.keyword()),
-                Map.entry("stream", ViewMappings.keyword()),
-                Map.entry("sequence", ViewMappings.longNumber()),
-                Map.entry("position", ViewMappings.storedOnly()),
-                Map.entry("accountId", ViewMappings.keyword()),
-                Map.entry("asset", ViewMappings.keyword()),
-                Map.entry("quantity", ViewMappings.storedOnly()),
-                Map.entry("reserved", ViewMappings.storedOnly()),
-                Map.entry("activityId", ViewMappings.keyword()),
-                Map.entry("at", ViewMappings.date()),
-                Map.entry("type", ViewMappings.keyword()),
-                Map.entry("amount", ViewMappings.storedOnly()),
-                Map.entry("balanceAfter", ViewMappings.storedOnly()),
-                Map.entry("reservedAfter", ViewMappings.storedOnly()),
-                Map.entry("orderId", ViewMappings.keyword()),
-                Map.entry("fillId", ViewMappings.keyword()),
-                Map.entry("depositId", ViewMappings.keyword()),
-                Map.entry("fee", ViewMappings.storedOnly())));
+                Map.entry(ViewDocuments.KIND_FIELD, ViewMappings.keyword()),
+                Map.entry(AccountActivities.STREAM, ViewMappings.keyword()),
+                Map.entry(AccountActivities.SEQUENCE, ViewMappings.longNumber()),
+                Map.entry(AccountActivities.POSITION, ViewMappings.storedOnly()),
+                Map.entry(AccountActivities.ACCOUNT_ID, ViewMappings.keyword()),
+                Map.entry(AccountActivities.ASSET, ViewMappings.keyword()),
+                Map.entry(AccountActivities.QUANTITY, ViewMappings.storedOnly()),
+                Map.entry(AccountActivities.RESERVED, ViewMappings.storedOnly()),
+                Map.entry(AccountActivities.ACTIVITY_ID, ViewMappings.keyword()),
+                Map.entry(AccountActivities.AT, ViewMappings.date()),
+                Map.entry(AccountActivities.TYPE, ViewMappings.keyword()),
+                Map.entry(AccountActivities.AMOUNT, ViewMappings.storedOnly()),
+                Map.entry(AccountActivities.BALANCE_AFTER, ViewMappings.storedOnly()),
+                Map.entry(AccountActivities.RESERVED_AFTER, ViewMappings.storedOnly()),
+                Map.entry(AccountActivities.ORDER_ID, ViewMappings.keyword()),
+                Map.entry(AccountActivities.FILL_ID, ViewMappings.keyword()),
+                Map.entry(AccountActivities.DEPOSIT_ID, ViewMappings.keyword()),
+                Map.entry(AccountActivities.FEE, ViewMappings.storedOnly())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
+  }
+
+  /** No entry leaves its asset's balance or reservation below zero. */
+  @Override
+  public List<String> violations(LedgerDocument document) {
+    List<String> violations = new ArrayList<>();
+    if (document.balanceAfter != null && new BigDecimal(document.balanceAfter).signum() < 0) {
+      violations.add("balanceAfter " + document.balanceAfter + " is negative");
+    }
+    if (document.reservedAfter != null && new BigDecimal(document.reservedAfter).signum() < 0) {
+      violations.add("reservedAfter " + document.reservedAfter + " is negative");
+    }
+    if (document.quantity != null && new BigDecimal(document.quantity).signum() < 0) {
+      violations.add("quantity " + document.quantity + " is negative");
+    }
+    return violations;
   }
 
   @Override

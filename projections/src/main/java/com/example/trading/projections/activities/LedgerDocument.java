@@ -1,5 +1,6 @@
 package com.example.trading.projections.activities;
 
+import com.example.trading.schemas.ViewDocuments;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -20,8 +21,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class LedgerDocument {
 
-  public static final String STREAM = "stream";
-  public static final String ACTIVITY = "activity";
+  public static final String STREAM = ViewDocuments.STREAM;
+  public static final String ACTIVITY = ViewDocuments.ACTIVITY;
 
   public String kind;
 

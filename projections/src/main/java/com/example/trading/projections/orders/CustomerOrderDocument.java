@@ -1,5 +1,6 @@
 package com.example.trading.projections.orders;
 
+import com.example.trading.schemas.ViewDocuments;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public class CustomerOrderDocument {
   /** One fill of the order: how much, at what price, when (the ledger's fills show these). */
   public record Fill(String fillId, long quantity, String price, String at) {}
 
-  public String kind = "order";
+  public String kind = ViewDocuments.ORDER;
   public String orderId;
   public String accountId;
   public String clientOrderId;

@@ -10,6 +10,8 @@ import com.example.trading.projections.pipeline.ViewMappings;
 import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.ViewDocuments;
+import com.example.trading.schemas.ViewFields.CustomerOrders;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
@@ -29,6 +31,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,41 +75,68 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
     Map<String, Property> properties =
         ViewMappings.withCheckpointFields(
             Map.ofEntries(
-                Map.entry("kind", ViewMappings.keyword()),
-                Map.entry("orderId", ViewMappings.keyword()),
-                Map.entry("accountId", ViewMappings.keyword()),
-                Map.entry("clientOrderId", ViewMappings.keyword()),
-                Map.entry("side", ViewMappings.keyword()),
-                Map.entry("instrument", ViewMappings.keyword()),
-                Map.entry("type", ViewMappings.keyword()),
-                Map.entry("quantity", ViewMappings.longNumber()),
-                Map.entry("filledQuantity", ViewMappings.longNumber()),
-                Map.entry("filledNotional", ViewMappings.storedOnly()),
-                Map.entry("averagePrice", ViewMappings.storedOnly()),
-                Map.entry("limitPrice", ViewMappings.storedOnly()),
-                Map.entry("timeInForce", ViewMappings.keyword()),
-                Map.entry("stopPrice", ViewMappings.storedOnly()),
-                Map.entry("triggeredAt", ViewMappings.date()),
-                Map.entry("maxFee", ViewMappings.storedOnly()),
-                Map.entry("status", ViewMappings.keyword()),
-                Map.entry("rejectReason", ViewMappings.keyword()),
-                Map.entry("rejectDetail", ViewMappings.storedOnly()),
-                Map.entry("fee", ViewMappings.storedOnly()),
-                Map.entry("feeCents", ViewMappings.longNumber()),
-                Map.entry("feeStatus", ViewMappings.keyword()),
-                Map.entry("feeHeld", ViewMappings.storedOnly()),
-                Map.entry("feePaid", ViewMappings.storedOnly()),
-                Map.entry("feeRefunded", ViewMappings.storedOnly()),
-                Map.entry("feeSettledAt", ViewMappings.date()),
-                Map.entry("placedAt", ViewMappings.date()),
-                Map.entry("traceId", ViewMappings.keyword()),
-                Map.entry("updatedAt", ViewMappings.date()),
-                Map.entry("position", ViewMappings.storedOnly()),
-                Map.entry("orderSequence", ViewMappings.longNumber()),
-                Map.entry("feeSequence", ViewMappings.longNumber()),
-                Map.entry("timeline", ViewMappings.opaqueObject()),
-                Map.entry("fills", ViewMappings.opaqueObject())));
+                Map.entry(ViewDocuments.KIND_FIELD, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.ORDER_ID, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.ACCOUNT_ID, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.CLIENT_ORDER_ID, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.SIDE, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.INSTRUMENT, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.TYPE, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.QUANTITY, ViewMappings.longNumber()),
+                Map.entry(CustomerOrders.FILLED_QUANTITY, ViewMappings.longNumber()),
+                Map.entry(CustomerOrders.FILLED_NOTIONAL, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.AVERAGE_PRICE, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.LIMIT_PRICE, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.TIME_IN_FORCE, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.STOP_PRICE, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.TRIGGERED_AT, ViewMappings.date()),
+                Map.entry(CustomerOrders.MAX_FEE, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.STATUS, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.REJECT_REASON, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.REJECT_DETAIL, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.FEE, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.FEE_CENTS, ViewMappings.longNumber()),
+                Map.entry(CustomerOrders.FEE_STATUS, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.FEE_HELD, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.FEE_PAID, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.FEE_REFUNDED, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.FEE_SETTLED_AT, ViewMappings.date()),
+                Map.entry(CustomerOrders.PLACED_AT, ViewMappings.date()),
+                Map.entry(CustomerOrders.TRACE_ID, ViewMappings.keyword()),
+                Map.entry(CustomerOrders.UPDATED_AT, ViewMappings.date()),
+                Map.entry(CustomerOrders.POSITION, ViewMappings.storedOnly()),
+                Map.entry(CustomerOrders.ORDER_SEQUENCE, ViewMappings.longNumber()),
+                Map.entry(CustomerOrders.FEE_SEQUENCE, ViewMappings.longNumber()),
+                Map.entry(CustomerOrders.TIMELINE, ViewMappings.opaqueObject()),
+                Map.entry(CustomerOrders.FILLS, ViewMappings.opaqueObject())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
+  }
+
+  /**
+   * An order (a document that has its placement) fills at most its quantity, its fills add up to
+   * what it filled, and it is FILLED only with all of it filled.
+   */
+  @Override
+  public List<String> violations(CustomerOrderDocument order) {
+    if (order.placedAt == null) {
+      return List.of();
+    }
+    List<String> violations = new ArrayList<>();
+    if (order.quantity == null || order.quantity <= 0) {
+      violations.add("quantity " + order.quantity + " is not positive");
+    } else if (order.filledQuantity > order.quantity) {
+      violations.add("filled " + order.filledQuantity + " of " + order.quantity);
+    }
+    long filledByFills = order.fills.stream().mapToLong(CustomerOrderDocument.Fill::quantity).sum();
+    if (filledByFills != order.filledQuantity) {
+      violations.add(
+          "fills add up to " + filledByFills + ", filledQuantity is " + order.filledQuantity);
+    }
+    if ("FILLED".equals(order.status)
+        && (order.quantity == null || order.filledQuantity != order.quantity)) {
+      violations.add("FILLED with " + order.filledQuantity + " of " + order.quantity);
+    }
+    return violations;
   }
 
   @Override

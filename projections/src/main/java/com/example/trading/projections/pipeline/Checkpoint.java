@@ -1,6 +1,7 @@
 package com.example.trading.projections.pipeline;
 
 import com.example.trading.schemas.ViewCheckpoints;
+import com.example.trading.schemas.ViewDocuments;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
 public record Checkpoint(
     String kind, String topic, int partition, long checkpointPosition, long checkpointOffset) {
 
-  public static final String KIND = "checkpoint";
+  public static final String KIND = ViewDocuments.CHECKPOINT;
 
   public static Checkpoint of(String topic, int partition, long position, long offset) {
     return new Checkpoint(KIND, topic, partition, position, offset);

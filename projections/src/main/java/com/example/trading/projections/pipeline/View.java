@@ -50,4 +50,13 @@ public interface View<D> {
   default Map<String, D> entries(D folded, ProjectedEvent event) {
     return Map.of();
   }
+
+  /**
+   * What is wrong with a document of this view, by the rules its events follow (e.g. an order never
+   * fills more than its quantity); empty when nothing is. {@code make replay} checks every document
+   * it built before it swaps the alias, whatever version the live index holds.
+   */
+  default List<String> violations(D document) {
+    return List.of();
+  }
 }

@@ -2,6 +2,7 @@ package com.example.trading.projections.pipeline;
 
 import co.elastic.clients.elasticsearch._types.mapping.Property;
 import com.example.trading.schemas.ViewCheckpoints;
+import com.example.trading.schemas.ViewDocuments;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public final class ViewMappings {
   /** The view's own fields plus those of its {@link Checkpoint} documents. */
   public static Map<String, Property> withCheckpointFields(Map<String, Property> fields) {
     Map<String, Property> all = new HashMap<>(fields);
-    all.putIfAbsent("kind", keyword());
+    all.putIfAbsent(ViewDocuments.KIND_FIELD, keyword());
     all.put("topic", keyword());
     all.put("partition", integerNumber());
     all.put(ViewCheckpoints.POSITION_FIELD, longNumber());

@@ -1,5 +1,6 @@
 package com.example.trading.projections.portfolio;
 
+import com.example.trading.schemas.ViewDocuments;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ public class HoldingDocument {
   /** What one open order holds reserved. */
   public record Reservation(String orderId, String quantity) {}
 
-  public String kind = "holding";
+  public String kind = ViewDocuments.HOLDING;
   public String holdingId;
   public String accountId;
   public String asset;

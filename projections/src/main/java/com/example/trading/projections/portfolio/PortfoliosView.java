@@ -9,6 +9,8 @@ import com.example.trading.projections.portfolio.HoldingDocument.Reservation;
 import com.example.trading.schemas.Assets;
 import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.ViewDocuments;
+import com.example.trading.schemas.ViewFields.Portfolios;
 import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
@@ -57,18 +59,51 @@ public class PortfoliosView implements View<HoldingDocument> {
     var properties =
         ViewMappings.withCheckpointFields(
             Map.ofEntries(
-                Map.entry("kind", ViewMappings.keyword()),
-                Map.entry("holdingId", ViewMappings.keyword()),
-                Map.entry("accountId", ViewMappings.keyword()),
-                Map.entry("asset", ViewMappings.keyword()),
-                Map.entry("quantity", ViewMappings.storedOnly()),
-                Map.entry("reserved", ViewMappings.storedOnly()),
-                Map.entry("available", ViewMappings.storedOnly()),
-                Map.entry("reservations", ViewMappings.opaqueObject()),
-                Map.entry("sequence", ViewMappings.longNumber()),
-                Map.entry("position", ViewMappings.storedOnly()),
-                Map.entry("updatedAt", ViewMappings.date())));
+                Map.entry(ViewDocuments.KIND_FIELD, ViewMappings.keyword()),
+                Map.entry(Portfolios.HOLDING_ID, ViewMappings.keyword()),
+                Map.entry(Portfolios.ACCOUNT_ID, ViewMappings.keyword()),
+                Map.entry(Portfolios.ASSET, ViewMappings.keyword()),
+                Map.entry(Portfolios.QUANTITY, ViewMappings.storedOnly()),
+                Map.entry(Portfolios.RESERVED, ViewMappings.storedOnly()),
+                Map.entry(Portfolios.AVAILABLE, ViewMappings.storedOnly()),
+                Map.entry(Portfolios.RESERVATIONS, ViewMappings.opaqueObject()),
+                Map.entry(Portfolios.SEQUENCE, ViewMappings.longNumber()),
+                Map.entry(Portfolios.POSITION, ViewMappings.storedOnly()),
+                Map.entry(Portfolios.UPDATED_AT, ViewMappings.date())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
+  }
+
+  /**
+   * A holding is never negative, reserves within what it holds, its reservations add up to what it
+   * reserves, and what is available is the rest.
+   */
+  @Override
+  public List<String> violations(HoldingDocument holding) {
+    List<String> violations = new ArrayList<>();
+    BigDecimal quantity = new BigDecimal(holding.quantity);
+    BigDecimal reserved = new BigDecimal(holding.reserved);
+    if (quantity.signum() < 0) {
+      violations.add("quantity " + holding.quantity + " is negative");
+    }
+    if (reserved.signum() < 0 || reserved.compareTo(quantity) > 0) {
+      violations.add("reserved " + holding.reserved + " of " + holding.quantity);
+    }
+    BigDecimal reservations =
+        holding.reservations.stream()
+            .map(reservation -> new BigDecimal(reservation.quantity()))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (reservations.compareTo(reserved) != 0) {
+      violations.add(
+          "reservations add up to " + reservations.toPlainString() + ", reserved is " + reserved);
+    }
+    if (new BigDecimal(holding.available).compareTo(quantity.subtract(reserved)) != 0) {
+      violations.add(
+          "available "
+              + holding.available
+              + " is not "
+              + quantity.subtract(reserved).toPlainString());
+    }
+    return violations;
   }
 
   @Override

@@ -1,6 +1,9 @@
 package com.example.trading.projections.replay;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.ScrollResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.platform.kafka.KafkaClientProperties;
@@ -8,9 +11,11 @@ import com.example.trading.platform.kafka.KafkaCluster;
 import com.example.trading.platform.kafka.Partition;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicScan;
+import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.pipeline.EventDecoder;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.store.ViewStore;
+import com.example.trading.schemas.ViewDocuments;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,6 +52,20 @@ public class ReplayCommand implements Callable<Integer> {
 
   static final String LOCKS = "projection-rebuild-locks";
   private static final int SAMPLE = 200;
+
+  /** A view's own documents: everything but the projection's checkpoints. */
+  private static final Query NOT_A_CHECKPOINT =
+      Query.of(
+          q ->
+              q.bool(
+                  b ->
+                      b.mustNot(
+                          n ->
+                              n.term(
+                                  t -> t.field(ViewDocuments.KIND_FIELD).value(Checkpoint.KIND)))));
+
+  /** How many documents of a rebuilt index are read at a time to check them. */
+  private static final int CHECK_PAGE = 1_000;
 
   @Spec CommandSpec spec;
 
@@ -155,6 +174,13 @@ public class ReplayCommand implements Callable<Integer> {
             "%s: applied %,d events (%d unreadable or unappliable, skipped)%n",
             view.name(), rebuild.applied(), rebuild.unreadable());
 
+        if (!documentsFollowTheirRules(view, index, out, err)) {
+          err.printf(
+              "%s: the rebuilt documents break the view's rules; the alias still points at %s; the new index %s is kept"
+                  + " for inspection%n",
+              view.name(), live.orElse("nothing"), index);
+          return 5;
+        }
         if (live.isPresent() && !verify(view, rebuild, live.get(), index, out, err)) {
           err.printf(
               "%s: verification failed; the alias still points at %s; the new index %s is kept for inspection%n",
@@ -235,17 +261,7 @@ public class ReplayCommand implements Callable<Integer> {
                               q ->
                                   q.functionScore(
                                       f ->
-                                          f.query(
-                                                  m ->
-                                                      m.bool(
-                                                          b ->
-                                                              b.mustNot(
-                                                                  n ->
-                                                                      n.term(
-                                                                          t ->
-                                                                              t.field("kind")
-                                                                                  .value(
-                                                                                      "checkpoint")))))
+                                          f.query(NOT_A_CHECKPOINT)
                                               .functions(fn -> fn.randomScore(r -> r)))),
                   ObjectNode.class)
               .hits()
@@ -286,19 +302,57 @@ public class ReplayCommand implements Callable<Integer> {
     return false;
   }
 
+  /**
+   * Reads every document of the rebuilt index and checks it by the view's rules ({@link
+   * View#violations}); prints the first ten that break them.
+   */
+  private <D> boolean documentsFollowTheirRules(
+      View<D> view, String index, PrintWriter out, PrintWriter err) throws IOException {
+    ElasticsearchClient client = store.client();
+    client.indices().refresh(r -> r.index(index));
+    long checked = 0;
+    List<String> broken = new ArrayList<>();
+    SearchResponse<D> first =
+        client.search(
+            s -> s.index(index).scroll(t -> t.time("2m")).size(CHECK_PAGE).query(NOT_A_CHECKPOINT),
+            view.documentType());
+    String scrollId = first.scrollId();
+    List<Hit<D>> hits = first.hits().hits();
+    try {
+      while (!hits.isEmpty()) {
+        for (Hit<D> hit : hits) {
+          checked++;
+          List<String> violations =
+              hit.source() == null ? List.of() : view.violations(hit.source());
+          if (!violations.isEmpty()) {
+            broken.add(hit.id() + ": " + String.join("; ", violations));
+          }
+        }
+        String current = scrollId;
+        ScrollResponse<D> next =
+            client.scroll(s -> s.scrollId(current).scroll(t -> t.time("2m")), view.documentType());
+        scrollId = next.scrollId();
+        hits = next.hits().hits();
+      }
+    } finally {
+      String last = scrollId;
+      if (last != null) {
+        client.clearScroll(c -> c.scrollId(last));
+      }
+    }
+    out.printf(
+        "%s: checked %,d rebuilt documents by the view's rules: %d break them%n",
+        view.name(), checked, broken.size());
+    if (!broken.isEmpty()) {
+      err.printf(
+          "%s: documents that break the view's rules: %s%n",
+          view.name(), broken.stream().limit(10).toList());
+    }
+    return broken.isEmpty();
+  }
+
   private long count(String index) throws IOException {
-    return store
-        .client()
-        .count(
-            c ->
-                c.index(index)
-                    .query(
-                        q ->
-                            q.bool(
-                                b ->
-                                    b.mustNot(
-                                        n -> n.term(t -> t.field("kind").value("checkpoint"))))))
-        .count();
+    return store.client().count(c -> c.index(index).query(NOT_A_CHECKPOINT)).count();
   }
 
   private boolean lock(String alias, PrintWriter err) throws IOException {

@@ -1,11 +1,10 @@
 package com.example.trading.projections.orders;
 
+import static com.example.trading.schemas.fixtures.OrderTicket.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.schemas.MessageMetadata;
-import com.example.trading.schemas.OrderType;
-import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
@@ -20,7 +19,6 @@ import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
 import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
 import com.example.trading.schemas.order.OrderEvent.OrderExpired;
 import com.example.trading.schemas.order.OrderEvent.OrderFilled;
-import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
 import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
@@ -66,20 +64,7 @@ class CustomerOrdersViewTest {
   }
 
   private ProjectedEvent placed() {
-    return event(
-        new OrderPlaced(
-            ORDER,
-            "acc-1",
-            "c-1",
-            Side.BUY,
-            "MSFT",
-            10,
-            OrderType.LIMIT,
-            new BigDecimal("420.00"),
-            new BigDecimal("5.00"),
-            TimeInForce.DAY,
-            null),
-        0);
+    return event(order(ORDER).buy().instrument("MSFT").limit("420.00").maxFee("5.00").placed(), 0);
   }
 
   @Test
@@ -201,18 +186,13 @@ class CustomerOrdersViewTest {
         fold(
             List.of(
                 event(
-                    new OrderPlaced(
-                        ORDER,
-                        "acc-1",
-                        "c-1",
-                        Side.BUY,
-                        "MSFT",
-                        10,
-                        OrderType.STOP_LIMIT,
-                        new BigDecimal("425.00"),
-                        null,
-                        TimeInForce.GTC,
-                        new BigDecimal("421.00")),
+                    order(ORDER)
+                        .buy()
+                        .instrument("MSFT")
+                        .stopLimit("421.00", "425.00")
+                        .maxFee(null)
+                        .timeInForce(TimeInForce.GTC)
+                        .placed(),
                     0),
                 event(new OrderTriggered(ORDER, new BigDecimal("421.05")), 1)));
 
@@ -244,5 +224,25 @@ class CustomerOrdersViewTest {
     CustomerOrderDocument chargedFirst = fold(List.of(charged, placed));
 
     assertThat(chargedFirst).usingRecursiveComparison().isEqualTo(placedFirst);
+  }
+
+  @Test
+  void anOrderFilledWithinItsQuantityFollowsTheViewsRulesAndAnOverfilledOneBreaksThem() {
+    CustomerOrderDocument partlyFilled =
+        fold(
+            List.of(
+                placed(),
+                event(new OrderFilled(ORDER, "f-1", 4, new BigDecimal("420.00"), 4), 1),
+                event(new OrderFilled(ORDER, "f-2", 6, new BigDecimal("419.00"), 10), 2)));
+    assertThat(view.violations(partlyFilled)).isEmpty();
+
+    CustomerOrderDocument overfilled =
+        fold(
+            List.of(
+                placed(),
+                event(new OrderFilled(ORDER, "f-1", 4, new BigDecimal("420.00"), 4), 1),
+                event(new OrderFilled(ORDER, "f-2", 7, new BigDecimal("419.00"), 11), 2)));
+
+    assertThat(view.violations(overfilled)).containsExactly("filled 11 of 10");
   }
 }

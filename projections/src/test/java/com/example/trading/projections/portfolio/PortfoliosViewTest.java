@@ -73,4 +73,22 @@ class PortfoliosViewTest {
                 doc, event(new HoldingDeposited(id, "acc-1", "USD", BigDecimal.ONE, null), 3)))
         .isNull();
   }
+
+  @Test
+  void aHoldingFollowsTheViewsRulesAndOneReservingMoreThanItHoldsBreaksThem() {
+    String id = "acc-1/USD";
+    HoldingDocument doc =
+        view.apply(
+            null, event(new HoldingDeposited(id, "acc-1", "USD", new BigDecimal("100"), null), 0));
+    doc =
+        view.apply(
+            doc, event(new HoldingReserved(id, "acc-1", "USD", "o-1", new BigDecimal("60.50")), 1));
+    assertThat(view.violations(doc)).isEmpty();
+
+    doc =
+        view.apply(
+            doc, event(new HoldingReserved(id, "acc-1", "USD", "o-2", new BigDecimal("50")), 2));
+
+    assertThat(view.violations(doc)).contains("reserved 110.50 of 100.00");
+  }
 }

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.example.trading.platform.security.Caller;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.web.NotFoundException;
+import com.example.trading.schemas.ViewFields.Accounts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -64,10 +65,10 @@ public class AccountOwners {
       var response = client.get(g -> g.index(aliases.accounts()).id(accountId), ObjectNode.class);
       if (!response.found()
           || response.source() == null
-          || !response.source().hasNonNull("customerId")) {
+          || !response.source().hasNonNull(Accounts.CUSTOMER_ID)) {
         return Optional.empty();
       }
-      owner = response.source().get("customerId").asText();
+      owner = response.source().get(Accounts.CUSTOMER_ID).asText();
     } catch (ElasticsearchException e) {
       if (e.status() == 404) {
         return Optional.empty(); // no account was ever opened: the view's index does not exist yet

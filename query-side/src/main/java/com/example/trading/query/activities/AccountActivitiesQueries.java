@@ -6,6 +6,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.web.NewestFirst;
 import com.example.trading.schemas.ActivityType;
+import com.example.trading.schemas.ViewDocuments;
+import com.example.trading.schemas.ViewFields.AccountActivities;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
@@ -49,17 +51,17 @@ class AccountActivitiesQueries {
 
     static Entry of(ObjectNode doc) {
       return new Entry(
-          text(doc, "activityId"),
-          text(doc, "at"),
-          text(doc, "type"),
-          text(doc, "asset"),
-          text(doc, "amount"),
-          text(doc, "balanceAfter"),
-          text(doc, "reservedAfter"),
-          text(doc, "orderId"),
-          text(doc, "fillId"),
-          text(doc, "fee"),
-          text(doc, "depositId"));
+          text(doc, AccountActivities.ACTIVITY_ID),
+          text(doc, AccountActivities.AT),
+          text(doc, AccountActivities.TYPE),
+          text(doc, AccountActivities.ASSET),
+          text(doc, AccountActivities.AMOUNT),
+          text(doc, AccountActivities.BALANCE_AFTER),
+          text(doc, AccountActivities.RESERVED_AFTER),
+          text(doc, AccountActivities.ORDER_ID),
+          text(doc, AccountActivities.FILL_ID),
+          text(doc, AccountActivities.FEE),
+          text(doc, AccountActivities.DEPOSIT_ID));
     }
 
     private static @Nullable String text(ObjectNode doc, String field) {
@@ -69,7 +71,8 @@ class AccountActivitiesQueries {
   }
 
   /** Entries by the event's time, then by id (a holding's entries in its events' order). */
-  private static final NewestFirst NEWEST_FIRST = new NewestFirst("at", "activityId");
+  private static final NewestFirst NEWEST_FIRST =
+      new NewestFirst(AccountActivities.AT, AccountActivities.ACTIVITY_ID);
 
   private final ElasticsearchClient client;
   private final ViewAliases aliases;
@@ -89,15 +92,16 @@ class AccountActivitiesQueries {
    */
   Page page(ActivityFilter filter, int size, @Nullable String cursor) throws IOException {
     List<Query> filters = new ArrayList<>();
-    filters.add(term("kind", "activity"));
-    filters.add(term("accountId", filter.accountId()));
+    filters.add(term(ViewDocuments.KIND_FIELD, ViewDocuments.ACTIVITY));
+    filters.add(term(AccountActivities.ACCOUNT_ID, filter.accountId()));
     if (!filter.types().isEmpty()) {
       List<FieldValue> types =
           filter.types().stream().map(type -> FieldValue.of(type.name())).toList();
-      filters.add(Query.of(q -> q.terms(t -> t.field("type").terms(v -> v.value(types)))));
+      filters.add(
+          Query.of(q -> q.terms(t -> t.field(AccountActivities.TYPE).terms(v -> v.value(types)))));
     }
     if (filter.asset() != null) {
-      filters.add(term("asset", filter.asset()));
+      filters.add(term(AccountActivities.ASSET, filter.asset()));
     }
     NEWEST_FIRST.between(filter.from(), filter.to()).ifPresent(filters::add);
     NewestFirst.Page page =

@@ -9,6 +9,8 @@ import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.query.web.InvalidQueryException;
 import com.example.trading.query.web.NewestFirst;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.ViewDocuments;
+import com.example.trading.schemas.ViewFields.CustomerOrders;
 import com.example.trading.schemas.order.OrderStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,9 +59,9 @@ public class CustomerOrdersQueries {
 
   /** How the fee report groups the settled fees. */
   public enum FeeGrouping {
-    INSTRUMENT("instrument"),
-    SIDE("side"),
-    DAY("feeSettledAt");
+    INSTRUMENT(CustomerOrders.INSTRUMENT),
+    SIDE(CustomerOrders.SIDE),
+    DAY(CustomerOrders.FEE_SETTLED_AT);
 
     /** The order document's field the fees are grouped by. */
     private final String field;
@@ -79,7 +81,8 @@ public class CustomerOrdersQueries {
   public record FeeTotals(List<FeeGroup> groups, BigDecimal total, long orders) {}
 
   /** Orders by placement, newest first (both fixed once an order is placed). */
-  private static final NewestFirst PLACED_NEWEST_FIRST = new NewestFirst("placedAt", "orderId");
+  private static final NewestFirst PLACED_NEWEST_FIRST =
+      new NewestFirst(CustomerOrders.PLACED_AT, CustomerOrders.ORDER_ID);
 
   private static final List<FieldValue> OPEN_STATUSES =
       Arrays.stream(OrderStatus.values())
@@ -101,7 +104,9 @@ public class CustomerOrdersQueries {
    */
   public Optional<OrderView> order(String orderId) throws IOException {
     var response = client.get(g -> g.index(aliases.customerOrders()).id(orderId), ObjectNode.class);
-    return response.found() && response.source() != null && response.source().hasNonNull("placedAt")
+    return response.found()
+            && response.source() != null
+            && response.source().hasNonNull(CustomerOrders.PLACED_AT)
         ? Optional.of(view(response.source()))
         : Optional.empty();
   }
@@ -120,7 +125,7 @@ public class CustomerOrdersQueries {
             m ->
                 m.index(aliases.customerOrders())
                     .ids(List.copyOf(orderIds))
-                    .sourceIncludes("fills"),
+                    .sourceIncludes(CustomerOrders.FILLS),
             ObjectNode.class)
         .docs()
         .forEach(
@@ -129,13 +134,14 @@ public class CustomerOrdersQueries {
                 Map<String, Fill> byId = new HashMap<>();
                 item.result()
                     .source()
-                    .path("fills")
+                    .path(CustomerOrders.FILLS)
                     .forEach(
                         fill ->
                             byId.put(
-                                fill.path("fillId").asText(),
+                                fill.path(CustomerOrders.Fill.FILL_ID).asText(),
                                 new Fill(
-                                    fill.path("quantity").asLong(), fill.path("price").asText())));
+                                    fill.path(CustomerOrders.Fill.QUANTITY).asLong(),
+                                    fill.path(CustomerOrders.Fill.PRICE).asText())));
                 fills.put(item.result().id(), byId);
               }
             });
@@ -151,17 +157,17 @@ public class CustomerOrdersQueries {
    */
   public Page page(OrderFilter filter, int size, @Nullable String cursor) throws IOException {
     List<Query> filters = new ArrayList<>();
-    filters.add(term("kind", "order"));
-    filters.add(term("accountId", filter.accountId()));
-    filters.add(Query.of(q -> q.exists(e -> e.field("placedAt"))));
+    filters.add(term(ViewDocuments.KIND_FIELD, ViewDocuments.ORDER));
+    filters.add(term(CustomerOrders.ACCOUNT_ID, filter.accountId()));
+    filters.add(Query.of(q -> q.exists(e -> e.field(CustomerOrders.PLACED_AT))));
     if (filter.status() != null) {
-      filters.add(term("status", filter.status().name()));
+      filters.add(term(CustomerOrders.STATUS, filter.status().name()));
     }
     if (filter.side() != null) {
-      filters.add(term("side", filter.side().name()));
+      filters.add(term(CustomerOrders.SIDE, filter.side().name()));
     }
     if (filter.instrument() != null) {
-      filters.add(term("instrument", filter.instrument()));
+      filters.add(term(CustomerOrders.INSTRUMENT, filter.instrument()));
     }
     PLACED_NEWEST_FIRST.between(filter.from(), filter.to()).ifPresent(filters::add);
     NewestFirst.Page page =
@@ -180,19 +186,31 @@ public class CustomerOrdersQueries {
                     .query(
                         q ->
                             q.bool(
-                                b -> b.filter(term("kind", "order"), term("accountId", accountId))))
+                                b ->
+                                    b.filter(
+                                        term(ViewDocuments.KIND_FIELD, ViewDocuments.ORDER),
+                                        term(CustomerOrders.ACCOUNT_ID, accountId))))
                     .aggregations(
                         "open",
                         a ->
                             a.filter(
                                 f ->
                                     f.terms(
-                                        t -> t.field("status").terms(v -> v.value(OPEN_STATUSES)))))
+                                        t ->
+                                            t.field(CustomerOrders.STATUS)
+                                                .terms(v -> v.value(OPEN_STATUSES)))))
                     .aggregations(
                         "settled",
                         a ->
-                            a.filter(f -> f.term(t -> t.field("feeStatus").value("SETTLED")))
-                                .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents")))),
+                            a.filter(
+                                    f ->
+                                        f.term(
+                                            t ->
+                                                t.field(CustomerOrders.FEE_STATUS)
+                                                    .value("SETTLED")))
+                                .aggregations(
+                                    "fees",
+                                    sum -> sum.sum(m -> m.field(CustomerOrders.FEE_CENTS)))),
             ObjectNode.class);
     long orders = response.hits().total() == null ? 0 : response.hits().total().value();
     long open = response.aggregations().get("open").filter().docCount();
@@ -211,7 +229,8 @@ public class CustomerOrdersQueries {
               Aggregation.of(
                   a ->
                       a.terms(t -> t.field(grouping.field).size(1_000))
-                          .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
+                          .aggregations(
+                              "fees", sum -> sum.sum(m -> m.field(CustomerOrders.FEE_CENTS))));
           case DAY ->
               Aggregation.of(
                   a ->
@@ -221,7 +240,8 @@ public class CustomerOrdersQueries {
                                       .calendarInterval(CalendarInterval.Day)
                                       .format("yyyy-MM-dd")
                                       .minDocCount(1))
-                          .aggregations("fees", sum -> sum.sum(m -> m.field("feeCents"))));
+                          .aggregations(
+                              "fees", sum -> sum.sum(m -> m.field(CustomerOrders.FEE_CENTS))));
         };
     var response =
         client.search(
@@ -231,9 +251,12 @@ public class CustomerOrdersQueries {
                     .query(
                         q ->
                             q.bool(
-                                b -> b.filter(term("kind", "order"), term("feeStatus", "SETTLED"))))
+                                b ->
+                                    b.filter(
+                                        term(ViewDocuments.KIND_FIELD, ViewDocuments.ORDER),
+                                        term(CustomerOrders.FEE_STATUS, "SETTLED"))))
                     .aggregations("groups", groups)
-                    .aggregations("total", a -> a.sum(m -> m.field("feeCents"))),
+                    .aggregations("total", a -> a.sum(m -> m.field(CustomerOrders.FEE_CENTS))),
             ObjectNode.class);
     List<FeeGroup> found = new ArrayList<>();
     var aggregate = response.aggregations().get("groups");
@@ -277,52 +300,56 @@ public class CustomerOrdersQueries {
   /** The order as the API answers it, from its document. */
   private static OrderView view(ObjectNode doc) {
     List<OrderView.Step> timeline = new ArrayList<>();
-    for (JsonNode step : doc.path("timeline")) {
-      timeline.add(new OrderView.Step(text(step, "at"), text(step, "event"), text(step, "detail")));
+    for (JsonNode step : doc.path(CustomerOrders.TIMELINE)) {
+      timeline.add(
+          new OrderView.Step(
+              text(step, CustomerOrders.TimelineStep.AT),
+              text(step, CustomerOrders.TimelineStep.EVENT),
+              text(step, CustomerOrders.TimelineStep.DETAIL)));
     }
     List<OrderView.Fill> fills = new ArrayList<>();
-    for (JsonNode fill : doc.path("fills")) {
+    for (JsonNode fill : doc.path(CustomerOrders.FILLS)) {
       fills.add(
           new OrderView.Fill(
-              text(fill, "fillId"),
-              fill.path("quantity").asLong(),
-              text(fill, "price"),
-              text(fill, "at")));
+              text(fill, CustomerOrders.Fill.FILL_ID),
+              fill.path(CustomerOrders.Fill.QUANTITY).asLong(),
+              text(fill, CustomerOrders.Fill.PRICE),
+              text(fill, CustomerOrders.Fill.AT)));
     }
-    String feeStatus = text(doc, "feeStatus");
+    String feeStatus = text(doc, CustomerOrders.FEE_STATUS);
     String fee =
         switch (feeStatus == null ? "" : feeStatus) {
-          case "CHARGED", "SETTLED" -> text(doc, "fee");
+          case "CHARGED", "SETTLED" -> text(doc, CustomerOrders.FEE);
           case "REFUNDED" -> "0.00";
           default -> null;
         };
     return new OrderView(
-        text(doc, "orderId"),
-        text(doc, "accountId"),
-        text(doc, "clientOrderId"),
-        text(doc, "side"),
-        text(doc, "instrument"),
-        text(doc, "type"),
-        doc.hasNonNull("quantity") ? doc.get("quantity").asLong() : null,
-        doc.path("filledQuantity").asLong(0),
-        text(doc, "limitPrice"),
-        text(doc, "timeInForce"),
-        text(doc, "stopPrice"),
-        text(doc, "triggeredAt"),
-        text(doc, "averagePrice"),
-        text(doc, "status"),
-        text(doc, "rejectReason"),
-        text(doc, "rejectDetail"),
+        text(doc, CustomerOrders.ORDER_ID),
+        text(doc, CustomerOrders.ACCOUNT_ID),
+        text(doc, CustomerOrders.CLIENT_ORDER_ID),
+        text(doc, CustomerOrders.SIDE),
+        text(doc, CustomerOrders.INSTRUMENT),
+        text(doc, CustomerOrders.TYPE),
+        doc.hasNonNull(CustomerOrders.QUANTITY) ? doc.get(CustomerOrders.QUANTITY).asLong() : null,
+        doc.path(CustomerOrders.FILLED_QUANTITY).asLong(0),
+        text(doc, CustomerOrders.LIMIT_PRICE),
+        text(doc, CustomerOrders.TIME_IN_FORCE),
+        text(doc, CustomerOrders.STOP_PRICE),
+        text(doc, CustomerOrders.TRIGGERED_AT),
+        text(doc, CustomerOrders.AVERAGE_PRICE),
+        text(doc, CustomerOrders.STATUS),
+        text(doc, CustomerOrders.REJECT_REASON),
+        text(doc, CustomerOrders.REJECT_DETAIL),
         fee,
-        text(doc, "feeHeld"),
-        text(doc, "feePaid"),
-        text(doc, "feeRefunded"),
+        text(doc, CustomerOrders.FEE_HELD),
+        text(doc, CustomerOrders.FEE_PAID),
+        text(doc, CustomerOrders.FEE_REFUNDED),
         feeStatus,
-        text(doc, "placedAt"),
-        text(doc, "updatedAt"),
-        text(doc, "position"),
+        text(doc, CustomerOrders.PLACED_AT),
+        text(doc, CustomerOrders.UPDATED_AT),
+        text(doc, CustomerOrders.POSITION),
         timeline,
-        text(doc, "traceId"),
+        text(doc, CustomerOrders.TRACE_ID),
         fills);
   }
 

@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.query.consistency.ViewAliases;
+import com.example.trading.schemas.ViewDocuments;
+import com.example.trading.schemas.ViewFields.Portfolios;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -54,8 +56,8 @@ class PortfolioQueries {
                                 q.bool(
                                     b ->
                                         b.filter(
-                                            term("kind", "holding"),
-                                            term("accountId", accountId)))),
+                                            term(ViewDocuments.KIND_FIELD, ViewDocuments.HOLDING),
+                                            term(Portfolios.ACCOUNT_ID, accountId)))),
                 ObjectNode.class)
             .hits()
             .hits();
@@ -64,11 +66,13 @@ class PortfolioQueries {
         .map(
             doc ->
                 new HoldingDocument(
-                    doc.path("asset").asText(),
-                    doc.path("quantity").asText("0"),
-                    doc.path("reserved").asText(),
-                    doc.path("available").asText(),
-                    doc.hasNonNull("position") ? doc.get("position").asText() : null))
+                    doc.path(Portfolios.ASSET).asText(),
+                    doc.path(Portfolios.QUANTITY).asText("0"),
+                    doc.path(Portfolios.RESERVED).asText(),
+                    doc.path(Portfolios.AVAILABLE).asText(),
+                    doc.hasNonNull(Portfolios.POSITION)
+                        ? doc.get(Portfolios.POSITION).asText()
+                        : null))
         .toList();
   }
 

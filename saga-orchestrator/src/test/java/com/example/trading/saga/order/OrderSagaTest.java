@@ -1,5 +1,6 @@
 package com.example.trading.saga.order;
 
+import static com.example.trading.schemas.fixtures.OrderTicket.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
@@ -121,33 +122,24 @@ class OrderSagaTest {
   }
 
   static OrderPlaced placed(Side side, OrderType type, String limitPrice, TimeInForce timeInForce) {
-    return new OrderPlaced(
-        ORDER,
-        ACCOUNT,
-        "c-1",
-        side,
-        "AAPL",
-        10,
-        type,
-        limitPrice == null ? null : $(limitPrice),
-        $("25.00"),
-        timeInForce,
-        null);
+    return order(ORDER)
+        .account(ACCOUNT)
+        .side(side)
+        .type(type)
+        .limitPrice(limitPrice)
+        .timeInForce(timeInForce)
+        .placed();
   }
 
   static OrderPlaced placedStop(Side side, OrderType type, String limitPrice, String stopPrice) {
-    return new OrderPlaced(
-        ORDER,
-        ACCOUNT,
-        "c-1",
-        side,
-        "AAPL",
-        10,
-        type,
-        limitPrice == null ? null : $(limitPrice),
-        $("25.00"),
-        TimeInForce.GTC,
-        $(stopPrice));
+    return order(ORDER)
+        .account(ACCOUNT)
+        .side(side)
+        .type(type)
+        .limitPrice(limitPrice)
+        .stopPrice(stopPrice)
+        .timeInForce(TimeInForce.GTC)
+        .placed();
   }
 
   static HoldingReserved reservedShares(long quantity) {
