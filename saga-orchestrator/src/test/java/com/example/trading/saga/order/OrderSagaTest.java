@@ -190,6 +190,38 @@ class OrderSagaTest {
         AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, fillId, BigDecimal.valueOf(quantity));
   }
 
+  /** The order recorded fill {@code fillId}, bringing what it filled to {@code filledSoFar}. */
+  static OrderFilled orderFilled(String fillId, long quantity, String price, long filledSoFar) {
+    return new OrderFilled(ORDER, fillId, quantity, $(price), filledSoFar);
+  }
+
+  static HoldingDebited sharesDebited(String fillId, long quantity) {
+    return new HoldingDebited(
+        AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, fillId, BigDecimal.valueOf(quantity));
+  }
+
+  static HoldingDebited cashDebited(String fillId, String amount) {
+    return new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, fillId, $(amount));
+  }
+
+  static HoldingCredited cashCredited(String fillId, String amount) {
+    return new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, fillId, $(amount));
+  }
+
+  static HoldingCredited sharesCredited(String fillId, long quantity) {
+    return new HoldingCredited(
+        AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, fillId, BigDecimal.valueOf(quantity));
+  }
+
+  static FeeRefunded feeRefunded(String amount) {
+    return new FeeRefunded(ORDER, ACCOUNT, $(amount));
+  }
+
+  /** The fee settled on what traded: {@code due} paid, {@code refunded} given back. */
+  static FeeSettled feeSettled(String due, String refunded, String executedNotional) {
+    return new FeeSettled(ORDER, ACCOUNT, $(due), $(refunded), $(executedNotional));
+  }
+
   static FeeCharged feeCharged(String amount) {
     return new FeeCharged(ORDER, ACCOUNT, $(amount), "standard-v1");
   }
@@ -299,15 +331,14 @@ class OrderSagaTest {
       return then(
           SELL_ON_MARKET,
           filled("f-1", 10, "180.00", 1),
-          new OrderFilled(ORDER, "f-1", 10, $("180.00"), 10),
-          new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)));
+          orderFilled("f-1", 10, "180.00", 10),
+          sharesDebited("f-1", 10));
     }
 
     @Test
     void theLastConfirmationOfTheFillReleasesWhatIsLeftAndSettlesTheFeeOnWhatTraded() {
       given(filledAndConfirmed())
-          .whenPublishingA(
-              new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20")))
+          .whenPublishingA(cashCredited("f-1", "1798.20"))
           .expectDispatchedCommands(
               new ReleaseReservation(AAPL_HOLDING, ORDER),
               new SettleFee(ORDER, $("1.80"), $("1800.00")));
@@ -319,8 +350,8 @@ class OrderSagaTest {
       List<Object> settled =
           then(
               filledAndConfirmed(),
-              new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20")),
-              new FeeSettled(ORDER, ACCOUNT, $("1.80"), $("0.10"), $("1800.00")));
+              cashCredited("f-1", "1798.20"),
+              feeSettled("1.80", "0.10", "1800.00"));
       given(settled)
           .whenPublishingA(releasedShares(0))
           .expectDispatchedCommands(new CompleteOrder(ORDER));
@@ -338,10 +369,7 @@ class OrderSagaTest {
 
     @Test
     void theOrderWaitsForTheFeesSettlement() {
-      given(
-              then(
-                  filledAndConfirmed(),
-                  new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1798.20"))))
+      given(then(filledAndConfirmed(), cashCredited("f-1", "1798.20")))
           .whenPublishingA(releasedShares(0))
           .expectNoDispatchedCommands();
     }
@@ -410,12 +438,10 @@ class OrderSagaTest {
           then(
               BUY_ON_MARKET,
               filled("f-1", 10, "100.20", 1),
-              new OrderFilled(ORDER, "f-1", 10, $("100.20"), 10),
-              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("1003.00")));
+              orderFilled("f-1", 10, "100.20", 10),
+              cashDebited("f-1", "1003.00"));
       given(confirmed)
-          .whenPublishingA(
-              new HoldingCredited(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(10)))
+          .whenPublishingA(sharesCredited("f-1", 10))
           .expectDispatchedCommands(
               new ReleaseReservation(CASH_HOLDING, ORDER),
               new SettleFee(ORDER, $("1.00"), $("1002.00")));
@@ -470,16 +496,13 @@ class OrderSagaTest {
               BUY_ON_MARKET,
               filled("f-1", 4, "100.00", 1),
               filled("f-2", 6, "101.00", 2),
-              new OrderFilled(ORDER, "f-1", 4, $("100.00"), 4),
-              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("401.00")),
-              new HoldingCredited(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
-              new OrderFilled(ORDER, "f-2", 6, $("101.00"), 10),
-              new HoldingDebited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-2", $("606.01")));
+              orderFilled("f-1", 4, "100.00", 4),
+              cashDebited("f-1", "401.00"),
+              sharesCredited("f-1", 4),
+              orderFilled("f-2", 6, "101.00", 10),
+              cashDebited("f-2", "606.01"));
       given(history)
-          .whenPublishingA(
-              new HoldingCredited(
-                  AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-2", BigDecimal.valueOf(6)))
+          .whenPublishingA(sharesCredited("f-2", 6))
           .expectDispatchedCommands(
               new ReleaseReservation(CASH_HOLDING, ORDER),
               new SettleFee(ORDER, $("1.01"), $("1006.00")));
@@ -563,7 +586,7 @@ class OrderSagaTest {
           then(
               SELL_ON_MARKET.subList(0, 4),
               new MarketOrderRejected(ORDER, "instrument halted"),
-              new FeeRefunded(ORDER, ACCOUNT, $("1.90")));
+              feeRefunded("1.90"));
       given(history)
           .whenPublishingA(releasedShares(10))
           .expectDispatchedCommands(
@@ -615,7 +638,7 @@ class OrderSagaTest {
           .andThenAPublished(SELL_ON_MARKET.get(3))
           .andThenAPublished(deadlinePassed(SagaStep.SUBMITTING, 0))
           .andThenAPublished(new MarketOrderCancelled(ORDER, 0L))
-          .andThenAPublished(new FeeRefunded(ORDER, ACCOUNT, $("1.90")))
+          .andThenAPublished(feeRefunded("1.90"))
           .whenPublishingA(releasedShares(10))
           .expectDispatchedCommands(
               new RejectOrder(
@@ -674,7 +697,7 @@ class OrderSagaTest {
                   new OrderCancellationRequested(ORDER),
                   feeCharged("1.90"),
                   releasedShares(10)))
-          .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.90")))
+          .whenPublishingA(feeRefunded("1.90"))
           .expectDispatchedCommands(new ConfirmCancellation(ORDER));
     }
 
@@ -702,13 +725,12 @@ class OrderSagaTest {
       return then(
           SELL_ON_MARKET,
           filled("f-1", 4, "190.00", 1),
-          new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4),
-          new HoldingDebited(AAPL_HOLDING, ACCOUNT, "AAPL", ORDER, "f-1", BigDecimal.valueOf(4)),
-          new HoldingCredited(CASH_HOLDING, ACCOUNT, "USD", ORDER, "f-1", $("759.00")));
+          orderFilled("f-1", 4, "190.00", 4),
+          sharesDebited("f-1", 4),
+          cashCredited("f-1", "759.00"));
     }
 
-    static final FeeSettled FEE_ON_WHAT_TRADED =
-        new FeeSettled(ORDER, ACCOUNT, $("1.00"), $("0.90"), $("760.00"));
+    static final FeeSettled FEE_ON_WHAT_TRADED = feeSettled("1.00", "0.90", "760.00");
 
     @Test
     void theCustomersCancelIsSentToTheVenue() {
@@ -910,10 +932,10 @@ class OrderSagaTest {
               new ReleaseReservation(CASH_HOLDING, ORDER), new RefundFee(ORDER));
       freshFixture();
       given(killed)
-          .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.50")))
+          .whenPublishingA(feeRefunded("1.50"))
           .expectDispatchedCommands(new ConfirmCancellation(ORDER));
       freshFixture();
-      given(then(killed, new FeeRefunded(ORDER, ACCOUNT, $("1.50"))))
+      given(then(killed, feeRefunded("1.50")))
           .whenPublishingA(new OrderCancelled(ORDER, 0))
           .expectActiveSagas(0);
       assertThat(journal.finished)
@@ -936,7 +958,7 @@ class OrderSagaTest {
     @Test
     void theExpiryIsRecordedOnceUndone() {
       given(then(LIMIT_BUY_ON_MARKET, new MarketOrderExpired(ORDER), releasedCash("1501.50")))
-          .whenPublishingA(new FeeRefunded(ORDER, ACCOUNT, $("1.50")))
+          .whenPublishingA(feeRefunded("1.50"))
           .expectDispatchedCommands(new ExpireOrder(ORDER));
     }
 
@@ -947,7 +969,7 @@ class OrderSagaTest {
                   LIMIT_BUY_ON_MARKET,
                   new MarketOrderExpired(ORDER),
                   releasedCash("1501.50"),
-                  new FeeRefunded(ORDER, ACCOUNT, $("1.50"))))
+                  feeRefunded("1.50")))
           .whenPublishingA(new OrderExpired(ORDER, 0))
           .expectActiveSagas(0);
       assertThat(journal.finished).containsExactly(Ending.expired("expired at the venue"));
@@ -980,12 +1002,8 @@ class OrderSagaTest {
 
     @Test
     void aDuplicateConfirmationChangesNothing() {
-      given(
-              then(
-                  SELL_ON_MARKET,
-                  filled("f-1", 4, "190.00", 1),
-                  new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4)))
-          .whenPublishingA(new OrderFilled(ORDER, "f-1", 4, $("190.00"), 4))
+      given(then(SELL_ON_MARKET, filled("f-1", 4, "190.00", 1), orderFilled("f-1", 4, "190.00", 4)))
+          .whenPublishingA(orderFilled("f-1", 4, "190.00", 4))
           .expectNoDispatchedCommands();
     }
 
