@@ -11,7 +11,6 @@ import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.activities.LedgerDocument;
 import com.example.trading.projections.orders.CustomerOrderDocument;
 import com.example.trading.projections.orders.CustomerOrdersView;
-import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.pipeline.ViewProjection;
 import com.example.trading.projections.portfolio.HoldingDocument;
 import com.example.trading.projections.portfolio.PortfoliosView;
@@ -70,15 +69,7 @@ class ProjectionIT extends ProjectionsIntegrationTest {
   }
 
   private void awaitApplied(String alias, RecordMetadata written) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                store
-                        .checkpoint(alias, contractTopic(written), written.partition())
-                        .map(Checkpoint::checkpointOffset)
-                        .orElse(-1L)
-                    >= written.offset());
+    awaitApplied(store, alias, written);
   }
 
   private <D> D document(String alias, String id, Class<D> type) throws Exception {

@@ -1,7 +1,10 @@
 package com.example.trading.projections;
 
+import static org.awaitility.Awaitility.await;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonData;
+import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.MessageMetadata;
@@ -11,6 +14,7 @@ import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestStack;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,6 +71,19 @@ public abstract class ProjectionsIntegrationTest {
                                     Map.of(
                                         ViewStore.VERSION_META, JsonData.of(view.version() - 1)))));
     return index;
+  }
+
+  /** Waits until the view behind {@code alias} has applied {@code written} (its checkpoint). */
+  protected static void awaitApplied(ViewStore store, String alias, RecordMetadata written) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                store
+                        .checkpoint(alias, contractTopic(written), written.partition())
+                        .map(Checkpoint::checkpointOffset)
+                        .orElse(-1L)
+                    >= written.offset());
   }
 
   /** The contract name of the topic a record was written to (what checkpoints name). */

@@ -2,7 +2,6 @@ package com.example.trading.projections;
 
 import static com.example.trading.schemas.fixtures.OrderTicket.order;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -26,7 +25,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,15 +120,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
             default -> List.of(store.alias(orders));
           };
       for (String alias : aliases) {
-        await()
-            .atMost(Duration.ofSeconds(60))
-            .until(
-                () ->
-                    store
-                            .checkpoint(alias, contractTopic(record), record.partition())
-                            .map(Checkpoint::checkpointOffset)
-                            .orElse(-1L)
-                        >= record.offset());
+        awaitApplied(store, alias, record);
       }
     }
   }

@@ -1,7 +1,6 @@
 package com.example.trading.projections.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.Property;
@@ -10,7 +9,6 @@ import com.example.trading.platform.kafka.KafkaClientProperties;
 import com.example.trading.platform.kafka.KafkaCluster;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.projections.ProjectionsIntegrationTest;
-import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.pipeline.EventDecoder;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
@@ -24,7 +22,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,15 +133,7 @@ class VersionBumpIT extends ProjectionsIntegrationTest {
             0,
             "m-" + UUID.randomUUID());
     String alias = store.alias(portfolios);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                store
-                        .checkpoint(alias, contractTopic(written), written.partition())
-                        .map(Checkpoint::checkpointOffset)
-                        .orElse(-1L)
-                    >= written.offset());
+    awaitApplied(store, alias, written);
     NextPortfolios next = new NextPortfolios(portfolios);
 
     int exit = replay(next);
