@@ -131,17 +131,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
     for (Hit<ObjectNode> hit :
         elasticsearch
             .search(
-                s ->
-                    s.index(indexOrAlias)
-                        .size(10_000)
-                        .query(
-                            q ->
-                                q.bool(
-                                    b ->
-                                        b.mustNot(
-                                            n ->
-                                                n.term(
-                                                    t -> t.field("kind").value(Checkpoint.KIND))))),
+                s -> s.index(indexOrAlias).size(10_000).query(Checkpoint.NOT_A_CHECKPOINT),
                 ObjectNode.class)
             .hits()
             .hits()) {

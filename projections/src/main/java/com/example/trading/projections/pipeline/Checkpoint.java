@@ -1,5 +1,6 @@
 package com.example.trading.projections.pipeline;
 
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.example.trading.schemas.ViewCheckpoints;
 import com.example.trading.schemas.ViewDocuments;
 import java.util.Map;
@@ -14,6 +15,13 @@ public record Checkpoint(
     String kind, String topic, int partition, long checkpointPosition, long checkpointOffset) {
 
   public static final String KIND = ViewDocuments.CHECKPOINT;
+
+  /** A view index's own documents: everything in it but its checkpoints. */
+  public static final Query NOT_A_CHECKPOINT =
+      Query.of(
+          q ->
+              q.bool(
+                  b -> b.mustNot(n -> n.term(t -> t.field(ViewDocuments.KIND_FIELD).value(KIND)))));
 
   public static Checkpoint of(String topic, int partition, long position, long offset) {
     return new Checkpoint(KIND, topic, partition, position, offset);

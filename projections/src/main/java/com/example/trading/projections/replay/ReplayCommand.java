@@ -1,7 +1,6 @@
 package com.example.trading.projections.replay;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.ScrollResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -15,7 +14,6 @@ import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.pipeline.EventDecoder;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.store.ViewStore;
-import com.example.trading.schemas.ViewDocuments;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,17 +50,6 @@ public class ReplayCommand implements Callable<Integer> {
 
   static final String LOCKS = "projection-rebuild-locks";
   private static final int SAMPLE = 200;
-
-  /** A view's own documents: everything but the projection's checkpoints. */
-  private static final Query NOT_A_CHECKPOINT =
-      Query.of(
-          q ->
-              q.bool(
-                  b ->
-                      b.mustNot(
-                          n ->
-                              n.term(
-                                  t -> t.field(ViewDocuments.KIND_FIELD).value(Checkpoint.KIND)))));
 
   /** How many documents of a rebuilt index are read at a time to check them. */
   private static final int CHECK_PAGE = 1_000;
@@ -261,7 +248,7 @@ public class ReplayCommand implements Callable<Integer> {
                               q ->
                                   q.functionScore(
                                       f ->
-                                          f.query(NOT_A_CHECKPOINT)
+                                          f.query(Checkpoint.NOT_A_CHECKPOINT)
                                               .functions(fn -> fn.randomScore(r -> r)))),
                   ObjectNode.class)
               .hits()
@@ -314,7 +301,11 @@ public class ReplayCommand implements Callable<Integer> {
     List<String> broken = new ArrayList<>();
     SearchResponse<D> first =
         client.search(
-            s -> s.index(index).scroll(t -> t.time("2m")).size(CHECK_PAGE).query(NOT_A_CHECKPOINT),
+            s ->
+                s.index(index)
+                    .scroll(t -> t.time("2m"))
+                    .size(CHECK_PAGE)
+                    .query(Checkpoint.NOT_A_CHECKPOINT),
             view.documentType());
     String scrollId = first.scrollId();
     List<Hit<D>> hits = first.hits().hits();
@@ -352,7 +343,7 @@ public class ReplayCommand implements Callable<Integer> {
   }
 
   private long count(String index) throws IOException {
-    return store.client().count(c -> c.index(index).query(NOT_A_CHECKPOINT)).count();
+    return store.client().count(c -> c.index(index).query(Checkpoint.NOT_A_CHECKPOINT)).count();
   }
 
   private boolean lock(String alias, PrintWriter err) throws IOException {
