@@ -3,16 +3,21 @@ package com.example.trading.command.fee;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.fee.FeeCommand.AdjustFeeHold;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.fee.FeeCommand.RefundFee;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjustmentRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeRejectionReason;
 import com.example.trading.schemas.fee.FeeSchedule;
 import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -50,6 +55,9 @@ public class Fee {
   private String schedule;
 
   private State state;
+
+  /** Hold adjustments already decided (their ids): each is decided once. */
+  private final Set<String> decidedAdjustments = new HashSet<>();
 
   protected Fee() {
     // for Axon
@@ -92,6 +100,39 @@ public class Fee {
     } catch (IllegalArgumentException unknown) {
       throw new FeeRuleViolation(
           "cannot charge the fee of order " + command.orderId() + ": " + unknown.getMessage());
+    }
+  }
+
+  /**
+   * Holds the fee of a new estimate instead, once per adjustment id, while the fee is held (not yet
+   * refunded or settled); refused with an event above the order's {@code maxFee}.
+   */
+  @CommandHandler
+  void handle(AdjustFeeHold command) {
+    if (decidedAdjustments.contains(command.adjustmentId())) {
+      return;
+    }
+    if (state != State.CHARGED) {
+      throw new FeeRuleViolation(
+          "fee of order " + command.orderId() + " is " + state + ": its hold cannot change");
+    }
+    if (command.estimatedNotional() == null || command.estimatedNotional().signum() <= 0) {
+      throw new FeeRuleViolation("a fee hold needs a positive estimated notional");
+    }
+    BigDecimal fee = FeeSchedule.named(schedule).feeFor(command.estimatedNotional());
+    if (command.maxFee() != null && fee.compareTo(command.maxFee()) > 0) {
+      apply(
+          new FeeHoldAdjustmentRejected(
+              orderId,
+              accountId,
+              command.adjustmentId(),
+              fee,
+              command.maxFee(),
+              FeeRejectionReason.FEE_LIMIT_EXCEEDED));
+    } else {
+      apply(
+          new FeeHoldAdjusted(
+              orderId, accountId, command.adjustmentId(), held, fee, command.estimatedNotional()));
     }
   }
 
@@ -160,6 +201,17 @@ public class Fee {
     orderId = event.orderId();
     accountId = event.accountId();
     state = State.REJECTED;
+  }
+
+  @EventSourcingHandler
+  void on(FeeHoldAdjusted event) {
+    decidedAdjustments.add(event.adjustmentId());
+    held = event.amount();
+  }
+
+  @EventSourcingHandler
+  void on(FeeHoldAdjustmentRejected event) {
+    decidedAdjustments.add(event.adjustmentId());
   }
 
   @EventSourcingHandler

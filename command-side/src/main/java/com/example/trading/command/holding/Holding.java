@@ -2,6 +2,7 @@ package com.example.trading.command.holding;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.example.trading.schemas.holding.HoldingCommand.AdjustReservation;
 import com.example.trading.schemas.holding.HoldingCommand.CreditHolding;
 import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
 import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
@@ -10,6 +11,8 @@ import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjusted;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjustmentRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
@@ -59,6 +62,9 @@ public class Holding {
   private final Set<String> settledFills = new HashSet<>();
 
   private final Set<String> creditedFills = new HashSet<>();
+
+  /** Reservation adjustments already decided (their ids): each is decided once. */
+  private final Set<String> decidedAdjustments = new HashSet<>();
 
   /** Deposit requests already carried out (their ids): each is applied once. */
   private final Set<String> appliedDeposits = new HashSet<>();
@@ -137,6 +143,61 @@ public class Holding {
     apply(new HoldingReservationReleased(holdingId, accountId, asset, command.orderId(), reserved));
   }
 
+  /**
+   * Changes an open reservation by a signed amount, once per adjustment id: more is reserved when
+   * it is available (otherwise refused with an event, the reservation unchanged), less releases
+   * that much. Like a release, it refuses when it has no open reservation of the order: a copy that
+   * missed the reservation, decided again on the stored state.
+   */
+  @CommandHandler
+  void handle(AdjustReservation command) {
+    if (decidedAdjustments.contains(command.adjustmentId())) {
+      return;
+    }
+    BigDecimal reserved = reservations.get(command.orderId());
+    if (reserved == null) {
+      throw new HoldingRuleViolation(
+          "holding "
+              + holdingId
+              + " has no open reservation of order "
+              + command.orderId()
+              + " to adjust");
+    }
+    if (command.change().signum() == 0 || command.change().negate().compareTo(reserved) > 0) {
+      throw new HoldingRuleViolation(
+          "cannot change the "
+              + reserved
+              + " "
+              + asset
+              + " reserved for order "
+              + command.orderId()
+              + " by "
+              + command.change());
+    }
+    BigDecimal available = available();
+    if (command.change().compareTo(available) > 0) {
+      apply(
+          new HoldingReservationAdjustmentRejected(
+              holdingId,
+              accountId,
+              asset,
+              command.orderId(),
+              command.adjustmentId(),
+              command.change(),
+              available,
+              HoldingRejectionReason.INSUFFICIENT_HOLDING));
+    } else {
+      apply(
+          new HoldingReservationAdjusted(
+              holdingId,
+              accountId,
+              asset,
+              command.orderId(),
+              command.adjustmentId(),
+              command.change()));
+    }
+  }
+
   @CommandHandler
   void handle(SettleReservation command) {
     HoldingQuantities.requirePositive(asset, command.quantity());
@@ -203,6 +264,18 @@ public class Holding {
   void on(HoldingReservationRejected event) {
     identify(event.holdingId(), event.accountId(), event.asset());
     decidedOrders.add(event.orderId());
+  }
+
+  @EventSourcingHandler
+  void on(HoldingReservationAdjusted event) {
+    decidedAdjustments.add(event.adjustmentId());
+    reservations.computeIfPresent(
+        event.orderId(), (order, reserved) -> reserved.add(event.change()));
+  }
+
+  @EventSourcingHandler
+  void on(HoldingReservationAdjustmentRejected event) {
+    decidedAdjustments.add(event.adjustmentId());
   }
 
   @EventSourcingHandler

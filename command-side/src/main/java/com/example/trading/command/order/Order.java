@@ -3,16 +3,20 @@ package com.example.trading.command.order;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.example.trading.schemas.OrderTerms;
+import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.CompleteOrder;
 import com.example.trading.schemas.order.OrderCommand.ConfirmCancellation;
+import com.example.trading.schemas.order.OrderCommand.ConfirmReplace;
 import com.example.trading.schemas.order.OrderCommand.ExpireOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
 import com.example.trading.schemas.order.OrderCommand.RecordFill;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderTrigger;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
+import com.example.trading.schemas.order.OrderCommand.RejectReplace;
+import com.example.trading.schemas.order.OrderCommand.ReplaceOrder;
 import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
 import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
 import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
@@ -21,9 +25,13 @@ import com.example.trading.schemas.order.OrderEvent.OrderExpired;
 import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaced;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
 import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderStatus;
+import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -39,13 +47,28 @@ import org.axonframework.spring.stereotype.Aggregate;
  * derived from them, so a retried placement lands here and changes nothing); advanced by the saga;
  * cancelled by the customer while live. Keeps {@code filledQuantity ≤ quantity} and {@code FILLED ⇔
  * filledQuantity == quantity}. Saga commands are idempotent: one already applied, or a fill id
- * already recorded, changes nothing.
+ * already recorded, changes nothing. A replace changes the terms once the saga confirms it; while
+ * it is in flight the order may fill up to the larger of the two quantities (the venue may have
+ * taken either).
  */
 @Aggregate(cache = "aggregateCache", commandTargetResolver = "tradingCommandTargetResolver")
 public class Order {
 
   @AggregateIdentifier private String orderId;
   private PlaceOrder placement;
+
+  /** The terms the order works under: the placement's, then those of each replace confirmed. */
+  private long quantity;
+
+  private BigDecimal limitPrice;
+  private BigDecimal stopPrice;
+
+  /** The replace in flight, or null. */
+  private OrderReplaceRequested pendingReplace;
+
+  /** How many replaces were requested (each names the next replace id). */
+  private int replaces;
+
   private OrderStatus status;
   private long filledQuantity;
 
@@ -175,14 +198,16 @@ public class Order {
     if (status.isTerminal() || status == OrderStatus.PENDING) {
       throw new OrderRuleViolation("order " + orderId + " is " + status + " and takes no fills");
     }
-    if (command.quantity() <= 0 || filledQuantity + command.quantity() > placement.quantity()) {
+    long mayFill =
+        pendingReplace == null ? quantity : Math.max(quantity, pendingReplace.quantity());
+    if (command.quantity() <= 0 || filledQuantity + command.quantity() > mayFill) {
       throw new OrderRuleViolation(
           "fill of "
               + command.quantity()
               + " would take order "
               + orderId
               + " past its quantity "
-              + placement.quantity()
+              + mayFill
               + " (filled "
               + filledQuantity
               + ")");
@@ -201,14 +226,14 @@ public class Order {
     if (status == OrderStatus.FILLED) {
       return;
     }
-    if (filledQuantity != placement.quantity()) {
+    if (filledQuantity != quantity) {
       throw new OrderRuleViolation(
           "order "
               + orderId
               + " is filled "
               + filledQuantity
               + " of "
-              + placement.quantity()
+              + quantity
               + " and cannot complete");
     }
     apply(new OrderCompleted(orderId, filledQuantity));
@@ -231,6 +256,84 @@ public class Order {
       apply(new OrderCancellationRequested(orderId));
     }
     return OrderStatus.CANCEL_REQUESTED;
+  }
+
+  /**
+   * The customer's replace: recorded as the whole new terms while the order works at the venue
+   * (SUBMITTED or PARTIALLY_FILLED), refused with a conflict otherwise, and refused as a bad
+   * request when the terms are not valid for the order's type or change nothing.
+   */
+  @CommandHandler
+  OrderStatus handle(ReplaceOrder command) {
+    if (status.isTerminal()) {
+      throw new OrderRuleViolation.OrderAlreadyFinished(orderId, status);
+    }
+    switch (status) {
+      case PENDING, ACCEPTED ->
+          throw new OrderRuleViolation.OrderNotReplaceable(
+              orderId, status, "it is not working at the venue yet");
+      case CANCEL_REQUESTED ->
+          throw new OrderRuleViolation.OrderNotReplaceable(
+              orderId, status, "a cancel is in flight");
+      case REPLACE_REQUESTED ->
+          throw new OrderRuleViolation.OrderNotReplaceable(
+              orderId, status, "replace " + pendingReplace.replaceId() + " is in flight");
+      case SUBMITTED, PARTIALLY_FILLED, FILLED, REJECTED, CANCELLED, EXPIRED -> {}
+    }
+    if (placement.type() == OrderType.MARKET) {
+      throw new OrderRuleViolation.OrderNotReplaceable(
+          orderId, status, "a MARKET order does not rest");
+    }
+    long newQuantity = command.quantity() == null ? quantity : command.quantity();
+    BigDecimal newLimit = command.limitPrice() == null ? limitPrice : command.limitPrice();
+    BigDecimal newStop = command.stopPrice() == null ? stopPrice : command.stopPrice();
+    if (newQuantity <= filledQuantity) {
+      throw new OrderRuleViolation(
+          "quantity must be more than the " + filledQuantity + " already filled");
+    }
+    try {
+      OrderTerms.of(placement.type(), newLimit, newStop);
+    } catch (IllegalArgumentException wrongPrices) {
+      throw new OrderRuleViolation(wrongPrices.getMessage());
+    }
+    if (command.stopPrice() != null && triggered && !sameValue(newStop, stopPrice)) {
+      throw new OrderRuleViolation("the stop has triggered: stopPrice can no longer change");
+    }
+    if (newQuantity == quantity
+        && sameValue(newLimit, limitPrice)
+        && sameValue(newStop, stopPrice)) {
+      throw new OrderRuleViolation("the replace changes nothing");
+    }
+    apply(
+        new OrderReplaceRequested(
+            orderId, orderId + ":r" + (replaces + 1), newQuantity, newLimit, newStop));
+    return OrderStatus.REPLACE_REQUESTED;
+  }
+
+  private static boolean sameValue(BigDecimal a, BigDecimal b) {
+    return a == null ? b == null : b != null && a.compareTo(b) == 0;
+  }
+
+  /** The saga replaced the order everywhere: it works under the new terms; a repeat is a no-op. */
+  @CommandHandler
+  void handle(ConfirmReplace command) {
+    if (pendingReplace != null && pendingReplace.replaceId().equals(command.replaceId())) {
+      apply(
+          new OrderReplaced(
+              orderId,
+              pendingReplace.replaceId(),
+              pendingReplace.quantity(),
+              pendingReplace.limitPrice(),
+              pendingReplace.stopPrice()));
+    }
+  }
+
+  /** The saga refused the replace: the order keeps its terms; a repeat is a no-op. */
+  @CommandHandler
+  void handle(RejectReplace command) {
+    if (pendingReplace != null && pendingReplace.replaceId().equals(command.replaceId())) {
+      apply(new OrderReplaceRejected(orderId, command.replaceId(), command.reason()));
+    }
   }
 
   @CommandHandler
@@ -263,6 +366,9 @@ public class Order {
             event.maxFee(),
             event.timeInForce(),
             event.stopPrice());
+    quantity = event.quantity();
+    limitPrice = event.limitPrice();
+    stopPrice = event.stopPrice();
     status = OrderStatus.PENDING;
   }
 
@@ -287,8 +393,36 @@ public class Order {
   void on(OrderFilled event) {
     fillIds.add(event.fillId());
     filledQuantity = event.filledQuantity();
-    if (status != OrderStatus.CANCEL_REQUESTED) {
+    if (status != OrderStatus.CANCEL_REQUESTED && status != OrderStatus.REPLACE_REQUESTED) {
       status = OrderStatus.PARTIALLY_FILLED;
+    }
+  }
+
+  @EventSourcingHandler
+  void on(OrderReplaceRequested event) {
+    replaces++;
+    pendingReplace = event;
+    status = OrderStatus.REPLACE_REQUESTED;
+  }
+
+  @EventSourcingHandler
+  void on(OrderReplaced event) {
+    quantity = event.quantity();
+    limitPrice = event.limitPrice();
+    stopPrice = event.stopPrice();
+    replaceSettled();
+  }
+
+  @EventSourcingHandler
+  void on(OrderReplaceRejected event) {
+    replaceSettled();
+  }
+
+  /** The replace in flight is done: the order works again (unless a cancel came meanwhile). */
+  private void replaceSettled() {
+    pendingReplace = null;
+    if (status == OrderStatus.REPLACE_REQUESTED) {
+      status = filledQuantity == 0 ? OrderStatus.SUBMITTED : OrderStatus.PARTIALLY_FILLED;
     }
   }
 

@@ -19,6 +19,7 @@ import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
+import com.example.trading.schemas.order.OrderCommand.ReplaceOrder;
 import com.example.trading.schemas.order.OrderStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micrometer.core.instrument.Counter;
@@ -46,6 +47,7 @@ import org.axonframework.messaging.MetaData;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,12 +55,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Placing and cancelling orders. Placement is idempotent on {@code (accountId, clientOrderId)}: the
- * first call answers 202, a repeat 200 with the same order id and no second order. New orders pass
- * {@link Admission} first.
+ * Placing, replacing and cancelling orders. Placement is idempotent on {@code (accountId,
+ * clientOrderId)}: the first call answers 202, a repeat 200 with the same order id and no second
+ * order. New orders pass {@link Admission} first.
  */
 @RestController
-@Tag(name = "orders", description = "Placing and cancelling orders")
+@Tag(name = "orders", description = "Placing, replacing and cancelling orders")
 class OrderController {
 
   record PlaceOrderRequest(
@@ -112,6 +114,35 @@ class OrderController {
                 + " trigger")
     boolean isTimeInForce() {
       return type == null || !type.hasStopPrice() || !timeInForceOrDefault().endsOnArrival();
+    }
+  }
+
+  @Schema(
+      description =
+          "New terms for a working order; what is left out stays as it is. At least one is"
+              + " required.")
+  record ReplaceOrderRequest(
+      @Schema(
+              description =
+                  "the order's new quantity: more than what has filled (the rest works at the"
+                      + " venue)",
+              minimum = "1")
+          @Positive
+          @Max(1_000_000_000L)
+          @Nullable Long quantity,
+      @Schema(description = "LIMIT and STOP_LIMIT only: the new limit")
+          @Positive
+          @Digits(integer = 12, fraction = 6)
+          @Nullable BigDecimal limitPrice,
+      @Schema(description = "STOP and STOP_LIMIT only, before the stop has triggered: the new stop")
+          @Positive
+          @Digits(integer = 12, fraction = 6)
+          @Nullable BigDecimal stopPrice) {
+
+    @Schema(hidden = true)
+    @AssertTrue(message = "must name at least one of quantity, limitPrice and stopPrice")
+    boolean isTerms() {
+      return quantity != null || limitPrice != null || stopPrice != null;
     }
   }
 
@@ -221,6 +252,41 @@ class OrderController {
           String orderId) {
     accounts.requireActingOnOrder(caller, orderId);
     OrderStatus status = commands.sendAndWait(new CancelOrder(orderId), metadata(orderId, caller));
+    return new OrderAccepted(orderId, status, positions.afterCommandOn(orderId));
+  }
+
+  @Operation(
+      operationId = "replaceOrder",
+      summary = "Replace a working order's quantity, limit or stop price",
+      description =
+          "The order keeps its id. The saga re-reserves (or releases) the difference, holds the fee"
+              + " for the new terms, then replaces the order at the venue; a refusal at any step"
+              + " restores the previous terms and the order's timeline says why. 409 when the order"
+              + " has finished, is not working at the venue yet, or a cancel or another replace is"
+              + " in flight (the problem's orderStatus says which); 400 when the new terms do not"
+              + " fit the order (a price its type has not, a quantity not above what filled, no"
+              + " change).",
+      responses = {
+        @ApiResponse(
+            responseCode = "202",
+            description = "Replace requested (status REPLACE_REQUESTED)",
+            content = @Content(schema = @Schema(implementation = OrderAccepted.class))),
+        @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+        @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+        @ApiResponse(responseCode = "429", ref = ProblemResponses.TOO_MANY_REQUESTS)
+      })
+  @PatchMapping("/api/orders/{orderId}")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  OrderAccepted replace(
+      @Parameter(hidden = true) Caller caller,
+      @PathVariable @Pattern(regexp = ORDER_ID_PATTERN, message = ORDER_ID_MESSAGE) String orderId,
+      @Valid @RequestBody ReplaceOrderRequest request) {
+    accounts.requireActingOnOrder(caller, orderId);
+    OrderStatus status =
+        commands.sendAndWait(
+            new ReplaceOrder(
+                orderId, request.quantity(), request.limitPrice(), request.stopPrice()),
+            metadata(orderId, caller));
     return new OrderAccepted(orderId, status, positions.afterCommandOn(orderId));
   }
 

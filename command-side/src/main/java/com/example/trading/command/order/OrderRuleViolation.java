@@ -24,6 +24,23 @@ public class OrderRuleViolation extends IllegalArgumentException implements Rule
     }
   }
 
+  /**
+   * A replace the order cannot take in its state: not working at the venue yet, a cancel or another
+   * replace in flight, or a MARKET order (it does not rest).
+   */
+  public static final class OrderNotReplaceable extends OrderRuleViolation {
+    private final transient OrderStatus status;
+
+    public OrderNotReplaceable(String orderId, OrderStatus status, String why) {
+      super("order " + orderId + " (" + status + ") cannot be replaced: " + why);
+      this.status = status;
+    }
+
+    public OrderStatus status() {
+      return status;
+    }
+  }
+
   /** The clientOrderId was used before for an order with different terms. */
   public static final class ClientOrderIdReused extends OrderRuleViolation {
     public ClientOrderIdReused(String clientOrderId, String orderId) {

@@ -33,6 +33,18 @@ class CommandApiExceptionHandler extends ApiExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(OrderRuleViolation.OrderNotReplaceable.class)
+  ProblemDetail orderNotReplaceable(OrderRuleViolation.OrderNotReplaceable e) {
+    ProblemDetail problem =
+        ApiProblems.of(
+            HttpStatus.CONFLICT,
+            "order-not-replaceable",
+            "Order cannot be replaced now",
+            e.getMessage());
+    problem.setProperty("orderStatus", e.status().name());
+    return problem;
+  }
+
   @ExceptionHandler(OrderRuleViolation.ClientOrderIdReused.class)
   ProblemDetail clientOrderIdReused(OrderRuleViolation.ClientOrderIdReused e) {
     return ApiProblems.of(

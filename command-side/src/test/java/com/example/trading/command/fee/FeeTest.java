@@ -2,11 +2,14 @@ package com.example.trading.command.fee;
 
 import com.example.trading.command.axon.TradingCommandTargetResolver;
 import com.example.trading.schemas.Side;
+import com.example.trading.schemas.fee.FeeCommand.AdjustFeeHold;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.fee.FeeCommand.RefundFee;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjustmentRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeRejectionReason;
@@ -269,5 +272,67 @@ class FeeTest {
         .when(new RefundFee(ORDER))
         .expectSuccessfulHandlerExecution()
         .expectNoEvents();
+  }
+
+  // ---- hold adjustments (a replace of the order's terms) ----------------------------------------
+
+  @Test
+  void aReplaceHoldsTheFeeOfItsNewEstimateWhichTheSettlementThenAccountsFor() {
+    // 12 × 190.00 = 2,280.00 → 2.28; it was 10 × 190.00 → 1.90
+    fixture
+        .given(charged("1.90"))
+        .when(
+            new AdjustFeeHold(ORDER, "o-1:r1:fee", new BigDecimal("2280.00"), new BigDecimal("5")))
+        .expectEvents(
+            new FeeHoldAdjusted(
+                ORDER,
+                "acc-1",
+                "o-1:r1:fee",
+                new BigDecimal("1.90"),
+                new BigDecimal("2.28"),
+                new BigDecimal("2280.00")));
+    fixture
+        .given(
+            charged("1.90"),
+            new FeeHoldAdjusted(
+                ORDER,
+                "acc-1",
+                "o-1:r1:fee",
+                new BigDecimal("1.90"),
+                new BigDecimal("2.28"),
+                new BigDecimal("2280.00")))
+        .when(new RefundFee(ORDER))
+        .expectEvents(new FeeRefunded(ORDER, "acc-1", new BigDecimal("2.28")));
+  }
+
+  @Test
+  void aHoldAboveTheMaxFeeIsRefusedWithAnEventAndAnAdjustmentIsDecidedOnce() {
+    FeeHoldAdjustmentRejected refused =
+        new FeeHoldAdjustmentRejected(
+            ORDER,
+            "acc-1",
+            "o-1:r1:fee",
+            new BigDecimal("2.28"),
+            new BigDecimal("2.00"),
+            FeeRejectionReason.FEE_LIMIT_EXCEEDED);
+    fixture
+        .given(charged("1.90"))
+        .when(
+            new AdjustFeeHold(
+                ORDER, "o-1:r1:fee", new BigDecimal("2280.00"), new BigDecimal("2.00")))
+        .expectEvents(refused);
+    fixture
+        .given(charged("1.90"), refused)
+        .when(new AdjustFeeHold(ORDER, "o-1:r1:fee", new BigDecimal("2280.00"), null))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
+  }
+
+  @Test
+  void aFeeNoLongerHeldCannotBeAdjusted() {
+    fixture
+        .given(charged("1.90"), new FeeRefunded(ORDER, "acc-1", new BigDecimal("1.90")))
+        .when(new AdjustFeeHold(ORDER, "o-1:r1:fee", new BigDecimal("2280.00"), null))
+        .expectException(FeeRuleViolation.class);
   }
 }

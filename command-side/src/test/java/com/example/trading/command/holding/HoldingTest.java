@@ -1,6 +1,7 @@
 package com.example.trading.command.holding;
 
 import com.example.trading.command.axon.TradingCommandTargetResolver;
+import com.example.trading.schemas.holding.HoldingCommand.AdjustReservation;
 import com.example.trading.schemas.holding.HoldingCommand.CreditHolding;
 import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
 import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
@@ -9,6 +10,8 @@ import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjusted;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjustmentRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
@@ -278,5 +281,84 @@ class HoldingTest {
         .given(new HoldingCredited(ID, "acc-1", "AAPL", "o-1", "f-1", qty("5")))
         .when(reserve("o-2", "5"))
         .expectEvents(reserved("o-2", "5"));
+  }
+
+  // ---- adjustments (a replace of the order's terms) ---------------------------------------------
+
+  private static AdjustReservation adjust(String adjustmentId, String change) {
+    return new AdjustReservation(ID, "acc-1", "AAPL", "o-1", adjustmentId, qty(change));
+  }
+
+  private static HoldingReservationAdjusted adjusted(String adjustmentId, String change) {
+    return new HoldingReservationAdjusted(ID, "acc-1", "AAPL", "o-1", adjustmentId, qty(change));
+  }
+
+  @Test
+  void aReservationGrowsByWhatIsAvailableAndShrinksByWhatIsReleased() {
+    fixture
+        .given(deposited("100"), reserved("o-1", "10"))
+        .when(adjust("o-1:r1:reserve", "5"))
+        .expectEvents(adjusted("o-1:r1:reserve", "5"));
+    fixture
+        .given(deposited("100"), reserved("o-1", "10"), adjusted("o-1:r1:reserve", "5"))
+        .when(new ReleaseReservation(ID, "o-1"))
+        .expectEvents(released("15"));
+    fixture
+        .given(deposited("100"), reserved("o-1", "10"))
+        .when(adjust("o-1:r1:release", "-4"))
+        .expectEvents(adjusted("o-1:r1:release", "-4"));
+  }
+
+  @Test
+  void aGrowthBeyondWhatIsAvailableIsRefusedWithAnEventAndChangesNothing() {
+    fixture
+        .given(deposited("20"), reserved("o-1", "10"), reserved("o-2", "5"))
+        .when(adjust("o-1:r1:reserve", "6"))
+        .expectEvents(
+            new HoldingReservationAdjustmentRejected(
+                ID,
+                "acc-1",
+                "AAPL",
+                "o-1",
+                "o-1:r1:reserve",
+                qty("6"),
+                qty("5"),
+                HoldingRejectionReason.INSUFFICIENT_HOLDING));
+    fixture
+        .given(
+            deposited("20"),
+            reserved("o-1", "10"),
+            new HoldingReservationAdjustmentRejected(
+                ID,
+                "acc-1",
+                "AAPL",
+                "o-1",
+                "o-1:r1:reserve",
+                qty("6"),
+                qty("5"),
+                HoldingRejectionReason.INSUFFICIENT_HOLDING))
+        .when(new ReleaseReservation(ID, "o-1"))
+        .expectEvents(released("10"));
+  }
+
+  @Test
+  void anAdjustmentIsDecidedOnce() {
+    fixture
+        .given(deposited("100"), reserved("o-1", "10"), adjusted("o-1:r1:reserve", "5"))
+        .when(adjust("o-1:r1:reserve", "5"))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
+  }
+
+  @Test
+  void anAdjustmentNeedsAnOpenReservationAndCannotReleaseMoreThanItHolds() {
+    fixture
+        .given(deposited("100"))
+        .when(adjust("o-1:r1:reserve", "5"))
+        .expectException(HoldingRuleViolation.class);
+    fixture
+        .given(deposited("100"), reserved("o-1", "10"))
+        .when(adjust("o-1:r1:release", "-11"))
+        .expectException(HoldingRuleViolation.class);
   }
 }

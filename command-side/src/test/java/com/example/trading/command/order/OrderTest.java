@@ -11,12 +11,15 @@ import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
 import com.example.trading.schemas.order.OrderCommand.CancelOrder;
 import com.example.trading.schemas.order.OrderCommand.CompleteOrder;
 import com.example.trading.schemas.order.OrderCommand.ConfirmCancellation;
+import com.example.trading.schemas.order.OrderCommand.ConfirmReplace;
 import com.example.trading.schemas.order.OrderCommand.ExpireOrder;
 import com.example.trading.schemas.order.OrderCommand.PlaceOrder;
 import com.example.trading.schemas.order.OrderCommand.RecordFill;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderTrigger;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
+import com.example.trading.schemas.order.OrderCommand.RejectReplace;
+import com.example.trading.schemas.order.OrderCommand.ReplaceOrder;
 import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
 import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
 import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
@@ -25,6 +28,9 @@ import com.example.trading.schemas.order.OrderEvent.OrderExpired;
 import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaced;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
 import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderRejectReason;
@@ -376,5 +382,158 @@ class OrderTest {
         .given(placed(10), new OrderCancellationRequested(ID), new OrderCancelled(ID, 0))
         .when(new RecordFill(ID, "f-9", 1, BigDecimal.ONE))
         .expectException(OrderRuleViolation.class);
+  }
+
+  // ---- replace ----------------------------------------------------------------------------------
+
+  /** A resting LIMIT SELL of 10 at 190.00, working at the venue. */
+  private static OrderPlaced limitSellPlaced() {
+    return aSell(10).limit("190.00").placed();
+  }
+
+  private static final String REPLACE_1 = ID + ":r1";
+
+  private static OrderReplaceRequested replaceRequested(long quantity, String limitPrice) {
+    return new OrderReplaceRequested(ID, REPLACE_1, quantity, new BigDecimal(limitPrice), null);
+  }
+
+  @Test
+  void aReplaceOfAWorkingOrderIsRecordedWithTheWholeNewTerms() {
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED)
+        .when(new ReplaceOrder(ID, null, new BigDecimal("189.00"), null))
+        .expectEvents(replaceRequested(10, "189.00"))
+        .expectResultMessagePayload(OrderStatus.REPLACE_REQUESTED);
+  }
+
+  @Test
+  void aConfirmedReplaceChangesTheTermsTheOrderWorksUnder() {
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED, replaceRequested(12, "189.00"))
+        .when(new ConfirmReplace(ID, REPLACE_1))
+        .expectEvents(new OrderReplaced(ID, REPLACE_1, 12, new BigDecimal("189.00"), null))
+        .expectState(
+            order ->
+                org.assertj.core.api.Assertions.assertThat(order)
+                    .extracting("status", "quantity")
+                    .containsExactly(OrderStatus.SUBMITTED, 12L));
+    fixture
+        .given(
+            limitSellPlaced(),
+            ACCEPTED,
+            SUBMITTED,
+            replaceRequested(12, "189.00"),
+            new OrderReplaced(ID, REPLACE_1, 12, new BigDecimal("189.00"), null),
+            filled("f-1", 12, 12))
+        .when(new CompleteOrder(ID))
+        .expectEvents(new OrderCompleted(ID, 12));
+  }
+
+  @Test
+  void aRejectedReplaceKeepsThePreviousTermsAndTheNextReplaceHasTheNextId() {
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED, replaceRequested(12, "189.00"))
+        .when(new RejectReplace(ID, REPLACE_1, "the venue refused"))
+        .expectEvents(new OrderReplaceRejected(ID, REPLACE_1, "the venue refused"));
+    fixture
+        .given(
+            limitSellPlaced(),
+            ACCEPTED,
+            SUBMITTED,
+            filled("f-1", 4, 4),
+            replaceRequested(12, "189.00"),
+            new OrderReplaceRejected(ID, REPLACE_1, "the venue refused"))
+        .when(new ReplaceOrder(ID, 6L, null, null))
+        .expectEvents(new OrderReplaceRequested(ID, ID + ":r2", 6, new BigDecimal("190.00"), null))
+        .expectState(
+            order ->
+                org.assertj.core.api.Assertions.assertThat(order)
+                    .extracting("quantity")
+                    .isEqualTo(10L));
+  }
+
+  @Test
+  void whileAReplaceIsInFlightTheOrderMayFillUpToTheLargerQuantity() {
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED, replaceRequested(12, "189.00"))
+        .when(new RecordFill(ID, "f-1", 12, new BigDecimal("190.11")))
+        .expectEvents(filled("f-1", 12, 12));
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED, replaceRequested(12, "189.00"))
+        .when(new RecordFill(ID, "f-1", 13, new BigDecimal("190.11")))
+        .expectException(OrderRuleViolation.class);
+  }
+
+  @Test
+  void repeatedReplaceAnswersChangeNothing() {
+    fixture
+        .given(
+            limitSellPlaced(),
+            ACCEPTED,
+            SUBMITTED,
+            replaceRequested(12, "189.00"),
+            new OrderReplaced(ID, REPLACE_1, 12, new BigDecimal("189.00"), null))
+        .when(new ConfirmReplace(ID, REPLACE_1))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
+    fixture
+        .given(
+            limitSellPlaced(),
+            ACCEPTED,
+            SUBMITTED,
+            replaceRequested(12, "189.00"),
+            new OrderReplaced(ID, REPLACE_1, 12, new BigDecimal("189.00"), null))
+        .when(new RejectReplace(ID, REPLACE_1, "late"))
+        .expectSuccessfulHandlerExecution()
+        .expectNoEvents();
+  }
+
+  @Test
+  void aReplaceIsAConflictWhenTheOrderIsNotWorkingOrBusy() {
+    fixture
+        .given(limitSellPlaced(), ACCEPTED)
+        .when(new ReplaceOrder(ID, 12L, null, null))
+        .expectException(OrderRuleViolation.OrderNotReplaceable.class);
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED, new OrderCancellationRequested(ID))
+        .when(new ReplaceOrder(ID, 12L, null, null))
+        .expectException(OrderRuleViolation.OrderNotReplaceable.class);
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED, replaceRequested(12, "189.00"))
+        .when(new ReplaceOrder(ID, 11L, null, null))
+        .expectException(OrderRuleViolation.OrderNotReplaceable.class);
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED)
+        .when(new ReplaceOrder(ID, 12L, null, null))
+        .expectException(OrderRuleViolation.OrderNotReplaceable.class);
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED, new OrderExpired(ID, 0))
+        .when(new ReplaceOrder(ID, 12L, null, null))
+        .expectException(OrderRuleViolation.OrderAlreadyFinished.class);
+  }
+
+  @Test
+  void aReplaceMustFitTheOrdersTypeAndChangeSomething() {
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED, filled("f-1", 4, 4))
+        .when(new ReplaceOrder(ID, 4L, null, null))
+        .expectException(OrderRuleViolation.class)
+        .expectExceptionMessage("quantity must be more than the 4 already filled");
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED)
+        .when(new ReplaceOrder(ID, null, null, new BigDecimal("185.00")))
+        .expectException(OrderRuleViolation.class)
+        .expectExceptionMessage("a LIMIT order has no stopPrice");
+    fixture
+        .given(limitSellPlaced(), ACCEPTED, SUBMITTED)
+        .when(new ReplaceOrder(ID, 10L, new BigDecimal("190.0"), null))
+        .expectException(OrderRuleViolation.class)
+        .expectExceptionMessage("the replace changes nothing");
+    OrderPlaced stop = aSell(10).stop("180.00").placed();
+    fixture
+        .given(stop, ACCEPTED, SUBMITTED, new OrderTriggered(ID, new BigDecimal("179.90")))
+        .when(new ReplaceOrder(ID, null, null, new BigDecimal("175.00")))
+        .expectException(OrderRuleViolation.class)
+        .expectExceptionMessage("the stop has triggered: stopPrice can no longer change");
   }
 }

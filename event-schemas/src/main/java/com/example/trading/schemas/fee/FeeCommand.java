@@ -45,4 +45,14 @@ public sealed interface FeeCommand extends TradingCommand {
   @MessageType(name = "SettleFee", revision = 2)
   record SettleFee(String orderId, BigDecimal amount, BigDecimal executedNotional)
       implements FeeCommand {}
+
+  /**
+   * Hold the fee of {@code estimatedNotional} instead of what is held now, under the schedule of
+   * the hold, once per {@code adjustmentId}; refused with an event when it is above {@code maxFee}
+   * (null: no limit). A replace of the order's terms sends it.
+   */
+  @MessageType(name = "AdjustFeeHold")
+  record AdjustFeeHold(
+      String orderId, String adjustmentId, BigDecimal estimatedNotional, BigDecimal maxFee)
+      implements FeeCommand {}
 }

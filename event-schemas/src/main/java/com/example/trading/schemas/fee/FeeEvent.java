@@ -33,6 +33,32 @@ public sealed interface FeeEvent extends TradingEvent {
       FeeRejectionReason reason)
       implements FeeEvent {}
 
+  /**
+   * The hold is now {@code amount} (it was {@code previous}), the fee of {@code estimatedNotional},
+   * for adjustment {@code adjustmentId}. What {@link FeeSettled} and {@link FeeRefunded} then
+   * account for is this hold.
+   */
+  @MessageType(name = "FeeHoldAdjusted")
+  record FeeHoldAdjusted(
+      String orderId,
+      String accountId,
+      String adjustmentId,
+      BigDecimal previous,
+      BigDecimal amount,
+      BigDecimal estimatedNotional)
+      implements FeeEvent {}
+
+  /** Holding {@code fee} was refused (above {@code maxFee}); the hold stays as it was. */
+  @MessageType(name = "FeeHoldAdjustmentRejected")
+  record FeeHoldAdjustmentRejected(
+      String orderId,
+      String accountId,
+      String adjustmentId,
+      BigDecimal fee,
+      BigDecimal maxFee,
+      FeeRejectionReason reason)
+      implements FeeEvent {}
+
   /** Given back because nothing filled. Never after {@link FeeSettled}. */
   @MessageType(name = "FeeRefunded")
   record FeeRefunded(String orderId, String accountId, BigDecimal amount) implements FeeEvent {}
@@ -40,9 +66,10 @@ public sealed interface FeeEvent extends TradingEvent {
   /**
    * The order ended with something filled: the fee due on what traded ({@code amount}, under the
    * schedule of {@link FeeCharged}, at most the hold) was paid and the rest of the hold ({@code
-   * refunded}) given back, so {@code amount + refunded} is exactly what {@link FeeCharged} held.
-   * {@code executedNotional} is the notional of the order's fills (Σ price × quantity, each in
-   * cents) the fee was computed on. Never after {@link FeeRefunded}.
+   * refunded}) given back, so {@code amount + refunded} is exactly what is held ({@link
+   * FeeCharged}, or the last {@link FeeHoldAdjusted}). {@code executedNotional} is the notional of
+   * the order's fills (Σ price × quantity, each in cents) the fee was computed on. Never after
+   * {@link FeeRefunded}.
    *
    * <p>Revision 2 added {@code refunded} and {@code executedNotional}. Revision 1 settled the whole
    * hold at the first fill; it is read through {@code FeeSettledRevision1To2} with {@code refunded}

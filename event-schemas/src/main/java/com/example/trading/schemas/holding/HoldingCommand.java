@@ -51,4 +51,19 @@ public sealed interface HoldingCommand extends TradingCommand {
       String fillId,
       BigDecimal quantity)
       implements HoldingCommand {}
+
+  /**
+   * Change what is reserved for {@code orderId} by {@code change} (positive: reserve more, refused
+   * with an event when the holding has not that much available; negative: release that much), once
+   * per {@code adjustmentId}. A replace of the order's terms sends it.
+   */
+  @MessageType(name = "AdjustReservation")
+  record AdjustReservation(
+      String holdingId,
+      String accountId,
+      String asset,
+      String orderId,
+      String adjustmentId,
+      BigDecimal change)
+      implements HoldingCommand {}
 }

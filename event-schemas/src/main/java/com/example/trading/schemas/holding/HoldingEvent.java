@@ -48,6 +48,36 @@ public sealed interface HoldingEvent extends TradingEvent {
       HoldingRejectionReason reason)
       implements HoldingEvent {}
 
+  /**
+   * What is reserved for {@code orderId} changed by {@code change} (signed) for adjustment {@code
+   * adjustmentId}: more reserved, or part of it available again.
+   */
+  @MessageType(name = "HoldingReservationAdjusted")
+  record HoldingReservationAdjusted(
+      String holdingId,
+      String accountId,
+      String asset,
+      String orderId,
+      String adjustmentId,
+      BigDecimal change)
+      implements HoldingEvent {}
+
+  /**
+   * Reserving {@code requested} more for {@code orderId} was refused; {@code available} is what
+   * there was. The reservation stays as it was.
+   */
+  @MessageType(name = "HoldingReservationAdjustmentRejected")
+  record HoldingReservationAdjustmentRejected(
+      String holdingId,
+      String accountId,
+      String asset,
+      String orderId,
+      String adjustmentId,
+      BigDecimal requested,
+      BigDecimal available,
+      HoldingRejectionReason reason)
+      implements HoldingEvent {}
+
   /** What was still reserved for {@code orderId} is available again. */
   @MessageType(name = "HoldingReservationReleased")
   record HoldingReservationReleased(

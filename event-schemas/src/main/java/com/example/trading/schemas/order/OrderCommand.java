@@ -60,6 +60,24 @@ public sealed interface OrderCommand extends TradingCommand {
   record RejectOrder(String orderId, OrderRejectReason reason, String detail)
       implements OrderCommand {}
 
+  /**
+   * The customer's replace of a working order's terms: {@code quantity} (more than what has
+   * filled), {@code limitPrice} (LIMIT, STOP_LIMIT) or {@code stopPrice} (STOP, STOP_LIMIT, before
+   * the trigger); a null one stays as it is. Refused when the order is finished, not yet working at
+   * the venue, or a cancel or another replace is in flight.
+   */
+  @MessageType(name = "ReplaceOrder")
+  record ReplaceOrder(String orderId, Long quantity, BigDecimal limitPrice, BigDecimal stopPrice)
+      implements OrderCommand {}
+
+  /** The saga replaced the order everywhere: its terms are those of replace {@code replaceId}. */
+  @MessageType(name = "ConfirmReplace")
+  record ConfirmReplace(String orderId, String replaceId) implements OrderCommand {}
+
+  /** The saga refused replace {@code replaceId}, having restored the previous terms; why. */
+  @MessageType(name = "RejectReplace")
+  record RejectReplace(String orderId, String replaceId, String reason) implements OrderCommand {}
+
   /** The customer's cancel; refused when the order is already finished. */
   @MessageType(name = "CancelOrder")
   record CancelOrder(String orderId) implements OrderCommand {}

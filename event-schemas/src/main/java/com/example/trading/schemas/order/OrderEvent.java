@@ -74,6 +74,27 @@ public sealed interface OrderEvent extends TradingEvent {
   record OrderRejected(String orderId, OrderRejectReason reason, String detail)
       implements OrderEvent {}
 
+  /**
+   * The customer asked to replace the working order's terms with these (the whole new terms: what
+   * the request left out is as it was); status REPLACE_REQUESTED. {@code replaceId} ({@code
+   * <orderId>:r<n>} for the order's n-th replace) names it in the saga and at the venue.
+   */
+  @MessageType(name = "OrderReplaceRequested")
+  record OrderReplaceRequested(
+      String orderId, String replaceId, long quantity, BigDecimal limitPrice, BigDecimal stopPrice)
+      implements OrderEvent {}
+
+  /** The reservation, the fee hold and the venue took the new terms: the order works under them. */
+  @MessageType(name = "OrderReplaced")
+  record OrderReplaced(
+      String orderId, String replaceId, long quantity, BigDecimal limitPrice, BigDecimal stopPrice)
+      implements OrderEvent {}
+
+  /** The replace was refused ({@code reason}); the order works under its previous terms. */
+  @MessageType(name = "OrderReplaceRejected")
+  record OrderReplaceRejected(String orderId, String replaceId, String reason)
+      implements OrderEvent {}
+
   /** The customer asked to cancel; the saga does the rest. */
   @MessageType(name = "OrderCancellationRequested")
   record OrderCancellationRequested(String orderId) implements OrderEvent {}

@@ -6,6 +6,7 @@ import com.example.trading.schemas.account.AccountEvent;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeSchedule;
@@ -13,6 +14,8 @@ import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjusted;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjustmentRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
@@ -23,6 +26,9 @@ import com.example.trading.schemas.order.OrderEvent.OrderExpired;
 import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaced;
 import com.example.trading.schemas.order.OrderRejectReason;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -33,6 +39,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,6 +168,7 @@ public final class EventStoreAudit {
           History history = history(placed.orderId());
           history.placed = placed;
           history.placedAt = stored.storedAt();
+          history.quantity = placed.quantity();
         }
       }
       case OrderEvent event -> {
@@ -195,6 +203,8 @@ public final class EventStoreAudit {
       case HoldingReserved e -> e.orderId();
       case HoldingReservationRejected e -> e.orderId();
       case HoldingReservationReleased e -> e.orderId();
+      case HoldingReservationAdjusted e -> e.orderId();
+      case HoldingReservationAdjustmentRejected e -> e.orderId();
       case HoldingDebited e -> e.orderId();
       case HoldingCredited e -> e.orderId();
     };
@@ -239,8 +249,15 @@ public final class EventStoreAudit {
             reserved = reserved.subtract(e.quantity());
           }
         }
+        case HoldingReservationAdjusted e -> {
+          if (reservations.containsKey(e.orderId())) {
+            reservations.merge(e.orderId(), e.change(), BigDecimal::add);
+            reserved = reserved.add(e.change());
+          }
+        }
         case HoldingCredited e -> quantity = quantity.add(e.quantity());
         case HoldingReservationRejected ignored -> {}
+        case HoldingReservationAdjustmentRejected ignored -> {}
       }
       if (quantity.signum() < 0 || reserved.signum() < 0 || reserved.compareTo(quantity) > 0) {
         violation(
@@ -261,6 +278,14 @@ public final class EventStoreAudit {
     final String orderId;
     OrderPlaced placed;
     Instant placedAt;
+
+    /** The quantity the order works under: the placement's, then each confirmed replace's. */
+    long quantity;
+
+    /** Replaces requested, and the answers (replaced or refused) each got, by replace id. */
+    final Set<String> replacesRequested = new LinkedHashSet<>();
+
+    final Map<String, Integer> replaceAnswers = new HashMap<>();
     final List<OrderFilled> fills = new ArrayList<>();
     final List<OrderEvent> ends = new ArrayList<>();
     Instant finishedAt;
@@ -278,6 +303,12 @@ public final class EventStoreAudit {
       }
       switch (event) {
         case OrderFilled fill -> fills.add(fill);
+        case OrderReplaceRequested e -> replacesRequested.add(e.replaceId());
+        case OrderReplaced e -> {
+          quantity = e.quantity();
+          replaceAnswers.merge(e.replaceId(), 1, Integer::sum);
+        }
+        case OrderReplaceRejected e -> replaceAnswers.merge(e.replaceId(), 1, Integer::sum);
         case OrderCompleted e -> end(e, storedAt);
         case OrderRejected e -> end(e, storedAt);
         case OrderCancelled e -> end(e, storedAt);
@@ -321,7 +352,7 @@ public final class EventStoreAudit {
           placed.clientOrderId(),
           end == null ? null : end.getClass().getSimpleName(),
           end instanceof OrderRejected rejected ? rejected.reason().name() : null,
-          placed.quantity(),
+          quantity,
           filled(),
           placedAt,
           finishedAt,
@@ -420,11 +451,24 @@ public final class EventStoreAudit {
                 .formatted(order.orderId, fill.fillId(), fill.filledQuantity(), filled));
       }
     }
-    if (filled > order.placed.quantity()) {
+    if (filled > order.quantity) {
       violation(
           Invariant.ORDERS_CONSISTENT,
-          "%s: %d filled of %d".formatted(order.orderId, filled, order.placed.quantity()));
+          "%s: %d filled of %d".formatted(order.orderId, filled, order.quantity));
     }
+    order.replaceAnswers.forEach(
+        (replaceId, answers) -> {
+          if (answers > 1 || !order.replacesRequested.contains(replaceId)) {
+            violation(
+                Invariant.NOTHING_APPLIED_TWICE,
+                "%s: replace %s answered %d times, requested: %s"
+                    .formatted(
+                        order.orderId,
+                        replaceId,
+                        answers,
+                        order.replacesRequested.contains(replaceId)));
+          }
+        });
     if (order.ends.size() > 1) {
       violation(
           Invariant.NOTHING_APPLIED_TWICE,
@@ -438,6 +482,13 @@ public final class EventStoreAudit {
     if (!order.finished()) {
       return;
     }
+    order.replacesRequested.stream()
+        .filter(replaceId -> !order.replaceAnswers.containsKey(replaceId))
+        .forEach(
+            replaceId ->
+                violation(
+                    Invariant.ORDERS_CONSISTENT,
+                    order.orderId + " finished with replace " + replaceId + " unanswered"));
     OrderEvent end = order.ends.get(0);
     long endFilled =
         switch (end) {
@@ -447,7 +498,7 @@ public final class EventStoreAudit {
           default -> 0;
         };
     boolean completed = end instanceof OrderCompleted;
-    if (endFilled != filled || completed != (filled == order.placed.quantity())) {
+    if (endFilled != filled || completed != (filled == order.quantity)) {
       violation(
           Invariant.ORDERS_CONSISTENT,
           "%s ended %s with %d filled; the fills sum to %d of %d"
@@ -456,7 +507,7 @@ public final class EventStoreAudit {
                   end.getClass().getSimpleName(),
                   endFilled,
                   filled,
-                  order.placed.quantity()));
+                  order.quantity));
     }
     if (end instanceof OrderRejected rejected) {
       boolean reservationRefused =
@@ -490,7 +541,7 @@ public final class EventStoreAudit {
       }
       return;
     }
-    BigDecimal held = charged.get(0).amount();
+    BigDecimal held = heldAtEnd(order);
     if (!settled.isEmpty() && !refunded.isEmpty()) {
       violation(
           Invariant.FEE_ON_WHAT_TRADED, order.orderId + ": fee both settled and refunded whole");
@@ -501,7 +552,7 @@ public final class EventStoreAudit {
           order.orderId + ": charged " + held + " but " + order.feeEvents);
     }
     for (FeeSettled settlement : settled) {
-      checkSettlement(order, charged.get(0), settlement);
+      checkSettlement(order, charged.get(0).schedule(), held, settlement);
     }
     if (order.finished()) {
       boolean somethingFilled = !order.fills.isEmpty();
@@ -524,8 +575,8 @@ public final class EventStoreAudit {
    * named (at most the hold; a sale, at most its proceeds) and refunds the rest of the hold. One
    * stored before fees were settled on what traded (revision 1) settled the whole hold.
    */
-  private void checkSettlement(History order, FeeCharged hold, FeeSettled settlement) {
-    BigDecimal held = hold.amount();
+  private void checkSettlement(
+      History order, String schedule, BigDecimal held, FeeSettled settlement) {
     if (settlement.amount().add(settlement.refunded()).compareTo(held) != 0) {
       violation(
           Invariant.FEE_ON_WHAT_TRADED,
@@ -537,7 +588,7 @@ public final class EventStoreAudit {
       return;
     }
     BigDecimal traded = tradedNotional(order);
-    BigDecimal due = FeeSchedule.named(hold.schedule()).feeFor(traded).min(held);
+    BigDecimal due = FeeSchedule.named(schedule).feeFor(traded).min(held);
     if (order.placed != null && order.placed.side() == Side.SELL) {
       due = due.min(traded);
     }
@@ -549,6 +600,21 @@ public final class EventStoreAudit {
               .formatted(
                   order.orderId, settlement.amount(), settlement.executedNotional(), traded, due));
     }
+  }
+
+  /**
+   * What the fee holds when the order ends: the charge, or the last adjustment of it (a replace).
+   */
+  private static BigDecimal heldAtEnd(History order) {
+    BigDecimal held = null;
+    for (FeeEvent event : order.feeEvents) {
+      if (event instanceof FeeCharged charged) {
+        held = charged.amount();
+      } else if (event instanceof FeeHoldAdjusted adjusted) {
+        held = adjusted.amount();
+      }
+    }
+    return held;
   }
 
   /** Σ price × quantity of the order's fills, each in cents, as the saga settles them. */
@@ -629,6 +695,10 @@ public final class EventStoreAudit {
     }
     BigDecimal left =
         sum(reserved, HoldingReserved::quantity)
+            .add(
+                sum(
+                    order.all(order.holdingEvents, HoldingReservationAdjusted.class),
+                    HoldingReservationAdjusted::change))
             .subtract(
                 sum(order.all(order.holdingEvents, HoldingDebited.class), HoldingDebited::quantity))
             .subtract(sum(released, HoldingReservationReleased::quantity));

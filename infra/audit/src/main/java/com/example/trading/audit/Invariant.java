@@ -11,9 +11,9 @@ public enum Invariant {
   FEE_ON_WHAT_TRADED(
       "a charged fee ends refunded whole (nothing filled) or settled on what traded (something filled: the schedule's fee on the fills' notional, at most the hold, the rest refunded); charged = settled + refunded, exactly"),
   NOTHING_APPLIED_TWICE(
-      "each fill recorded, settled and credited once; one reservation, release, fee outcome and end per order"),
+      "each fill recorded, settled and credited once; one reservation, release, fee outcome and end per order, one answer per replace"),
   ORDERS_CONSISTENT(
-      "filled <= quantity, FILLED iff filled = quantity, the end's filled = sum of fills, nothing after the end"),
+      "filled <= quantity, FILLED iff filled = quantity, the end's filled = sum of fills, nothing after the end, every replace answered before it"),
   EVERY_ORDER_FINISHED(
       "every order has reached an end (COMPLETED, REJECTED, CANCELLED or EXPIRED)");
 

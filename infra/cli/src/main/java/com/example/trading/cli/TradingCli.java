@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       LoginCommand.class,
       PlaceCommand.class,
+      ReplaceCommand.class,
       CancelCommand.class,
       OrderCommand.class,
       OrdersCommand.class,

@@ -8,6 +8,7 @@ import com.example.trading.sdk.command.model.DepositRequestBody;
 import com.example.trading.sdk.command.model.OpenAccountRequest;
 import com.example.trading.sdk.command.model.OrderAccepted;
 import com.example.trading.sdk.command.model.PlaceOrderRequest;
+import com.example.trading.sdk.command.model.ReplaceOrderRequest;
 import com.example.trading.sdk.query.api.ActivitiesApi;
 import com.example.trading.sdk.query.api.PortfoliosApi;
 import com.example.trading.sdk.query.api.ReportsApi;
@@ -146,6 +147,18 @@ public final class TradingClient {
   public OrderAccepted cancelOrder(String orderId) {
     return wrote(
         call("cancel order " + orderId, () -> orderCommands.cancelOrder(orderId)),
+        OrderAccepted::getPosition);
+  }
+
+  /**
+   * Asks to replace a working order's quantity, limit or stop price ({@code PATCH
+   * /api/orders/{orderId}}); the answer's status is {@code REPLACE_REQUESTED}, and the order's
+   * timeline says how it went. A finished order, one not working at the venue yet, or one with a
+   * cancel or another replace in flight is a {@code 409}.
+   */
+  public OrderAccepted replaceOrder(String orderId, ReplaceOrderRequest request) {
+    return wrote(
+        call("replace order " + orderId, () -> orderCommands.replaceOrder(orderId, request)),
         OrderAccepted::getPosition);
   }
 

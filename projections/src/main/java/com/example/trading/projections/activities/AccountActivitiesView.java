@@ -14,12 +14,16 @@ import com.example.trading.schemas.ViewFields.AccountActivities;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjustmentRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjusted;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjustmentRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
@@ -169,15 +173,19 @@ public class AccountActivitiesView implements View<LedgerDocument> {
               case FeeCharged e -> ActivityType.FEE_CHARGED;
               case FeeSettled e -> ActivityType.FEE_SETTLED;
               case FeeRefunded e -> ActivityType.FEE_REFUNDED;
-              // Nothing was held: no entry.
+              case FeeHoldAdjusted e -> ActivityType.FEE_HOLD_ADJUSTED;
+              // Nothing was held, or the hold stayed as it was: no entry.
               case FeeChargeRejected e -> null;
+              case FeeHoldAdjustmentRejected e -> null;
             };
         BigDecimal fee =
             switch (event) {
               case FeeCharged e -> e.amount();
               case FeeSettled e -> e.amount();
               case FeeRefunded e -> e.amount();
+              case FeeHoldAdjusted e -> e.amount();
               case FeeChargeRejected e -> null;
+              case FeeHoldAdjustmentRejected e -> null;
             };
         if (type == null) {
           return Map.of();
@@ -241,6 +249,16 @@ public class AccountActivitiesView implements View<LedgerDocument> {
       case HoldingReservationRejected e -> new Movement(null, none, none, e.orderId(), null, null);
       case HoldingReservationReleased e ->
           new Movement(ActivityType.RELEASED, none, e.quantity().negate(), e.orderId(), null, null);
+      case HoldingReservationAdjusted e ->
+          new Movement(
+              e.change().signum() > 0 ? ActivityType.RESERVED : ActivityType.RELEASED,
+              none,
+              e.change(),
+              e.orderId(),
+              null,
+              null);
+      case HoldingReservationAdjustmentRejected e ->
+          new Movement(null, none, none, e.orderId(), null, null);
       case HoldingDebited e ->
           new Movement(
               ActivityType.FILL,

@@ -15,6 +15,8 @@ import com.example.trading.schemas.ViewFields.CustomerOrders;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjustmentRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.order.OrderEvent;
@@ -26,6 +28,9 @@ import com.example.trading.schemas.order.OrderEvent.OrderExpired;
 import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaced;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
 import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderStatus;
@@ -262,7 +267,8 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
                 .divide(BigDecimal.valueOf(e.filledQuantity()), 4, RoundingMode.HALF_EVEN)
                 .stripTrailingZeros();
         doc.averagePrice = (average.scale() < 2 ? average.setScale(2) : average).toPlainString();
-        if (!OrderStatus.CANCEL_REQUESTED.name().equals(doc.status)) {
+        if (!OrderStatus.CANCEL_REQUESTED.name().equals(doc.status)
+            && !OrderStatus.REPLACE_REQUESTED.name().equals(doc.status)) {
           doc.status = OrderStatus.PARTIALLY_FILLED.name();
         }
         timeline(
@@ -282,6 +288,29 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         timeline(
             doc, at, "OrderRejected", e.reason() + (e.detail() == null ? "" : ": " + e.detail()));
       }
+      case OrderReplaceRequested e -> {
+        doc.status = OrderStatus.REPLACE_REQUESTED.name();
+        timeline(
+            doc,
+            at,
+            "OrderReplaceRequested",
+            e.replaceId() + ": " + terms(e.quantity(), e.limitPrice(), e.stopPrice()));
+      }
+      case OrderReplaced e -> {
+        doc.quantity = e.quantity();
+        doc.limitPrice = plain(e.limitPrice());
+        doc.stopPrice = plain(e.stopPrice());
+        workingAgain(doc);
+        timeline(
+            doc,
+            at,
+            "OrderReplaced",
+            e.replaceId() + ": now " + terms(e.quantity(), e.limitPrice(), e.stopPrice()));
+      }
+      case OrderReplaceRejected e -> {
+        workingAgain(doc);
+        timeline(doc, at, "OrderReplaceRejected", e.replaceId() + ": " + e.reason());
+      }
       case OrderCancellationRequested e -> {
         doc.status = OrderStatus.CANCEL_REQUESTED.name();
         timeline(doc, at, "OrderCancellationRequested", null);
@@ -297,6 +326,21 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
     }
   }
 
+  /** The terms of a replace as the timeline shows them: {@code 12 stop 180.00 @ 179.50}. */
+  private static String terms(long quantity, BigDecimal limitPrice, BigDecimal stopPrice) {
+    return quantity
+        + (stopPrice == null ? "" : " stop " + plain(stopPrice))
+        + (limitPrice == null ? "" : " @ " + plain(limitPrice));
+  }
+
+  /** A replace is done: the order works again, unless a cancel was requested meanwhile. */
+  private static void workingAgain(CustomerOrderDocument doc) {
+    if (OrderStatus.REPLACE_REQUESTED.name().equals(doc.status)) {
+      doc.status =
+          (doc.filledQuantity == 0 ? OrderStatus.SUBMITTED : OrderStatus.PARTIALLY_FILLED).name();
+    }
+  }
+
   private static void applyFee(CustomerOrderDocument doc, FeeEvent event, Step at) {
     switch (event) {
       case FeeCharged e -> {
@@ -305,6 +349,23 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         doc.feeHeld = plain(e.amount());
         doc.feeStatus = "CHARGED";
         timeline(doc, at, "FeeCharged", plain(e.amount()) + " (" + e.schedule() + ")");
+      }
+      case FeeHoldAdjusted e -> {
+        doc.fee = plain(e.amount());
+        doc.feeCents = cents(e.amount());
+        doc.feeHeld = plain(e.amount());
+        timeline(
+            doc,
+            at,
+            "FeeHoldAdjusted",
+            plain(e.previous()) + " → " + plain(e.amount()) + " for the replaced terms");
+      }
+      case FeeHoldAdjustmentRejected e -> {
+        timeline(
+            doc,
+            at,
+            "FeeHoldAdjustmentRejected",
+            plain(e.fee()) + " above maxFee " + plain(e.maxFee()));
       }
       case FeeChargeRejected e -> {
         doc.feeStatus = "REJECTED";

@@ -15,6 +15,8 @@ import com.example.trading.schemas.holding.HoldingEvent;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjusted;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjustmentRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
@@ -135,15 +137,11 @@ public class PortfoliosView implements View<HoldingDocument> {
           reservations.removeIf(r -> r.orderId().equals(e.orderId()));
       case HoldingDebited e -> {
         quantity = quantity.subtract(e.quantity());
-        reservations.replaceAll(
-            r ->
-                r.orderId().equals(e.orderId())
-                    ? new Reservation(
-                        r.orderId(),
-                        new BigDecimal(r.quantity()).subtract(e.quantity()).toPlainString())
-                    : r);
+        adjust(reservations, e.orderId(), e.quantity().negate());
       }
       case HoldingCredited e -> quantity = quantity.add(e.quantity());
+      case HoldingReservationAdjusted e -> adjust(reservations, e.orderId(), e.change());
+      case HoldingReservationAdjustmentRejected e -> {}
     }
     BigDecimal reserved =
         reservations.stream()
@@ -156,5 +154,15 @@ public class PortfoliosView implements View<HoldingDocument> {
     doc.position = projected.token().toString();
     doc.updatedAt = projected.metadata().timestamp().toString();
     return doc;
+  }
+
+  /** Changes what the order's reservation holds by {@code change}, if it has one. */
+  private static void adjust(List<Reservation> reservations, String orderId, BigDecimal change) {
+    reservations.replaceAll(
+        r ->
+            r.orderId().equals(orderId)
+                ? new Reservation(
+                    r.orderId(), new BigDecimal(r.quantity()).add(change).toPlainString())
+                : r);
   }
 }

@@ -39,6 +39,19 @@ public sealed interface MarketCommand {
       implements MarketCommand {}
 
   /**
+   * Replace the working order's terms at the venue (cancel-replace keeping the order id),
+   * idempotent there by {@code replaceId}: the whole new quantity and the prices its type has.
+   */
+  record ReplaceAtMarket(
+      String orderId,
+      String replaceId,
+      long quantity,
+      BigDecimal limitPrice,
+      BigDecimal stopPrice,
+      BigDecimal priceProtection)
+      implements MarketCommand {}
+
+  /**
    * Cancel the order at the venue (idempotent there); also how the saga learns an unanswered
    * order's fate.
    */

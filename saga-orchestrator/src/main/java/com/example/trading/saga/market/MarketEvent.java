@@ -50,6 +50,17 @@ public sealed interface MarketEvent {
   record MarketOrderEnded(String orderId, VenueOrderStatus status, long venueFilledQuantity)
       implements MarketEvent {}
 
+  /**
+   * The venue works the order under the terms of replace {@code replaceId} now; {@code
+   * venueFilledQuantity} had filled by then (its fills may still be on their way through the feed).
+   */
+  record MarketOrderReplaced(String orderId, String replaceId, long venueFilledQuantity)
+      implements MarketEvent {}
+
+  /** The venue refused replace {@code replaceId}; the order works under its terms as they were. */
+  record MarketOrderReplaceRejected(String orderId, String replaceId, String reason)
+      implements MarketEvent {}
+
   /** The venue has never seen the order (a cancel answered 404). */
   record MarketOrderUnknown(String orderId) implements MarketEvent {}
 }

@@ -3,19 +3,24 @@ package com.example.trading.saga.market;
 import com.example.trading.platform.tracing.Traces;
 import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
+import com.example.trading.saga.market.MarketCommand.ReplaceAtMarket;
 import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
 import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
 import com.example.trading.saga.market.MarketEvent.MarketOrderAccepted;
 import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderEnded;
 import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderReplaceRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderReplaced;
 import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
 import com.example.trading.saga.market.MarketRequestQueue.Kind;
 import com.example.trading.saga.market.VenueApi.NewOrder;
 import com.example.trading.saga.market.VenueApi.OrderAnswer;
+import com.example.trading.saga.market.VenueApi.ReplaceOrder;
 import com.example.trading.saga.market.VenueClient.Cancellation;
+import com.example.trading.saga.market.VenueClient.Replacement;
 import com.example.trading.saga.store.EventStoreTransactions;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderType;
@@ -221,6 +226,8 @@ class MarketGateway extends PollingWorker {
             case SUBMIT ->
                 submit(
                     request, MarketRequestQueue.fromJson(request.payload(), SubmitToMarket.class));
+            case REPLACE ->
+                replace(MarketRequestQueue.fromJson(request.payload(), ReplaceAtMarket.class));
             case CANCEL ->
                 cancel(MarketRequestQueue.fromJson(request.payload(), CancelAtMarket.class));
           };
@@ -312,6 +319,25 @@ class MarketGateway extends PollingWorker {
     return ended.isEmpty()
         ? null
         : "the order recorded " + ended.get(0).substring(ended.get(0).lastIndexOf('$') + 1);
+  }
+
+  private MarketEvent replace(ReplaceAtMarket request) {
+    Replacement replacement =
+        venue.replace(
+            request.orderId(),
+            new ReplaceOrder(
+                request.replaceId(),
+                request.quantity(),
+                request.limitPrice(),
+                request.stopPrice(),
+                request.priceProtection()));
+    return switch (replacement) {
+      case Replacement.Replaced replaced ->
+          new MarketOrderReplaced(
+              request.orderId(), request.replaceId(), replaced.filledQuantity());
+      case Replacement.Refused refused ->
+          new MarketOrderReplaceRejected(request.orderId(), request.replaceId(), refused.reason());
+    };
   }
 
   private MarketEvent cancel(CancelAtMarket request) {

@@ -1,6 +1,7 @@
 package com.example.trading.saga.market;
 
 import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
+import com.example.trading.saga.market.MarketCommand.ReplaceAtMarket;
 import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
 import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
 import com.example.trading.saga.store.AfterCommit;
@@ -26,6 +27,7 @@ class MarketRequestQueue {
   enum Kind {
     QUOTE,
     SUBMIT,
+    REPLACE,
     CANCEL
   }
 
@@ -47,6 +49,11 @@ class MarketRequestQueue {
   @CommandHandler
   void handle(SubmitToMarket command, MetaData metadata) {
     enqueue(Kind.SUBMIT, command, metadata);
+  }
+
+  @CommandHandler
+  void handle(ReplaceAtMarket command, MetaData metadata) {
+    enqueue(Kind.REPLACE, command, metadata);
   }
 
   @CommandHandler

@@ -66,6 +66,14 @@ final class VenueApi {
       VenueOrderStatus status,
       String reason) {}
 
+  /** {@code PUT /venue/orders/{clientOrderId}}; idempotent by {@code replaceId}. */
+  record ReplaceOrder(
+      String replaceId,
+      long quantity,
+      BigDecimal limitPrice,
+      BigDecimal stopPrice,
+      BigDecimal priceProtection) {}
+
   /** {@code POST /venue/orders/{clientOrderId}/cancel}. */
   record CancelAnswer(VenueOrderStatus status, long filledQuantity) {}
 

@@ -7,6 +7,7 @@ import com.example.trading.saga.market.VenueApi.NewOrder;
 import com.example.trading.saga.market.VenueApi.OrderAnswer;
 import com.example.trading.saga.market.VenueApi.OrderState;
 import com.example.trading.saga.market.VenueApi.Price;
+import com.example.trading.saga.market.VenueApi.ReplaceOrder;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.codec.MessageCodec;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,6 +112,38 @@ public class VenueClient {
     };
   }
 
+  /** The outcome of a replace at the venue. */
+  public sealed interface Replacement {
+    /** The order works under the new terms; {@code filledQuantity} had filled by then. */
+    record Replaced(long filledQuantity) implements Replacement {}
+
+    /** The venue refused the replace (the order ended, filled as much, is unknown, ...). */
+    record Refused(String reason) implements Replacement {}
+  }
+
+  public Replacement replace(String clientOrderId, ReplaceOrder replace) {
+    HttpResponse<String> response =
+        call(orderEntry, put("/venue/orders/" + encode(clientOrderId), write(replace)));
+    if (response.statusCode() >= 400 && response.statusCode() < 500) {
+      return new Replacement.Refused(
+          "the venue refused the replace (HTTP "
+              + response.statusCode()
+              + "): "
+              + detail(response));
+    }
+    return new Replacement.Replaced(read(expectOk(response), OrderState.class).filledQuantity());
+  }
+
+  /** A problem document's {@code detail}, or the whole body when it has none. */
+  private static String detail(HttpResponse<String> response) {
+    try {
+      String detail = JSON.readTree(response.body()).path("detail").asText("");
+      return detail.isEmpty() ? response.body() : detail;
+    } catch (IOException unreadable) {
+      return response.body();
+    }
+  }
+
   public Optional<OrderState> status(String clientOrderId) {
     HttpResponse<String> response = call(orderEntry, get("/venue/orders/" + encode(clientOrderId)));
     if (response.statusCode() == 404) {
@@ -167,6 +200,16 @@ public class VenueClient {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)))
+        .build();
+  }
+
+  private HttpRequest put(String path, String json) {
+    return traced(
+            HttpRequest.newBuilder(base.resolve(path))
+                .timeout(requestTimeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)))
         .build();
   }
 

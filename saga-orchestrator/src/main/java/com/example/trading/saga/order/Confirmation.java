@@ -14,9 +14,10 @@ import java.util.Objects;
  * reserve}, {@code fill:f-1}), so sagas stored before it load unchanged.
  *
  * @param kind which command's effect
- * @param fillId the fill it belongs to, for the kinds a fill has one of each; otherwise null
+ * @param id what it belongs to, for the kinds there is one of per fill (the fill id) or per replace
+ *     (the adjustment or replace id); otherwise null
  */
-record Confirmation(Kind kind, String fillId) {
+record Confirmation(Kind kind, String id) {
 
   /** The kinds of effect the saga waits for, with the text of their stored form. */
   enum Kind {
@@ -28,14 +29,17 @@ record Confirmation(Kind kind, String fillId) {
     RELEASE("release", false),
     REFUND_FEE("refund-fee", false),
     SETTLE_FEE("settle-fee", false),
-    FINISH("finish", false);
+    FINISH("finish", false),
+    ADJUST_RESERVATION("adjust-reservation", true),
+    ADJUST_FEE("adjust-fee", true),
+    REPLACE_ANSWER("replace", true);
 
     private final String text;
-    private final boolean perFill;
+    private final boolean named;
 
-    Kind(String text, boolean perFill) {
+    Kind(String text, boolean named) {
       this.text = text;
-      this.perFill = perFill;
+      this.named = named;
     }
   }
 
@@ -48,11 +52,11 @@ record Confirmation(Kind kind, String fillId) {
 
   Confirmation {
     Objects.requireNonNull(kind, "kind");
-    if (kind.perFill != (fillId != null)) {
+    if (kind.named != (id != null)) {
       throw new IllegalArgumentException(
-          kind.perFill
-              ? "a " + kind.text + " confirmation names its fill"
-              : "a " + kind.text + " confirmation names no fill");
+          kind.named
+              ? "a " + kind.text + " confirmation names what it belongs to"
+              : "a " + kind.text + " confirmation names nothing");
     }
   }
 
@@ -69,6 +73,21 @@ record Confirmation(Kind kind, String fillId) {
   /** The fill's proceeds credited. */
   static Confirmation credit(String fillId) {
     return new Confirmation(Kind.CREDIT, fillId);
+  }
+
+  /** A replace's change of the reservation ({@code adjustmentId}) applied by the holding. */
+  static Confirmation reservationAdjusted(String adjustmentId) {
+    return new Confirmation(Kind.ADJUST_RESERVATION, adjustmentId);
+  }
+
+  /** A replace's change of the fee hold ({@code adjustmentId}) applied by the fee. */
+  static Confirmation feeHoldAdjusted(String adjustmentId) {
+    return new Confirmation(Kind.ADJUST_FEE, adjustmentId);
+  }
+
+  /** The order recorded the saga's answer to replace {@code replaceId} (replaced or refused). */
+  static Confirmation replaceAnswered(String replaceId) {
+    return new Confirmation(Kind.REPLACE_ANSWER, replaceId);
   }
 
   /** Reads the stored form: {@code reserve}, {@code fill:f-1}. */
@@ -89,6 +108,6 @@ record Confirmation(Kind kind, String fillId) {
   @JsonValue
   @Override
   public String toString() {
-    return fillId == null ? kind.text : kind.text + ":" + fillId;
+    return id == null ? kind.text : kind.text + ":" + id;
   }
 }

@@ -1,6 +1,7 @@
 package com.example.trading.saga.order;
 
 import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
+import com.example.trading.saga.market.MarketCommand.ReplaceAtMarket;
 import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
 import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
 import com.example.trading.saga.market.MarketEvent.MarketOrderAccepted;
@@ -9,6 +10,8 @@ import com.example.trading.saga.market.MarketEvent.MarketOrderEnded;
 import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
 import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderReplaceRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderReplaced;
 import com.example.trading.saga.market.MarketEvent.MarketOrderTriggered;
 import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
@@ -19,25 +22,33 @@ import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.TradingCommand;
+import com.example.trading.schemas.fee.FeeCommand.AdjustFeeHold;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.fee.FeeCommand.RefundFee;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjustmentRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeSchedule;
+import com.example.trading.schemas.holding.HoldingCommand.AdjustReservation;
 import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
 import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjusted;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjustmentRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
+import com.example.trading.schemas.order.OrderCommand.ConfirmReplace;
 import com.example.trading.schemas.order.OrderCommand.RecordFill;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderTrigger;
+import com.example.trading.schemas.order.OrderCommand.RejectReplace;
 import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
 import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
 import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
@@ -45,6 +56,9 @@ import com.example.trading.schemas.order.OrderEvent.OrderExpired;
 import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaced;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -189,6 +203,15 @@ public class OrderSaga {
    * How much of the fee due the fills have paid: out of the cash reserved (BUY) or the proceeds.
    */
   private BigDecimal feeCollected = BigDecimal.ZERO;
+
+  /**
+   * The notional the fee is held on: the estimate at the charge, then each replace's. Null in a
+   * saga stored before replaces (its hold is on {@code plan.priceEstimate() × quantity}).
+   */
+  private BigDecimal feeNotional;
+
+  /** The replace in flight, or null. */
+  private Replacing replacing;
 
   private String venueOrderId;
   private long filledQuantity;
@@ -340,6 +363,7 @@ public class OrderSaga {
     fee = charged.amount();
     feeSchedule = charged.schedule();
     executedNotional = BigDecimal.ZERO;
+    feeNotional = plan.priceEstimate().multiply(BigDecimal.valueOf(quantity));
     if (ending != null) {
       beginEnding();
       return;
@@ -427,6 +451,12 @@ public class OrderSaga {
     settle(fill);
     if (step == SagaStep.SETTLING) {
       ending = ending.given(filledQuantity, quantity);
+    } else if (filledQuantity == quantity
+        && replacing != null
+        && replacing.phase() == Replacing.Phase.AT_VENUE) {
+      // The venue may have taken the new terms first: its answer to the replace decides.
+      log.atInfo().log(
+          "filled {} while replace {} is at the venue", quantity, replacing.replaceId());
     } else if (filledQuantity == quantity) {
       decide(Ending.completed());
       beginEnding();
@@ -503,6 +533,311 @@ public class OrderSaga {
     confirmedThenAdvance(Confirmation.credit(credit.fillId()));
   }
 
+  // ---- 4'. REPLACING: a sub-step of ON_MARKET -------------------------------------------------
+
+  /**
+   * The customer asked for new terms: more reservation first (or none needed), then the fee of the
+   * new terms held (when more), then the venue; refused at once when the order is not working
+   * undisturbed at the venue.
+   */
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderReplaceRequested request) {
+    if (replacing != null && replacing.replaceId().equals(request.replaceId())) {
+      return;
+    }
+    if (awaiting.containsKey(Confirmation.replaceAnswered(request.replaceId()))) {
+      return;
+    }
+    if (step != SagaStep.ON_MARKET || ending != null || replacing != null) {
+      refuse(
+          request.replaceId(), "the order is " + step + ", not working undisturbed at the venue");
+      return;
+    }
+    long remaining = request.quantity() - filledQuantity;
+    if (remaining <= 0) {
+      refuse(
+          request.replaceId(),
+          "quantity " + request.quantity() + " is not more than the " + filledQuantity + " filled");
+      return;
+    }
+    FeeSchedule schedule = FeeSchedule.recordedAs(feeSchedule);
+    ReservationPlan next =
+        ReservationPlan.of(
+            side,
+            instrument,
+            remaining,
+            OrderTerms.of(type, request.limitPrice(), request.stopPrice()),
+            referencePrice,
+            schedule);
+    BigDecimal notionalLeft = next.priceEstimate().multiply(BigDecimal.valueOf(remaining));
+    BigDecimal needed = stillNeeded(remaining, notionalLeft);
+    BigDecimal growth = needed.subtract(outstanding()).max(BigDecimal.ZERO);
+    replacing =
+        new Replacing(
+            request.replaceId(),
+            request.quantity(),
+            request.limitPrice(),
+            request.stopPrice(),
+            next.priceProtection(),
+            next.priceEstimate(),
+            growth,
+            tradedNotional().add(notionalLeft),
+            heldOn(),
+            Replacing.Phase.RESERVING,
+            false,
+            false);
+    log.atInfo().log(
+        "replace {}: {} @ {} stop {}; reserving {} more",
+        request.replaceId(),
+        request.quantity(),
+        request.limitPrice(),
+        request.stopPrice(),
+        growth);
+    if (growth.signum() > 0) {
+      send(
+          Confirmation.reservationAdjusted(replacing.growthId()),
+          adjustReservation(replacing.growthId(), growth));
+    } else {
+      holdFeeForReplace();
+    }
+  }
+
+  private void holdFeeForReplace() {
+    if (FeeSchedule.recordedAs(feeSchedule).feeFor(replacing.feeNotional()).compareTo(fee) > 0) {
+      replacing = replacing.in(Replacing.Phase.HOLDING_FEE);
+      send(
+          Confirmation.feeHoldAdjusted(replacing.feeId()),
+          new AdjustFeeHold(orderId, replacing.feeId(), replacing.feeNotional(), maxFee));
+    } else {
+      replaceAtVenue();
+    }
+  }
+
+  private void replaceAtVenue() {
+    replacing = replacing.in(Replacing.Phase.AT_VENUE);
+    ask(
+        new ReplaceAtMarket(
+            orderId,
+            replacing.replaceId(),
+            replacing.quantity(),
+            replacing.limitPrice(),
+            replacing.stopPrice(),
+            replacing.priceProtection()));
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(HoldingReservationAdjusted adjusted) {
+    if (!confirmed(Confirmation.reservationAdjusted(adjusted.adjustmentId()))) {
+      return;
+    }
+    reserved = reserved.add(adjusted.change());
+    if (replacing != null
+        && replacing.phase() == Replacing.Phase.RESERVING
+        && replacing.growthId().equals(adjusted.adjustmentId())) {
+      replacing = replacing.reservationGrown();
+      holdFeeForReplace();
+      return;
+    }
+    advance();
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(HoldingReservationAdjustmentRejected rejection) {
+    if (!confirmed(Confirmation.reservationAdjusted(rejection.adjustmentId()))) {
+      return;
+    }
+    if (replacing != null && replacing.growthId().equals(rejection.adjustmentId())) {
+      refuseReplace(
+          "reserving "
+              + rejection.requested()
+              + " more "
+              + rejection.asset()
+              + " was refused: "
+              + rejection.available()
+              + " available");
+      return;
+    }
+    advance();
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(FeeHoldAdjusted adjusted) {
+    if (!confirmed(Confirmation.feeHoldAdjusted(adjusted.adjustmentId()))) {
+      return;
+    }
+    fee = adjusted.amount();
+    feeNotional = adjusted.estimatedNotional();
+    if (replacing != null
+        && replacing.phase() == Replacing.Phase.HOLDING_FEE
+        && replacing.feeId().equals(adjusted.adjustmentId())) {
+      replacing = replacing.feeRaised();
+      replaceAtVenue();
+      return;
+    }
+    advance();
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(FeeHoldAdjustmentRejected rejection) {
+    if (!confirmed(Confirmation.feeHoldAdjusted(rejection.adjustmentId()))) {
+      return;
+    }
+    if (replacing != null && replacing.feeId().equals(rejection.adjustmentId())) {
+      refuseReplace(
+          "fee " + rejection.fee() + " of the new terms is above maxFee " + rejection.maxFee());
+      return;
+    }
+    advance();
+  }
+
+  /**
+   * The venue works the order under the new terms: so does the saga, the order records them, and
+   * what the new terms no longer need is given back (unless the order is ending, which gives
+   * everything back). Fills the venue made before may still be on their way, at the previous terms'
+   * prices: what stays reserved covers them.
+   */
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderReplaced replaced) {
+    if (replacing == null
+        || replacing.phase() != Replacing.Phase.AT_VENUE
+        || !replacing.replaceId().equals(replaced.replaceId())) {
+      return;
+    }
+    Replacing done = replacing;
+    replacing = null;
+    BigDecimal previousPrice = plan.priceEstimate();
+    quantity = done.quantity();
+    limitPrice = done.limitPrice();
+    stopPrice = done.stopPrice();
+    plan =
+        new ReservationPlan(
+            plan.asset(), plan.quantity(), done.reservePrice(), done.priceProtection());
+    if (ending == null) {
+      long pendingFills = Math.max(0, replaced.venueFilledQuantity() - filledQuantity);
+      long left = quantity - Math.max(filledQuantity, replaced.venueFilledQuantity());
+      BigDecimal notionalLeft =
+          previousPrice
+              .multiply(BigDecimal.valueOf(pendingFills))
+              .add(done.reservePrice().multiply(BigDecimal.valueOf(left)));
+      BigDecimal excess = outstanding().subtract(stillNeeded(pendingFills + left, notionalLeft));
+      if (excess.signum() > 0) {
+        send(
+            Confirmation.reservationAdjusted(done.releaseId()),
+            adjustReservation(done.releaseId(), excess.negate()));
+      }
+      if (FeeSchedule.recordedAs(feeSchedule).feeFor(done.feeNotional()).compareTo(fee) < 0) {
+        send(
+            Confirmation.feeHoldAdjusted(done.feeId()),
+            new AdjustFeeHold(orderId, done.feeId(), done.feeNotional(), null));
+      }
+    }
+    send(
+        Confirmation.replaceAnswered(done.replaceId()),
+        new ConfirmReplace(orderId, done.replaceId()));
+    log.atInfo().log(
+        "replace {} done: now {} @ {} stop {}", done.replaceId(), quantity, limitPrice, stopPrice);
+    if (step == SagaStep.ON_MARKET && ending == null && filledQuantity == quantity) {
+      decide(Ending.completed());
+      beginEnding();
+    } else if (step == SagaStep.CANCELLING_AT_MARKET
+        && venueFilledQuantity != null
+        && filledQuantity >= venueFilledQuantity) {
+      beginEnding();
+    }
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(MarketOrderReplaceRejected rejection) {
+    if (replacing == null
+        || replacing.phase() != Replacing.Phase.AT_VENUE
+        || !replacing.replaceId().equals(rejection.replaceId())) {
+      return;
+    }
+    refuseReplace(rejection.reason());
+    if (step == SagaStep.ON_MARKET && ending == null && filledQuantity == quantity) {
+      decide(Ending.completed());
+      beginEnding();
+    }
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderReplaced replaced) {
+    confirmedThenAdvance(Confirmation.replaceAnswered(replaced.replaceId()));
+  }
+
+  @SagaEventHandler(associationProperty = ORDER_ID)
+  void on(OrderReplaceRejected rejected) {
+    confirmedThenAdvance(Confirmation.replaceAnswered(rejected.replaceId()));
+  }
+
+  /**
+   * Refuses the replace in flight: gives back what it took (unless the order is ending, which gives
+   * everything back) and tells the order why; the order works under its previous terms.
+   */
+  private void refuseReplace(String why) {
+    Replacing refused = replacing;
+    replacing = null;
+    if (ending == null && refused.grown()) {
+      send(
+          Confirmation.reservationAdjusted(refused.growthUndoId()),
+          adjustReservation(refused.growthUndoId(), refused.reservationGrowth().negate()));
+    }
+    if (ending == null && refused.raised()) {
+      send(
+          Confirmation.feeHoldAdjusted(refused.feeUndoId()),
+          new AdjustFeeHold(orderId, refused.feeUndoId(), refused.previousFeeNotional(), null));
+    }
+    refuse(refused.replaceId(), why);
+  }
+
+  private void refuse(String replaceId, String why) {
+    send(Confirmation.replaceAnswered(replaceId), new RejectReplace(orderId, replaceId, why));
+    log.atInfo().log("replace {} refused: {}", replaceId, why);
+  }
+
+  private AdjustReservation adjustReservation(String adjustmentId, BigDecimal change) {
+    return new AdjustReservation(
+        Assets.holdingId(accountId, plan.asset()),
+        accountId,
+        plan.asset(),
+        orderId,
+        adjustmentId,
+        change);
+  }
+
+  /** What is still reserved for the order's fills to come. */
+  private BigDecimal outstanding() {
+    return reserved.subtract(settledFromReservation);
+  }
+
+  /**
+   * What the order needs reserved for {@code shares} more to fill on {@code notionalLeft} at most:
+   * a SELL the shares; a BUY their cost in cents and the part of the fee on all it will have traded
+   * that its fills have not paid yet.
+   */
+  private BigDecimal stillNeeded(long shares, BigDecimal notionalLeft) {
+    if (side == Side.SELL) {
+      return BigDecimal.valueOf(shares);
+    }
+    BigDecimal feeLeft =
+        FeeSchedule.recordedAs(feeSchedule)
+            .feeFor(tradedNotional().add(notionalLeft))
+            .subtract(feeCollected)
+            .max(BigDecimal.ZERO);
+    return Assets.cents(notionalLeft).add(feeLeft);
+  }
+
+  private BigDecimal tradedNotional() {
+    return executedNotional == null ? BigDecimal.ZERO : executedNotional;
+  }
+
+  /** The notional the fee is held on now. */
+  private BigDecimal heldOn() {
+    return feeNotional != null
+        ? feeNotional
+        : plan.priceEstimate().multiply(BigDecimal.valueOf(quantity));
+  }
+
   // ---- interruptions: cancellation, expiry, the venue's end of the order -----------------------
 
   @SagaEventHandler(associationProperty = ORDER_ID)
@@ -516,6 +851,9 @@ public class OrderSaga {
       case RESERVING, CHARGING_FEE -> decide(Ending.cancelled("cancelled before submission"));
       case SUBMITTING, ON_MARKET -> {
         decide(Ending.cancelled("cancelled by the customer"));
+        if (replacing != null && replacing.phase() != Replacing.Phase.AT_VENUE) {
+          refuseReplace("the order is being cancelled");
+        }
         cancelAtMarket("customer asked to cancel");
       }
       case CANCELLING_AT_MARKET, SETTLING, RELEASING, FINISHING -> {
@@ -597,6 +935,9 @@ public class OrderSaga {
 
   private void beginEnding() {
     ending = ending.given(filledQuantity, quantity);
+    if (replacing != null) {
+      refuseReplace("the order ended first (" + ending + ")");
+    }
     if (side == Side.SELL
         && executedNotional != null
         && filledQuantity > 0

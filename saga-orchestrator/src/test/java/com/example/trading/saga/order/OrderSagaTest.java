@@ -4,6 +4,7 @@ import static com.example.trading.schemas.fixtures.OrderTicket.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.saga.market.MarketCommand.CancelAtMarket;
+import com.example.trading.saga.market.MarketCommand.ReplaceAtMarket;
 import com.example.trading.saga.market.MarketCommand.RequestReferencePrice;
 import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
 import com.example.trading.saga.market.MarketEvent.MarketOrderAccepted;
@@ -11,6 +12,8 @@ import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
 import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderReplaceRejected;
+import com.example.trading.saga.market.MarketEvent.MarketOrderReplaced;
 import com.example.trading.saga.market.MarketEvent.MarketOrderTriggered;
 import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
 import com.example.trading.saga.market.MarketEvent.ReferencePriceQuoted;
@@ -18,21 +21,27 @@ import com.example.trading.saga.market.MarketEvent.ReferencePriceUnavailable;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
+import com.example.trading.schemas.fee.FeeCommand.AdjustFeeHold;
 import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
 import com.example.trading.schemas.fee.FeeCommand.RefundFee;
 import com.example.trading.schemas.fee.FeeCommand.SettleFee;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjustmentRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeRejectionReason;
 import com.example.trading.schemas.fee.FeeSchedule;
+import com.example.trading.schemas.holding.HoldingCommand.AdjustReservation;
 import com.example.trading.schemas.holding.HoldingCommand.CreditHolding;
 import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
 import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
 import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjusted;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjustmentRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
@@ -40,11 +49,13 @@ import com.example.trading.schemas.holding.HoldingRejectionReason;
 import com.example.trading.schemas.order.OrderCommand.AcceptOrder;
 import com.example.trading.schemas.order.OrderCommand.CompleteOrder;
 import com.example.trading.schemas.order.OrderCommand.ConfirmCancellation;
+import com.example.trading.schemas.order.OrderCommand.ConfirmReplace;
 import com.example.trading.schemas.order.OrderCommand.ExpireOrder;
 import com.example.trading.schemas.order.OrderCommand.RecordFill;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderSubmission;
 import com.example.trading.schemas.order.OrderCommand.RecordOrderTrigger;
 import com.example.trading.schemas.order.OrderCommand.RejectOrder;
+import com.example.trading.schemas.order.OrderCommand.RejectReplace;
 import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
 import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
 import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
@@ -52,6 +63,8 @@ import com.example.trading.schemas.order.OrderEvent.OrderExpired;
 import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRequested;
 import com.example.trading.schemas.order.OrderRejectReason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -792,6 +805,200 @@ class OrderSagaTest {
                   releasedShares(6)))
           .whenPublishingA(new OrderCancelled(ORDER, 4))
           .expectActiveSagas(0);
+    }
+  }
+
+  @Nested
+  class Replace {
+
+    static final String R1 = ORDER + ":r1";
+
+    static OrderReplaceRequested replaceRequested(long quantity, String limitPrice) {
+      return new OrderReplaceRequested(ORDER, R1, quantity, $(limitPrice), null);
+    }
+
+    static AdjustReservation adjustCash(String adjustmentId, String change) {
+      return new AdjustReservation(CASH_HOLDING, ACCOUNT, "USD", ORDER, adjustmentId, $(change));
+    }
+
+    static HoldingReservationAdjusted cashAdjusted(String adjustmentId, String change) {
+      return new HoldingReservationAdjusted(
+          CASH_HOLDING, ACCOUNT, "USD", ORDER, adjustmentId, $(change));
+    }
+
+    static FeeHoldAdjusted feeHeld(String adjustmentId, String from, String to, String notional) {
+      return new FeeHoldAdjusted(ORDER, ACCOUNT, adjustmentId, $(from), $(to), $(notional));
+    }
+
+    // The resting LIMIT BUY of 10 at 150.00 (1501.50 reserved, fee 1.50) asks for 12 at 150.00:
+    // 1800.00 + fee 1.80 = 1801.80 needed, 300.30 more than reserved.
+    List<Object> growing() {
+      return then(LIMIT_BUY_ON_MARKET, replaceRequested(12, "150.00"));
+    }
+
+    List<Object> atTheVenue() {
+      return then(
+          growing(),
+          cashAdjusted(R1 + ":reserve", "300.30"),
+          feeHeld(R1 + ":fee", "1.50", "1.80", "1800.00"));
+    }
+
+    @Test
+    void aLargerOrderReservesTheDifferenceFirst() {
+      given(LIMIT_BUY_ON_MARKET)
+          .whenPublishingA(replaceRequested(12, "150.00"))
+          .expectDispatchedCommands(adjustCash(R1 + ":reserve", "300.30"));
+    }
+
+    @Test
+    void thenHoldsTheFeeOfTheNewTermsWithinTheMaxFee() {
+      given(growing())
+          .whenPublishingA(cashAdjusted(R1 + ":reserve", "300.30"))
+          .expectDispatchedCommands(
+              new AdjustFeeHold(ORDER, R1 + ":fee", $("1800.00"), $("25.00")));
+    }
+
+    @Test
+    void thenReplacesTheOrderAtTheVenue() {
+      given(then(growing(), cashAdjusted(R1 + ":reserve", "300.30")))
+          .whenPublishingA(feeHeld(R1 + ":fee", "1.50", "1.80", "1800.00"))
+          .expectDispatchedCommands(new ReplaceAtMarket(ORDER, R1, 12, $("150.00"), null, null));
+    }
+
+    @Test
+    void theVenuesReplaceIsRecordedOnTheOrder() {
+      given(atTheVenue())
+          .whenPublishingA(new MarketOrderReplaced(ORDER, R1, 0))
+          .expectDispatchedCommands(new ConfirmReplace(ORDER, R1));
+    }
+
+    @Test
+    void aVenueRefusalGivesBackTheReservationAndTheFeeThenTellsTheOrder() {
+      given(atTheVenue())
+          .whenPublishingA(new MarketOrderReplaceRejected(ORDER, R1, "it has ended"))
+          .expectDispatchedCommands(
+              adjustCash(R1 + ":reserve-undo", "-300.30"),
+              new AdjustFeeHold(ORDER, R1 + ":fee-undo", $("1500.00"), null),
+              new RejectReplace(ORDER, R1, "it has ended"));
+    }
+
+    @Test
+    void aRefusedReservationLeavesNothingToUndo() {
+      given(growing())
+          .whenPublishingA(
+              new HoldingReservationAdjustmentRejected(
+                  CASH_HOLDING,
+                  ACCOUNT,
+                  "USD",
+                  ORDER,
+                  R1 + ":reserve",
+                  $("300.30"),
+                  $("100.00"),
+                  HoldingRejectionReason.INSUFFICIENT_HOLDING))
+          .expectDispatchedCommands(
+              new RejectReplace(
+                  ORDER, R1, "reserving 300.30 more USD was refused: 100.00 available"));
+    }
+
+    @Test
+    void aFeeAboveTheMaxFeeGivesBackTheReservation() {
+      given(then(growing(), cashAdjusted(R1 + ":reserve", "300.30")))
+          .whenPublishingA(
+              new FeeHoldAdjustmentRejected(
+                  ORDER,
+                  ACCOUNT,
+                  R1 + ":fee",
+                  $("1.80"),
+                  $("1.60"),
+                  FeeRejectionReason.FEE_LIMIT_EXCEEDED))
+          .expectDispatchedCommands(
+              adjustCash(R1 + ":reserve-undo", "-300.30"),
+              new RejectReplace(ORDER, R1, "fee 1.80 of the new terms is above maxFee 1.60"));
+    }
+
+    @Test
+    void aSmallerOrderGoesToTheVenueFirstAndReleasesTheDifferenceOnceReplaced() {
+      // 6 at 140.00 needs 840.00 + fee 1.00: nothing more to reserve or hold before the venue.
+      given(LIMIT_BUY_ON_MARKET)
+          .whenPublishingA(replaceRequested(6, "140.00"))
+          .expectDispatchedCommands(new ReplaceAtMarket(ORDER, R1, 6, $("140.00"), null, null));
+      given(then(LIMIT_BUY_ON_MARKET, replaceRequested(6, "140.00")))
+          .whenPublishingA(new MarketOrderReplaced(ORDER, R1, 0))
+          .expectDispatchedCommands(
+              adjustCash(R1 + ":release", "-660.50"),
+              new AdjustFeeHold(ORDER, R1 + ":fee", $("840.00"), null),
+              new ConfirmReplace(ORDER, R1));
+    }
+
+    @Test
+    void aFillOfTheOldQuantityWhileTheVenueDecidesWaitsForItsAnswer() {
+      given(atTheVenue())
+          .whenPublishingA(filled("f-1", 10, "150.00", 1))
+          .expectDispatchedCommands(
+              recordFill("f-1", 10, "150.00"),
+              debitCash("f-1", "1501.50"),
+              creditShares("f-1", 10));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.ON_MARKET);
+    }
+
+    @Test
+    void theVenueFilledTheOldTermsFirstSoTheReplaceIsUndoneAndTheOrderCompletes() {
+      given(then(atTheVenue(), filled("f-1", 10, "150.00", 1)))
+          .whenPublishingA(
+              new MarketOrderReplaceRejected(ORDER, R1, "quantity 12 is not more than 10"))
+          .expectDispatchedCommands(
+              adjustCash(R1 + ":reserve-undo", "-300.30"),
+              new AdjustFeeHold(ORDER, R1 + ":fee-undo", $("1500.00"), null),
+              new RejectReplace(ORDER, R1, "quantity 12 is not more than 10"));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
+    }
+
+    @Test
+    void theVenueReplacedFirstSoTheOrderWorksOnForTheRest() {
+      given(then(atTheVenue(), filled("f-1", 10, "150.00", 1)))
+          .whenPublishingA(new MarketOrderReplaced(ORDER, R1, 10))
+          .expectDispatchedCommands(new ConfirmReplace(ORDER, R1));
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.ON_MARKET);
+    }
+
+    @Test
+    void aCancelWhileReservingRefusesTheReplaceAndCancelsAtTheVenue() {
+      given(growing())
+          .whenPublishingA(new OrderCancellationRequested(ORDER))
+          .expectDispatchedCommands(
+              new RejectReplace(ORDER, R1, "the order is being cancelled"),
+              new CancelAtMarket(ORDER));
+    }
+
+    @Test
+    void aReplaceBeforeTheVenueAcceptedTheOrderIsRefused() {
+      given(
+              List.of(
+                  placed(Side.BUY, OrderType.LIMIT, "150.00"),
+                  reservedCash("1501.50"),
+                  feeCharged("1.50")))
+          .whenPublishingA(replaceRequested(12, "150.00"))
+          .expectDispatchedCommands(
+              new RejectReplace(
+                  ORDER, R1, "the order is SUBMITTING, not working undisturbed at the venue"));
+    }
+
+    @Test
+    void theOrdersRecordOfTheAnswerIsAwaitedBeforeTheOrderEnds() {
+      given(
+              then(
+                  atTheVenue(),
+                  filled("f-1", 10, "150.00", 1),
+                  new MarketOrderReplaceRejected(ORDER, R1, "filled"),
+                  orderFilled("f-1", 10, "150.00", 10),
+                  cashDebited("f-1", "1501.50"),
+                  sharesCredited("f-1", 10),
+                  cashAdjusted(R1 + ":reserve-undo", "-300.30"),
+                  feeHeld(R1 + ":fee-undo", "1.80", "1.50", "1500.00")))
+          .whenPublishingA(new OrderReplaceRejected(ORDER, R1, "filled"))
+          .expectDispatchedCommands(
+              new ReleaseReservation(CASH_HOLDING, ORDER),
+              new SettleFee(ORDER, $("1.50"), $("1500.00")));
     }
   }
 

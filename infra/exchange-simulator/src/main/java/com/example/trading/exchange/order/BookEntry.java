@@ -13,11 +13,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param placed the order received, when the change is a placement
  * @param executions what happened to orders, consecutive in the feed's sequence
+ * @param replaced the new terms of a live order, when the change is a replace (then the executions
+ *     are what the new terms filled at once)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BookEntry(@Nullable PlacedOrder placed, List<Execution> executions) {
+public record BookEntry(
+    @Nullable PlacedOrder placed, List<Execution> executions, @Nullable Replacement replaced) {
 
   public BookEntry {
     executions = List.copyOf(executions);
+  }
+
+  /** A placement (or, without one, a change to orders the book has) and what it caused. */
+  public BookEntry(@Nullable PlacedOrder placed, List<Execution> executions) {
+    this(placed, executions, null);
   }
 }

@@ -157,7 +157,7 @@ public final class OrderBook {
     try {
       VenueOrder known = orders.get(terms.clientOrderId());
       if (known != null) {
-        if (!known.terms().sameAs(terms)) {
+        if (!known.placedTerms().sameAs(terms)) {
           throw new OrderRefusal.ClientOrderIdReused(terms.clientOrderId());
         }
         return known.placementAnswer();
@@ -315,6 +315,125 @@ public final class OrderBook {
   }
 
   /**
+   * Replaces a live order's quantity, limit, stop and price protection (each as its type has them);
+   * the same replace id again answers the order as it is. What the new terms fill at once (a limit
+   * now reached, a stop now triggered) fills in the same change.
+   *
+   * @throws OrderRefusal.UnknownOrder when there is no such order
+   * @throws OrderRefusal.ReplaceRefused when it has ended, is a MARKET order, has filled as much as
+   *     the new quantity, or its stop has triggered and the replace changes the stop
+   * @throws OrderRefusal.InvalidReplace when a price is missing or not the order type's
+   */
+  public OrderView replace(
+      String venueOrderId,
+      String replaceId,
+      long quantity,
+      @Nullable BigDecimal limitPrice,
+      @Nullable BigDecimal stopPrice,
+      @Nullable BigDecimal priceProtection) {
+    lock.lock();
+    try {
+      VenueOrder order = orders.get(venueOrderId);
+      if (order == null) {
+        throw new OrderRefusal.UnknownOrder(venueOrderId);
+      }
+      if (order.replaced(replaceId)) {
+        return order.view();
+      }
+      OrderTerms terms = order.terms();
+      requireFits(venueOrderId, terms.type(), limitPrice, stopPrice, priceProtection);
+      if (!order.status().isLive()) {
+        throw new OrderRefusal.ReplaceRefused(venueOrderId, order.status(), "it has ended");
+      }
+      if (terms.type() == OrderType.MARKET) {
+        throw new OrderRefusal.ReplaceRefused(
+            venueOrderId, order.status(), "a MARKET order does not rest");
+      }
+      long filled = terms.quantity() - order.remaining();
+      if (quantity <= filled) {
+        throw new OrderRefusal.ReplaceRefused(
+            venueOrderId,
+            order.status(),
+            "quantity " + quantity + " is not more than the " + filled + " filled");
+      }
+      if (order.triggered() && stopPrice.compareTo(terms.stopPrice()) != 0) {
+        throw new OrderRefusal.ReplaceRefused(
+            venueOrderId, order.status(), "its stop has triggered");
+      }
+      Instant now = clock.instant();
+      Replacement replacement =
+          new Replacement(
+              venueOrderId, replaceId, quantity, limitPrice, stopPrice, priceProtection, now);
+      OrderTerms next =
+          new OrderTerms(
+              terms.clientOrderId(),
+              terms.side(),
+              terms.instrument(),
+              quantity,
+              terms.type(),
+              limitPrice,
+              priceProtection,
+              terms.expiresAt(),
+              terms.timeInForce(),
+              stopPrice);
+      Batch batch = new Batch(now);
+      Optional<BigDecimal> price = prices.price(terms.instrument());
+      if (price.isPresent()) {
+        workAt(next, order, price.get(), settings.get().partialFills(), batch);
+      }
+      commit(new BookEntry(null, batch.executions, replacement));
+      log.atInfo()
+          .addKeyValue("venueOrderId", venueOrderId)
+          .addKeyValue("replaceId", replaceId)
+          .addKeyValue("quantity", quantity)
+          .addKeyValue("limitPrice", limitPrice)
+          .addKeyValue("stopPrice", stopPrice)
+          .log("order replaced");
+      return order.view();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static void requireFits(
+      String venueOrderId,
+      OrderType type,
+      @Nullable BigDecimal limitPrice,
+      @Nullable BigDecimal stopPrice,
+      @Nullable BigDecimal priceProtection) {
+    if (type.hasLimitPrice() != (limitPrice != null)) {
+      throw new OrderRefusal.InvalidReplace(
+          venueOrderId,
+          "a " + type + " order " + (type.hasLimitPrice() ? "needs" : "has no") + " limitPrice");
+    }
+    if (type.hasStopPrice() != (stopPrice != null)) {
+      throw new OrderRefusal.InvalidReplace(
+          venueOrderId,
+          "a " + type + " order " + (type.hasStopPrice() ? "needs" : "has no") + " stopPrice");
+    }
+    if (priceProtection != null && !type.fillsAtMarket()) {
+      throw new OrderRefusal.InvalidReplace(
+          venueOrderId, "a " + type + " order has no priceProtection");
+    }
+  }
+
+  /**
+   * What a resting order does at this price: a stop not yet triggered triggers when the price
+   * reaches its stop (otherwise nothing), then the order fills what it fills at the price.
+   */
+  private void workAt(
+      OrderTerms terms, VenueOrder order, BigDecimal price, boolean partialFills, Batch batch) {
+    long remaining = terms.quantity() - (order.terms().quantity() - order.remaining());
+    if (terms.type().hasStopPrice() && !order.triggered()) {
+      if (!reachesStop(terms, price)) {
+        return;
+      }
+      batch.add(ExecutionType.TRIGGERED, order.id(), null, remaining, price, null);
+    }
+    fillWorking(terms, order.fills(), remaining, price, partialFills, batch);
+  }
+
+  /**
    * Moves the market one tick: reference prices take one step, then each resting order, oldest
    * first, expires when its expiry has come, or else fills when the new price reaches its limit.
    */
@@ -338,15 +457,7 @@ public final class OrderBook {
         if (price.isEmpty()) {
           continue;
         }
-        if (order.terms().type().hasStopPrice() && !order.triggered()) {
-          if (!reachesStop(order.terms(), price.get())) {
-            continue;
-          }
-          batch.add(
-              ExecutionType.TRIGGERED, order.id(), null, order.remaining(), price.get(), null);
-        }
-        fillWorking(
-            order.terms(), order.fills(), order.remaining(), price.get(), partialFills, batch);
+        workAt(order.terms(), order, price.get(), partialFills, batch);
       }
       if (!batch.executions.isEmpty()) {
         commit(new BookEntry(null, batch.executions));
@@ -526,6 +637,13 @@ public final class OrderBook {
 
   /** Applies one journal entry, live or replayed; the feed checks the sequences have no gap. */
   private void apply(BookEntry entry) {
+    if (entry.replaced() != null) {
+      VenueOrder order = orders.get(entry.replaced().venueOrderId());
+      if (order == null) {
+        throw new IllegalStateException("replace of unknown order " + entry.replaced());
+      }
+      order.replace(entry.replaced());
+    }
     if (entry.placed() != null) {
       VenueOrder order = new VenueOrder(entry.placed());
       if (orders.putIfAbsent(order.id(), order) != null) {

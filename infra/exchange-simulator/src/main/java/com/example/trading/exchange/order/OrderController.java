@@ -21,6 +21,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -191,6 +192,63 @@ class OrderController {
   @PostMapping("/venue/orders/{clientOrderId}/cancel")
   CancelAnswer cancel(@PathVariable String clientOrderId) {
     return book.cancel(clientOrderId);
+  }
+
+  @Schema(
+      description =
+          "New terms for a live order (cancel-replace keeping the order id): the whole quantity"
+              + " and the prices its type has.")
+  record ReplaceOrderRequest(
+      @Schema(
+              description = "the client's id for this replace: the same id again changes nothing",
+              example = "c-42:r1")
+          @NotBlank
+          @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE)
+          String replaceId,
+      @Schema(description = "the new quantity: more than what has filled", example = "12")
+          @NotNull
+          @Positive
+          @Max(1_000_000_000L)
+          Long quantity,
+      @Schema(description = "LIMIT and STOP_LIMIT only: the new limit")
+          @Positive
+          @Digits(integer = 12, fraction = 6)
+          BigDecimal limitPrice,
+      @Schema(description = "STOP and STOP_LIMIT only: the stop (unchanged once triggered)")
+          @Positive
+          @Digits(integer = 12, fraction = 6)
+          BigDecimal stopPrice,
+      @Schema(description = "STOP only, optional: the new price protection")
+          @Positive
+          @Digits(integer = 12, fraction = 6)
+          BigDecimal priceProtection) {}
+
+  @Operation(
+      operationId = "replaceVenueOrder",
+      summary = "Replace a live order's quantity and prices (idempotent by replaceId)",
+      description =
+          "200 with the order under its new terms (what they fill at once has filled); the same"
+              + " replaceId again answers the order as it is. 409 when the order has ended, is a"
+              + " MARKET order, has filled as much as the new quantity, or its stop has triggered"
+              + " and the stop would change; 400 when a price does not fit the order's type; 404"
+              + " when unknown.",
+      responses = {
+        @ApiResponse(responseCode = "200", description = "The order under its new terms"),
+        @ApiResponse(responseCode = "400", ref = ProblemResponses.BAD_REQUEST),
+        @ApiResponse(responseCode = "404", ref = ProblemResponses.NOT_FOUND),
+        @ApiResponse(responseCode = "409", ref = ProblemResponses.CONFLICT),
+        @ApiResponse(responseCode = "503", ref = ProblemResponses.SERVICE_UNAVAILABLE)
+      })
+  @PutMapping("/venue/orders/{clientOrderId}")
+  OrderView replace(
+      @PathVariable String clientOrderId, @Valid @RequestBody ReplaceOrderRequest request) {
+    return book.replace(
+        clientOrderId,
+        request.replaceId(),
+        request.quantity(),
+        request.limitPrice(),
+        request.stopPrice(),
+        request.priceProtection());
   }
 
   /** How many DAY orders the session close expired. */

@@ -37,6 +37,32 @@ public abstract sealed class OrderRefusal extends RuntimeException {
     }
   }
 
+  /**
+   * A replace the order cannot take as it stands: it has ended, it is a MARKET order, it has filled
+   * as much as the new quantity, or its stop has triggered and the stop would change.
+   */
+  public static final class ReplaceRefused extends OrderRefusal {
+
+    private final OrderStatus status;
+
+    ReplaceRefused(String venueOrderId, OrderStatus status, String why) {
+      super(venueOrderId, "Order " + venueOrderId + " (" + status + ") cannot be replaced: " + why);
+      this.status = status;
+    }
+
+    public OrderStatus status() {
+      return status;
+    }
+  }
+
+  /** Replace terms that do not fit the order's type (a price it has not, or one it lacks). */
+  public static final class InvalidReplace extends OrderRefusal {
+
+    InvalidReplace(String venueOrderId, String why) {
+      super(venueOrderId, "Replace of order " + venueOrderId + " is invalid: " + why);
+    }
+  }
+
   /** A cancel of an order that has already ended other than by a cancel. */
   public static final class OrderAlreadyFinished extends OrderRefusal {
 

@@ -3,6 +3,8 @@ package com.example.trading.exchange.order;
 import com.example.trading.exchange.execution.Execution;
 import com.example.trading.exchange.execution.RejectReason;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +14,11 @@ import org.jspecify.annotations.Nullable;
 final class VenueOrder {
 
   private final PlacedOrder placed;
+
+  /** What the order works under: the placement's terms, then each replace's. */
+  private OrderTerms terms;
+
+  private final Set<String> replaceIds = new HashSet<>();
   private OrderStatus status = OrderStatus.ACCEPTED;
   private long filledQuantity;
   private int fills;
@@ -20,6 +27,37 @@ final class VenueOrder {
 
   VenueOrder(PlacedOrder placed) {
     this.placed = placed;
+    this.terms = placed.terms();
+  }
+
+  /** Works under the replace's terms from now on. */
+  void replace(Replacement replacement) {
+    if (!status.isLive() || replacement.quantity() <= filledQuantity) {
+      throw new IllegalStateException("order " + id() + " cannot take " + replacement);
+    }
+    terms =
+        new OrderTerms(
+            terms.clientOrderId(),
+            terms.side(),
+            terms.instrument(),
+            replacement.quantity(),
+            terms.type(),
+            replacement.limitPrice(),
+            replacement.priceProtection(),
+            terms.expiresAt(),
+            terms.timeInForce(),
+            replacement.stopPrice());
+    replaceIds.add(replacement.replaceId());
+  }
+
+  /** Whether the replace with this id was applied already. */
+  boolean replaced(String replaceId) {
+    return replaceIds.contains(replaceId);
+  }
+
+  /** The terms as placed (a repeated placement is compared with these). */
+  OrderTerms placedTerms() {
+    return placed.terms();
   }
 
   /**
@@ -71,7 +109,7 @@ final class VenueOrder {
   }
 
   OrderTerms terms() {
-    return placed.terms();
+    return terms;
   }
 
   @Nullable Instant expiresAt() {

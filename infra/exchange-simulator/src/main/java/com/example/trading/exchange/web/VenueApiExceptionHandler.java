@@ -81,6 +81,27 @@ class VenueApiExceptionHandler extends ApiExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(OrderRefusal.ReplaceRefused.class)
+  ProblemDetail replaceRefused(OrderRefusal.ReplaceRefused e) {
+    ProblemDetail problem =
+        ApiProblems.of(HttpStatus.CONFLICT, "replace-refused", "Replace refused", e.getMessage());
+    problem.setProperty("venueOrderId", e.venueOrderId());
+    problem.setProperty("orderStatus", e.status().name());
+    return problem;
+  }
+
+  @ExceptionHandler(OrderRefusal.InvalidReplace.class)
+  ProblemDetail invalidReplace(OrderRefusal.InvalidReplace e) {
+    ProblemDetail problem =
+        ApiProblems.of(
+            HttpStatus.BAD_REQUEST,
+            "invalid-replace",
+            "Replace does not fit the order",
+            e.getMessage());
+    problem.setProperty("venueOrderId", e.venueOrderId());
+    return problem;
+  }
+
   @ExceptionHandler(JournalFailure.class)
   ResponseEntity<ProblemDetail> journalFailure(JournalFailure e) {
     // The change was not applied, so a retry after the restart is safe (placement and cancel are

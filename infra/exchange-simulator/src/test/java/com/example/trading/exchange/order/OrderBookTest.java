@@ -86,6 +86,84 @@ class OrderBookTest {
         price(stopPrice));
   }
 
+  // --- replace ---
+
+  @Test
+  void aReplacedLimitWorksUnderItsNewTermsAndFillsAtOnceWhenTheNewLimitIsReached() {
+    book.place(limit("l-1", Side.BUY, 10, "180.00"));
+
+    OrderView resting = book.replace("l-1", "l-1:r1", 12, price("181.00"), null, null);
+    assertThat(resting.quantity()).isEqualTo(12);
+    assertThat(resting.limitPrice()).isEqualByComparingTo("181.00");
+    assertThat(executionsOf("l-1")).isEmpty();
+
+    OrderView crossing = book.replace("l-1", "l-1:r2", 12, price("195.00"), null, null);
+    assertThat(crossing.status()).isEqualTo(OrderStatus.FILLED);
+    assertThat(single(executionsOf("l-1")).quantity()).isEqualTo(12);
+    assertThat(single(executionsOf("l-1")).price()).isEqualByComparingTo("190.00");
+  }
+
+  @Test
+  void theSameReplaceAgainChangesNothingAndAnsweredTheSame() {
+    book.place(limit("l-1", Side.SELL, 10, "200.00"));
+    OrderView first = book.replace("l-1", "l-1:r1", 8, price("199.00"), null, null);
+
+    OrderView again = book.replace("l-1", "l-1:r1", 8, price("199.00"), null, null);
+
+    assertThat(again).isEqualTo(first);
+    assertThat(executionsOf("l-1")).isEmpty();
+  }
+
+  @Test
+  void aReplaceIsRefusedWhenTheOrderEndedOrFilledAsMuchOrIsAMarketOrder() {
+    settings.replace(new VenueSettings(0, 0.0, 0.0, true));
+    book.place(limit("l-1", Side.SELL, 10, "200.00"));
+    book.cancel("l-1");
+    assertThatThrownBy(() -> book.replace("l-1", "l-1:r1", 8, price("199.00"), null, null))
+        .isInstanceOf(OrderRefusal.ReplaceRefused.class)
+        .hasMessageContaining("it has ended");
+
+    book.place(limit("l-2", Side.BUY, 10, "195.00"));
+    long filled = view("l-2").filledQuantity();
+    assertThat(filled).isBetween(1L, 9L);
+    assertThatThrownBy(() -> book.replace("l-2", "l-2:r1", filled, price("195.00"), null, null))
+        .isInstanceOf(OrderRefusal.ReplaceRefused.class)
+        .hasMessageContaining("is not more than the " + filled + " filled");
+
+    assertThatThrownBy(() -> book.replace("nope", "nope:r1", 8, price("1.00"), null, null))
+        .isInstanceOf(OrderRefusal.UnknownOrder.class);
+    assertThatThrownBy(() -> book.replace("l-2", "l-2:r2", 12, null, null, null))
+        .isInstanceOf(OrderRefusal.InvalidReplace.class);
+  }
+
+  @Test
+  void aTriggeredStopKeepsItsStop() {
+    book.place(stop("s-1", Side.SELL, OrderType.STOP_LIMIT, "250.00", "195.00", null));
+    assertThat(view("s-1").triggered()).isTrue();
+
+    assertThatThrownBy(
+            () -> book.replace("s-1", "s-1:r1", 10, price("250.00"), price("196.00"), null))
+        .isInstanceOf(OrderRefusal.ReplaceRefused.class)
+        .hasMessageContaining("its stop has triggered");
+    assertThat(book.replace("s-1", "s-1:r2", 10, price("189.00"), price("195.00"), null).status())
+        .isEqualTo(OrderStatus.FILLED);
+  }
+
+  @Test
+  void aReplaceSurvivesARestartThroughTheJournalAndARepeatedPlacementIsStillRecognised() {
+    OrderTerms placed = limit("l-1", Side.BUY, 10, "180.00");
+    book.place(placed);
+    book.replace("l-1", "l-1:r1", 12, price("181.00"), null, null);
+
+    reopenVenue(price("0.05"), 42);
+
+    assertThat(view("l-1").quantity()).isEqualTo(12);
+    assertThat(view("l-1").limitPrice()).isEqualByComparingTo("181.00");
+    assertThat(book.place(placed).status()).isEqualTo(PlacementStatus.ACCEPTED);
+    assertThat(book.replace("l-1", "l-1:r1", 12, price("181.00"), null, null).quantity())
+        .isEqualTo(12);
+  }
+
   @Test
   void aBuyStopRestsUntilThePriceRisesToItsStopThenFillsAtTheMarketWithinItsProtection() {
     book.place(stop("s-1", Side.BUY, OrderType.STOP, null, "190.10", "199.50"));
