@@ -17,6 +17,7 @@ import com.example.trading.teststack.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -644,6 +645,145 @@ class OrderLifecycleE2EIT {
         .isEqualTo("CANCELLED");
     awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0);
     assertAuditHolds();
+  }
+
+  @Test
+  void aWorkingOrderIsReplacedAndAReplaceItCannotAffordLeavesItAsItWas() throws Exception {
+    deposit("USD", "2000.00");
+    venueSettings(0.0, false);
+    BigDecimal price = price("AAPL");
+    BigDecimal below = price.multiply(new BigDecimal("0.60")).setScale(2, RoundingMode.DOWN);
+    BigDecimal lower = price.multiply(new BigDecimal("0.55")).setScale(2, RoundingMode.DOWN);
+    String orderId =
+        place("BUY", "AAPL", 5, "LIMIT", below.toPlainString(), null, "GTC")
+            .path("orderId")
+            .asText();
+    awaitStatus(orderId, "SUBMITTED");
+
+    // More shares at a lower limit: the reservation and the fee hold follow the new terms.
+    var replaced =
+        patchJson(
+            "/api/orders/" + orderId,
+            "{\"quantity\":8,\"limitPrice\":\"" + lower.toPlainString() + "\"}");
+    assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(202);
+    assertThat(json(replaced).path("status").asText()).isEqualTo("REPLACE_REQUESTED");
+    JsonNode afterReplace =
+        Eventually.within(
+            Duration.ofSeconds(60),
+            () -> {
+              JsonNode order = json(get(query(), "/api/orders/" + orderId));
+              return order.path("timeline").findValuesAsText("event").contains("OrderReplaced")
+                      && order.path("status").asText().equals("SUBMITTED")
+                  ? order
+                  : null;
+            });
+    assertThat(afterReplace.path("quantity").asLong()).isEqualTo(8);
+    assertThat(afterReplace.path("limitPrice").asText()).isEqualTo(lower.toPlainString());
+    BigDecimal notional = lower.multiply(BigDecimal.valueOf(8));
+    BigDecimal fee = FeeSchedule.STANDARD_V1.feeFor(notional);
+    assertThat(new BigDecimal(afterReplace.path("feeHeld").asText())).isEqualByComparingTo(fee);
+    BigDecimal reserved = Assets.cents(notional).add(fee);
+    awaitPortfolio(
+        holding ->
+            !holding.path("asset").asText().equals("USD")
+                || new BigDecimal(holding.path("reserved").asText()).compareTo(reserved) == 0);
+    assertThat(venueOrder(orderId).path("quantity").asLong()).isEqualTo(8);
+
+    // A hundred shares need more cash than the account has: refused, the order as it was.
+    var tooBig = patchJson("/api/orders/" + orderId, "{\"quantity\":100}");
+    assertThat(tooBig.statusCode()).as(tooBig.body()).isEqualTo(202);
+    JsonNode afterRefusal =
+        Eventually.within(
+            Duration.ofSeconds(60),
+            () -> {
+              JsonNode order = json(get(query(), "/api/orders/" + orderId));
+              return order
+                          .path("timeline")
+                          .findValuesAsText("event")
+                          .contains("OrderReplaceRejected")
+                      && order.path("status").asText().equals("SUBMITTED")
+                  ? order
+                  : null;
+            });
+    assertThat(afterRefusal.path("quantity").asLong()).isEqualTo(8);
+    assertThat(afterRefusal.path("timeline").findValuesAsText("detail"))
+        .anyMatch(detail -> detail != null && detail.contains("was refused"));
+    assertThat(venueOrder(orderId).path("quantity").asLong()).isEqualTo(8);
+
+    // Terms that do not fit the order are a bad request; nothing changes.
+    var noChange = patchJson("/api/orders/" + orderId, "{}");
+    assertThat(noChange.statusCode()).as(noChange.body()).isEqualTo(400);
+    var stopOnALimit = patchJson("/api/orders/" + orderId, "{\"stopPrice\":\"1.00\"}");
+    assertThat(stopOnALimit.statusCode()).as(stopOnALimit.body()).isEqualTo(400);
+    assertThat(stopOnALimit.body()).contains("stopPrice");
+
+    postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "");
+    assertThat(awaitEnd(orderId, Duration.ofSeconds(60)).path("status").asText())
+        .isEqualTo("CANCELLED");
+    var afterEnd = patchJson("/api/orders/" + orderId, "{\"quantity\":9}");
+    assertThat(afterEnd.statusCode()).as(afterEnd.body()).isEqualTo(409);
+    awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0);
+    assertAuditHolds();
+  }
+
+  @Test
+  void aReplaceRacingTheFillsEndsTheOrderConsistentlyWhicheverComesFirst() throws Exception {
+    deposit("USD", "100000.00");
+    venueSettings(0.0, true);
+    BigDecimal price = price("MSFT");
+    String crossing =
+        price.multiply(new BigDecimal("1.10")).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    // A crossing limit order fills a part on arrival and the next parts at the venue's next ticks:
+    // the replace races them. Whichever wins, the order ends filled under the terms it last had,
+    // the replace is answered, and every invariant holds.
+    String orderId = place("BUY", "MSFT", 9, "LIMIT", crossing, null).path("orderId").asText();
+    Eventually.within(
+        Duration.ofSeconds(30),
+        () ->
+            json(get(query(), "/api/orders/" + orderId)).path("filledQuantity").asLong() > 0
+                ? true
+                : null);
+    var replace = patchJson("/api/orders/" + orderId, "{\"quantity\":12}");
+    assertThat(replace.statusCode()).as(replace.body()).isIn(202, 409);
+
+    JsonNode end =
+        Eventually.within(
+            Duration.ofSeconds(90),
+            () -> {
+              JsonNode order = awaitEnd(orderId, Duration.ofSeconds(90));
+              List<String> events = order.path("timeline").findValuesAsText("event");
+              boolean answered =
+                  replace.statusCode() == 409
+                      || events.contains("OrderReplaced")
+                      || events.contains("OrderReplaceRejected");
+              return answered ? order : null;
+            });
+    assertThat(end.path("status").asText()).isEqualTo("FILLED");
+    assertThat(end.path("filledQuantity").asLong()).isEqualTo(end.path("quantity").asLong());
+    assertThat(end.path("quantity").asLong())
+        .isEqualTo(
+            end.path("timeline").findValuesAsText("event").contains("OrderReplaced") ? 12 : 9);
+    awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0);
+    assertAuditHolds();
+  }
+
+  private void awaitStatus(String orderId, String status) {
+    Eventually.within(
+        Duration.ofSeconds(60),
+        () ->
+            status.equals(json(get(query(), "/api/orders/" + orderId)).path("status").asText())
+                ? true
+                : null);
+  }
+
+  private static JsonNode venueOrder(String orderId) throws Exception {
+    return JSON.readTree(
+        send("GET", system.venue().resolve("/venue/orders/" + orderId), null).body());
+  }
+
+  private static HttpResponse<String> patchJson(String path, String json) {
+    return com.example.trading.teststack.TestHttp.asOperator()
+        .patchJson(system.commandSide.port(), path, json);
   }
 
   @Test

@@ -93,6 +93,13 @@ public final class TestHttp {
               .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> patchJson(int port, String path, String json) {
+      return send(
+          request(port, path)
+              .header("Content-Type", "application/json")
+              .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /**
      * A request to this service carrying the caller's token, for anything the methods above do not
      * cover.
