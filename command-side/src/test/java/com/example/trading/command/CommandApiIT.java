@@ -171,6 +171,26 @@ class CommandApiIT extends CommandSideIntegrationTest {
   }
 
   @Test
+  void replacingAnOrderNotWorkingAtTheVenueIsAConflictThatNamesItsStatus() {
+    String orderId =
+        json(place(order("c-6", "SELL", 10, "LIMIT", "190.00"))).get("orderId").asText();
+
+    var pending = OPERATOR.patchJson(port, "/api/orders/" + orderId, "{\"quantity\":12}");
+    commands.sendAndWait(new RejectOrder(orderId, OrderRejectReason.INSUFFICIENT_HOLDING, "test"));
+    var finished = OPERATOR.patchJson(port, "/api/orders/" + orderId, "{\"quantity\":12}");
+    var unknown = OPERATOR.patchJson(port, "/api/orders/" + UUID.randomUUID(), "{\"quantity\":12}");
+    var empty = OPERATOR.patchJson(port, "/api/orders/" + orderId, "{}");
+
+    assertThat(pending.statusCode()).as(pending.body()).isEqualTo(409);
+    assertThat(json(pending).get("orderStatus").asText()).isEqualTo("PENDING");
+    assertThat(json(pending).get("detail").asText()).contains("not working at the venue yet");
+    assertThat(finished.statusCode()).as(finished.body()).isEqualTo(409);
+    assertThat(json(finished).get("orderStatus").asText()).isEqualTo("REJECTED");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertInvalidField(empty, "terms");
+  }
+
+  @Test
   void cancellingAFinishedOrderIsAConflictThatNamesItsStatus() {
     String orderId = json(place(order("c-5", "SELL", 10, "MARKET", null))).get("orderId").asText();
     commands.sendAndWait(new RejectOrder(orderId, OrderRejectReason.INSUFFICIENT_HOLDING, "test"));
@@ -359,15 +379,18 @@ class CommandApiIT extends CommandSideIntegrationTest {
     var foreignPlacement =
         stranger.postJson(port, "/api/orders", order("c-foreign", "SELL", 1, "MARKET", null));
     var foreignCancel = stranger.postJson(port, "/api/orders/" + orderId + "/cancel", "");
+    var foreignReplace = stranger.patchJson(port, "/api/orders/" + orderId, "{\"quantity\":2}");
     assertThat(foreignPlacement.statusCode()).isEqualTo(404);
     assertThat(foreignCancel.statusCode()).isEqualTo(404);
+    assertThat(foreignReplace.statusCode()).isEqualTo(404);
+    assertThat(json(foreignReplace).get("detail").asText()).doesNotContain(account);
     assertThat(json(foreignCancel).get("detail").asText()).doesNotContain(account);
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from domain_event_entry where aggregate_identifier = ?",
                 Integer.class,
                 orderId))
-        .as("the stranger's cancel stored nothing")
+        .as("the stranger's cancel and replace stored nothing")
         .isEqualTo(1);
 
     assertThat(owner.postJson(port, "/api/orders/" + orderId + "/cancel", "").statusCode())

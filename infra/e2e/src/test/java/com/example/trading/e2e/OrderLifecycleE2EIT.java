@@ -649,13 +649,13 @@ class OrderLifecycleE2EIT {
 
   @Test
   void aWorkingOrderIsReplacedAndAReplaceItCannotAffordLeavesItAsItWas() throws Exception {
-    deposit("USD", "2000.00");
+    deposit("USD", "3000.00");
     venueSettings(0.0, false);
     BigDecimal price = price("AAPL");
     BigDecimal below = price.multiply(new BigDecimal("0.60")).setScale(2, RoundingMode.DOWN);
     BigDecimal lower = price.multiply(new BigDecimal("0.55")).setScale(2, RoundingMode.DOWN);
     String orderId =
-        place("BUY", "AAPL", 5, "LIMIT", below.toPlainString(), null, "GTC")
+        place("BUY", "AAPL", 5, "LIMIT", below.toPlainString(), "1.50", "GTC")
             .path("orderId")
             .asText();
     awaitStatus(orderId, "SUBMITTED");
@@ -708,6 +708,26 @@ class OrderLifecycleE2EIT {
     assertThat(afterRefusal.path("quantity").asLong()).isEqualTo(8);
     assertThat(afterRefusal.path("timeline").findValuesAsText("detail"))
         .anyMatch(detail -> detail != null && detail.contains("was refused"));
+    assertThat(venueOrder(orderId).path("quantity").asLong()).isEqualTo(8);
+
+    // Twenty shares the account can pay for, but their fee is above the order's maxFee of 1.50:
+    // refused once the reservation grew, which is given back.
+    var feeTooHigh = patchJson("/api/orders/" + orderId, "{\"quantity\":20}");
+    assertThat(feeTooHigh.statusCode()).as(feeTooHigh.body()).isEqualTo(202);
+    Eventually.within(
+        Duration.ofSeconds(60),
+        () -> {
+          JsonNode order = json(get(query(), "/api/orders/" + orderId));
+          return order.path("timeline").findValuesAsText("detail").stream()
+                      .anyMatch(detail -> detail != null && detail.contains("above maxFee 1.50"))
+                  && order.path("status").asText().equals("SUBMITTED")
+              ? order
+              : null;
+        });
+    awaitPortfolio(
+        holding ->
+            !holding.path("asset").asText().equals("USD")
+                || new BigDecimal(holding.path("reserved").asText()).compareTo(reserved) == 0);
     assertThat(venueOrder(orderId).path("quantity").asLong()).isEqualTo(8);
 
     // Terms that do not fit the order are a bad request; nothing changes.

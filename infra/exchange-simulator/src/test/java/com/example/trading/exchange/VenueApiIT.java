@@ -2,6 +2,7 @@ package com.example.trading.exchange;
 
 import static com.example.trading.teststack.TestHttp.get;
 import static com.example.trading.teststack.TestHttp.postJson;
+import static com.example.trading.teststack.TestHttp.putJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -400,6 +401,38 @@ class VenueApiIT {
         .contains("exchange_orders_received_total{")
         .contains("exchange_fills_total{")
         .contains("exchange_price{");
+  }
+
+  @Test
+  void replacesARestingOrderIdempotentlyAndRefusesWhatItCannotTake() {
+    String id = newId();
+    place(limitOrder(id, "BUY", 10, "100.00"));
+    String replace = "{\"replaceId\":\"" + id + ":r1\",\"quantity\":12,\"limitPrice\":\"101.00\"}";
+
+    HttpResponse<String> replaced = putJson(port, "/venue/orders/" + id, replace);
+
+    assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+    assertThat(json(replaced).path("quantity").asLong()).isEqualTo(12);
+    assertThat(json(replaced).path("limitPrice").asString()).isEqualTo("101.00");
+    assertThat(json(putJson(port, "/venue/orders/" + id, replace))).isEqualTo(json(replaced));
+    assertProblem(
+        putJson(
+            port,
+            "/venue/orders/" + id,
+            "{\"replaceId\":\"" + id + ":r2\",\"quantity\":12,\"stopPrice\":\"1.00\"}"),
+        400,
+        "/problems/invalid-replace");
+    assertProblem(putJson(port, "/venue/orders/nope-" + id, replace), 404, "/problems/not-found");
+    postJson(port, "/venue/orders/" + id + "/cancel", "{}");
+    JsonNode refused =
+        assertProblem(
+            putJson(
+                port,
+                "/venue/orders/" + id,
+                "{\"replaceId\":\"" + id + ":r3\",\"quantity\":13,\"limitPrice\":\"101.00\"}"),
+            409,
+            "/problems/replace-refused");
+    assertThat(refused.path("orderStatus").asString()).isEqualTo("CANCELLED");
   }
 
   // --- helpers ---

@@ -14,6 +14,8 @@ import com.example.trading.schemas.fee.FeeRejectionReason;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjusted;
+import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjustmentRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
@@ -61,21 +63,25 @@ class AccountActivitiesViewTest {
     return next;
   }
 
-  @Test
-  void eachMovementOfACashHoldingIsAnEntryWithTheBalanceAfterItAndTheAmountsSumToTheQuantity() {
-    String id = "acc-1/USD";
+  /** 1000.00 deposited into the cash holding {@code id}, then {@code reserved} of it for o-1. */
+  private LedgerDocument depositedThenReserved(String id, String reserved) {
     LedgerDocument usd =
         apply(
             null,
             new HoldingDeposited(id, "acc-1", "USD", new BigDecimal("1000"), "dep-1"),
             Topics.HOLDING_EVENTS,
             0);
-    usd =
-        apply(
-            usd,
-            new HoldingReserved(id, "acc-1", "USD", "o-1", new BigDecimal("442.79")),
-            Topics.HOLDING_EVENTS,
-            1);
+    return apply(
+        usd,
+        new HoldingReserved(id, "acc-1", "USD", "o-1", new BigDecimal(reserved)),
+        Topics.HOLDING_EVENTS,
+        1);
+  }
+
+  @Test
+  void eachMovementOfACashHoldingIsAnEntryWithTheBalanceAfterItAndTheAmountsSumToTheQuantity() {
+    String id = "acc-1/USD";
+    LedgerDocument usd = depositedThenReserved(id, "442.79");
     usd =
         apply(
             usd,
@@ -128,6 +134,49 @@ class AccountActivitiesViewTest {
         .isEqualByComparingTo(usd.quantity);
     assertThat(usd.kind).isEqualTo(LedgerDocument.STREAM);
     assertThat(usd.sequence).isEqualTo(4);
+  }
+
+  @Test
+  void aReplacesChangesOfTheReservationAreReservedAndReleasedEntriesAndARefusalIsNone() {
+    String id = "acc-1/USD";
+    LedgerDocument usd = depositedThenReserved(id, "400.40");
+    usd =
+        apply(
+            usd,
+            new HoldingReservationAdjusted(
+                id, "acc-1", "USD", "o-1", "o-1:r1:reserve", new BigDecimal("100.10")),
+            Topics.HOLDING_EVENTS,
+            2);
+    usd =
+        apply(
+            usd,
+            new HoldingReservationAdjustmentRejected(
+                id,
+                "acc-1",
+                "USD",
+                "o-1",
+                "o-1:r2:reserve",
+                new BigDecimal("900.00"),
+                new BigDecimal("499.50"),
+                HoldingRejectionReason.INSUFFICIENT_HOLDING),
+            Topics.HOLDING_EVENTS,
+            3);
+    usd =
+        apply(
+            usd,
+            new HoldingReservationAdjusted(
+                id, "acc-1", "USD", "o-1", "o-1:r3:release", new BigDecimal("-200.20")),
+            Topics.HOLDING_EVENTS,
+            4);
+
+    assertThat(entries)
+        .extracting(e -> e.type, e -> e.amount, e -> e.reservedAfter, e -> e.balanceAfter)
+        .containsExactly(
+            tuple("DEPOSIT", "1000.00", "0.00", "1000.00"),
+            tuple("RESERVED", "0.00", "400.40", "1000.00"),
+            tuple("RESERVED", "0.00", "500.50", "1000.00"),
+            tuple("RELEASED", "0.00", "300.30", "1000.00"));
+    assertThat(usd.reserved).isEqualTo("300.30");
   }
 
   @Test

@@ -11,6 +11,7 @@ import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.fee.FeeEvent;
 import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
 import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
+import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
 import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
 import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeRejectionReason;
@@ -20,6 +21,9 @@ import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
 import com.example.trading.schemas.order.OrderEvent.OrderExpired;
 import com.example.trading.schemas.order.OrderEvent.OrderFilled;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRejected;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaceRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaced;
 import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
 import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderRejectReason;
@@ -204,6 +208,52 @@ class CustomerOrdersViewTest {
         .extracting(CustomerOrderDocument.TimelineEntry::detail)
         .containsExactly(
             "BUY 10 MSFT STOP_LIMIT stop 421.00 @ 425.00 GTC", "stop reached at 421.05");
+  }
+
+  @Test
+  void aReplaceShowsWhileInFlightThenTheNewTermsAndTheFeeHeldForThem() {
+    String replaceId = ORDER + ":r1";
+    List<ProjectedEvent> inFlight =
+        List.of(
+            placed(),
+            event(new OrderSubmitted(ORDER, ORDER), 1),
+            event(
+                new OrderReplaceRequested(ORDER, replaceId, 12, new BigDecimal("419.00"), null),
+                2));
+    CustomerOrderDocument doc = fold(inFlight);
+    assertThat(doc.status).isEqualTo("REPLACE_REQUESTED");
+    assertThat(doc.quantity).isEqualTo(10);
+
+    List<ProjectedEvent> answered = new java.util.ArrayList<>(inFlight);
+    answered.addAll(
+        List.of(
+            event(
+                new FeeHoldAdjusted(
+                    ORDER,
+                    "acc-1",
+                    replaceId + ":fee",
+                    new BigDecimal("4.20"),
+                    new BigDecimal("5.03"),
+                    new BigDecimal("5028.00")),
+                0),
+            event(new OrderReplaced(ORDER, replaceId, 12, new BigDecimal("419.00"), null), 3),
+            event(
+                new OrderReplaceRequested(ORDER, ORDER + ":r2", 20, new BigDecimal("419.00"), null),
+                4),
+            event(new OrderReplaceRejected(ORDER, ORDER + ":r2", "not enough cash"), 5)));
+    doc = fold(answered);
+
+    assertThat(doc.status).isEqualTo("SUBMITTED");
+    assertThat(doc.quantity).isEqualTo(12);
+    assertThat(doc.limitPrice).isEqualTo("419.00");
+    assertThat(doc.feeHeld).isEqualTo("5.03");
+    assertThat(doc.timeline)
+        .extracting(CustomerOrderDocument.TimelineEntry::event)
+        .contains(
+            "OrderReplaceRequested", "FeeHoldAdjusted", "OrderReplaced", "OrderReplaceRejected");
+    assertThat(doc.timeline)
+        .extracting(CustomerOrderDocument.TimelineEntry::detail)
+        .contains(ORDER + ":r1: now 12 @ 419.00", ORDER + ":r2: not enough cash");
   }
 
   @Test

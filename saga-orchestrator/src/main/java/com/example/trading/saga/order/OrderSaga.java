@@ -99,6 +99,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  *                                                            MarketOrderFilled        MarketOrderExpired,           settle what filled, release the rest,
  *                                                            (OrderFilled, HoldingDebited, HoldingCredited confirm)  settle the fee on what traded or refund it
  *                                                                                     deadline (time in force) → CancelAtMarket; ExpireOrder
+ *   replacing (within ON_MARKET, {@link Replacing}): on OrderReplaceRequested
+ *                       AdjustReservation +more (→ Holding)  HoldingReservationAdjusted  …AdjustmentRejected  — ; RejectReplace
+ *                       AdjustFeeHold higher (→ Fee)         FeeHoldAdjusted          FeeHoldAdjustmentRejected     give the growth back; RejectReplace
+ *                       ReplaceAtMarket (→ gateway)          MarketOrderReplaced      MarketOrderReplaceRejected    give growth and fee back; RejectReplace
+ *                       then AdjustReservation −less, AdjustFeeHold lower, ConfirmReplace → OrderReplaced (the order's terms change)
  *   CANCELLING_AT_MARKET CancelAtMarket (→ gateway)          MarketOrderCancelled / Unknown / Ended, MarketOrderExpired
  * 5 SETTLING            — (waits for every fill's confirmations)
  *   RELEASING           ReleaseReservation; SettleFee (on what traded, the rest of the hold refunded) or RefundFee if nothing filled

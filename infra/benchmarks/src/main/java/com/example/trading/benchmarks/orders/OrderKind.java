@@ -38,7 +38,14 @@ public enum OrderKind {
   /** A SELL STOP_LIMIT whose stop (3% above) is reached and whose limit (3% below) crosses. */
   STOP_LIMIT_SELL_REACHED(3, Set.of("FILLED")),
   /** A GTC limit 20% away, cancelled by the customer 0.5–3 s after placing: it never expires. */
-  GTC_RESTING_THEN_CANCELLED(3, Set.of("CANCELLED"));
+  GTC_RESTING_THEN_CANCELLED(3, Set.of("CANCELLED")),
+  /**
+   * A GTC limit 20% away, replaced by the customer (one share more, 1% closer, still away) 0.25–1.5
+   * s after placing, once it works at the venue (asked again every 250 ms while it is not there
+   * yet), then cancelled 0.25–1.5 s after the order recorded the replace's answer. The replace may
+   * be refused (the reservation, the venue); the order ends cancelled either way.
+   */
+  GTC_REPLACED_THEN_CANCELLED(3, Set.of("CANCELLED"));
 
   private final int share;
   private final Set<String> expectedEnds;

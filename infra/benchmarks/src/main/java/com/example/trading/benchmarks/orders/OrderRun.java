@@ -3,6 +3,7 @@ package com.example.trading.benchmarks.orders;
 import com.example.trading.audit.AuditReport;
 import com.example.trading.audit.EventStoreAudit;
 import com.example.trading.audit.OrderOutcome;
+import com.example.trading.schemas.order.OrderEvent;
 import com.example.trading.teststack.Issuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,12 @@ public final class OrderRun {
           "com.example.trading.schemas.order.OrderEvent$OrderRejected",
           "com.example.trading.schemas.order.OrderEvent$OrderCancelled",
           "com.example.trading.schemas.order.OrderEvent$OrderExpired");
+
+  /** The order's record of the answer to a replace (replaced or refused). */
+  private static final List<String> REPLACE_ANSWERS =
+      List.of(
+          OrderEvent.OrderReplaced.class.getName(),
+          OrderEvent.OrderReplaceRejected.class.getName());
 
   /**
    * What to run.
@@ -177,6 +184,16 @@ public final class OrderRun {
           + "\"type\":\"%s\",\"limitPrice\":%s,\"maxFee\":%s,\"timeInForce\":%s,\"stopPrice\":%s}"
               .formatted(
                   type, quoted(limitPrice), quoted(maxFee), quoted(timeInForce), quoted(stopPrice));
+    }
+
+    /** The replace of a {@link OrderKind#GTC_REPLACED_THEN_CANCELLED} order: closer, one more. */
+    String replaceBody() {
+      BigDecimal closer =
+          new BigDecimal(limitPrice)
+              .multiply(new BigDecimal(side.equals("BUY") ? "1.01" : "0.99"))
+              .setScale(2, java.math.RoundingMode.HALF_EVEN);
+      return "{\"quantity\":%d,\"limitPrice\":\"%s\"}"
+          .formatted(quantity + 1, closer.toPlainString());
     }
 
     private static String quoted(String value) {
@@ -314,6 +331,18 @@ public final class OrderRun {
                               () -> cancel(order.accountId(), orderId, failures),
                               cancelAfterMillis,
                               TimeUnit.MILLISECONDS);
+                      case GTC_REPLACED_THEN_CANCELLED ->
+                          cancels.schedule(
+                              () ->
+                                  replaceThenCancel(
+                                      cancels,
+                                      order,
+                                      orderId,
+                                      cancelAfterMillis / 2,
+                                      System.nanoTime() + Duration.ofMinutes(1).toNanos(),
+                                      failures),
+                              cancelAfterMillis / 2,
+                              TimeUnit.MILLISECONDS);
                       default -> {}
                     }
                     return null;
@@ -424,6 +453,92 @@ public final class OrderRun {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Replaces the order once it works at the venue, then cancels it {@code cancelAfterMillis} after
+   * the answer. A {@code 409} for an order not there yet (PENDING, ACCEPTED) is asked again 250 ms
+   * later, as a customer would, until {@code giveUpAt}; other refusals are answers a customer's
+   * replace can get (a cancel or the order's end came first).
+   */
+  private void replaceThenCancel(
+      ScheduledExecutorService scheduler,
+      PlannedOrder order,
+      String orderId,
+      long cancelAfterMillis,
+      long giveUpAt,
+      List<String> failures) {
+    boolean again = false;
+    try {
+      HttpResponse<String> response =
+          sendIdempotent(
+              "PATCH",
+              "/api/orders/" + orderId,
+              order.replaceBody(),
+              customerToken(order.accountId()));
+      if (response.statusCode() == 409) {
+        String status = JSON.readTree(response.body()).path("orderStatus").asText();
+        again =
+            (status.equals("PENDING") || status.equals("ACCEPTED")) && System.nanoTime() < giveUpAt;
+      } else if (response.statusCode() != 202) {
+        failures.add("replacing " + orderId + ": " + response.statusCode() + " " + response.body());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (Exception e) {
+      failures.add("replacing " + orderId + ": " + e);
+    }
+    if (again) {
+      scheduler.schedule(
+          () -> replaceThenCancel(scheduler, order, orderId, cancelAfterMillis, giveUpAt, failures),
+          250,
+          TimeUnit.MILLISECONDS);
+    } else {
+      cancelOnceReplaceAnswered(scheduler, order, orderId, cancelAfterMillis, giveUpAt, failures);
+    }
+  }
+
+  /**
+   * Cancels the order {@code cancelAfterMillis} after its store holds the answer to its replace
+   * (looked for every 250 ms until {@code giveUpAt}), so the replace is carried out or refused on
+   * its own merits rather than overtaken by the cancel.
+   */
+  private void cancelOnceReplaceAnswered(
+      ScheduledExecutorService scheduler,
+      PlannedOrder order,
+      String orderId,
+      long cancelAfterMillis,
+      long giveUpAt,
+      List<String> failures) {
+    boolean answered = true;
+    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        PreparedStatement find =
+            connection.prepareStatement(
+                "select exists (select 1 from domain_event_entry where aggregate_identifier = ?"
+                    + " and payload_type = any(?))")) {
+      find.setString(1, orderId);
+      find.setArray(2, connection.createArrayOf("varchar", REPLACE_ANSWERS.toArray()));
+      try (ResultSet result = find.executeQuery()) {
+        result.next();
+        answered = result.getBoolean(1) || System.nanoTime() > giveUpAt;
+      }
+    } catch (SQLException e) {
+      failures.add("looking for the answer to the replace of " + orderId + ": " + e);
+    }
+    if (answered) {
+      scheduler.schedule(
+          () -> cancel(order.accountId(), orderId, failures),
+          cancelAfterMillis,
+          TimeUnit.MILLISECONDS);
+    } else {
+      scheduler.schedule(
+          () ->
+              cancelOnceReplaceAnswered(
+                  scheduler, order, orderId, cancelAfterMillis, giveUpAt, failures),
+          250,
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
   private void cancel(String accountId, String orderId, List<String> failures) {
     try {
       HttpResponse<String> response =
@@ -486,7 +601,8 @@ public final class OrderRun {
                 Terms.limit(side, away, null);
             case LIMIT_IOC_AWAY -> Terms.limit(side, away, "IOC");
             case LIMIT_FOK_CROSSING -> Terms.limit("BUY", times(price, "1.03"), "FOK");
-            case GTC_RESTING_THEN_CANCELLED -> Terms.limit(side, away, "GTC");
+            case GTC_RESTING_THEN_CANCELLED, GTC_REPLACED_THEN_CANCELLED ->
+                Terms.limit(side, away, "GTC");
             case STOP_BUY_REACHED ->
                 new Terms("BUY", "STOP", null, null, null, times(price, "0.97"));
             case STOP_LIMIT_SELL_REACHED ->
