@@ -16,6 +16,11 @@ final class Eventually {
    * {@code timeout}.
    */
   static <T> T within(Duration timeout, Callable<T> probe) {
+    return within(timeout, probe, Duration.ofMillis(200));
+  }
+
+  /** Calls {@code probe} every {@code pause} until it returns non-null, as above. */
+  static <T> T within(Duration timeout, Callable<T> probe, Duration pause) {
     long deadline = System.nanoTime() + timeout.toNanos();
     Exception last = null;
     while (System.nanoTime() < deadline) {
@@ -28,7 +33,7 @@ final class Eventually {
         last = e;
       }
       try {
-        Thread.sleep(200);
+        Thread.sleep(pause.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AssertionError("interrupted", e);

@@ -787,6 +787,42 @@ class OrderLifecycleE2EIT {
     assertAuditHolds();
   }
 
+  @Test
+  void aReplaceTheVenueRefusesBecauseTheOrderFilledThereFirstGivesBackWhatItTook()
+      throws Exception {
+    deposit("USD", "100000.00");
+    venueSettings(0.0, true);
+    BigDecimal price = price("MSFT");
+    String crossing =
+        price.multiply(new BigDecimal("1.10")).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    // The venue fills a crossing limit in parts, the last at one of its ticks. Asked the moment the
+    // venue has filled it all, the replace usually reaches the venue before the order has recorded
+    // its last fill: the venue refuses (it has ended), and the saga gives back the reservation and
+    // the fee hold it took for the replace. When the order's end gets there first, try again.
+    JsonNode refusedByTheVenue = null;
+    for (int attempt = 0; attempt < 10 && refusedByTheVenue == null; attempt++) {
+      String orderId = place("BUY", "MSFT", 9, "LIMIT", crossing, null).path("orderId").asText();
+      Eventually.within(
+          Duration.ofSeconds(30),
+          () -> "FILLED".equals(venueOrder(orderId).path("status").asText()) ? true : null,
+          Duration.ofMillis(10));
+      var replace = patchJson("/api/orders/" + orderId, "{\"quantity\":12}");
+      assertThat(replace.statusCode()).as(replace.body()).isIn(202, 409);
+      JsonNode end = awaitEnd(orderId, Duration.ofSeconds(60));
+      assertThat(end.path("status").asText()).isEqualTo("FILLED");
+      assertThat(end.path("quantity").asLong()).isEqualTo(9);
+      if (end.path("timeline").findValuesAsText("detail").stream()
+          .anyMatch(detail -> detail != null && detail.contains("the venue refused the replace"))) {
+        refusedByTheVenue = end;
+      }
+    }
+
+    assertThat(refusedByTheVenue).as("the venue refused a replace in 10 attempts").isNotNull();
+    assertThat(refusedByTheVenue.path("filledQuantity").asLong()).isEqualTo(9);
+    awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0);
+    assertAuditHolds();
+  }
+
   private void awaitStatus(String orderId, String status) {
     Eventually.within(
         Duration.ofSeconds(60),
