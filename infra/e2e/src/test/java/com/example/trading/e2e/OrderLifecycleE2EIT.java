@@ -788,39 +788,78 @@ class OrderLifecycleE2EIT {
   }
 
   @Test
-  void aReplaceTheVenueRefusesBecauseTheOrderFilledThereFirstGivesBackWhatItTook()
-      throws Exception {
+  void aReplaceTheVenueRefusesGivesBackTheReservationAndTheFeeHoldItTook() throws Exception {
     deposit("USD", "100000.00");
-    venueSettings(0.0, true);
-    BigDecimal price = price("MSFT");
-    String crossing =
-        price.multiply(new BigDecimal("1.10")).setScale(2, RoundingMode.HALF_EVEN).toPlainString();
-    // The venue fills a crossing limit in parts, the last at one of its ticks. Asked the moment the
-    // venue has filled it all, the replace usually reaches the venue before the order has recorded
-    // its last fill: the venue refuses (it has ended), and the saga gives back the reservation and
-    // the fee hold it took for the replace. When the order's end gets there first, try again.
-    JsonNode refusedByTheVenue = null;
-    for (int attempt = 0; attempt < 10 && refusedByTheVenue == null; attempt++) {
-      String orderId = place("BUY", "MSFT", 9, "LIMIT", crossing, null).path("orderId").asText();
-      Eventually.within(
-          Duration.ofSeconds(30),
-          () -> "FILLED".equals(venueOrder(orderId).path("status").asText()) ? true : null,
-          Duration.ofMillis(10));
-      var replace = patchJson("/api/orders/" + orderId, "{\"quantity\":12}");
-      assertThat(replace.statusCode()).as(replace.body()).isIn(202, 409);
-      JsonNode end = awaitEnd(orderId, Duration.ofSeconds(60));
-      assertThat(end.path("status").asText()).isEqualTo("FILLED");
-      assertThat(end.path("quantity").asLong()).isEqualTo(9);
-      if (end.path("timeline").findValuesAsText("detail").stream()
-          .anyMatch(detail -> detail != null && detail.contains("the venue refused the replace"))) {
-        refusedByTheVenue = end;
-      }
-    }
+    venueSettings(0.0, false);
+    BigDecimal below =
+        price("AAPL").multiply(new BigDecimal("0.60")).setScale(2, RoundingMode.DOWN);
+    String orderId =
+        place("BUY", "AAPL", 5, "LIMIT", below.toPlainString(), null, "GTC")
+            .path("orderId")
+            .asText();
+    awaitStatus(orderId, "SUBMITTED");
+    JsonNode before = json(get(query(), "/api/orders/" + orderId));
+    JsonNode reservedBefore =
+        awaitPortfolio(
+            holding ->
+                !holding.path("asset").asText().equals("USD")
+                    || new BigDecimal(holding.path("reserved").asText()).signum() > 0);
 
-    assertThat(refusedByTheVenue).as("the venue refused a replace in 10 attempts").isNotNull();
-    assertThat(refusedByTheVenue.path("filledQuantity").asLong()).isEqualTo(9);
+    // Fifty shares: more cash reserved and a higher fee held first, then the venue refuses (its
+    // reject rate at 100%): both are given back and the order works on as it was.
+    venueSettings(0.0, 1.0, false);
+    var replace = patchJson("/api/orders/" + orderId, "{\"quantity\":50}");
+    assertThat(replace.statusCode()).as(replace.body()).isEqualTo(202);
+    JsonNode refused =
+        Eventually.within(
+            Duration.ofSeconds(60),
+            () -> {
+              JsonNode order = json(get(query(), "/api/orders/" + orderId));
+              return order
+                          .path("timeline")
+                          .findValuesAsText("event")
+                          .contains("OrderReplaceRejected")
+                      && order.path("status").asText().equals("SUBMITTED")
+                  ? order
+                  : null;
+            });
+    venueSettings(0.0, false);
+
+    List<String> events = refused.path("timeline").findValuesAsText("event");
+    assertThat(events).contains("FeeHoldAdjusted");
+    assertThat(refused.path("timeline").findValuesAsText("detail"))
+        .anyMatch(detail -> detail != null && detail.contains("the venue refused the replace"));
+    assertThat(refused.path("quantity").asLong()).isEqualTo(5);
+    Eventually.within(
+        Duration.ofSeconds(30),
+        () ->
+            json(get(query(), "/api/orders/" + orderId))
+                    .path("feeHeld")
+                    .asText()
+                    .equals(before.path("feeHeld").asText())
+                ? true
+                : null);
+    String usdReservedBefore = reservedOf(reservedBefore, "USD");
+    awaitPortfolio(
+        holding ->
+            !holding.path("asset").asText().equals("USD")
+                || holding.path("reserved").asText().equals(usdReservedBefore));
+    assertThat(venueOrder(orderId).path("quantity").asLong()).isEqualTo(5);
+
+    postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "");
+    assertThat(awaitEnd(orderId, Duration.ofSeconds(60)).path("status").asText())
+        .isEqualTo("CANCELLED");
     awaitPortfolio(holding -> new BigDecimal(holding.path("reserved").asText()).signum() == 0);
     assertAuditHolds();
+  }
+
+  private static String reservedOf(JsonNode portfolio, String asset) {
+    for (JsonNode holding : portfolio.path("holdings")) {
+      if (holding.path("asset").asText().equals(asset)) {
+        return holding.path("reserved").asText();
+      }
+    }
+    throw new AssertionError("no " + asset + " holding in " + portfolio);
   }
 
   private void awaitStatus(String orderId, String status) {
@@ -1127,11 +1166,17 @@ class OrderLifecycleE2EIT {
   }
 
   private static void venueSettings(double errorRate, boolean partialFills) {
+    venueSettings(errorRate, 0.0, partialFills);
+  }
+
+  private static void venueSettings(double errorRate, double rejectRate, boolean partialFills) {
     var response =
         com.example.trading.teststack.TestHttp.putJson(
             system.exchange.port(),
             "/venue/settings",
-            "{\"latencyMs\":0,\"rejectRate\":0.0,\"errorRate\":"
+            "{\"latencyMs\":0,\"rejectRate\":"
+                + rejectRate
+                + ",\"errorRate\":"
                 + errorRate
                 + ",\"partialFills\":"
                 + partialFills

@@ -321,7 +321,8 @@ public final class OrderBook {
    *
    * @throws OrderRefusal.UnknownOrder when there is no such order
    * @throws OrderRefusal.ReplaceRefused when it has ended, is a MARKET order, has filled as much as
-   *     the new quantity, or its stop has triggered and the replace changes the stop
+   *     the new quantity, or its stop has triggered and the replace changes the stop; and at the
+   *     reject rate, at random
    * @throws OrderRefusal.InvalidReplace when a price is missing or not the order type's
    */
   public OrderView replace(
@@ -360,6 +361,12 @@ public final class OrderBook {
         throw new OrderRefusal.ReplaceRefused(
             venueOrderId, order.status(), "its stop has triggered");
       }
+      // Drawn only when the setting is on, so it does not disturb a seeded run that never uses it.
+      VenueSettings current = settings.get();
+      if (current.rejectRate() > 0 && random.nextDouble() < current.rejectRate()) {
+        throw new OrderRefusal.ReplaceRefused(
+            venueOrderId, order.status(), "refused at random (the venue's reject rate)");
+      }
       Instant now = clock.instant();
       Replacement replacement =
           new Replacement(
@@ -379,7 +386,7 @@ public final class OrderBook {
       Batch batch = new Batch(now);
       Optional<BigDecimal> price = prices.price(terms.instrument());
       if (price.isPresent()) {
-        workAt(next, order, price.get(), settings.get().partialFills(), batch);
+        workAt(next, order, price.get(), current.partialFills(), batch);
       }
       commit(new BookEntry(null, batch.executions, replacement));
       log.atInfo()

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.NotNull;
  * @param latencyMs delay added to the answer of every order, cancel and status call, after the
  *     venue has acted on it
  * @param rejectRate probability (0..1) that an otherwise acceptable order is rejected with {@code
- *     RANDOM_REJECT}
+ *     RANDOM_REJECT}, and an otherwise acceptable replace refused
  * @param errorRate probability (0..1) that an order, cancel or status call answers 503 without
  *     doing anything
  * @param partialFills whether orders fill in 2–3 parts rather than all at once

@@ -137,6 +137,18 @@ class OrderBookTest {
   }
 
   @Test
+  void atTheRejectRateAReplaceIsRefusedAndTheOrderKeepsItsTerms() {
+    book.place(limit("l-1", Side.BUY, 10, "180.00"));
+    settings.replace(new VenueSettings(0, 1.0, 0.0, false));
+
+    assertThatThrownBy(() -> book.replace("l-1", "l-1:r1", 12, price("181.00"), null, null))
+        .isInstanceOf(OrderRefusal.ReplaceRefused.class)
+        .hasMessageContaining("refused at random");
+    assertThat(view("l-1").quantity()).isEqualTo(10);
+    assertThat(view("l-1").limitPrice()).isEqualByComparingTo("180.00");
+  }
+
+  @Test
   void aTriggeredStopKeepsItsStop() {
     book.place(stop("s-1", Side.SELL, OrderType.STOP_LIMIT, "250.00", "195.00", null));
     assertThat(view("s-1").triggered()).isTrue();
