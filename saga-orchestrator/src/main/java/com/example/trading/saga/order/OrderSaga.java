@@ -455,7 +455,9 @@ public class OrderSaga {
     }
     settle(fill);
     if (step == SagaStep.SETTLING) {
-      ending = ending.given(filledQuantity, quantity);
+      if (replacing == null) {
+        ending = ending.given(filledQuantity, quantity);
+      }
     } else if (filledQuantity == quantity
         && replacing != null
         && replacing.phase() == Replacing.Phase.AT_VENUE) {
@@ -748,6 +750,8 @@ public class OrderSaga {
         && venueFilledQuantity != null
         && filledQuantity >= venueFilledQuantity) {
       beginEnding();
+    } else if (step == SagaStep.SETTLING) {
+      beginEnding();
     }
   }
 
@@ -761,6 +765,8 @@ public class OrderSaga {
     refuseReplace(rejection.reason());
     if (step == SagaStep.ON_MARKET && ending == null && filledQuantity == quantity) {
       decide(Ending.completed());
+      beginEnding();
+    } else if (step == SagaStep.SETTLING) {
       beginEnding();
     }
   }
@@ -939,6 +945,14 @@ public class OrderSaga {
   // ---- 5. the end: settle, release, finish ----------------------------------------------------
 
   private void beginEnding() {
+    if (replacing != null && replacing.phase() == Replacing.Phase.AT_VENUE) {
+      // The venue may have replaced the order before it ended it: its answer decides the terms
+      // the order ends under (and so how); the ending waits for it.
+      moveTo(
+          SagaStep.SETTLING,
+          "ending " + ending + " once the venue answers replace " + replacing.replaceId());
+      return;
+    }
     ending = ending.given(filledQuantity, quantity);
     if (replacing != null) {
       refuseReplace("the order ended first (" + ending + ")");
@@ -1036,7 +1050,7 @@ public class OrderSaga {
 
   /** Moves on from an ending step once nothing it waits for is outstanding. */
   private void advance() {
-    if (!awaiting.isEmpty()) {
+    if (!awaiting.isEmpty() || replacing != null) {
       return;
     }
     switch (step) {

@@ -65,6 +65,7 @@ import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderEvent.OrderReplaceRejected;
 import com.example.trading.schemas.order.OrderEvent.OrderReplaceRequested;
+import com.example.trading.schemas.order.OrderEvent.OrderReplaced;
 import com.example.trading.schemas.order.OrderRejectReason;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -922,6 +923,7 @@ class OrderSagaTest {
       given(LIMIT_BUY_ON_MARKET)
           .whenPublishingA(replaceRequested(6, "140.00"))
           .expectDispatchedCommands(new ReplaceAtMarket(ORDER, R1, 6, $("140.00"), null, null));
+      freshFixture();
       given(then(LIMIT_BUY_ON_MARKET, replaceRequested(6, "140.00")))
           .whenPublishingA(new MarketOrderReplaced(ORDER, R1, 0))
           .expectDispatchedCommands(
@@ -981,6 +983,33 @@ class OrderSagaTest {
           .expectDispatchedCommands(
               new RejectReplace(
                   ORDER, R1, "the order is SUBMITTING, not working undisturbed at the venue"));
+    }
+
+    @Test
+    void anEndAtTheVenueWhileItDecidesAReplaceWaitsForItsAnswer() {
+      given(atTheVenue())
+          .whenPublishingA(new MarketOrderExpired(ORDER))
+          .expectNoDispatchedCommands();
+      assertThat(journal.lastStep()).isEqualTo(SagaStep.SETTLING);
+      // Replaced before it expired: the order records the terms it ended under, then ends.
+      freshFixture();
+      given(then(atTheVenue(), new MarketOrderExpired(ORDER)))
+          .whenPublishingA(new MarketOrderReplaced(ORDER, R1, 0))
+          .expectDispatchedCommands(new ConfirmReplace(ORDER, R1));
+      freshFixture();
+      given(
+              then(
+                  atTheVenue(),
+                  new MarketOrderExpired(ORDER),
+                  new MarketOrderReplaced(ORDER, R1, 0)))
+          .whenPublishingA(new OrderReplaced(ORDER, R1, 12, $("150.00"), null))
+          .expectDispatchedCommands(
+              new ReleaseReservation(CASH_HOLDING, ORDER), new RefundFee(ORDER));
+      // Refused because it had ended: the replace is answered, then the order ends.
+      freshFixture();
+      given(then(atTheVenue(), new MarketOrderExpired(ORDER)))
+          .whenPublishingA(new MarketOrderReplaceRejected(ORDER, R1, "it has ended"))
+          .expectDispatchedCommands(new RejectReplace(ORDER, R1, "it has ended"));
     }
 
     @Test
