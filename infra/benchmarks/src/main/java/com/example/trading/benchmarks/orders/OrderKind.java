@@ -41,7 +41,7 @@ public enum OrderKind {
   GTC_RESTING_THEN_CANCELLED(3, Set.of("CANCELLED")),
   /**
    * A GTC limit 20% away, replaced by the customer (one share more, 1% closer, still away) 0.25–1.5
-   * s after placing, once it works at the venue (asked again every 250 ms while it is not there
+   * s after placing, once it works at the venue (asked again every second while it is not there
    * yet), then cancelled 0.25–1.5 s after the order recorded the replace's answer. The replace may
    * be refused (the reservation, the venue); the order ends cancelled either way.
    */

@@ -455,9 +455,9 @@ public final class OrderRun {
 
   /**
    * Replaces the order once it works at the venue, then cancels it {@code cancelAfterMillis} after
-   * the answer. A {@code 409} for an order not there yet (PENDING, ACCEPTED) is asked again 250 ms
-   * later, as a customer would, until {@code giveUpAt}; other refusals are answers a customer's
-   * replace can get (a cancel or the order's end came first).
+   * the answer. A {@code 409} for an order not there yet (PENDING, ACCEPTED) is asked again a
+   * second later, as a customer would, until {@code giveUpAt}; other refusals are answers a
+   * customer's replace can get (a cancel or the order's end came first).
    */
   private void replaceThenCancel(
       ScheduledExecutorService scheduler,
@@ -490,7 +490,7 @@ public final class OrderRun {
     if (again) {
       scheduler.schedule(
           () -> replaceThenCancel(scheduler, order, orderId, cancelAfterMillis, giveUpAt, failures),
-          250,
+          1_000,
           TimeUnit.MILLISECONDS);
     } else {
       cancelOnceReplaceAnswered(scheduler, order, orderId, cancelAfterMillis, giveUpAt, failures);
@@ -499,7 +499,7 @@ public final class OrderRun {
 
   /**
    * Cancels the order {@code cancelAfterMillis} after its store holds the answer to its replace
-   * (looked for every 250 ms until {@code giveUpAt}), so the replace is carried out or refused on
+   * (looked for every second until {@code giveUpAt}), so the replace is carried out or refused on
    * its own merits rather than overtaken by the cancel.
    */
   private void cancelOnceReplaceAnswered(
@@ -534,7 +534,7 @@ public final class OrderRun {
           () ->
               cancelOnceReplaceAnswered(
                   scheduler, order, orderId, cancelAfterMillis, giveUpAt, failures),
-          250,
+          1_000,
           TimeUnit.MILLISECONDS);
     }
   }
