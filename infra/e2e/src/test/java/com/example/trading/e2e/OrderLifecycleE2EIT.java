@@ -667,16 +667,7 @@ class OrderLifecycleE2EIT {
             "{\"quantity\":8,\"limitPrice\":\"" + lower.toPlainString() + "\"}");
     assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(202);
     assertThat(json(replaced).path("status").asText()).isEqualTo("REPLACE_REQUESTED");
-    JsonNode afterReplace =
-        Eventually.within(
-            Duration.ofSeconds(60),
-            () -> {
-              JsonNode order = json(get(query(), "/api/orders/" + orderId));
-              return order.path("timeline").findValuesAsText("event").contains("OrderReplaced")
-                      && order.path("status").asText().equals("SUBMITTED")
-                  ? order
-                  : null;
-            });
+    JsonNode afterReplace = awaitWorkingAfter(orderId, "OrderReplaced");
     assertThat(afterReplace.path("quantity").asLong()).isEqualTo(8);
     assertThat(afterReplace.path("limitPrice").asText()).isEqualTo(lower.toPlainString());
     BigDecimal notional = lower.multiply(BigDecimal.valueOf(8));
@@ -692,19 +683,7 @@ class OrderLifecycleE2EIT {
     // A hundred shares need more cash than the account has: refused, the order as it was.
     var tooBig = patchJson("/api/orders/" + orderId, "{\"quantity\":100}");
     assertThat(tooBig.statusCode()).as(tooBig.body()).isEqualTo(202);
-    JsonNode afterRefusal =
-        Eventually.within(
-            Duration.ofSeconds(60),
-            () -> {
-              JsonNode order = json(get(query(), "/api/orders/" + orderId));
-              return order
-                          .path("timeline")
-                          .findValuesAsText("event")
-                          .contains("OrderReplaceRejected")
-                      && order.path("status").asText().equals("SUBMITTED")
-                  ? order
-                  : null;
-            });
+    JsonNode afterRefusal = awaitWorkingAfter(orderId, "OrderReplaceRejected");
     assertThat(afterRefusal.path("quantity").asLong()).isEqualTo(8);
     assertThat(afterRefusal.path("timeline").findValuesAsText("detail"))
         .anyMatch(detail -> detail != null && detail.contains("was refused"));
@@ -810,19 +789,7 @@ class OrderLifecycleE2EIT {
     venueSettings(0.0, 1.0, false);
     var replace = patchJson("/api/orders/" + orderId, "{\"quantity\":50}");
     assertThat(replace.statusCode()).as(replace.body()).isEqualTo(202);
-    JsonNode refused =
-        Eventually.within(
-            Duration.ofSeconds(60),
-            () -> {
-              JsonNode order = json(get(query(), "/api/orders/" + orderId));
-              return order
-                          .path("timeline")
-                          .findValuesAsText("event")
-                          .contains("OrderReplaceRejected")
-                      && order.path("status").asText().equals("SUBMITTED")
-                  ? order
-                  : null;
-            });
+    JsonNode refused = awaitWorkingAfter(orderId, "OrderReplaceRejected");
     venueSettings(0.0, false);
 
     List<String> events = refused.path("timeline").findValuesAsText("event");
@@ -860,6 +827,19 @@ class OrderLifecycleE2EIT {
       }
     }
     throw new AssertionError("no " + asset + " holding in " + portfolio);
+  }
+
+  /** Polls until the order's timeline shows {@code event} and the order works again. */
+  private static JsonNode awaitWorkingAfter(String orderId, String event) {
+    return Eventually.within(
+        Duration.ofSeconds(60),
+        () -> {
+          JsonNode order = json(get(query(), "/api/orders/" + orderId));
+          return order.path("timeline").findValuesAsText("event").contains(event)
+                  && order.path("status").asText().equals("SUBMITTED")
+              ? order
+              : null;
+        });
   }
 
   private void awaitStatus(String orderId, String status) {

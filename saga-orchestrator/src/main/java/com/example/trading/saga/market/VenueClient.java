@@ -194,22 +194,20 @@ public class VenueClient {
   }
 
   private HttpRequest post(String path, String json) {
-    return traced(
-            HttpRequest.newBuilder(base.resolve(path))
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)))
-        .build();
+    return withJson("POST", path, json);
   }
 
   private HttpRequest put(String path, String json) {
+    return withJson("PUT", path, json);
+  }
+
+  private HttpRequest withJson(String method, String path, String json) {
     return traced(
             HttpRequest.newBuilder(base.resolve(path))
                 .timeout(requestTimeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)))
+                .method(method, HttpRequest.BodyPublishers.ofString(json)))
         .build();
   }
 

@@ -42,38 +42,18 @@ record Replacing(
   }
 
   Replacing in(Phase next) {
-    return new Replacing(
-        replaceId,
-        quantity,
-        limitPrice,
-        stopPrice,
-        priceProtection,
-        reservePrice,
-        reservationGrowth,
-        feeNotional,
-        previousFeeNotional,
-        next,
-        grown,
-        raised);
+    return with(next, grown, raised);
   }
 
   Replacing reservationGrown() {
-    return new Replacing(
-        replaceId,
-        quantity,
-        limitPrice,
-        stopPrice,
-        priceProtection,
-        reservePrice,
-        reservationGrowth,
-        feeNotional,
-        previousFeeNotional,
-        phase,
-        true,
-        raised);
+    return with(phase, true, raised);
   }
 
   Replacing feeRaised() {
+    return with(phase, grown, true);
+  }
+
+  private Replacing with(Phase nextPhase, boolean nowGrown, boolean nowRaised) {
     return new Replacing(
         replaceId,
         quantity,
@@ -84,9 +64,9 @@ record Replacing(
         reservationGrowth,
         feeNotional,
         previousFeeNotional,
-        phase,
-        grown,
-        true);
+        nextPhase,
+        nowGrown,
+        nowRaised);
   }
 
   /** The adjustment that reserves more for the new terms. */
