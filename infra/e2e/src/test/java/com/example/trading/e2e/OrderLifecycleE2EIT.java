@@ -674,10 +674,7 @@ class OrderLifecycleE2EIT {
     BigDecimal fee = FeeSchedule.STANDARD_V1.feeFor(notional);
     assertThat(new BigDecimal(afterReplace.path("feeHeld").asText())).isEqualByComparingTo(fee);
     BigDecimal reserved = Assets.cents(notional).add(fee);
-    awaitPortfolio(
-        holding ->
-            !holding.path("asset").asText().equals("USD")
-                || new BigDecimal(holding.path("reserved").asText()).compareTo(reserved) == 0);
+    awaitUsdReserved(usdReserved -> new BigDecimal(usdReserved).compareTo(reserved) == 0);
     assertThat(venueOrder(orderId).path("quantity").asLong()).isEqualTo(8);
 
     // A hundred shares need more cash than the account has: refused, the order as it was.
@@ -703,10 +700,7 @@ class OrderLifecycleE2EIT {
               ? order
               : null;
         });
-    awaitPortfolio(
-        holding ->
-            !holding.path("asset").asText().equals("USD")
-                || new BigDecimal(holding.path("reserved").asText()).compareTo(reserved) == 0);
+    awaitUsdReserved(usdReserved -> new BigDecimal(usdReserved).compareTo(reserved) == 0);
     assertThat(venueOrder(orderId).path("quantity").asLong()).isEqualTo(8);
 
     // Terms that do not fit the order are a bad request; nothing changes.
@@ -779,10 +773,7 @@ class OrderLifecycleE2EIT {
     awaitStatus(orderId, "SUBMITTED");
     JsonNode before = json(get(query(), "/api/orders/" + orderId));
     JsonNode reservedBefore =
-        awaitPortfolio(
-            holding ->
-                !holding.path("asset").asText().equals("USD")
-                    || new BigDecimal(holding.path("reserved").asText()).signum() > 0);
+        awaitUsdReserved(usdReserved -> new BigDecimal(usdReserved).signum() > 0);
 
     // Fifty shares: more cash reserved and a higher fee held first, then the venue refuses (its
     // reject rate at 100%): both are given back and the order works on as it was.
@@ -807,10 +798,7 @@ class OrderLifecycleE2EIT {
                 ? true
                 : null);
     String usdReservedBefore = reservedOf(reservedBefore, "USD");
-    awaitPortfolio(
-        holding ->
-            !holding.path("asset").asText().equals("USD")
-                || holding.path("reserved").asText().equals(usdReservedBefore));
+    awaitUsdReserved(usdReserved -> usdReserved.equals(usdReservedBefore));
     assertThat(venueOrder(orderId).path("quantity").asLong()).isEqualTo(5);
 
     postJson(system.commandSide.port(), "/api/orders/" + orderId + "/cancel", "");
@@ -840,6 +828,17 @@ class OrderLifecycleE2EIT {
               ? order
               : null;
         });
+  }
+
+  /**
+   * Polls the portfolio until what the USD holding has reserved (its text) satisfies {@code
+   * expected}.
+   */
+  private JsonNode awaitUsdReserved(java.util.function.Predicate<String> expected) {
+    return awaitPortfolio(
+        holding ->
+            !holding.path("asset").asText().equals("USD")
+                || expected.test(holding.path("reserved").asText()));
   }
 
   private void awaitStatus(String orderId, String status) {

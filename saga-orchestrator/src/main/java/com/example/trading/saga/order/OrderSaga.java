@@ -567,7 +567,6 @@ public class OrderSaga {
           "quantity " + request.quantity() + " is not more than the " + filledQuantity + " filled");
       return;
     }
-    FeeSchedule schedule = FeeSchedule.recordedAs(feeSchedule);
     ReservationPlan next =
         ReservationPlan.of(
             side,
@@ -575,7 +574,7 @@ public class OrderSaga {
             remaining,
             OrderTerms.of(type, request.limitPrice(), request.stopPrice()),
             referencePrice,
-            schedule);
+            FeeSchedule.recordedAs(feeSchedule));
     BigDecimal notionalLeft = next.priceEstimate().multiply(BigDecimal.valueOf(remaining));
     BigDecimal needed = stillNeeded(remaining, notionalLeft);
     BigDecimal growth = needed.subtract(outstanding()).max(BigDecimal.ZERO);
@@ -610,7 +609,7 @@ public class OrderSaga {
   }
 
   private void holdFeeForReplace() {
-    if (FeeSchedule.recordedAs(feeSchedule).feeFor(replacing.feeNotional()).compareTo(fee) > 0) {
+    if (feeOn(replacing.feeNotional()).compareTo(fee) > 0) {
       replacing = replacing.in(Replacing.Phase.HOLDING_FEE);
       send(
           Confirmation.feeHoldAdjusted(replacing.feeId()),
@@ -732,7 +731,7 @@ public class OrderSaga {
             Confirmation.reservationAdjusted(done.releaseId()),
             adjustReservation(done.releaseId(), excess.negate()));
       }
-      if (FeeSchedule.recordedAs(feeSchedule).feeFor(done.feeNotional()).compareTo(fee) < 0) {
+      if (feeOn(done.feeNotional()).compareTo(fee) < 0) {
         send(
             Confirmation.feeHoldAdjusted(done.feeId()),
             new AdjustFeeHold(orderId, done.feeId(), done.feeNotional(), null));
@@ -743,15 +742,12 @@ public class OrderSaga {
         new ConfirmReplace(orderId, done.replaceId()));
     log.atInfo().log(
         "replace {} done: now {} @ {} stop {}", done.replaceId(), quantity, limitPrice, stopPrice);
-    if (step == SagaStep.ON_MARKET && ending == null && filledQuantity == quantity) {
-      decide(Ending.completed());
-      beginEnding();
-    } else if (step == SagaStep.CANCELLING_AT_MARKET
+    if (step == SagaStep.CANCELLING_AT_MARKET
         && venueFilledQuantity != null
         && filledQuantity >= venueFilledQuantity) {
       beginEnding();
-    } else if (step == SagaStep.SETTLING) {
-      beginEnding();
+    } else {
+      carryOnAfterTheVenuesAnswer();
     }
   }
 
@@ -763,6 +759,14 @@ public class OrderSaga {
       return;
     }
     refuseReplace(rejection.reason());
+    carryOnAfterTheVenuesAnswer();
+  }
+
+  /**
+   * Once the venue has answered a replace: an order that has filled its quantity (the one it works
+   * under now) completes, and an ending that waited for the answer goes on.
+   */
+  private void carryOnAfterTheVenuesAnswer() {
     if (step == SagaStep.ON_MARKET && ending == null && filledQuantity == quantity) {
       decide(Ending.completed());
       beginEnding();
@@ -831,10 +835,7 @@ public class OrderSaga {
       return BigDecimal.valueOf(shares);
     }
     BigDecimal feeLeft =
-        FeeSchedule.recordedAs(feeSchedule)
-            .feeFor(tradedNotional().add(notionalLeft))
-            .subtract(feeCollected)
-            .max(BigDecimal.ZERO);
+        feeOn(tradedNotional().add(notionalLeft)).subtract(feeCollected).max(BigDecimal.ZERO);
     return Assets.cents(notionalLeft).add(feeLeft);
   }
 
@@ -1013,7 +1014,12 @@ public class OrderSaga {
    * stored before the schedule was kept held its fee under the first schedule, the only one then.)
    */
   private BigDecimal feeDueOn(BigDecimal notional) {
-    return FeeSchedule.recordedAs(feeSchedule).feeFor(notional).min(fee);
+    return feeOn(notional).min(fee);
+  }
+
+  /** The order's schedule's fee for a notional, whatever is held. */
+  private BigDecimal feeOn(BigDecimal notional) {
+    return FeeSchedule.recordedAs(feeSchedule).feeFor(notional);
   }
 
   @SagaEventHandler(associationProperty = ORDER_ID)

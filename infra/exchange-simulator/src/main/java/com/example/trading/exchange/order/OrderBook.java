@@ -371,18 +371,7 @@ public final class OrderBook {
       Replacement replacement =
           new Replacement(
               venueOrderId, replaceId, quantity, limitPrice, stopPrice, priceProtection, now);
-      OrderTerms next =
-          new OrderTerms(
-              terms.clientOrderId(),
-              terms.side(),
-              terms.instrument(),
-              quantity,
-              terms.type(),
-              limitPrice,
-              priceProtection,
-              terms.expiresAt(),
-              terms.timeInForce(),
-              stopPrice);
+      OrderTerms next = terms.replacedBy(replacement);
       Batch batch = new Batch(now);
       Optional<BigDecimal> price = prices.price(terms.instrument());
       if (price.isPresent()) {

@@ -60,6 +60,24 @@ public record OrderTerms(
   }
 
   /**
+   * These terms with a replace's quantity and prices; the side, instrument, type, expiry and time
+   * in force stay.
+   */
+  public OrderTerms replacedBy(Replacement replacement) {
+    return new OrderTerms(
+        clientOrderId,
+        side,
+        instrument,
+        replacement.quantity(),
+        type,
+        replacement.limitPrice(),
+        replacement.priceProtection(),
+        expiresAt,
+        timeInForce,
+        replacement.stopPrice());
+  }
+
+  /**
    * Whether both ask for the same order; prices compare by value ({@code 190.2} = {@code 190.20}).
    */
   public boolean sameAs(OrderTerms other) {

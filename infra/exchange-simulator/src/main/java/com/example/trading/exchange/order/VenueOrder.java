@@ -35,18 +35,7 @@ final class VenueOrder {
     if (!status.isLive() || replacement.quantity() <= filledQuantity) {
       throw new IllegalStateException("order " + id() + " cannot take " + replacement);
     }
-    terms =
-        new OrderTerms(
-            terms.clientOrderId(),
-            terms.side(),
-            terms.instrument(),
-            replacement.quantity(),
-            terms.type(),
-            replacement.limitPrice(),
-            replacement.priceProtection(),
-            terms.expiresAt(),
-            terms.timeInForce(),
-            replacement.stopPrice());
+    terms = terms.replacedBy(replacement);
     replaceIds.add(replacement.replaceId());
   }
 
