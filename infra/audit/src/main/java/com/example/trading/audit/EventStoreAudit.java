@@ -352,6 +352,7 @@ public final class EventStoreAudit {
           placed.clientOrderId(),
           end == null ? null : end.getClass().getSimpleName(),
           end instanceof OrderRejected rejected ? rejected.reason().name() : null,
+          end instanceof OrderRejected rejected ? rejected.detail() : null,
           quantity,
           filled(),
           placedAt,

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param end the terminal event's type ({@code OrderCompleted}, {@code OrderRejected}, …), null
  *     while live
  * @param reason the rejection reason, when rejected
+ * @param detail what the rejection says about why, when rejected
  * @param placedAt when {@code OrderPlaced} was stored
  * @param finishedAt when the terminal event was stored, null while live
  * @param fills how many fills (parts) it had
@@ -19,6 +20,7 @@ public record OrderOutcome(
     String clientOrderId,
     String end,
     String reason,
+    String detail,
     long quantity,
     long filledQuantity,
     Instant placedAt,

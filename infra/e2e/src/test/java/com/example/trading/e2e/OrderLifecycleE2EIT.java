@@ -580,7 +580,7 @@ class OrderLifecycleE2EIT {
                   ? true
                   : null);
     }
-    // (this system's DAY orders also expire 20 s after submission: the session closes before that)
+    // (this system's DAY orders also expire 35 s after submission: the session closes before that)
     assertThat(venueOrderStatus(day)).isEqualTo("ACCEPTED");
     var closed = send("POST", system.venue().resolve("/venue/session/close"), "");
     assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);

@@ -27,11 +27,12 @@ import java.util.Map;
  *
  * <p>Differences from the defaults, so that the tests can see every path in seconds: the venue
  * ticks every 2 s (a partially filled limit order waits a tick for its next part, long enough to
- * cancel it), the orchestrator gives limit orders a time in force of 20 s (they expire during the
+ * cancel it), the orchestrator gives limit orders a time in force of 35 s (they expire during the
  * run), and an order may wait 90 s to reach the venue (a venue outage long enough to open the
  * circuit breaker must not end it as a timeout), and a venue request claimed by an orchestrator
  * that died is taken up by another after 20 s (the lease; 60 s by default), longer than a call with
- * its retries.
+ * its retries. The time in force outlasts the lease with room to spare, as 24 h outlasts 60 s: a
+ * submission sent again after its sender was killed reaches the venue within its day.
  *
  * <p>The one-instance system's services sit behind {@link ContractProxy}s: every request the tests
  * send their {@code /api} and {@code /ops} through {@code TestHttp} (or the SDK, see {@code
@@ -106,7 +107,7 @@ final class RunningSystem implements AutoCloseable {
 
     ServiceEnvironment orchestrator =
         ServiceEnvironment.sagaOrchestrator(stack, prefix, exchange.port())
-            .with("EXCHANGE_TIME_IN_FORCE", "20s")
+            .with("EXCHANGE_TIME_IN_FORCE", "35s")
             .with("SAGA_SUBMITTING_TIMEOUT", "90s")
             .with("TRADING_MARKET_LEASE", "20s");
     sagaJdbcUrl = orchestrator.jdbcUrl();

@@ -5,7 +5,6 @@ import com.example.trading.platform.worker.PollingWorker;
 import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderExpired;
 import com.example.trading.saga.market.MarketEvent.MarketOrderFilled;
-import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
 import com.example.trading.saga.market.MarketEvent.MarketOrderTriggered;
 import com.example.trading.saga.market.VenueApi.Execution;
 import com.example.trading.saga.market.VenueApi.ExecutionPage;
@@ -146,9 +145,7 @@ class ExecutionFeed extends PollingWorker {
       case TRIGGERED -> new MarketOrderTriggered(orderId, execution.price());
       case CANCELLED -> new MarketOrderCancelled(orderId, null);
       case EXPIRED -> new MarketOrderExpired(orderId);
-      case REJECTED ->
-          new MarketOrderRejected(
-              orderId, execution.reason() == null ? "rejected by the venue" : execution.reason());
+      case REJECTED -> MarketEvent.refusal(orderId, execution.reason());
       case UNKNOWN -> {
         log.warn(
             "execution {} of a type this gateway does not know skipped (see it at the venue's feed)",

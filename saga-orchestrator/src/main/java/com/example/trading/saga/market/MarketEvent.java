@@ -12,6 +12,20 @@ public sealed interface MarketEvent {
 
   String orderId();
 
+  /** The venue's reason for refusing an order whose expiry had passed when it arrived. */
+  String EXPIRED_ON_ARRIVAL = "ALREADY_EXPIRED";
+
+  /**
+   * What a refusal of the venue means for the order: one refused because its expiry had passed when
+   * it arrived (its day ended before it reached the venue, e.g. sent again after a crash) expired,
+   * like one that expired resting; any other was rejected, for {@code reason}.
+   */
+  static MarketEvent refusal(String orderId, String reason) {
+    return EXPIRED_ON_ARRIVAL.equals(reason)
+        ? new MarketOrderExpired(orderId)
+        : new MarketOrderRejected(orderId, reason == null ? "rejected by the venue" : reason);
+  }
+
   record ReferencePriceQuoted(String orderId, String instrument, BigDecimal price)
       implements MarketEvent {}
 
@@ -40,7 +54,10 @@ public sealed interface MarketEvent {
    */
   record MarketOrderCancelled(String orderId, Long venueFilledQuantity) implements MarketEvent {}
 
-  /** The order expired at the venue; every fill of the order precedes it in the feed. */
+  /**
+   * The order expired at the venue (resting, or on arrival: see {@link #refusal}); every fill of
+   * the order precedes it in the feed.
+   */
   record MarketOrderExpired(String orderId) implements MarketEvent {}
 
   /**

@@ -9,7 +9,6 @@ import com.example.trading.saga.market.MarketCommand.SubmitToMarket;
 import com.example.trading.saga.market.MarketEvent.MarketOrderAccepted;
 import com.example.trading.saga.market.MarketEvent.MarketOrderCancelled;
 import com.example.trading.saga.market.MarketEvent.MarketOrderEnded;
-import com.example.trading.saga.market.MarketEvent.MarketOrderRejected;
 import com.example.trading.saga.market.MarketEvent.MarketOrderReplaceRejected;
 import com.example.trading.saga.market.MarketEvent.MarketOrderReplaced;
 import com.example.trading.saga.market.MarketEvent.MarketOrderUnknown;
@@ -184,7 +183,7 @@ class MarketGateway extends PollingWorker {
           }
           Request request = due.get(0);
           jdbc.update(
-              "update market_request set attempts = attempts + 1, next_attempt_at = now() + ? * interval '1 millisecond' where id = ?",
+              "update market_request set attempts = attempts + 1, first_claimed_at = coalesce(first_claimed_at, now()), next_attempt_at = now() + ? * interval '1 millisecond' where id = ?",
               properties.lease().toMillis(),
               request.id());
           return request;
@@ -255,7 +254,7 @@ class MarketGateway extends PollingWorker {
     TimeInForce timeInForce = order.timeInForce() == null ? TimeInForce.DAY : order.timeInForce();
     String expiresAt =
         order.type() != OrderType.MARKET && timeInForce == TimeInForce.DAY
-            ? firstSubmissionQueuedAt(request).plus(properties.dayOrderLifetime()).toString()
+            ? firstSubmissionClaimedAt(request).plus(properties.dayOrderLifetime()).toString()
             : null;
     OrderAnswer answer =
         venue.submit(
@@ -271,23 +270,23 @@ class MarketGateway extends PollingWorker {
                 timeInForce.name(),
                 order.stopPrice()));
     if (answer.status() == VenueOrderStatus.REJECTED) {
-      return new MarketOrderRejected(
-          order.orderId(), answer.reason() == null ? "rejected by the venue" : answer.reason());
+      return MarketEvent.refusal(order.orderId(), answer.reason());
     }
     return new MarketOrderAccepted(
         order.orderId(), answer.venueOrderId() == null ? order.orderId() : answer.venueOrderId());
   }
 
   /**
-   * When the order's first submission was queued: a DAY order's expiry counts from it, so every
-   * sending of the order (a retry, another instance's after a crash, the saga asking again) carries
-   * the same terms and the venue answers it as the same order, instead of refusing its client order
-   * id as reused with other terms.
+   * When the gateway first claimed the order's submission to send it: a DAY order's expiry counts
+   * from it, so time spent waiting in our own queue does not eat the order's day, and every sending
+   * of the order (a retry, another instance's after a crash, the saga asking again) carries the
+   * same terms and the venue answers it as the same order, instead of refusing its client order id
+   * as reused with other terms. The claim is committed before the venue is called.
    */
-  private Instant firstSubmissionQueuedAt(Request request) {
+  private Instant firstSubmissionClaimedAt(Request request) {
     Timestamp first =
         jdbc.queryForObject(
-            "select min(created_at) from market_request where order_id = ? and kind = 'SUBMIT'",
+            "select min(coalesce(first_claimed_at, created_at)) from market_request where order_id = ? and kind = 'SUBMIT'",
             Timestamp.class,
             request.orderId());
     return first == null ? Instant.now() : first.toInstant();

@@ -87,6 +87,22 @@ class MarketGatewayIT {
         });
   }
 
+  /**
+   * Asks for {@code submission} with its request's {@code timestamp} column set to 25 hours ago
+   * (longer than the 24 h a DAY order rests), in the transaction that queues it.
+   */
+  void askWith25HoursAgo(SubmitToMarket submission, String timestamp) {
+    transaction.executeWithoutResult(
+        status -> {
+          commands.sendAndWait(submission);
+          jdbc.update(
+              "update market_request set "
+                  + timestamp
+                  + " = now() - interval '25 hours' where order_id = ?",
+              submission.orderId());
+        });
+  }
+
   /** The market events recorded for an order, in store order: simple type name → payload. */
   List<Map.Entry<String, JsonNode>> eventsOf(String orderId) {
     List<Map.Entry<String, JsonNode>> events = new ArrayList<>();
@@ -220,6 +236,33 @@ class MarketGatewayIT {
         .until(() -> typesOf(orderId).stream().filter("MarketOrderAccepted"::equals).count() == 2);
     assertThat(typesOf(orderId)).doesNotContain("MarketOrderRejected");
     ask(new CancelAtMarket(orderId));
+  }
+
+  @Test
+  void aDayOrderThatWaitedInOurQueueLongerThanItsDayStillRestsAtTheVenue() {
+    String orderId = newOrderId();
+    // Queued 25 hours ago (longer than the 24 h a DAY order rests), claimed only now: the time it
+    // waited in our own queue must not eat its day, or the venue refuses it as already expired.
+    askWith25HoursAgo(restingDayLimitBuy(orderId), "created_at");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> typesOf(orderId).contains("MarketOrderAccepted"));
+    assertThat(typesOf(orderId)).doesNotContain("MarketOrderRejected");
+    ask(new CancelAtMarket(orderId));
+  }
+
+  @Test
+  void aDayOrderWhoseDayEndedBeforeItReachedTheVenueExpires() {
+    String orderId = newOrderId();
+    // First claimed 25 hours ago (its sender died before the venue got it): sent now, the venue
+    // refuses it as already expired, and the order expired, it was not rejected.
+    askWith25HoursAgo(restingDayLimitBuy(orderId), "first_claimed_at");
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> typesOf(orderId).contains("MarketOrderExpired"));
+    assertThat(typesOf(orderId)).doesNotContain("MarketOrderRejected", "MarketOrderAccepted");
   }
 
   @Test

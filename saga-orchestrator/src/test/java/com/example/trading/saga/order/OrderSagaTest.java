@@ -1192,6 +1192,25 @@ class OrderSagaTest {
     }
 
     @Test
+    void anOrderWhoseDayEndedBeforeItReachedTheVenueExpiresAndGivesEverythingBack() {
+      // Still SUBMITTING: the venue refused it as already expired (the gateway's
+      // MarketOrderExpired)
+      List<Object> submitting =
+          List.of(
+              placed(Side.BUY, OrderType.LIMIT, "150.00"),
+              reservedCash("1501.50"),
+              feeCharged("1.50"));
+      given(submitting)
+          .whenPublishingA(new MarketOrderExpired(ORDER))
+          .expectDispatchedCommands(
+              new ReleaseReservation(CASH_HOLDING, ORDER), new RefundFee(ORDER));
+      freshFixture();
+      given(then(submitting, new MarketOrderExpired(ORDER), releasedCash("1501.50")))
+          .whenPublishingA(feeRefunded("1.50"))
+          .expectDispatchedCommands(new ExpireOrder(ORDER));
+    }
+
+    @Test
     void theExpiryIsRecordedOnceUndone() {
       given(then(LIMIT_BUY_ON_MARKET, new MarketOrderExpired(ORDER), releasedCash("1501.50")))
           .whenPublishingA(feeRefunded("1.50"))

@@ -49,13 +49,16 @@ public record OrderRunResult(
       String end = outcome == null ? "NOT PLACED" : outcome.endLabel();
       if (!order.kind().expectedEnds().contains(end) && !alsoAllowed.contains(end)) {
         unexpected.add(
-            "#%d %s %s %s: %s (expected %s)"
+            "#%d %s %s %s: %s%s (expected %s)"
                 .formatted(
                     order.index(),
                     order.kind(),
                     orderId,
                     order.body(),
                     end,
+                    outcome == null || outcome.detail() == null
+                        ? ""
+                        : " (" + outcome.detail() + ")",
                     order.kind().expectedEnds()));
       }
     }
