@@ -26,6 +26,16 @@ public enum ReadModel {
     return viewName;
   }
 
+  /** The topic (contract name) where the view's projection parks the events it cannot apply. */
+  public String deadLetterTopic() {
+    return deadLetterTopicOf(viewName);
+  }
+
+  /** The dead-letter topic of the view named {@code viewName}. */
+  public static String deadLetterTopicOf(String viewName) {
+    return "projection." + viewName + ".dlt";
+  }
+
   /** The event topics (contract names) the view is built from. */
   public List<String> topics() {
     return topics;

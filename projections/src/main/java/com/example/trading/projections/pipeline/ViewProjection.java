@@ -102,7 +102,7 @@ public class ViewProjection<D> extends ConsumerLoop {
 
   /** The dead-letter topic of a view (contract name, before any deployment prefix). */
   public static String deadLetterTopic(String viewName) {
-    return "projection." + viewName + ".dlt";
+    return com.example.trading.schemas.ReadModel.deadLetterTopicOf(viewName);
   }
 
   public View<D> view() {
