@@ -11,7 +11,7 @@ API_DOCUMENTS := command-side/openapi/command-api.json query-side/openapi/query-
                  infra/identity/openapi/identity-api.json infra/exchange-simulator/openapi/exchange-simulator-api.json
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test audit bench-orders bench-commands bench-replay bench-views replay redrive api-docs api-release cli
+.PHONY: help build run up down status logs test images audit bench-orders bench-commands bench-replay bench-views replay redrive api-docs api-release cli
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -40,6 +40,9 @@ logs: ## Follow the services' logs
 
 test: ## Start the stack if needed and run every test (unit and integration)
 	@infra/local/test
+
+images: build ## Build every service's OCI image as a tarball (<module>/target/jib-image.tar) with Jib: no Docker needed
+	@infra/images/build
 
 api-docs: ## Rewrite the published OpenAPI documents (<service>/openapi/*.json) from the code; review the diff
 	$(MAVEN) -q -DskipTests install -pl $(API_SERVICES) -am

@@ -226,9 +226,13 @@ class KubernetesManifestsTest {
           .matches("(.+/)?trading/" + Pattern.quote(service));
       String pom = Files.readString(ROOT.resolve(MODULES.get(service)).resolve("pom.xml"));
       assertThat(pom)
-          .as("%s: the module of %s builds a runnable service", rendered, service)
-          .contains("<artifactId>spring-boot-maven-plugin</artifactId>");
+          .as("%s: the module of %s builds its image with Jib (make images)", rendered, service)
+          .contains("<artifactId>jib-maven-plugin</artifactId>")
+          .contains("<artifactId>" + service + "</artifactId>");
     }
+    assertThat(Files.readString(ROOT.resolve("pom.xml")))
+        .as("Jib names each image trading/<artifactId>")
+        .contains("<image>trading/${project.artifactId}:${project.version}</image>");
   }
 
   private static boolean usedBy(String variable, String pom) {
