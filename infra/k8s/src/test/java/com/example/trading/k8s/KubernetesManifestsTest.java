@@ -44,7 +44,8 @@ class KubernetesManifestsTest {
           "saga-orchestrator", "saga-orchestrator",
           "projections", "projections",
           "identity", "infra/identity",
-          "exchange-simulator", "infra/exchange-simulator");
+          "exchange-simulator", "infra/exchange-simulator",
+          "view-replay", "projections");
 
   /**
    * Variables the services read that are no placeholder of their configuration files: Spring Boot's
@@ -178,7 +179,7 @@ class KubernetesManifestsTest {
         .contains("prometheus");
 
     RenderedOverlay rendered = RenderedOverlay.render(overlay);
-    for (Map<String, Object> workload : rendered.workloads()) {
+    for (Map<String, Object> workload : rendered.services()) {
       String service = nameOf(workload);
       Path configuration =
           ROOT.resolve(MODULES.get(service)).resolve("src/main/resources/application.yaml");
@@ -218,15 +219,20 @@ class KubernetesManifestsTest {
   void everyWorkloadRunsTheImageOfItsServicesModule(String overlay) throws Exception {
     RenderedOverlay rendered = RenderedOverlay.render(overlay);
     for (Map<String, Object> workload : rendered.workloads()) {
-      String service = nameOf(workload);
+      String workloadName = nameOf(workload);
+      Path module = ROOT.resolve(MODULES.get(workloadName));
+      String service = module.getFileName().toString();
       String image = (String) container(workload).get("image");
       String repository = image.replaceFirst(":[^/:]+$", "");
       assertThat(repository)
-          .as("%s: %s runs the image trading/%s (in some registry)", rendered, service, service)
+          .as(
+              "%s: %s runs the image trading/%s (in some registry)",
+              rendered, workloadName, service)
           .matches("(.+/)?trading/" + Pattern.quote(service));
-      String pom = Files.readString(ROOT.resolve(MODULES.get(service)).resolve("pom.xml"));
-      assertThat(pom)
-          .as("%s: the module of %s builds its image with Jib (make images)", rendered, service)
+      assertThat(Files.readString(module.resolve("pom.xml")))
+          .as(
+              "%s: the module of %s builds its image with Jib (make images)",
+              rendered, workloadName)
           .contains("<artifactId>jib-maven-plugin</artifactId>")
           .contains("<artifactId>" + service + "</artifactId>");
     }

@@ -53,10 +53,17 @@ final class RenderedOverlay {
     return ofKind(kind).stream().filter(object -> name.equals(nameOf(object))).findFirst();
   }
 
-  /** The Deployments and StatefulSets: the workloads that run a service's image. */
+  /** The Deployments and StatefulSets: the services that run and are probed. */
+  List<Map<String, Object>> services() {
+    List<Map<String, Object>> services = new ArrayList<>(ofKind("Deployment"));
+    services.addAll(ofKind("StatefulSet"));
+    return services;
+  }
+
+  /** Everything that runs a service's image: the services and the jobs (the replay CLI). */
   List<Map<String, Object>> workloads() {
-    List<Map<String, Object>> workloads = new ArrayList<>(ofKind("Deployment"));
-    workloads.addAll(ofKind("StatefulSet"));
+    List<Map<String, Object>> workloads = new ArrayList<>(services());
+    workloads.addAll(ofKind("CronJob"));
     return workloads;
   }
 
@@ -80,10 +87,13 @@ final class RenderedOverlay {
         .orElseThrow(() -> new AssertionError(name + ": no ConfigMap from " + generatorName));
   }
 
-  /** The one container of a workload's pod. */
+  /** The one container of a workload's pod (a CronJob's: of its jobs' pods). */
   static Map<String, Object> container(Map<String, Object> workload) {
-    List<Map<String, Object>> containers =
-        list(map(map(map(workload, "spec"), "template"), "spec"), "containers");
+    Map<String, Object> spec = map(workload, "spec");
+    if ("CronJob".equals(workload.get("kind"))) {
+      spec = map(map(spec, "jobTemplate"), "spec");
+    }
+    List<Map<String, Object>> containers = list(map(map(spec, "template"), "spec"), "containers");
     if (containers.size() != 1) {
       throw new AssertionError(nameOf(workload) + ": expected one container, not " + containers);
     }
