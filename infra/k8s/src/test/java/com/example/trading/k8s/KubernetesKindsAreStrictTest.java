@@ -24,11 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Kubernetes' own objects carry no field Kubernetes does not know (a misspelt {@code readinesProbe}
- * or {@code resource.limit} would be dropped by a lenient API server and pass the JSON-schema
- * check, whose schemas allow extra fields). Each rendered object is read into its typed model
- * (fabric8's, generated from Kubernetes' OpenAPI document), which keeps any unknown field aside;
- * there must be none anywhere in the object.
+ * Kubernetes' own objects and Strimzi's carry no field their schema does not know (a misspelt
+ * {@code readinesProbe} or {@code resource.limit} would be dropped by a lenient API server and pass
+ * the JSON-schema check, whose schemas allow extra fields). Each rendered object is read into its
+ * typed model (fabric8's, generated from Kubernetes' OpenAPI document), which keeps any unknown
+ * field aside; there must be none anywhere in the object.
  */
 class KubernetesKindsAreStrictTest {
 
@@ -44,7 +44,14 @@ class KubernetesKindsAreStrictTest {
           Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
           Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
           Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
-          Map.entry("networking.k8s.io/v1/Ingress", Ingress.class));
+          Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
+          Map.entry("kafka.strimzi.io/v1beta2/Kafka", io.strimzi.api.kafka.model.kafka.Kafka.class),
+          Map.entry(
+              "kafka.strimzi.io/v1beta2/KafkaNodePool",
+              io.strimzi.api.kafka.model.nodepool.KafkaNodePool.class),
+          Map.entry(
+              "kafka.strimzi.io/v1beta2/KafkaTopic",
+              io.strimzi.api.kafka.model.topic.KafkaTopic.class));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,7 +65,7 @@ class KubernetesKindsAreStrictTest {
       String kind = object.get("apiVersion") + "/" + object.get("kind");
       Class<?> model = MODELS.get(kind);
       if (model == null) {
-        continue; // an operator's kind: infra/k8s/check validates it against its CRD's schema
+        continue; // ECK's, CloudNativePG's, the Prometheus Operator's: only their CRD schemas
       }
       collectUnknown(
           JSON.convertValue(object, model), kind + " " + RenderedOverlay.nameOf(object), unknown);
@@ -100,7 +107,8 @@ class KubernetesKindsAreStrictTest {
       }
       return;
     }
-    if (!node.getClass().getName().startsWith("io.fabric8.kubernetes.api.model")) {
+    String type = node.getClass().getName();
+    if (!type.startsWith("io.fabric8.kubernetes.api.model") && !type.startsWith("io.strimzi.api")) {
       return;
     }
     for (Method getter : node.getClass().getMethods()) {
