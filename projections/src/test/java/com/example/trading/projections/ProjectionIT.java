@@ -11,11 +11,11 @@ import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.activities.LedgerDocument;
 import com.example.trading.projections.orders.CustomerOrderDocument;
 import com.example.trading.projections.orders.CustomerOrdersView;
-import com.example.trading.projections.pipeline.ViewProjection;
 import com.example.trading.projections.portfolio.HoldingDocument;
 import com.example.trading.projections.portfolio.PortfoliosView;
 import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.OrderType;
+import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
@@ -373,7 +373,7 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     try (KafkaTail deadLetters =
         KafkaTail.open(
             TestStack.get().kafkaBootstrapServers(),
-            PREFIX + ViewProjection.deadLetterTopic(CustomerOrdersView.NAME))) {
+            PREFIX + ReadModel.deadLetterTopicOf(CustomerOrdersView.NAME))) {
       KafkaTail.send(
           TestStack.get().kafkaBootstrapServers(),
           PREFIX + Topics.ORDER_EVENTS,
@@ -417,8 +417,7 @@ class ProjectionIT extends ProjectionsIntegrationTest {
           .isEqualTo("PENDING");
 
       // The operator sees it, is told to rebuild the view rather than re-drive it, and discards it.
-      String source =
-          "/ops/dead-letters/" + ViewProjection.deadLetterTopic(CustomerOrdersView.NAME);
+      String source = "/ops/dead-letters/" + ReadModel.deadLetterTopicOf(CustomerOrdersView.NAME);
       String id = dead.getFirst().partition() + "@" + dead.getFirst().offset();
       var listed = json.readTree(OPERATOR.get(port, source).body()).get("messages");
       assertThat(listed.findValuesAsText("id")).contains(id);

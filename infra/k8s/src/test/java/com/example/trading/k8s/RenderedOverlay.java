@@ -1,6 +1,7 @@
 package com.example.trading.k8s;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.yaml.snakeyaml.Yaml;
 
@@ -17,6 +19,9 @@ final class RenderedOverlay {
   static final Path K8S = Path.of("").toAbsolutePath();
   static final Path ROOT = K8S.resolve("../..").normalize();
 
+  /** What kubectl rendered, by overlay: it runs once per overlay and test JVM. */
+  private static final Map<String, String> RENDERED = new ConcurrentHashMap<>();
+
   final String name;
   final List<Map<String, Object>> objects;
 
@@ -25,17 +30,12 @@ final class RenderedOverlay {
     this.objects = objects;
   }
 
-  /** Renders the overlay with {@code kubectl kustomize} (which must be installed). */
-  static RenderedOverlay render(String overlay) throws IOException, InterruptedException {
-    Process kubectl =
-        new ProcessBuilder(
-                "kubectl", "kustomize", K8S.resolve("overlays").resolve(overlay).toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
-    String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {
-      throw new IllegalStateException("kubectl kustomize overlays/" + overlay + " failed");
-    }
+  /**
+   * The overlay as {@code kubectl kustomize} (which must be installed) renders it, as objects of
+   * their own (a test may change them).
+   */
+  static RenderedOverlay render(String overlay) {
+    String yaml = RENDERED.computeIfAbsent(overlay, RenderedOverlay::kustomize);
     List<Map<String, Object>> objects = new ArrayList<>();
     for (Object document : new Yaml().loadAll(yaml)) {
       if (document instanceof Map<?, ?> object) {
@@ -43,6 +43,26 @@ final class RenderedOverlay {
       }
     }
     return new RenderedOverlay(overlay, objects);
+  }
+
+  private static String kustomize(String overlay) {
+    try {
+      Process kubectl =
+          new ProcessBuilder(
+                  "kubectl", "kustomize", K8S.resolve("overlays").resolve(overlay).toString())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!kubectl.waitFor(60, TimeUnit.SECONDS) || kubectl.exitValue() != 0) {
+        throw new IllegalStateException("kubectl kustomize overlays/" + overlay + " failed");
+      }
+      return yaml;
+    } catch (IOException e) {
+      throw new UncheckedIOException("kubectl kustomize overlays/" + overlay, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted rendering overlays/" + overlay, e);
+    }
   }
 
   List<Map<String, Object>> ofKind(String kind) {

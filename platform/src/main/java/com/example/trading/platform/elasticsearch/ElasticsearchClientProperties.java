@@ -1,6 +1,9 @@
 package com.example.trading.platform.elasticsearch;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -57,8 +60,8 @@ public record ElasticsearchClientProperties(
   }
 
   /** The CA certificate file, or null. */
-  java.nio.file.Path caCertificateFile() {
-    return caCertificate == null ? null : java.nio.file.Path.of(caCertificate);
+  Path caCertificateFile() {
+    return caCertificate == null ? null : Path.of(caCertificate);
   }
 
   /** The {@code Authorization} header every request carries, or null without credentials. */
@@ -68,9 +71,8 @@ public record ElasticsearchClientProperties(
     }
     if (username != null) {
       return "Basic "
-          + java.util.Base64.getEncoder()
-              .encodeToString(
-                  (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          + Base64.getEncoder()
+              .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
     return null;
   }

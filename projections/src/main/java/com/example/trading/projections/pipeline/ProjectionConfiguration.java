@@ -14,6 +14,7 @@ import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.portfolio.PortfoliosView;
 import com.example.trading.projections.store.ViewStore;
+import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -61,7 +62,7 @@ class ProjectionConfiguration {
         Topics.EVENT_TOPICS.stream().map(names::of).toArray(String[]::new));
     topics.ensureDeadLetters(
         views.stream()
-            .map(view -> names.of(ViewProjection.deadLetterTopic(view.name())))
+            .map(view -> names.of(ReadModel.deadLetterTopicOf(view.name())))
             .toArray(String[]::new));
   }
 
@@ -81,7 +82,7 @@ class ProjectionConfiguration {
             .<DeadLetterSource>map(
                 view ->
                     KafkaDeadLetterTopic.notRedriven(
-                        ViewProjection.deadLetterTopic(view.name()),
+                        ReadModel.deadLetterTopicOf(view.name()),
                         "a view applies an event only in its aggregate's order, so a dead-lettered event is applied by rebuilding the"
                             + " view once it can be: make replay VIEW="
                             + view.name()

@@ -12,6 +12,7 @@ import com.example.trading.projections.store.PoisonEventException;
 import com.example.trading.projections.store.ViewStore;
 import com.example.trading.projections.store.ViewVersionMismatchException;
 import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.ReadModel;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -82,7 +83,8 @@ public class ViewProjection<D> extends ConsumerLoop {
     this.clock = clock;
     this.topics = topics;
     this.deadLetters =
-        new DeadLetterPublisher(deadLetterSender, topics.of(deadLetterTopic(view.name())), clock);
+        new DeadLetterPublisher(
+            deadLetterSender, topics.of(ReadModel.deadLetterTopicOf(view.name())), clock);
     this.applied = meters.counter("trading.projection.events.applied", "view", view.name());
     this.deadLettered =
         meters.counter("trading.projection.events.dead_lettered", "view", view.name());
@@ -98,11 +100,6 @@ public class ViewProjection<D> extends ConsumerLoop {
         .tag("view", view.name())
         .description("age of the newest applied event while the view is behind")
         .register(meters);
-  }
-
-  /** The dead-letter topic of a view (contract name, before any deployment prefix). */
-  public static String deadLetterTopic(String viewName) {
-    return com.example.trading.schemas.ReadModel.deadLetterTopicOf(viewName);
   }
 
   public View<D> view() {
