@@ -3,12 +3,12 @@ package com.example.trading.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.command.fee.FeeIds;
+import com.example.trading.schemas.FeeCommand.ChargeFee;
+import com.example.trading.schemas.FeeCommand.SettleFee;
+import com.example.trading.schemas.OrderCommand.RejectOrder;
 import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.Topics;
-import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
-import com.example.trading.schemas.fee.FeeCommand.SettleFee;
-import com.example.trading.schemas.order.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;

@@ -1,9 +1,5 @@
 package com.example.trading.schemas;
 
-import com.example.trading.schemas.account.AccountEvent;
-import com.example.trading.schemas.fee.FeeEvent;
-import com.example.trading.schemas.holding.HoldingEvent;
-import com.example.trading.schemas.order.OrderEvent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

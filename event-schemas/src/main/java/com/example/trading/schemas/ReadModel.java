@@ -13,6 +13,13 @@ public enum ReadModel {
   ACCOUNTS("accounts", EventStream.ACCOUNT),
   ACCOUNT_ACTIVITIES("account-activities", EventStream.HOLDING, EventStream.FEE);
 
+  /**
+   * The index of each instrument's latest price (document id = instrument), which the projections
+   * copy from the venue's market data and the portfolio's valuation reads; not built from events,
+   * so not a view and not versioned.
+   */
+  public static final String PRICES_INDEX = "prices";
+
   private final String viewName;
   private final List<String> topics;
 

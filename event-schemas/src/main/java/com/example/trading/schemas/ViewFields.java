@@ -124,4 +124,13 @@ public final class ViewFields {
 
     private AccountActivities() {}
   }
+
+  /** An instrument's latest price in the prices index ({@link ReadModel#PRICES_INDEX}). */
+  public static final class Prices {
+    public static final String INSTRUMENT = "instrument";
+    public static final String PRICE = "price";
+    public static final String AT = "at";
+
+    private Prices() {}
+  }
 }

@@ -14,25 +14,25 @@ import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.portfolio.HoldingDocument;
 import com.example.trading.projections.portfolio.PortfoliosView;
 import com.example.trading.projections.store.ViewStore;
+import com.example.trading.schemas.AccountEvent.AccountOpened;
+import com.example.trading.schemas.FeeEvent.FeeCharged;
+import com.example.trading.schemas.FeeEvent.FeeSettled;
+import com.example.trading.schemas.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.HoldingEvent.HoldingReserved;
+import com.example.trading.schemas.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.OrderEvent.OrderFilled;
+import com.example.trading.schemas.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.OrderEvent.OrderSubmitted;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
-import com.example.trading.schemas.account.AccountEvent.AccountOpened;
-import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
-import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
-import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
-import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
-import com.example.trading.schemas.order.OrderEvent.OrderFilled;
-import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
-import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
 import com.example.trading.teststack.JsonLogLines;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestHttp;
@@ -120,7 +120,7 @@ class ProjectionIT extends ProjectionsIntegrationTest {
     for (Published p : events) {
       RecordMetadata written = publish(p.event(), p.sequence(), p.messageId(), at);
       at = at.plusSeconds(1);
-      if (p.event() instanceof com.example.trading.schemas.order.OrderEvent) {
+      if (p.event() instanceof com.example.trading.schemas.OrderEvent) {
         last = written;
       }
     }

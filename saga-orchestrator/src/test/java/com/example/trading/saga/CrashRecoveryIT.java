@@ -3,12 +3,12 @@ package com.example.trading.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.codec.MessageCodec;
-import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.ServiceProcess;
 import com.example.trading.teststack.TestStack;

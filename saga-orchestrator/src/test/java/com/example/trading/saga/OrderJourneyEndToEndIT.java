@@ -5,22 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.example.trading.audit.AuditReport;
 import com.example.trading.audit.EventStoreAudit;
 import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.FeeEvent.FeeCharged;
+import com.example.trading.schemas.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.FeeEvent.FeeSettled;
+import com.example.trading.schemas.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.OrderEvent;
+import com.example.trading.schemas.OrderEvent.OrderCancelled;
+import com.example.trading.schemas.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.OrderEvent.OrderFilled;
+import com.example.trading.schemas.OrderEvent.OrderRejected;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.codec.MessageCodec;
-import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
-import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
-import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeSchedule;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
-import com.example.trading.schemas.order.OrderEvent;
-import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
-import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
-import com.example.trading.schemas.order.OrderEvent.OrderFilled;
-import com.example.trading.schemas.order.OrderEvent.OrderRejected;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.ServiceEnvironment;
@@ -186,13 +186,12 @@ class OrderJourneyEndToEndIT {
 
   static String orderIdOfHoldingEvent(Object event) {
     return switch (event) {
-      case com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited deposited -> null;
+      case com.example.trading.schemas.HoldingEvent.HoldingDeposited deposited -> null;
       case HoldingReserved e -> e.orderId();
       case HoldingDebited e -> e.orderId();
       case HoldingCredited e -> e.orderId();
       case HoldingReservationReleased e -> e.orderId();
-      case com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected e ->
-          e.orderId();
+      case com.example.trading.schemas.HoldingEvent.HoldingReservationRejected e -> e.orderId();
       default -> null;
     };
   }

@@ -3,10 +3,10 @@ package com.example.trading.saga;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.trading.schemas.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
-import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import com.example.trading.teststack.AxonJdbcEventStoreContract;
 import com.example.trading.teststack.OperationalEndpointsContract;
 import com.example.trading.teststack.PublishedApiDocumentContract;

@@ -126,8 +126,8 @@ public final class SagaTestSupport {
 
   private static String correlationOf(TradingEvent event) {
     return switch (event) {
-      case com.example.trading.schemas.order.OrderEvent order -> order.orderId();
-      case com.example.trading.schemas.fee.FeeEvent fee -> fee.orderId();
+      case com.example.trading.schemas.OrderEvent order -> order.orderId();
+      case com.example.trading.schemas.FeeEvent fee -> fee.orderId();
       default -> null;
     };
   }

@@ -2,8 +2,8 @@ package com.example.trading.command.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.example.trading.schemas.account.AccountCommand.OpenAccount;
-import com.example.trading.schemas.account.AccountEvent.AccountOpened;
+import com.example.trading.schemas.AccountCommand.OpenAccount;
+import com.example.trading.schemas.AccountEvent.AccountOpened;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

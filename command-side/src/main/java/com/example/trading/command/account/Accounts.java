@@ -1,9 +1,9 @@
 package com.example.trading.command.account;
 
 import com.example.trading.platform.security.Caller;
-import com.example.trading.schemas.account.AccountEvent;
-import com.example.trading.schemas.account.AccountEvent.AccountOpened;
-import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.AccountEvent;
+import com.example.trading.schemas.AccountEvent.AccountOpened;
+import com.example.trading.schemas.OrderEvent.OrderPlaced;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;

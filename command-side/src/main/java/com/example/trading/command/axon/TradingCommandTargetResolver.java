@@ -1,8 +1,8 @@
 package com.example.trading.command.axon;
 
 import com.example.trading.command.fee.FeeIds;
+import com.example.trading.schemas.FeeCommand;
 import com.example.trading.schemas.TradingCommand;
-import com.example.trading.schemas.fee.FeeCommand;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;

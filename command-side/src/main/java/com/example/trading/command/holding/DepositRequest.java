@@ -2,9 +2,9 @@ package com.example.trading.command.holding;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.example.trading.schemas.account.AccountCommand.RequestDeposit;
-import com.example.trading.schemas.account.AccountEvent;
-import com.example.trading.schemas.account.AccountEvent.DepositRequested;
+import com.example.trading.schemas.AccountCommand.RequestDeposit;
+import com.example.trading.schemas.AccountEvent;
+import com.example.trading.schemas.AccountEvent.DepositRequested;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.math.BigDecimal;
 import org.axonframework.commandhandling.CommandHandler;

@@ -4,6 +4,7 @@ import com.example.trading.platform.kafka.KafkaCluster;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.Topics;
+import com.example.trading.schemas.codec.StoredClassNames;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,10 +47,7 @@ public class EventStorePositions {
   }
 
   private static Class<?> eventClass(String payloadType) {
-    try {
-      return Class.forName(payloadType, false, EventStorePositions.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("unknown stored event type " + payloadType, e);
-    }
+    return StoredClassNames.classOf(payloadType)
+        .orElseThrow(() -> new IllegalStateException("unknown stored event type " + payloadType));
   }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.command.CommandSideIntegrationTest;
 import com.example.trading.command.fee.FeeIds;
+import com.example.trading.schemas.FeeCommand.SettleFee;
+import com.example.trading.schemas.FeeEvent.FeeCharged;
+import com.example.trading.schemas.FeeEvent.FeeSettled;
 import com.example.trading.schemas.GoldenSamples;
-import com.example.trading.schemas.fee.FeeCommand.SettleFee;
-import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
-import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -71,7 +71,45 @@ class StoredRevisionsIT extends CommandSideIntegrationTest {
     assertThat(eventStore.readEvents(FeeIds.of(orderId)).asStream().count()).isEqualTo(2);
   }
 
+  @Test
+  void eventsStoredUnderTheirFamilysFormerPackageAreReadAsTheCurrentClasses() {
+    String orderId = UUID.randomUUID().toString();
+    // stored before the families moved to the contract's root package (TradingEvent sealed)
+    store(
+        orderId,
+        0,
+        "com.example.trading.schemas.fee.FeeEvent$FeeCharged",
+        GoldenSamples.get("FeeCharged", 1));
+    store(
+        orderId,
+        1,
+        "com.example.trading.schemas.fee.FeeEvent$FeeSettled",
+        GoldenSamples.get("FeeSettled", 2));
+
+    assertThat(
+            eventStore
+                .readEvents(FeeIds.of(orderId))
+                .asStream()
+                .<Object>map(e -> e.getPayload())
+                .toList())
+        .containsExactly(
+            new FeeCharged(orderId, "acc-1", new BigDecimal("1.90"), "standard-v1"),
+            new FeeSettled(
+                orderId,
+                "acc-1",
+                new BigDecimal("1.90"),
+                new BigDecimal("0.10"),
+                new BigDecimal("1901.10")));
+    // the aggregate is built from them: settled already, a repeated settlement changes nothing
+    commands.sendAndWait(new SettleFee(orderId, new BigDecimal("1.50"), new BigDecimal("1500.00")));
+    assertThat(eventStore.readEvents(FeeIds.of(orderId)).asStream().count()).isEqualTo(2);
+  }
+
   private void store(String orderId, int sequence, Class<?> type, GoldenSamples.Sample sample) {
+    store(orderId, sequence, type.getName(), sample);
+  }
+
+  private void store(String orderId, int sequence, String storedType, GoldenSamples.Sample sample) {
     String json =
         new String(sample.json()).replace("3f1c2a9e-6d7b-3c1e-9a51-2b4d8e7f0c11", orderId);
     jdbc.update(
@@ -81,7 +119,7 @@ class StoredRevisionsIT extends CommandSideIntegrationTest {
         FeeIds.of(orderId),
         sequence,
         "2026-01-01T00:00:0" + sequence + "Z",
-        type.getName(),
+        storedType,
         String.valueOf(sample.revision()),
         json.getBytes(),
         "{}".getBytes());

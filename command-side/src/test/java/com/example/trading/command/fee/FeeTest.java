@@ -1,17 +1,17 @@
 package com.example.trading.command.fee;
 
 import com.example.trading.command.axon.TradingCommandTargetResolver;
+import com.example.trading.schemas.FeeCommand.AdjustFeeHold;
+import com.example.trading.schemas.FeeCommand.ChargeFee;
+import com.example.trading.schemas.FeeCommand.RefundFee;
+import com.example.trading.schemas.FeeCommand.SettleFee;
+import com.example.trading.schemas.FeeEvent.FeeChargeRejected;
+import com.example.trading.schemas.FeeEvent.FeeCharged;
+import com.example.trading.schemas.FeeEvent.FeeHoldAdjusted;
+import com.example.trading.schemas.FeeEvent.FeeHoldAdjustmentRejected;
+import com.example.trading.schemas.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.FeeEvent.FeeSettled;
 import com.example.trading.schemas.Side;
-import com.example.trading.schemas.fee.FeeCommand.AdjustFeeHold;
-import com.example.trading.schemas.fee.FeeCommand.ChargeFee;
-import com.example.trading.schemas.fee.FeeCommand.RefundFee;
-import com.example.trading.schemas.fee.FeeCommand.SettleFee;
-import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
-import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
-import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
-import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjustmentRejected;
-import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
-import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
 import com.example.trading.schemas.fee.FeeRejectionReason;
 import com.example.trading.schemas.fee.FeeSchedule;
 import java.math.BigDecimal;

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.trading.command.CommandSideIntegrationTest;
 import com.example.trading.schemas.Assets;
-import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
-import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
+import com.example.trading.schemas.HoldingCommand.DepositHolding;
+import com.example.trading.schemas.HoldingCommand.ReserveHolding;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.example.trading.platform.deadletters.KafkaDeadLetterTopic;
+import com.example.trading.schemas.HoldingCommand.ReserveHolding;
+import com.example.trading.schemas.HoldingCommand.SettleReservation;
 import com.example.trading.schemas.Topics;
-import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
-import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestHttp;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -4,10 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.example.trading.command.CommandSideIntegrationTest;
 import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.HoldingCommand.DepositHolding;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.codec.MessageCodec;
-import com.example.trading.schemas.holding.HoldingCommand.DepositHolding;
 import com.example.trading.teststack.KafkaTail;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -4,11 +4,11 @@ import static com.example.trading.teststack.KafkaTail.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.example.trading.schemas.HoldingCommand.ReleaseReservation;
+import com.example.trading.schemas.HoldingCommand.ReserveHolding;
+import com.example.trading.schemas.HoldingCommand.SettleReservation;
+import com.example.trading.schemas.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.Topics;
-import com.example.trading.schemas.holding.HoldingCommand.ReleaseReservation;
-import com.example.trading.schemas.holding.HoldingCommand.ReserveHolding;
-import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import com.example.trading.teststack.JsonLogLines;
 import com.example.trading.teststack.KafkaTail;
 import java.math.BigDecimal;

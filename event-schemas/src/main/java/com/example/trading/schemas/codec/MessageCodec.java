@@ -1,14 +1,14 @@
 package com.example.trading.schemas.codec;
 
+import com.example.trading.schemas.AccountCommand;
+import com.example.trading.schemas.AccountEvent;
+import com.example.trading.schemas.FeeCommand;
+import com.example.trading.schemas.FeeEvent;
+import com.example.trading.schemas.HoldingCommand;
+import com.example.trading.schemas.HoldingEvent;
 import com.example.trading.schemas.MessageType;
-import com.example.trading.schemas.account.AccountCommand;
-import com.example.trading.schemas.account.AccountEvent;
-import com.example.trading.schemas.fee.FeeCommand;
-import com.example.trading.schemas.fee.FeeEvent;
-import com.example.trading.schemas.holding.HoldingCommand;
-import com.example.trading.schemas.holding.HoldingEvent;
-import com.example.trading.schemas.order.OrderCommand;
-import com.example.trading.schemas.order.OrderEvent;
+import com.example.trading.schemas.OrderCommand;
+import com.example.trading.schemas.OrderEvent;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

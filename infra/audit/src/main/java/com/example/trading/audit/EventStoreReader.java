@@ -1,7 +1,9 @@
 package com.example.trading.audit;
 
 import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.codec.MessageCodec;
+import com.example.trading.schemas.codec.StoredClassNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
@@ -61,22 +63,24 @@ public final class EventStoreReader {
   private StoredEvent decode(ResultSet row) throws SQLException {
     String payloadType = row.getString(5);
     String revision = row.getString(6);
-    Class<?> type;
-    try {
-      type = Class.forName(payloadType);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(
-          "event "
-              + row.getLong(1)
-              + " has a payload type this audit does not know: "
-              + payloadType,
-          e);
-    }
-    Object payload =
-        codec.deserialize(
+    long globalIndex = row.getLong(1);
+    Class<?> type =
+        StoredClassNames.classOf(payloadType)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "event "
+                            + globalIndex
+                            + " has a payload type this audit does not know: "
+                            + payloadType));
+    if (!(codec.deserialize(
             codec.typeName(type),
             revision == null ? 1 : Integer.parseInt(revision),
-            row.getBytes(7));
+            row.getBytes(7))
+        instanceof TradingEvent payload)) {
+      throw new IllegalStateException(
+          "event " + globalIndex + " is not an aggregate's event: " + payloadType);
+    }
     return new StoredEvent(
         row.getLong(1),
         row.getString(2),

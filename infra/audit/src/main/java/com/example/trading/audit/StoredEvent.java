@@ -1,5 +1,6 @@
 package com.example.trading.audit;
 
+import com.example.trading.schemas.TradingEvent;
 import java.time.Instant;
 
 /**
@@ -9,8 +10,7 @@ import java.time.Instant;
  * @param aggregateId the aggregate's identifier
  * @param sequence the event's sequence number within its aggregate
  * @param storedAt when the command side stored it
- * @param payload the event record ({@code HoldingEvent}, {@code FeeEvent}, {@code OrderEvent} or
- *     {@code AccountEvent})
+ * @param payload the event record, of one of the aggregates' families
  * @param principal who caused it ({@code principal} of its metadata), or null for events stored
  *     before the command API recorded it
  */
@@ -19,5 +19,5 @@ public record StoredEvent(
     String aggregateId,
     long sequence,
     Instant storedAt,
-    Object payload,
+    TradingEvent payload,
     String principal) {}

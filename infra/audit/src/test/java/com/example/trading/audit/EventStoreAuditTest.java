@@ -3,23 +3,24 @@ package com.example.trading.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.FeeEvent.FeeCharged;
+import com.example.trading.schemas.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.FeeEvent.FeeSettled;
+import com.example.trading.schemas.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.HoldingEvent.HoldingReserved;
+import com.example.trading.schemas.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.OrderEvent.OrderCancelled;
+import com.example.trading.schemas.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.OrderEvent.OrderFilled;
+import com.example.trading.schemas.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.OrderEvent.OrderSubmitted;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
-import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
-import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
-import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
-import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
-import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
-import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
-import com.example.trading.schemas.order.OrderEvent.OrderFilled;
-import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
-import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
+import com.example.trading.schemas.TradingEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class EventStoreAuditTest {
 
   final List<StoredEvent> store = new ArrayList<>();
 
-  void append(Object event) {
+  void append(TradingEvent event) {
     store.add(
         new StoredEvent(
             store.size() + 1,

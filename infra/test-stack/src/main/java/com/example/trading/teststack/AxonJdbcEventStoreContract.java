@@ -19,8 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What every service with an Axon event store must prove against the real PostgreSQL: Axon runs
  * inside Spring transactions (not the silent {@code NoTransactionManager} that Boot 4's changed
- * auto-configuration names cause), events go to the Flyway-created JDBC event store as bytea, and a
- * failed unit of work leaves nothing behind. Implemented by a {@code @SpringBootTest}.
+ * auto-configuration names cause), events go to the Flyway-created JDBC event store as bytea, a
+ * failed unit of work leaves nothing behind, and an event stored under a former class name still
+ * reads. Implemented by a {@code @SpringBootTest}.
  */
 public interface AxonJdbcEventStoreContract {
 
@@ -66,6 +67,34 @@ public interface AxonJdbcEventStoreContract {
             jdbc.queryForObject(
                 "select count(*) from flyway_schema_history where success", Integer.class))
         .isPositive();
+  }
+
+  /**
+   * An event stored before the contract's event families moved to its root package (when {@code
+   * TradingEvent} was sealed) is read as the current class: the store's upcaster chain includes the
+   * contract's.
+   */
+  @Test
+  default void anEventStoredUnderItsFormerClassNameIsReadAsTheCurrentClass(
+      @Autowired EventStore eventStore, @Autowired JdbcTemplate jdbc) {
+    String orderId = "probe-" + UUID.randomUUID();
+    jdbc.update(
+        "insert into domain_event_entry (event_identifier, aggregate_identifier, sequence_number,"
+            + " type, time_stamp, payload_type, payload_revision, payload, meta_data)"
+            + " values (?, ?, 0, 'Order', '2026-01-01T00:00:00Z', ?, '1', ?, ?)",
+        UUID.randomUUID().toString(),
+        orderId,
+        "com.example.trading.schemas.order.OrderEvent$OrderCancellationRequested",
+        ("{\"orderId\": \"" + orderId + "\"}").getBytes(),
+        "{}".getBytes());
+
+    assertThat(eventStore.readEvents(orderId).asStream().toList())
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.getPayload().getClass().getName())
+                    .isEqualTo(
+                        "com.example.trading.schemas.OrderEvent$OrderCancellationRequested"));
   }
 
   @Test

@@ -33,6 +33,13 @@ public class AxonContractAutoConfiguration {
     return new MessageCodec();
   }
 
+  /** Events stored in an older revision or under a former class name read as current ones. */
+  @Bean
+  @ConditionalOnClass(name = "org.axonframework.eventsourcing.eventstore.EventStore")
+  ContractEventUpcaster contractEventUpcaster(MessageCodec codec) {
+    return new ContractEventUpcaster(codec);
+  }
+
   @Bean
   @Qualifier("eventSerializer")
   @ConditionalOnMissingBean(name = "eventSerializer")

@@ -2,9 +2,9 @@ package com.example.trading.platform.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.trading.schemas.HoldingCommand.SettleReservation;
+import com.example.trading.schemas.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.TimeInForce;
-import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
-import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -5,28 +5,30 @@ import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.pipeline.ViewMappings;
+import com.example.trading.schemas.AccountEvent;
 import com.example.trading.schemas.ActivityType;
 import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.FeeEvent;
+import com.example.trading.schemas.FeeEvent.FeeChargeRejected;
+import com.example.trading.schemas.FeeEvent.FeeCharged;
+import com.example.trading.schemas.FeeEvent.FeeHoldAdjusted;
+import com.example.trading.schemas.FeeEvent.FeeHoldAdjustmentRejected;
+import com.example.trading.schemas.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.FeeEvent.FeeSettled;
+import com.example.trading.schemas.HoldingEvent;
+import com.example.trading.schemas.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationAdjusted;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationAdjustmentRejected;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationRejected;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.HoldingEvent.HoldingReserved;
+import com.example.trading.schemas.OrderEvent;
 import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.ViewDocuments;
 import com.example.trading.schemas.ViewFields.AccountActivities;
-import com.example.trading.schemas.fee.FeeEvent;
-import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
-import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
-import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
-import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjustmentRejected;
-import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
-import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
-import com.example.trading.schemas.holding.HoldingEvent;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingCredited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingDebited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjusted;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationAdjustmentRejected;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +113,8 @@ public class AccountActivitiesView implements View<LedgerDocument> {
     return switch (event) {
       case HoldingEvent holding -> holding.holdingId();
       case FeeEvent fee -> fee.orderId();
-      default -> null;
+      case OrderEvent order -> null;
+      case AccountEvent account -> null;
     };
   }
 
@@ -140,7 +143,10 @@ public class AccountActivitiesView implements View<LedgerDocument> {
         stream.accountId = event.accountId();
         stream.asset = Assets.CASH;
       }
-      default -> {
+      case OrderEvent event -> {
+        return null;
+      }
+      case AccountEvent event -> {
         return null;
       }
     }
@@ -203,7 +209,10 @@ public class AccountActivitiesView implements View<LedgerDocument> {
           return Map.of(entry.activityId, entry, refund.activityId, refund);
         }
       }
-      default -> {
+      case OrderEvent event -> {
+        return Map.of();
+      }
+      case AccountEvent event -> {
         return Map.of();
       }
     }

@@ -7,32 +7,34 @@ import com.example.trading.projections.orders.CustomerOrderDocument.TimelineEntr
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.pipeline.ViewMappings;
+import com.example.trading.schemas.AccountEvent;
+import com.example.trading.schemas.FeeEvent;
+import com.example.trading.schemas.FeeEvent.FeeChargeRejected;
+import com.example.trading.schemas.FeeEvent.FeeCharged;
+import com.example.trading.schemas.FeeEvent.FeeHoldAdjusted;
+import com.example.trading.schemas.FeeEvent.FeeHoldAdjustmentRejected;
+import com.example.trading.schemas.FeeEvent.FeeRefunded;
+import com.example.trading.schemas.FeeEvent.FeeSettled;
+import com.example.trading.schemas.HoldingEvent;
+import com.example.trading.schemas.OrderEvent;
+import com.example.trading.schemas.OrderEvent.OrderAccepted;
+import com.example.trading.schemas.OrderEvent.OrderCancellationRequested;
+import com.example.trading.schemas.OrderEvent.OrderCancelled;
+import com.example.trading.schemas.OrderEvent.OrderCompleted;
+import com.example.trading.schemas.OrderEvent.OrderExpired;
+import com.example.trading.schemas.OrderEvent.OrderFilled;
+import com.example.trading.schemas.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.OrderEvent.OrderRejected;
+import com.example.trading.schemas.OrderEvent.OrderReplaceRejected;
+import com.example.trading.schemas.OrderEvent.OrderReplaceRequested;
+import com.example.trading.schemas.OrderEvent.OrderReplaced;
+import com.example.trading.schemas.OrderEvent.OrderSubmitted;
+import com.example.trading.schemas.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.PositionToken;
 import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.ViewDocuments;
 import com.example.trading.schemas.ViewFields.CustomerOrders;
-import com.example.trading.schemas.fee.FeeEvent;
-import com.example.trading.schemas.fee.FeeEvent.FeeChargeRejected;
-import com.example.trading.schemas.fee.FeeEvent.FeeCharged;
-import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjusted;
-import com.example.trading.schemas.fee.FeeEvent.FeeHoldAdjustmentRejected;
-import com.example.trading.schemas.fee.FeeEvent.FeeRefunded;
-import com.example.trading.schemas.fee.FeeEvent.FeeSettled;
-import com.example.trading.schemas.order.OrderEvent;
-import com.example.trading.schemas.order.OrderEvent.OrderAccepted;
-import com.example.trading.schemas.order.OrderEvent.OrderCancellationRequested;
-import com.example.trading.schemas.order.OrderEvent.OrderCancelled;
-import com.example.trading.schemas.order.OrderEvent.OrderCompleted;
-import com.example.trading.schemas.order.OrderEvent.OrderExpired;
-import com.example.trading.schemas.order.OrderEvent.OrderFilled;
-import com.example.trading.schemas.order.OrderEvent.OrderPlaced;
-import com.example.trading.schemas.order.OrderEvent.OrderRejected;
-import com.example.trading.schemas.order.OrderEvent.OrderReplaceRejected;
-import com.example.trading.schemas.order.OrderEvent.OrderReplaceRequested;
-import com.example.trading.schemas.order.OrderEvent.OrderReplaced;
-import com.example.trading.schemas.order.OrderEvent.OrderSubmitted;
-import com.example.trading.schemas.order.OrderEvent.OrderTriggered;
 import com.example.trading.schemas.order.OrderStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -149,7 +151,8 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
     return switch (event) {
       case OrderEvent order -> order.orderId();
       case FeeEvent fee -> fee.orderId();
-      default -> null;
+      case HoldingEvent holding -> null;
+      case AccountEvent account -> null;
     };
   }
 
@@ -178,7 +181,10 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
         doc.accountId = fee.accountId();
         applyFee(doc, fee, new Step(at, "fee", projected.sequence()));
       }
-      default -> {
+      case HoldingEvent holding -> {
+        return null;
+      }
+      case AccountEvent account -> {
         return null;
       }
     }

@@ -3,6 +3,8 @@ package com.example.trading.projections.prices;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.projections.pipeline.ViewMappings;
+import com.example.trading.schemas.ReadModel;
+import com.example.trading.schemas.ViewFields.Prices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -31,11 +33,8 @@ import org.springframework.stereotype.Component;
     matchIfMissing = true)
 class PriceFeed {
 
-  static final String INDEX = "prices";
+  static final String INDEX = ReadModel.PRICES_INDEX;
   private static final Logger log = LoggerFactory.getLogger(PriceFeed.class);
-
-  /** The latest price of one instrument. */
-  record Price(String instrument, String price, String at) {}
 
   private final co.elastic.clients.elasticsearch.ElasticsearchClient elasticsearch;
   private final HttpClient http =
@@ -65,8 +64,8 @@ class PriceFeed {
       ensureIndex();
       BulkRequest.Builder bulk = new BulkRequest.Builder();
       for (JsonNode price : json.readTree(response.body())) {
-        Price document =
-            new Price(
+        PriceDocument document =
+            new PriceDocument(
                 price.path("instrument").asText(),
                 price.path("price").asText(),
                 price.path("at").asText());
@@ -95,9 +94,9 @@ class PriceFeed {
                             m ->
                                 m.properties(
                                     Map.of(
-                                        "instrument", ViewMappings.keyword(),
-                                        "price", ViewMappings.storedOnly(),
-                                        "at", ViewMappings.date()))));
+                                        Prices.INSTRUMENT, ViewMappings.keyword(),
+                                        Prices.PRICE, ViewMappings.storedOnly(),
+                                        Prices.AT, ViewMappings.date()))));
       } catch (RuntimeException e) {
         if (!ElasticsearchErrors.isStatus(e, 400)) {
           throw e;

@@ -3,11 +3,11 @@ package com.example.trading.projections.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.projections.pipeline.ProjectedEvent;
+import com.example.trading.schemas.AccountEvent;
+import com.example.trading.schemas.AccountEvent.AccountOpened;
+import com.example.trading.schemas.AccountEvent.DepositRequested;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
-import com.example.trading.schemas.account.AccountEvent;
-import com.example.trading.schemas.account.AccountEvent.AccountOpened;
-import com.example.trading.schemas.account.AccountEvent.DepositRequested;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import com.example.trading.projections.accounts.AccountDocument;
 import com.example.trading.projections.activities.LedgerDocument;
 import com.example.trading.projections.orders.CustomerOrderDocument;
 import com.example.trading.projections.portfolio.HoldingDocument;
+import com.example.trading.projections.prices.PriceDocument;
 import com.example.trading.schemas.ViewFields;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -34,6 +35,7 @@ class ViewFieldsTest {
     assertThat(constants(ViewFields.Accounts.class)).isEqualTo(fields(AccountDocument.class));
     assertThat(constants(ViewFields.AccountActivities.class))
         .isEqualTo(fields(LedgerDocument.class));
+    assertThat(constants(ViewFields.Prices.class)).isEqualTo(fields(PriceDocument.class));
   }
 
   /** The values of a fields class's string constants. */

@@ -3,13 +3,13 @@ package com.example.trading.projections.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.projections.pipeline.ProjectedEvent;
+import com.example.trading.schemas.HoldingEvent;
+import com.example.trading.schemas.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationRejected;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
-import com.example.trading.schemas.holding.HoldingEvent;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingDeposited;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationRejected;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReservationReleased;
-import com.example.trading.schemas.holding.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.holding.HoldingRejectionReason;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -35,7 +35,7 @@ public class ViewAliases {
   }
 
   public String prices() {
-    return "prices";
+    return ReadModel.PRICES_INDEX;
   }
 
   /** The event topics the view behind {@code alias} is built from; none for an alias of no view. */

@@ -7,6 +7,7 @@ import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.query.consistency.ViewAliases;
 import com.example.trading.schemas.ViewDocuments;
 import com.example.trading.schemas.ViewFields.Portfolios;
+import com.example.trading.schemas.ViewFields.Prices;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -94,7 +95,7 @@ class PortfolioQueries {
                 if (item.isResult() && item.result().found() && item.result().source() != null) {
                   prices.put(
                       item.result().id(),
-                      new BigDecimal(item.result().source().path("price").asText()));
+                      new BigDecimal(item.result().source().path(Prices.PRICE).asText()));
                 }
               });
     } catch (RuntimeException e) {

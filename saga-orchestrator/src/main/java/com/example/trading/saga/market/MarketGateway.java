@@ -22,9 +22,10 @@ import com.example.trading.saga.market.VenueClient.Cancellation;
 import com.example.trading.saga.market.VenueClient.Replacement;
 import com.example.trading.saga.store.EventStoreTransactions;
 import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.OrderEvent;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.TimeInForce;
-import com.example.trading.schemas.order.OrderEvent;
+import com.example.trading.schemas.codec.StoredClassNames;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -75,12 +77,14 @@ class MarketGateway extends PollingWorker {
    * Order events after which a submission must not go out; the cancellation request comes first.
    */
   private static final List<String> ORDER_NO_LONGER_LIVE =
-      List.of(
-          OrderEvent.OrderCancellationRequested.class.getName(),
-          OrderEvent.OrderRejected.class.getName(),
-          OrderEvent.OrderCancelled.class.getName(),
-          OrderEvent.OrderExpired.class.getName(),
-          OrderEvent.OrderCompleted.class.getName());
+      Stream.of(
+              OrderEvent.OrderCancellationRequested.class,
+              OrderEvent.OrderRejected.class,
+              OrderEvent.OrderCancelled.class,
+              OrderEvent.OrderExpired.class,
+              OrderEvent.OrderCompleted.class)
+          .flatMap(type -> StoredClassNames.namesOf(type).stream())
+          .toList();
 
   private final JdbcTemplate jdbc;
   private final EventStoreTransactions transaction;

@@ -1,10 +1,10 @@
 package com.example.trading.saga.order;
 
-import com.example.trading.schemas.order.OrderCommand;
-import com.example.trading.schemas.order.OrderCommand.CompleteOrder;
-import com.example.trading.schemas.order.OrderCommand.ConfirmCancellation;
-import com.example.trading.schemas.order.OrderCommand.ExpireOrder;
-import com.example.trading.schemas.order.OrderCommand.RejectOrder;
+import com.example.trading.schemas.OrderCommand;
+import com.example.trading.schemas.OrderCommand.CompleteOrder;
+import com.example.trading.schemas.OrderCommand.ConfirmCancellation;
+import com.example.trading.schemas.OrderCommand.ExpireOrder;
+import com.example.trading.schemas.OrderCommand.RejectOrder;
 import com.example.trading.schemas.order.OrderRejectReason;
 
 /**

@@ -1,9 +1,9 @@
 package com.example.trading.saga.order;
 
 import com.example.trading.schemas.Assets;
+import com.example.trading.schemas.HoldingCommand.CreditHolding;
+import com.example.trading.schemas.HoldingCommand.SettleReservation;
 import com.example.trading.schemas.Side;
-import com.example.trading.schemas.holding.HoldingCommand.CreditHolding;
-import com.example.trading.schemas.holding.HoldingCommand.SettleReservation;
 import java.math.BigDecimal;
 
 /**

@@ -2,13 +2,14 @@ package com.example.trading.saga.outbox;
 
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.saga.store.AfterCommit;
+import com.example.trading.schemas.AccountCommand;
+import com.example.trading.schemas.FeeCommand;
+import com.example.trading.schemas.HoldingCommand;
 import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.OrderCommand;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingCommand;
 import com.example.trading.schemas.codec.MessageCodec;
-import com.example.trading.schemas.fee.FeeCommand;
-import com.example.trading.schemas.holding.HoldingCommand;
-import com.example.trading.schemas.order.OrderCommand;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -91,7 +92,10 @@ class CommandOutbox implements SmartInitializingSingleton {
       case HoldingCommand.ReleaseReservation release -> release.orderId();
       case HoldingCommand.SettleReservation settle -> settle.orderId();
       case HoldingCommand.CreditHolding credit -> credit.orderId();
-      default -> text(metadata.get(MessageMetadata.CORRELATION_ID));
+      case HoldingCommand.AdjustReservation adjust -> adjust.orderId();
+      case HoldingCommand.DepositHolding deposit ->
+          text(metadata.get(MessageMetadata.CORRELATION_ID));
+      case AccountCommand account -> text(metadata.get(MessageMetadata.CORRELATION_ID));
     };
   }
 

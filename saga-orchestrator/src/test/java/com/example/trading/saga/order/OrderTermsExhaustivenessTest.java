@@ -2,18 +2,11 @@ package com.example.trading.saga.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.trading.schemas.ContractCompiler;
 import com.example.trading.schemas.Side;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OrderTermsExhaustivenessTest {
 
-  private static final Path ORDER_TERMS =
-      Path.of("../event-schemas/src/main/java/com/example/trading/schemas/OrderTerms.java");
   private static final Path RESERVATION_PLAN =
       Path.of("src/main/java/com/example/trading/saga/order/ReservationPlan.java");
 
@@ -34,13 +25,13 @@ class OrderTermsExhaustivenessTest {
 
   @Test
   void theReservationCompilesAgainstTheTermsAsTheyAre() throws Exception {
-    assertThat(compile(Files.readString(ORDER_TERMS))).isEmpty();
+    assertThat(compile(ContractCompiler.contractSource("OrderTerms.java"))).isEmpty();
   }
 
   @Test
   void aNewKindOfTermsDoesNotCompileUntilTheReservationHandlesIt() throws Exception {
     String withATrailingStop =
-        Files.readString(ORDER_TERMS)
+        ContractCompiler.contractSource("OrderTerms.java")
             .replace(
                 "public sealed interface OrderTerms {",
                 "public sealed interface OrderTerms {\n"
@@ -59,49 +50,8 @@ class OrderTermsExhaustivenessTest {
 
   /** The errors of compiling {@code ReservationPlan} against these {@code OrderTerms}. */
   private List<String> compile(String orderTerms) throws Exception {
-    Path terms = work.resolve("src/com/example/trading/schemas/OrderTerms.java");
-    Files.createDirectories(terms.getParent());
-    Files.writeString(terms, orderTerms);
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-      // The rest of the contract (Side, Assets, FeeSchedule) from the built event-schemas.
-      String contract =
-          new File(Side.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-              .getPath();
-      Files.createDirectories(work.resolve("classes"));
-      boolean compiled =
-          javac
-              .getTask(
-                  null,
-                  files,
-                  diagnostics,
-                  List.of(
-                      "-classpath",
-                      contract,
-                      "-d",
-                      work.resolve("classes").toString(),
-                      "--release",
-                      "21",
-                      "-proc:none"),
-                  null,
-                  files.getJavaFileObjects(terms.toFile(), RESERVATION_PLAN.toFile()))
-              .call();
-      List<String> errors =
-          diagnostics.getDiagnostics().stream()
-              .filter(diagnostic -> diagnostic.getKind() == Diagnostic.Kind.ERROR)
-              .map(
-                  diagnostic ->
-                      (diagnostic.getSource() == null
-                              ? "javac"
-                              : Path.of(diagnostic.getSource().getName()).getFileName())
-                          + ":"
-                          + diagnostic.getLineNumber()
-                          + ": "
-                          + diagnostic.getMessage(Locale.ROOT))
-              .toList();
-      assertThat(compiled).isEqualTo(errors.isEmpty());
-      return errors;
-    }
+    // the rest of the contract (Side, Assets, FeeSchedule) from the built event-schemas
+    return new ContractCompiler(work, Side.class)
+        .errors(Map.of("OrderTerms.java", orderTerms), RESERVATION_PLAN);
   }
 }

@@ -3,7 +3,8 @@ package com.example.trading.benchmarks.orders;
 import com.example.trading.audit.AuditReport;
 import com.example.trading.audit.EventStoreAudit;
 import com.example.trading.audit.OrderOutcome;
-import com.example.trading.schemas.order.OrderEvent;
+import com.example.trading.schemas.OrderEvent;
+import com.example.trading.schemas.codec.StoredClassNames;
 import com.example.trading.teststack.Issuer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A run of orders through the whole system, as customers would send them: deposits into fresh
@@ -58,17 +60,20 @@ public final class OrderRun {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> ENDS =
-      List.of(
-          "com.example.trading.schemas.order.OrderEvent$OrderCompleted",
-          "com.example.trading.schemas.order.OrderEvent$OrderRejected",
-          "com.example.trading.schemas.order.OrderEvent$OrderCancelled",
-          "com.example.trading.schemas.order.OrderEvent$OrderExpired");
+      storedNamesOf(
+          OrderEvent.OrderCompleted.class,
+          OrderEvent.OrderRejected.class,
+          OrderEvent.OrderCancelled.class,
+          OrderEvent.OrderExpired.class);
 
   /** The order's record of the answer to a replace (replaced or refused). */
   private static final List<String> REPLACE_ANSWERS =
-      List.of(
-          OrderEvent.OrderReplaced.class.getName(),
-          OrderEvent.OrderReplaceRejected.class.getName());
+      storedNamesOf(OrderEvent.OrderReplaced.class, OrderEvent.OrderReplaceRejected.class);
+
+  /** The names the events of these classes are stored under (current and former). */
+  private static List<String> storedNamesOf(Class<?>... types) {
+    return Stream.of(types).flatMap(type -> StoredClassNames.namesOf(type).stream()).toList();
+  }
 
   /**
    * What to run.

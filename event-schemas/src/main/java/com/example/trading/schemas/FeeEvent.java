@@ -1,7 +1,6 @@
-package com.example.trading.schemas.fee;
+package com.example.trading.schemas;
 
-import com.example.trading.schemas.MessageType;
-import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.fee.FeeRejectionReason;
 import java.math.BigDecimal;
 
 /** What happened to the fee obligation of one order (aggregate id = order id). Amounts in USD. */

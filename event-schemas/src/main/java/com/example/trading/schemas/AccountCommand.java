@@ -1,7 +1,4 @@
-package com.example.trading.schemas.account;
-
-import com.example.trading.schemas.MessageType;
-import com.example.trading.schemas.TradingCommand;
+package com.example.trading.schemas;
 
 /** Commands to an account (sent by the command API; the saga sends none). */
 public sealed interface AccountCommand extends TradingCommand {

@@ -1,7 +1,5 @@
-package com.example.trading.schemas.holding;
+package com.example.trading.schemas;
 
-import com.example.trading.schemas.MessageType;
-import com.example.trading.schemas.TradingCommand;
 import java.math.BigDecimal;
 
 /** What may be asked of a holding (aggregate id {@code accountId/asset}). */
@@ -16,8 +14,8 @@ public sealed interface HoldingCommand extends TradingCommand {
 
   /**
    * Funding: add {@code quantity}. {@code depositId} (revision 2) names the deposit request it
-   * carries out ({@link com.example.trading.schemas.account.AccountEvent#depositStreamId}); a
-   * deposit id the holding has already applied changes nothing. Null for a deposit without one.
+   * carries out ({@link com.example.trading.schemas.AccountEvent#depositStreamId}); a deposit id
+   * the holding has already applied changes nothing. Null for a deposit without one.
    */
   @MessageType(name = "DepositHolding", revision = 2)
   record DepositHolding(

@@ -1,8 +1,5 @@
-package com.example.trading.schemas.fee;
+package com.example.trading.schemas;
 
-import com.example.trading.schemas.MessageType;
-import com.example.trading.schemas.Side;
-import com.example.trading.schemas.TradingCommand;
 import java.math.BigDecimal;
 
 /** What may be asked of an order's fee (aggregate id = order id). */

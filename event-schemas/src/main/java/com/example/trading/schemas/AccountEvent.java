@@ -1,7 +1,4 @@
-package com.example.trading.schemas.account;
-
-import com.example.trading.schemas.MessageType;
-import com.example.trading.schemas.TradingEvent;
+package com.example.trading.schemas;
 
 /**
  * What happened to a customer's account (aggregate id {@link #streamId}). An account exists from

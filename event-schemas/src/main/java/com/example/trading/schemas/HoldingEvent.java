@@ -1,7 +1,6 @@
-package com.example.trading.schemas.holding;
+package com.example.trading.schemas;
 
-import com.example.trading.schemas.MessageType;
-import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.holding.HoldingRejectionReason;
 import java.math.BigDecimal;
 
 /**

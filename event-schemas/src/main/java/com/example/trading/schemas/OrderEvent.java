@@ -1,10 +1,6 @@
-package com.example.trading.schemas.order;
+package com.example.trading.schemas;
 
-import com.example.trading.schemas.MessageType;
-import com.example.trading.schemas.OrderType;
-import com.example.trading.schemas.Side;
-import com.example.trading.schemas.TimeInForce;
-import com.example.trading.schemas.TradingEvent;
+import com.example.trading.schemas.order.OrderRejectReason;
 import java.math.BigDecimal;
 
 /**
