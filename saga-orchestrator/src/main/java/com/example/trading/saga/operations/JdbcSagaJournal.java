@@ -74,7 +74,10 @@ class JdbcSagaJournal implements SagaJournal {
   @Override
   public void finished(String orderId, Ending ending) {
     jdbc.update(
-        "update saga_status set ending = ?, finished_at = now(), updated_at = now() where order_id = ?",
+        """
+        update saga_status set ending = ?, finished_at = now(), updated_at = now(),
+          deadline_at = null, deadline_traceparent = null, deadline_causation_id = null
+        where order_id = ?""",
         ending.toString(),
         orderId);
     meters.counter("trading.saga.finished", "outcome", ending.outcome().name()).increment();

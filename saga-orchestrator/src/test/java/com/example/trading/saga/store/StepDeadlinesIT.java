@@ -3,6 +3,10 @@ package com.example.trading.saga.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.trading.saga.SagaTestSupport;
+import com.example.trading.saga.order.Ending;
+import com.example.trading.saga.order.SagaJournal;
+import com.example.trading.saga.order.SagaStep;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Due deadlines are delivered once each, however many deliverers run at once (instances, or rounds
  * overlapping): every one becomes exactly one {@code StepDeadlinePassed} with the step and retry of
- * its row, and is cleared in the same transaction; one not due yet, or of a finished saga, stays.
+ * its row, and is cleared in the same transaction; one not due yet stays. A saga that finishes
+ * disarms its deadline: nothing is delivered for it afterwards.
  */
 @SpringBootTest
 class StepDeadlinesIT {
@@ -35,6 +40,31 @@ class StepDeadlinesIT {
 
   @Autowired JdbcTemplate jdbc;
   @Autowired StepDeadlines deadlines;
+  @Autowired SagaJournal journal;
+
+  @Test
+  void aFinishedSagasDeadlineIsDisarmedAndNeverDelivered() {
+    String orderId = "finished-" + UUID.randomUUID();
+    journal.moved(orderId, SagaStep.FINISHING, Ending.completed(), Duration.ofMillis(1));
+    journal.finished(orderId, Ending.completed());
+
+    assertThat(
+            jdbc.queryForObject(
+                "select deadline_at is null from saga_status where order_id = ?",
+                Boolean.class,
+                orderId))
+        .isTrue();
+    while (deadlines.deliverDue() > 0) {
+      // deliver whatever else is due
+    }
+    assertThat(
+            jdbc.queryForObject(
+                """
+                select count(*) from domain_event_entry where payload_type like '%StepDeadlinePassed'
+                and position(convert_to(?, 'UTF8') in payload) > 0""",
+                Integer.class, "\"" + orderId + "\""))
+        .isZero();
+  }
 
   @Test
   void dueDeadlinesAreStoredOnceEachByConcurrentDeliverers() throws Exception {
