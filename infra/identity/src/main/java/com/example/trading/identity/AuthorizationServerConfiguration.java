@@ -5,6 +5,7 @@ import com.example.trading.platform.security.Scopes;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -136,12 +137,17 @@ class AuthorizationServerConfiguration {
     return decoder;
   }
 
-  /** Every access token is for the trading API ({@code aud}), whichever client asked for it. */
+  /**
+   * Every access token is for the trading API ({@code aud}), whichever client asked for it. The
+   * claims are stored with the authorization and read back when the token is presented to the
+   * userinfo endpoint; an {@code ArrayList} is among the types the stored authorization may hold,
+   * {@code List.of}'s class is not (reading it back failed, so userinfo refused every token).
+   */
   @Bean
   OAuth2TokenCustomizer<JwtEncodingContext> tradingAudience(IdentityProperties identity) {
     return context -> {
       if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-        context.getClaims().audience(List.of(identity.audience()));
+        context.getClaims().audience(new ArrayList<>(List.of(identity.audience())));
       }
     };
   }

@@ -242,6 +242,17 @@ class IdentityIT
     assertThat(claims.path("sub").asText()).isEqualTo("operator");
     assertThat(claims.path("scope").toString()).contains("trading.operator");
     assertThat(claims.path("aud").toString()).contains("trading-api");
+
+    // An OIDC client (the console) asks the userinfo endpoint who signed in, with that token.
+    String accessToken = JSON.readTree(tokens.body()).path("access_token").asText();
+    var userInfo =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(issuer.uri() + "/userinfo"))
+                .header("Authorization", "Bearer " + accessToken)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
+    assertThat(JSON.readTree(userInfo.body()).path("sub").asText()).isEqualTo("operator");
   }
 
   private HttpRequest form(String body) {
