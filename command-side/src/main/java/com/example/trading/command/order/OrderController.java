@@ -20,6 +20,7 @@ import com.example.trading.schemas.OrderCommand.ReplaceOrder;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
+import com.example.trading.schemas.order.OrderIds;
 import com.example.trading.schemas.order.OrderStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micrometer.core.instrument.Counter;

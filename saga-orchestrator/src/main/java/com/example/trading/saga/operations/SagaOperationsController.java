@@ -3,6 +3,7 @@ package com.example.trading.saga.operations;
 import com.example.trading.platform.openapi.ProblemResponses;
 import com.example.trading.platform.web.ApiProblems;
 import com.example.trading.saga.operations.SagaStatusQuery.SagaStatus;
+import com.example.trading.saga.operations.SagaStatusQuery.VenueRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -24,7 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What an operator asks of the orchestrator: which sagas have not finished within a threshold (with
- * their current step, decided end, retries and what they wait for), and one order's saga.
+ * their current step, decided end, retries and what they wait for), one order's saga, and its
+ * requests to the venue.
  */
 @RestController
 @Tag(name = "sagas", description = "Where each order's saga stands, for operators")
@@ -100,6 +102,22 @@ class SagaOperationsController {
         .of(orderId)
         .<ResponseEntity<?>>map(ResponseEntity::ok)
         .orElseGet(() -> problem(ApiProblems.notFound("No saga for order " + orderId)));
+  }
+
+  @Operation(
+      operationId = "listVenueRequests",
+      summary = "One order's requests to the venue, oldest first, with their answers (operator)",
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "The requests; none for an order the orchestrator never sent",
+            content =
+                @Content(
+                    array = @ArraySchema(schema = @Schema(implementation = VenueRequest.class))))
+      })
+  @GetMapping("/{orderId}/venue-requests")
+  List<VenueRequest> venueRequests(@PathVariable String orderId) {
+    return query.venueRequestsOf(orderId);
   }
 
   private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {

@@ -22,7 +22,8 @@ class SagaStatusQuery {
   /**
    * One saga as an operator sees it: its step, the end it decided (null until decided), how often
    * the step was retried and what it waits for (null when not retrying), and when it started, last
-   * changed, last moved to a step and finished (null while it runs).
+   * changed, last moved to a step and finished (null while it runs); when the step's deadline
+   * passes if nothing answers first (null when none is armed).
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record SagaStatus(
@@ -35,7 +36,23 @@ class SagaStatusQuery {
       Instant startedAt,
       Instant updatedAt,
       @Nullable Instant progressedAt,
-      @Nullable Instant finishedAt) {}
+      @Nullable Instant finishedAt,
+      @Nullable Instant deadlineAt) {}
+
+  /**
+   * One request of the order to the venue, as the market gateway keeps it: its kind ({@code QUOTE},
+   * {@code SUBMIT}, {@code REPLACE}, {@code CANCEL}), when it was queued, how often it was sent,
+   * when it is due again and the last failure while it is open, and when and how it ended.
+   */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record VenueRequest(
+      String kind,
+      Instant requestedAt,
+      int attempts,
+      @Nullable Instant nextAttemptAt,
+      @Nullable String lastError,
+      @Nullable Instant doneAt,
+      @Nullable String outcome) {}
 
   /**
    * Unfinished sagas of one step: how many, and how long the least recently progressed one has
@@ -55,7 +72,8 @@ class SagaStatusQuery {
               instant(rs.getTimestamp("started_at")),
               instant(rs.getTimestamp("updated_at")),
               instant(rs.getTimestamp("progressed_at")),
-              instant(rs.getTimestamp("finished_at")));
+              instant(rs.getTimestamp("finished_at")),
+              instant(rs.getTimestamp("deadline_at")));
 
   private final JdbcTemplate jdbc;
 
@@ -82,6 +100,29 @@ class SagaStatusQuery {
   Optional<SagaStatus> of(String orderId) {
     return jdbc.query("select * from saga_status where order_id = ?", ROW, orderId).stream()
         .findFirst();
+  }
+
+  /**
+   * The order's requests to the venue, oldest first; finished ones are kept for {@code
+   * trading.market.retention}.
+   */
+  List<VenueRequest> venueRequestsOf(String orderId) {
+    return jdbc.query(
+        """
+        select kind, created_at, attempts, next_attempt_at, last_error, done_at, outcome
+        from market_request where order_id = ? order by id""",
+        (rs, n) ->
+            new VenueRequest(
+                rs.getString("kind"),
+                instant(rs.getTimestamp("created_at")),
+                rs.getInt("attempts"),
+                rs.getTimestamp("done_at") == null
+                    ? instant(rs.getTimestamp("next_attempt_at"))
+                    : null,
+                rs.getString("last_error"),
+                instant(rs.getTimestamp("done_at")),
+                rs.getString("outcome")),
+        orderId);
   }
 
   List<StepCount> unfinishedByStep() {

@@ -1,4 +1,4 @@
-package com.example.trading.command.order;
+package com.example.trading.schemas.order;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
