@@ -98,7 +98,9 @@ class ConsoleE2EIT {
   void anOperatorSignsInFindsAnOrderAndSeesItsWholeJourneyAndItsTrace() throws Exception {
     String account = "acc-console-" + UUID.randomUUID().toString().substring(0, 8);
     String customer = "cust-console-" + UUID.randomUUID().toString().substring(0, 8);
-    String orderId = aFilledSell(account, customer, "c-console-1");
+    String orderId =
+        system.aFilledMarketSell(account, customer, "c-console-1").path("orderId").asText();
+    assertThat(orderId).isEqualTo(OrderIds.forClientOrder(account, "c-console-1"));
 
     // Signing in: the console sends the browser to the identity provider's own form.
     browser.get(console() + "/orders");
@@ -189,49 +191,6 @@ class ConsoleE2EIT {
         get("/orders?clientOrderId=c-1", TestStack.get().issuer().operatorToken());
     assertThat(clientOrderAlone.statusCode()).isEqualTo(400);
     assertThat(clientOrderAlone.body()).contains("give the account too");
-  }
-
-  /** A MARKET SELL of one AAPL, placed by the customer and seen FILLED with its fee settled. */
-  private static String aFilledSell(String account, String customer, String clientOrderId)
-      throws Exception {
-    system.openAccount(account, customer);
-    var funded =
-        TestHttp.asOperator()
-            .postJson(
-                system.commandSide.port(),
-                "/api/accounts/" + account + "/deposits",
-                "{\"asset\":\"AAPL\",\"quantity\":\"10\"}",
-                "Idempotency-Key",
-                "fund-" + account);
-    assertThat(funded.statusCode()).as(funded.body()).isEqualTo(202);
-    var placed =
-        TestHttp.asCustomer(customer)
-            .postJson(
-                system.commandSide.port(),
-                "/api/orders",
-                "{\"accountId\":\""
-                    + account
-                    + "\",\"clientOrderId\":\""
-                    + clientOrderId
-                    + "\",\"side\":\"SELL\",\"instrument\":\"AAPL\","
-                    + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"5.00\"}");
-    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
-    String orderId = JSON.readTree(placed.body()).path("orderId").asText();
-    assertThat(orderId).isEqualTo(OrderIds.forClientOrder(account, clientOrderId));
-    Eventually.within(
-        Duration.ofSeconds(60),
-        () -> {
-          JsonNode document =
-              JSON.readTree(
-                  TestHttp.asOperator()
-                      .get(system.querySide.port(), "/api/orders/" + orderId)
-                      .body());
-          return "FILLED".equals(document.path("status").asText())
-                  && "SETTLED".equals(document.path("feeStatus").asText())
-              ? document
-              : null;
-        });
-    return orderId;
   }
 
   private static String console() {

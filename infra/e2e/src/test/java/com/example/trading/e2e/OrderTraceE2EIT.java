@@ -2,7 +2,6 @@ package com.example.trading.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,42 +38,8 @@ class OrderTraceE2EIT {
   void anOrdersJourneyIsOneTraceAcrossEveryProcess() throws Exception {
     String account = "acc-trace-" + UUID.randomUUID().toString().substring(0, 8);
     String customer = "cust-trace-" + UUID.randomUUID().toString().substring(0, 8);
-    system.openAccount(account, customer);
-    var funded =
-        TestHttp.asOperator()
-            .postJson(
-                system.commandSide.port(),
-                "/api/accounts/" + account + "/deposits",
-                "{\"asset\":\"AAPL\",\"quantity\":\"10\"}",
-                "Idempotency-Key",
-                "fund-" + account);
-    assertThat(funded.statusCode()).as(funded.body()).isEqualTo(202);
-    var placed =
-        TestHttp.asCustomer(customer)
-            .postJson(
-                system.commandSide.port(),
-                "/api/orders",
-                "{\"accountId\":\""
-                    + account
-                    + "\",\"clientOrderId\":\"c-1\",\"side\":\"SELL\",\"instrument\":\"AAPL\","
-                    + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"5.00\"}");
-    assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
-    String orderId = JSON.readTree(placed.body()).path("orderId").asText();
-
-    JsonNode order =
-        Eventually.within(
-            Duration.ofSeconds(60),
-            () -> {
-              JsonNode document =
-                  JSON.readTree(
-                      TestHttp.asCustomer(customer)
-                          .get(system.querySide.port(), "/api/orders/" + orderId)
-                          .body());
-              return "FILLED".equals(document.path("status").asText())
-                      && "SETTLED".equals(document.path("feeStatus").asText())
-                  ? document
-                  : null;
-            });
+    JsonNode order = system.aFilledMarketSell(account, customer, "c-1");
+    String orderId = order.path("orderId").asText();
     String traceId = order.path("traceId").asText();
     assertThat(traceId).as("the order's trace id in the query API").matches("[0-9a-f]{32}");
 

@@ -5,12 +5,15 @@ import com.example.trading.teststack.ServiceEnvironment;
 import com.example.trading.teststack.ServiceProcess;
 import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +44,7 @@ import java.util.Map;
  */
 final class RunningSystem implements AutoCloseable {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static RunningSystem shared;
 
   final ServiceProcess exchange;
@@ -193,6 +197,63 @@ final class RunningSystem implements AutoCloseable {
               + known.statusCode()
               + " "
               + known.body());
+    }
+  }
+
+  /**
+   * A customer's MARKET SELL of one AAPL from a new account funded with ten: placed through the
+   * command API, and its document once the order is FILLED with its fee settled.
+   */
+  JsonNode aFilledMarketSell(String accountId, String customerId, String clientOrderId) {
+    openAccount(accountId, customerId);
+    HttpResponse<String> funded =
+        TestHttp.asOperator()
+            .postJson(
+                commandSide.port(),
+                "/api/accounts/" + accountId + "/deposits",
+                "{\"asset\":\"AAPL\",\"quantity\":\"10\"}",
+                "Idempotency-Key",
+                "fund-" + accountId);
+    if (funded.statusCode() != 202) {
+      throw new IllegalStateException(
+          "funding answered " + funded.statusCode() + ": " + funded.body());
+    }
+    HttpResponse<String> placed =
+        TestHttp.asCustomer(customerId)
+            .postJson(
+                commandSide.port(),
+                "/api/orders",
+                "{\"accountId\":\""
+                    + accountId
+                    + "\",\"clientOrderId\":\""
+                    + clientOrderId
+                    + "\",\"side\":\"SELL\",\"instrument\":\"AAPL\","
+                    + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"5.00\"}");
+    if (placed.statusCode() != 202) {
+      throw new IllegalStateException(
+          "placing answered " + placed.statusCode() + ": " + placed.body());
+    }
+    String orderId = read(placed.body()).path("orderId").asText();
+    return Eventually.within(
+        Duration.ofSeconds(60),
+        () -> {
+          JsonNode document =
+              read(
+                  TestHttp.asCustomer(customerId)
+                      .get(querySide.port(), "/api/orders/" + orderId)
+                      .body());
+          return "FILLED".equals(document.path("status").asText())
+                  && "SETTLED".equals(document.path("feeStatus").asText())
+              ? document
+              : null;
+        });
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
