@@ -22,7 +22,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -33,6 +36,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,9 +44,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the console's runnable jar, the whole running system and the real identity provider. The operator
  * signs in with authorization code + PKCE (the identity provider's own sign-in form), finds an
  * order placed through the command API and sees its journey merged from the view, the saga and the
- * venue requests, and its trace link resolves in Zipkin; a customer's token is refused. A
- * screenshot of each page is kept under {@code target/console-screenshots}.
+ * venue requests, and its trace link resolves in Zipkin; a saga stuck behind a venue that answers
+ * only errors is listed; a customer's token is refused. The browser signs in first (the tests after
+ * it use its session). A screenshot of each page is kept under {@code target/console-screenshots}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleE2EIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -95,6 +101,7 @@ class ConsoleE2EIT {
   }
 
   @Test
+  @Order(1)
   void anOperatorSignsInFindsAnOrderAndSeesItsWholeJourneyAndItsTrace() throws Exception {
     String account = "acc-console-" + UUID.randomUUID().toString().substring(0, 8);
     String customer = "cust-console-" + UUID.randomUUID().toString().substring(0, 8);
@@ -164,6 +171,91 @@ class ConsoleE2EIT {
   }
 
   @Test
+  void aSagaStuckBehindAVenueThatDoesNotAnswerIsListedWithItsStep() throws Exception {
+    signIn();
+    String account = "acc-stuck-" + UUID.randomUUID().toString().substring(0, 8);
+    String customer = "cust-stuck-" + UUID.randomUUID().toString().substring(0, 8);
+    system.openAccount(account, customer);
+    var funded =
+        TestHttp.asOperator()
+            .postJson(
+                system.commandSide.port(),
+                "/api/accounts/" + account + "/deposits",
+                "{\"asset\":\"AAPL\",\"quantity\":\"10\"}",
+                "Idempotency-Key",
+                "fund-" + account);
+    assertThat(funded.statusCode()).as(funded.body()).isEqualTo(202);
+    String settings = TestHttp.get(system.exchange.port(), "/venue/settings").body();
+    String orderId;
+    try {
+      // The venue answers every request with an error: the order's saga stops progressing.
+      var failing =
+          TestHttp.putJson(
+              system.exchange.port(),
+              "/venue/settings",
+              settings.replaceAll("\"errorRate\"\\s*:\\s*[0-9.Ee-]+", "\"errorRate\":1.0"));
+      assertThat(failing.statusCode()).as(failing.body()).isEqualTo(200);
+      var placed =
+          TestHttp.asCustomer(customer)
+              .postJson(
+                  system.commandSide.port(),
+                  "/api/orders",
+                  "{\"accountId\":\""
+                      + account
+                      + "\",\"clientOrderId\":\"c-stuck\",\"side\":\"SELL\",\"instrument\":\"AAPL\","
+                      + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"5.00\"}");
+      assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+      orderId = JSON.readTree(placed.body()).path("orderId").asText();
+
+      WebElement row =
+          Eventually.within(
+              Duration.ofSeconds(60),
+              () -> {
+                browser.get(console() + "/sagas/stuck?olderThan=PT1S");
+                waitFor(By.id("stuck-sagas"));
+                return browser.findElements(By.cssSelector("#stuck-sagas tbody tr")).stream()
+                    .filter(candidate -> candidate.getText().contains(orderId))
+                    .findFirst()
+                    .orElse(null);
+              });
+      String step = row.findElements(By.tagName("td")).get(1).getText();
+      assertThat(step).isIn("PRICING", "RESERVING", "CHARGING_FEE", "SUBMITTING");
+
+      // Narrowed to its step, it is still there; the label names the filter.
+      new Select(browser.findElement(By.id("step"))).selectByValue(step);
+      browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+      waitFor(By.id("stuck-sagas"));
+      assertThat(browser.getCurrentUrl()).contains("step=" + step);
+      assertThat(browser.findElement(By.id("stuck-sagas")).getText()).contains(orderId);
+      assertThat(browser.findElement(By.cssSelector("label[for=olderThan]")).getText())
+          .startsWith("No progress for at least");
+      screenshot("stuck-sagas");
+
+      // Its page shows where it stands.
+      browser.findElement(By.linkText(orderId)).click();
+      waitFor(By.id("saga-step"));
+      assertThat(browser.findElement(By.id("saga-step")).getText()).isEqualTo(step);
+    } finally {
+      TestHttp.putJson(system.exchange.port(), "/venue/settings", settings);
+    }
+    // The venue answers again: the order ends, as any other.
+    Eventually.within(
+        Duration.ofSeconds(180),
+        () -> {
+          String status =
+              JSON.readTree(
+                      TestHttp.asOperator()
+                          .get(system.querySide.port(), "/api/orders/" + orderId)
+                          .body())
+                  .path("status")
+                  .asText();
+          return List.of("FILLED", "REJECTED", "CANCELLED", "EXPIRED").contains(status)
+              ? status
+              : null;
+        });
+  }
+
+  @Test
   void aCustomersTokenIsRefusedAndAnUnknownVisitorIsSentToSignIn() throws Exception {
     String customer = "cust-console-" + UUID.randomUUID().toString().substring(0, 8);
     TestStack.get().issuer().createCustomer(customer);
@@ -191,6 +283,22 @@ class ConsoleE2EIT {
         get("/orders?clientOrderId=c-1", TestStack.get().issuer().operatorToken());
     assertThat(clientOrderAlone.statusCode()).isEqualTo(400);
     assertThat(clientOrderAlone.body()).contains("give the account too");
+  }
+
+  /** Signs the browser in as the operator, unless it is already. */
+  private static void signIn() {
+    browser.get(console() + "/orders");
+    new WebDriverWait(browser, PAGE_WAIT)
+        .until(
+            ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("username")),
+                ExpectedConditions.presenceOfElementLocated(By.id("orderId"))));
+    if (!browser.findElements(By.id("username")).isEmpty()) {
+      browser.findElement(By.id("username")).sendKeys("operator");
+      browser.findElement(By.id("password")).sendKeys("operator-password");
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      waitFor(By.id("orderId"));
+    }
   }
 
   private static String console() {
