@@ -7,6 +7,8 @@ import com.example.trading.schemas.OrderEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The Java class names under which Axon's event stores hold the contract's events. A store records
@@ -24,6 +26,9 @@ public final class StoredClassNames {
           FeeEvent.class, "com.example.trading.schemas.fee",
           AccountEvent.class, "com.example.trading.schemas.account");
 
+  /** What each stored name denotes, looked up once: every event read from a store asks. */
+  private static final Map<String, Optional<Class<?>>> RESOLVED = new ConcurrentHashMap<>();
+
   private StoredClassNames() {}
 
   /**
@@ -31,6 +36,10 @@ public final class StoredClassNames {
    * class here.
    */
   public static Optional<Class<?>> classOf(String storedName) {
+    return RESOLVED.computeIfAbsent(storedName, StoredClassNames::resolve);
+  }
+
+  private static Optional<Class<?>> resolve(String storedName) {
     Optional<Class<?>> current = load(storedName);
     if (current.isPresent()) {
       return current;
@@ -47,6 +56,11 @@ public final class StoredClassNames {
       }
     }
     return Optional.empty();
+  }
+
+  /** Every name events of these classes may be stored under, each class's current name first. */
+  public static List<String> namesOf(Class<?>... types) {
+    return Stream.of(types).flatMap(type -> namesOf(type).stream()).toList();
   }
 
   /** Every name an event of this class may be stored under, its current name first. */

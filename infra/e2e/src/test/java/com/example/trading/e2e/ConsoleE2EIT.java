@@ -175,16 +175,7 @@ class ConsoleE2EIT {
     signIn();
     String account = "acc-stuck-" + UUID.randomUUID().toString().substring(0, 8);
     String customer = "cust-stuck-" + UUID.randomUUID().toString().substring(0, 8);
-    system.openAccount(account, customer);
-    var funded =
-        TestHttp.asOperator()
-            .postJson(
-                system.commandSide.port(),
-                "/api/accounts/" + account + "/deposits",
-                "{\"asset\":\"AAPL\",\"quantity\":\"10\"}",
-                "Idempotency-Key",
-                "fund-" + account);
-    assertThat(funded.statusCode()).as(funded.body()).isEqualTo(202);
+    system.openFundedAccount(account, customer);
     String settings = TestHttp.get(system.exchange.port(), "/venue/settings").body();
     String orderId;
     try {
@@ -195,17 +186,7 @@ class ConsoleE2EIT {
               "/venue/settings",
               settings.replaceAll("\"errorRate\"\\s*:\\s*[0-9.Ee-]+", "\"errorRate\":1.0"));
       assertThat(failing.statusCode()).as(failing.body()).isEqualTo(200);
-      var placed =
-          TestHttp.asCustomer(customer)
-              .postJson(
-                  system.commandSide.port(),
-                  "/api/orders",
-                  "{\"accountId\":\""
-                      + account
-                      + "\",\"clientOrderId\":\"c-stuck\",\"side\":\"SELL\",\"instrument\":\"AAPL\","
-                      + "\"quantity\":1,\"type\":\"MARKET\",\"maxFee\":\"5.00\"}");
-      assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
-      orderId = JSON.readTree(placed.body()).path("orderId").asText();
+      orderId = system.placeMarketSell(account, customer, "c-stuck");
 
       WebElement row =
           Eventually.within(

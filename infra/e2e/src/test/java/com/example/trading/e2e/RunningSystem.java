@@ -205,6 +205,25 @@ final class RunningSystem implements AutoCloseable {
    * command API, and its document once the order is FILLED with its fee settled.
    */
   JsonNode aFilledMarketSell(String accountId, String customerId, String clientOrderId) {
+    openFundedAccount(accountId, customerId);
+    String orderId = placeMarketSell(accountId, customerId, clientOrderId);
+    return Eventually.within(
+        Duration.ofSeconds(60),
+        () -> {
+          JsonNode document =
+              read(
+                  TestHttp.asCustomer(customerId)
+                      .get(querySide.port(), "/api/orders/" + orderId)
+                      .body());
+          return "FILLED".equals(document.path("status").asText())
+                  && "SETTLED".equals(document.path("feeStatus").asText())
+              ? document
+              : null;
+        });
+  }
+
+  /** Opens the account for the customer and funds it with ten AAPL. */
+  void openFundedAccount(String accountId, String customerId) {
     openAccount(accountId, customerId);
     HttpResponse<String> funded =
         TestHttp.asOperator()
@@ -218,6 +237,10 @@ final class RunningSystem implements AutoCloseable {
       throw new IllegalStateException(
           "funding answered " + funded.statusCode() + ": " + funded.body());
     }
+  }
+
+  /** The customer's MARKET SELL of one AAPL from the account; returns the order id. */
+  String placeMarketSell(String accountId, String customerId, String clientOrderId) {
     HttpResponse<String> placed =
         TestHttp.asCustomer(customerId)
             .postJson(
@@ -233,20 +256,7 @@ final class RunningSystem implements AutoCloseable {
       throw new IllegalStateException(
           "placing answered " + placed.statusCode() + ": " + placed.body());
     }
-    String orderId = read(placed.body()).path("orderId").asText();
-    return Eventually.within(
-        Duration.ofSeconds(60),
-        () -> {
-          JsonNode document =
-              read(
-                  TestHttp.asCustomer(customerId)
-                      .get(querySide.port(), "/api/orders/" + orderId)
-                      .body());
-          return "FILLED".equals(document.path("status").asText())
-                  && "SETTLED".equals(document.path("feeStatus").asText())
-              ? document
-              : null;
-        });
+    return read(placed.body()).path("orderId").asText();
   }
 
   private static JsonNode read(String json) {

@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,14 +76,12 @@ class MarketGateway extends PollingWorker {
    * Order events after which a submission must not go out; the cancellation request comes first.
    */
   private static final List<String> ORDER_NO_LONGER_LIVE =
-      Stream.of(
-              OrderEvent.OrderCancellationRequested.class,
-              OrderEvent.OrderRejected.class,
-              OrderEvent.OrderCancelled.class,
-              OrderEvent.OrderExpired.class,
-              OrderEvent.OrderCompleted.class)
-          .flatMap(type -> StoredClassNames.namesOf(type).stream())
-          .toList();
+      StoredClassNames.namesOf(
+          OrderEvent.OrderCancellationRequested.class,
+          OrderEvent.OrderRejected.class,
+          OrderEvent.OrderCancelled.class,
+          OrderEvent.OrderExpired.class,
+          OrderEvent.OrderCompleted.class);
 
   private final JdbcTemplate jdbc;
   private final EventStoreTransactions transaction;

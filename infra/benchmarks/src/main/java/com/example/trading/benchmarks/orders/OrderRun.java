@@ -38,7 +38,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A run of orders through the whole system, as customers would send them: deposits into fresh
@@ -60,7 +59,7 @@ public final class OrderRun {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> ENDS =
-      storedNamesOf(
+      StoredClassNames.namesOf(
           OrderEvent.OrderCompleted.class,
           OrderEvent.OrderRejected.class,
           OrderEvent.OrderCancelled.class,
@@ -68,12 +67,8 @@ public final class OrderRun {
 
   /** The order's record of the answer to a replace (replaced or refused). */
   private static final List<String> REPLACE_ANSWERS =
-      storedNamesOf(OrderEvent.OrderReplaced.class, OrderEvent.OrderReplaceRejected.class);
-
-  /** The names the events of these classes are stored under (current and former). */
-  private static List<String> storedNamesOf(Class<?>... types) {
-    return Stream.of(types).flatMap(type -> StoredClassNames.namesOf(type).stream()).toList();
-  }
+      StoredClassNames.namesOf(
+          OrderEvent.OrderReplaced.class, OrderEvent.OrderReplaceRejected.class);
 
   /**
    * What to run.
