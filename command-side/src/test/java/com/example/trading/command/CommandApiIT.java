@@ -128,6 +128,31 @@ class CommandApiIT extends CommandSideIntegrationTest {
   }
 
   @Test
+  void anOperatorsCancelWithAReasonIsRecordedWithWhoAskedAndABlankReasonIsRefused() {
+    String orderId = json(place(order("c-4r", "SELL", 10, "MARKET", null))).get("orderId").asText();
+    String path = "/api/orders/" + orderId + "/cancel";
+
+    var blank = OPERATOR.postJson(port, path, "{\"reason\":\"   \"}");
+    assertThat(blank.statusCode()).as(blank.body()).isEqualTo(400);
+    assertThat(blank.body()).contains("reason");
+    var tooLong = OPERATOR.postJson(port, path, "{\"reason\":\"" + "x".repeat(501) + "\"}");
+    assertThat(tooLong.statusCode()).as(tooLong.body()).isEqualTo(400);
+
+    var response = OPERATOR.postJson(port, path, "{\"reason\":\" the customer asked by phone \"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    assertThat(json(response).get("status").asText()).isEqualTo("CANCEL_REQUESTED");
+    assertThat(
+            jdbc.queryForObject(
+                """
+                select convert_from(payload, 'UTF8') from domain_event_entry
+                where aggregate_identifier = ? and payload_type like '%OrderCancellationRequested'""",
+                String.class, orderId))
+        .contains("\"requestedBy\":\"operator:")
+        .contains("\"reason\":\"the customer asked by phone\"");
+  }
+
+  @Test
   void anOrderAndItsFeeAreSeparateStreamsThatBothWork() {
     String orderId =
         json(place(order("c-fee", "SELL", 10, "MARKET", null))).get("orderId").asText();

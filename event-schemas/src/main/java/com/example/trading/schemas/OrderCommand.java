@@ -74,9 +74,19 @@ public sealed interface OrderCommand extends TradingCommand {
   @MessageType(name = "RejectReplace")
   record RejectReplace(String orderId, String replaceId, String reason) implements OrderCommand {}
 
-  /** The customer's cancel; refused when the order is already finished. */
-  @MessageType(name = "CancelOrder")
-  record CancelOrder(String orderId) implements OrderCommand {}
+  /**
+   * A cancel asked through the command API, by the customer or by an operator on the customer's
+   * behalf, with the caller's {@code reason} (null when none was given); refused when the order is
+   * already finished. Revision 2 added {@code reason}.
+   */
+  @MessageType(name = "CancelOrder", revision = 2)
+  record CancelOrder(String orderId, String reason) implements OrderCommand {
+
+    /** A cancel without a reason. */
+    public CancelOrder(String orderId) {
+      this(orderId, null);
+    }
+  }
 
   /** The saga finished a cancellation: compensated, or cancelled at the venue. */
   @MessageType(name = "ConfirmCancellation")

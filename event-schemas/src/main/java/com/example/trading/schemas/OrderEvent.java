@@ -91,9 +91,21 @@ public sealed interface OrderEvent extends TradingEvent {
   record OrderReplaceRejected(String orderId, String replaceId, String reason)
       implements OrderEvent {}
 
-  /** The customer asked to cancel; the saga does the rest. */
-  @MessageType(name = "OrderCancellationRequested")
-  record OrderCancellationRequested(String orderId) implements OrderEvent {}
+  /**
+   * A cancel was asked; the saga does the rest. {@code requestedBy} is who asked ({@code
+   * customer:<sub>}, or {@code operator:<sub>} acting on the customer's behalf) and {@code reason}
+   * why, as they said it; both null in revision 1, which recorded neither (the event store's
+   * metadata still names the caller).
+   */
+  @MessageType(name = "OrderCancellationRequested", revision = 2)
+  record OrderCancellationRequested(String orderId, String requestedBy, String reason)
+      implements OrderEvent {
+
+    /** A cancel recorded without who asked or why (as revision 1 was). */
+    public OrderCancellationRequested(String orderId) {
+      this(orderId, null, null);
+    }
+  }
 
   @MessageType(name = "OrderCancelled")
   record OrderCancelled(String orderId, long filledQuantity) implements OrderEvent {}

@@ -2,6 +2,7 @@ package com.example.trading.command.order;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderCommand.AcceptOrder;
 import com.example.trading.schemas.OrderCommand.CancelOrder;
 import com.example.trading.schemas.OrderCommand.CompleteOrder;
@@ -37,6 +38,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -246,14 +248,18 @@ public class Order {
     }
   }
 
-  /** The customer's cancel: recorded while the order is live, refused once it is finished. */
+  /**
+   * The customer's cancel, or an operator's on the customer's behalf: recorded with who asked (the
+   * command's principal) and why while the order is live, refused once it is finished.
+   */
   @CommandHandler
-  OrderStatus handle(CancelOrder command) {
+  OrderStatus handle(
+      CancelOrder command, @MetaDataValue(MessageMetadata.PRINCIPAL) String requestedBy) {
     if (status.isTerminal()) {
       throw new OrderRuleViolation.OrderAlreadyFinished(orderId, status);
     }
     if (status != OrderStatus.CANCEL_REQUESTED) {
-      apply(new OrderCancellationRequested(orderId));
+      apply(new OrderCancellationRequested(orderId, requestedBy, command.reason()));
     }
     return OrderStatus.CANCEL_REQUESTED;
   }

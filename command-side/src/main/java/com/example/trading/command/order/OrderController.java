@@ -41,6 +41,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -147,6 +148,16 @@ class OrderController {
     }
   }
 
+  @Schema(
+      description =
+          "Optional: why the order is cancelled, recorded in the order's history with who asked"
+              + " (the operator console always gives one when cancelling on a customer's behalf).")
+  record CancelOrderRequest(
+      @Schema(description = "why, as the caller says it", maxLength = 500)
+          @Size(max = 500)
+          @Pattern(regexp = ".*\\S.*", flags = Pattern.Flag.DOTALL, message = "must not be blank")
+          @Nullable String reason) {}
+
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record OrderAccepted(String orderId, OrderStatus status, String position) {}
 
@@ -235,7 +246,9 @@ class OrderController {
   @Operation(
       operationId = "cancelOrder",
       summary = "Ask to cancel a live order",
-      description = "409 when the order has finished already (the problem's orderStatus says how).",
+      description =
+          "409 when the order has finished already (the problem's orderStatus says how). The body"
+              + " is optional: a reason given is recorded in the order's history with who asked.",
       responses = {
         @ApiResponse(
             responseCode = "202",
@@ -249,10 +262,12 @@ class OrderController {
   @ResponseStatus(HttpStatus.ACCEPTED)
   OrderAccepted cancel(
       @Parameter(hidden = true) Caller caller,
-      @PathVariable @Pattern(regexp = ORDER_ID_PATTERN, message = ORDER_ID_MESSAGE)
-          String orderId) {
+      @PathVariable @Pattern(regexp = ORDER_ID_PATTERN, message = ORDER_ID_MESSAGE) String orderId,
+      @Valid @RequestBody(required = false) @Nullable CancelOrderRequest request) {
     accounts.requireActingOnOrder(caller, orderId);
-    OrderStatus status = commands.sendAndWait(new CancelOrder(orderId), metadata(orderId, caller));
+    String reason = request == null || request.reason() == null ? null : request.reason().strip();
+    OrderStatus status =
+        commands.sendAndWait(new CancelOrder(orderId, reason), metadata(orderId, caller));
     return new OrderAccepted(orderId, status, positions.afterCommandOn(orderId));
   }
 

@@ -4,6 +4,7 @@ import static com.example.trading.schemas.fixtures.OrderTicket.order;
 
 import com.example.trading.command.axon.TradingCommandTargetResolver;
 import com.example.trading.command.order.Order.Placement;
+import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderCommand.AcceptOrder;
 import com.example.trading.schemas.OrderCommand.CancelOrder;
 import com.example.trading.schemas.OrderCommand.CompleteOrder;
@@ -36,6 +37,7 @@ import com.example.trading.schemas.fixtures.OrderTicket;
 import com.example.trading.schemas.order.OrderRejectReason;
 import com.example.trading.schemas.order.OrderStatus;
 import java.math.BigDecimal;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -320,6 +322,18 @@ class OrderTest {
         .given(placed(10), ACCEPTED, SUBMITTED)
         .when(new CancelOrder(ID))
         .expectEvents(new OrderCancellationRequested(ID))
+        .expectResultMessagePayload(OrderStatus.CANCEL_REQUESTED);
+  }
+
+  @Test
+  void anOperatorsCancelOnTheCustomersBehalfRecordsWhoAskedAndWhy() {
+    fixture
+        .given(placed(10), ACCEPTED, SUBMITTED)
+        .when(
+            new CancelOrder(ID, "the customer asked by phone"),
+            Map.of(MessageMetadata.PRINCIPAL, "operator:alice"))
+        .expectEvents(
+            new OrderCancellationRequested(ID, "operator:alice", "the customer asked by phone"))
         .expectResultMessagePayload(OrderStatus.CANCEL_REQUESTED);
   }
 

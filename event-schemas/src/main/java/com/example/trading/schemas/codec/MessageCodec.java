@@ -50,7 +50,9 @@ public final class MessageCodec {
           new OrderTermsRevision1To2("OrderPlaced"),
           new OrderTermsRevision1To2("PlaceOrder"),
           new FieldsAddedAsNull("HoldingDeposited", 1, "depositId"),
-          new FieldsAddedAsNull("DepositHolding", 1, "depositId"));
+          new FieldsAddedAsNull("DepositHolding", 1, "depositId"),
+          new FieldsAddedAsNull("CancelOrder", 1, "reason"),
+          new FieldsAddedAsNull("OrderCancellationRequested", 1, "requestedBy", "reason"));
 
   private final ObjectMapper mapper = objectMapper();
   private final Map<String, Class<?>> classesByType = new HashMap<>();

@@ -10,7 +10,9 @@ import com.example.trading.schemas.FeeEvent.FeeSettled;
 import com.example.trading.schemas.GoldenSamples;
 import com.example.trading.schemas.GoldenSamples.Sample;
 import com.example.trading.schemas.HoldingEvent.HoldingCredited;
+import com.example.trading.schemas.OrderCommand.CancelOrder;
 import com.example.trading.schemas.OrderCommand.PlaceOrder;
+import com.example.trading.schemas.OrderEvent.OrderCancellationRequested;
 import com.example.trading.schemas.OrderEvent.OrderPlaced;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.codec.MessageCodec.MalformedMessageException;
@@ -105,6 +107,24 @@ class MessageCodecTest {
 
     assertThat(upcast.amount()).isNull();
     assertThat(upcast.executedNotional()).isNull();
+  }
+
+  @Test
+  void aCancelRecordedBeforeReasonsSaysNeitherWhoNorWhy() {
+    OrderCancellationRequested upcast =
+        (OrderCancellationRequested)
+            codec.deserialize(
+                "OrderCancellationRequested",
+                1,
+                GoldenSamples.get("OrderCancellationRequested", 1).json());
+    CancelOrder command =
+        (CancelOrder)
+            codec.deserialize("CancelOrder", 1, GoldenSamples.get("CancelOrder", 1).json());
+
+    assertThat(upcast)
+        .isEqualTo(new OrderCancellationRequested(upcast.orderId(), null, null))
+        .isEqualTo(new OrderCancellationRequested(upcast.orderId()));
+    assertThat(command).isEqualTo(new CancelOrder(command.orderId(), null));
   }
 
   @Test

@@ -2,6 +2,7 @@ package com.example.trading.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.order.OrderIds;
 import com.example.trading.teststack.ServiceProcess;
 import com.example.trading.teststack.TestHttp;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -45,8 +48,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * signs in with authorization code + PKCE (the identity provider's own sign-in form), finds an
  * order placed through the command API and sees its journey merged from the view, the saga and the
  * venue requests, and its trace link resolves in Zipkin; a saga stuck behind a venue that answers
- * only errors is listed; a customer's token is refused. The browser signs in first (the tests after
- * it use its session). A screenshot of each page is kept under {@code target/console-screenshots}.
+ * only errors is listed, re-sent and cancelled on the customer's behalf with reasons that its
+ * history and journey then show; a poisoned command parked on a dead-letter topic is inspected and
+ * re-driven from the desk after the fix, and applied once; a customer's token is refused. The
+ * browser signs in first (the tests after it use its session). A screenshot of each page is kept
+ * under {@code target/console-screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleE2EIT {
@@ -69,14 +75,21 @@ class ConsoleE2EIT {
                 Map.of(
                     "TRADING_ISSUER_URI",
                     stack.issuer().uri(),
+                    "COMMAND_URL",
+                    "http://127.0.0.1:" + system.commandSide.port(),
                     "QUERY_URL",
                     "http://127.0.0.1:" + system.querySide.port(),
                     "SAGA_URL",
                     "http://127.0.0.1:" + system.saga.port(),
+                    "PROJECTIONS_URL",
+                    "http://127.0.0.1:" + system.projections.port(),
                     "ZIPKIN_URL",
-                    stack.zipkinUrl()))
+                    stack.zipkinUrl(),
+                    "PROMETHEUS_URL",
+                    System.getenv().getOrDefault("PROMETHEUS_URL", "http://127.0.0.1:9090")))
             .start();
     Files.createDirectories(SCREENSHOTS);
+    Files.deleteIfExists(SCREENSHOTS.resolve("page-load-ms.txt"));
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
     options.addArguments(
@@ -171,13 +184,15 @@ class ConsoleE2EIT {
   }
 
   @Test
-  void aSagaStuckBehindAVenueThatDoesNotAnswerIsListedWithItsStep() throws Exception {
+  void aSagaStuckBehindAVenueThatDoesNotAnswerIsListedAndTheOperatorActsOnItWithAReason()
+      throws Exception {
     signIn();
     String account = "acc-stuck-" + UUID.randomUUID().toString().substring(0, 8);
     String customer = "cust-stuck-" + UUID.randomUUID().toString().substring(0, 8);
     system.openFundedAccount(account, customer);
     String settings = TestHttp.get(system.exchange.port(), "/venue/settings").body();
     String orderId;
+    String cancelReason = "the customer asked by phone (console e2e)";
     try {
       // The venue answers every request with an error: the order's saga stops progressing.
       var failing =
@@ -210,30 +225,203 @@ class ConsoleE2EIT {
       assertThat(browser.findElement(By.id("stuck-sagas")).getText()).contains(orderId);
       assertThat(browser.findElement(By.cssSelector("label[for=olderThan]")).getText())
           .startsWith("No progress for at least");
+
+      // Without a reason nothing is done; with one, what the saga waits for is sent again.
+      act(orderId, "", "resend");
+      assertThat(browser.findElement(By.id("refused")).getText()).contains("give a reason");
+      act(orderId, "venue said it is back (console e2e)", "resend");
+      assertThat(browser.findElement(By.id("outcome")).getText())
+          .startsWith("Re-sent for " + orderId)
+          .contains("made due now");
+      assertThat(browser.getCurrentUrl()).contains("step=" + step);
       screenshot("stuck-sagas");
 
-      // Its page shows where it stands.
+      // Its page shows where it stands; the operator cancels it on the customer's behalf there.
       browser.findElement(By.linkText(orderId)).click();
       waitFor(By.id("saga-step"));
       assertThat(browser.findElement(By.id("saga-step")).getText()).isEqualTo(step);
+      act(orderId, cancelReason, "cancel");
+      assertThat(browser.findElement(By.id("outcome")).getText())
+          .contains("requested on the customer's behalf");
+      assertThat(browser.getCurrentUrl()).endsWith("/orders/" + orderId);
     } finally {
       TestHttp.putJson(system.exchange.port(), "/venue/settings", settings);
     }
-    // The venue answers again: the order ends, as any other.
+    // The venue answers again: the saga undoes what it did and the order ends cancelled, its
+    // history saying who asked and why, its journey what the operator re-sent.
     Eventually.within(
         Duration.ofSeconds(180),
-        () -> {
-          String status =
-              JSON.readTree(
+        () ->
+            "CANCELLED"
+                    .equals(
+                        JSON.readTree(
+                                TestHttp.asOperator()
+                                    .get(system.querySide.port(), "/api/orders/" + orderId)
+                                    .body())
+                            .path("status")
+                            .asText())
+                ? true
+                : null);
+    browser.get(console() + "/orders/" + orderId);
+    waitFor(By.id("status"));
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("CANCELLED");
+    List<String> journey =
+        browser.findElements(By.cssSelector("table.journey tbody tr")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(journey)
+        .anyMatch(
+            entry ->
+                entry.contains("OrderCancellationRequested")
+                    && entry.contains("asked by operator:")
+                    && entry.contains(cancelReason))
+        .anyMatch(
+            entry ->
+                entry.contains("OPERATOR")
+                    && entry.contains("resend by operator:")
+                    && entry.contains("venue said it is back (console e2e)"));
+    screenshot("order-acted-on");
+  }
+
+  /**
+   * Poison, fix, re-drive, from the desk: the command side parks the order's fee charge on its
+   * dead-letter topic (fault injection), the operator finds it and inspects it; once the command
+   * side runs without the fault (the fix), the operator re-drives the parked copies as one
+   * selection with a reason. The fee is charged once and the order fills.
+   */
+  @Test
+  void aPoisonMessageIsReDrivenFromTheDeskAfterTheFixAndItsEffectAppearsOnce() throws Exception {
+    signIn();
+    String account = "acc-poison-" + UUID.randomUUID().toString().substring(0, 8);
+    String customer = "cust-poison-" + UUID.randomUUID().toString().substring(0, 8);
+    system.openFundedAccount(account, customer);
+    String source = Topics.COMMANDS_DEAD_LETTER;
+    String orderId;
+    system.commandSide.close();
+    try {
+      system.commandSide.start(Map.of("FAULT_PARK_SAGA_COMMANDS", "ChargeFee"));
+      orderId = system.placeMarketSell(account, customer, "c-poison");
+      Eventually.within(
+          Duration.ofSeconds(90),
+          () -> {
+            browser.get(console() + "/dead-letters/command/" + source);
+            waitFor(By.id("dead-letters"));
+            return browser.getPageSource().contains(orderId) ? true : null;
+          });
+    } finally {
+      system.commandSide.close();
+      system.commandSide.start();
+    }
+
+    // The desk lists the source with its pending count.
+    browser.get(console() + "/dead-letters");
+    waitFor(By.id("dead-letter-sources"));
+    assertThat(browser.findElement(By.id("dead-letter-sources")).getText())
+        .contains("command")
+        .contains(source)
+        .contains("saga")
+        .contains("inbox-rejected");
+    screenshot("dead-letters");
+
+    // The source's page: the parked charges of this order, inspected and ticked.
+    browser.findElement(By.linkText(source)).click();
+    waitFor(By.id("dead-letters"));
+    List<WebElement> parked =
+        browser.findElements(By.cssSelector("#dead-letters tbody tr")).stream()
+            .filter(candidate -> candidate.getText().contains("ChargeFee"))
+            .filter(candidate -> candidate.getDomProperty("innerHTML").contains(orderId))
+            .toList();
+    assertThat(parked).isNotEmpty();
+    parked.get(0).findElement(By.tagName("summary")).click();
+    assertThat(parked.get(0).findElement(By.cssSelector("pre.payload")).getText())
+        .contains(orderId);
+    for (WebElement message : parked) {
+      message.findElement(By.cssSelector("input[type=checkbox]")).click();
+    }
+    screenshot("dead-letter-source");
+    browser.findElement(By.id("reason")).sendKeys("fee service fixed (console e2e)");
+    browser.findElement(By.cssSelector("button[value=redrive]")).click();
+    waitFor(By.id("outcome"));
+    assertThat(browser.findElement(By.id("outcome")).getText())
+        .startsWith("Re-drive of " + parked.size() + " message(s)")
+        .contains("REDRIVEN")
+        .doesNotContain("STILL_FAILING");
+
+    JsonNode end =
+        Eventually.within(
+            Duration.ofSeconds(120),
+            () -> {
+              JsonNode document =
+                  JSON.readTree(
                       TestHttp.asOperator()
                           .get(system.querySide.port(), "/api/orders/" + orderId)
-                          .body())
-                  .path("status")
-                  .asText();
-          return List.of("FILLED", "REJECTED", "CANCELLED", "EXPIRED").contains(status)
-              ? status
-              : null;
-        });
+                          .body());
+              return "FILLED".equals(document.path("status").asText()) ? document : null;
+            });
+    assertThat(end.path("timeline").findValuesAsText("event"))
+        .as("the fee charged once, however many copies were re-driven")
+        .containsOnlyOnce("FeeCharged");
+  }
+
+  /**
+   * The overview: every service ready with the servers it uses, the servers of their own (identity
+   * provider, Zipkin, Prometheus), and the six charts of the last hour, each naming its Prometheus
+   * queries, drawn or saying it has no samples (Prometheus scrapes the services of `make run`, not
+   * the processes this test starts).
+   */
+  @Test
+  void theOverviewShowsEveryServiceAndServerReadyAndEachChartWithItsSource() throws Exception {
+    signIn();
+    browser.get(console() + "/overview");
+    waitFor(By.id("readiness-services"));
+
+    assertThat(rowsOf("readiness-services"))
+        .containsKeys("command", "query", "saga", "projections", "Identity provider")
+        .allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("UP"));
+    assertThat(browser.findElement(By.id("readiness-services")).getText())
+        .contains("db UP")
+        .contains("kafka UP")
+        .contains("elasticsearch UP");
+    assertThat(rowsOf("readiness-servers"))
+        .containsKeys("PostgreSQL", "Kafka", "Elasticsearch", "Zipkin", "Prometheus")
+        .allSatisfy((name, status) -> assertThat(status).as(name).isEqualTo("UP"));
+
+    List<WebElement> charts = browser.findElements(By.cssSelector("figure.chart"));
+    assertThat(charts)
+        .extracting(chart -> chart.getDomAttribute("id"))
+        .containsExactly(
+            "chart-orders",
+            "chart-latency",
+            "chart-lag",
+            "chart-outbox",
+            "chart-breaker",
+            "chart-errors");
+    for (WebElement chart : charts) {
+      assertThat(chart.findElements(By.cssSelector(".problem")))
+          .as("Prometheus answered the queries of %s", chart.getDomAttribute("id"))
+          .isEmpty();
+      assertThat(chart.findElement(By.cssSelector("details.source")).getDomProperty("innerHTML"))
+          .contains("<code>")
+          .contains("Explore in Prometheus");
+      WebElement plot = chart.findElement(By.cssSelector("div.plot"));
+      assertThat(
+              "true".equals(plot.getDomAttribute("data-drawn"))
+                  ? !plot.findElements(By.tagName("canvas")).isEmpty()
+                  : plot.getText().equals("no samples in the last hour"))
+          .as("%s is drawn by uPlot or says it has no samples", chart.getDomAttribute("id"))
+          .isTrue();
+    }
+    screenshot("overview");
+  }
+
+  /** The first two cells of each row of a table: name → status. */
+  private static Map<String, String> rowsOf(String table) {
+    Map<String, String> rows = new java.util.LinkedHashMap<>();
+    for (WebElement row : browser.findElements(By.cssSelector("#" + table + " tbody tr"))) {
+      List<WebElement> cells = row.findElements(By.tagName("td"));
+      rows.put(cells.get(0).getText(), cells.get(1).getText());
+    }
+    return rows;
   }
 
   @Test
@@ -282,6 +470,31 @@ class ConsoleE2EIT {
     }
   }
 
+  /**
+   * Opens the order's "Act" panel on the current page, gives the reason and presses the action's
+   * button; waits for the page the console returns to.
+   */
+  private static void act(String orderId, String reason, String action) {
+    WebElement panel =
+        browser.findElements(By.cssSelector("details.act")).stream()
+            .filter(candidate -> candidate.getText().contains(orderId))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no Act panel for " + orderId));
+    panel.findElement(By.tagName("summary")).click();
+    WebElement field = panel.findElement(By.name("reason"));
+    field.clear();
+    field.sendKeys(reason);
+    if (reason.isEmpty()) {
+      // The browser itself refuses an empty required field; the console must refuse it too.
+      ((JavascriptExecutor) browser)
+          .executeScript("arguments[0].removeAttribute('required')", field);
+    }
+    WebElement page = browser.findElement(By.tagName("html"));
+    panel.findElement(By.cssSelector("button[value=" + action + "]")).click();
+    new WebDriverWait(browser, PAGE_WAIT).until(ExpectedConditions.stalenessOf(page));
+    waitFor(By.cssSelector("#outcome, #refused"));
+  }
+
   private static String console() {
     return "http://127.0.0.1:" + console.port();
   }
@@ -310,10 +523,25 @@ class ConsoleE2EIT {
     }
   }
 
+  /**
+   * Saves a screenshot of the page, and records how long the browser took to load it (navigation
+   * start to load end, from the Navigation Timing API) in {@code page-load-ms.txt}: a measurement
+   * for the README, not an assertion (timings on a shared 2-core machine would make a flaky test).
+   */
   private static void screenshot(String page) throws Exception {
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
     Files.copy(
         shot.toPath(), SCREENSHOTS.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Object loadMillis =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const n = performance.getEntriesByType('navigation')[0];"
+                    + " return n ? Math.round(n.duration) : null;");
+    Files.writeString(
+        SCREENSHOTS.resolve("page-load-ms.txt"),
+        page + " " + loadMillis + " ms " + browser.getCurrentUrl() + "\n",
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   private static HttpResponse<String> get(String path, String token) throws Exception {

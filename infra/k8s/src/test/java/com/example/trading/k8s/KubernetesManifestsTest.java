@@ -12,9 +12,11 @@ import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.schemas.ReadModel;
 import com.example.trading.schemas.Topics;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,9 @@ import org.yaml.snakeyaml.Yaml;
  * The rendered manifests of each overlay agree with the code they deploy: every environment
  * variable a service reads is set (and none it does not read), every topic of the contract is a
  * KafkaTopic with the partitions, replicas and retention the services expect, the probes point at
- * the actuator's health groups on the port the service listens on, and every workload runs the
- * image of the service it is named after. (Schema validation: {@code infra/k8s/check}.)
+ * the actuator's health groups on the port the service listens on, every workload runs the image of
+ * the service it is named after, and the operator console is on a host of its own and reaches only
+ * the services it works through. (Schema validation: {@code infra/k8s/check}.)
  */
 class KubernetesManifestsTest {
 
@@ -44,6 +47,7 @@ class KubernetesManifestsTest {
           "saga-orchestrator", "saga-orchestrator",
           "projections", "projections",
           "identity", "infra/identity",
+          "console", "infra/console",
           "exchange-simulator", "infra/exchange-simulator",
           "view-replay", "projections");
 
@@ -71,6 +75,21 @@ class KubernetesManifestsTest {
           "TRADING_AUDIENCE", List.of("oauth2-resource-server</artifactId>"));
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
+
+  /** The services the console works through: its variable for each one's base URL. */
+  private static final Map<String, String> CONSOLE_CALLS =
+      Map.of(
+          "COMMAND_URL", "command-side",
+          "QUERY_URL", "query-side",
+          "SAGA_URL", "saga-orchestrator",
+          "PROJECTIONS_URL", "projections");
+
+  /**
+   * The namespaces the console may reach: those every service may (DNS, the ingress controller for
+   * the issuer's public address, Zipkin for spans) and Prometheus's (the overview's charts).
+   */
+  private static final Set<String> CONSOLE_EGRESS_NAMESPACES =
+      Set.of("kube-system", "ingress-nginx", "observability", "monitoring");
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
@@ -239,6 +258,250 @@ class KubernetesManifestsTest {
     assertThat(Files.readString(ROOT.resolve("pom.xml")))
         .as("Jib names each image trading/<artifactId>")
         .contains("<image>trading/${project.artifactId}:${project.version}</image>");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void theConsoleHasAHostOfItsOwnWhereTheIdentityProviderSendsOperatorsBack(String overlay) {
+    RenderedOverlay rendered = RenderedOverlay.render(overlay);
+    Map<String, Object> ingress = rendered.find("Ingress", "trading").orElseThrow();
+    List<Map<String, Object>> rules = list(map(ingress, "spec"), "rules");
+    List<String> hosts =
+        rules.stream()
+            .filter(rule -> backendsOf(rule).contains("console"))
+            .map(rule -> (String) rule.get("host"))
+            .toList();
+    assertThat(hosts).as("%s: the console's hosts on the Ingress", rendered).hasSize(1);
+    String host = hosts.get(0);
+    Map<String, Object> rule =
+        rules.stream().filter(r -> host.equals(r.get("host"))).findFirst().orElseThrow();
+    assertThat(list(map(rule, "http"), "paths"))
+        .as("%s: %s serves the console, all of it", rendered, host)
+        .singleElement()
+        .satisfies(
+            path -> {
+              assertThat(path.get("path")).isEqualTo("/");
+              assertThat(path.get("pathType")).isEqualTo("Prefix");
+              assertThat(map(map(path, "backend"), "service"))
+                  .containsEntry("name", "console")
+                  .containsEntry("port", Map.of("name", "http"));
+            });
+    assertThat(
+            list(map(ingress, "spec"), "tls").stream()
+                .flatMap(tls -> ((List<?>) tls.get("hosts")).stream().map(String::valueOf))
+                .toList())
+        .as("%s: the console's host is served over TLS", rendered)
+        .contains(host);
+    assertThat(rendered.generatedConfigMap("identity-config").get("TRADING_CONSOLE_REDIRECT_URIS"))
+        .as("%s: the identity provider sends operators back to the console's host", rendered)
+        .isEqualTo("https://" + host + "/login/oauth2/code/trading");
+
+    Map<String, Object> deployment = rendered.find("Deployment", "console").orElseThrow();
+    assertThat(map(deployment, "spec").get("replicas"))
+        .as("%s: one console: its sessions are in memory", rendered)
+        .isEqualTo(1);
+    assertThat(rendered.ofKind("HorizontalPodAutoscaler"))
+        .as("%s: nothing scales the console out of its in-memory sessions", rendered)
+        .noneMatch(hpa -> "console".equals(map(map(hpa, "spec"), "scaleTargetRef").get("name")));
+    Map<String, Object> service = rendered.find("Service", "console").orElseThrow();
+    assertThat(selects(map(service, "spec").get("selector"), podLabels(deployment)))
+        .as("%s: the console's Service selects its pods", rendered)
+        .isTrue();
+    assertThat(list(map(service, "spec"), "ports"))
+        .as("%s: the console's Service port http", rendered)
+        .anyMatch(port -> "http".equals(port.get("name")) && "http".equals(port.get("targetPort")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void theConsoleReachesOnlyWhatItWorksThroughAndTheServicesAcceptIt(String overlay) {
+    RenderedOverlay rendered = RenderedOverlay.render(overlay);
+    Map<String, Object> console = rendered.find("Deployment", "console").orElseThrow();
+    Map<String, Object> consolePods = podLabels(console);
+    Map<String, String> environment = rendered.environment(container(console));
+
+    // Its base URLs name the services' Services, on their http port.
+    CONSOLE_CALLS.forEach(
+        (variable, name) -> {
+          URI url = URI.create(environment.get(variable));
+          Map<String, Object> service =
+              rendered
+                  .find("Service", name)
+                  .orElseThrow(() -> new AssertionError(rendered + ": no Service " + name));
+          assertThat(url.getHost()).as("%s: the console's %s", rendered, variable).isEqualTo(name);
+          assertThat(list(map(service, "spec"), "ports"))
+              .as("%s: the console's %s is %s's http port", rendered, variable, name)
+              .anyMatch(
+                  port ->
+                      "http".equals(port.get("name")) && port.get("port").equals(url.getPort()));
+        });
+    // The issuer is the identity provider's public host, reached through the Ingress.
+    String issuerHost =
+        URI.create(rendered.generatedConfigMap("trading-shared").get("TRADING_ISSUER_URI"))
+            .getHost();
+    assertThat(
+            list(map(rendered.find("Ingress", "trading").orElseThrow(), "spec"), "rules").stream()
+                .filter(rule -> issuerHost.equals(rule.get("host")))
+                .flatMap(rule -> backendsOf(rule).stream())
+                .toList())
+        .as("%s: the issuer's host %s is the identity provider's", rendered, issuerHost)
+        .containsExactly("identity");
+
+    // What the console may reach, and who may reach it.
+    Set<String> podsReached = new TreeSet<>();
+    Map<String, Set<Object>> namespacesReached = new HashMap<>();
+    Set<String> namespacesReaching = new TreeSet<>();
+    for (Map<String, Object> policy : rendered.ofKind("NetworkPolicy")) {
+      Map<String, Object> spec = map(policy, "spec");
+      if (!selects(spec.get("podSelector"), consolePods)) {
+        continue;
+      }
+      List<?> types = spec.get("policyTypes") instanceof List<?> given ? given : List.of();
+      if (types.contains("Egress")) {
+        for (Map<String, Object> rule : list(spec, "egress")) {
+          assertThat(list(rule, "to"))
+              .as("%s: %s lets the console reach anything", rendered, nameOf(policy))
+              .isNotEmpty();
+          for (Map<String, Object> peer : list(rule, "to")) {
+            assertThat(peer)
+                .as("%s: %s lets the console reach addresses", rendered, nameOf(policy))
+                .doesNotContainKey("ipBlock");
+            if (peer.containsKey("namespaceSelector")) {
+              namespacesReached
+                  .computeIfAbsent(namespaceOf(peer), namespace -> new HashSet<>())
+                  .addAll(portsOf(rule));
+              continue;
+            }
+            List<String> selected =
+                rendered.workloads().stream()
+                    .filter(workload -> selects(peer.get("podSelector"), podLabels(workload)))
+                    .map(RenderedOverlay::nameOf)
+                    .toList();
+            assertThat(selected)
+                .as("%s: %s lets the console reach pods of no service", rendered, nameOf(policy))
+                .isNotEmpty();
+            assertThat(portsOf(rule))
+                .as(
+                    "%s: %s: the console reaches %s's http port",
+                    rendered, nameOf(policy), selected)
+                .containsExactly("http");
+            podsReached.addAll(selected);
+          }
+        }
+      }
+      if (types.contains("Ingress")) {
+        for (Map<String, Object> rule : list(spec, "ingress")) {
+          for (Map<String, Object> peer : list(rule, "from")) {
+            assertThat(peer)
+                .as("%s: %s: only other namespaces reach the console", rendered, nameOf(policy))
+                .containsKey("namespaceSelector")
+                .doesNotContainKey("ipBlock");
+            namespacesReaching.add(namespaceOf(peer));
+          }
+        }
+      }
+    }
+    assertThat(podsReached)
+        .as("%s: the pods the console may reach", rendered)
+        .containsExactlyInAnyOrderElementsOf(CONSOLE_CALLS.values());
+    assertThat(namespacesReached.keySet())
+        .as("%s: the namespaces the console may reach", rendered)
+        .containsExactlyInAnyOrderElementsOf(CONSOLE_EGRESS_NAMESPACES);
+    assertThat(namespacesReached.get("ingress-nginx"))
+        .as("%s: the console reaches the issuer through the ingress controller", rendered)
+        .contains(443);
+    URI prometheus = URI.create(environment.get("PROMETHEUS_URL"));
+    assertThat(prometheus.getHost())
+        .as("%s: the console's PROMETHEUS_URL is in namespace monitoring", rendered)
+        .endsWith(".monitoring");
+    assertThat(namespacesReached.get("monitoring"))
+        .as("%s: in namespace monitoring the console reaches Prometheus's API only", rendered)
+        .containsExactly(prometheus.getPort());
+    assertThat(namespacesReaching)
+        .as("%s: browsers through the ingress controller, and Prometheus", rendered)
+        .containsExactlyInAnyOrder("ingress-nginx", "monitoring");
+
+    // And the services it works through accept it.
+    for (String name : CONSOLE_CALLS.values()) {
+      Map<String, Object> pods = podLabels(rendered.find("Deployment", name).orElseThrow());
+      assertThat(rendered.ofKind("NetworkPolicy"))
+          .as("%s: %s accepts the console on its http port", rendered, name)
+          .anyMatch(
+              policy ->
+                  selects(map(policy, "spec").get("podSelector"), pods)
+                      && list(map(policy, "spec"), "ingress").stream()
+                          .anyMatch(
+                              rule ->
+                                  portsOf(rule).contains("http")
+                                      && list(rule, "from").stream()
+                                          .anyMatch(
+                                              peer ->
+                                                  !peer.containsKey("namespaceSelector")
+                                                      && selects(
+                                                          peer.get("podSelector"), consolePods))));
+    }
+  }
+
+  /** The Services an Ingress rule routes to. */
+  private static List<String> backendsOf(Map<String, Object> rule) {
+    return list(map(rule, "http"), "paths").stream()
+        .map(path -> (String) map(map(path, "backend"), "service").get("name"))
+        .toList();
+  }
+
+  /** The labels of a workload's pods (a CronJob's: of its jobs' pods). */
+  private static Map<String, Object> podLabels(Map<String, Object> workload) {
+    Map<String, Object> spec = map(workload, "spec");
+    if ("CronJob".equals(workload.get("kind"))) {
+      spec = map(map(spec, "jobTemplate"), "spec");
+    }
+    return map(map(map(spec, "template"), "metadata"), "labels");
+  }
+
+  /** Whether a label selector (matchLabels, matchExpressions) selects these labels. */
+  @SuppressWarnings("unchecked")
+  private static boolean selects(Object selector, Map<String, Object> labels) {
+    if (!(selector instanceof Map<?, ?>)) {
+      return false;
+    }
+    Map<String, Object> of = (Map<String, Object>) selector;
+    for (Map.Entry<String, Object> label : map(of, "matchLabels").entrySet()) {
+      if (!String.valueOf(label.getValue()).equals(labels.get(label.getKey()))) {
+        return false;
+      }
+    }
+    for (Map<String, Object> expression : list(of, "matchExpressions")) {
+      Object value = labels.get(expression.get("key"));
+      List<?> values = expression.get("values") instanceof List<?> given ? given : List.of();
+      boolean matches =
+          switch ((String) expression.get("operator")) {
+            case "In" -> value != null && values.contains(value);
+            case "NotIn" -> value == null || !values.contains(value);
+            case "Exists" -> value != null;
+            case "DoesNotExist" -> value == null;
+            default -> throw new AssertionError("unknown operator in " + expression);
+          };
+      if (!matches) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The namespace a NetworkPolicy peer names by its kubernetes.io/metadata.name label. */
+  private static String namespaceOf(Map<String, Object> peer) {
+    Object name =
+        map(map(peer, "namespaceSelector"), "matchLabels").get("kubernetes.io/metadata.name");
+    if (name == null) {
+      throw new AssertionError(
+          "a peer of namespaces not named by kubernetes.io/metadata.name: " + peer);
+    }
+    return (String) name;
+  }
+
+  /** The ports of a NetworkPolicy rule, by name or number. */
+  private static List<Object> portsOf(Map<String, Object> rule) {
+    return list(rule, "ports").stream().map(port -> port.get("port")).toList();
   }
 
   private static boolean usedBy(String variable, String pom) {

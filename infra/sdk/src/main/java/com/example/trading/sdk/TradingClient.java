@@ -3,6 +3,7 @@ package com.example.trading.sdk;
 import com.example.trading.sdk.command.api.AccountsApi;
 import com.example.trading.sdk.command.api.DepositsApi;
 import com.example.trading.sdk.command.model.AccountOpenedAnswer;
+import com.example.trading.sdk.command.model.CancelOrderRequest;
 import com.example.trading.sdk.command.model.DepositAccepted;
 import com.example.trading.sdk.command.model.DepositRequestBody;
 import com.example.trading.sdk.command.model.OpenAccountRequest;
@@ -145,8 +146,17 @@ public final class TradingClient {
    * {@code 409}.
    */
   public OrderAccepted cancelOrder(String orderId) {
+    return cancelOrder(orderId, null);
+  }
+
+  /**
+   * Asks to cancel an order, saying why ({@code reason}, null for none): the reason is recorded in
+   * the order's history with who asked (an operator cancelling on a customer's behalf gives one).
+   */
+  public OrderAccepted cancelOrder(String orderId, String reason) {
+    CancelOrderRequest request = reason == null ? null : new CancelOrderRequest().reason(reason);
     return wrote(
-        call("cancel order " + orderId, () -> orderCommands.cancelOrder(orderId)),
+        call("cancel order " + orderId, () -> orderCommands.cancelOrder(orderId, request)),
         OrderAccepted::getPosition);
   }
 

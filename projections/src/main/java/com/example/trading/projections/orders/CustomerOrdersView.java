@@ -201,6 +201,15 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
     return doc;
   }
 
+  /** Who asked to cancel and why, when the event says (revision 2); null for older ones. */
+  private static String cancelDetail(OrderCancellationRequested e) {
+    if (e.requestedBy() == null && e.reason() == null) {
+      return null;
+    }
+    String by = "asked by " + (e.requestedBy() == null ? "an unrecorded caller" : e.requestedBy());
+    return e.reason() == null ? by : by + ": " + e.reason();
+  }
+
   private static final Comparator<TimelineEntry> TIMELINE_ORDER =
       Comparator.comparing(TimelineEntry::at)
           .thenComparing(TimelineEntry::stream)
@@ -319,7 +328,7 @@ public class CustomerOrdersView implements View<CustomerOrderDocument> {
       }
       case OrderCancellationRequested e -> {
         doc.status = OrderStatus.CANCEL_REQUESTED.name();
-        timeline(doc, at, "OrderCancellationRequested", null);
+        timeline(doc, at, "OrderCancellationRequested", cancelDetail(e));
       }
       case OrderCancelled e -> {
         doc.status = OrderStatus.CANCELLED.name();

@@ -124,6 +124,29 @@ class CustomerOrdersViewTest {
   }
 
   @Test
+  void aCancelOnTheCustomersBehalfSaysWhoAskedAndWhyAndAnOlderOneSaysNothing() {
+    CustomerOrderDocument doc =
+        fold(
+            List.of(
+                placed(),
+                event(
+                    new OrderCancellationRequested(
+                        ORDER, "operator:alice", "the customer asked by phone"),
+                    1)));
+    CustomerOrderDocument older =
+        fold(List.of(placed(), event(new OrderCancellationRequested(ORDER), 1)));
+
+    assertThat(doc.timeline)
+        .filteredOn(entry -> entry.event().equals("OrderCancellationRequested"))
+        .extracting(CustomerOrderDocument.TimelineEntry::detail)
+        .containsExactly("asked by operator:alice: the customer asked by phone");
+    assertThat(older.timeline)
+        .filteredOn(entry -> entry.event().equals("OrderCancellationRequested"))
+        .extracting(CustomerOrderDocument.TimelineEntry::detail)
+        .containsOnlyNulls();
+  }
+
+  @Test
   void aRefundedFeeAndAnExpiryAreRecorded() {
     CustomerOrderDocument doc =
         fold(

@@ -5,6 +5,7 @@ import com.example.trading.platform.kafka.MessageHeader;
 import com.example.trading.platform.kafka.ReceivedMessage;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.saga.store.EventStoreTransactions;
+import com.example.trading.saga.store.StoredEvents;
 import com.example.trading.schemas.EventStream;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.Topics;
@@ -35,15 +36,12 @@ import org.springframework.stereotype.Component;
  * event keeps its aggregate's sequence number from the command side under a per-type aggregate id
  * ({@code order:}, {@code holding:}, {@code fee:} + id; an order and its fee share an id), so the
  * stream of each aggregate is a faithful copy; it is stamped with the time it is stored here, and
- * when it happened stays in its metadata ({@value #OCCURRED_AT}). A record that cannot be read is
- * kept in {@code inbox_rejected} for an operator instead of stalling its partition. One batch, one
- * transaction: all of it is stored, or none.
+ * when it happened stays in its metadata ({@value StoredEvents#OCCURRED_AT}). A record that cannot
+ * be read is kept in {@code inbox_rejected} for an operator instead of stalling its partition. One
+ * batch, one transaction: all of it is stored, or none.
  */
 @Component
 class InboxWriter {
-
-  /** Metadata key of when the event happened on the command side (the envelope's timestamp). */
-  static final String OCCURRED_AT = "occurredAt";
 
   private final EventStore eventStore;
   private final MessageCodec codec;
@@ -129,7 +127,7 @@ class InboxWriter {
     if (envelope.traceparent() != null) {
       metadata.put(MessageMetadata.TRACEPARENT, envelope.traceparent());
     }
-    metadata.put(OCCURRED_AT, envelope.timestamp().toString());
+    metadata.put(StoredEvents.OCCURRED_AT, envelope.timestamp().toString());
     String position = record.header(Topics.POSITION_HEADER);
     if (position != null) {
       metadata.put("sourcePosition", position);

@@ -16,6 +16,12 @@ import org.axonframework.messaging.MetaData;
  */
 public final class StoredEvents {
 
+  /**
+   * Metadata key of when an event the inbox stored happened on the command side (the envelope's
+   * timestamp); the orchestrator's own events have none.
+   */
+  public static final String OCCURRED_AT = "occurredAt";
+
   private StoredEvents() {}
 
   public static EventMessage<?> of(

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * One order's journey on one time line: the order's and its fee's events (from the CustomerOrders
  * view), the saga's steps (from the orchestrator: started, last progress, the armed deadline,
- * finished) and the venue requests with their answers (from the market gateway), oldest first. Each
- * source may be missing (a view behind, a saga already cleaned up); what is there is shown.
+ * finished), the venue requests with their answers (from the market gateway) and what operators did
+ * to the saga (from the orchestrator: who, why, what it touched), oldest first. Each source may be
+ * missing (a view behind, a saga already cleaned up); what is there is shown.
  */
 public record Journey(List<Entry> entries) {
 
@@ -19,13 +20,19 @@ public record Journey(List<Entry> entries) {
     ORDER,
     FEE,
     SAGA,
-    VENUE
+    VENUE,
+    OPERATOR
   }
 
   /** One moment of the journey; {@code future} for what is due but has not happened. */
   public record Entry(Instant at, Source source, String what, String detail, boolean future) {}
 
-  static Journey of(JsonNode order, JsonNode saga, JsonNode venueRequests, Instant now) {
+  static Journey of(
+      JsonNode order,
+      JsonNode saga,
+      JsonNode venueRequests,
+      JsonNode operatorActions,
+      Instant now) {
     List<Entry> entries = new ArrayList<>();
     if (order != null) {
       for (JsonNode step : order.path("timeline")) {
@@ -99,6 +106,21 @@ public record Journey(List<Entry> entries) {
                   error == null ? "not answered yet" : "last attempt failed: " + error,
                   next != null && next.isAfter(now)));
         }
+      }
+    }
+    if (operatorActions != null) {
+      for (JsonNode action : operatorActions) {
+        entries.add(
+            new Entry(
+                instant(action.path("actedAt")),
+                Source.OPERATOR,
+                action.path("action").asText().toLowerCase(java.util.Locale.ROOT)
+                    + " by "
+                    + action.path("operator").asText()
+                    + " in step "
+                    + action.path("step").asText(),
+                action.path("detail").asText() + "; reason: " + action.path("reason").asText(),
+                false));
       }
     }
     entries.removeIf(entry -> entry.at() == null);

@@ -83,6 +83,7 @@ class OrderPages {
       return "search";
     }
     model.addAttribute("orderId", orderId);
+    model.addAttribute("returnTo", "/orders/" + encode(orderId));
     model.addAttribute("order", order.orElse(null));
     model.addAttribute("saga", saga.orElse(null));
     addJourney(orderId, order.orElse(null), saga.orElse(null), model);
@@ -102,7 +103,10 @@ class OrderPages {
   private void addJourney(String orderId, JsonNode order, JsonNode saga, Model model) {
     JsonNode venueRequests =
         apis.get(Service.SAGA, "/ops/sagas/{orderId}/venue-requests", orderId).orElse(null);
-    model.addAttribute("journey", Journey.of(order, saga, venueRequests, clock.instant()));
+    JsonNode operatorActions =
+        apis.get(Service.SAGA, "/ops/sagas/{orderId}/actions", orderId).orElse(null);
+    model.addAttribute(
+        "journey", Journey.of(order, saga, venueRequests, operatorActions, clock.instant()));
     String traceId = order == null ? null : order.path("traceId").asText(null);
     model.addAttribute("traceUrl", traceId == null ? null : urls.traceOf(traceId));
   }

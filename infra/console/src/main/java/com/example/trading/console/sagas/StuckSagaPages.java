@@ -3,6 +3,7 @@ package com.example.trading.console.sagas;
 import com.example.trading.console.services.TradingApis;
 import com.example.trading.console.services.TradingApis.Service;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Sagas that have made no progress for a while (the orchestrator's {@code /ops/sagas/stuck}: not
- * those resting at the venue by design), least recently progressed first, narrowed to one step.
+ * those resting at the venue by design), least recently progressed first, narrowed to one step;
+ * each row offers the actions of {@link SagaActionPages}.
  */
 @Controller
 class StuckSagaPages {
@@ -36,7 +38,12 @@ class StuckSagaPages {
       @RequestParam(defaultValue = "PT5M") String olderThan,
       @RequestParam(required = false) String step,
       Model model,
+      HttpServletRequest request,
       HttpServletResponse response) {
+    model.addAttribute(
+        "returnTo",
+        request.getRequestURI()
+            + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
     model.addAttribute("olderThan", olderThan);
     model.addAttribute("step", step == null || step.isBlank() ? null : step);
     Duration age;

@@ -41,7 +41,7 @@ class JourneyTest {
               'nextAttemptAt': null, 'lastError': null, 'doneAt': '2026-12-03T10:00:00.600Z',
               'outcome': 'ACCEPTED'}]""");
 
-    assertThat(Journey.of(order, saga, venue, NOW).entries())
+    assertThat(Journey.of(order, saga, venue, null, NOW).entries())
         .extracting(Entry::source, Entry::what)
         .containsExactly(
             tuple(Source.ORDER, "OrderPlaced"),
@@ -70,7 +70,7 @@ class JourneyTest {
               'nextAttemptAt': '2026-12-03T10:00:12Z', 'lastError': 'connection refused',
               'doneAt': null, 'outcome': null}]""");
 
-    var entries = Journey.of(null, saga, venue, NOW).entries();
+    var entries = Journey.of(null, saga, venue, null, NOW).entries();
 
     assertThat(entries)
         .filteredOn(Entry::future)
@@ -88,5 +88,29 @@ class JourneyTest {
         .filteredOn(entry -> entry.what().equals("SUBMIT requested"))
         .extracting(Entry::detail)
         .containsExactly("sent 3 times");
+  }
+
+  @Test
+  void whatAnOperatorDidIsOnTheTimeLineWithWhoAndWhy() throws Exception {
+    JsonNode saga =
+        json(
+            """
+            {'step': 'CHARGING_FEE', 'ending': null, 'retries': 1, 'waitingFor': null,
+             'startedAt': '2026-12-03T10:00:00Z', 'progressedAt': '2026-12-03T10:00:01Z',
+             'finishedAt': null, 'deadlineAt': null}""");
+    JsonNode actions =
+        json(
+            """
+            [{'action': 'RESEND', 'step': 'CHARGING_FEE', 'operator': 'operator:alice',
+              'reason': 'fee service restarted', 'actedAt': '2026-12-03T10:00:05Z',
+              'detail': 'the step deadline made due now'}]""");
+
+    assertThat(Journey.of(null, saga, null, actions, NOW).entries())
+        .filteredOn(entry -> entry.source() == Source.OPERATOR)
+        .extracting(Entry::what, Entry::detail)
+        .containsExactly(
+            tuple(
+                "resend by operator:alice in step CHARGING_FEE",
+                "the step deadline made due now; reason: fee service restarted"));
   }
 }

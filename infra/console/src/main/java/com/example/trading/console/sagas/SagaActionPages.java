@@ -1,0 +1,105 @@
+package com.example.trading.console.sagas;
+
+import com.example.trading.console.services.TradingApis;
+import com.example.trading.console.services.TradingApis.Answer;
+import com.example.trading.console.services.TradingApis.Service;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * What an operator does to an order whose saga is stuck, from the stuck list or the order's page,
+ * always with a reason: <b>re-send</b> what the saga waits for (the orchestrator's {@code POST
+ * /ops/sagas/{orderId}/resend}, recorded there with the operator) or <b>cancel</b> the order on the
+ * customer's behalf (the command API's cancel with the reason, recorded in the order's history with
+ * the operator). Each service checks the operator's token and decides; the page the operator came
+ * from then says what happened.
+ */
+@Controller
+class SagaActionPages {
+
+  /** The outcome shown on the page the operator returns to. */
+  static final String OUTCOME = "outcome";
+
+  static final String REFUSED = "refused";
+
+  private static final int REASON_LIMIT = 500;
+
+  /** A path on this host: one slash, then no slash or backslash, and no white space anywhere. */
+  private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])\\S*");
+
+  private final TradingApis apis;
+
+  SagaActionPages(TradingApis apis) {
+    this.apis = apis;
+  }
+
+  @PostMapping("/orders/{orderId}/actions")
+  String act(
+      @PathVariable String orderId,
+      @RequestParam String action,
+      @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "") String returnTo,
+      RedirectAttributes redirect) {
+    String back = localPath(returnTo, "/orders/" + orderId);
+    String why = reason.strip();
+    if (why.isEmpty() || why.length() > REASON_LIMIT) {
+      redirect.addFlashAttribute(
+          REFUSED,
+          "Nothing done to "
+              + orderId
+              + ": give a reason of at most "
+              + REASON_LIMIT
+              + " characters (it is recorded with your name).");
+      return "redirect:" + back;
+    }
+    Map<String, String> body = Map.of("reason", why);
+    switch (action) {
+      case "resend" -> {
+        Answer answer = apis.post(Service.SAGA, "/ops/sagas/{orderId}/resend", body, orderId);
+        if (answer.succeeded()) {
+          redirect.addFlashAttribute(
+              OUTCOME,
+              "Re-sent for "
+                  + orderId
+                  + " (step "
+                  + answer.body().path("step").asText()
+                  + "): "
+                  + answer.body().path("detail").asText()
+                  + ".");
+        } else {
+          redirect.addFlashAttribute(
+              REFUSED, "Nothing re-sent for " + orderId + ": " + answer.problem());
+        }
+      }
+      case "cancel" -> {
+        Answer answer = apis.post(Service.COMMAND, "/api/orders/{orderId}/cancel", body, orderId);
+        if (answer.succeeded()) {
+          redirect.addFlashAttribute(
+              OUTCOME,
+              "Cancel of "
+                  + orderId
+                  + " requested on the customer's behalf ("
+                  + answer.body().path("status").asText()
+                  + "); the saga undoes what it did.");
+        } else {
+          redirect.addFlashAttribute(
+              REFUSED, "Order " + orderId + " not cancelled: " + answer.problem());
+        }
+      }
+      default ->
+          redirect.addFlashAttribute(
+              REFUSED, "Nothing done to " + orderId + ": unknown action '" + action + "'.");
+    }
+    return "redirect:" + back;
+  }
+
+  /** A path on this console to return to; anything else (another host) is replaced. */
+  private static String localPath(String returnTo, String fallback) {
+    return LOCAL_PATH.matcher(returnTo).matches() ? returnTo : fallback;
+  }
+}
