@@ -11,7 +11,7 @@ API_DOCUMENTS := command-side/openapi/command-api.json query-side/openapi/query-
                  infra/identity/openapi/identity-api.json infra/exchange-simulator/openapi/exchange-simulator-api.json
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test images audit bench-orders bench-commands bench-replay bench-views replay redrive api-docs api-release cli
+.PHONY: help build run up down status logs test images audit console-tour bench-orders bench-commands bench-replay bench-views replay redrive api-docs api-release cli
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -68,6 +68,10 @@ redrive: ## Dead letters: make redrive ARGS="list | show SOURCE | redrive|discar
 audit: ## Check every invariant of DOMAIN.md against the event store (needs the stack; ARGS=--allow-live on a busy system)
 	$(MAVEN) -q -DskipTests install -pl infra/audit -am
 	eval "$$($(STACK) env)" && $(MAVEN) -q -pl infra/audit exec:java -Dexec.mainClass=com.example.trading.audit.EventStoreAudit -Dexec.args="$(ARGS)"
+
+console-tour: ## Screenshots of each operator console page into infra/console/docs/tour (needs make run; TOUR_ORDER=<an order id>)
+	$(MAVEN) -q -DskipTests install -pl infra/e2e -am
+	$(MAVEN) -q -pl infra/e2e exec:java -Dexec.mainClass=com.example.trading.e2e.ConsoleTour -Dexec.classpathScope=test
 
 bench-orders: ## 1,000 orders over 50 accounts end to end, then the audit; orders/s and placement-to-end p50/p99 (needs make up)
 	$(MAVEN) -q -DskipTests install -pl infra/benchmarks -am

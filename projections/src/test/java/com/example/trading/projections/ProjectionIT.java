@@ -330,6 +330,17 @@ class ProjectionIT extends ProjectionsIntegrationTest {
                   .at("/components/projections/details/accounts/refused")
                   .isMissingNode())
           .isTrue();
+      // Its lag, per partition it reads (topic/partition), as of its consumer's last fetch.
+      assertThat(
+              json.readTree(OPERATOR.get(port, "/actuator/health").body())
+                  .at("/components/projections/details/accounts/lagEventsByPartition")
+                  .properties())
+          .isNotEmpty()
+          .allSatisfy(
+              partition -> {
+                assertThat(partition.getKey()).matches(".+/\\d+");
+                assertThat(partition.getValue().isIntegralNumber()).isTrue();
+              });
     } finally {
       if (store.indexBehindAlias(alias).orElseThrow().equals(older)) {
         store.swapAlias(alias, older, live);

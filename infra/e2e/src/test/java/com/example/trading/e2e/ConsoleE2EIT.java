@@ -9,15 +9,12 @@ import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,9 +42,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * venue requests, and its trace link resolves in Zipkin; a saga stuck behind a venue that answers
  * only errors is listed, re-sent and cancelled on the customer's behalf with reasons that its
  * history and journey then show; a poisoned command parked on a dead-letter topic is inspected and
- * re-driven from the desk after the fix, and applied once; a customer's token is refused. The
- * browser signs in first (the tests after it use its session). A screenshot of each page is kept
- * under {@code target/console-screenshots}.
+ * re-driven from the desk after the fix, and applied once; the overview shows every service and
+ * server ready and each chart with its queries, the views page each view's lag per partition; a
+ * customer's token is refused. The browser signs in first (the tests after it use its session). A
+ * screenshot of each page is kept under {@code target/console-screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleE2EIT {
@@ -90,17 +83,7 @@ class ConsoleE2EIT {
             .start();
     Files.createDirectories(SCREENSHOTS);
     Files.deleteIfExists(SCREENSHOTS.resolve("page-load-ms.txt"));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1100");
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build(),
-            options);
+    browser = ConsoleBrowser.start();
   }
 
   @AfterAll
@@ -370,6 +353,7 @@ class ConsoleE2EIT {
    * the processes this test starts).
    */
   @Test
+  @Order(2)
   void theOverviewShowsEveryServiceAndServerReadyAndEachChartWithItsSource() throws Exception {
     signIn();
     browser.get(console() + "/overview");
@@ -412,6 +396,27 @@ class ConsoleE2EIT {
           .isTrue();
     }
     screenshot("overview");
+
+    // The views: each one's version, its projection running, and its lag per partition (the
+    // order of the first test has passed through every view).
+    browser.findElement(By.linkText("Views")).click();
+    waitFor(By.id("views"));
+    assertThat(browser.findElement(By.id("projections-status")).getText()).isEqualTo("UP");
+    List<WebElement> views = browser.findElements(By.cssSelector("#views tbody tr"));
+    assertThat(views)
+        .extracting(view -> view.getDomAttribute("data-view"))
+        .containsExactlyInAnyOrder(
+            "customer-orders", "portfolios", "accounts", "account-activities");
+    for (WebElement view : views) {
+      List<WebElement> cells = view.findElements(By.tagName("td"));
+      assertThat(cells.get(1).getText()).as("version").matches("\\d+");
+      assertThat(cells.get(2).getText()).isEqualTo("running");
+      assertThat(view.findElements(By.cssSelector("ul.partitions li")))
+          .as("%s: lag per partition", view.getDomAttribute("data-view"))
+          .isNotEmpty()
+          .allSatisfy(partition -> assertThat(partition.getText()).matches(".+/\\d+: \\d+"));
+    }
+    screenshot("views");
   }
 
   /** The first two cells of each row of a table: name → status. */
@@ -523,25 +528,8 @@ class ConsoleE2EIT {
     }
   }
 
-  /**
-   * Saves a screenshot of the page, and records how long the browser took to load it (navigation
-   * start to load end, from the Navigation Timing API) in {@code page-load-ms.txt}: a measurement
-   * for the README, not an assertion (timings on a shared 2-core machine would make a flaky test).
-   */
   private static void screenshot(String page) throws Exception {
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(
-        shot.toPath(), SCREENSHOTS.resolve(page + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    Object loadMillis =
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "const n = performance.getEntriesByType('navigation')[0];"
-                    + " return n ? Math.round(n.duration) : null;");
-    Files.writeString(
-        SCREENSHOTS.resolve("page-load-ms.txt"),
-        page + " " + loadMillis + " ms " + browser.getCurrentUrl() + "\n",
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    ConsoleBrowser.screenshot(browser, SCREENSHOTS, page);
   }
 
   private static HttpResponse<String> get(String path, String token) throws Exception {

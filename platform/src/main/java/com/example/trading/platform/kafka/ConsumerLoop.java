@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -107,22 +109,32 @@ public abstract class ConsumerLoop implements SmartLifecycle {
    * client's {@code records-lag} metric); 0 before the first fetch. Thread-safe.
    */
   protected long lag() {
+    return lagByPartition().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /**
+   * {@link #lag()} per assigned partition ({@code topic/partition}, sorted), as of the consumer's
+   * last fetch; empty before it. Thread-safe.
+   */
+  protected SortedMap<String, Long> lagByPartition() {
+    SortedMap<String, Long> lag = new TreeMap<>();
     KafkaMessageListenerContainer<String, byte[]> current = container;
     if (current == null) {
-      return 0;
+      return lag;
     }
-    double lag = 0;
     for (Map<MetricName, ? extends Metric> metrics : current.metrics().values()) {
       for (Map.Entry<MetricName, ? extends Metric> metric : metrics.entrySet()) {
+        Map<String, String> tags = metric.getKey().tags();
         if (metric.getKey().name().equals("records-lag")
-            && metric.getKey().tags().containsKey("partition")
+            && tags.containsKey("partition")
             && metric.getValue().metricValue() instanceof Double value
             && !value.isNaN()) {
-          lag += value;
+          lag.merge(
+              tags.get("topic") + "/" + tags.get("partition"), (long) (double) value, Long::sum);
         }
       }
     }
-    return (long) lag;
+    return lag;
   }
 
   @Override

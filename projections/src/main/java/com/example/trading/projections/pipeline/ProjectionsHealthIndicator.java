@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code projections} health component: DOWN when a view's projection stopped on an error or
  * refuses to write (its live index holds another version of the view: {@code refused} says so);
- * otherwise UP, with each view's version and lag in events and seconds.
+ * otherwise UP, with each view's version and lag in events and seconds, and in events per assigned
+ * partition of this instance ({@code topic/partition}).
  */
 @Component
 class ProjectionsHealthIndicator extends AbstractHealthIndicator {
@@ -29,6 +30,7 @@ class ProjectionsHealthIndicator extends AbstractHealthIndicator {
       details.put("running", projection.isRunning());
       details.put("lagEvents", projection.lagEvents());
       details.put("lagSeconds", projection.lagSeconds());
+      details.put("lagEventsByPartition", projection.lagEventsByPartition());
       details.put("version", projection.view().version());
       if (projection.refusal() != null) {
         details.put("refused", projection.refusal());

@@ -26,6 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +110,11 @@ public class ViewProjection<D> extends ConsumerLoop {
   /** Events on the view's assigned partitions not yet applied, as of the consumer's last fetch. */
   public long lagEvents() {
     return lag();
+  }
+
+  /** {@link #lagEvents()} per assigned partition ({@code topic/partition}). */
+  public SortedMap<String, Long> lagEventsByPartition() {
+    return lagByPartition();
   }
 
   /** The age of the newest applied event while the view is behind; 0 when it is not. */

@@ -49,11 +49,11 @@ final class OverviewCharts {
               List.of(new Query("pending", "max(trading_saga_outbox_pending)"))),
           new Chart(
               "breaker",
-              "Venue circuit breaker: 1 while in a state",
+              "Venue circuit breakers: the state each is in (a line at 1 while in it)",
               "in state",
               List.of(
                   new Query(
-                      "breaker", "max by (name, state) (resilience4j_circuitbreaker_state)"))),
+                      "breaker", "max by (name, state) (resilience4j_circuitbreaker_state == 1)"))),
           new Chart(
               "errors",
               "5xx answers per second by service (over 5 minutes)",
