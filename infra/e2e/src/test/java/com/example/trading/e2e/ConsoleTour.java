@@ -23,7 +23,7 @@ public final class ConsoleTour {
 
   public static void main(String[] args) throws Exception {
     String console = env("CONSOLE_URL", "http://127.0.0.1:8085");
-    String order = System.getenv("TOUR_ORDER");
+    String order = env("TOUR_ORDER", null);
     Path out = Path.of(env("CONSOLE_TOUR_DIR", "infra/console/docs/tour"));
     Files.createDirectories(out);
     Files.deleteIfExists(out.resolve("page-load-ms.txt"));

@@ -3,6 +3,7 @@ package com.example.trading.platform.kafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -118,6 +119,7 @@ public abstract class ConsumerLoop implements SmartLifecycle {
    */
   protected SortedMap<String, Long> lagByPartition() {
     SortedMap<String, Long> lag = new TreeMap<>();
+    Map<String, String> sameAs = new HashMap<>();
     KafkaMessageListenerContainer<String, byte[]> current = container;
     if (current == null) {
       return lag;
@@ -129,12 +131,27 @@ public abstract class ConsumerLoop implements SmartLifecycle {
             && tags.containsKey("partition")
             && metric.getValue().metricValue() instanceof Double value
             && !value.isNaN()) {
-          lag.merge(
-              tags.get("topic") + "/" + tags.get("partition"), (long) (double) value, Long::sum);
+          // The client registers each partition's metric twice: under the topic's name and, for
+          // older readers, with its dots replaced by underscores. Count each partition once, by
+          // its real name (the one with the dots).
+          String partition = tags.get("topic") + "/" + tags.get("partition");
+          String same = partition.replace('.', '_');
+          String known = sameAs.putIfAbsent(same, partition);
+          if (known == null) {
+            lag.put(partition, (long) (double) value);
+          } else if (count(partition, '.') > count(known, '.')) {
+            lag.remove(known);
+            lag.put(partition, (long) (double) value);
+            sameAs.put(same, partition);
+          }
         }
       }
     }
     return lag;
+  }
+
+  private static long count(String text, char character) {
+    return text.chars().filter(c -> c == character).count();
   }
 
   @Override
