@@ -6,7 +6,10 @@ import com.example.trading.saga.SagaTestSupport;
 import com.example.trading.saga.order.Ending;
 import com.example.trading.saga.order.SagaJournal;
 import com.example.trading.saga.order.SagaStep;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +17,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -25,7 +32,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * Due deadlines are delivered once each, however many deliverers run at once (instances, or rounds
  * overlapping): every one becomes exactly one {@code StepDeadlinePassed} with the step and retry of
  * its row, and is cleared in the same transaction; one not due yet stays. A saga that finishes
- * disarms its deadline: nothing is delivered for it afterwards.
+ * disarms its deadline: nothing is delivered for it afterwards. Its end is measured from its
+ * order's placement on the command side (the first event's {@code occurredAt}), not from when the
+ * saga read it: {@code trading.saga.placement_to_end}, by outcome.
  */
 @SpringBootTest
 class StepDeadlinesIT {
@@ -41,6 +50,7 @@ class StepDeadlinesIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired StepDeadlines deadlines;
   @Autowired SagaJournal journal;
+  @Autowired MeterRegistry meters;
 
   @Test
   void aFinishedSagasDeadlineIsDisarmedAndNeverDelivered() {
@@ -148,5 +158,29 @@ class StepDeadlinesIT {
         .as("the deadline continues the trace of the step that armed it")
         .contains("0af7651916cd43dd8448eb211c80319c")
         .contains(due.getFirst());
+  }
+
+  @Test
+  void aSagasEndIsMeasuredFromThePlacementItsFirstEventCarries() {
+    String orderId = "placed-" + UUID.randomUUID();
+    Instant placed = Instant.now().minus(Duration.ofSeconds(30));
+    var orderPlaced =
+        GenericEventMessage.asEventMessage("OrderPlaced of " + orderId)
+            .withMetaData(MetaData.with(StoredEvents.OCCURRED_AT, placed.toString()));
+    var unitOfWork = DefaultUnitOfWork.startAndGet(orderPlaced);
+    unitOfWork.execute(
+        () -> journal.moved(orderId, SagaStep.RESERVING, null, Duration.ofSeconds(10)));
+    Timer timer = meters.find("trading.saga.placement_to_end").tag("outcome", "CANCELLED").timer();
+    long countBefore = timer == null ? 0 : timer.count();
+    double secondsBefore = timer == null ? 0 : timer.totalTime(TimeUnit.SECONDS);
+
+    journal.finished(orderId, Ending.cancelled("test"));
+
+    timer = meters.find("trading.saga.placement_to_end").tag("outcome", "CANCELLED").timer();
+    assertThat(timer).isNotNull();
+    assertThat(timer.count()).isEqualTo(countBefore + 1);
+    assertThat(timer.totalTime(TimeUnit.SECONDS) - secondsBefore)
+        .as("the 30 s since the placement, not the moment since the saga began")
+        .isBetween(30.0, 90.0);
   }
 }
