@@ -1,8 +1,8 @@
 package com.example.trading.console.deadletters;
 
+import com.example.trading.console.services.ActionOutcomes;
 import com.example.trading.console.services.ServiceUnavailable;
 import com.example.trading.console.services.TradingApis;
-import com.example.trading.console.services.TradingApis.Answer;
 import com.example.trading.console.services.TradingApis.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,8 +37,6 @@ class DeadLetterPages {
       List.of(Service.COMMAND, Service.SAGA, Service.PROJECTIONS);
 
   private static final Set<String> STATES = Set.of("pending", "redriven", "discarded", "all");
-
-  private static final int REASON_LIMIT = 500;
 
   /** One service's sources, or why they could not be read. */
   record ServiceSources(String service, List<JsonNode> sources, String unavailable) {}
@@ -118,57 +116,50 @@ class DeadLetterPages {
       RedirectAttributes redirect) {
     Optional<Service> known = service(service);
     if (known.isEmpty() || !(action.equals("redrive") || action.equals("discard"))) {
-      redirect.addFlashAttribute("refused", "Nothing done: unknown service or action.");
+      ActionOutcomes.refused(redirect, "Nothing done: unknown service or action.");
       return "redirect:/dead-letters";
     }
     String back = "redirect:/dead-letters/" + name(known.get()) + "/" + source;
-    String why = reason.strip();
-    List<String> chosen = ids == null ? List.of() : ids;
-    if (why.isEmpty() || why.length() > REASON_LIMIT) {
-      redirect.addFlashAttribute(
-          "refused",
-          "Nothing done: give a reason of at most "
-              + REASON_LIMIT
-              + " characters (it is recorded with your name).");
+    Optional<String> why = ActionOutcomes.reason(reason, "Nothing done", redirect);
+    if (why.isEmpty()) {
       return back;
     }
+    List<String> chosen = ids == null ? List.of() : ids;
     if (chosen.isEmpty() == !all) {
-      redirect.addFlashAttribute(
-          "refused",
+      ActionOutcomes.refused(
+          redirect,
           "Nothing done: tick the messages, or choose every pending one, not both and not"
               + " neither.");
       return back;
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("reason", why);
+    body.put("reason", why.get());
     if (all) {
       body.put("all", true);
     } else {
       body.put("ids", chosen);
     }
-    Answer answer =
-        apis.post(known.get(), "/ops/dead-letters/{source}/{action}", body, source, action);
-    if (!answer.succeeded()) {
-      redirect.addFlashAttribute("refused", "Nothing done: " + answer.problem());
-      return back;
-    }
-    List<String> results = new ArrayList<>();
-    for (JsonNode result : answer.body().path("results")) {
-      String detail = result.path("detail").asText("");
-      results.add(
-          result.path("id").asText()
-              + ": "
-              + result.path("outcome").asText()
-              + (detail.isBlank() ? "" : " (" + detail + ")"));
-    }
-    redirect.addFlashAttribute(
-        "outcome",
-        (action.equals("redrive") ? "Re-drive" : "Discard")
-            + " of "
-            + results.size()
-            + " message(s): "
-            + String.join("; ", results)
-            + ".");
+    ActionOutcomes.report(
+        apis.post(known.get(), "/ops/dead-letters/{source}/{action}", body, source, action),
+        redirect,
+        done -> {
+          List<String> results = new ArrayList<>();
+          for (JsonNode result : done.path("results")) {
+            String detail = result.path("detail").asText("");
+            results.add(
+                result.path("id").asText()
+                    + ": "
+                    + result.path("outcome").asText()
+                    + (detail.isBlank() ? "" : " (" + detail + ")"));
+          }
+          return (action.equals("redrive") ? "Re-drive" : "Discard")
+              + " of "
+              + results.size()
+              + " message(s): "
+              + String.join("; ", results)
+              + ".";
+        },
+        "Nothing done");
     return back;
   }
 

@@ -1,9 +1,10 @@
 package com.example.trading.console.sagas;
 
+import com.example.trading.console.services.ActionOutcomes;
 import com.example.trading.console.services.TradingApis;
-import com.example.trading.console.services.TradingApis.Answer;
 import com.example.trading.console.services.TradingApis.Service;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,13 +23,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class SagaActionPages {
 
-  /** The outcome shown on the page the operator returns to. */
-  static final String OUTCOME = "outcome";
-
-  static final String REFUSED = "refused";
-
-  private static final int REASON_LIMIT = 500;
-
   /** A path on this host: one slash, then no slash or backslash, and no white space anywhere. */
   private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])\\S*");
 
@@ -45,57 +39,42 @@ class SagaActionPages {
       @RequestParam(defaultValue = "") String reason,
       @RequestParam(defaultValue = "") String returnTo,
       RedirectAttributes redirect) {
-    String back = localPath(returnTo, "/orders/" + orderId);
-    String why = reason.strip();
-    if (why.isEmpty() || why.length() > REASON_LIMIT) {
-      redirect.addFlashAttribute(
-          REFUSED,
-          "Nothing done to "
-              + orderId
-              + ": give a reason of at most "
-              + REASON_LIMIT
-              + " characters (it is recorded with your name).");
-      return "redirect:" + back;
+    String back = "redirect:" + localPath(returnTo, "/orders/" + orderId);
+    Optional<String> why = ActionOutcomes.reason(reason, "Nothing done to " + orderId, redirect);
+    if (why.isEmpty()) {
+      return back;
     }
-    Map<String, String> body = Map.of("reason", why);
+    Map<String, String> body = Map.of("reason", why.get());
     switch (action) {
-      case "resend" -> {
-        Answer answer = apis.post(Service.SAGA, "/ops/sagas/{orderId}/resend", body, orderId);
-        if (answer.succeeded()) {
-          redirect.addFlashAttribute(
-              OUTCOME,
-              "Re-sent for "
-                  + orderId
-                  + " (step "
-                  + answer.body().path("step").asText()
-                  + "): "
-                  + answer.body().path("detail").asText()
-                  + ".");
-        } else {
-          redirect.addFlashAttribute(
-              REFUSED, "Nothing re-sent for " + orderId + ": " + answer.problem());
-        }
-      }
-      case "cancel" -> {
-        Answer answer = apis.post(Service.COMMAND, "/api/orders/{orderId}/cancel", body, orderId);
-        if (answer.succeeded()) {
-          redirect.addFlashAttribute(
-              OUTCOME,
-              "Cancel of "
-                  + orderId
-                  + " requested on the customer's behalf ("
-                  + answer.body().path("status").asText()
-                  + "); the saga undoes what it did.");
-        } else {
-          redirect.addFlashAttribute(
-              REFUSED, "Order " + orderId + " not cancelled: " + answer.problem());
-        }
-      }
+      case "resend" ->
+          ActionOutcomes.report(
+              apis.post(Service.SAGA, "/ops/sagas/{orderId}/resend", body, orderId),
+              redirect,
+              done ->
+                  "Re-sent for "
+                      + orderId
+                      + " (step "
+                      + done.path("step").asText()
+                      + "): "
+                      + done.path("detail").asText()
+                      + ".",
+              "Nothing re-sent for " + orderId);
+      case "cancel" ->
+          ActionOutcomes.report(
+              apis.post(Service.COMMAND, "/api/orders/{orderId}/cancel", body, orderId),
+              redirect,
+              done ->
+                  "Cancel of "
+                      + orderId
+                      + " requested on the customer's behalf ("
+                      + done.path("status").asText()
+                      + "); the saga undoes what it did.",
+              "Order " + orderId + " not cancelled");
       default ->
-          redirect.addFlashAttribute(
-              REFUSED, "Nothing done to " + orderId + ": unknown action '" + action + "'.");
+          ActionOutcomes.refused(
+              redirect, "Nothing done to " + orderId + ": unknown action '" + action + "'.");
     }
-    return "redirect:" + back;
+    return back;
   }
 
   /** A path on this console to return to; anything else (another host) is replaced. */
