@@ -8,6 +8,7 @@
 PROMETHEUS_CONF="$CONF_DIR/prometheus"
 PROMETHEUS_DATA="$DATA_DIR/prometheus"
 PROMETHEUS_OUT="$LOG_DIR/prometheus.out"
+PROMETHEUS_TARGETS="$PROMETHEUS_CONF/targets"
 RULES_DIR="$REPO_ROOT/infra/observability/rules"
 : "${PROMETHEUS_RETENTION:=2d}"
 : "${PROMETHEUS_START_TIMEOUT:=60}"
@@ -49,10 +50,23 @@ prometheus_job() { # name port
   printf '      scopes: [trading.operator]\n'
 }
 
+# Services started by something else than `make run` (the end-to-end tests' processes) announce
+# their ports by writing a file into $PROMETHEUS_CONF/targets (Prometheus's file-based discovery,
+# re-read every 5 s), with their job as a label, and keep an operator token of the issuer they
+# trust in targets/operator-token (read at every scrape): theirs is not the issuer of `make run`.
+prometheus_discovered_job() {
+  printf '  - job_name: trading-discovered\n'
+  printf '    metrics_path: /actuator/prometheus\n'
+  printf '    file_sd_configs:\n      - files: ["%s/*.json"]\n        refresh_interval: 5s\n' "$PROMETHEUS_TARGETS"
+  printf '    authorization:\n      type: Bearer\n      credentials_file: %s\n' "$PROMETHEUS_TARGETS/operator-token"
+}
+
 prometheus_configure() {
-  mkdir -p "$PROMETHEUS_CONF" "$PROMETHEUS_DATA"
+  mkdir -p "$PROMETHEUS_CONF" "$PROMETHEUS_DATA" "$PROMETHEUS_TARGETS"
   printf '%s' "${TRADING_OPERATOR_SECRET:-operator-secret}" >"$PROMETHEUS_CONF/operator-secret"
   chmod 600 "$PROMETHEUS_CONF/operator-secret"
+  # Until tests announce a system (and its token), the discovered job has nothing to scrape.
+  [ -f "$PROMETHEUS_TARGETS/operator-token" ] || printf 'none' >"$PROMETHEUS_TARGETS/operator-token"
   {
     echo "# written by infra/local/stack on every start; edit infra/local/lib/stack-prometheus.sh, not this file"
     printf 'global:\n  scrape_interval: 15s\n  evaluation_interval: 30s\n'
@@ -64,11 +78,14 @@ prometheus_configure() {
     prometheus_job projections "${PROJECTIONS_PORT:-8084}"
     prometheus_job exchange-simulator "${EXCHANGE_PORT:-8090}"
     prometheus_job identity "${IDENTITY_PORT:-9000}"
+    prometheus_discovered_job
   } >"$PROMETHEUS_CONF/prometheus.yml"
   promtool check config "$PROMETHEUS_CONF/prometheus.yml" >"$LOG_DIR/promtool.log" 2>&1 \
     || { cat "$LOG_DIR/promtool.log" >&2; die "the generated $PROMETHEUS_CONF/prometheus.yml is not valid"; }
   own_for_service -R "$PROMETHEUS_CONF"
   own_for_service "$PROMETHEUS_DATA"
+  # Whoever runs the tests writes there, whichever user Prometheus runs as.
+  chmod 1777 "$PROMETHEUS_TARGETS"
 }
 
 prometheus_start() {

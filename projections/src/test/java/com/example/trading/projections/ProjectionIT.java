@@ -37,6 +37,7 @@ import com.example.trading.teststack.JsonLogLines;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestHttp;
 import com.example.trading.teststack.TestStack;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -351,6 +352,55 @@ class ProjectionIT extends ProjectionsIntegrationTest {
       }
       store.deleteIndex(older);
     }
+  }
+
+  @Test
+  void theViewsSayEachOnesIndexAndTheLagOfItsConsumerGroupPerPartition() throws Exception {
+    String accountId = "acc-" + UUID.randomUUID();
+    RecordMetadata written =
+        publish(new AccountOpened(accountId, "cust-1"), 0, "m-" + UUID.randomUUID());
+    awaitApplied(store, store.alias(accounts), written);
+    ObjectMapper json = new ObjectMapper();
+    String partition = written.topic() + "/" + written.partition();
+
+    // The group commits after it applied: its committed offset passes the event's.
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                accountsIn(json.readTree(OPERATOR.get(port, "/ops/views").body()))
+                    .path("partitions")
+                    .valueStream()
+                    .filter(p -> p.path("partition").asText().equals(partition))
+                    .findFirst()
+                    .map(p -> p.path("committedOffset").asLong(-1) > written.offset())
+                    .orElse(false));
+    var view = accountsIn(json.readTree(OPERATOR.get(port, "/ops/views").body()));
+    assertThat(view.path("version").asInt()).isEqualTo(accounts.version());
+    assertThat(view.path("alias").asText()).isEqualTo(store.alias(accounts));
+    assertThat(view.path("index").asText())
+        .isEqualTo(store.indexBehindAlias(store.alias(accounts)).orElseThrow());
+    assertThat(view.path("consumerGroup").asText()).isEqualTo(PREFIX + "projection.accounts");
+    assertThat(view.path("running").asBoolean()).isTrue();
+    assertThat(view.path("partitions").valueStream().map(p -> p.path("partition").asText()))
+        .contains(partition)
+        .allSatisfy(name -> assertThat(name).matches(".+/\\d+"));
+    assertThat(
+            view.path("partitions")
+                .valueStream()
+                .mapToLong(p -> p.path("lagEvents").asLong())
+                .sum())
+        .isEqualTo(view.path("lagEvents").asLong());
+    assertThat(TestHttp.asCustomer("cust-1").get(port, "/ops/views").statusCode()).isEqualTo(403);
+  }
+
+  private static JsonNode accountsIn(JsonNode views) {
+    return views
+        .path("views")
+        .valueStream()
+        .filter(v -> v.path("view").asText().equals("accounts"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -2,13 +2,17 @@ package com.example.trading.projections;
 
 import static com.example.trading.schemas.fixtures.OrderTicket.order;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.example.trading.projections.accounts.AccountsView;
 import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.portfolio.PortfoliosView;
+import com.example.trading.projections.replay.RebuildReport;
+import com.example.trading.projections.replay.RebuildStatus;
 import com.example.trading.projections.replay.ReplayCommand;
 import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.FeeEvent.FeeCharged;
@@ -21,10 +25,16 @@ import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
+import com.example.trading.teststack.TestHttp;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +42,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -51,6 +62,9 @@ class ReplayIT extends ProjectionsIntegrationTest {
   @Autowired PortfoliosView portfolios;
   @Autowired AccountActivitiesView activities;
 
+  @Autowired AccountsView accounts;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final StringWriter output = new StringWriter();
 
   private int run(String... args) {
@@ -249,6 +263,160 @@ class ReplayIT extends ProjectionsIntegrationTest {
     assertThat(exit).as(output.toString()).isZero();
     assertThat(output.toString()).doesNotContain("(0 unreadable");
     assertSameDocuments(documents(store.alias(orders)), liveOrders);
+  }
+
+  @Test
+  void aRebuildStartedOverHttpIsFollowedThroughItsChecksToTheAliasSwap() throws Exception {
+    awaitLive(someHistory());
+    String alias = store.alias(portfolios);
+    String live = store.indexBehindAlias(alias).orElseThrow();
+    Map<String, ObjectNode> current = documents(alias);
+
+    JsonNode dryRun =
+        followed(startRebuild("portfolios", "{\"reason\": \"check the view\", \"dryRun\": true}"));
+    assertThat(dryRun.path("state").asText()).as(dryRun.toString()).isEqualTo("SUCCEEDED");
+    assertThat(dryRun.path("outcome").asText()).isEqualTo("VERIFIED_DRY_RUN");
+    assertThat(dryRun.path("verification").path("passed").asBoolean()).isTrue();
+    assertThat(dryRun.path("aliasSwap").isNull()).isTrue();
+    assertThat(store.indexBehindAlias(alias)).hasValue(live);
+
+    JsonNode real =
+        followed(startRebuild("portfolios", "{\"reason\": \"new mapping\", \"deleteOld\": true}"));
+    assertThat(real.path("state").asText()).as(real.toString()).isEqualTo("SUCCEEDED");
+    assertThat(real.path("outcome").asText()).isEqualTo("SWAPPED");
+    assertThat(real.path("phase").asText()).isEqualTo("DONE");
+    assertThat(real.path("requestedBy").asText()).startsWith("operator:");
+    assertThat(real.path("reason").asText()).isEqualTo("new mapping");
+    assertThat(real.path("eventsApplied").asLong()).isPositive();
+    assertThat(real.path("rules").path("broken").asLong()).isZero();
+    assertThat(real.path("rules").path("checked").asLong()).isEqualTo(current.size());
+    assertThat(real.path("verification").path("comparedBy").asText()).isEqualTo("CONTENT");
+    assertThat(real.path("verification").path("passed").asBoolean()).isTrue();
+    String rebuilt = store.indexBehindAlias(alias).orElseThrow();
+    assertThat(real.path("aliasSwap").path("from").asText()).isEqualTo(live);
+    assertThat(real.path("aliasSwap").path("to").asText()).isEqualTo(rebuilt).isNotEqualTo(live);
+    assertThat(real.path("previousIndexDeleted").asBoolean()).isTrue();
+    assertSameDocuments(documents(alias), current);
+
+    JsonNode listed = json(TestHttp.asOperator().get(port, "/ops/views/portfolios/rebuilds"));
+    assertThat(listed.path("rebuilds").get(0).path("id").asText())
+        .isEqualTo(real.path("id").asText());
+    assertThat(listed.path("rebuilds").get(1).path("id").asText())
+        .isEqualTo(dryRun.path("id").asText());
+  }
+
+  @Test
+  void aRebuildRequestThatCannotBeDoneIsRefusedAndSaysWhy() throws Exception {
+    TestHttp.Caller operator = TestHttp.asOperator();
+    assertThat(
+            operator
+                .postJson(port, "/ops/views/portfolios/rebuilds", "{\"dryRun\": true}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            operator
+                .postJson(
+                    port,
+                    "/ops/views/portfolios/rebuilds",
+                    "{\"reason\": \"x\", \"bufferDocuments\": 0}")
+                .body())
+        .contains("bufferDocuments");
+    HttpResponse<String> unknown =
+        operator.postJson(port, "/ops/views/gossip/rebuilds", "{\"reason\": \"x\"}");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("customer-orders");
+    assertThat(operator.get(port, "/ops/views/portfolios/rebuilds/no-such-id").statusCode())
+        .isEqualTo(404);
+    assertThat(
+            TestHttp.asCustomer("cust-rebuild")
+                .postJson(port, "/ops/views/portfolios/rebuilds", "{\"reason\": \"x\"}")
+                .statusCode())
+        .isEqualTo(403);
+
+    elasticsearch.index(
+        i ->
+            i.index("projection-rebuild-locks")
+                .id(store.alias(orders))
+                .document(Map.of("alias", store.alias(orders), "host", "other")));
+    try {
+      HttpResponse<String> locked =
+          operator.postJson(port, "/ops/views/customer-orders/rebuilds", "{\"reason\": \"again\"}");
+      assertThat(locked.statusCode()).isEqualTo(409);
+      assertThat(locked.body()).contains("force");
+    } finally {
+      elasticsearch.delete(d -> d.index("projection-rebuild-locks").id(store.alias(orders)));
+    }
+  }
+
+  @Test
+  void aRebuildWhoseProcessStoppedReportingShowsAsAbandoned() throws Exception {
+    String id = "abandoned-" + UUID.randomUUID();
+    Instant longAgo = Instant.now().minus(Duration.ofMinutes(5));
+    // As a process left it when it was killed mid-load: running, and silent since.
+    elasticsearch.index(
+        i ->
+            i.index("projection-rebuilds")
+                .id(id)
+                .document(
+                    new RebuildStatus(
+                        id,
+                        "accounts",
+                        store.alias(accounts),
+                        false,
+                        false,
+                        "operator:someone",
+                        "killed mid-load",
+                        RebuildStatus.State.RUNNING,
+                        RebuildReport.Phase.LOADING,
+                        longAgo,
+                        longAgo,
+                        null,
+                        store.alias(accounts) + "-rebuilding",
+                        null,
+                        10,
+                        100,
+                        0,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)));
+
+    JsonNode status = json(TestHttp.asOperator().get(port, "/ops/views/accounts/rebuilds/" + id));
+
+    assertThat(status.path("state").asText()).isEqualTo("ABANDONED");
+    assertThat(status.path("detail").asText()).contains("stopped reporting").contains("force");
+    assertThat(TestHttp.asOperator().get(port, "/ops/views/portfolios/rebuilds/" + id).statusCode())
+        .as("a rebuild of another view")
+        .isEqualTo(404);
+  }
+
+  /** Starts a rebuild and answers where to follow it. */
+  private String startRebuild(String view, String body) throws Exception {
+    HttpResponse<String> started =
+        TestHttp.asOperator().postJson(port, "/ops/views/" + view + "/rebuilds", body);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    assertThat(json(started).path("state").asText()).isEqualTo("RUNNING");
+    return started.headers().firstValue("Location").orElseThrow();
+  }
+
+  /** Follows a rebuild until it ends, and answers how it ended. */
+  private JsonNode followed(String location) {
+    AtomicReference<JsonNode> last = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> {
+              last.set(json(TestHttp.asOperator().get(port, location)));
+              return !last.get().path("state").asText().equals("RUNNING");
+            });
+    return last.get();
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body());
   }
 
   /**

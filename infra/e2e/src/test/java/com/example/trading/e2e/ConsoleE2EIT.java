@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -349,8 +350,8 @@ class ConsoleE2EIT {
   /**
    * The overview: every service ready with the servers it uses, the servers of their own (identity
    * provider, Zipkin, Prometheus), and the six charts of the last hour, each naming its Prometheus
-   * queries, drawn or saying it has no samples (Prometheus scrapes the services of `make run`, not
-   * the processes this test starts).
+   * queries, drawn or saying it has no samples; and the orders chart with the samples of this
+   * system's processes (announced to the stack's Prometheus by {@link RunningSystem}).
    */
   @Test
   @Order(2)
@@ -395,13 +396,31 @@ class ConsoleE2EIT {
           .as("%s is drawn by uPlot or says it has no samples", chart.getDomAttribute("id"))
           .isTrue();
     }
+    // Real data: this system's processes are announced to the stack's Prometheus, which scrapes
+    // them every 15 s; the orders of the first test appear in the orders chart once two scrapes
+    // have seen the counter.
+    if (System.getenv("PROMETHEUS_TARGETS_DIR") != null) {
+      Eventually.within(
+          Duration.ofMinutes(3),
+          () -> {
+            browser.navigate().refresh();
+            waitFor(By.cssSelector("#chart-orders div.plot"));
+            JsonNode chart =
+                JSON.readTree(
+                    browser
+                        .findElement(By.cssSelector("#chart-orders div.plot"))
+                        .getDomAttribute("data-chart"));
+            return chart.path("series").isEmpty() ? null : chart;
+          },
+          Duration.ofSeconds(10));
+    }
     screenshot("overview");
 
-    // The views: each one's version, its projection running, and its lag per partition (the
-    // order of the first test has passed through every view).
+    // The views: each one's version, its projection running, the index behind its alias, and its
+    // consumer group's lag per partition (the order of the first test has passed through every
+    // view).
     browser.findElement(By.linkText("Views")).click();
     waitFor(By.id("views"));
-    assertThat(browser.findElement(By.id("projections-status")).getText()).isEqualTo("UP");
     List<WebElement> views = browser.findElements(By.cssSelector("#views tbody tr"));
     assertThat(views)
         .extracting(view -> view.getDomAttribute("data-view"))
@@ -411,12 +430,97 @@ class ConsoleE2EIT {
       List<WebElement> cells = view.findElements(By.tagName("td"));
       assertThat(cells.get(1).getText()).as("version").matches("\\d+");
       assertThat(cells.get(2).getText()).isEqualTo("running");
+      assertThat(cells.get(3).getText())
+          .as("the index behind the alias")
+          .startsWith(system.prefix + view.getDomAttribute("data-view") + "-");
       assertThat(view.findElements(By.cssSelector("ul.partitions li")))
           .as("%s: lag per partition", view.getDomAttribute("data-view"))
           .isNotEmpty()
           .allSatisfy(partition -> assertThat(partition.getText()).matches(".+/\\d+: \\d+"));
     }
     screenshot("views");
+  }
+
+  @Test
+  @Order(3)
+  void anOperatorRebuildsAViewFromTheConsoleAndFollowsItToTheAliasSwap() throws Exception {
+    String account = "acc-rebuild-" + UUID.randomUUID().toString().substring(0, 8);
+    String customer = "cust-rebuild-" + UUID.randomUUID().toString().substring(0, 8);
+    String orderId =
+        system.aFilledMarketSell(account, customer, "c-rebuild-1").path("orderId").asText();
+    signIn();
+
+    // A dry run first: built, checked and verified, then deleted; the alias stays.
+    startRebuild("customer-orders", "check the view after the upgrade", true);
+    String dryRunState = rebuildEnded();
+    assertThat(dryRunState)
+        .as(browser.findElement(By.id("rebuild")).getText())
+        .isEqualTo("SUCCEEDED");
+    assertThat(browser.findElement(By.id("rebuild-rules")).getText()).contains(", 0 break");
+    assertThat(browser.findElement(By.id("rebuild-verification")).getText())
+        .contains("by content")
+        .endsWith("passed");
+    assertThat(browser.findElements(By.cssSelector("#verify-rounds tbody tr"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("rebuild-swap")).getText()).startsWith("Not swapped");
+    assertThat(browser.findElement(By.id("rebuild-detail")).getText()).contains("dry run");
+    assertThat(browser.findElement(By.id("rebuild")).getText())
+        .contains("operator:")
+        .contains("check the view after the upgrade");
+    screenshot("view-rebuild-dry-run");
+
+    // Then for real: the alias points at the new index, and the view still answers.
+    startRebuild("customer-orders", "rebuild after the dry run passed", false);
+    assertThat(rebuildEnded())
+        .as(browser.findElement(By.id("rebuild")).getText())
+        .isEqualTo("SUCCEEDED");
+    String swap = browser.findElement(By.id("rebuild-swap")).getText();
+    assertThat(swap).contains(" now points at ").contains("swapped from ");
+    assertThat(browser.findElement(By.id("rebuild")).getText())
+        .contains("real: verified, then swapped in");
+    screenshot("view-rebuild");
+
+    browser.findElement(By.linkText("All views")).click();
+    waitFor(By.id("views"));
+    List<WebElement> rebuilds =
+        browser.findElements(
+            By.cssSelector("section[data-view=customer-orders] table.rebuilds tbody tr"));
+    assertThat(rebuilds).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(rebuilds.get(0).getText()).contains("real").contains("SUCCEEDED");
+    assertThat(rebuilds.get(1).getText()).contains("dry run").contains("SUCCEEDED");
+    JsonNode order =
+        JSON.readTree(
+            TestHttp.asOperator().get(system.querySide.port(), "/api/orders/" + orderId).body());
+    assertThat(order.path("status").asText())
+        .as("served from the rebuilt index")
+        .isEqualTo("FILLED");
+  }
+
+  /** Opens the view's rebuild panel on the views page and starts one; waits for its page. */
+  private static void startRebuild(String view, String reason, boolean dryRun) {
+    browser.get(console() + "/views");
+    waitFor(By.id("views"));
+    WebElement section = browser.findElement(By.cssSelector("section[data-view=" + view + "]"));
+    section.findElement(By.tagName("summary")).click();
+    WebElement dryRunBox = section.findElement(By.name("dryRun"));
+    if (dryRunBox.isSelected() != dryRun) {
+      dryRunBox.click();
+    }
+    section.findElement(By.name("reason")).sendKeys(reason);
+    WebElement page = browser.findElement(By.tagName("html"));
+    section.findElement(By.cssSelector("button[type=submit]")).click();
+    new WebDriverWait(browser, PAGE_WAIT).until(ExpectedConditions.stalenessOf(page));
+    waitFor(By.id("rebuild-state"));
+  }
+
+  /** Waits, while the page refreshes itself, until the rebuild is no longer running. */
+  private static String rebuildEnded() {
+    return new WebDriverWait(browser, Duration.ofMinutes(3))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              String state = driver.findElement(By.id("rebuild-state")).getText();
+              return state.equals("RUNNING") ? null : state;
+            });
   }
 
   /** The first two cells of each row of a table: name → status. */

@@ -6,7 +6,9 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -15,7 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * signs in as the operator in headless Chromium, opens each page of the running console and saves a
  * screenshot of it into {@code CONSOLE_TOUR_DIR} (default {@code infra/console/docs/tour}), with
  * each page's load time (Navigation Timing) in {@code page-load-ms.txt}. {@code TOUR_ORDER} names
- * the order whose page and account are shown (any order id the query API knows).
+ * the order whose page and account are shown (any order id the query API knows). It starts a dry
+ * run of the portfolios view's rebuild (verified, then deleted) to show its page.
  */
 public final class ConsoleTour {
 
@@ -54,6 +57,16 @@ public final class ConsoleTour {
           "stuck-sagas");
       visit(browser, console + "/dead-letters", By.id("dead-letter-sources"), out, "dead-letters");
       visit(browser, console + "/views", By.id("views"), out, "views");
+      // A dry run of a view's rebuild (verified, then deleted: the live view is untouched).
+      WebElement portfolios = browser.findElement(By.cssSelector("section[data-view=portfolios]"));
+      portfolios.findElement(By.tagName("summary")).click();
+      portfolios.findElement(By.name("reason")).sendKeys("console tour: a dry run");
+      portfolios.findElement(By.cssSelector("button[type=submit]")).click();
+      wait(browser, By.id("rebuild-state"));
+      new WebDriverWait(browser, Duration.ofMinutes(5))
+          .ignoring(StaleElementReferenceException.class)
+          .until(d -> !d.findElement(By.id("rebuild-state")).getText().equals("RUNNING"));
+      shoot(browser, out, "view-rebuild");
     } finally {
       browser.quit();
     }

@@ -13,11 +13,16 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole system started from the runnable jars, each its own process, on the test stack: the
@@ -36,6 +41,9 @@ import java.util.Map;
  * that died is taken up by another after 20 s (the lease; 60 s by default), longer than a call with
  * its retries. The time in force outlasts the lease with room to spare, as 24 h outlasts 60 s: a
  * submission sent again after its sender was killed reaches the venue within its day.
+ *
+ * <p>Each system is announced to the stack's Prometheus (file-based discovery, {@code
+ * PROMETHEUS_TARGETS_DIR}) under its services' jobs while it runs.
  *
  * <p>The one-instance system's services sit behind {@link ContractProxy}s: every request the tests
  * send their {@code /api} and {@code /ops} through {@code TestHttp} (or the SDK, see {@code
@@ -68,6 +76,11 @@ final class RunningSystem implements AutoCloseable {
    * checked.
    */
   private final List<ContractProxy> contractProxies = new ArrayList<>();
+
+  /** Keeps the operator token Prometheus scrapes this system with fresh. */
+  private final ScheduledExecutorService tokenRenewal =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("prometheus-token").daemon().factory());
 
   private RunningSystem(int instances) {
     TestStack stack = TestStack.get();
@@ -141,6 +154,65 @@ final class RunningSystem implements AutoCloseable {
           ContractProxy.start(
               Path.of("../../projections/openapi/projections-api.json"), projections.port()));
     }
+    announceToPrometheus();
+  }
+
+  /**
+   * Where the stack's Prometheus discovers scrape targets ({@code PROMETHEUS_TARGETS_DIR} of {@code
+   * infra/local/stack env}); absent when the stack's Prometheus is not ours to tell.
+   */
+  private Path prometheusTargets() {
+    String dir = System.getenv("PROMETHEUS_TARGETS_DIR");
+    return dir == null || dir.isBlank() ? null : Path.of(dir, prefix + "system.json");
+  }
+
+  /**
+   * Tells the stack's Prometheus to scrape these processes, each under its service's job (as it
+   * scrapes {@code make run}'s), so the console's charts show what the tests do.
+   */
+  private void announceToPrometheus() {
+    Path targets = prometheusTargets();
+    if (targets == null || !Files.isDirectory(targets.getParent())) {
+      return;
+    }
+    List<Map<String, Object>> groups = new ArrayList<>();
+    Map<String, List<ServiceProcess>> jobs = new LinkedHashMap<>();
+    jobs.put("command-side", commandSides);
+    jobs.put("query-side", querySides);
+    jobs.put("saga-orchestrator", sagas);
+    jobs.put("projections", projectionsInstances);
+    jobs.put("exchange-simulator", List.of(exchange));
+    jobs.forEach(
+        (job, processes) ->
+            groups.add(
+                Map.of(
+                    "targets",
+                    processes.stream().map(p -> "127.0.0.1:" + p.port()).toList(),
+                    "labels",
+                    Map.of("job", "trading-" + job, "system", prefix + "system"))));
+    try {
+      Path written = targets.resolveSibling(targets.getFileName() + ".tmp");
+      JSON.writeValue(written.toFile(), groups);
+      Files.move(written, targets, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot announce the system to Prometheus at " + targets, e);
+    }
+    // Prometheus scrapes with the operator token of the issuer these processes trust, renewed
+    // before it expires (the issuer client caches it until a minute before).
+    Path token = targets.resolveSibling("operator-token");
+    tokenRenewal.scheduleWithFixedDelay(
+        () -> {
+          try {
+            Path fresh = token.resolveSibling("operator-token.tmp");
+            Files.writeString(fresh, TestStack.get().issuer().operatorToken());
+            Files.move(fresh, token, StandardCopyOption.ATOMIC_MOVE);
+          } catch (IOException | RuntimeException e) {
+            // The next round tries again; until then the scrapes are refused.
+          }
+        },
+        0,
+        30,
+        TimeUnit.SECONDS);
   }
 
   /**
@@ -283,6 +355,15 @@ final class RunningSystem implements AutoCloseable {
 
   @Override
   public void close() {
+    tokenRenewal.shutdownNow();
+    Path targets = prometheusTargets();
+    if (targets != null) {
+      try {
+        Files.deleteIfExists(targets);
+      } catch (IOException e) {
+        // Prometheus keeps trying the closed ports; the next stack start forgets them.
+      }
+    }
     contractProxies.forEach(ContractProxy::close);
     sagas.forEach(ServiceProcess::close);
     querySides.forEach(ServiceProcess::close);

@@ -2,6 +2,7 @@ package com.example.trading.platform.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -67,6 +68,16 @@ public final class KafkaCluster {
       throw new IllegalStateException(
           "cannot learn the partitions of " + topic + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Every partition of {@code topic} (a deployed name), as the cluster has it now. */
+  public List<Partition> partitionsOf(String topic) {
+    int count = describePartitions(topic);
+    List<Partition> partitions = new ArrayList<>(count);
+    for (int number = 0; number < count; number++) {
+      partitions.add(new Partition(topic, number));
+    }
+    return partitions;
   }
 
   /** The offsets {@code group} has committed, of all its partitions. */

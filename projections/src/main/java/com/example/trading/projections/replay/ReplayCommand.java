@@ -1,30 +1,16 @@
 package com.example.trading.projections.replay;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.ScrollResponse;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.example.trading.platform.elasticsearch.ElasticsearchErrors;
 import com.example.trading.platform.kafka.KafkaClientProperties;
 import com.example.trading.platform.kafka.KafkaCluster;
-import com.example.trading.platform.kafka.Partition;
-import com.example.trading.platform.kafka.TopicNames;
-import com.example.trading.platform.kafka.TopicScan;
-import com.example.trading.projections.pipeline.Checkpoint;
-import com.example.trading.projections.pipeline.EventDecoder;
 import com.example.trading.projections.pipeline.View;
+import com.example.trading.projections.replay.RebuildReport.Outcome;
 import com.example.trading.projections.store.ViewStore;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -34,11 +20,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code replay --view customer-orders|portfolios|accounts|account-activities|all [--dry-run]
- * [--delete-old] [--force] [--buffer N]}: rebuilds a view into a fresh index from the beginning of
- * its topics while the live projection keeps serving the old one, verifies it (document counts, and
- * a sample compared with the live index), then points the alias at it in one atomic step and
- * catches it up with what the live projection wrote meanwhile. Only one rebuild per view runs at a
- * time (a lock document). A prototype: one instance per run, since picocli fills its option fields.
+ * [--delete-old] [--force] [--buffer N]}: rebuilds each view chosen ({@link ViewRebuilder}) and
+ * prints how it goes. A prototype: one instance per run, since picocli fills its option fields.
  */
 @Component
 @Scope("prototype")
@@ -47,12 +30,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Rebuild a view from the event topics and swap it in atomically.")
 public class ReplayCommand implements Callable<Integer> {
-
-  static final String LOCKS = "projection-rebuild-locks";
-  private static final int SAMPLE = 200;
-
-  /** How many documents of a rebuilt index are read at a time to check them. */
-  private static final int CHECK_PAGE = 1_000;
 
   @Spec CommandSpec spec;
 
@@ -84,27 +61,21 @@ public class ReplayCommand implements Callable<Integer> {
 
   private final List<View<?>> views;
   private final ViewStore store;
-  private final EventDecoder decoder;
+  private final ViewRebuilder rebuilder;
   private final KafkaClientProperties kafka;
-  private final TopicNames topics;
   private final KafkaCluster cluster;
-  private final String groupPrefix;
 
   ReplayCommand(
       List<View<?>> views,
       ViewStore store,
-      EventDecoder decoder,
+      ViewRebuilder rebuilder,
       KafkaClientProperties kafka,
-      TopicNames topics,
-      KafkaCluster cluster,
-      @Value("${trading.projections.group-prefix:projection}") String groupPrefix) {
+      KafkaCluster cluster) {
     this.views = views;
     this.store = store;
-    this.decoder = decoder;
+    this.rebuilder = rebuilder;
     this.kafka = kafka;
-    this.topics = topics;
     this.cluster = cluster;
-    this.groupPrefix = groupPrefix;
   }
 
   @Override
@@ -133,265 +104,24 @@ public class ReplayCommand implements Callable<Integer> {
     return exit;
   }
 
-  private <D> int rebuildOne(View<D> view, PrintWriter out, PrintWriter err) throws IOException {
-    String alias = store.alias(view);
-    if (!lock(alias, err)) {
+  private int rebuildOne(View<?> view, PrintWriter out, PrintWriter err) throws IOException {
+    Optional<String> holder =
+        rebuilder.lock(view, "replay CLI (" + System.getProperty("user.name") + ")", force);
+    if (holder.isPresent()) {
+      err.printf(
+          "error: a rebuild of %s is already running (%s); if it died, run again with --force%n",
+          store.alias(view), holder.get());
       return 4;
     }
     try {
-      Optional<String> live = store.indexBehindAlias(alias);
-      String index = store.createIndex(view, true);
-      out.printf("%s: rebuilding into %s (live: %s)%n", view.name(), index, live.orElse("none"));
-      try (TopicScan scan =
-          new TopicScan(kafka, "replay", view.topics().stream().map(topics::of).toList())) {
-        Rebuild<D> rebuild =
-            new Rebuild<>(
-                view, store, decoder, scan, cluster, groupPrefix + "." + view.name(), index);
-        Map<Partition, Long> targets = rebuild.targets();
-        Progress progress = new Progress(out, rebuild.remaining(targets));
-        rebuild.load(targets, bufferDocuments, progress::update);
-        progress.finish();
-        long built = rebuild.applied();
-        out.printf(
-            "%s: rebuilt from %,d events in %.1f s (%,.0f events/s)%n",
-            view.name(), built, progress.seconds(), built / Math.max(progress.seconds(), 1e-3));
-        store.finishBulkLoad(index);
-        rebuild.catchUp(rebuild.targets());
-        out.printf(
-            "%s: applied %,d events (%d unreadable or unappliable, skipped)%n",
-            view.name(), rebuild.applied(), rebuild.unreadable());
-
-        if (!documentsFollowTheirRules(view, index, out, err)) {
-          err.printf(
-              "%s: the rebuilt documents break the view's rules; the alias still points at %s; the new index %s is kept"
-                  + " for inspection%n",
-              view.name(), live.orElse("nothing"), index);
-          return 5;
-        }
-        if (live.isPresent() && !verify(view, rebuild, live.get(), index, out, err)) {
-          err.printf(
-              "%s: verification failed; the alias still points at %s; the new index %s is kept for inspection%n",
-              view.name(), live.get(), index);
-          return 5;
-        }
-        if (dryRun) {
-          store.deleteIndex(index);
-          out.printf("%s: dry run: verified, not swapped; %s deleted%n", view.name(), index);
-          return 0;
-        }
-        if (live.isPresent()) {
-          store.swapAlias(alias, live.get(), index);
-        } else {
-          store
-              .client()
-              .indices()
-              .updateAliases(u -> u.actions(a -> a.add(add -> add.index(index).alias(alias))));
-        }
-        // The live projection may have written a batch to the old index just before the swap:
-        // take everything it has committed since into the new one (applying twice changes nothing).
-        for (int round = 0; round < 2; round++) {
-          sleep(1_000);
-          rebuild.catchUp(rebuild.targets());
-        }
-        out.printf("%s: alias %s now points at %s%n", view.name(), alias, index);
-        if (live.isPresent()) {
-          if (deleteOld) {
-            store.deleteIndex(live.get());
-            out.printf("%s: deleted the previous index %s%n", view.name(), live.get());
-          } else {
-            out.printf(
-                "%s: the previous index %s is kept (delete it with --delete-old next time, or DELETE /%s)%n",
-                view.name(), live.get(), live.get());
-          }
-        }
-        return 0;
-      }
+      return rebuilder
+          .rebuild(
+              view,
+              new ViewRebuilder.Options(dryRun, deleteOld, bufferDocuments),
+              new PrintedReport(view.name(), out, err))
+          .exitCode();
     } finally {
-      unlock(alias);
-    }
-  }
-
-  /**
-   * Counts must match, and a sample of the live documents must equal the rebuilt ones; when the
-   * live index holds another version of the view (its documents are another shape), each sampled
-   * document must exist in the rebuilt index.
-   */
-  private <D> boolean verify(
-      View<D> view,
-      Rebuild<D> rebuild,
-      String live,
-      String rebuilt,
-      PrintWriter out,
-      PrintWriter err)
-      throws IOException {
-    ElasticsearchClient client = store.client();
-    int liveVersion = store.versionOf(live);
-    boolean byContent = liveVersion == view.version();
-    if (!byContent) {
-      out.printf(
-          "%s: the live index holds version %d of the view, the rebuild version %d: documents are compared by"
-              + " count and presence, not content%n",
-          view.name(), liveVersion, view.version());
-    }
-    List<String> mismatches = List.of();
-    for (int round = 1; round <= 3; round++) {
-      client.indices().refresh(r -> r.index(live, rebuilt));
-      long liveCount = count(live);
-      long rebuiltCount = count(rebuilt);
-      var sample =
-          client
-              .search(
-                  s ->
-                      s.index(live)
-                          .size(SAMPLE)
-                          .query(
-                              q ->
-                                  q.functionScore(
-                                      f ->
-                                          f.query(Checkpoint.NOT_A_CHECKPOINT)
-                                              .functions(fn -> fn.randomScore(r -> r)))),
-                  ObjectNode.class)
-              .hits()
-              .hits();
-      List<String> ids = sample.stream().map(Hit::id).toList();
-      Map<String, ObjectNode> rebuiltDocs = new java.util.HashMap<>();
-      if (!ids.isEmpty()) {
-        client
-            .mget(m -> m.index(rebuilt).ids(ids), ObjectNode.class)
-            .docs()
-            .forEach(
-                item -> {
-                  if (item.isResult() && item.result().found()) {
-                    rebuiltDocs.put(item.result().id(), item.result().source());
-                  }
-                });
-      }
-      List<String> differing = new ArrayList<>();
-      for (Hit<ObjectNode> hit : sample) {
-        ObjectNode rebuiltDoc = rebuiltDocs.get(hit.id());
-        if (byContent ? !hit.source().equals(rebuiltDoc) : rebuiltDoc == null) {
-          differing.add(hit.id());
-        }
-      }
-      out.printf(
-          "%s: verify round %d: live %,d documents, rebuilt %,d; sample of %d: %d differ%n",
-          view.name(), round, liveCount, rebuiltCount, sample.size(), differing.size());
-      if (liveCount == rebuiltCount && differing.isEmpty()) {
-        return true;
-      }
-      mismatches = differing;
-      // The live view may have moved on meanwhile: catch up and look again.
-      rebuild.catchUp(rebuild.targets());
-      sleep(1_000);
-    }
-    err.printf(
-        "%s: documents that differ: %s%n", view.name(), mismatches.stream().limit(10).toList());
-    return false;
-  }
-
-  /**
-   * Reads every document of the rebuilt index and checks it by the view's rules ({@link
-   * View#violations}); prints the first ten that break them.
-   */
-  private <D> boolean documentsFollowTheirRules(
-      View<D> view, String index, PrintWriter out, PrintWriter err) throws IOException {
-    ElasticsearchClient client = store.client();
-    client.indices().refresh(r -> r.index(index));
-    long checked = 0;
-    List<String> broken = new ArrayList<>();
-    SearchResponse<D> first =
-        client.search(
-            s ->
-                s.index(index)
-                    .scroll(t -> t.time("2m"))
-                    .size(CHECK_PAGE)
-                    .query(Checkpoint.NOT_A_CHECKPOINT),
-            view.documentType());
-    String scrollId = first.scrollId();
-    List<Hit<D>> hits = first.hits().hits();
-    try {
-      while (!hits.isEmpty()) {
-        for (Hit<D> hit : hits) {
-          checked++;
-          List<String> violations =
-              hit.source() == null ? List.of() : view.violations(hit.source());
-          if (!violations.isEmpty()) {
-            broken.add(hit.id() + ": " + String.join("; ", violations));
-          }
-        }
-        String current = scrollId;
-        ScrollResponse<D> next =
-            client.scroll(s -> s.scrollId(current).scroll(t -> t.time("2m")), view.documentType());
-        scrollId = next.scrollId();
-        hits = next.hits().hits();
-      }
-    } finally {
-      String last = scrollId;
-      if (last != null) {
-        client.clearScroll(c -> c.scrollId(last));
-      }
-    }
-    out.printf(
-        "%s: checked %,d rebuilt documents by the view's rules: %d break them%n",
-        view.name(), checked, broken.size());
-    if (!broken.isEmpty()) {
-      err.printf(
-          "%s: documents that break the view's rules: %s%n",
-          view.name(), broken.stream().limit(10).toList());
-    }
-    return broken.isEmpty();
-  }
-
-  private long count(String index) throws IOException {
-    return store.client().count(c -> c.index(index).query(Checkpoint.NOT_A_CHECKPOINT)).count();
-  }
-
-  private boolean lock(String alias, PrintWriter err) throws IOException {
-    ElasticsearchClient client = store.client();
-    Map<String, String> lock =
-        Map.of(
-            "alias",
-            alias,
-            "startedAt",
-            Instant.now().toString(),
-            "host",
-            ProcessHandle.current().pid()
-                + "@"
-                + java.net.InetAddress.getLocalHost().getHostName());
-    try {
-      if (force) {
-        client.index(
-            i ->
-                i.index(LOCKS)
-                    .id(alias)
-                    .document(lock)
-                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
-      } else {
-        client.create(
-            c ->
-                c.index(LOCKS)
-                    .id(alias)
-                    .document(lock)
-                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
-      }
-      return true;
-    } catch (IOException | RuntimeException e) {
-      if (ElasticsearchErrors.isStatus(e, 409)) {
-        var holder = client.get(g -> g.index(LOCKS).id(alias), ObjectNode.class).source();
-        err.printf(
-            "error: a rebuild of %s is already running (%s); if it died, run again with --force%n",
-            alias, holder);
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  private void unlock(String alias) {
-    try {
-      store.client().delete(d -> d.index(LOCKS).id(alias));
-    } catch (IOException | RuntimeException e) {
-      // The lock stays; --force takes it over.
+      rebuilder.unlock(view);
     }
   }
 
@@ -419,54 +149,118 @@ public class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** A one-line progress bar: done/total, events per second, time left. */
-  static final class Progress {
+  /** A rebuild as the CLI prints it: a line per step, and a one-line progress bar. */
+  static final class PrintedReport implements RebuildReport {
+    private final String view;
     private final PrintWriter out;
-    private final long total;
+    private final PrintWriter err;
     private final long started = System.nanoTime();
     private long lastPrint;
+    private List<String> lastDiffering = List.of();
 
-    Progress(PrintWriter out, long total) {
+    PrintedReport(String view, PrintWriter out, PrintWriter err) {
+      this.view = view;
       this.out = out;
-      this.total = Math.max(total, 1);
+      this.err = err;
     }
 
-    void update(long done) {
+    @Override
+    public void phase(Phase phase) {}
+
+    @Override
+    public void started(String index, Optional<String> live) {
+      out.printf("%s: rebuilding into %s (live: %s)%n", view, index, live.orElse("none"));
+    }
+
+    /** done/total, events per second, time left; at most four times a second. */
+    @Override
+    public void progress(long done, long total) {
       long now = System.nanoTime();
       if (now - lastPrint < Duration.ofMillis(250).toNanos() && done < total) {
         return;
       }
       lastPrint = now;
+      long whole = Math.max(total, 1);
       double seconds = Math.max((now - started) / 1e9, 1e-3);
       double rate = done / seconds;
-      long left = rate > 0 ? (long) ((total - Math.min(done, total)) / rate) : 0;
+      long left = rate > 0 ? (long) ((whole - Math.min(done, whole)) / rate) : 0;
       int width = 30;
-      int filled = (int) Math.min(width, width * done / total);
+      int filled = (int) Math.min(width, width * done / whole);
       out.printf(
           "\r[%s%s] %,d/%,d events  %,.0f ev/s  ETA %02d:%02d ",
-          "#".repeat(filled), " ".repeat(width - filled), done, total, rate, left / 60, left % 60);
+          "#".repeat(filled), " ".repeat(width - filled), done, whole, rate, left / 60, left % 60);
       out.flush();
     }
 
-    private double seconds;
-
-    void finish() {
-      seconds = (System.nanoTime() - started) / 1e9;
-      out.printf("%n");
-      out.flush();
+    @Override
+    public void built(long events, double seconds) {
+      out.printf(
+          "%n%s: rebuilt from %,d events in %.1f s (%,.0f events/s)%n",
+          view, events, seconds, events / Math.max(seconds, 1e-3));
     }
 
-    /** How long the build took, once finished. */
-    double seconds() {
-      return seconds;
+    @Override
+    public void caughtUp(long applied, long unreadable) {
+      out.printf(
+          "%s: applied %,d events (%d unreadable or unappliable, skipped)%n",
+          view, applied, unreadable);
+    }
+
+    @Override
+    public void rulesChecked(long checked, long broken, List<String> firstBroken) {
+      out.printf(
+          "%s: checked %,d rebuilt documents by the view's rules: %d break them%n",
+          view, checked, broken);
+      if (broken > 0) {
+        err.printf("%s: documents that break the view's rules: %s%n", view, firstBroken);
+      }
+    }
+
+    @Override
+    public void comparedByPresence(int liveVersion, int rebuiltVersion) {
+      out.printf(
+          "%s: the live index holds version %d of the view, the rebuild version %d: documents are compared by"
+              + " count and presence, not content%n",
+          view, liveVersion, rebuiltVersion);
+    }
+
+    @Override
+    public void verifyRound(
+        int round, long liveDocuments, long rebuiltDocuments, int sampled, List<String> differing) {
+      out.printf(
+          "%s: verify round %d: live %,d documents, rebuilt %,d; sample of %d: %d differ%n",
+          view, round, liveDocuments, rebuiltDocuments, sampled, differing.size());
+      lastDiffering = differing;
+    }
+
+    @Override
+    public void swapped(String alias, Optional<String> from, String to) {
+      out.printf("%s: alias %s now points at %s%n", view, alias, to);
+    }
+
+    @Override
+    public void previousIndex(String index, boolean deleted) {
+      if (deleted) {
+        out.printf("%s: deleted the previous index %s%n", view, index);
+      } else {
+        out.printf(
+            "%s: the previous index %s is kept (delete it with --delete-old next time, or DELETE /%s)%n",
+            view, index, index);
+      }
+    }
+
+    @Override
+    public void finished(Outcome outcome, String detail) {
+      switch (outcome) {
+        case SWAPPED -> {}
+        case VERIFIED_DRY_RUN -> out.printf("%s: %s%n", view, detail);
+        case VERIFICATION_FAILED -> {
+          err.printf(
+              "%s: documents that differ: %s%n", view, lastDiffering.stream().limit(10).toList());
+          err.printf("%s: %s%n", view, detail);
+        }
+        case RULES_BROKEN -> err.printf("%s: %s%n", view, detail);
+      }
     }
   }
 }

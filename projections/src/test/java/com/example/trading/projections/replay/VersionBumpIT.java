@@ -118,7 +118,11 @@ class VersionBumpIT extends ProjectionsIntegrationTest {
     CommandLine commandLine =
         new CommandLine(
             new ReplayCommand(
-                List.of(view), store, decoder, kafka, topics, cluster, PREFIX + "projection"));
+                List.of(view),
+                store,
+                new ViewRebuilder(store, decoder, kafka, topics, cluster, PREFIX + "projection"),
+                kafka,
+                cluster));
     commandLine.setOut(new PrintWriter(output, true));
     commandLine.setErr(new PrintWriter(output, true));
     return commandLine.execute("--view", view.name(), "--delete-old");

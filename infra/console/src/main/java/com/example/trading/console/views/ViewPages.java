@@ -1,35 +1,31 @@
 package com.example.trading.console.views;
 
 import com.example.trading.console.services.TradingApis;
-import com.example.trading.console.services.TradingApis.Answer;
 import com.example.trading.console.services.TradingApis.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The views (read-only): each live view's version, whether its projection runs or refuses to write
- * (and why), and its lag in events and seconds, in total and per partition it reads — from the
- * projections' health ({@code PROJECTIONS_URL}: the instance there, and the partitions assigned to
- * it).
+ * The views: each view's version and index, its lag in total and per partition as its consumer
+ * group stands (committed offsets against the partitions' ends, whichever projections instance
+ * holds them), whether the projection runs or refuses to write (and why), from the projections'
+ * {@code GET /ops/views}; and its latest rebuilds, with a form to start one ({@link
+ * ViewRebuildPages}).
  */
 @Controller
 class ViewPages {
 
-  /** One view as the page shows it. */
-  record ViewState(
-      String name,
-      int version,
-      boolean running,
-      long lagEvents,
-      long lagSeconds,
-      String refused,
-      Map<String, Long> lagByPartition) {}
+  /** One view as the page shows it: the projections' answer, and its latest rebuilds. */
+  record ViewState(JsonNode view, List<JsonNode> partitions, List<JsonNode> rebuilds) {
+
+    public String name() {
+      return view.path("view").asText();
+    }
+  }
 
   private final TradingApis apis;
 
@@ -39,28 +35,21 @@ class ViewPages {
 
   @GetMapping("/views")
   String views(Model model) {
-    Answer health = apis.read(Service.PROJECTIONS, "/actuator/health");
-    JsonNode projections = health.body().path("components").path("projections");
     List<ViewState> views = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> view : projections.path("details").properties()) {
-      JsonNode details = view.getValue();
-      Map<String, Long> byPartition = new TreeMap<>();
-      details
-          .path("lagEventsByPartition")
-          .properties()
-          .forEach(partition -> byPartition.put(partition.getKey(), partition.getValue().asLong()));
-      views.add(
-          new ViewState(
-              view.getKey(),
-              details.path("version").asInt(),
-              details.path("running").asBoolean(),
-              details.path("lagEvents").asLong(),
-              details.path("lagSeconds").asLong(),
-              details.path("refused").asText(null),
-              byPartition));
+    for (JsonNode view : apis.get(Service.PROJECTIONS, "/ops/views").orElseThrow().path("views")) {
+      List<JsonNode> partitions = new ArrayList<>();
+      view.path("partitions").forEach(partitions::add);
+      views.add(new ViewState(view, partitions, recentRebuilds(view.path("view").asText())));
     }
-    model.addAttribute("status", projections.path("status").asText("UNKNOWN"));
     model.addAttribute("views", views);
     return "views";
+  }
+
+  /** The view's latest rebuilds started over HTTP, newest first (the replay CLI's are not kept). */
+  private List<JsonNode> recentRebuilds(String view) {
+    List<JsonNode> rebuilds = new ArrayList<>();
+    apis.get(Service.PROJECTIONS, "/ops/views/{view}/rebuilds", view)
+        .ifPresent(answer -> answer.path("rebuilds").forEach(rebuilds::add));
+    return rebuilds;
   }
 }
