@@ -139,6 +139,13 @@ class ConsoleE2EIT {
         .anyMatch(row -> row.contains("VENUE") && row.contains("SUBMIT requested"))
         .anyMatch(row -> row.contains("VENUE") && row.contains("SUBMIT answered"))
         .anyMatch(row -> row.contains("ORDER") && row.contains("OrderCompleted"));
+    // Its reservation and what it moved, from the account's ledger.
+    assertThat(
+            browser.findElements(By.cssSelector("#holdings-moved tbody tr")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .anyMatch(row -> row.contains("RESERVED"))
+        .anyMatch(row -> row.contains("FILL"));
     screenshot("order");
 
     // The trace link resolves in Zipkin: its page, and the trace behind it.
@@ -165,6 +172,16 @@ class ConsoleE2EIT {
         .contains("c-console-1")
         .contains("USD");
     screenshot("account");
+
+    // The customer's accounts, found by the customer's id.
+    browser.get(console() + "/orders");
+    waitFor(By.id("customerId"));
+    browser.findElement(By.id("customerId")).sendKeys(customer);
+    browser.findElement(By.cssSelector("form.customer button[type=submit]")).click();
+    waitFor(By.id("customer-accounts"));
+    assertThat(browser.getTitle()).startsWith("Customer " + customer);
+    assertThat(browser.findElement(By.id("customer-accounts")).getText()).contains(account);
+    screenshot("customer");
   }
 
   @Test

@@ -295,6 +295,28 @@ class QueryApiE2EIT {
   }
 
   @Test
+  void aCustomersAccountsAreListedForThemAndTheBackOfficeAndNobodyElse() {
+    String second = account + "-savings";
+    system.openAccount(second, customer);
+    String path = "/api/customers/" + customer + "/accounts";
+
+    JsonNode own = json(TestHttp.asCustomer(customer).get(query(), path));
+    assertThat(own.path("customerId").asText()).isEqualTo(customer);
+    assertThat(own.path("accounts").findValuesAsText("accountId")).containsExactly(account, second);
+    assertThat(own.path("accounts").get(0).path("openedAt").asText()).isNotBlank();
+    assertThat(get(query(), path).statusCode()).as("an operator").isEqualTo(200);
+    var stranger = TestHttp.asCustomer(customer + "-stranger").get(query(), path);
+    assertThat(stranger.statusCode()).as("another customer").isEqualTo(404);
+    assertThat(stranger.body()).doesNotContain(account);
+    assertThat(TestHttp.anonymous().get(query(), path).statusCode()).isEqualTo(401);
+    assertThat(get(query(), "/api/customers/cust-nobody-" + customer + "/accounts").statusCode())
+        .isEqualTo(404);
+    var invalid = get(query(), "/api/customers/not%20an%20id/accounts");
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(invalid.body()).contains("customerId");
+  }
+
+  @Test
   void theLedgerShowsEveryMovementWithTheBalanceAfterItInPagesAndAsCsv() {
     var deposit =
         json(
@@ -383,6 +405,15 @@ class QueryApiE2EIT {
                 .get("items"))
         .hasSize(2);
     assertThat(json(owner.get(query(), ledger + "?asset=AAPL")).get("items")).isEmpty();
+    // One order's entries: its reservation and release, its fee held and refunded; no deposit.
+    assertThat(
+            json(owner.get(query(), ledger + "?orderId=" + orderId))
+                .get("items")
+                .findValuesAsText("type"))
+        .hasSize(items.size() - 1)
+        .contains("RESERVED", "RELEASED")
+        .doesNotContain("DEPOSIT");
+    assertThat(get(query(), ledger + "?orderId=not-an-order").statusCode()).isEqualTo(400);
 
     var csv = owner.get(query(), ledger + "?format=csv");
     assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);

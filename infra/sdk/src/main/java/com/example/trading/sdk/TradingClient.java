@@ -269,6 +269,7 @@ public final class TradingClient {
                 accountId,
                 query.types().isEmpty() ? null : query.types(),
                 query.asset(),
+                null,
                 query.from(),
                 query.to(),
                 query.size(),

@@ -179,6 +179,11 @@ class AccountActivitiesController {
           @RequestParam(required = false)
           String asset,
       @Parameter(
+              description = "only the entries of this order (its reservation, fills, release, fee)",
+              schema = @Schema(type = "string", pattern = PathIds.ORDER_ID_PATTERN))
+          @RequestParam(required = false)
+          String orderId,
+      @Parameter(
               description = "at or after",
               schema = @Schema(type = "string", format = "date-time"))
           @RequestParam(required = false)
@@ -216,13 +221,17 @@ class AccountActivitiesController {
       types.add(QueryParameters.enumValue("type", value.strip(), ActivityType.class));
     }
     String assetFilter = QueryParameters.symbol("asset", asset);
+    String orderFilter = orderId == null || orderId.isBlank() ? null : orderId.strip();
+    if (orderFilter != null) {
+      PathIds.requireOrderId(orderFilter);
+    }
     Instant fromInstant = QueryParameters.instant("from", from);
     Instant toInstant = QueryParameters.instant("to", to);
     QueryParameters.requireOrdered(fromInstant, toInstant);
     Format answer =
         format == null ? Format.JSON : QueryParameters.enumValue("format", format, Format.class);
     ActivityFilter filter =
-        new ActivityFilter(accountId, types, assetFilter, fromInstant, toInstant);
+        new ActivityFilter(accountId, types, assetFilter, orderFilter, fromInstant, toInstant);
 
     readYourWrites.await(
         MinPosition.of(minPosition, minPositionHeader),

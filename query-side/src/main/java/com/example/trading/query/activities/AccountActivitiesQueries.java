@@ -29,6 +29,7 @@ class AccountActivitiesQueries {
       String accountId,
       Set<ActivityType> types,
       @Nullable String asset,
+      @Nullable String orderId,
       @Nullable Instant from,
       @Nullable Instant to) {}
 
@@ -102,6 +103,9 @@ class AccountActivitiesQueries {
     }
     if (filter.asset() != null) {
       filters.add(term(AccountActivities.ASSET, filter.asset()));
+    }
+    if (filter.orderId() != null) {
+      filters.add(term(AccountActivities.ORDER_ID, filter.orderId()));
     }
     NEWEST_FIRST.between(filter.from(), filter.to()).ifPresent(filters::add);
     NewestFirst.Page page =

@@ -10,6 +10,9 @@ public final class PathIds {
   /** An account id, as the API's documents give it. */
   public static final String ACCOUNT_ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
 
+  /** A customer id, as the command API's OpenAccountRequest takes it. */
+  public static final String CUSTOMER_ID_PATTERN = ACCOUNT_ID_PATTERN;
+
   /** An order id, as the API's documents give it. */
   public static final String ORDER_ID_PATTERN =
       "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
@@ -23,6 +26,13 @@ public final class PathIds {
     if (!ACCOUNT_ID.matcher(accountId).matches()) {
       throw new InvalidQueryException(
           "accountId", "must be 1-64 letters, digits, '.', '_', ':' or '-'");
+    }
+  }
+
+  public static void requireCustomerId(String customerId) {
+    if (!ACCOUNT_ID.matcher(customerId).matches()) {
+      throw new InvalidQueryException(
+          "customerId", "must be 1-64 letters, digits, '.', '_', ':' or '-'");
     }
   }
 

@@ -9,6 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,12 +20,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Finding an order (by its id, by account and client order id, or an account's orders) and its
- * page: terms, status, fills and fee from the CustomerOrders view, and its journey merged from the
- * view, the saga and the venue requests, with a link to its trace.
+ * Finding an order (by its id, by account and client order id, an account's orders, or a customer's
+ * accounts) and its page: terms, status, fills and fee from the CustomerOrders view, its
+ * reservation and what it moved from its account's ledger, and its journey merged from the view,
+ * the saga and the venue requests, with a link to its trace.
  */
 @Controller
 class OrderPages {
+
+  /** An order's ledger entries the page shows at most (the API's largest page). */
+  private static final int LEDGER_ENTRIES = 100;
 
   private final TradingApis apis;
   private final ServiceUrls urls;
@@ -44,8 +51,13 @@ class OrderPages {
       @RequestParam(required = false) String orderId,
       @RequestParam(required = false) String accountId,
       @RequestParam(required = false) String clientOrderId,
+      @RequestParam(required = false) String customerId,
       Model model,
       HttpServletResponse response) {
+    String customer = blankToNull(customerId);
+    if (customer != null) {
+      return "redirect:/customers/" + encode(customer);
+    }
     String order = blankToNull(orderId);
     String account = blankToNull(accountId);
     String clientOrder = blankToNull(clientOrderId);
@@ -85,9 +97,25 @@ class OrderPages {
     model.addAttribute("orderId", orderId);
     model.addAttribute("returnTo", "/orders/" + encode(orderId));
     model.addAttribute("order", order.orElse(null));
+    model.addAttribute("ledger", order.map(found -> ledgerOf(orderId, found)).orElse(null));
     model.addAttribute("saga", saga.orElse(null));
     addJourney(orderId, order.orElse(null), saga.orElse(null), model);
     return "order";
+  }
+
+  /**
+   * The order's entries in its account's ledger (its reservation and release, fills, fee held and
+   * settled), newest first; empty while there are none.
+   */
+  private List<JsonNode> ledgerOf(String orderId, JsonNode order) {
+    List<JsonNode> entries = new ArrayList<>();
+    apis.get(
+            Service.QUERY,
+            "/api/accounts/{accountId}/activities",
+            Map.of("orderId", orderId, "size", LEDGER_ENTRIES),
+            order.path("accountId").asText())
+        .ifPresent(page -> page.path("items").forEach(entries::add));
+    return entries;
   }
 
   /** The journey alone, for the order page's refresh (htmx swaps it in place). */
