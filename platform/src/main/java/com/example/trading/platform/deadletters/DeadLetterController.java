@@ -118,7 +118,7 @@ public class DeadLetterController {
       Optional<State> one =
           Arrays.stream(State.values()).filter(s -> s.name().equalsIgnoreCase(state)).findFirst();
       if (one.isEmpty()) {
-        return invalid("state", "must be pending, redriven, discarded or all");
+        return ApiProblems.invalidField("state", "must be pending, redriven, discarded or all");
       }
       states = List.of(one.get());
     }
@@ -196,17 +196,18 @@ public class DeadLetterController {
 
   private static Optional<ResponseEntity<?>> validate(ActionRequest request) {
     if (request.reason() == null || request.reason().isBlank()) {
-      return Optional.of(invalid("reason", "say why: it is recorded with your name"));
+      return Optional.of(
+          ApiProblems.invalidField("reason", "say why: it is recorded with your name"));
     }
     boolean all = Boolean.TRUE.equals(request.all());
     boolean some = request.ids() != null && !request.ids().isEmpty();
     if (all == some) {
       return Optional.of(
-          invalid(
+          ApiProblems.invalidField(
               "ids", "name the messages (ids) or ask for all pending ones (all: true), not both"));
     }
     if (some && request.ids().stream().anyMatch(id -> id == null || id.isBlank())) {
-      return Optional.of(invalid("ids", "must not contain blank ids"));
+      return Optional.of(ApiProblems.invalidField("ids", "must not contain blank ids"));
     }
     return Optional.empty();
   }
@@ -218,12 +219,5 @@ public class DeadLetterController {
                 "this service has no dead-letter source '"
                     + source
                     + "' (GET /ops/dead-letters lists them)"));
-  }
-
-  private static ResponseEntity<?> invalid(String field, String message) {
-    return ResponseEntity.badRequest()
-        .body(
-            ApiProblems.validation(
-                field + " " + message, List.of(new ApiProblems.FieldError(field, message))));
   }
 }

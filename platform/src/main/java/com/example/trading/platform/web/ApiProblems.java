@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The RFC 9457 problem documents of the HTTP APIs: a {@code type} per kind of problem, a title, the
@@ -29,6 +30,12 @@ public final class ApiProblems {
     ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
     problem.setProperties(Map.of("errors", errors));
     return problem;
+  }
+
+  /** A {@code 400} naming the one field that is wrong and why. */
+  public static ResponseEntity<ProblemDetail> invalidField(String field, String message) {
+    return ResponseEntity.badRequest()
+        .body(validation(field + " " + message, List.of(new FieldError(field, message))));
   }
 
   public static ProblemDetail notFound(String detail) {

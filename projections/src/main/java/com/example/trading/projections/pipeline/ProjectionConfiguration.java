@@ -39,7 +39,7 @@ class ProjectionConfiguration {
 
   private final KafkaClientProperties kafka;
   private final TopicNames names;
-  private final String groupPrefix;
+  private final ConsumerGroups groups;
   private final int immediateRefreshEvents;
   private final Duration immediateRefreshMinInterval;
 
@@ -47,7 +47,7 @@ class ProjectionConfiguration {
       KafkaClientProperties kafka,
       TopicProvisioner topics,
       TopicNames names,
-      @Value("${trading.projections.group-prefix:projection}") String groupPrefix,
+      ConsumerGroups groups,
       @Value("${trading.views.immediate-refresh.max-events-per-second:50}")
           int immediateRefreshEvents,
       @Value("${trading.views.immediate-refresh.min-interval:50ms}")
@@ -57,7 +57,7 @@ class ProjectionConfiguration {
     this.immediateRefreshEvents = immediateRefreshEvents;
     this.immediateRefreshMinInterval = immediateRefreshMinInterval;
     this.names = names;
-    this.groupPrefix = groupPrefix;
+    this.groups = groups;
     topics.ensureRetainedForever(
         Topics.EVENT_TOPICS.stream().map(names::of).toArray(String[]::new));
     topics.ensureDeadLetters(
@@ -160,6 +160,6 @@ class ProjectionConfiguration {
 
   private ConsumerSettings consumerSettings(View<?> view) {
     return new ConsumerSettings(
-        kafka, groupPrefix + "." + view.name(), "projection-" + view.name(), "earliest", 2_000);
+        kafka, groups.of(view), "projection-" + view.name(), "earliest", 2_000);
   }
 }

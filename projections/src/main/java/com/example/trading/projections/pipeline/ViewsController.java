@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -63,7 +62,7 @@ public class ViewsController {
   private final ViewStore store;
   private final KafkaCluster cluster;
   private final TopicNames topics;
-  private final String groupPrefix;
+  private final ConsumerGroups groups;
 
   ViewsController(
       List<View<?>> views,
@@ -71,13 +70,13 @@ public class ViewsController {
       ViewStore store,
       KafkaCluster cluster,
       TopicNames topics,
-      @Value("${trading.projections.group-prefix:projection}") String groupPrefix) {
+      ConsumerGroups groups) {
     this.views = views;
     this.projections = projections;
     this.store = store;
     this.cluster = cluster;
     this.topics = topics;
-    this.groupPrefix = groupPrefix;
+    this.groups = groups;
   }
 
   @Operation(
@@ -96,7 +95,7 @@ public class ViewsController {
   }
 
   private ViewState state(View<?> view) {
-    String group = groupPrefix + "." + view.name();
+    String group = groups.of(view);
     List<Partition> partitions = new ArrayList<>();
     for (String topic : topics.of(view.topics())) {
       partitions.addAll(cluster.partitionsOf(topic));

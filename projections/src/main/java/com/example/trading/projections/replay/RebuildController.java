@@ -101,13 +101,13 @@ public class RebuildController {
     if (request.reason() == null
         || request.reason().isBlank()
         || request.reason().strip().length() > REASON_LIMIT) {
-      return invalid(
+      return ApiProblems.invalidField(
           "reason",
           "say why, in at most " + REASON_LIMIT + " characters: it is recorded with your name");
     }
     int buffer = request.bufferDocuments() == null ? defaultBuffer : request.bufferDocuments();
     if (buffer < 1 || buffer > MAX_BUFFER) {
-      return invalid("bufferDocuments", "must be between 1 and " + MAX_BUFFER);
+      return ApiProblems.invalidField("bufferDocuments", "must be between 1 and " + MAX_BUFFER);
     }
     RebuildRuns.Start start =
         runs.start(
@@ -200,12 +200,5 @@ public class RebuildController {
                     + name
                     + "'; the views are "
                     + views.stream().map(View::name).toList()));
-  }
-
-  private static ResponseEntity<?> invalid(String field, String message) {
-    return ResponseEntity.badRequest()
-        .body(
-            ApiProblems.validation(
-                field + " " + message, List.of(new ApiProblems.FieldError(field, message))));
   }
 }

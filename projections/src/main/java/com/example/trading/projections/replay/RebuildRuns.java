@@ -181,7 +181,7 @@ public class RebuildRuns implements DisposableBean {
       recorded.failed(e);
     } finally {
       rebuilder.unlock(request.view());
-      running.remove(recorded.snapshot().id());
+      running.remove(recorded.id());
     }
     record(recorded, true);
   }

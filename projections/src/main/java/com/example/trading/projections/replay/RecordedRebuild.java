@@ -71,6 +71,10 @@ final class RecordedRebuild implements RebuildReport {
     this.changed = changed;
   }
 
+  String id() {
+    return id;
+  }
+
   synchronized RebuildStatus snapshot() {
     Verification verification =
         rounds.isEmpty() && verified == null

@@ -12,6 +12,7 @@ import com.example.trading.platform.kafka.Partition;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicScan;
 import com.example.trading.projections.pipeline.Checkpoint;
+import com.example.trading.projections.pipeline.ConsumerGroups;
 import com.example.trading.projections.pipeline.EventDecoder;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.replay.RebuildReport.Outcome;
@@ -26,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,7 +54,7 @@ public class ViewRebuilder {
   private final KafkaClientProperties kafka;
   private final TopicNames topics;
   private final KafkaCluster cluster;
-  private final String groupPrefix;
+  private final ConsumerGroups groups;
 
   ViewRebuilder(
       ViewStore store,
@@ -62,13 +62,13 @@ public class ViewRebuilder {
       KafkaClientProperties kafka,
       TopicNames topics,
       KafkaCluster cluster,
-      @Value("${trading.projections.group-prefix:projection}") String groupPrefix) {
+      ConsumerGroups groups) {
     this.store = store;
     this.decoder = decoder;
     this.kafka = kafka;
     this.topics = topics;
     this.cluster = cluster;
-    this.groupPrefix = groupPrefix;
+    this.groups = groups;
   }
 
   /**
@@ -124,8 +124,7 @@ public class ViewRebuilder {
     try (TopicScan scan =
         new TopicScan(kafka, "replay", view.topics().stream().map(topics::of).toList())) {
       Rebuild<D> rebuild =
-          new Rebuild<>(
-              view, store, decoder, scan, cluster, groupPrefix + "." + view.name(), index);
+          new Rebuild<>(view, store, decoder, scan, cluster, groups.of(view), index);
       Map<Partition, Long> targets = rebuild.targets();
       long total = rebuild.remaining(targets);
       long started = System.nanoTime();

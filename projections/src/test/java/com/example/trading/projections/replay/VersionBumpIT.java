@@ -9,6 +9,7 @@ import com.example.trading.platform.kafka.KafkaClientProperties;
 import com.example.trading.platform.kafka.KafkaCluster;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.projections.ProjectionsIntegrationTest;
+import com.example.trading.projections.pipeline.ConsumerGroups;
 import com.example.trading.projections.pipeline.EventDecoder;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
@@ -120,7 +121,13 @@ class VersionBumpIT extends ProjectionsIntegrationTest {
             new ReplayCommand(
                 List.of(view),
                 store,
-                new ViewRebuilder(store, decoder, kafka, topics, cluster, PREFIX + "projection"),
+                new ViewRebuilder(
+                    store,
+                    decoder,
+                    kafka,
+                    topics,
+                    cluster,
+                    new ConsumerGroups(PREFIX + "projection")),
                 kafka,
                 cluster));
     commandLine.setOut(new PrintWriter(output, true));
