@@ -40,8 +40,8 @@ class ProjectionConfiguration {
   private final KafkaClientProperties kafka;
   private final TopicNames names;
   private final ConsumerGroups groups;
-  private final int immediateRefreshEvents;
   private final Duration immediateRefreshMinInterval;
+  private final IdleEventBudget idleEventBudget;
 
   ProjectionConfiguration(
       KafkaClientProperties kafka,
@@ -54,7 +54,7 @@ class ProjectionConfiguration {
           Duration immediateRefreshMinInterval,
       List<View<?>> views) {
     this.kafka = kafka;
-    this.immediateRefreshEvents = immediateRefreshEvents;
+    this.idleEventBudget = new IdleEventBudget(immediateRefreshEvents, System.currentTimeMillis());
     this.immediateRefreshMinInterval = immediateRefreshMinInterval;
     this.names = names;
     this.groups = groups;
@@ -155,7 +155,7 @@ class ProjectionConfiguration {
         clock,
         names,
         traces,
-        new RefreshPolicy(immediateRefreshEvents, immediateRefreshMinInterval, clock.millis()));
+        new RefreshPolicy(idleEventBudget, immediateRefreshMinInterval, clock.millis()));
   }
 
   private ConsumerSettings consumerSettings(View<?> view) {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Keeps one view up to date from its topics, in its own consumer group, on its own thread.
  *
  * <p>Each poll is applied as one batch ({@link ViewStore#applyBatch}), searchable at once while the
- * view applies few events and at the index's next refresh under load ({@link RefreshPolicy});
+ * process applies few events and at the index's next refresh under load ({@link RefreshPolicy});
  * offsets are committed only after Elasticsearch acknowledged the documents and the checkpoints
  * ({@link ConsumerLoop}), so a crash replays, never skips, and replayed events change nothing. An
  * event that cannot be read or applied is retried a bounded number of times, then written to the
@@ -259,8 +259,8 @@ public class ViewProjection<D> extends ConsumerLoop {
   }
 
   /**
-   * At once while the view applies few events ({@link RefreshPolicy}: an idle system), otherwise at
-   * the index's next scheduled refresh (under load).
+   * At once while the process applies few events ({@link RefreshPolicy}: an idle system), otherwise
+   * at the index's next scheduled refresh (under load).
    */
   private ViewStore.Visibility visibility(List<ProjectedEvent> events) {
     OptionalLong wait = refreshPolicy.immediateRefreshAfter(events.size(), clock.millis());

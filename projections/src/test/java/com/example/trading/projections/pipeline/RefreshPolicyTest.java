@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class RefreshPolicyTest {
 
-  private final RefreshPolicy policy = new RefreshPolicy(50, Duration.ofMillis(100), 0);
+  private final IdleEventBudget idle = new IdleEventBudget(50, 0);
+  private final RefreshPolicy policy = new RefreshPolicy(idle, Duration.ofMillis(100), 0);
 
   @Test
   void anIdleViewRefreshesEachBatchAtOnce() {
@@ -33,24 +34,30 @@ class RefreshPolicyTest {
   }
 
   @Test
-  void theRateIsEarnedBackContinuouslyUpToOneSecondsWorth() {
-    assertThat(policy.immediateRefreshAfter(50, 1_000)).hasValue(0);
-    assertThat(policy.immediateRefreshAfter(25, 1_400)).as("20 earned").isEmpty();
-    assertThat(policy.immediateRefreshAfter(25, 1_500)).as("25 earned").hasValue(0);
-    assertThat(policy.immediateRefreshAfter(51, 60_000)).as("never more than 50").isEmpty();
-    assertThat(policy.immediateRefreshAfter(50, 60_000)).hasValue(0);
+  void theViewsOfOneProcessShareTheRate() {
+    RefreshPolicy portfolios = new RefreshPolicy(idle, Duration.ofMillis(100), 0);
+
+    assertThat(policy.immediateRefreshAfter(30, 1_000)).hasValue(0);
+    assertThat(portfolios.immediateRefreshAfter(30, 1_000))
+        .as("20 events left to the process")
+        .isEmpty();
+    assertThat(portfolios.immediateRefreshAfter(20, 1_000))
+        .as("another view's minimum interval does not delay this one")
+        .hasValue(0);
   }
 
   @Test
   void aRateOfZeroAlwaysWaitsForTheScheduledRefresh() {
-    RefreshPolicy never = new RefreshPolicy(0, Duration.ofMillis(100), 0);
+    RefreshPolicy never = new RefreshPolicy(new IdleEventBudget(0, 0), Duration.ofMillis(100), 0);
 
     assertThat(never.immediateRefreshAfter(1, 3_600_000)).isEmpty();
   }
 
   @Test
   void negativeSettingsAreRefused() {
-    assertThatThrownBy(() -> new RefreshPolicy(-1, Duration.ZERO, 0))
+    assertThatThrownBy(() -> new IdleEventBudget(-1, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new RefreshPolicy(idle, Duration.ofMillis(-1), 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
