@@ -5,6 +5,7 @@ import com.example.trading.schemas.FeeEvent.FeeCharged;
 import com.example.trading.schemas.FeeEvent.FeeSettled;
 import com.example.trading.schemas.HoldingEvent.HoldingCredited;
 import com.example.trading.schemas.HoldingEvent.HoldingDebited;
+import com.example.trading.schemas.HoldingEvent.HoldingDeposited;
 import com.example.trading.schemas.HoldingEvent.HoldingReservationReleased;
 import com.example.trading.schemas.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.MessageMetadata;
@@ -28,6 +29,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +47,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Method: writes a synthetic history into topics of its own (a unique prefix): for each of
  * {@code BENCH_ORDERS} orders (default 20,000) the 7 order and fee events of a filled order and the
- * 5 holding events of its settlement, with the relay's envelope. Then runs the real replay CLI
- * ({@code infra/local/replay --view all}, what {@code make replay} runs, with its ahead-of-time
- * cache: the first run after a build writes it, later runs start from it) as its own process into
- * indices of its own and reports what it prints: events/s for the build phase of each view. Then
- * measures the ceiling: one client indexing the same number of small documents into a scratch index
- * with {@code _bulk} (bulks of 5,000, external versioning, no refresh until the end). Everything it
- * creates is deleted afterwards. Needs the local stack (not the services).
+ * 5 holding events of its settlement, with the relay's envelope, over 500 accounts that each
+ * deposit their shares before their first order. Then runs the real replay CLI ({@code
+ * infra/local/replay --view all}, what {@code make replay} runs, with its ahead-of-time cache: the
+ * first run after a build writes it, later runs start from it) as its own process into indices of
+ * its own and reports what it prints: events/s for the build phase of each view. Then measures the
+ * ceiling: one client indexing the same number of small documents into a scratch index with {@code
+ * _bulk} (bulks of 5,000, external versioning, no refresh until the end). Everything it creates is
+ * deleted afterwards. Needs the local stack (not the services).
  */
 public final class ReplayBenchmark {
 
   private static final MessageCodec CODEC = new MessageCodec();
+
+  /** The accounts the synthetic orders are spread over; each deposits its shares first. */
+  private static final int ACCOUNTS = 500;
 
   public static void main(String[] args) throws Exception {
     int orders = Integer.parseInt(env("BENCH_ORDERS", "20000"));
@@ -111,11 +117,23 @@ public final class ReplayBenchmark {
             new ByteArraySerializer())) {
       for (int i = 0; i < orders; i++) {
         String orderId = UUID.randomUUID().toString();
-        String account = "bench-acc-" + (i % 500);
+        String account = "bench-acc-" + (i % ACCOUNTS);
         String shares = account + "/AAPL";
         String cash = account + "/USD";
         BigDecimal price = new BigDecimal("190.25");
-        List<TradingEvent> events =
+        List<TradingEvent> events = new ArrayList<>();
+        if (i < ACCOUNTS) {
+          // The account's shares, deposited before its first order sells any: a rebuilt view
+          // whose holdings went negative would break the view's rules and not be swapped in.
+          events.add(
+              new HoldingDeposited(
+                  shares,
+                  account,
+                  "AAPL",
+                  BigDecimal.TEN.multiply(BigDecimal.valueOf((orders + ACCOUNTS - 1) / ACCOUNTS)),
+                  "bench-deposit-" + account));
+        }
+        events.addAll(
             List.of(
                 new OrderPlaced(
                     orderId,
@@ -145,7 +163,7 @@ public final class ReplayBenchmark {
                     new BigDecimal("0.00"),
                     new BigDecimal("1902.50")),
                 new HoldingReservationReleased(shares, account, "AAPL", orderId, BigDecimal.ZERO),
-                new OrderCompleted(orderId, 10));
+                new OrderCompleted(orderId, 10)));
         Map<String, Long> sequences = new HashMap<>();
         for (TradingEvent event : events) {
           String aggregate = event.aggregateId() + "@" + Topics.eventTopicOf(event.getClass());
@@ -207,7 +225,10 @@ public final class ReplayBenchmark {
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = output.readLine(); line != null; line = output.readLine()) {
-        if (line.contains("rebuilt from") || line.contains("error") || line.contains("alias")) {
+        if (line.contains("rebuilt from")
+            || line.contains("error")
+            || line.contains("alias")
+            || line.contains("break")) {
           System.out.println("replay: " + line.trim());
         }
       }
