@@ -9,11 +9,17 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NByteArrayEntity;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseListener;
 import org.elasticsearch.client.RestClient;
 
 /**
@@ -49,28 +55,78 @@ public final class NdjsonBulk {
   }
 
   /**
-   * Indexes each document under its id (created or replaced), in one request.
+   * Indexes each document under its id (created or replaced), {@code perRequest} documents a
+   * request, with up to {@code inFlight} requests at once (Elasticsearch indexes each request on
+   * one of its write threads); the next request's body is built while earlier ones are indexed.
+   * Returns once every request was answered.
    *
    * @throws IllegalStateException naming the first document Elasticsearch refused
    */
-  public void index(String index, Iterable<? extends Map.Entry<String, ?>> documents)
+  public void index(
+      String index, List<? extends Map.Entry<String, ?>> documents, int perRequest, int inFlight)
+      throws IOException {
+    if (perRequest < 1 || inFlight < 1) {
+      throw new IllegalArgumentException("perRequest and inFlight must be positive");
+    }
+    Semaphore slots = new Semaphore(inFlight);
+    List<CompletableFuture<Void>> answers = new ArrayList<>();
+    for (int from = 0; from < documents.size(); from += perRequest) {
+      Request request =
+          request(index, documents.subList(from, Math.min(from + perRequest, documents.size())));
+      slots.acquireUninterruptibly();
+      CompletableFuture<Void> answer = new CompletableFuture<>();
+      answers.add(answer);
+      restClient.performRequestAsync(
+          request,
+          new ResponseListener() {
+            @Override
+            public void onSuccess(Response response) {
+              try {
+                requireNoRefusal(index, response);
+                answer.complete(null);
+              } catch (IOException | RuntimeException e) {
+                answer.completeExceptionally(e);
+              } finally {
+                slots.release();
+              }
+            }
+
+            @Override
+            public void onFailure(Exception failure) {
+              slots.release();
+              answer.completeExceptionally(failure);
+            }
+          });
+    }
+    for (CompletableFuture<Void> answer : answers) {
+      try {
+        answer.join();
+      } catch (CompletionException e) {
+        switch (e.getCause()) {
+          case IOException io -> throw io;
+          case RuntimeException runtime -> throw runtime;
+          default -> throw new IOException(e.getCause());
+        }
+      }
+    }
+  }
+
+  private Request request(String index, List<? extends Map.Entry<String, ?>> documents)
       throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
-    int count = 0;
     for (Map.Entry<String, ?> document : documents) {
       writer.writeValue(body, Map.of("index", Map.of("_index", index, "_id", document.getKey())));
       body.write(NEWLINE);
       writer.writeValue(body, document.getValue());
       body.write(NEWLINE);
-      count++;
-    }
-    if (count == 0) {
-      return;
     }
     Request request = new Request("POST", "/_bulk");
     request.addParameter("filter_path", "errors,items.*.error,items.*._id");
     request.setEntity(new NByteArrayEntity(body.toByteArray(), NDJSON));
-    Response response = restClient.performRequest(request);
+    return request;
+  }
+
+  private void requireNoRefusal(String index, Response response) throws IOException {
     JsonNode answer;
     try (InputStream content = response.getEntity().getContent()) {
       answer = mapper.readTree(content);

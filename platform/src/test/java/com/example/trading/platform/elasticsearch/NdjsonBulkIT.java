@@ -33,10 +33,13 @@ class NdjsonBulkIT {
             documents.put("acc-" + i + "/\"AAPL\"", new Holding("acc-" + i, "AAPL", i + ".5"));
           }
 
-          new NdjsonBulk(client).index(index, documents.entrySet());
+          new NdjsonBulk(client).index(index, List.copyOf(documents.entrySet()), 500, 2);
           new NdjsonBulk(client)
               .index(
-                  index, List.of(Map.entry("acc-7/\"AAPL\"", new Holding("acc-7", "AAPL", "0"))));
+                  index,
+                  List.of(Map.entry("acc-7/\"AAPL\"", new Holding("acc-7", "AAPL", "0"))),
+                  500,
+                  2);
           client.indices().refresh(r -> r.index(index));
 
           assertThat(client.count(c -> c.index(index)).count()).isEqualTo(1_200);
@@ -74,7 +77,9 @@ class NdjsonBulkIT {
                               index,
                               List.of(
                                   Map.entry("fits", new Holding("acc-1", "AAPL", "1")),
-                                  Map.entry("does-not-fit", Map.of("unmapped", "x")))))
+                                  Map.entry("does-not-fit", Map.of("unmapped", "x"))),
+                              1,
+                              2))
               .isInstanceOf(IllegalStateException.class)
               .hasMessageContaining("does-not-fit")
               .hasMessageContaining(index)

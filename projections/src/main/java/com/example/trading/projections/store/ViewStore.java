@@ -46,6 +46,7 @@ public class ViewStore {
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
   private static final int MAX_ATTEMPTS = 10;
   private static final int BULK_DOCUMENTS = 5_000;
+  private static final int BULKS_IN_FLIGHT = 2;
 
   /**
    * The index mapping's {@code _meta} field with the version of the view the index was built for.
@@ -441,17 +442,14 @@ public class ViewStore {
 
   /**
    * Writes documents as they are, without concurrency control: only for an index that nothing else
-   * writes (a rebuild's before its alias is swapped), in bulks of {@value #BULK_DOCUMENTS}.
+   * writes (a rebuild's before its alias is swapped), in bulks of {@value #BULK_DOCUMENTS}, {@value
+   * #BULKS_IN_FLIGHT} at a time.
    */
   public <D> void overwrite(String index, Map<String, D> documents) {
-    List<Map.Entry<String, D>> entries = List.copyOf(documents.entrySet());
-    for (int from = 0; from < entries.size(); from += BULK_DOCUMENTS) {
-      try {
-        bulkLoad.index(
-            index, entries.subList(from, Math.min(from + BULK_DOCUMENTS, entries.size())));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    try {
+      bulkLoad.index(index, List.copyOf(documents.entrySet()), BULK_DOCUMENTS, BULKS_IN_FLIGHT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
