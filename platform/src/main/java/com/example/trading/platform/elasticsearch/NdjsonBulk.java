@@ -28,7 +28,8 @@ import org.elasticsearch.client.RestClient;
  * and its HTTP client writes each to the socket on its own turn of the I/O loop: 10,000 writes for
  * 5,000 documents, which made a bulk of ledger entries three times slower than the same body sent
  * as one buffer (measured on this machine: ~270 ms against ~90 ms). Same connection pool and JSON
- * mapping as the client it is made from; only the failed items come back ({@code filter_path}).
+ * mapping as the client it is made from; the answer carries only each item's id and error ({@code
+ * filter_path}), not its version and shard details.
  */
 public final class NdjsonBulk {
 
