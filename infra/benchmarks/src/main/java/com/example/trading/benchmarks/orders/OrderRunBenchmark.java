@@ -1,13 +1,16 @@
 package com.example.trading.benchmarks.orders;
 
+import com.example.trading.benchmarks.ProcessCpu;
 import com.example.trading.teststack.Issuer;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * {@code make bench-orders}: a run of orders through the running system ({@code make up}), then the
  * event-store audit of the run's accounts; prints orders/s end to end and placement-to-end latency,
- * and exits 1 when an invariant is violated or an order ended unexpectedly.
+ * and exits 1 when an invariant is violated or an order ended unexpectedly. When the system runs
+ * here (the pid files of {@code make up}), also each process's CPU per order ({@link ProcessCpu}).
  *
  * <p>Settings by environment: {@code RUN_ORDERS} (1000), {@code RUN_ACCOUNTS} (50), {@code
  * RUN_CLIENTS} (8), {@code RUN_SEED} (42), {@code RUN_PARTIAL_FILLS} (true), {@code
@@ -59,8 +62,16 @@ public final class OrderRunBenchmark {
             env("POSTGRES_PASSWORD", "trading"),
             Issuer.fromEnvironment());
     System.out.printf("cores %d%n", Runtime.getRuntime().availableProcessors());
+    ProcessCpu cpu = ProcessCpu.ofLocalSystem();
+    Map<String, Double> cpuBefore = cpu.sample();
     OrderRunResult result = run.run(settings);
+    String cpuPerOrder = ProcessCpu.perOrder(cpuBefore, cpu.sample(), settings.orders());
     System.out.print(result.summary());
+    if (!cpuPerOrder.isEmpty()) {
+      System.out.println(
+          "CPU per order, ms (/proc, the whole run: set-up, orders, end polling, audit): "
+              + cpuPerOrder);
+    }
     System.out.println(result.passed() ? "RUN PASSED" : "RUN FAILED");
     System.exit(result.passed() ? 0 : 1);
   }
