@@ -114,6 +114,9 @@ public final class ServiceProcess implements AutoCloseable {
                 java,
                 "-XX:+UseSerialGC",
                 "-Xmx256m",
+                // C1 only: a test's service lives for minutes, and C2's compilations cost more CPU
+                // than its faster code saves in that time (README "Tests")
+                "-XX:TieredStopAtLevel=1",
                 "-Daxoniq.update-checker.disabled=true",
                 "-jar",
                 jar.toString()));
