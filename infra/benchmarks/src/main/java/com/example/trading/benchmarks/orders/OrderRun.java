@@ -17,14 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -287,7 +286,7 @@ public final class OrderRun {
       List<String> failures = new CopyOnWriteArrayList<>();
       ExecutorService customers = Executors.newFixedThreadPool(settings.clients());
       ScheduledExecutorService cancels = Executors.newScheduledThreadPool(2);
-      try {
+      try (EndEvents endEvents = new EndEvents(jdbcUrl, user, password)) {
         openAccounts(runId, accounts, failures);
         deposit(customers, accounts, failures);
         Map<String, Instant> sentAt = new ConcurrentHashMap<>();
@@ -336,6 +335,7 @@ public final class OrderRun {
                               () ->
                                   replaceThenCancel(
                                       cancels,
+                                      endEvents,
                                       order,
                                       orderId,
                                       cancelAfterMillis / 2,
@@ -352,7 +352,7 @@ public final class OrderRun {
           placement.get();
         }
         Instant placedAll = Instant.now();
-        awaitEnds(sentAt.keySet(), settings.finishWithin());
+        awaitEnds(endEvents, sentAt.keySet(), settings.finishWithin());
         cancels.shutdown();
         cancels.awaitTermination(10, TimeUnit.SECONDS);
         AuditReport audit;
@@ -461,6 +461,7 @@ public final class OrderRun {
    */
   private void replaceThenCancel(
       ScheduledExecutorService scheduler,
+      EndEvents endEvents,
       PlannedOrder order,
       String orderId,
       long cancelAfterMillis,
@@ -489,11 +490,14 @@ public final class OrderRun {
     }
     if (again) {
       scheduler.schedule(
-          () -> replaceThenCancel(scheduler, order, orderId, cancelAfterMillis, giveUpAt, failures),
+          () ->
+              replaceThenCancel(
+                  scheduler, endEvents, order, orderId, cancelAfterMillis, giveUpAt, failures),
           1_000,
           TimeUnit.MILLISECONDS);
     } else {
-      cancelOnceReplaceAnswered(scheduler, order, orderId, cancelAfterMillis, giveUpAt, failures);
+      cancelOnceReplaceAnswered(
+          scheduler, endEvents, order, orderId, cancelAfterMillis, giveUpAt, failures);
     }
   }
 
@@ -504,23 +508,15 @@ public final class OrderRun {
    */
   private void cancelOnceReplaceAnswered(
       ScheduledExecutorService scheduler,
+      EndEvents endEvents,
       PlannedOrder order,
       String orderId,
       long cancelAfterMillis,
       long giveUpAt,
       List<String> failures) {
     boolean answered = true;
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-        PreparedStatement find =
-            connection.prepareStatement(
-                "select exists (select 1 from domain_event_entry where aggregate_identifier = ?"
-                    + " and payload_type = any(?))")) {
-      find.setString(1, orderId);
-      find.setArray(2, connection.createArrayOf("varchar", REPLACE_ANSWERS.toArray()));
-      try (ResultSet result = find.executeQuery()) {
-        result.next();
-        answered = result.getBoolean(1) || System.nanoTime() > giveUpAt;
-      }
+    try {
+      answered = endEvents.has(orderId, REPLACE_ANSWERS) || System.nanoTime() > giveUpAt;
     } catch (SQLException e) {
       failures.add("looking for the answer to the replace of " + orderId + ": " + e);
     }
@@ -533,7 +529,7 @@ public final class OrderRun {
       scheduler.schedule(
           () ->
               cancelOnceReplaceAnswered(
-                  scheduler, order, orderId, cancelAfterMillis, giveUpAt, failures),
+                  scheduler, endEvents, order, orderId, cancelAfterMillis, giveUpAt, failures),
           1_000,
           TimeUnit.MILLISECONDS);
     }
@@ -676,26 +672,20 @@ public final class OrderRun {
     return prices;
   }
 
-  /** Waits until every order has an end event in the event store. */
-  private void awaitEnds(Set<String> orderIds, Duration within)
+  /**
+   * Waits until every order has an end event in the event store, asking each time only about the
+   * orders not seen ended yet.
+   */
+  private static void awaitEnds(EndEvents endEvents, Set<String> orderIds, Duration within)
       throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + within.toNanos();
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-        PreparedStatement count =
-            connection.prepareStatement(
-                "select count(distinct aggregate_identifier) "
-                    + "from domain_event_entry where aggregate_identifier = any(?) and payload_type = any(?)")) {
-      count.setArray(1, connection.createArrayOf("varchar", orderIds.toArray()));
-      count.setArray(2, connection.createArrayOf("varchar", ENDS.toArray()));
-      while (System.nanoTime() < deadline) {
-        try (ResultSet result = count.executeQuery()) {
-          result.next();
-          if (result.getLong(1) >= orderIds.size()) {
-            return;
-          }
-        }
-        Thread.sleep(500);
+    Set<String> open = new HashSet<>(orderIds);
+    while (System.nanoTime() < deadline) {
+      open.removeAll(endEvents.having(open, ENDS));
+      if (open.isEmpty()) {
+        return;
       }
+      Thread.sleep(500);
     }
     // Not an exception: the audit reports which orders are still live.
   }
