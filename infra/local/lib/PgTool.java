@@ -3,7 +3,8 @@
 // The zonky PostgreSQL binaries ship no psql, so this is the stack's SQL client. It:
 //   1. connects as the superuser `postgres` over TCP (scram-sha-256) and, idempotently, creates the
 //      application role (LOGIN CREATEDB, password set) and the databases it owns;
-//   2. connects to each database as the application role with its password and runs `select 1`.
+//   2. creates the pg_stat_statements extension (statement statistics) in database `postgres`;
+//   3. connects to each database as the application role with its password and runs `select 1`.
 // Role, password and databases come from -Dpg.appUser, -Dpg.appPassword and -Dpg.databases
 // (comma separated); the defaults are the stack's: trading / trading / command,saga,identity.
 // Exit code 0 when everything is in place and reachable; 1 with a message otherwise.
@@ -46,6 +47,14 @@ public class PgTool {
                         st.execute("alter database " + ident(db) + " owner to " + ident(appUser));
                     }
                 }
+            }
+            // Statement statistics of every database (the server preloads the library: stack.conf),
+            // for operators and make bench-orders. Its view lives in the maintenance database
+            // `postgres`, not next to the services' schemas (Flyway owns those); creating an
+            // extension needs the superuser.
+            try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", superPassword);
+                 Statement st = c.createStatement()) {
+                st.execute("create extension if not exists pg_stat_statements");
             }
             for (String db : databases) {
                 try (Connection c = DriverManager.getConnection(base + db, appUser, appPassword);

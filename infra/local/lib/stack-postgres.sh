@@ -65,6 +65,8 @@ shared_buffers = 64MB
 max_connections = 100
 huge_pages = off
 logging_collector = off
+# statement statistics (pg_stat_statements: make bench-orders' statements per order, operators)
+shared_preload_libraries = 'pg_stat_statements'
 log_line_prefix = '%m [%p] %q%u@%d '
 EOF
   own_for_service "$PG_DATA/stack.conf"

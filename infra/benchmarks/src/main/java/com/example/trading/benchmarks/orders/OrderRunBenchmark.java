@@ -1,5 +1,6 @@
 package com.example.trading.benchmarks.orders;
 
+import com.example.trading.benchmarks.DatabaseWork;
 import com.example.trading.benchmarks.ProcessCpu;
 import com.example.trading.teststack.Issuer;
 import java.net.URI;
@@ -10,18 +11,20 @@ import java.util.Map;
  * {@code make bench-orders}: a run of orders through the running system ({@code make up}), then the
  * event-store audit of the run's accounts; prints orders/s end to end and placement-to-end latency,
  * and exits 1 when an invariant is violated or an order ended unexpectedly. When the system runs
- * here (the pid files of {@code make up}), also each process's CPU per order ({@link ProcessCpu}).
+ * here (the pid files of {@code make up}), also each process's CPU per order ({@link ProcessCpu});
+ * and PostgreSQL's transactions and statements per order by database ({@link DatabaseWork}).
  *
  * <p>Settings by environment: {@code RUN_ORDERS} (1000), {@code RUN_ACCOUNTS} (50), {@code
  * RUN_CLIENTS} (8), {@code RUN_SEED} (42), {@code RUN_PARTIAL_FILLS} (true), {@code
  * RUN_WITH_EXPIRY} (false: needs the orchestrator started with a short {@code
  * EXCHANGE_TIME_IN_FORCE}), {@code RUN_FINISH_WITHIN_SECONDS} (300), {@code RUN_RATE} (0 = as fast
- * as the clients can; otherwise placements per second, paced), {@code COMMAND_URL} (several,
- * comma-separated, for several command side instances: requests go round them; with {@code
- * INSTANCES=N} the default is every instance {@code make up} started), {@code EXCHANGE_URL}, {@code
- * POSTGRES_HOST}/{@code POSTGRES_PORT}/{@code POSTGRES_USER}/{@code POSTGRES_PASSWORD}, {@code
- * TRADING_ISSUER_URI}/{@code TRADING_OPERATOR_SECRET} (the issuer and the operator client's
- * secret).
+ * as the clients can; otherwise placements per second, paced), {@code RUN_WARMUP} (0; otherwise
+ * that many orders of the same mix on accounts of their own first, audited, not measured: a JVM's
+ * compilers take a few thousand orders to settle), {@code COMMAND_URL} (several, comma-separated,
+ * for several command side instances: requests go round them; with {@code INSTANCES=N} the default
+ * is every instance {@code make up} started), {@code EXCHANGE_URL}, {@code POSTGRES_HOST}/{@code
+ * POSTGRES_PORT}/{@code POSTGRES_USER}/{@code POSTGRES_PASSWORD}, {@code TRADING_ISSUER_URI}/{@code
+ * TRADING_OPERATOR_SECRET} (the issuer and the operator client's secret).
  */
 public final class OrderRunBenchmark {
 
@@ -38,13 +41,12 @@ public final class OrderRunBenchmark {
                 Duration.ofSeconds(Long.parseLong(env("RUN_FINISH_WITHIN_SECONDS", "300"))))
             .ratePerSecond(Double.parseDouble(env("RUN_RATE", "0")))
             .build();
-    String jdbc =
+    String server =
         "jdbc:postgresql://"
             + env("POSTGRES_HOST", "127.0.0.1")
             + ":"
-            + env("POSTGRES_PORT", "15432")
-            + "/"
-            + env("POSTGRES_COMMAND_DB", "command");
+            + env("POSTGRES_PORT", "15432");
+    String jdbc = server + "/" + env("POSTGRES_COMMAND_DB", "command");
     int instances = Integer.parseInt(env("INSTANCES", "1"));
     String defaultUrls =
         java.util.stream.IntStream.range(0, instances)
@@ -62,15 +64,48 @@ public final class OrderRunBenchmark {
             env("POSTGRES_PASSWORD", "trading"),
             Issuer.fromEnvironment());
     System.out.printf("cores %d%n", Runtime.getRuntime().availableProcessors());
+    int warmUp = Integer.parseInt(env("RUN_WARMUP", "0"));
+    if (warmUp > 0) {
+      // the same mix on accounts of its own, so the JVMs' compilers have settled before measuring
+      OrderRunResult warm =
+          run.run(
+              OrderRun.Settings.builder()
+                  .orders(warmUp)
+                  .accounts(settings.accounts())
+                  .clients(settings.clients())
+                  .seed(settings.seed() + 1)
+                  .partialFills(settings.partialFills())
+                  .finishWithin(settings.finishWithin())
+                  .build());
+      System.out.printf(
+          "warm-up: %d orders %s%n", warmUp, warm.passed() ? "passed" : "FAILED (not measured)");
+      if (!warm.passed()) {
+        System.out.print(warm.summary());
+        System.exit(1);
+      }
+    }
     ProcessCpu cpu = ProcessCpu.ofLocalSystem();
+    DatabaseWork database =
+        new DatabaseWork(
+            server + "/postgres",
+            env("POSTGRES_USER", "trading"),
+            env("POSTGRES_PASSWORD", "trading"));
     Map<String, Double> cpuBefore = cpu.sample();
+    Map<String, DatabaseWork.Counts> databaseBefore = database.sample();
     OrderRunResult result = run.run(settings);
     String cpuPerOrder = ProcessCpu.perOrder(cpuBefore, cpu.sample(), settings.orders());
+    String databasePerOrder =
+        DatabaseWork.perOrder(databaseBefore, database.sample(), settings.orders());
     System.out.print(result.summary());
     if (!cpuPerOrder.isEmpty()) {
       System.out.println(
           "CPU per order, ms (/proc, the whole run: set-up, orders, end polling, audit): "
               + cpuPerOrder);
+    }
+    if (!databasePerOrder.isEmpty()) {
+      System.out.println(
+          "PostgreSQL per order, transactions (tx) and statements (st) by database (the whole run): "
+              + databasePerOrder);
     }
     System.out.println(result.passed() ? "RUN PASSED" : "RUN FAILED");
     System.exit(result.passed() ? 0 : 1);
