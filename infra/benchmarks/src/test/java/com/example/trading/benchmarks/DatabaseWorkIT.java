@@ -53,14 +53,17 @@ class DatabaseWorkIT {
   /** The backend's statistics reach the shared counters shortly after its exit. */
   private static Map<String, Counts> awaitFlushed(
       DatabaseWork work, String database, Map<String, Counts> before) throws InterruptedException {
-    long start = before.getOrDefault(database, new Counts(0, 0)).transactions();
+    long expected = transactionsOf(before, database) + 6;
     Map<String, Counts> after = work.sample();
-    for (int i = 0;
-        i < 50 && after.getOrDefault(database, new Counts(0, 0)).transactions() < start + 6;
-        i++) {
+    for (int i = 0; i < 50 && transactionsOf(after, database) < expected; i++) {
       Thread.sleep(100);
       after = work.sample();
     }
     return after;
+  }
+
+  private static long transactionsOf(Map<String, Counts> sample, String database) {
+    Counts counts = sample.get(database);
+    return counts == null ? 0 : counts.transactions();
   }
 }
