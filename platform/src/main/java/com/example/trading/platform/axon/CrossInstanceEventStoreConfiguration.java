@@ -2,6 +2,7 @@ package com.example.trading.platform.axon;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,10 +26,25 @@ import org.springframework.context.annotation.Bean;
  * second; {@code trading.axon.event-store.fetch-delay} (100 ms) keeps a step that crosses instances
  * from waiting that long, for one indexed query per poll. Imported by the services that keep Axon
  * event stores. Axon's auto-configuration backs off from the storage engine too when an event store
- * is defined, so it is defined here the way Axon's JDBC auto-configuration does.
+ * is defined, so it is defined here the way Axon's JDBC auto-configuration does, with a connection
+ * provider that gives each connection back to the pool once.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CrossInstanceEventStoreConfiguration {
+
+  /**
+   * Connections through Spring's transactions only: within a unit of work, the transaction Axon
+   * attached binds one connection to the thread, and every store (events, tokens, sagas) shares it.
+   * Axon's default wraps this in a {@code UnitOfWorkAwareConnectionProviderWrapper}, which closes
+   * that connection once more at the unit of work's clean-up, after the commit has returned it to
+   * the pool; if another thread has borrowed it by then, HikariCP's second close wipes that
+   * borrower's open statements (kept per pooled connection), and the borrower fails (a 500 on a
+   * placement under load). Every unit of work here that touches the database has a transaction.
+   */
+  @Bean
+  ConnectionProvider connectionProvider(DataSource dataSource) {
+    return new SpringDataSourceConnectionProvider(dataSource);
+  }
 
   @Bean
   EventStorageEngine eventStorageEngine(
