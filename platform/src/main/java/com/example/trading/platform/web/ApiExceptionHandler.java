@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -28,6 +32,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * field when it can, never a 500. Services add their own handlers for their domain exceptions.
  */
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @Override
   protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -117,6 +123,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(Forbidden.class)
   ProblemDetail forbidden(Forbidden e) {
     return ApiProblems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
+  }
+
+  /**
+   * A failure no other handler answers: a {@code 500} problem document like every other error of
+   * the API, without the failure's own text (it may name internals); the failure is logged with the
+   * request's trace. Refusals of Spring Security go on to the security chain, which answers them.
+   */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) throws Exception {
+    if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+      throw e;
+    }
+    log.error("request failed", e);
+    return ApiProblems.of(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "Internal error",
+        "The server failed to complete the request; the failure is logged. A placement or a"
+            + " deposit sent again with the same clientOrderId or Idempotency-Key is applied at"
+            + " most once.");
   }
 
   protected static ResponseEntity<Object> problem(ProblemDetail problem) {
