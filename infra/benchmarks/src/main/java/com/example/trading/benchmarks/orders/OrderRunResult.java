@@ -155,6 +155,10 @@ public record OrderRunResult(
     }
     out.append(line("placement -> end, all orders", all));
     out.append(line("placement -> end, not resting by design", direct));
+    out.append(
+        line(
+            "placement -> end, MARKET orders",
+            placementToEnd(kind -> kind == OrderKind.MARKET_BUY || kind == OrderKind.MARKET_SELL)));
     endsByKind().forEach((kind, ends) -> out.append("  %-30s %s%n".formatted(kind, ends)));
     out.append(audit);
     if (!failures.isEmpty()) {
