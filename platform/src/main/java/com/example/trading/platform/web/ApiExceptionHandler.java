@@ -140,9 +140,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus.INTERNAL_SERVER_ERROR,
         "internal-error",
         "Internal error",
-        "The server failed to complete the request; the failure is logged. A placement or a"
-            + " deposit sent again with the same clientOrderId or Idempotency-Key is applied at"
-            + " most once.");
+        "The server failed to complete the request; the failure is logged with the request's"
+            + " trace.");
   }
 
   protected static ResponseEntity<Object> problem(ProblemDetail problem) {
