@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NByteArrayEntity;
 import org.elasticsearch.client.Request;
@@ -58,57 +58,114 @@ public final class NdjsonBulk {
   /**
    * Indexes each document under its id (created or replaced), {@code perRequest} documents a
    * request, with up to {@code inFlight} requests at once (Elasticsearch indexes each request on
-   * one of its write threads); the next request's body is built while earlier ones are indexed.
-   * Returns once every request was answered.
+   * one of its write threads). Returns once every request was answered.
    *
    * @throws IllegalStateException naming the first document Elasticsearch refused
    */
   public void index(
       String index, List<? extends Map.Entry<String, ?>> documents, int perRequest, int inFlight)
       throws IOException {
+    await(prepare(index, documents, perRequest, inFlight).send());
+  }
+
+  /**
+   * Builds the requests that index the documents as {@link #index} does, without sending them: the
+   * documents may change once it returns. {@link Prepared#send} sends them.
+   */
+  public Prepared prepare(
+      String index, List<? extends Map.Entry<String, ?>> documents, int perRequest, int inFlight)
+      throws IOException {
     if (perRequest < 1 || inFlight < 1) {
       throw new IllegalArgumentException("perRequest and inFlight must be positive");
     }
-    Semaphore slots = new Semaphore(inFlight);
-    List<CompletableFuture<Void>> answers = new ArrayList<>();
+    List<Request> requests = new ArrayList<>();
     for (int from = 0; from < documents.size(); from += perRequest) {
-      Request request =
-          request(index, documents.subList(from, Math.min(from + perRequest, documents.size())));
-      slots.acquireUninterruptibly();
-      CompletableFuture<Void> answer = new CompletableFuture<>();
-      answers.add(answer);
+      requests.add(
+          request(index, documents.subList(from, Math.min(from + perRequest, documents.size()))));
+    }
+    return new Prepared(index, requests, inFlight);
+  }
+
+  /**
+   * Waits for an answer from {@link Prepared#send}, with its failure as {@link #index} throws it.
+   */
+  public static void await(CompletableFuture<Void> answer) throws IOException {
+    try {
+      answer.join();
+    } catch (CompletionException e) {
+      switch (e.getCause()) {
+        case IOException io -> throw io;
+        case RuntimeException runtime -> throw runtime;
+        default -> throw new IOException(e.getCause());
+      }
+    }
+  }
+
+  /**
+   * The requests of one {@link #prepare}, sent once: each when an earlier one's answer frees its
+   * place (the REST client's I/O thread sends the next one, so no thread waits for it).
+   */
+  public final class Prepared {
+    private final String index;
+    private final List<Request> requests;
+    private final int inFlight;
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger unanswered;
+    private final CompletableFuture<Void> answered = new CompletableFuture<>();
+
+    private Prepared(String index, List<Request> requests, int inFlight) {
+      this.index = index;
+      this.requests = requests;
+      this.inFlight = inFlight;
+      this.unanswered = new AtomicInteger(requests.size());
+    }
+
+    /**
+     * Sends the requests, up to {@code inFlight} at once, and returns at once. The answer completes
+     * when every request was answered, exceptionally with the first failure (no later request is
+     * sent then); {@link #await} waits for it.
+     */
+    public CompletableFuture<Void> send() {
+      if (next.get() > 0) {
+        throw new IllegalStateException("already sent");
+      }
+      if (requests.isEmpty()) {
+        answered.complete(null);
+      }
+      for (int i = 0; i < inFlight; i++) {
+        sendNext();
+      }
+      return answered;
+    }
+
+    private void sendNext() {
+      int at = next.getAndIncrement();
+      if (at >= requests.size() || answered.isDone()) {
+        return;
+      }
       restClient.performRequestAsync(
-          request,
+          requests.get(at),
           new ResponseListener() {
             @Override
             public void onSuccess(Response response) {
               try {
                 requireNoRefusal(index, response);
-                answer.complete(null);
               } catch (IOException | RuntimeException e) {
-                answer.completeExceptionally(e);
-              } finally {
-                slots.release();
+                answered.completeExceptionally(e);
+                return;
+              }
+              if (unanswered.decrementAndGet() == 0) {
+                answered.complete(null);
+              } else {
+                sendNext();
               }
             }
 
             @Override
             public void onFailure(Exception failure) {
-              slots.release();
-              answer.completeExceptionally(failure);
+              answered.completeExceptionally(failure);
             }
           });
-    }
-    for (CompletableFuture<Void> answer : answers) {
-      try {
-        answer.join();
-      } catch (CompletionException e) {
-        switch (e.getCause()) {
-          case IOException io -> throw io;
-          case RuntimeException runtime -> throw runtime;
-          default -> throw new IOException(e.getCause());
-        }
-      }
     }
   }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +19,18 @@ import java.util.stream.Collectors;
  * being read and written back for every batch of events that touches it (an order's events arrive
  * over several batches and two topics). A flush writes every held document, then the checkpoints of
  * what was folded, and empties the memory; it happens when {@code capacity} documents are held and
- * at the end of the pass. A document touched again after a flush is read back from the index; the
- * entries a view adds beside its documents are held and written with them.
+ * at the end of the pass.
+ *
+ * <p>A flush only starts the writing: its bulks are built at once, and Elasticsearch indexes them
+ * while the next events are folded. One flush is in flight at a time: the next waits for it (two
+ * could otherwise write one document in either order), and so does everything that needs the index
+ * as written ({@link #finish}, {@link #discard}, reading a document back). A flush's checkpoints
+ * are written when its documents are, so they never cover a document not yet written.
+ *
+ * <p>The documents a flush wrote stay in memory as written (up to {@code capacity} of them, the
+ * least recently used go first), so a document touched again after a flush is read back from the
+ * index only when it was forgotten; the entries a view adds beside its documents are held and
+ * written with them, and not kept.
  *
  * <p>A view may have changed a document in memory before it failed on an event, so an event it
  * cannot apply ends the load's memory: {@link #apply} throws, the caller {@link #discard}s what is
@@ -40,7 +51,20 @@ final class BulkLoad<D> {
   private final Map<String, D> entries = new HashMap<>();
 
   private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
+
+  /**
+   * Documents as the index holds them once the flush in flight is written, the least recently used
+   * first: read from here instead of the index. A document the view changes leaves it for {@link
+   * #held}.
+   */
+  private final Map<String, D> written;
+
   private boolean flushedBefore;
+
+  /** The flush in flight: its documents' answer and the checkpoints to write after it. */
+  private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
+
+  private List<Checkpoint> inFlightCheckpoints = List.of();
 
   BulkLoad(View<D> view, ViewStore store, String index, int capacity) {
     if (capacity < 1) {
@@ -50,24 +74,33 @@ final class BulkLoad<D> {
     this.store = store;
     this.index = index;
     this.capacity = capacity;
+    this.written =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, D> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   /**
    * Folds the events into the held documents, flushing when the memory is full.
    *
-   * @return whether it flushed: everything applied so far is then in the index
+   * @return whether it flushed: everything applied so far is then being written, and in the index
+   *     once the load {@linkplain #finish finishes} or {@linkplain #discard discards}
    * @throws PoisonEventException when the view cannot apply an event; what is held may be
    *     half-changed and must be {@linkplain #discard discarded}
    */
   boolean apply(List<ProjectedEvent> events) {
-    Map<String, D> stored = flushedBefore ? readNotHeld(events) : Map.of();
+    Map<String, D> stored = flushedBefore ? readNotInMemory(events) : Map.of();
     for (ProjectedEvent event : events) {
       Checkpoint.advance(checkpoints, event);
       String id = view.documentId(event.event());
       if (id == null) {
         continue;
       }
-      D current = held.containsKey(id) ? held.get(id) : stored.get(id);
+      // Taken out of what was written: the view may change it in place.
+      D current = held.containsKey(id) ? held.get(id) : taken(id, stored);
       D next;
       try {
         next = view.apply(current, event);
@@ -90,28 +123,63 @@ final class BulkLoad<D> {
     return false;
   }
 
-  /** Writes every held document, then the checkpoints they reach. */
+  /**
+   * Starts writing every held document, after the flush in flight is written; the checkpoints
+   * follow the documents.
+   */
   void flush() {
-    store.overwrite(index, held);
-    store.overwrite(index, entries);
-    store.writeCheckpoints(index, checkpoints.values());
+    Map<String, D> documents = new HashMap<>(held);
+    documents.putAll(entries);
+    var bulks = store.prepareOverwrite(index, documents);
+    awaitInFlight();
+    inFlight = bulks.send();
+    inFlightCheckpoints = List.copyOf(checkpoints.values());
     flushedBefore = true;
-    discard();
-  }
-
-  /** Forgets what is held since the last flush (the index keeps what was flushed). */
-  void discard() {
+    written.putAll(held);
     held.clear();
     entries.clear();
     checkpoints.clear();
   }
 
-  private Map<String, D> readNotHeld(List<ProjectedEvent> events) {
+  /** Flushes what is held and waits until everything is in the index, checkpoints included. */
+  void finish() {
+    flush();
+    awaitInFlight();
+  }
+
+  /**
+   * Forgets what is held since the last flush, once that flush is written (the index keeps what was
+   * flushed, and so does {@link #written}: a document the view changed was taken out of it first).
+   */
+  void discard() {
+    awaitInFlight();
+    held.clear();
+    entries.clear();
+    checkpoints.clear();
+  }
+
+  /** Waits until the flush in flight is written, then writes its checkpoints. */
+  private void awaitInFlight() {
+    ViewStore.awaitWritten(inFlight);
+    store.writeCheckpoints(index, inFlightCheckpoints);
+    inFlightCheckpoints = List.of();
+  }
+
+  private D taken(String id, Map<String, D> stored) {
+    D document = written.remove(id);
+    return document != null ? document : stored.get(id);
+  }
+
+  private Map<String, D> readNotInMemory(List<ProjectedEvent> events) {
     Set<String> ids =
         events.stream()
             .map(event -> view.documentId(event.event()))
-            .filter(id -> id != null && !held.containsKey(id))
+            .filter(id -> id != null && !held.containsKey(id) && !written.containsKey(id))
             .collect(Collectors.toSet());
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    awaitInFlight();
     return store.read(view, index, ids);
   }
 }

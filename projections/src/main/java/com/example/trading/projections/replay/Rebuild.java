@@ -115,7 +115,7 @@ final class Rebuild<D> {
       applied += events.size();
       progress.accept(applied);
     }
-    load.flush();
+    load.finish();
   }
 
   /**

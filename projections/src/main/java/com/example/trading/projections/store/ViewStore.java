@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -446,8 +447,27 @@ public class ViewStore {
    * #BULKS_IN_FLIGHT} at a time.
    */
   public <D> void overwrite(String index, Map<String, D> documents) {
+    awaitWritten(prepareOverwrite(index, documents).send());
+  }
+
+  /**
+   * Builds the bulks that write documents as {@link #overwrite} does, without sending them (the
+   * documents may change once it returns); {@link NdjsonBulk.Prepared#send} sends them, and {@link
+   * #awaitWritten} waits until Elasticsearch has indexed them all.
+   */
+  public NdjsonBulk.Prepared prepareOverwrite(String index, Map<String, ?> documents) {
     try {
-      bulkLoad.index(index, List.copyOf(documents.entrySet()), BULK_DOCUMENTS, BULKS_IN_FLIGHT);
+      return bulkLoad.prepare(
+          index, List.copyOf(documents.entrySet()), BULK_DOCUMENTS, BULKS_IN_FLIGHT);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for {@linkplain #prepareOverwrite bulks} sent, failing as {@link #overwrite} does. */
+  public static void awaitWritten(CompletableFuture<Void> written) {
+    try {
+      NdjsonBulk.await(written);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

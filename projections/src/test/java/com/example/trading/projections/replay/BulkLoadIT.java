@@ -142,12 +142,34 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
           .as("flushed after every event")
           .isTrue();
     }
-    load.flush();
+    load.finish();
 
     assertSame(read(index, events), asTheLivePathWrites(events));
     assertThat(store.checkpoint(index, Topics.ORDER_EVENTS, 0))
         .map(Checkpoint::checkpointOffset)
         .hasValue(events.get(events.size() - 1).offset());
+  }
+
+  @Test
+  void documentsForgottenAfterAFlushAreReadBackFromTheIndex() {
+    // The three orders' events one after another in turn: with room for two documents, each
+    // order's document has been forgotten by the time its next event comes.
+    List<ProjectedEvent> history = history();
+    List<ProjectedEvent> events = new ArrayList<>();
+    for (int step = 0; step < 7; step++) {
+      for (int order = 0; order < 3; order++) {
+        events.add(history.get(order * 7 + step));
+      }
+    }
+    String index = store.createIndex(orders, true);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 2);
+
+    for (ProjectedEvent event : events) {
+      load.apply(new ArrayList<>(List.of(event)));
+    }
+    load.finish();
+
+    assertSame(read(index, events), asTheLivePathWrites(history));
   }
 
   @Test
@@ -160,7 +182,7 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     assertThat(read(index, events)).as("nothing written before the flush").isEmpty();
     assertThat(store.checkpoint(index, Topics.ORDER_EVENTS, 0)).isEmpty();
 
-    load.flush();
+    load.finish();
     assertSame(read(index, events), asTheLivePathWrites(events));
   }
 
@@ -182,7 +204,27 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     load.discard();
 
     load.apply(new ArrayList<>(events));
-    load.flush();
+    load.finish();
     assertSame(read(index, events), asTheLivePathWrites(events));
+  }
+
+  @Test
+  void anEventTheViewCannotApplyAfterAFlushKeepsWhatThatFlushWrote() {
+    List<ProjectedEvent> events = history();
+    String index = store.createIndex(orders, true);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 1);
+    String order = ((OrderPlaced) events.get(0).event()).orderId();
+    ProjectedEvent poison =
+        event(new OrderFilled(order, "zero", 1, new BigDecimal("1.00"), 0), Topics.ORDER_EVENTS, 6);
+
+    assertThat(load.apply(new ArrayList<>(events))).as("flushed").isTrue();
+    assertThatThrownBy(() -> load.apply(new ArrayList<>(List.of(poison))))
+        .isInstanceOf(PoisonEventException.class);
+    load.discard();
+
+    assertSame(read(index, events), asTheLivePathWrites(events));
+    assertThat(store.checkpoint(index, Topics.ORDER_EVENTS, 0))
+        .map(Checkpoint::checkpointOffset)
+        .hasValue(events.get(events.size() - 1).offset());
   }
 }
