@@ -53,7 +53,7 @@ public class AccountActivitiesView implements View<LedgerDocument> {
 
   @Override
   public int version() {
-    return 1;
+    return 2;
   }
 
   @Override
@@ -72,22 +72,22 @@ public class AccountActivitiesView implements View<LedgerDocument> {
         ViewMappings.withCheckpointFields(
             Map.ofEntries(
                 Map.entry(ViewDocuments.KIND_FIELD, ViewMappings.keyword()),
-                Map.entry(AccountActivities.STREAM, ViewMappings.keyword()),
-                Map.entry(AccountActivities.SEQUENCE, ViewMappings.longNumber()),
+                Map.entry(AccountActivities.STREAM, ViewMappings.storedOnly()),
+                Map.entry(AccountActivities.SEQUENCE, ViewMappings.storedOnlyNumber()),
                 Map.entry(AccountActivities.POSITION, ViewMappings.storedOnly()),
                 Map.entry(AccountActivities.ACCOUNT_ID, ViewMappings.keyword()),
                 Map.entry(AccountActivities.ASSET, ViewMappings.keyword()),
                 Map.entry(AccountActivities.QUANTITY, ViewMappings.storedOnly()),
                 Map.entry(AccountActivities.RESERVED, ViewMappings.storedOnly()),
-                Map.entry(AccountActivities.ACTIVITY_ID, ViewMappings.keyword()),
+                Map.entry(AccountActivities.ACTIVITY_ID, ViewMappings.sortKeyword()),
                 Map.entry(AccountActivities.AT, ViewMappings.date()),
                 Map.entry(AccountActivities.TYPE, ViewMappings.keyword()),
                 Map.entry(AccountActivities.AMOUNT, ViewMappings.storedOnly()),
                 Map.entry(AccountActivities.BALANCE_AFTER, ViewMappings.storedOnly()),
                 Map.entry(AccountActivities.RESERVED_AFTER, ViewMappings.storedOnly()),
-                Map.entry(AccountActivities.ORDER_ID, ViewMappings.keyword()),
-                Map.entry(AccountActivities.FILL_ID, ViewMappings.keyword()),
-                Map.entry(AccountActivities.DEPOSIT_ID, ViewMappings.keyword()),
+                Map.entry(AccountActivities.ORDER_ID, ViewMappings.filterKeyword()),
+                Map.entry(AccountActivities.FILL_ID, ViewMappings.storedOnly()),
+                Map.entry(AccountActivities.DEPOSIT_ID, ViewMappings.storedOnly()),
                 Map.entry(AccountActivities.FEE, ViewMappings.storedOnly())));
     return TypeMapping.of(m -> m.dynamic(DynamicMapping.Strict).properties(properties));
   }

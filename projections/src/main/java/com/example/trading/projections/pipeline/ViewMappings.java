@@ -35,6 +35,27 @@ public final class ViewMappings {
     return Property.of(p -> p.keyword(k -> k.index(false).docValues(false)));
   }
 
+  /** A number kept in the source, neither indexed nor aggregatable. */
+  public static Property storedOnlyNumber() {
+    return Property.of(p -> p.long_(l -> l.index(false).docValues(false)));
+  }
+
+  /**
+   * A keyword matched by filters, never sorted on or aggregated: no doc values, which cost the most
+   * to index for values that are nearly unique (ids).
+   */
+  public static Property filterKeyword() {
+    return Property.of(p -> p.keyword(k -> k.docValues(false)));
+  }
+
+  /**
+   * A keyword only sorted on (a tie-breaker, a cursor), never filtered by: doc values, no inverted
+   * index, which costs the most to index for values that are unique.
+   */
+  public static Property sortKeyword() {
+    return Property.of(p -> p.keyword(k -> k.index(false)));
+  }
+
   /** An object kept in the source as it is, with no mapping of its own. */
   public static Property opaqueObject() {
     return Property.of(p -> p.object(o -> o.enabled(false)));
