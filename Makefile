@@ -11,7 +11,7 @@ API_DOCUMENTS := command-side/openapi/command-api.json query-side/openapi/query-
                  infra/identity/openapi/identity-api.json infra/exchange-simulator/openapi/exchange-simulator-api.json
 
 .DEFAULT_GOAL := help
-.PHONY: help build run up down status logs test images audit console-tour bench-orders bench-commands bench-replay bench-views replay redrive api-docs api-release cli
+.PHONY: help build run up down reset status logs test images audit console-tour bench-orders bench-commands bench-replay bench-views replay redrive api-docs api-release cli
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -29,6 +29,12 @@ up: build ## The same as run, in the background; INSTANCES=2 runs two of each se
 down: ## Stop every service and the stack (data is kept under .local/)
 	$(SERVICES) down
 	$(STACK) down
+
+reset: ## Stop everything and delete the local data (event stores, topics, views, metrics, the venue's book); CONFIRM=yes
+	@[ "$(CONFIRM)" = yes ] || { echo "make reset deletes every order, event, view and metric of the local stack; run 'make reset CONFIRM=yes'" >&2; exit 2; }
+	$(SERVICES) down
+	$(STACK) reset --yes
+	rm -rf .local/exchange
 
 status: ## What runs where: port, health and resident memory of every process
 	@$(STACK) status
