@@ -107,6 +107,16 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     return events;
   }
 
+  /**
+   * An event the view cannot apply to the first order of {@code events}: a fill of nothing, whose
+   * average price divides by zero after the view changed the notional.
+   */
+  private ProjectedEvent poisonAfter(List<ProjectedEvent> events) {
+    String order = ((OrderPlaced) events.get(0).event()).orderId();
+    return event(
+        new OrderFilled(order, "zero", 1, new BigDecimal("1.00"), 0), Topics.ORDER_EVENTS, 6);
+  }
+
   /** Every document of the events as the live projection's optimistic path writes them. */
   private Map<String, CustomerOrderDocument> asTheLivePathWrites(List<ProjectedEvent> events) {
     String index = store.createIndex(orders, false);
@@ -191,10 +201,7 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     List<ProjectedEvent> events = history();
     String index = store.createIndex(orders, true);
     BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 100);
-    String order = ((OrderPlaced) events.get(0).event()).orderId();
-    // A fill of nothing: the average price divides by zero after the view changed the notional.
-    ProjectedEvent poison =
-        event(new OrderFilled(order, "zero", 1, new BigDecimal("1.00"), 0), Topics.ORDER_EVENTS, 6);
+    ProjectedEvent poison = poisonAfter(events);
 
     List<ProjectedEvent> batch = new ArrayList<>(events);
     batch.add(poison);
@@ -213,9 +220,7 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     List<ProjectedEvent> events = history();
     String index = store.createIndex(orders, true);
     BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 1);
-    String order = ((OrderPlaced) events.get(0).event()).orderId();
-    ProjectedEvent poison =
-        event(new OrderFilled(order, "zero", 1, new BigDecimal("1.00"), 0), Topics.ORDER_EVENTS, 6);
+    ProjectedEvent poison = poisonAfter(events);
 
     assertThat(load.apply(new ArrayList<>(events))).as("flushed").isTrue();
     assertThatThrownBy(() -> load.apply(new ArrayList<>(List.of(poison))))
