@@ -5,6 +5,7 @@ import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.store.PoisonEventException;
 import com.example.trading.projections.store.ViewStore;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,8 +129,9 @@ final class BulkLoad<D> {
    * follow the documents.
    */
   void flush() {
-    Map<String, D> documents = new HashMap<>(held);
-    documents.putAll(entries);
+    List<Map.Entry<String, D>> documents = new ArrayList<>(held.size() + entries.size());
+    documents.addAll(held.entrySet());
+    documents.addAll(entries.entrySet());
     var bulks = store.prepareOverwrite(index, documents);
     awaitInFlight();
     inFlight = bulks.send();

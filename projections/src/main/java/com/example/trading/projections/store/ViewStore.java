@@ -447,18 +447,18 @@ public class ViewStore {
    * #BULKS_IN_FLIGHT} at a time.
    */
   public <D> void overwrite(String index, Map<String, D> documents) {
-    awaitWritten(prepareOverwrite(index, documents).send());
+    awaitWritten(prepareOverwrite(index, List.copyOf(documents.entrySet())).send());
   }
 
   /**
-   * Builds the bulks that write documents as {@link #overwrite} does, without sending them (the
-   * documents may change once it returns); {@link NdjsonBulk.Prepared#send} sends them, and {@link
-   * #awaitWritten} waits until Elasticsearch has indexed them all.
+   * Builds the bulks that write documents (id and document) as {@link #overwrite} does, without
+   * sending them (the documents may change once it returns); {@link NdjsonBulk.Prepared#send} sends
+   * them, and {@link #awaitWritten} waits until Elasticsearch has indexed them all.
    */
-  public NdjsonBulk.Prepared prepareOverwrite(String index, Map<String, ?> documents) {
+  public NdjsonBulk.Prepared prepareOverwrite(
+      String index, List<? extends Map.Entry<String, ?>> documents) {
     try {
-      return bulkLoad.prepare(
-          index, List.copyOf(documents.entrySet()), BULK_DOCUMENTS, BULKS_IN_FLIGHT);
+      return bulkLoad.prepare(index, documents, BULK_DOCUMENTS, BULKS_IN_FLIGHT);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

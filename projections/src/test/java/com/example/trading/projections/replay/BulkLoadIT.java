@@ -165,10 +165,12 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     // The three orders' events one after another in turn: with room for two documents, each
     // order's document has been forgotten by the time its next event comes.
     List<ProjectedEvent> history = history();
+    int orderCount = 3;
+    int perOrder = history.size() / orderCount;
     List<ProjectedEvent> events = new ArrayList<>();
-    for (int step = 0; step < 7; step++) {
-      for (int order = 0; order < 3; order++) {
-        events.add(history.get(order * 7 + step));
+    for (int step = 0; step < perOrder; step++) {
+      for (int order = 0; order < orderCount; order++) {
+        events.add(history.get(order * perOrder + step));
       }
     }
     String index = store.createIndex(orders, true);
