@@ -5,6 +5,8 @@ import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.store.PoisonEventException;
 import com.example.trading.projections.store.ViewStore;
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,7 +33,11 @@ import java.util.stream.Collectors;
  * <p>The documents a flush wrote stay in memory as written (up to {@code capacity} of them, the
  * least recently used go first), so a document touched again after a flush is read back from the
  * index only when it was forgotten; the entries a view adds beside its documents are held and
- * written with them, and not kept.
+ * written with them, and not kept. The load is the only writer of its index from the index's
+ * creation, so a document it never wrote is not there: the ids it forgot are remembered in a Bloom
+ * filter, and a document not in memory is read back only when the filter says it may have been
+ * written (a false "may" costs one read that finds nothing). So a document seen for the first time
+ * after a flush (a new order) neither waits for the flush in flight nor costs a read.
  *
  * <p>A view may have changed a document in memory before it failed on an event, so an event it
  * cannot apply ends the load's memory: {@link #apply} throws, the caller {@link #discard}s what is
@@ -60,14 +66,26 @@ final class BulkLoad<D> {
    */
   private final Map<String, D> written;
 
-  private boolean flushedBefore;
+  /**
+   * The ids of documents that may be in the index but are no longer in memory: forgotten by {@link
+   * #written}, dropped after the view left them unchanged, or discarded. Empty until the first
+   * flush, so nothing is read before it.
+   */
+  private final BloomFilter<CharSequence> forgotten;
+
+  /** Bounds the filter's memory (~12 MB at this size); beyond it, more reads find nothing. */
+  static final long MOST_EXPECTED_DOCUMENTS = 10_000_000;
 
   /** The flush in flight: its documents' answer and the checkpoints to write after it. */
   private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
   private List<Checkpoint> inFlightCheckpoints = List.of();
 
-  BulkLoad(View<D> view, ViewStore store, String index, int capacity) {
+  /**
+   * @param expectedDocuments about how many documents the load writes (the events it folds are an
+   *     upper bound): sizes the filter of forgotten ids
+   */
+  BulkLoad(View<D> view, ViewStore store, String index, int capacity, long expectedDocuments) {
     if (capacity < 1) {
       throw new IllegalArgumentException("the buffer must hold at least one document: " + capacity);
     }
@@ -75,11 +93,20 @@ final class BulkLoad<D> {
     this.store = store;
     this.index = index;
     this.capacity = capacity;
+    this.forgotten =
+        BloomFilter.create(
+            Funnels.unencodedCharsFunnel(),
+            Math.clamp(expectedDocuments, capacity, Math.max(capacity, MOST_EXPECTED_DOCUMENTS)),
+            0.01);
     this.written =
         new LinkedHashMap<>(16, 0.75f, true) {
           @Override
           protected boolean removeEldestEntry(Map.Entry<String, D> eldest) {
-            return size() > capacity;
+            if (size() <= capacity) {
+              return false;
+            }
+            forgotten.put(eldest.getKey());
+            return true;
           }
         };
   }
@@ -93,7 +120,7 @@ final class BulkLoad<D> {
    *     half-changed and must be {@linkplain #discard discarded}
    */
   boolean apply(List<ProjectedEvent> events) {
-    Map<String, D> stored = flushedBefore ? readNotInMemory(events) : Map.of();
+    Map<String, D> stored = readNotInMemory(events);
     for (ProjectedEvent event : events) {
       Checkpoint.advance(checkpoints, event);
       String id = view.documentId(event.event());
@@ -136,7 +163,6 @@ final class BulkLoad<D> {
     awaitInFlight();
     inFlight = bulks.send();
     inFlightCheckpoints = List.copyOf(checkpoints.values());
-    flushedBefore = true;
     written.putAll(held);
     held.clear();
     entries.clear();
@@ -155,6 +181,8 @@ final class BulkLoad<D> {
    */
   void discard() {
     awaitInFlight();
+    // A held document may be one taken from what was written and changed since.
+    held.keySet().forEach(forgotten::put);
     held.clear();
     entries.clear();
     checkpoints.clear();
@@ -169,14 +197,24 @@ final class BulkLoad<D> {
 
   private D taken(String id, Map<String, D> stored) {
     D document = written.remove(id);
-    return document != null ? document : stored.get(id);
+    if (document == null) {
+      return stored.get(id);
+    }
+    // Back in memory once the view changes it; if the view leaves it as it was, it is dropped.
+    forgotten.put(id);
+    return document;
   }
 
   private Map<String, D> readNotInMemory(List<ProjectedEvent> events) {
     Set<String> ids =
         events.stream()
             .map(event -> view.documentId(event.event()))
-            .filter(id -> id != null && !held.containsKey(id) && !written.containsKey(id))
+            .filter(
+                id ->
+                    id != null
+                        && !held.containsKey(id)
+                        && !written.containsKey(id)
+                        && forgotten.mightContain(id))
             .collect(Collectors.toSet());
     if (ids.isEmpty()) {
       return Map.of();

@@ -87,7 +87,7 @@ final class Rebuild<D> {
    * again without it.
    */
   void load(Map<Partition, Long> targets, int capacity, LongConsumer progress) {
-    BulkLoad<D> load = new BulkLoad<>(view, store, index, capacity);
+    BulkLoad<D> load = new BulkLoad<>(view, store, index, capacity, remaining(targets));
     Set<String> poisoned = new HashSet<>();
     Map<Partition, Long> flushedAt = Map.of();
     long appliedAtFlush = applied;

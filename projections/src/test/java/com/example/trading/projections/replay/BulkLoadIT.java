@@ -2,6 +2,11 @@ package com.example.trading.projections.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 import com.example.trading.projections.ProjectionsIntegrationTest;
 import com.example.trading.projections.orders.CustomerOrderDocument;
@@ -37,6 +42,9 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
 
   @Autowired ViewStore store;
   @Autowired CustomerOrdersView orders;
+
+  /** More documents than any test writes: sizes the load's filter of forgotten ids. */
+  private static final long EXPECTED = 100;
 
   private final ObjectMapper json = new ObjectMapper();
   private long offset;
@@ -145,7 +153,7 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
       foldingOneEventPerBatchWithRoomForOneDocumentReadsBackWhatItFlushedAndWritesWhatTheLivePathWrites() {
     List<ProjectedEvent> events = history();
     String index = store.createIndex(orders, true);
-    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 1);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 1, EXPECTED);
 
     for (ProjectedEvent event : events) {
       assertThat(load.apply(new ArrayList<>(List.of(event))))
@@ -174,7 +182,7 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
       }
     }
     String index = store.createIndex(orders, true);
-    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 2);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 2, EXPECTED);
 
     for (ProjectedEvent event : events) {
       load.apply(new ArrayList<>(List.of(event)));
@@ -185,10 +193,50 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
   }
 
   @Test
+  void aDocumentFirstSeenAfterAFlushIsNotReadFromTheIndex() {
+    // The three orders one after another, a flush after every event: each order's first event
+    // comes after a flush, and its document was never written.
+    List<ProjectedEvent> events = history();
+    ViewStore reads = spy(store);
+    String index = store.createIndex(orders, true);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, reads, index, 100, EXPECTED);
+
+    for (ProjectedEvent event : events) {
+      load.apply(new ArrayList<>(List.of(event)));
+      load.flush();
+    }
+    load.finish();
+
+    verify(reads, never()).read(any(), any(), any());
+    assertSame(read(index, events), asTheLivePathWrites(events));
+  }
+
+  @Test
+  void aDocumentADuplicateLeftUnchangedIsReadBackWhenNextNeeded() {
+    // Every event twice, a flush after each: the duplicate changes nothing, so the view hands the
+    // document back unchanged and the load drops it from memory; the next event reads it back.
+    List<ProjectedEvent> events = history();
+    ViewStore reads = spy(store);
+    String index = store.createIndex(orders, true);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, reads, index, 100, EXPECTED);
+
+    for (ProjectedEvent event : events) {
+      load.apply(new ArrayList<>(List.of(event)));
+      load.flush();
+      load.apply(new ArrayList<>(List.of(event)));
+      load.flush();
+    }
+    load.finish();
+
+    verify(reads, atLeastOnce()).read(any(), any(), any());
+    assertSame(read(index, events), asTheLivePathWrites(events));
+  }
+
+  @Test
   void holdsDocumentsInMemoryUntilItsBufferIsFull() {
     List<ProjectedEvent> events = history();
     String index = store.createIndex(orders, true);
-    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 100);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 100, EXPECTED);
 
     assertThat(load.apply(new ArrayList<>(events))).isFalse();
     assertThat(read(index, events)).as("nothing written before the flush").isEmpty();
@@ -202,7 +250,7 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
   void anEventTheViewCannotApplyStopsTheLoadAndDiscardingKeepsOnlyWhatWasFlushed() {
     List<ProjectedEvent> events = history();
     String index = store.createIndex(orders, true);
-    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 100);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 100, EXPECTED);
     ProjectedEvent poison = poisonAfter(events);
 
     List<ProjectedEvent> batch = new ArrayList<>(events);
@@ -221,7 +269,7 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
   void anEventTheViewCannotApplyAfterAFlushKeepsWhatThatFlushWrote() {
     List<ProjectedEvent> events = history();
     String index = store.createIndex(orders, true);
-    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 1);
+    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, store, index, 1, EXPECTED);
     ProjectedEvent poison = poisonAfter(events);
 
     assertThat(load.apply(new ArrayList<>(events))).as("flushed").isTrue();
