@@ -79,6 +79,15 @@ public final class ProcessCpu {
   }
 
   /**
+   * Seconds of CPU this JVM has used so far, with what its finished children used (a child process
+   * it started and waited for, such as the replay CLI); 0 where there is no {@code /proc}.
+   */
+  public static double selfAndFinishedChildren() {
+    Stat own = read(Path.of("/proc/self"));
+    return own == null ? 0 : own.ticks() / TICKS_PER_SECOND;
+  }
+
+  /**
    * Milliseconds of CPU per order of each process between two samples, and their total, as one
    * line; empty when nothing was sampled.
    */

@@ -55,6 +55,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * ceiling: one client indexing the same number of small documents into a scratch index with {@code
  * _bulk} (bulks of 5,000, external versioning, no refresh until the end). Everything it creates is
  * deleted afterwards. Needs the local stack (not the services).
+ *
+ * <p>Beside the rates, the CPU each side used ({@link ProcessCpu}, from {@code /proc}): the CLI's
+ * (its whole life, start-up and checks included) and Elasticsearch's over the replay, and
+ * Elasticsearch's over the ceiling's bulks, per document. On this two-core machine rates spread by
+ * a third from run to run; CPU per event spreads far less, so compare changes by it.
  */
 public final class ReplayBenchmark {
 
@@ -62,6 +67,9 @@ public final class ReplayBenchmark {
 
   /** The accounts the synthetic orders are spread over; each deposits its shares first. */
   private static final int ACCOUNTS = 500;
+
+  /** Elasticsearch's name among the local stack's pid files. */
+  private static final String ELASTICSEARCH = "elasticsearch";
 
   public static void main(String[] args) throws Exception {
     int orders = Integer.parseInt(env("BENCH_ORDERS", "20000"));
@@ -84,11 +92,23 @@ public final class ReplayBenchmark {
           "cores %d; history: %,d orders, %,d events in topics %s*%n",
           Runtime.getRuntime().availableProcessors(), orders, events, prefix);
 
+      ProcessCpu servers = ProcessCpu.ofLocalSystem();
+      Map<String, Double> before = servers.sample();
+      double cliBefore = ProcessCpu.selfAndFinishedChildren();
       runReplay(prefix, kafka, elasticsearch);
-      double bulkRate = rawBulkRate(elasticsearch, prefix + "raw-bulk", events);
+      double cli = ProcessCpu.selfAndFinishedChildren() - cliBefore;
+      Map<String, Double> afterReplay = servers.sample();
+      double elasticsearchReplay = cpuOf(ELASTICSEARCH, before, afterReplay);
       System.out.printf(
-          "elasticsearch raw _bulk (1 client, bulks of 5,000, external versioning): %,.0f docs/s%n",
-          bulkRate);
+          "CPU over the replay: replay CLI %.1f s (whole process, with this benchmark's JVM reading"
+              + " its output), elasticsearch %.1f s%n",
+          cli, elasticsearchReplay);
+      double bulkRate = rawBulkRate(elasticsearch, prefix + "raw-bulk", events);
+      double elasticsearchBulk = cpuOf(ELASTICSEARCH, afterReplay, servers.sample());
+      System.out.printf(
+          "elasticsearch raw _bulk (1 client, bulks of 5,000, external versioning): %,.0f docs/s;"
+              + " elasticsearch CPU %.0f µs per document%n",
+          bulkRate, elasticsearchBulk * 1e6 / events);
     } finally {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
         admin.deleteTopics(topics).all().get();
@@ -96,6 +116,14 @@ public final class ReplayBenchmark {
       delete(elasticsearch, prefix.replace(".", "-") + "*");
       delete(elasticsearch, prefix + "*");
     }
+  }
+
+  /** Seconds of CPU {@code process} used between two samples; NaN when it was not sampled. */
+  private static double cpuOf(
+      String process, Map<String, Double> before, Map<String, Double> after) {
+    Double start = before.get(process);
+    Double end = after.get(process);
+    return start == null || end == null ? Double.NaN : end - start;
   }
 
   private static long writeHistory(String kafka, String prefix, int orders) throws Exception {
