@@ -55,4 +55,20 @@ class ProcessCpuTest {
     assertThat(sum).isPositive();
     assertThat(second).as("CPU seconds after spinning 0.3 s").isGreaterThan(first);
   }
+
+  @Test
+  void aFinishedChildsCpuCountsAsThisJvmsOnceWaitedFor() throws Exception {
+    double before = ProcessCpu.selfAndFinishedChildren();
+    // A child that spins (builtins only, no processes of its own) until its own /proc entry says
+    // it has used 30 ticks (0.3 s) of user CPU.
+    Process child =
+        new ProcessBuilder(
+                "bash",
+                "-c",
+                "while read -r -a stat < /proc/$$/stat; [ \"${stat[13]}\" -lt 30 ]; do :; done")
+            .start();
+
+    assertThat(child.waitFor()).isZero();
+    assertThat(ProcessCpu.selfAndFinishedChildren() - before).isGreaterThanOrEqualTo(0.3);
+  }
 }

@@ -192,20 +192,31 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     assertSame(read(index, events), asTheLivePathWrites(history));
   }
 
-  @Test
-  void aDocumentFirstSeenAfterAFlushIsNotReadFromTheIndex() {
-    // The three orders one after another, a flush after every event: each order's first event
-    // comes after a flush, and its document was never written.
-    List<ProjectedEvent> events = history();
+  /**
+   * Folds each event {@code times} times in turn, a flush after each, with room for every document;
+   * returns the store the load read through, to ask what it read.
+   */
+  private ViewStore foldFlushingAfterEach(List<ProjectedEvent> events, String index, int times) {
     ViewStore reads = spy(store);
-    String index = store.createIndex(orders, true);
     BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, reads, index, 100, EXPECTED);
-
     for (ProjectedEvent event : events) {
-      load.apply(new ArrayList<>(List.of(event)));
-      load.flush();
+      for (int time = 0; time < times; time++) {
+        load.apply(new ArrayList<>(List.of(event)));
+        load.flush();
+      }
     }
     load.finish();
+    return reads;
+  }
+
+  @Test
+  void aDocumentFirstSeenAfterAFlushIsNotReadFromTheIndex() {
+    // The three orders one after another: each order's first event comes after a flush, and its
+    // document was never written.
+    List<ProjectedEvent> events = history();
+    String index = store.createIndex(orders, true);
+
+    ViewStore reads = foldFlushingAfterEach(events, index, 1);
 
     verify(reads, never()).read(any(), any(), any());
     assertSame(read(index, events), asTheLivePathWrites(events));
@@ -213,20 +224,12 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
 
   @Test
   void aDocumentADuplicateLeftUnchangedIsReadBackWhenNextNeeded() {
-    // Every event twice, a flush after each: the duplicate changes nothing, so the view hands the
-    // document back unchanged and the load drops it from memory; the next event reads it back.
+    // Every event twice: the duplicate changes nothing, so the view hands the document back
+    // unchanged and the load drops it from memory; the next event reads it back.
     List<ProjectedEvent> events = history();
-    ViewStore reads = spy(store);
     String index = store.createIndex(orders, true);
-    BulkLoad<CustomerOrderDocument> load = new BulkLoad<>(orders, reads, index, 100, EXPECTED);
 
-    for (ProjectedEvent event : events) {
-      load.apply(new ArrayList<>(List.of(event)));
-      load.flush();
-      load.apply(new ArrayList<>(List.of(event)));
-      load.flush();
-    }
-    load.finish();
+    ViewStore reads = foldFlushingAfterEach(events, index, 2);
 
     verify(reads, atLeastOnce()).read(any(), any(), any());
     assertSame(read(index, events), asTheLivePathWrites(events));
