@@ -58,8 +58,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Beside the rates, the CPU each side used ({@link ProcessCpu}, from {@code /proc}): the CLI's
  * (its whole life, start-up and checks included) and Elasticsearch's over the replay, and
- * Elasticsearch's over the ceiling's bulks, per document. On this two-core machine rates spread by
- * a third from run to run; CPU per event spreads far less, so compare changes by it.
+ * Elasticsearch's over the ceiling's bulks, per document. On this two-core machine the rates depend
+ * on how the two processes happened to share the cores; the CPU each used says what a change costs
+ * apart from that.
  */
 public final class ReplayBenchmark {
 
