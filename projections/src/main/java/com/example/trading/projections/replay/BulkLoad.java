@@ -68,13 +68,14 @@ final class BulkLoad<D> {
 
   /**
    * The ids of documents that may be in the index but are no longer in memory: forgotten by {@link
-   * #written}, dropped after the view left them unchanged, or discarded. Empty until the first
-   * flush, so nothing is read before it.
+   * #written}, or taken out of it (the view may leave a document unchanged, which drops it, or
+   * change it and then fail, which discards it). A document read back was in it already. Empty
+   * until the first flush, so nothing is read before it.
    */
   private final BloomFilter<CharSequence> forgotten;
 
   /** Bounds the filter's memory (~12 MB at this size); beyond it, more reads find nothing. */
-  static final long MOST_EXPECTED_DOCUMENTS = 10_000_000;
+  private static final long MOST_EXPECTED_DOCUMENTS = 10_000_000;
 
   /** The flush in flight: its documents' answer and the checkpoints to write after it. */
   private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
@@ -96,7 +97,7 @@ final class BulkLoad<D> {
     this.forgotten =
         BloomFilter.create(
             Funnels.unencodedCharsFunnel(),
-            Math.clamp(expectedDocuments, capacity, Math.max(capacity, MOST_EXPECTED_DOCUMENTS)),
+            Math.max(capacity, Math.min(expectedDocuments, MOST_EXPECTED_DOCUMENTS)),
             0.01);
     this.written =
         new LinkedHashMap<>(16, 0.75f, true) {
@@ -181,8 +182,6 @@ final class BulkLoad<D> {
    */
   void discard() {
     awaitInFlight();
-    // A held document may be one taken from what was written and changed since.
-    held.keySet().forEach(forgotten::put);
     held.clear();
     entries.clear();
     checkpoints.clear();
@@ -200,7 +199,7 @@ final class BulkLoad<D> {
     if (document == null) {
       return stored.get(id);
     }
-    // Back in memory once the view changes it; if the view leaves it as it was, it is dropped.
+    // Held again once the view changes it; until it is flushed again, the index has it.
     forgotten.put(id);
     return document;
   }
