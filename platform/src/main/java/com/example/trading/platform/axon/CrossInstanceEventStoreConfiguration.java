@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Bean;
  * from waiting that long, for one indexed query per poll. Imported by the services that keep Axon
  * event stores. Axon's auto-configuration backs off from the storage engine too when an event store
  * is defined, so it is defined here the way Axon's JDBC auto-configuration does, with a connection
- * provider that gives each connection back to the pool once.
+ * provider that gives each connection back to the pool once, and without a transaction around each
+ * read ({@link ReadsWithoutTransactions}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class CrossInstanceEventStoreConfiguration {
@@ -62,7 +63,7 @@ public class CrossInstanceEventStoreConfiguration {
         .eventSerializer(eventSerializer)
         .snapshotFilter(configuration.snapshotFilter())
         .connectionProvider(connectionProvider)
-        .transactionManager(transactionManager)
+        .transactionManager(new ReadsWithoutTransactions(transactionManager))
         .schema(eventSchema)
         .build();
   }
