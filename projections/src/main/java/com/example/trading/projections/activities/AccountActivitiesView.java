@@ -53,7 +53,7 @@ public class AccountActivitiesView implements View<LedgerDocument> {
 
   @Override
   public int version() {
-    return 2;
+    return 3;
   }
 
   @Override
@@ -121,7 +121,7 @@ public class AccountActivitiesView implements View<LedgerDocument> {
   @Override
   public LedgerDocument apply(LedgerDocument current, ProjectedEvent projected) {
     LedgerDocument stream = current == null ? new LedgerDocument() : current;
-    if (projected.sequence() <= stream.sequence) {
+    if (stream.sequence != null && projected.sequence() <= stream.sequence) {
       return null;
     }
     stream.kind = LedgerDocument.STREAM;
@@ -220,15 +220,13 @@ public class AccountActivitiesView implements View<LedgerDocument> {
   }
 
   /**
-   * A new entry of the stream for the event: where, when and whose; what it was is up to the
-   * caller.
+   * A new entry of the stream for the event: when and whose; what it was is up to the caller. The
+   * stream and the event's sequence are in its id; nothing reads them, nor the event's position,
+   * from an entry, so the entry does not repeat them (the ledger keeps every entry for ever).
    */
   private static LedgerDocument entry(LedgerDocument stream, ProjectedEvent projected) {
     LedgerDocument entry = new LedgerDocument();
     entry.kind = LedgerDocument.ACTIVITY;
-    entry.stream = stream.stream;
-    entry.sequence = projected.sequence();
-    entry.position = projected.token().toString();
     entry.activityId = activityId(stream.stream, projected.sequence());
     entry.at = projected.metadata().timestamp().toString();
     entry.accountId = stream.accountId;

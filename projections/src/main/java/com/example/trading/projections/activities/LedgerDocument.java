@@ -10,10 +10,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *   <li>{@code stream}: how far one event stream is in the ledger ({@code sequence}, the newest
  *       event applied): a holding's (id = holding id), with its quantity and what is reserved, from
  *       which each entry's balance is computed, or an order's fee (id = order id);
- *   <li>{@code activity}: one entry of an account's ledger, written once: {@code at} is the event's
- *       time, {@code amount} the signed change to the holding's quantity, {@code balanceAfter} and
- *       {@code reservedAfter} the holding after it (none on fee entries, which move no cash of
- *       their own).
+ *   <li>{@code activity}: one entry of an account's ledger, written once, its id (and {@code
+ *       activityId}) the stream's id and the event's sequence: {@code at} is the event's time,
+ *       {@code amount} the signed change to the holding's quantity, {@code balanceAfter} and {@code
+ *       reservedAfter} the holding after it (none on fee entries, which move no cash of their own).
  * </ul>
  *
  * Decimals are strings: cash in cents, shares whole.
@@ -26,10 +26,15 @@ public class LedgerDocument {
 
   public String kind;
 
-  /** The event stream: a holding id, or the order id of a fee (the aggregate id). */
+  /**
+   * The event stream: a holding id, or the order id of a fee (the aggregate id). Streams only, like
+   * {@code sequence} and {@code position}: an entry's id holds its stream and sequence.
+   */
   public String stream;
 
-  public long sequence = -1;
+  /** The newest event applied; null until one is. */
+  public Long sequence;
+
   public String position;
   public String accountId;
   public String asset;

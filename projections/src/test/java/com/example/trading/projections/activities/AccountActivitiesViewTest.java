@@ -123,7 +123,11 @@ class AccountActivitiesViewTest {
             entry -> {
               assertThat(entry.kind).isEqualTo(LedgerDocument.ACTIVITY);
               assertThat(entry.accountId).isEqualTo("acc-1");
-              assertThat(entry.stream).isEqualTo(id);
+              // The id holds the stream and the sequence; an entry does not repeat them.
+              assertThat(entry.activityId).startsWith(id + "#");
+              assertThat(entry.stream).isNull();
+              assertThat(entry.sequence).isNull();
+              assertThat(entry.position).isNull();
             });
     assertThat(entries.get(2).activityId).isEqualTo("acc-1/USD#000000000003");
     assertThat(entries.get(2).at).isEqualTo("2026-12-02T10:00:03Z");
