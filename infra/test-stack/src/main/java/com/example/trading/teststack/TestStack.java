@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -31,14 +33,16 @@ public final class TestStack {
 
   private static volatile TestStack instance;
 
+  /** Every name {@link #uniqueName} gave out in this JVM (see {@link #deleteWhatTestsNamed}). */
+  private static final Set<String> issuedNames = ConcurrentHashMap.newKeySet();
+
   private final Endpoints endpoints;
   private final List<String> createdDatabases = new CopyOnWriteArrayList<>();
   private volatile IdentityProcess identity;
 
   private TestStack(Endpoints endpoints) {
     this.endpoints = endpoints;
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(this::dropCreatedDatabases, "test-stack-cleanup"));
+    Runtime.getRuntime().addShutdownHook(new Thread(this::cleanUp, "test-stack-cleanup"));
   }
 
   /** The stack for this JVM, chosen by {@code -Dinfra} / {@code TEST_INFRA}. */
@@ -72,9 +76,15 @@ public final class TestStack {
     return mode;
   }
 
-  /** A name no other test run uses: {@code prefix-<8 hex>}, lower case. */
+  /**
+   * A name no other test run uses: {@code prefix-<8 hex>}, lower case. The indices and topics whose
+   * names start with it are deleted when the JVM exits (on the local stack).
+   */
   public static String uniqueName(String prefix) {
-    return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    String name =
+        (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+    issuedNames.add(name);
+    return name;
   }
 
   public String jdbcUrl(String database) {
@@ -184,6 +194,38 @@ public final class TestStack {
 
   public void registerElasticsearch(DynamicPropertyRegistry registry) {
     registry.add("trading.elasticsearch.url", this::elasticsearchUrl);
+  }
+
+  private void cleanUp() {
+    dropCreatedDatabases();
+    if (mode().equals("local")) {
+      // Containers go with the JVM; the local stack stays and collects what tests leave.
+      deleteWhatTestsNamed();
+    }
+  }
+
+  /**
+   * Deletes the Elasticsearch indices and Kafka topics whose names start with a name {@link
+   * #uniqueName} gave out in this JVM. Reports failures and goes on: a stack that is down keeps
+   * them.
+   */
+  void deleteWhatTestsNamed() {
+    List<String> issued = List.copyOf(issuedNames);
+    if (issued.isEmpty()) {
+      return;
+    }
+    try {
+      NamedResources.deleteIndices(endpoints.elasticsearchUrl(), issued);
+    } catch (Exception e) {
+      System.err.println("test-stack: could not delete test indices: " + e);
+    }
+    if (NamedResources.kafkaPresent()) {
+      try {
+        NamedTopics.delete(endpoints.kafkaBootstrapServers(), issued);
+      } catch (Exception e) {
+        System.err.println("test-stack: could not delete test topics: " + e);
+      }
+    }
   }
 
   private void dropCreatedDatabases() {
