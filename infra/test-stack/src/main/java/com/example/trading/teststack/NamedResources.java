@@ -29,8 +29,8 @@ final class NamedResources {
     return names.stream().filter(name -> issued.stream().anyMatch(name::startsWith)).toList();
   }
 
-  /** Deletes the indices named after {@code issued}; returns how many. */
-  static int deleteIndices(String elasticsearchUrl, Collection<String> issued)
+  /** Deletes the indices named after {@code issued}. */
+  static void deleteIndices(String elasticsearchUrl, Collection<String> issued)
       throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     String listed =
@@ -44,7 +44,6 @@ final class NamedResources {
           HttpRequest.newBuilder(URI.create(elasticsearchUrl + "/" + String.join(",", chunk)))
               .DELETE());
     }
-    return indices.size();
   }
 
   private static String send(HttpClient http, HttpRequest.Builder request)

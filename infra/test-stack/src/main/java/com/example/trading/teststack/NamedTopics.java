@@ -17,8 +17,8 @@ final class NamedTopics {
 
   private NamedTopics() {}
 
-  /** Deletes the topics named after {@code issued}; returns how many. */
-  static int delete(String bootstrapServers, Collection<String> issued) throws Exception {
+  /** Deletes the topics named after {@code issued}. */
+  static void delete(String bootstrapServers, Collection<String> issued) throws Exception {
     try (Admin admin =
         Admin.create(
             Map.of(
@@ -31,7 +31,6 @@ final class NamedTopics {
       if (!topics.isEmpty()) {
         admin.deleteTopics(topics).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       }
-      return topics.size();
     }
   }
 }
