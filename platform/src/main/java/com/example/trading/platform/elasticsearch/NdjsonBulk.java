@@ -75,15 +75,105 @@ public final class NdjsonBulk {
   public Prepared prepare(
       String index, List<? extends Map.Entry<String, ?>> documents, int perRequest, int inFlight)
       throws IOException {
-    if (perRequest < 1 || inFlight < 1) {
-      throw new IllegalArgumentException("perRequest and inFlight must be positive");
+    Bodies bodies = bodies(index, perRequest);
+    for (Map.Entry<String, ?> document : documents) {
+      bodies.add(document.getKey(), document.getValue());
     }
-    List<Request> requests = new ArrayList<>();
-    for (int from = 0; from < documents.size(); from += perRequest) {
-      requests.add(
-          request(index, documents.subList(from, Math.min(from + perRequest, documents.size()))));
+    return bodies.prepare(inFlight);
+  }
+
+  /**
+   * Bodies for indexing documents into {@code index}, each document written into one as it is
+   * added, {@code perRequest} documents a body: the caller need not keep what it added until the
+   * bulks are sent.
+   */
+  public Bodies bodies(String index, int perRequest) {
+    if (perRequest < 1) {
+      throw new IllegalArgumentException("perRequest must be positive");
     }
-    return new Prepared(index, requests, inFlight);
+    return new Bodies(index, perRequest);
+  }
+
+  /**
+   * Documents written as bulk bodies as they are added (see {@link #bodies}); {@link #prepare}
+   * takes every body made so far and starts anew.
+   */
+  public final class Bodies {
+    private final String index;
+    private final int perRequest;
+    private final List<Request> requests = new ArrayList<>();
+    private ByteArrayOutputStream body;
+    private int inBody;
+
+    private Bodies(String index, int perRequest) {
+      this.index = index;
+      this.perRequest = perRequest;
+    }
+
+    /** Writes the document, to be indexed under {@code id} (created or replaced). */
+    public void add(String id, Object document) throws IOException {
+      if (body == null) {
+        body = new ByteArrayOutputStream(64 * 1024);
+      }
+      writer.writeValue(body, Map.of("index", Map.of("_index", index, "_id", id)));
+      body.write(NEWLINE);
+      writer.writeValue(body, document);
+      body.write(NEWLINE);
+      if (++inBody == perRequest) {
+        close();
+      }
+    }
+
+    /** How many documents were added since the last {@link #prepare} or {@link #clear}. */
+    public int size() {
+      return requests.size() * perRequest + inBody;
+    }
+
+    /** Whether a body holds {@code perRequest} documents, ready to be sent. */
+    public boolean hasFullBody() {
+      return !requests.isEmpty();
+    }
+
+    /**
+     * The requests of every document added so far, {@code inFlight} of them sent at once; what is
+     * added next goes into new bodies.
+     */
+    public Prepared prepare(int inFlight) {
+      close();
+      return prepareFull(inFlight);
+    }
+
+    /**
+     * The requests of the bodies holding {@code perRequest} documents, {@code inFlight} of them
+     * sent at once; the body being filled stays.
+     */
+    public Prepared prepareFull(int inFlight) {
+      if (inFlight < 1) {
+        throw new IllegalArgumentException("inFlight must be positive");
+      }
+      Prepared prepared = new Prepared(index, List.copyOf(requests), inFlight);
+      requests.clear();
+      return prepared;
+    }
+
+    /** Forgets every document added since the last {@link #prepare}. */
+    public void clear() {
+      requests.clear();
+      body = null;
+      inBody = 0;
+    }
+
+    private void close() {
+      if (body == null) {
+        return;
+      }
+      Request request = new Request("POST", "/_bulk");
+      request.addParameter("filter_path", "errors,items.*.error,items.*._id");
+      request.setEntity(new NByteArrayEntity(body.toByteArray(), NDJSON));
+      requests.add(request);
+      body = null;
+      inBody = 0;
+    }
   }
 
   /**
@@ -167,21 +257,6 @@ public final class NdjsonBulk {
             }
           });
     }
-  }
-
-  private Request request(String index, List<? extends Map.Entry<String, ?>> documents)
-      throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream(64 * 1024);
-    for (Map.Entry<String, ?> document : documents) {
-      writer.writeValue(body, Map.of("index", Map.of("_index", index, "_id", document.getKey())));
-      body.write(NEWLINE);
-      writer.writeValue(body, document.getValue());
-      body.write(NEWLINE);
-    }
-    Request request = new Request("POST", "/_bulk");
-    request.addParameter("filter_path", "errors,items.*.error,items.*._id");
-    request.setEntity(new NByteArrayEntity(body.toByteArray(), NDJSON));
-    return request;
   }
 
   private void requireNoRefusal(String index, Response response) throws IOException {

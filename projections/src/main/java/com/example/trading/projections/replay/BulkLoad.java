@@ -1,5 +1,6 @@
 package com.example.trading.projections.replay;
 
+import com.example.trading.platform.elasticsearch.NdjsonBulk;
 import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
@@ -7,7 +8,10 @@ import com.example.trading.projections.store.PoisonEventException;
 import com.example.trading.projections.store.ViewStore;
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +36,16 @@ import java.util.stream.Collectors;
  *
  * <p>The documents a flush wrote stay in memory as written (up to {@code capacity} of them, the
  * least recently used go first), so a document touched again after a flush is read back from the
- * index only when it was forgotten; the entries a view adds beside its documents are held and
- * written with them, and not kept. The load is the only writer of its index from the index's
- * creation, so a document it never wrote is not there: the ids it forgot are remembered in a Bloom
- * filter, and a document not in memory is read back only when the filter says it may have been
- * written (a false "may" costs one read that finds nothing). So a document seen for the first time
- * after a flush (a new order) neither waits for the flush in flight nor costs a read.
+ * index only when it was forgotten. The entries a view adds beside its documents are never read
+ * back and never change, so they do not wait for a flush: each goes into a bulk's body as it is
+ * made, and a full bulk is sent at once (up to {@value #ENTRY_BULKS_IN_FLIGHT} of them in flight;
+ * the fold waits when more would be). So neither they nor their bodies live long enough for the
+ * collector to copy them. A flush's checkpoints wait for these bulks too. The load is the only
+ * writer of its index from the index's creation, so a document it never wrote is not there: the ids
+ * it forgot are remembered in a Bloom filter, and a document not in memory is read back only when
+ * the filter says it may have been written (a false "may" costs one read that finds nothing). So a
+ * document seen for the first time after a flush (a new order) neither waits for the flush in
+ * flight nor costs a read.
  *
  * <p>A view may have changed a document in memory before it failed on an event, so an event it
  * cannot apply ends the load's memory: {@link #apply} throws, the caller {@link #discard}s what is
@@ -52,10 +60,16 @@ final class BulkLoad<D> {
   private final Map<String, D> held = new HashMap<>();
 
   /**
-   * The entries of what was folded since the last flush (see {@link View#entries}): written once,
-   * never read back.
+   * What is written next that is not held: the entries of what was folded (see {@link
+   * View#entries}), written as they are made; at a flush, the held documents too.
    */
-  private final Map<String, D> entries = new HashMap<>();
+  private final NdjsonBulk.Bodies pending;
+
+  /** The bulks of entries sent before their flush, the oldest first, not yet awaited. */
+  private final Deque<CompletableFuture<Void>> entryBulks = new ArrayDeque<>();
+
+  /** How many bulks of entries may be sent and unanswered while the fold goes on. */
+  static final int ENTRY_BULKS_IN_FLIGHT = 2;
 
   private final Map<String, Checkpoint> checkpoints = new LinkedHashMap<>();
 
@@ -94,6 +108,7 @@ final class BulkLoad<D> {
     this.store = store;
     this.index = index;
     this.capacity = capacity;
+    this.pending = store.overwriteBodies(index);
     this.forgotten =
         BloomFilter.create(
             Funnels.unencodedCharsFunnel(),
@@ -138,14 +153,17 @@ final class BulkLoad<D> {
       }
       if (next != null) {
         held.put(id, next);
+        Map<String, D> entries;
         try {
-          entries.putAll(view.entries(next, event));
+          entries = view.entries(next, event);
         } catch (RuntimeException e) {
           throw new PoisonEventException(event, e);
         }
+        entries.forEach(this::addPending);
+        sendFullEntryBulks();
       }
     }
-    if (held.size() + entries.size() >= capacity) {
+    if (held.size() + pending.size() >= capacity) {
       flush();
       return true;
     }
@@ -157,16 +175,12 @@ final class BulkLoad<D> {
    * follow the documents.
    */
   void flush() {
-    List<Map.Entry<String, D>> documents = new ArrayList<>(held.size() + entries.size());
-    documents.addAll(held.entrySet());
-    documents.addAll(entries.entrySet());
-    var bulks = store.prepareOverwrite(index, documents);
+    held.forEach(this::addPending);
     awaitInFlight();
-    inFlight = bulks.send();
+    inFlight = store.sendOverwrite(pending);
     inFlightCheckpoints = List.copyOf(checkpoints.values());
     written.putAll(held);
     held.clear();
-    entries.clear();
     checkpoints.clear();
   }
 
@@ -183,13 +197,42 @@ final class BulkLoad<D> {
   void discard() {
     awaitInFlight();
     held.clear();
-    entries.clear();
+    pending.clear();
     checkpoints.clear();
   }
 
-  /** Waits until the flush in flight is written, then writes its checkpoints. */
+  /** Writes the document into the next flush's bulks as it is now. */
+  private void addPending(String id, D document) {
+    try {
+      pending.add(id, document);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Sends the entries' full bulks, once fewer than {@value #ENTRY_BULKS_IN_FLIGHT} sent before are
+   * unanswered.
+   */
+  private void sendFullEntryBulks() {
+    if (!pending.hasFullBody()) {
+      return;
+    }
+    while (entryBulks.size() >= ENTRY_BULKS_IN_FLIGHT) {
+      ViewStore.awaitWritten(entryBulks.removeFirst());
+    }
+    entryBulks.addLast(store.sendFullBulks(pending));
+  }
+
+  /**
+   * Waits until the flush in flight and the entries sent since are written, then writes the flush's
+   * checkpoints.
+   */
   private void awaitInFlight() {
     ViewStore.awaitWritten(inFlight);
+    while (!entryBulks.isEmpty()) {
+      ViewStore.awaitWritten(entryBulks.removeFirst());
+    }
     store.writeCheckpoints(index, inFlightCheckpoints);
     inFlightCheckpoints = List.of();
   }

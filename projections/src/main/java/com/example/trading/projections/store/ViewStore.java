@@ -447,24 +447,39 @@ public class ViewStore {
    * #BULKS_IN_FLIGHT} at a time.
    */
   public <D> void overwrite(String index, Map<String, D> documents) {
-    awaitWritten(prepareOverwrite(index, List.copyOf(documents.entrySet())).send());
-  }
-
-  /**
-   * Builds the bulks that write documents (id and document) as {@link #overwrite} does, without
-   * sending them (the documents may change once it returns); {@link NdjsonBulk.Prepared#send} sends
-   * them, and {@link #awaitWritten} waits until Elasticsearch has indexed them all.
-   */
-  public NdjsonBulk.Prepared prepareOverwrite(
-      String index, List<? extends Map.Entry<String, ?>> documents) {
     try {
-      return bulkLoad.prepare(index, documents, BULK_DOCUMENTS, BULKS_IN_FLIGHT);
+      awaitWritten(
+          bulkLoad
+              .prepare(index, List.copyOf(documents.entrySet()), BULK_DOCUMENTS, BULKS_IN_FLIGHT)
+              .send());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Waits for {@linkplain #prepareOverwrite bulks} sent, failing as {@link #overwrite} does. */
+  /**
+   * Bulk bodies that write documents as {@link #overwrite} does, each document written into them as
+   * it is added (it may change once added); {@link #sendOverwrite} sends what was added, and {@link
+   * #awaitWritten} waits until Elasticsearch has indexed it all.
+   */
+  public NdjsonBulk.Bodies overwriteBodies(String index) {
+    return bulkLoad.bodies(index, BULK_DOCUMENTS);
+  }
+
+  /** Sends every document added to {@code bodies} since they were last sent. */
+  public CompletableFuture<Void> sendOverwrite(NdjsonBulk.Bodies bodies) {
+    return bodies.prepare(BULKS_IN_FLIGHT).send();
+  }
+
+  /**
+   * Sends the full bulks of {@code bodies} (see {@link NdjsonBulk.Bodies#hasFullBody}); the one
+   * being filled stays.
+   */
+  public CompletableFuture<Void> sendFullBulks(NdjsonBulk.Bodies bodies) {
+    return bodies.prepareFull(BULKS_IN_FLIGHT).send();
+  }
+
+  /** Waits for {@linkplain #sendOverwrite bulks} sent, failing as {@link #overwrite} does. */
   public static void awaitWritten(CompletableFuture<Void> written) {
     try {
       NdjsonBulk.await(written);

@@ -2,13 +2,17 @@ package com.example.trading.projections.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.example.trading.projections.ProjectionsIntegrationTest;
+import com.example.trading.projections.activities.AccountActivitiesView;
+import com.example.trading.projections.activities.LedgerDocument;
 import com.example.trading.projections.orders.CustomerOrderDocument;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.pipeline.Checkpoint;
@@ -16,6 +20,10 @@ import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.store.PoisonEventException;
 import com.example.trading.projections.store.ViewStore;
 import com.example.trading.schemas.FeeEvent.FeeCharged;
+import com.example.trading.schemas.FeeEvent.FeeSettled;
+import com.example.trading.schemas.HoldingEvent.HoldingDeposited;
+import com.example.trading.schemas.HoldingEvent.HoldingReservationReleased;
+import com.example.trading.schemas.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.MessageMetadata;
 import com.example.trading.schemas.OrderEvent.OrderAccepted;
 import com.example.trading.schemas.OrderEvent.OrderCompleted;
@@ -28,9 +36,13 @@ import com.example.trading.schemas.TimeInForce;
 import com.example.trading.schemas.Topics;
 import com.example.trading.schemas.TradingEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +54,8 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
 
   @Autowired ViewStore store;
   @Autowired CustomerOrdersView orders;
+  @Autowired AccountActivitiesView activities;
+  @Autowired ElasticsearchClient client;
 
   /** More documents than any test writes: sizes the load's filter of forgotten ids. */
   private static final long EXPECTED = 100;
@@ -284,5 +298,92 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     assertThat(store.checkpoint(index, Topics.ORDER_EVENTS, 0))
         .map(Checkpoint::checkpointOffset)
         .hasValue(events.get(events.size() - 1).offset());
+  }
+
+  /**
+   * Ledger entries of three cash holdings and of fees: a deposit each, then reservations and their
+   * releases (one entry per event, more than one bulk of them), and 100 orders' fees charged and
+   * settled below the hold (a settlement and a refund each).
+   */
+  private List<ProjectedEvent> ledgerHistory() {
+    List<ProjectedEvent> events = new ArrayList<>();
+    String account = "acc-" + UUID.randomUUID();
+    for (int h = 0; h < 3; h++) {
+      String holding = account + "/USD-" + h;
+      long sequence = 0;
+      events.add(
+          event(
+              new HoldingDeposited(holding, account, "USD", new BigDecimal("5000"), "dep-" + h),
+              Topics.HOLDING_EVENTS,
+              sequence++));
+      for (int i = 0; i < 1_000; i++) {
+        String order = "o-" + h + "-" + i;
+        events.add(
+            event(
+                new HoldingReserved(holding, account, "USD", order, new BigDecimal("1.25")),
+                Topics.HOLDING_EVENTS,
+                sequence++));
+        events.add(
+            event(
+                new HoldingReservationReleased(
+                    holding, account, "USD", order, new BigDecimal("1.25")),
+                Topics.HOLDING_EVENTS,
+                sequence++));
+      }
+    }
+    for (int i = 0; i < 100; i++) {
+      String order = "fee-" + UUID.randomUUID();
+      events.add(
+          event(
+              new FeeCharged(order, account, new BigDecimal("1.00"), "standard-v1"),
+              Topics.FEE_EVENTS,
+              0));
+      events.add(
+          event(
+              new FeeSettled(
+                  order,
+                  account,
+                  new BigDecimal("0.75"),
+                  new BigDecimal("0.25"),
+                  new BigDecimal("750.00")),
+              Topics.FEE_EVENTS,
+              1));
+    }
+    return events;
+  }
+
+  /** Every document of an index but its checkpoints, by id. */
+  private Map<String, ObjectNode> documents(String index) throws IOException {
+    client.indices().refresh(r -> r.index(index));
+    Map<String, ObjectNode> documents = new HashMap<>();
+    client
+        .search(
+            s -> s.index(index).size(10_000).query(Checkpoint.NOT_A_CHECKPOINT), ObjectNode.class)
+        .hits()
+        .hits()
+        .forEach(hit -> documents.put(hit.id(), hit.source()));
+    return documents;
+  }
+
+  @Test
+  void ledgerEntriesAreWrittenBeforeTheirFlushAndTheLoadWritesWhatTheLivePathWrites()
+      throws IOException {
+    List<ProjectedEvent> events = ledgerHistory();
+    String index = store.createIndex(activities, true);
+    BulkLoad<LedgerDocument> load =
+        new BulkLoad<>(activities, store, index, 1_000_000, events.size());
+
+    assertThat(load.apply(new ArrayList<>(events))).as("not flushed").isFalse();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .alias("a bulk's worth of entries written before any flush")
+        .untilAsserted(() -> assertThat(documents(index)).hasSizeGreaterThanOrEqualTo(5_000));
+    load.finish();
+
+    String live = store.createIndex(activities, false);
+    store.applyBatch(activities, live, events, ViewStore.Visibility.NOT_AWAITED);
+    Map<String, ObjectNode> expected = documents(live);
+    assertThat(expected).hasSize(3 + 3 * 2_001 + 100 + 100 * 3);
+    assertThat(documents(index)).isEqualTo(expected);
   }
 }
