@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.example.trading.projections.accounts.AccountsView;
 import com.example.trading.projections.activities.AccountActivitiesView;
+import com.example.trading.projections.activities.LedgerDocument;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.portfolio.PortfoliosView;
@@ -484,6 +485,42 @@ class ReplayIT extends ProjectionsIntegrationTest {
         .contains("compared by count and presence");
     String rebuilt = store.indexBehindAlias(alias).orElseThrow();
     assertThat(store.versionOf(rebuilt)).isEqualTo(portfolios.version());
+    assertSameDocuments(documents(alias), current);
+  }
+
+  @Test
+  void theLedgerWithoutFeeStreamsIsBuiltOverAnIndexOfTheVersionThatHadThem() throws Exception {
+    awaitLive(someHistory());
+    String alias = store.alias(activities);
+    String live = store.indexBehindAlias(alias).orElseThrow();
+    Map<String, ObjectNode> current = documents(alias);
+    // Version 3 also kept a stream document per order's fees, under the order's id.
+    String older = indexOfThePreviousVersion(elasticsearch, activities, alias);
+    Map<String, ObjectNode> previousShape = new HashMap<>(current);
+    current.values().stream()
+        .filter(doc -> doc.path("type").asText().startsWith("FEE_"))
+        .forEach(
+            entry -> {
+              String orderId = entry.path("orderId").asText();
+              ObjectNode stream = JSON.createObjectNode();
+              stream.put("kind", LedgerDocument.STREAM);
+              stream.put("stream", orderId);
+              stream.put("sequence", 0);
+              stream.put("accountId", entry.path("accountId").asText());
+              stream.put("asset", "USD");
+              previousShape.put(orderId, stream);
+            });
+    assertThat(previousShape.size()).as("fee streams added").isGreaterThan(current.size());
+    store.overwrite(older, previousShape);
+    store.swapAlias(alias, live, older);
+    store.deleteIndex(live);
+
+    int exit = run("--view", "account-activities", "--delete-old");
+
+    assertThat(exit).as(output.toString()).isZero();
+    assertThat(output.toString())
+        .contains("holds version " + (activities.version() - 1))
+        .contains("compared by count and presence");
     assertSameDocuments(documents(alias), current);
   }
 

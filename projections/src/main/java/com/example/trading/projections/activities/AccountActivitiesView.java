@@ -2,6 +2,7 @@ package com.example.trading.projections.activities;
 
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.example.trading.projections.pipeline.ProjectedEvent;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.pipeline.ViewMappings;
@@ -38,8 +39,11 @@ import org.springframework.stereotype.Component;
 /**
  * AccountActivities: each account's ledger, one entry per holding movement and fee event, newest
  * first at query time. A holding's events fold into its running state (kind {@code stream}) and
- * each adds one entry with the balance after it ({@link #entries}); a fee event is an entry of its
- * own. Summing the entries' amounts per account and asset gives the holding's quantity.
+ * each adds one entry with the balance after it ({@link #entries}); a fee event folds into nothing
+ * and is an entry of its own, made from the event alone (since version 4: version 3 also kept a
+ * stream document per order's fees, which only said how far its fee events were applied, and an
+ * entry written again is the same entry anyway). Summing the entries' amounts per account and asset
+ * gives the holding's quantity.
  */
 @Component
 public class AccountActivitiesView implements View<LedgerDocument> {
@@ -53,7 +57,7 @@ public class AccountActivitiesView implements View<LedgerDocument> {
 
   @Override
   public int version() {
-    return 3;
+    return 4;
   }
 
   @Override
@@ -112,14 +116,18 @@ public class AccountActivitiesView implements View<LedgerDocument> {
   public String documentId(TradingEvent event) {
     return switch (event) {
       case HoldingEvent holding -> holding.holdingId();
-      case FeeEvent fee -> fee.orderId();
+      case FeeEvent fee -> null;
       case OrderEvent order -> null;
       case AccountEvent account -> null;
     };
   }
 
+  /** A holding's event folded into its stream; other events fold into no document. */
   @Override
   public LedgerDocument apply(LedgerDocument current, ProjectedEvent projected) {
+    if (!(projected.event() instanceof HoldingEvent event)) {
+      return null;
+    }
     LedgerDocument stream = current == null ? new LedgerDocument() : current;
     if (stream.sequence != null && projected.sequence() <= stream.sequence) {
       return null;
@@ -127,37 +135,23 @@ public class AccountActivitiesView implements View<LedgerDocument> {
     stream.kind = LedgerDocument.STREAM;
     stream.sequence = projected.sequence();
     stream.position = projected.token().toString();
-    switch (projected.event()) {
-      case HoldingEvent event -> {
-        stream.stream = event.holdingId();
-        stream.accountId = event.accountId();
-        stream.asset = event.asset();
-        Movement movement = movement(event);
-        stream.quantity =
-            Assets.quantityText(event.asset(), decimal(stream.quantity).add(movement.quantity()));
-        stream.reserved =
-            Assets.quantityText(event.asset(), decimal(stream.reserved).add(movement.reserved()));
-      }
-      case FeeEvent event -> {
-        stream.stream = event.orderId();
-        stream.accountId = event.accountId();
-        stream.asset = Assets.CASH;
-      }
-      case OrderEvent event -> {
-        return null;
-      }
-      case AccountEvent event -> {
-        return null;
-      }
-    }
+    stream.stream = event.holdingId();
+    stream.accountId = event.accountId();
+    stream.asset = event.asset();
+    Movement movement = movement(event);
+    stream.quantity =
+        Assets.quantityText(event.asset(), decimal(stream.quantity).add(movement.quantity()));
+    stream.reserved =
+        Assets.quantityText(event.asset(), decimal(stream.reserved).add(movement.reserved()));
     return stream;
   }
 
+  /** Entries of the ledger: a holding event's beside its stream, a fee event's on its own. */
   @Override
   public Map<String, LedgerDocument> entries(LedgerDocument stream, ProjectedEvent projected) {
-    LedgerDocument entry = entry(stream, projected);
     switch (projected.event()) {
       case HoldingEvent event -> {
+        LedgerDocument entry = entry(stream.stream, stream.accountId, stream.asset, projected);
         Movement movement = movement(event);
         if (movement.type() == null) {
           // A refused reservation changed nothing: no entry.
@@ -170,8 +164,10 @@ public class AccountActivitiesView implements View<LedgerDocument> {
         entry.amount = Assets.quantityText(event.asset(), movement.quantity());
         entry.balanceAfter = stream.quantity;
         entry.reservedAfter = stream.reserved;
+        return Map.of(entry.activityId, entry);
       }
       case FeeEvent event -> {
+        LedgerDocument entry = entry(event.orderId(), event.accountId(), Assets.CASH, projected);
         entry.orderId = event.orderId();
         entry.amount = Assets.quantityText(Assets.CASH, BigDecimal.ZERO);
         ActivityType type =
@@ -200,7 +196,7 @@ public class AccountActivitiesView implements View<LedgerDocument> {
         entry.fee = Assets.quantityText(Assets.CASH, fee);
         if (event instanceof FeeSettled settled && settled.refunded().signum() > 0) {
           // The fee on what traded was less than the hold: the rest of the hold is a refund.
-          LedgerDocument refund = entry(stream, projected);
+          LedgerDocument refund = entry(event.orderId(), event.accountId(), Assets.CASH, projected);
           refund.activityId = entry.activityId + REFUND_SUFFIX;
           refund.orderId = entry.orderId;
           refund.amount = entry.amount;
@@ -208,6 +204,7 @@ public class AccountActivitiesView implements View<LedgerDocument> {
           refund.fee = Assets.quantityText(Assets.CASH, settled.refunded());
           return Map.of(entry.activityId, entry, refund.activityId, refund);
         }
+        return Map.of(entry.activityId, entry);
       }
       case OrderEvent event -> {
         return Map.of();
@@ -216,22 +213,34 @@ public class AccountActivitiesView implements View<LedgerDocument> {
         return Map.of();
       }
     }
-    return Map.of(entry.activityId, entry);
   }
 
   /**
-   * A new entry of the stream for the event: when and whose; what it was is up to the caller. The
-   * stream and the event's sequence are in its id; nothing reads them, nor the event's position,
-   * from an entry, so the entry does not repeat them (the ledger keeps every entry for ever).
+   * A new entry of the event stream {@code stream} (a holding id, or an order id for its fee) for
+   * the event: when and whose; what it was is up to the caller. The stream and the event's sequence
+   * are in its id; nothing reads them, nor the event's position, from an entry, so the entry does
+   * not repeat them (the ledger keeps every entry for ever).
    */
-  private static LedgerDocument entry(LedgerDocument stream, ProjectedEvent projected) {
+  private static LedgerDocument entry(
+      String stream, String accountId, String asset, ProjectedEvent projected) {
     LedgerDocument entry = new LedgerDocument();
     entry.kind = LedgerDocument.ACTIVITY;
-    entry.activityId = activityId(stream.stream, projected.sequence());
+    entry.activityId = activityId(stream, projected.sequence());
     entry.at = projected.metadata().timestamp().toString();
-    entry.accountId = stream.accountId;
-    entry.asset = stream.asset;
+    entry.accountId = accountId;
+    entry.asset = asset;
     return entry;
+  }
+
+  /**
+   * Only the entries are compared with a live index of another version: version 3 kept a stream
+   * document per order's fees, which version 4 does not. An entry's id and content are the same in
+   * versions 2 to 4, bar what version 3 dropped from it.
+   */
+  @Override
+  public Query comparedAcrossVersions() {
+    return Query.of(
+        q -> q.term(t -> t.field(ViewDocuments.KIND_FIELD).value(LedgerDocument.ACTIVITY)));
   }
 
   /**

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A document of the account-activities view (index {@code account-activities}), one of two kinds:
  *
  * <ul>
- *   <li>{@code stream}: how far one event stream is in the ledger ({@code sequence}, the newest
- *       event applied): a holding's (id = holding id), with its quantity and what is reserved, from
- *       which each entry's balance is computed, or an order's fee (id = order id);
+ *   <li>{@code stream}: how far one holding's event stream is in the ledger ({@code sequence}, the
+ *       newest event applied; id = holding id), with its quantity and what is reserved, from which
+ *       each entry's balance is computed (an order's fee events have no stream document since
+ *       version 4: their entries are made from the events alone);
  *   <li>{@code activity}: one entry of an account's ledger, written once, its id (and {@code
  *       activityId}) the stream's id and the event's sequence: {@code at} is the event's time,
  *       {@code amount} the signed change to the holding's quantity, {@code balanceAfter} and {@code
@@ -27,8 +28,9 @@ public class LedgerDocument {
   public String kind;
 
   /**
-   * The event stream: a holding id, or the order id of a fee (the aggregate id). Streams only, like
-   * {@code sequence} and {@code position}: an entry's id holds its stream and sequence.
+   * The event stream: a holding id (the aggregate id). Streams only, like {@code sequence} and
+   * {@code position}: an entry's id holds its stream (a holding id, or the order id of a fee) and
+   * sequence.
    */
   public String stream;
 

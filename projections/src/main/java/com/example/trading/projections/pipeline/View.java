@@ -1,6 +1,7 @@
 package com.example.trading.projections.pipeline;
 
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import com.example.trading.schemas.TradingEvent;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,10 @@ public interface View<D> {
   /** The mapping of the view's documents, including the checkpoint fields of {@link Checkpoint}. */
   TypeMapping mapping();
 
-  /** The id of the document an event changes, or {@code null} when the view ignores the event. */
+  /**
+   * The id of the document an event changes, or {@code null} when it changes none: the view ignores
+   * it, or the event only adds {@linkplain #entries entries} of its own.
+   */
   String documentId(TradingEvent event);
 
   /**
@@ -43,12 +47,23 @@ public interface View<D> {
 
   /**
    * Documents the event adds beside the one it folds into, by id: a ledger's entries, each written
-   * once and never changed. Called only when {@link #apply} changed the document, with the document
-   * it returned; a pure function of that document and the event, so an entry written again (a
+   * once and never changed. Called when {@link #apply} changed the document, with the document it
+   * returned, and for every event that folds into no document ({@link #documentId} null), with
+   * {@code null}: such an event's entries depend on it alone, and one delivered again writes the
+   * same entries again. A pure function of the document and the event, so an entry written again (a
    * replay, a retried batch) is the same entry. None by default.
    */
   default Map<String, D> entries(D folded, ProjectedEvent event) {
     return Map.of();
+  }
+
+  /**
+   * The documents a rebuild compares with a live index of another version of the view (by count,
+   * and a sample by presence; within one version every document is compared by content): every
+   * document but the checkpoints, unless a version writes some kind of document the other does not.
+   */
+  default Query comparedAcrossVersions() {
+    return Checkpoint.NOT_A_CHECKPOINT;
   }
 
   /**

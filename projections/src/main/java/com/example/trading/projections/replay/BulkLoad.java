@@ -141,6 +141,7 @@ final class BulkLoad<D> {
       Checkpoint.advance(checkpoints, event);
       String id = view.documentId(event.event());
       if (id == null) {
+        addEntries(null, event);
         continue;
       }
       // Taken out of what was written: the view may change it in place.
@@ -153,14 +154,7 @@ final class BulkLoad<D> {
       }
       if (next != null) {
         held.put(id, next);
-        Map<String, D> entries;
-        try {
-          entries = view.entries(next, event);
-        } catch (RuntimeException e) {
-          throw new PoisonEventException(event, e);
-        }
-        entries.forEach(this::addPending);
-        sendFullEntryBulks();
+        addEntries(next, event);
       }
     }
     if (held.size() + pending.size() >= capacity) {
@@ -208,6 +202,18 @@ final class BulkLoad<D> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Writes the entries the event adds beside {@code folded} (null: it folds into none). */
+  private void addEntries(D folded, ProjectedEvent event) {
+    Map<String, D> entries;
+    try {
+      entries = view.entries(folded, event);
+    } catch (RuntimeException e) {
+      throw new PoisonEventException(event, e);
+    }
+    entries.forEach(this::addPending);
+    sendFullEntryBulks();
   }
 
   /**

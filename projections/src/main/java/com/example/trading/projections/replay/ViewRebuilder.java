@@ -2,6 +2,7 @@ package com.example.trading.projections.replay;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.ScrollResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -200,9 +201,10 @@ public class ViewRebuilder {
 
   /**
    * Counts must match, and a sample of the live documents must equal the rebuilt ones; when the
-   * live index holds another version of the view (its documents are another shape), each sampled
-   * document must exist in the rebuilt index. Three rounds, catching up between them: the live view
-   * may move on meanwhile.
+   * live index holds another version of the view (its documents are another shape), the documents
+   * both versions have ({@link View#comparedAcrossVersions}) are counted, and each sampled one must
+   * exist in the rebuilt index. Three rounds, catching up between them: the live view may move on
+   * meanwhile.
    */
   private <D> boolean verify(
       View<D> view, Rebuild<D> rebuild, String live, String rebuilt, RebuildReport report)
@@ -213,10 +215,11 @@ public class ViewRebuilder {
     if (!byContent) {
       report.comparedByPresence(liveVersion, view.version());
     }
+    Query compared = byContent ? Checkpoint.NOT_A_CHECKPOINT : view.comparedAcrossVersions();
     for (int round = 1; round <= 3; round++) {
       client.indices().refresh(r -> r.index(live, rebuilt));
-      long liveCount = count(live);
-      long rebuiltCount = count(rebuilt);
+      long liveCount = count(live, compared);
+      long rebuiltCount = count(rebuilt, compared);
       var sample =
           client
               .search(
@@ -227,7 +230,7 @@ public class ViewRebuilder {
                               q ->
                                   q.functionScore(
                                       f ->
-                                          f.query(Checkpoint.NOT_A_CHECKPOINT)
+                                          f.query(compared)
                                               .functions(fn -> fn.randomScore(r -> r)))),
                   ObjectNode.class)
               .hits()
@@ -305,8 +308,8 @@ public class ViewRebuilder {
     return broken.isEmpty();
   }
 
-  private long count(String index) throws IOException {
-    return store.client().count(c -> c.index(index).query(Checkpoint.NOT_A_CHECKPOINT)).count();
+  private long count(String index, Query documents) throws IOException {
+    return store.client().count(c -> c.index(index).query(documents)).count();
   }
 
   private static void sleep(long millis) {

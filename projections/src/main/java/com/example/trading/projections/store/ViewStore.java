@@ -266,16 +266,25 @@ public class ViewStore {
   public <D> int applyBatch(
       View<D> view, String target, List<ProjectedEvent> events, Visibility visibility) {
     Map<String, List<ProjectedEvent>> byDocument = new LinkedHashMap<>();
+    // The entries of events that fold into no document: the same whenever they are written.
+    Map<String, D> unfolded = new LinkedHashMap<>();
     for (ProjectedEvent event : events) {
       String id = view.documentId(event.event());
       if (id != null) {
         byDocument.computeIfAbsent(id, key -> new ArrayList<>()).add(event);
+      } else {
+        try {
+          unfolded.putAll(view.entries(null, event));
+        } catch (RuntimeException e) {
+          throw new PoisonEventException(event, e);
+        }
       }
     }
     int written = 0;
-    for (int attempt = 1; !byDocument.isEmpty(); attempt++) {
-      List<String> conflicts = writeOnce(view, target, byDocument, visibility);
+    for (int attempt = 1; !byDocument.isEmpty() || !unfolded.isEmpty(); attempt++) {
+      List<String> conflicts = writeOnce(view, target, byDocument, unfolded, visibility);
       written = byDocument.size() - conflicts.size();
+      unfolded = Map.of();
       if (conflicts.isEmpty()) {
         break;
       }
@@ -289,23 +298,34 @@ public class ViewStore {
     return written;
   }
 
+  /**
+   * Folds each document's events into it and writes it if that changed it, guarded by its sequence
+   * number, with the entries the events added and {@code unfolded}; returns the ids of documents
+   * that changed meanwhile.
+   */
   private <D> List<String> writeOnce(
       View<D> view,
       String target,
       Map<String, List<ProjectedEvent>> byDocument,
+      Map<String, D> unfolded,
       Visibility visibility) {
     Map<String, MultiGetResponseItem<D>> current = new HashMap<>();
-    try {
-      List<String> ids = new ArrayList<>(byDocument.keySet());
-      client
-          .mget(m -> m.index(target).ids(ids), view.documentType())
-          .docs()
-          .forEach(item -> current.put(item.result().id(), item));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    if (!byDocument.isEmpty()) {
+      try {
+        List<String> ids = new ArrayList<>(byDocument.keySet());
+        client
+            .mget(m -> m.index(target).ids(ids), view.documentType())
+            .docs()
+            .forEach(item -> current.put(item.result().id(), item));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     BulkRequest.Builder bulk = new BulkRequest.Builder();
-    boolean anything = false;
+    boolean anything = !unfolded.isEmpty();
+    unfolded.forEach(
+        (entryId, written) ->
+            bulk.operations(op -> op.index(i -> i.index(target).id(entryId).document(written))));
     for (var entry : byDocument.entrySet()) {
       var item = current.get(entry.getKey());
       boolean exists = item != null && item.isResult() && item.result().found();

@@ -383,7 +383,9 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     String live = store.createIndex(activities, false);
     store.applyBatch(activities, live, events, ViewStore.Visibility.NOT_AWAITED);
     Map<String, ObjectNode> expected = documents(live);
-    assertThat(expected).hasSize(3 + 3 * 2_001 + 100 + 100 * 3);
+    assertThat(expected)
+        .as("three streams and their entries, and the fees' entries")
+        .hasSize(3 + 3 * 2_001 + 100 * 3);
     assertThat(documents(index)).isEqualTo(expected);
   }
 }
