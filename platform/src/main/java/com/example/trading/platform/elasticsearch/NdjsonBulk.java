@@ -3,12 +3,14 @@ package com.example.trading.platform.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,9 @@ public final class NdjsonBulk {
 
   private static final ContentType NDJSON = ContentType.create("application/x-ndjson");
   private static final byte[] NEWLINE = {'\n'};
+  private static final byte[] QUOTE = {'"'};
+  private static final byte[] ACTION_END = {'"', '}', '}', '\n'};
+  private static final JsonStringEncoder JSON_STRINGS = JsonStringEncoder.getInstance();
 
   private final RestClient restClient;
   private final ObjectMapper mapper;
@@ -101,6 +106,10 @@ public final class NdjsonBulk {
   public final class Bodies {
     private final String index;
     private final int perRequest;
+
+    /** Each document's action line up to its id: {@code {"index":{"_index":"…","_id":}. */
+    private final byte[] actionPrefix;
+
     private final List<Request> requests = new ArrayList<>();
     private ByteArrayOutputStream body;
     private int inBody;
@@ -108,6 +117,11 @@ public final class NdjsonBulk {
     private Bodies(String index, int perRequest) {
       this.index = index;
       this.perRequest = perRequest;
+      this.actionPrefix =
+          ("{\"index\":{\"_index\":\""
+                  + new String(JSON_STRINGS.quoteAsUTF8(index), StandardCharsets.UTF_8)
+                  + "\",\"_id\":")
+              .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Writes the document, to be indexed under {@code id} (created or replaced). */
@@ -115,8 +129,10 @@ public final class NdjsonBulk {
       if (body == null) {
         body = new ByteArrayOutputStream(64 * 1024);
       }
-      writer.writeValue(body, Map.of("index", Map.of("_index", index, "_id", id)));
-      body.write(NEWLINE);
+      body.write(actionPrefix);
+      body.write(QUOTE);
+      body.write(JSON_STRINGS.quoteAsUTF8(id));
+      body.write(ACTION_END);
       writer.writeValue(body, document);
       body.write(NEWLINE);
       if (++inBody == perRequest) {

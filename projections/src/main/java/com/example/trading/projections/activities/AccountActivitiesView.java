@@ -300,6 +300,8 @@ public class AccountActivitiesView implements View<LedgerDocument> {
    * order.
    */
   static String activityId(String stream, long sequence) {
-    return stream + "#" + String.format("%012d", sequence);
+    String digits = Long.toString(sequence);
+    // Zero-padded to 12 digits, as %012d would (without a Formatter per entry).
+    return stream + "#" + "0".repeat(Math.max(0, 12 - digits.length())) + digits;
   }
 }
