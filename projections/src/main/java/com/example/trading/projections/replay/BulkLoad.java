@@ -195,7 +195,7 @@ final class BulkLoad<D> {
     checkpoints.clear();
   }
 
-  /** Writes the document into the next flush's bulks as it is now. */
+  /** Writes the document, as it is now, into the bulks sent next. */
   private void addPending(String id, D document) {
     try {
       pending.add(id, document);

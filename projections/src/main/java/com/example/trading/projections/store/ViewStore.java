@@ -263,7 +263,7 @@ public class ViewStore {
    * @throws PoisonEventException when the view cannot apply one event; nothing of the batch's
    *     checkpoints is written
    */
-  public <D> int applyBatch(
+  public <D> void applyBatch(
       View<D> view, String target, List<ProjectedEvent> events, Visibility visibility) {
     Map<String, List<ProjectedEvent>> byDocument = new LinkedHashMap<>();
     // The entries of events that fold into no document: the same whenever they are written.
@@ -280,10 +280,8 @@ public class ViewStore {
         }
       }
     }
-    int written = 0;
     for (int attempt = 1; !byDocument.isEmpty() || !unfolded.isEmpty(); attempt++) {
       List<String> conflicts = writeOnce(view, target, byDocument, unfolded, visibility);
-      written = byDocument.size() - conflicts.size();
       unfolded = Map.of();
       if (conflicts.isEmpty()) {
         break;
@@ -295,7 +293,6 @@ public class ViewStore {
       byDocument.keySet().retainAll(conflicts);
     }
     writeCheckpoints(target, events);
-    return written;
   }
 
   /**
