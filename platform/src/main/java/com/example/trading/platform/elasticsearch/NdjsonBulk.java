@@ -101,7 +101,7 @@ public final class NdjsonBulk {
 
   /**
    * Documents written as bulk bodies as they are added (see {@link #bodies}); {@link #prepare}
-   * takes every body made so far and starts anew.
+   * takes every body made so far and starts anew, {@link #prepareFull} only the full ones.
    */
   public final class Bodies {
     private final String index;
@@ -140,7 +140,7 @@ public final class NdjsonBulk {
       }
     }
 
-    /** How many documents were added since the last {@link #prepare} or {@link #clear}. */
+    /** How many of the documents added are not in a prepared request yet. */
     public int size() {
       return requests.size() * perRequest + inBody;
     }
@@ -172,7 +172,7 @@ public final class NdjsonBulk {
       return prepared;
     }
 
-    /** Forgets every document added since the last {@link #prepare}. */
+    /** Forgets every document added that is not in a prepared request yet. */
     public void clear() {
       requests.clear();
       body = null;
