@@ -11,6 +11,7 @@ import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.activities.LedgerDocument;
 import com.example.trading.projections.orders.CustomerOrdersView;
 import com.example.trading.projections.pipeline.Checkpoint;
+import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.portfolio.PortfoliosView;
 import com.example.trading.projections.replay.RebuildReport;
 import com.example.trading.projections.replay.RebuildStatus;
@@ -467,22 +468,13 @@ class ReplayIT extends ProjectionsIntegrationTest {
   void aNewVersionOfAViewIsBuiltByReplayOverAnIndexOfTheOldVersion() throws Exception {
     awaitLive(someHistory());
     String alias = store.alias(portfolios);
-    String live = store.indexBehindAlias(alias).orElseThrow();
     Map<String, ObjectNode> current = documents(alias);
     // The index as the previous version of the view left it: its documents had no updatedAt.
-    String older = indexOfThePreviousVersion(elasticsearch, portfolios, alias);
     Map<String, ObjectNode> previousShape = new HashMap<>();
     current.forEach((id, doc) -> previousShape.put(id, doc.deepCopy().without("updatedAt")));
-    store.overwrite(older, previousShape);
-    store.swapAlias(alias, live, older);
-    store.deleteIndex(live);
 
-    int exit = run("--view", "portfolios", "--delete-old");
+    replayOverThePreviousVersion(portfolios, previousShape);
 
-    assertThat(exit).as(output.toString()).isZero();
-    assertThat(output.toString())
-        .contains("holds version " + (portfolios.version() - 1))
-        .contains("compared by count and presence");
     String rebuilt = store.indexBehindAlias(alias).orElseThrow();
     assertThat(store.versionOf(rebuilt)).isEqualTo(portfolios.version());
     assertSameDocuments(documents(alias), current);
@@ -492,10 +484,8 @@ class ReplayIT extends ProjectionsIntegrationTest {
   void theLedgerWithoutFeeStreamsIsBuiltOverAnIndexOfTheVersionThatHadThem() throws Exception {
     awaitLive(someHistory());
     String alias = store.alias(activities);
-    String live = store.indexBehindAlias(alias).orElseThrow();
     Map<String, ObjectNode> current = documents(alias);
     // Version 3 also kept a stream document per order's fees, under the order's id.
-    String older = indexOfThePreviousVersion(elasticsearch, activities, alias);
     Map<String, ObjectNode> previousShape = new HashMap<>(current);
     current.values().stream()
         .filter(doc -> doc.path("type").asText().startsWith("FEE_"))
@@ -511,17 +501,32 @@ class ReplayIT extends ProjectionsIntegrationTest {
               previousShape.put(orderId, stream);
             });
     assertThat(previousShape.size()).as("fee streams added").isGreaterThan(current.size());
+
+    replayOverThePreviousVersion(activities, previousShape);
+
+    assertSameDocuments(documents(alias), current);
+  }
+
+  /**
+   * Puts an index of the view's previous version holding {@code previousShape} behind its alias in
+   * place of the live one, then replays the view over it (the old index deleted), which must
+   * succeed comparing the two by count and presence.
+   */
+  private void replayOverThePreviousVersion(View<?> view, Map<String, ObjectNode> previousShape)
+      throws Exception {
+    String alias = store.alias(view);
+    String live = store.indexBehindAlias(alias).orElseThrow();
+    String older = indexOfThePreviousVersion(elasticsearch, view, alias);
     store.overwrite(older, previousShape);
     store.swapAlias(alias, live, older);
     store.deleteIndex(live);
 
-    int exit = run("--view", "account-activities", "--delete-old");
+    int exit = run("--view", view.name(), "--delete-old");
 
     assertThat(exit).as(output.toString()).isZero();
     assertThat(output.toString())
-        .contains("holds version " + (activities.version() - 1))
+        .contains("holds version " + (view.version() - 1))
         .contains("compared by count and presence");
-    assertSameDocuments(documents(alias), current);
   }
 
   @Test
