@@ -19,11 +19,8 @@ import org.axonframework.modelling.saga.repository.SagaStore;
  * order has one saga and it is never re-associated; once the saga is deleted, a stale answer loads
  * nothing and Axon filters it out.
  *
- * <p>The sagas themselves are not cached: each event's saga is read from the database. A cached
- * saga was the live object the handlers change, correct only while this instance was its only
- * writer; after a segment moved between instances, a rolled-back batch, or a claim that expired
- * during a long batch, a stale copy could overwrite newer state (Axon's JDBC saga store has no
- * version check). Thread-safe.
+ * <p>The sagas themselves are cached by the store behind this one ({@link VersionedSagaStore}),
+ * whose versioned writes keep a stale copy from overwriting another instance's. Thread-safe.
  */
 final class SagaAssociationCache implements SagaStore<Object> {
 
