@@ -13,11 +13,13 @@ import com.example.trading.schemas.TradingEvent;
 import com.example.trading.schemas.codec.MessageCodec;
 import com.example.trading.teststack.KafkaTail;
 import com.example.trading.teststack.TestStack;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -71,6 +73,21 @@ public abstract class ProjectionsIntegrationTest {
                                     Map.of(
                                         ViewStore.VERSION_META, JsonData.of(view.version() - 1)))));
     return index;
+  }
+
+  /** Every document of an index (or an alias's) but its checkpoints, by id, once refreshed. */
+  protected static Map<String, ObjectNode> documents(
+      ElasticsearchClient elasticsearch, String indexOrAlias) throws IOException {
+    elasticsearch.indices().refresh(r -> r.index(indexOrAlias));
+    Map<String, ObjectNode> documents = new TreeMap<>();
+    elasticsearch
+        .search(
+            s -> s.index(indexOrAlias).size(10_000).query(Checkpoint.NOT_A_CHECKPOINT),
+            ObjectNode.class)
+        .hits()
+        .hits()
+        .forEach(hit -> documents.put(hit.id(), hit.source()));
+    return documents;
   }
 
   /** Waits until the view behind {@code alias} has applied {@code written} (its checkpoint). */

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.example.trading.projections.accounts.AccountsView;
 import com.example.trading.projections.activities.AccountActivitiesView;
 import com.example.trading.projections.activities.LedgerDocument;
 import com.example.trading.projections.orders.CustomerOrdersView;
-import com.example.trading.projections.pipeline.Checkpoint;
 import com.example.trading.projections.pipeline.View;
 import com.example.trading.projections.portfolio.PortfoliosView;
 import com.example.trading.projections.replay.RebuildReport;
@@ -40,7 +38,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -141,21 +138,6 @@ class ReplayIT extends ProjectionsIntegrationTest {
     }
   }
 
-  private Map<String, ObjectNode> documents(String indexOrAlias) throws Exception {
-    elasticsearch.indices().refresh(r -> r.index(indexOrAlias));
-    Map<String, ObjectNode> documents = new TreeMap<>();
-    for (Hit<ObjectNode> hit :
-        elasticsearch
-            .search(
-                s -> s.index(indexOrAlias).size(10_000).query(Checkpoint.NOT_A_CHECKPOINT),
-                ObjectNode.class)
-            .hits()
-            .hits()) {
-      documents.put(hit.id(), hit.source());
-    }
-    return documents;
-  }
-
   private static void assertSameDocuments(
       Map<String, ObjectNode> rebuilt, Map<String, ObjectNode> live) {
     assertThat(rebuilt.keySet()).isEqualTo(live.keySet());
@@ -168,9 +150,9 @@ class ReplayIT extends ProjectionsIntegrationTest {
   void aRebuiltViewEqualsTheLiveOneAndQueriesKeepAnsweringDuringTheRebuild() throws Exception {
     awaitLive(someHistory());
     String ordersBefore = store.indexBehindAlias(store.alias(orders)).orElseThrow();
-    Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
-    Map<String, ObjectNode> livePortfolios = documents(store.alias(portfolios));
-    Map<String, ObjectNode> liveActivities = documents(store.alias(activities));
+    Map<String, ObjectNode> liveOrders = documents(elasticsearch, store.alias(orders));
+    Map<String, ObjectNode> livePortfolios = documents(elasticsearch, store.alias(portfolios));
+    Map<String, ObjectNode> liveActivities = documents(elasticsearch, store.alias(activities));
 
     AtomicBoolean rebuilding = new AtomicBoolean(true);
     AtomicInteger answered = new AtomicInteger();
@@ -204,9 +186,9 @@ class ReplayIT extends ProjectionsIntegrationTest {
         .isPresent()
         .get()
         .isNotEqualTo(ordersBefore);
-    assertSameDocuments(documents(store.alias(orders)), liveOrders);
-    assertSameDocuments(documents(store.alias(portfolios)), livePortfolios);
-    assertSameDocuments(documents(store.alias(activities)), liveActivities);
+    assertSameDocuments(documents(elasticsearch, store.alias(orders)), liveOrders);
+    assertSameDocuments(documents(elasticsearch, store.alias(portfolios)), livePortfolios);
+    assertSameDocuments(documents(elasticsearch, store.alias(activities)), liveActivities);
     assertThat(liveActivities.values())
         .anyMatch(doc -> "activity".equals(doc.path("kind").asText()));
     assertThat(answered.get()).isPositive();
@@ -217,17 +199,17 @@ class ReplayIT extends ProjectionsIntegrationTest {
   void aRebuildThatFlushesItsBufferManyTimesReadsBackWhatItWroteAndEqualsTheLiveView()
       throws Exception {
     awaitLive(someHistory());
-    Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
-    Map<String, ObjectNode> livePortfolios = documents(store.alias(portfolios));
-    Map<String, ObjectNode> liveActivities = documents(store.alias(activities));
+    Map<String, ObjectNode> liveOrders = documents(elasticsearch, store.alias(orders));
+    Map<String, ObjectNode> livePortfolios = documents(elasticsearch, store.alias(portfolios));
+    Map<String, ObjectNode> liveActivities = documents(elasticsearch, store.alias(activities));
 
     // Three documents at a time: an order's events meet its document after it was flushed.
     int exit = run("--view", "all", "--buffer", "3", "--delete-old");
 
     assertThat(exit).as(output.toString()).isZero();
-    assertSameDocuments(documents(store.alias(orders)), liveOrders);
-    assertSameDocuments(documents(store.alias(portfolios)), livePortfolios);
-    assertSameDocuments(documents(store.alias(activities)), liveActivities);
+    assertSameDocuments(documents(elasticsearch, store.alias(orders)), liveOrders);
+    assertSameDocuments(documents(elasticsearch, store.alias(portfolios)), livePortfolios);
+    assertSameDocuments(documents(elasticsearch, store.alias(activities)), liveActivities);
   }
 
   @Test
@@ -257,14 +239,14 @@ class ReplayIT extends ProjectionsIntegrationTest {
             2,
             "m-" + UUID.randomUUID()));
     awaitLive(written);
-    Map<String, ObjectNode> liveOrders = documents(store.alias(orders));
+    Map<String, ObjectNode> liveOrders = documents(elasticsearch, store.alias(orders));
     assertThat(liveOrders.get(orderId).get("status").asText()).isEqualTo("ACCEPTED");
 
     int exit = run("--view", "customer-orders", "--buffer", "2", "--delete-old");
 
     assertThat(exit).as(output.toString()).isZero();
     assertThat(output.toString()).doesNotContain("(0 unreadable");
-    assertSameDocuments(documents(store.alias(orders)), liveOrders);
+    assertSameDocuments(documents(elasticsearch, store.alias(orders)), liveOrders);
   }
 
   @Test
@@ -272,7 +254,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
     awaitLive(someHistory());
     String alias = store.alias(portfolios);
     String live = store.indexBehindAlias(alias).orElseThrow();
-    Map<String, ObjectNode> current = documents(alias);
+    Map<String, ObjectNode> current = documents(elasticsearch, alias);
 
     JsonNode dryRun =
         followed(startRebuild("portfolios", "{\"reason\": \"check the view\", \"dryRun\": true}"));
@@ -298,7 +280,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
     assertThat(real.path("aliasSwap").path("from").asText()).isEqualTo(live);
     assertThat(real.path("aliasSwap").path("to").asText()).isEqualTo(rebuilt).isNotEqualTo(live);
     assertThat(real.path("previousIndexDeleted").asBoolean()).isTrue();
-    assertSameDocuments(documents(alias), current);
+    assertSameDocuments(documents(elasticsearch, alias), current);
 
     JsonNode listed = json(TestHttp.asOperator().get(port, "/ops/views/portfolios/rebuilds"));
     assertThat(listed.path("rebuilds").get(0).path("id").asText())
@@ -468,7 +450,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
   void aNewVersionOfAViewIsBuiltByReplayOverAnIndexOfTheOldVersion() throws Exception {
     awaitLive(someHistory());
     String alias = store.alias(portfolios);
-    Map<String, ObjectNode> current = documents(alias);
+    Map<String, ObjectNode> current = documents(elasticsearch, alias);
     // The index as the previous version of the view left it: its documents had no updatedAt.
     Map<String, ObjectNode> previousShape = new HashMap<>();
     current.forEach((id, doc) -> previousShape.put(id, doc.deepCopy().without("updatedAt")));
@@ -477,14 +459,14 @@ class ReplayIT extends ProjectionsIntegrationTest {
 
     String rebuilt = store.indexBehindAlias(alias).orElseThrow();
     assertThat(store.versionOf(rebuilt)).isEqualTo(portfolios.version());
-    assertSameDocuments(documents(alias), current);
+    assertSameDocuments(documents(elasticsearch, alias), current);
   }
 
   @Test
   void theLedgerWithoutFeeStreamsIsBuiltOverAnIndexOfTheVersionThatHadThem() throws Exception {
     awaitLive(someHistory());
     String alias = store.alias(activities);
-    Map<String, ObjectNode> current = documents(alias);
+    Map<String, ObjectNode> current = documents(elasticsearch, alias);
     // Version 3 also kept a stream document per order's fees, under the order's id.
     Map<String, ObjectNode> previousShape = new HashMap<>(current);
     current.values().stream()
@@ -504,7 +486,7 @@ class ReplayIT extends ProjectionsIntegrationTest {
 
     replayOverThePreviousVersion(activities, previousShape);
 
-    assertSameDocuments(documents(alias), current);
+    assertSameDocuments(documents(elasticsearch, alias), current);
   }
 
   /**

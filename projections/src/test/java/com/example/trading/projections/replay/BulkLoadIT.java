@@ -42,7 +42,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -352,19 +351,6 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     return events;
   }
 
-  /** Every document of an index but its checkpoints, by id. */
-  private Map<String, ObjectNode> documents(String index) throws IOException {
-    client.indices().refresh(r -> r.index(index));
-    Map<String, ObjectNode> documents = new HashMap<>();
-    client
-        .search(
-            s -> s.index(index).size(10_000).query(Checkpoint.NOT_A_CHECKPOINT), ObjectNode.class)
-        .hits()
-        .hits()
-        .forEach(hit -> documents.put(hit.id(), hit.source()));
-    return documents;
-  }
-
   @Test
   void ledgerEntriesAreWrittenBeforeTheirFlushAndTheLoadWritesWhatTheLivePathWrites()
       throws IOException {
@@ -377,15 +363,16 @@ class BulkLoadIT extends ProjectionsIntegrationTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .alias("a bulk's worth of entries written before any flush")
-        .untilAsserted(() -> assertThat(documents(index)).hasSizeGreaterThanOrEqualTo(5_000));
+        .untilAsserted(
+            () -> assertThat(documents(client, index)).hasSizeGreaterThanOrEqualTo(5_000));
     load.finish();
 
     String live = store.createIndex(activities, false);
     store.applyBatch(activities, live, events, ViewStore.Visibility.NOT_AWAITED);
-    Map<String, ObjectNode> expected = documents(live);
+    Map<String, ObjectNode> expected = documents(client, live);
     assertThat(expected)
         .as("three streams and their entries, and the fees' entries")
         .hasSize(3 + 3 * 2_001 + 100 * 3);
-    assertThat(documents(index)).isEqualTo(expected);
+    assertThat(documents(client, index)).isEqualTo(expected);
   }
 }
