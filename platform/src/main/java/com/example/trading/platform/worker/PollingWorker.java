@@ -16,12 +16,18 @@ import org.springframework.context.SmartLifecycle;
  * visible) does not wait for the next poll; the pause remains the bound for work that arrives any
  * other way. Started and stopped with the application context; stopping interrupts a pause. With
  * several threads, {@link #workOnce} must be safe to run concurrently (each round claims its own
- * work).
+ * work), and only the first polls every {@link #idlePause()}: the others are there for work that
+ * wakes them (each wake-up ends one pause) and look for themselves only every {@value
+ * #HELPER_PAUSES} pauses, so an idle pool does not poll once per thread (the market gateway's eight
+ * workers polled its queue 40 times a second with nothing in it).
  */
 public abstract class PollingWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(PollingWorker.class);
   private static final long MAX_BACKOFF_MS = 10_000;
+
+  /** How many idle pauses a thread other than the first waits when nothing wakes it. */
+  static final int HELPER_PAUSES = 10;
 
   private final String name;
   private final int threads;
@@ -68,7 +74,8 @@ public abstract class PollingWorker implements SmartLifecycle {
   public synchronized void start() {
     running = true;
     for (int i = 0; i < threads; i++) {
-      Thread worker = new Thread(this::run, threads == 1 ? name : name + "-" + i);
+      int pauses = i == 0 ? 1 : HELPER_PAUSES;
+      Thread worker = new Thread(() -> run(pauses), threads == 1 ? name : name + "-" + i);
       workers.add(worker);
       worker.start();
     }
@@ -94,7 +101,8 @@ public abstract class PollingWorker implements SmartLifecycle {
     return running;
   }
 
-  private void run() {
+  /** Works rounds until stopped, pausing {@code pauses} idle pauses when a round found nothing. */
+  private void run(int pauses) {
     int failures = 0;
     while (running) {
       try {
@@ -102,7 +110,7 @@ public abstract class PollingWorker implements SmartLifecycle {
         boolean more = workOnce();
         failures = 0;
         if (!more) {
-          pause(seen, idlePause().toMillis());
+          pause(seen, idlePause().toMillis() * pauses);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
