@@ -6,7 +6,10 @@ import com.example.trading.platform.kafka.KafkaClientProperties;
 import com.example.trading.platform.kafka.TopicNames;
 import com.example.trading.platform.kafka.TopicProvisioner;
 import com.example.trading.schemas.EventStream;
+import java.util.Arrays;
 import java.util.List;
+import org.axonframework.spring.stereotype.Saga;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +30,15 @@ class InboxConfiguration {
   @Bean
   DeadLetterSources inboxDeadLetters(RejectedInbox rejected) {
     return () -> List.of(rejected);
+  }
+
+  /** What the application's sagas ({@code @Saga} beans) handle: the inbox stores only that. */
+  @Bean
+  SagaInputs sagaInputs(ListableBeanFactory beans) {
+    return SagaInputs.of(
+        Arrays.stream(beans.getBeanNamesForAnnotation(Saga.class))
+            .<Class<?>>map(beans::getType)
+            .toList());
   }
 
   @Bean

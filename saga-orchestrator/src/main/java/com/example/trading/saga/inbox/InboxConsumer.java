@@ -121,6 +121,7 @@ class InboxConsumer extends ConsumerLoop {
     meters.counter("trading.saga.inbox.stored").increment(outcome.stored());
     meters.counter("trading.saga.inbox.duplicates").increment(outcome.duplicates());
     meters.counter("trading.saga.inbox.rejected").increment(outcome.rejected());
+    meters.counter("trading.saga.inbox.not-for-the-sagas").increment(outcome.notForTheSagas());
     if (outcome.rejected() > 0) {
       log.warn("inbox kept {} unreadable record(s) in inbox_rejected", outcome.rejected());
     }

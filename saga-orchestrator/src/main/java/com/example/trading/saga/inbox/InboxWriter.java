@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * stream of each aggregate is a faithful copy; it is stamped with the time it is stored here, and
  * when it happened stays in its metadata ({@value StoredEvents#OCCURRED_AT}). A record that cannot
  * be read is kept in {@code inbox_rejected} for an operator instead of stalling its partition. One
- * batch, one transaction: all of it is stored, or none.
+ * batch, one transaction: all of it is stored, or none. An event no saga handles ({@link
+ * SagaInputs}) is read, so an unreadable one is still kept aside, but not stored.
  */
 @Component
 class InboxWriter {
@@ -48,14 +49,17 @@ class InboxWriter {
   private final JdbcTemplate jdbc;
   private final EventStoreTransactions transaction;
   private final TopicNames topics;
+  private final SagaInputs sagaInputs;
 
   InboxWriter(
       EventStore eventStore,
       MessageCodec codec,
       JdbcTemplate jdbc,
       EventStoreTransactions transaction,
-      TopicNames topics) {
+      TopicNames topics,
+      SagaInputs sagaInputs) {
     this.topics = topics;
+    this.sagaInputs = sagaInputs;
     this.eventStore = eventStore;
     this.codec = codec;
     this.jdbc = jdbc;
@@ -63,7 +67,7 @@ class InboxWriter {
   }
 
   /** The outcome of one batch. */
-  record Outcome(int stored, int duplicates, int rejected) {}
+  record Outcome(int stored, int duplicates, int rejected, int notForTheSagas) {}
 
   /** Stores a batch of records in one transaction; returns only once it is committed. */
   Outcome store(List<ReceivedMessage> records) {
@@ -72,10 +76,13 @@ class InboxWriter {
           Map<String, EventMessage<?>> events = new LinkedHashMap<>();
           int rejected = 0;
           int duplicates = 0;
+          int notForTheSagas = 0;
           for (ReceivedMessage record : records) {
             try {
               EventMessage<?> event = toEvent(record);
-              if (events.putIfAbsent(event.getIdentifier(), event) != null) {
+              if (!sagaInputs.handles(event.getPayloadType())) {
+                notForTheSagas++;
+              } else if (events.putIfAbsent(event.getIdentifier(), event) != null) {
                 duplicates++;
               }
             } catch (RuntimeException unreadable) {
@@ -95,7 +102,7 @@ class InboxWriter {
           if (!fresh.isEmpty()) {
             eventStore.publish(fresh);
           }
-          return new Outcome(fresh.size(), duplicates, rejected);
+          return new Outcome(fresh.size(), duplicates, rejected, notForTheSagas);
         });
   }
 

@@ -8,7 +8,9 @@ import com.example.trading.schemas.FeeCommand.ChargeFee;
 import com.example.trading.schemas.HoldingCommand.ReserveHolding;
 import com.example.trading.schemas.HoldingEvent.HoldingReserved;
 import com.example.trading.schemas.MessageMetadata;
+import com.example.trading.schemas.OrderEvent.OrderCancellationRequested;
 import com.example.trading.schemas.OrderEvent.OrderPlaced;
+import com.example.trading.schemas.OrderEvent.OrderSubmitted;
 import com.example.trading.schemas.OrderType;
 import com.example.trading.schemas.Side;
 import com.example.trading.schemas.TimeInForce;
@@ -166,6 +168,36 @@ class InboxToOutboxIT {
                 Integer.class,
                 orderId))
         .isOne();
+  }
+
+  @Test
+  void anEventNoSagaHandlesIsNotStoredAndTheInboxGoesOn() {
+    String orderId = UUID.randomUUID().toString();
+    String placedId = SagaTestSupport.publish(prefix, limitSell(orderId), 0);
+    String submittedId =
+        SagaTestSupport.publish(prefix, new OrderSubmitted(orderId, "venue-" + orderId), 1);
+    String cancelId =
+        SagaTestSupport.publish(
+            prefix, new OrderCancellationRequested(orderId, "customer", "test"), 2);
+
+    // One partition, read in order: once the later event is stored, the one before it was read.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where event_identifier = ?",
+                        Integer.class,
+                        cancelId)
+                    == 1);
+    assertThat(
+            jdbc.queryForList(
+                "select event_identifier from domain_event_entry where event_identifier in (?, ?, ?)",
+                String.class,
+                placedId,
+                submittedId,
+                cancelId))
+        .containsExactlyInAnyOrder(placedId, cancelId);
   }
 
   @Test
