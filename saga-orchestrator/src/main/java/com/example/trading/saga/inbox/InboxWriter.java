@@ -34,12 +34,13 @@ import org.springframework.stereotype.Component;
  * <p>Deduplicated by the envelope's {@code messageId}, which becomes the stored event identifier
  * (unique in {@code domain_event_entry}): a redelivered record is recognised and skipped. Each
  * event keeps its aggregate's sequence number from the command side under a per-type aggregate id
- * ({@code order:}, {@code holding:}, {@code fee:} + id; an order and its fee share an id), so the
- * stream of each aggregate is a faithful copy; it is stamped with the time it is stored here, and
- * when it happened stays in its metadata ({@value StoredEvents#OCCURRED_AT}). A record that cannot
- * be read is kept in {@code inbox_rejected} for an operator instead of stalling its partition. One
- * batch, one transaction: all of it is stored, or none. An event no saga handles ({@link
- * SagaInputs}) is read, so an unreadable one is still kept aside, but not stored.
+ * ({@code order:}, {@code holding:}, {@code fee:} + id; an order and its fee share an id), so each
+ * aggregate's stream is a copy of the events the sagas handle, in order, with gaps where the others
+ * were; it is stamped with the time it is stored here, and when it happened stays in its metadata
+ * ({@value StoredEvents#OCCURRED_AT}). A record that cannot be read is kept in {@code
+ * inbox_rejected} for an operator instead of stalling its partition. One batch, one transaction:
+ * all of it is stored, or none. An event no saga handles ({@link SagaInputs}) is read, so an
+ * unreadable one is still kept aside, but not stored.
  */
 @Component
 class InboxWriter {
