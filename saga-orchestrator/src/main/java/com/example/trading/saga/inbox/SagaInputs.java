@@ -1,5 +1,6 @@
 package com.example.trading.saga.inbox;
 
+import java.util.Collection;
 import java.util.List;
 import org.axonframework.messaging.annotation.AnnotatedHandlerInspector;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
@@ -37,7 +38,7 @@ final class SagaInputs {
             .flatMap(
                 type ->
                     AnnotatedHandlerInspector.inspectType(type).getAllHandlers().values().stream())
-            .flatMap(members -> members.stream())
+            .flatMap(Collection::stream)
             .filter(member -> member.annotationAttributes(SagaEventHandler.class).isPresent())
             .<Class<?>>map(MessageHandlingMember::payloadType)
             .distinct()
